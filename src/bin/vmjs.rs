@@ -1,0 +1,4 @@
+fn main() {
+    eprintln!("vmjs: command line not yet written");
+    std::process::exit(2);
+}

@@ -1,0 +1,18 @@
+//! The syntax layer: source text to a checked AST.
+//!
+//! `lexer` turns text into tokens (logos plus a driver that decides regular
+//! expressions and splits templates), `parser` runs the LALRPOP grammar in
+//! `grammar/js.lalrpop` over them (with automatic semicolon insertion), and
+//! `early_errors` applies the static semantics rules the grammar cannot.
+
+pub mod ast;
+pub mod early_errors;
+pub mod error;
+pub mod lexer;
+pub mod parser;
+pub mod span;
+pub mod token;
+
+pub use error::SyntaxError;
+pub use parser::{parse_module, parse_script};
+pub use span::{LineCol, LineIndex, Span};
