@@ -47,7 +47,7 @@ pub struct ParseState<'a> {
     cover_inits: RefCell<Vec<Span>>,
     /// Start offsets of array/object literals whose last element is a spread
     /// followed by a comma (`[...a,]`): such a literal is no valid pattern.
-    pub(super) rest_with_trailing_comma: RefCell<HashSet<u32>>,
+    pub(crate) rest_with_trailing_comma: RefCell<HashSet<u32>>,
     import_metas: RefCell<Vec<Span>>,
 }
 
