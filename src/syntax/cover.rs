@@ -194,11 +194,18 @@ fn object_to_pattern(st: &ParseState, props: Vec<Prop>, span: Span) -> R<Pattern
 /// parameters must.
 pub fn check_binding(pattern: &Pattern) -> R<()> {
     match &pattern.kind {
-        PatternKind::Ident(_) | PatternKind::TooDeep => Ok(()),
         PatternKind::Expr(_) => fail(INVALID_TARGET, pattern.span),
+        _ => check_nested_binding(pattern),
+    }
+}
+
+fn check_nested_binding(pattern: &Pattern) -> R<()> {
+    match &pattern.kind {
+        PatternKind::Ident(_) | PatternKind::TooDeep => Ok(()),
+        PatternKind::Expr(_) => fail("Illegal property in declaration context", pattern.span),
         PatternKind::Object { props, rest } => {
             for p in props {
-                check_binding(&p.value)?;
+                check_nested_binding(&p.value)?;
             }
             match rest {
                 Some(r) if !matches!(r.kind, PatternKind::Ident(_)) => fail(INVALID_TARGET, r.span),
@@ -207,10 +214,10 @@ pub fn check_binding(pattern: &Pattern) -> R<()> {
         }
         PatternKind::Array { elems, rest } => {
             for e in elems.iter().flatten() {
-                check_binding(&e.target)?;
+                check_nested_binding(&e.target)?;
             }
             match rest {
-                Some(r) => check_binding(r),
+                Some(r) => check_nested_binding(r),
                 None => Ok(()),
             }
         }

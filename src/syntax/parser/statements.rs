@@ -54,7 +54,12 @@ impl ParseState<'_> {
     pub fn export_local_names(&self, specifiers: Vec<ExportSpecifier>, l: usize, r: usize) -> R<ExportDecl> {
         for s in &specifiers {
             match &s.local {
-                ModuleExportName::Str(lit) => return fail("Unexpected string", lit.span),
+                ModuleExportName::Str(lit) => {
+                    return fail(
+                        "String literal module export names must be followed by a 'from' clause",
+                        lit.span,
+                    )
+                }
                 ModuleExportName::Ident(id) => {
                     let reserved = Tok::keyword(self.text(id.span)).is_some_and(|t| t.is_reserved_word());
                     if reserved {
