@@ -6,8 +6,8 @@ use super::super::error::SyntaxError;
 use super::super::lexer;
 use super::super::span::Span;
 use super::adapter;
-use super::messages::to_syntax_error;
 use super::grammar::ProgramParser;
+use super::messages::to_syntax_error;
 use super::state::{Goal, ParseState};
 
 /// Parses `source` as an ECMAScript module (ParseModule's syntax part).
@@ -57,10 +57,7 @@ fn parse_program(source: &str, goal: Goal) -> Result<Vec<ModuleItem>, SyntaxErro
     let adapted = adapter::adapt(tokens);
     let state = ParseState::new(source, &adapted.metas, goal);
     let result = ProgramParser::new()
-        .parse(
-            &state,
-            adapted.lexes.into_iter().map(Ok::<_, SyntaxError>),
-        )
+        .parse(&state, adapted.lexes.into_iter().map(Ok::<_, SyntaxError>))
         .map_err(|e| to_syntax_error(e, &state));
     if result.is_ok() {
         state.finish();

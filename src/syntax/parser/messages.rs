@@ -14,7 +14,10 @@ use super::adapter::{Bracket, Lex};
 use super::state::ParseState;
 
 /// LALRPOP's errors in V8's words.
-pub fn to_syntax_error(error: ParseError<usize, Lex, SyntaxError>, state: &ParseState) -> SyntaxError {
+pub fn to_syntax_error(
+    error: ParseError<usize, Lex, SyntaxError>,
+    state: &ParseState,
+) -> SyntaxError {
     match error {
         ParseError::UnrecognizedToken {
             token: (l, lex, r),
@@ -37,7 +40,13 @@ pub fn to_syntax_error(error: ParseError<usize, Lex, SyntaxError>, state: &Parse
     }
 }
 
-fn unexpected_token(state: &ParseState, l: usize, lex: &Lex, r: usize, expected: &[String]) -> SyntaxError {
+fn unexpected_token(
+    state: &ParseState,
+    l: usize,
+    lex: &Lex,
+    r: usize,
+    expected: &[String],
+) -> SyntaxError {
     let previous = state
         .token_index(l)
         .filter(|&i| i > 0)
@@ -58,14 +67,20 @@ fn unexpected_token(state: &ParseState, l: usize, lex: &Lex, r: usize, expected:
         return SyntaxError::new("Invalid left-hand side in assignment", Span::new(l, r));
     }
     if *lex == Lex::T(Tok::QuestionDot) {
-        return SyntaxError::new("Invalid optional chain from new expression", Span::new(l, r));
+        return SyntaxError::new(
+            "Invalid optional chain from new expression",
+            Span::new(l, r),
+        );
     }
     if *lex == Lex::T(Tok::In) && previous.is_some_and(|p| state.text(p) == "let") {
         let prev = previous.unwrap_or_default();
         return SyntaxError::new("Unexpected strict mode reserved word", prev);
     }
     let after_expression = expected.iter().any(|e| e == "\",\"");
-    if let Some(message) = after_expression.then(|| unclosed_context(state, l)).flatten() {
+    if let Some(message) = after_expression
+        .then(|| unclosed_context(state, l))
+        .flatten()
+    {
         return SyntaxError::new(message, Span::new(l, r));
     }
     SyntaxError::new(unexpected_message(lex), Span::new(l, r))
@@ -104,9 +119,7 @@ pub fn unexpected_message(lex: &Lex) -> String {
 /// The message for an error right after an expression inside an unclosed
 /// argument list or template substitution, if it is inside one.
 fn unclosed_context(state: &ParseState, error_start: usize) -> Option<&'static str> {
-    let end = state
-        .tokens
-        .partition_point(|t| t.start < error_start);
+    let end = state.tokens.partition_point(|t| t.start < error_start);
     let mut depth = 0usize;
     for i in (0..end).rev() {
         match state.tokens[i].bracket {
@@ -118,7 +131,9 @@ fn unclosed_context(state: &ParseState, error_start: usize) -> Option<&'static s
             Bracket::TemplateOpen | Bracket::TemplateMiddle => {
                 return Some("Missing } in template expression")
             }
-            Bracket::OpenParen => return is_call_paren(state, i).then_some("missing ) after argument list"),
+            Bracket::OpenParen => {
+                return is_call_paren(state, i).then_some("missing ) after argument list")
+            }
             Bracket::OpenOther => return None,
             Bracket::None => {}
         }
@@ -140,14 +155,35 @@ fn is_call_paren(state: &ParseState, i: usize) -> bool {
             .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '\\');
     let statement_keyword = matches!(
         text,
-        "if" | "while" | "for" | "switch" | "catch" | "with" | "function" | "return" | "typeof"
-            | "void" | "delete" | "await" | "yield" | "in" | "of" | "instanceof" | "case"
-            | "throw" | "new" | "else" | "do" | "import"
+        "if" | "while"
+            | "for"
+            | "switch"
+            | "catch"
+            | "with"
+            | "function"
+            | "return"
+            | "typeof"
+            | "void"
+            | "delete"
+            | "await"
+            | "yield"
+            | "in"
+            | "of"
+            | "instanceof"
+            | "case"
+            | "throw"
+            | "new"
+            | "else"
+            | "do"
+            | "import"
     );
     // `function f(`, `function* f(`, and method definitions are parameter lists.
     let before = i.checked_sub(2).map(|j| state.tokens[j]);
     let declares = before.is_some_and(|t| {
-        matches!(state.text(Span::new(t.start, t.end)), "function" | "*" | "get" | "set" | "static" | "async")
+        matches!(
+            state.text(Span::new(t.start, t.end)),
+            "function" | "*" | "get" | "set" | "static" | "async"
+        )
     });
     ends_expression && !statement_keyword && !declares
 }
