@@ -11,6 +11,7 @@ mod chars;
 mod context;
 mod driver;
 mod ident;
+mod interner;
 mod number;
 mod raw;
 mod regex;
@@ -37,6 +38,13 @@ pub fn tokenize(source: &str) -> Result<Vec<Token>, SyntaxError> {
 /// reported before a lexical error later in it, as V8 does.
 pub fn tokenize_prefix(source: &str) -> (Vec<Token>, Option<SyntaxError>) {
     driver::Driver::new(source).run()
+}
+
+/// The tokens of `source` one at a time, stopping after the first error;
+/// the same stream as [`tokenize`] without building the whole vector (a
+/// parser can pull from it directly).
+pub fn tokens(source: &str) -> impl Iterator<Item = Result<Token, SyntaxError>> + '_ {
+    driver::Driver::new(source)
 }
 
 /// For a template token whose cooked value is `None`: the SyntaxError V8

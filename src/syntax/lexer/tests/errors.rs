@@ -69,3 +69,11 @@ fn the_prefix_before_an_error_is_kept() {
         "Invalid or unexpected token"
     );
 }
+
+#[test]
+fn streaming_yields_tokens_before_the_error() {
+    let items: Vec<_> = super::super::tokens("a?.5e").collect();
+    assert_eq!(items.len(), 3);
+    assert_eq!(items[1].as_ref().map(|t| t.tok.clone()), Ok(Tok::Question));
+    assert!(items[2].is_err());
+}
