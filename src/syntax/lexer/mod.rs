@@ -61,6 +61,21 @@ pub fn template_escape_error(source: &str, token: &Token) -> Option<SyntaxError>
     template::first_bad_escape(source, body_start, token.end)
 }
 
+/// For a token marked `legacy_octal` (a `017`/`08` number, or a string with
+/// a legacy octal or `\8`/`\9` escape): the SyntaxError V8 reports for it in
+/// strict code, with its message and the span of the offending text.
+pub fn legacy_octal_error(source: &str, token: &Token) -> Option<SyntaxError> {
+    match token.tok {
+        Tok::Num {
+            legacy_octal: true, ..
+        } => Some(number::legacy_number_error(source, token.start, token.end)),
+        Tok::Str {
+            legacy_octal: true, ..
+        } => string::legacy_escape_error(source, token.start, token.end),
+        _ => None,
+    }
+}
+
 /// A SyntaxError spanning `start..end`.
 pub(super) fn error_at(start: usize, end: usize, message: &str) -> SyntaxError {
     SyntaxError::new(message, Span::new(start, end.max(start)))
