@@ -238,7 +238,7 @@ impl<'a> Driver<'a> {
             None => true,
         };
         if simple && prefix_end > name_start {
-            let tok = self.interner.word(&self.src[name_start..prefix_end]);
+            let tok = self.interner.word(self.src, name_start, prefix_end);
             return Ok(Some(self.emit(tok, start, prefix_end)));
         }
         let scanned = scan_name(self.src, name_start, prefix_end)?;
@@ -247,7 +247,7 @@ impl<'a> Driver<'a> {
             return Err(error_at(start, start + 1, INVALID));
         }
         let tok = match scanned.decoded {
-            None => self.interner.word(&self.src[name_start..end]),
+            None => self.interner.word(self.src, name_start, end),
             Some(decoded) => {
                 // §12.7.1: an escaped reserved word is not a keyword, and may
                 // only be a property name.

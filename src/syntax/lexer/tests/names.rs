@@ -153,6 +153,25 @@ fn private_names() {
 }
 
 #[test]
+fn names_are_interned_wherever_they_sit() {
+    // The first `abc`/`abcdefghijk` have 16 bytes of source after them, the
+    // last ones do not: both ways of reading a name must agree.
+    let t = tokens("abc abcdefghijk + 1234567890123456789; abcdefghijk abc");
+    match (&t[0].tok, &t[6].tok, &t[1].tok, &t[5].tok) {
+        (Tok::Ident(a), Tok::Ident(b), Tok::Ident(c), Tok::Ident(d)) => {
+            assert!(std::rc::Rc::ptr_eq(a, b));
+            assert!(std::rc::Rc::ptr_eq(c, d));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(toks("if x"), vec![Tok::If, ident("x")]);
+    assert_eq!(
+        toks("if xxxxxxxxxxxxxxxxxxxxxxx"),
+        vec![Tok::If, ident("xxxxxxxxxxxxxxxxxxxxxxx")]
+    );
+}
+
+#[test]
 fn names_are_interned() {
     let t = tokens("foo bar foo");
     match (&t[0].tok, &t[2].tok) {

@@ -210,3 +210,69 @@ fn template_braces_resume_templates() {
     assert!(is_regex("`${ function(){} }` + /re/"));
     assert!(!is_regex("`${ a }` / 2"));
 }
+
+#[test]
+fn every_keyword_is_a_property_name_after_a_dot() {
+    let words = [
+        "await",
+        "break",
+        "case",
+        "catch",
+        "class",
+        "const",
+        "continue",
+        "debugger",
+        "default",
+        "delete",
+        "do",
+        "else",
+        "enum",
+        "export",
+        "extends",
+        "false",
+        "finally",
+        "for",
+        "function",
+        "if",
+        "import",
+        "in",
+        "instanceof",
+        "new",
+        "null",
+        "return",
+        "super",
+        "switch",
+        "this",
+        "throw",
+        "true",
+        "try",
+        "typeof",
+        "var",
+        "void",
+        "while",
+        "with",
+        "yield",
+        "let",
+        "static",
+        "implements",
+        "interface",
+        "package",
+        "private",
+        "protected",
+        "public",
+        "async",
+        "of",
+        "get",
+        "set",
+        "as",
+        "from",
+        "meta",
+        "target",
+        "accessor",
+    ];
+    for word in words {
+        assert!(Tok::keyword(word).is_some(), "{word}");
+        assert!(!is_regex(&format!("a.{word} / 2 / 3")), "{word}");
+        assert!(!is_regex(&format!("x = {{ {word}: 1 }} / 2")), "{word}");
+    }
+}
