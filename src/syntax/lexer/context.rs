@@ -284,8 +284,15 @@ impl Context {
                 self.control_keyword = control_keyword;
                 self.pending_function = pending_function;
             }
-            // `for (x of /re/)`, and a possible function name.
-            Of => self.pending_function = pending_function,
+            // `for (x of /re/)`; elsewhere `of` is an ordinary name (and
+            // maybe a function's).
+            Of => {
+                regex_ok = matches!(
+                    self.frames.last().map(|f| f.kind),
+                    Some(FrameKind::Paren(ParenKind::ControlHead))
+                );
+                self.pending_function = pending_function;
+            }
             Else | Do | Try | Finally => stmt_start = true,
             Extends => prev = Prev::Extends,
             Export => {

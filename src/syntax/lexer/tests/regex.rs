@@ -119,7 +119,6 @@ fn regex_after_operators_and_keywords() {
         "return",
         "typeof",
         "in",
-        "of",
         "yield",
         "await",
         "case",
@@ -147,6 +146,10 @@ fn parenthesised_heads() {
     assert!(is_regex("for (;;) /re/"));
     assert!(is_regex("for (const a of b) /re/"));
     assert!(is_regex("for await (const a of b) /re/"));
+    assert!(is_regex("for (const a of /re/g.exec(s)) {}"));
+    assert!(is_regex("for await (const a of /re/) {}"));
+    // Outside a `for` head, `of` is a name.
+    assert!(!is_regex("var of = 1; of / 2 / 3"));
     assert!(is_regex("with (o) /re/"));
     assert!(is_regex("if (f(a, (b))) /re/"));
     assert!(!is_regex("f(x) / 2"));
