@@ -173,6 +173,16 @@ impl Context {
         }
     }
 
+    /// Whether a name here could be a shorthand property (`{ a }`), which
+    /// is a reference to the name rather than a property name.
+    pub(super) fn in_object_key_position(&self) -> bool {
+        matches!(self.prev, Prev::LBrace | Prev::Comma)
+            && matches!(
+                self.frames.last().map(|f| f.kind),
+                Some(FrameKind::Brace(BraceKind::Object))
+            )
+    }
+
     fn push(&mut self, kind: FrameKind) {
         self.frames.push(Frame {
             kind,

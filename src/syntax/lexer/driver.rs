@@ -252,7 +252,13 @@ impl<'a> Driver<'a> {
                 // §12.7.1: an escaped reserved word is not a keyword, and may
                 // only be a property name.
                 let reserved = Tok::keyword(&decoded).is_some_and(|k| k.is_reserved_word());
-                if reserved && !self.context.in_property_name_position() {
+                let property_name = self.context.in_property_name_position()
+                    && !(self.context.in_object_key_position()
+                        && matches!(
+                            next_significant_byte(self.src, end),
+                            Some(b',' | b'}' | b'=')
+                        ));
+                if reserved && !property_name {
                     return Err(error_at(
                         start,
                         end,
@@ -357,6 +363,31 @@ impl Iterator for Driver<'_> {
         }
         self.finished = true;
         None
+    }
+}
+
+/// The first byte after `pos` that is not white space or inside a comment
+/// (enough to tell a shorthand property `{ a }` from a key `{ a: 1 }`).
+fn next_significant_byte(src: &str, mut pos: usize) -> Option<u8> {
+    let bytes = src.as_bytes();
+    loop {
+        match bytes.get(pos)? {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => pos += 1,
+            b'/' if bytes.get(pos + 1) == Some(&b'/') => {
+                pos += src[pos..].find(['\n', '\r'])?;
+            }
+            b'/' if bytes.get(pos + 1) == Some(&b'*') => {
+                pos += 2 + src[pos + 2..].find("*/")? + 2;
+            }
+            0x80.. => {
+                let c = char_at(src, pos)?;
+                if !(is_unicode_space(c) || is_line_terminator(c)) {
+                    return Some(bytes[pos]);
+                }
+                pos += c.len_utf8();
+            }
+            &b => return Some(b),
+        }
     }
 }
 

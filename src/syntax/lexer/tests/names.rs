@@ -201,3 +201,30 @@ fn many_and_long_names() {
         vec![ident("abcdefghijklmnopq"), ident("abcdefghijklmnopr")]
     );
 }
+
+#[test]
+fn escaped_reserved_words_in_object_literals() {
+    let keyword = "Keyword must not contain escaped characters";
+    // A shorthand property is a reference, not a property name.
+    for src in [
+        r"x = { \u0069f }",
+        r"x = { \u0069f, a }",
+        r"x = { a, \u0063lass }",
+        r"x = { \u0069f = 1 }",
+        "x = { \\u0069f /* c */ }",
+        "x = { \\u0069f\n}",
+        r"label: { \u0069f }",
+    ] {
+        assert_eq!(error(src), keyword, "{src}");
+    }
+    for src in [
+        r"x = { \u0069f() {} }",
+        r"x = { async \u0069f() {} }",
+        r"x = { get \u0069f() {} }",
+        r"x = { *\u0069f() {} }",
+        r"x = { \u0069f: 1 }",
+        "x = { \\u0069f // c\n: 1 }",
+    ] {
+        assert!(tokenize(src).is_ok(), "{src}");
+    }
+}
