@@ -59,8 +59,8 @@ impl<'a> Driver<'a> {
     pub(super) fn run(mut self) -> (Vec<Token>, Option<SyntaxError>) {
         // About one token per four bytes in typical code; reserving up front
         // avoids copying the vector as it grows (untouched capacity costs no
-        // physical memory).
-        let mut tokens = Vec::with_capacity(self.src.len() / 4 + 16);
+        // physical memory). Huge inputs grow it past the cap as usual.
+        let mut tokens = Vec::with_capacity((self.src.len() / 4 + 16).min(1 << 21));
         for item in &mut self {
             match item {
                 Ok(token) => tokens.push(token),
