@@ -1,0 +1,173 @@
+//! The walker's state: the context every early-error rule looks at.
+
+use crate::syntax::ast::{Module, ModuleItem, Script};
+use crate::syntax::error::SyntaxError;
+use crate::syntax::span::Span;
+
+use super::classes::ClassScope;
+use super::declarations::{Scope, ScopeKind};
+use super::labels::Label;
+use super::module_items::ExportTable;
+
+/// The result of checking one piece of the tree: the first early error, if any.
+pub(super) type Check = Result<(), SyntaxError>;
+
+/// Fails the check with `message` at `span`.
+pub(super) fn fail(message: impl Into<String>, span: Span) -> Check {
+    Err(SyntaxError::new(message, span))
+}
+
+/// The goal symbol being checked.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(super) enum Goal {
+    Module,
+    Script,
+}
+
+/// Where `yield` or `await` expressions may appear.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(super) enum OperatorRule {
+    /// In the body of a generator (`yield`) / an async function or the module
+    /// top level (`await`).
+    Allowed,
+    /// In the formal parameters of a function whose body would allow it
+    /// (ECMA-262 §15.5.1, §15.8.1: parameters may not contain the operator).
+    InParameters,
+    /// Anywhere else (`await`/`yield` are reserved words in module/strict code).
+    Forbidden,
+}
+
+/// What the innermost function-like construct (function, arrow, class field
+/// initializer, class static block, or the top level) permits.
+#[derive(Clone, Debug)]
+pub(super) struct FunctionContext {
+    pub await_rule: OperatorRule,
+    pub yield_rule: OperatorRule,
+    pub return_allowed: bool,
+    pub new_target_allowed: bool,
+    pub super_property_allowed: bool,
+    pub super_call_allowed: bool,
+    /// In a class field initializer or static block (ContainsArguments).
+    pub arguments_forbidden: bool,
+    /// The enclosing labels, outermost first; labels do not cross function
+    /// boundaries, so each function starts with none.
+    pub labels: Vec<Label>,
+    /// Enclosing iteration statements (for `continue`).
+    pub iteration_depth: u32,
+    /// Enclosing iteration and switch statements (for unlabelled `break`).
+    pub breakable_depth: u32,
+}
+
+impl FunctionContext {
+    /// The top level of a module or a script.
+    pub fn top_level(goal: Goal) -> FunctionContext {
+        FunctionContext {
+            // Top-level await is part of the Module goal only.
+            await_rule: match goal {
+                Goal::Module => OperatorRule::Allowed,
+                Goal::Script => OperatorRule::Forbidden,
+            },
+            yield_rule: OperatorRule::Forbidden,
+            return_allowed: false,
+            new_target_allowed: false,
+            super_property_allowed: false,
+            super_call_allowed: false,
+            arguments_forbidden: false,
+            labels: Vec::new(),
+            iteration_depth: 0,
+            breakable_depth: 0,
+        }
+    }
+
+    /// A class field initializer or static block: a method-like body with
+    /// `super.x` and `new.target` but no `arguments`, `await`, `yield` or
+    /// `return` (ECMA-262 §15.7.1).
+    pub fn class_initializer() -> FunctionContext {
+        FunctionContext {
+            await_rule: OperatorRule::Forbidden,
+            yield_rule: OperatorRule::Forbidden,
+            return_allowed: false,
+            new_target_allowed: true,
+            super_property_allowed: true,
+            super_call_allowed: false,
+            arguments_forbidden: true,
+            labels: Vec::new(),
+            iteration_depth: 0,
+            breakable_depth: 0,
+        }
+    }
+}
+
+/// The early-error walker.
+pub(super) struct Checker {
+    pub goal: Goal,
+    /// The innermost function context.
+    pub function: FunctionContext,
+    /// Declaration scopes, outermost first.
+    pub scopes: Vec<Scope>,
+    /// Enclosing class bodies (private names), outermost first.
+    pub classes: Vec<ClassScope>,
+    /// The first reference to a private name that no enclosing class
+    /// declares, reported when the outermost class ends (as V8 does).
+    pub unresolved_private_name: Option<SyntaxError>,
+    /// The module's export entries, checked when the module ends.
+    pub exports: ExportTable,
+}
+
+impl Checker {
+    pub fn for_module() -> Checker {
+        Checker::new(Goal::Module)
+    }
+
+    pub fn for_script() -> Checker {
+        Checker::new(Goal::Script)
+    }
+
+    fn new(goal: Goal) -> Checker {
+        let top_scope = match goal {
+            Goal::Module => ScopeKind::Module,
+            Goal::Script => ScopeKind::Function,
+        };
+        Checker {
+            goal,
+            function: FunctionContext::top_level(goal),
+            scopes: vec![Scope::new(top_scope)],
+            classes: Vec::new(),
+            unresolved_private_name: None,
+            exports: ExportTable::default(),
+        }
+    }
+
+    /// Module : ModuleBody — ECMA-262 §16.2.1.1 (the export rules run once
+    /// the whole body is known, as in V8).
+    pub fn check_module(mut self, module: &Module) -> Check {
+        for item in &module.body {
+            match item {
+                ModuleItem::Import(import) => self.check_import(import)?,
+                ModuleItem::Export(export) => self.check_export(export)?,
+                ModuleItem::Stmt(stmt) => self.check_statement_list_item(stmt)?,
+            }
+        }
+        self.check_export_table()
+    }
+
+    /// Script : ScriptBody — ECMA-262 §16.1.1.
+    pub fn check_script(mut self, script: &Script) -> Check {
+        for stmt in &script.body {
+            self.check_statement_list_item(stmt)?;
+        }
+        Ok(())
+    }
+
+    /// Runs `body` with `context` as the innermost function context.
+    pub fn in_function_context(
+        &mut self,
+        context: FunctionContext,
+        body: impl FnOnce(&mut Checker) -> Check,
+    ) -> Check {
+        let outer = std::mem::replace(&mut self.function, context);
+        let result = body(self);
+        self.function = outer;
+        result
+    }
+}

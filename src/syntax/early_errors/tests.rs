@@ -1,0 +1,1 @@
+//! Tests: source text from the parser, expected messages from Node.
