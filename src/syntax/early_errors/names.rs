@@ -55,9 +55,7 @@ pub(super) fn use_strict_directive(body: &FunctionBody) -> Option<Span> {
         return None;
     };
     for stmt in stmts {
-        let Some(literal) = directive_literal(stmt) else {
-            return None;
-        };
+        let literal = directive_literal(stmt)?;
         let raw_length = literal.span.end.saturating_sub(literal.span.start);
         if raw_length == 12 && is_string_literal(literal, "use strict") {
             return Some(literal.span);
