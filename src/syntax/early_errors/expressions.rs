@@ -37,10 +37,11 @@ impl Checker {
             ExprKind::Class(class) => self.check_class_expression(class),
             ExprKind::Paren(inner) | ExprKind::OptionalChain(inner) => self.check_expr(inner),
             ExprKind::Unary { op, arg } => {
+                self.check_expr(arg)?;
                 if *op == UnaryOp::Delete {
                     self.check_delete_operand(arg)?;
                 }
-                self.check_expr(arg)
+                Ok(())
             }
             ExprKind::Update { arg, .. } => {
                 self.check_update_operand(arg)?;

@@ -59,10 +59,20 @@ impl Checker {
     /// Entering the statement that `own` labels: a block, switch or try
     /// statement, or (`iteration`) a loop.
     pub fn attach_labels(&mut self, own: OwnLabels, iteration: bool) {
+        self.set_labels_state(own, true, iteration);
+    }
+
+    /// Leaving that statement: in `x: if (a) {…} else continue x;` the
+    /// `else` branch no longer sees `x` on a breakable statement.
+    pub fn detach_labels(&mut self, own: OwnLabels) {
+        self.set_labels_state(own, false, false);
+    }
+
+    fn set_labels_state(&mut self, own: OwnLabels, attached: bool, iteration: bool) {
         let start = own.min(self.function.labels.len());
         for label in &mut self.function.labels[start..] {
-            label.attached = true;
-            label.iteration |= iteration;
+            label.attached = attached;
+            label.iteration = iteration;
         }
     }
 

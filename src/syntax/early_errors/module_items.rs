@@ -242,11 +242,18 @@ impl Checker {
         let Some(module_scope) = self.scopes.first() else {
             return Ok(());
         };
-        for (local, span) in &self.exports.referenced {
-            if !module_scope.lexical.contains(local) && !module_scope.vars.contains(local) {
-                return fail(messages::undefined_export(local), *span);
-            }
+        // V8 reports the undefined name that sorts first.
+        let undefined = self
+            .exports
+            .referenced
+            .iter()
+            .filter(|(local, _)| {
+                !module_scope.lexical.contains(local) && !module_scope.vars.contains(local)
+            })
+            .min_by(|a, b| a.0.cmp(&b.0).then(a.1.start.cmp(&b.1.start)));
+        match undefined {
+            Some((local, span)) => fail(messages::undefined_export(local), *span),
+            None => Ok(()),
         }
-        Ok(())
     }
 }

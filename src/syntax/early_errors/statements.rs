@@ -33,6 +33,14 @@ impl Checker {
 
     /// One statement; `own` marks the labels that label it directly.
     fn check_statement(&mut self, stmt: &Stmt, own: OwnLabels) -> Check {
+        self.check_statement_kind(stmt, own)?;
+        if own < self.no_own_labels() && !matches!(stmt.kind, StmtKind::Labeled { .. }) {
+            self.detach_labels(own);
+        }
+        Ok(())
+    }
+
+    fn check_statement_kind(&mut self, stmt: &Stmt, own: OwnLabels) -> Check {
         match &stmt.kind {
             StmtKind::Block(stmts) => {
                 self.attach_labels(own, false);
