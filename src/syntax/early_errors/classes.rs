@@ -8,7 +8,7 @@ use crate::syntax::ast::{Class, ClassMember, Ident, MethodKind, Name, PropKey};
 use crate::syntax::error::SyntaxError;
 use crate::syntax::span::Span;
 
-use super::context::{fail, Check, Checker, FunctionContext};
+use super::context::{Check, Checker, FunctionContext};
 use super::declarations::{Binding, ScopeKind};
 use super::messages;
 use super::names::prop_name_is;
@@ -104,7 +104,7 @@ impl Checker {
         // names that no enclosing class declares once that body ends.
         if self.classes.is_empty() {
             if let Some(error) = self.unresolved_private_name.take() {
-                return Err(error);
+                return self.report(Err(error));
             }
         }
         Ok(())
@@ -142,18 +142,18 @@ impl Checker {
                         None
                     };
                     if let Some(message) = message {
-                        return fail(message, *span);
+                        return self.fail(message, *span);
                     }
                     // A plain method named "constructor" is the constructor.
                     self.check_constructor_count(has_constructor, *span)?;
                     is_constructor = true;
                 }
                 if *is_static && prop_name_is(key, "prototype") {
-                    return fail(messages::STATIC_PROTOTYPE, *span);
+                    return self.fail(messages::STATIC_PROTOTYPE, *span);
                 }
                 if let Some(name) = private_key(key) {
                     if private_name(name) == "constructor" {
-                        return fail(messages::CONSTRUCTOR_PRIVATE, *span);
+                        return self.fail(messages::CONSTRUCTOR_PRIVATE, *span);
                     }
                     let element = match kind {
                         MethodKind::Method => PrivateElementKind::Method,
@@ -183,32 +183,31 @@ impl Checker {
                 let is_private_constructor =
                     private_key(key).is_some_and(|name| private_name(name) == "constructor");
                 if prop_name_is(key, "constructor") || is_private_constructor {
-                    return fail(messages::FIELD_CONSTRUCTOR, *span);
+                    return self.fail(messages::FIELD_CONSTRUCTOR, *span);
                 }
                 if *is_static && prop_name_is(key, "prototype") {
-                    return fail(messages::STATIC_PROTOTYPE, *span);
+                    return self.fail(messages::STATIC_PROTOTYPE, *span);
                 }
                 if let Some(name) = private_key(key) {
                     self.declare_private_name(name, PrivateElementKind::Field, *is_static, *span)?;
                 }
                 self.check_prop_key(key)?;
-                match value {
-                    Some(value) => self
-                        .in_function_context(FunctionContext::class_initializer(), |checker| {
-                            checker.check_expr(value)
-                        }),
-                    None => Ok(()),
+                if let Some(value) = value {
+                    self.enter_function(FunctionContext::class_initializer());
+                    self.check_expr(value)?;
+                    self.leave_function();
                 }
+                Ok(())
             }
             ClassMember::StaticBlock { body, .. } => {
                 // ClassStaticBlockBody: its own var scope, no `arguments`,
                 // `await`, `return`, `super()` (ECMA-262 §15.7.1).
-                self.in_function_context(FunctionContext::class_initializer(), |checker| {
-                    checker.push_scope(ScopeKind::Function);
-                    checker.check_statement_list(body)?;
-                    checker.pop_scope();
-                    Ok(())
-                })
+                self.enter_function(FunctionContext::class_initializer());
+                self.push_scope(ScopeKind::Function);
+                self.check_statement_list(body)?;
+                self.pop_scope();
+                self.leave_function();
+                Ok(())
             }
         }
     }
@@ -217,7 +216,7 @@ impl Checker {
     /// ClassElementList contains more than one occurrence of "constructor"."
     fn check_constructor_count(&mut self, has_constructor: &mut bool, span: Span) -> Check {
         if *has_constructor {
-            return fail(messages::DUPLICATE_CONSTRUCTOR, span);
+            return self.fail(messages::DUPLICATE_CONSTRUCTOR, span);
         }
         *has_constructor = true;
         Ok(())
@@ -250,7 +249,7 @@ impl Checker {
             {
                 PrivateElementKind::Accessor
             }
-            Some(_) => return fail(messages::already_declared(&format!("#{bare}")), span),
+            Some(_) => return self.fail(messages::already_declared(&format!("#{bare}")), span),
         };
         class.declared.insert(Name::from(bare), (merged, is_static));
         Ok(())
@@ -265,7 +264,7 @@ impl Checker {
         }
         let error = SyntaxError::new(messages::undeclared_private(bare), ident.span);
         if self.classes.is_empty() {
-            return Err(error);
+            return self.report(Err(error));
         }
         self.unresolved_private_name.get_or_insert(error);
         Ok(())

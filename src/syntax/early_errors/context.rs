@@ -9,13 +9,14 @@ use super::declarations::{Scope, ScopeKind};
 use super::labels::Label;
 use super::module_items::ExportTable;
 
-/// The result of checking one piece of the tree: the first early error, if any.
-pub(super) type Check = Result<(), SyntaxError>;
+/// The walk stopped at an early error, which `Checker::error` holds. The
+/// error value is zero-sized so that the many `?`s on the recursive path
+/// (one walk level per AST level) cost almost no stack.
+#[derive(Debug)]
+pub(super) struct Stop;
 
-/// Fails the check with `message` at `span`.
-pub(super) fn fail(message: impl Into<String>, span: Span) -> Check {
-    Err(SyntaxError::new(message, span))
-}
+/// The result of checking one piece of the tree.
+pub(super) type Check = Result<(), Stop>;
 
 /// The goal symbol being checked.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -103,6 +104,8 @@ pub(super) struct Checker {
     pub goal: Goal,
     /// The innermost function context.
     pub function: FunctionContext,
+    /// The contexts around it, outermost first.
+    pub outer_functions: Vec<FunctionContext>,
     /// Declaration scopes, outermost first.
     pub scopes: Vec<Scope>,
     /// Enclosing class bodies (private names), outermost first.
@@ -112,6 +115,8 @@ pub(super) struct Checker {
     pub unresolved_private_name: Option<SyntaxError>,
     /// The module's export entries, checked when the module ends.
     pub exports: ExportTable,
+    /// The early error that stopped the walk.
+    pub error: Option<SyntaxError>,
 }
 
 impl Checker {
@@ -131,16 +136,23 @@ impl Checker {
         Checker {
             goal,
             function: FunctionContext::top_level(goal),
+            outer_functions: Vec::new(),
             scopes: vec![Scope::new(top_scope)],
             classes: Vec::new(),
             unresolved_private_name: None,
             exports: ExportTable::default(),
+            error: None,
         }
     }
 
     /// Module : ModuleBody — ECMA-262 §16.2.1.1 (the export rules run once
     /// the whole body is known, as in V8).
-    pub fn check_module(mut self, module: &Module) -> Check {
+    pub fn check_module(mut self, module: &Module) -> Result<(), SyntaxError> {
+        let result = self.check_module_items(module);
+        self.into_result(result)
+    }
+
+    fn check_module_items(&mut self, module: &Module) -> Check {
         for item in &module.body {
             match item {
                 ModuleItem::Import(import) => self.check_import(import)?,
@@ -152,22 +164,52 @@ impl Checker {
     }
 
     /// Script : ScriptBody — ECMA-262 §16.1.1.
-    pub fn check_script(mut self, script: &Script) -> Check {
-        for stmt in &script.body {
-            self.check_statement_list_item(stmt)?;
-        }
-        Ok(())
+    pub fn check_script(mut self, script: &Script) -> Result<(), SyntaxError> {
+        let result = self.check_statement_list(&script.body);
+        self.into_result(result)
     }
 
-    /// Runs `body` with `context` as the innermost function context.
-    pub fn in_function_context(
-        &mut self,
-        context: FunctionContext,
-        body: impl FnOnce(&mut Checker) -> Check,
-    ) -> Check {
+    fn into_result(self, result: Check) -> Result<(), SyntaxError> {
+        match (result, self.error) {
+            (Ok(()), _) => Ok(()),
+            (Err(Stop), Some(error)) => Err(error),
+            // Every `Err(Stop)` comes from `fail`, which records the error.
+            (Err(Stop), None) => Err(SyntaxError::new(
+                "Invalid early error state",
+                Span::default(),
+            )),
+        }
+    }
+
+    /// Stops the walk with `message` at `span`.
+    pub fn fail(&mut self, message: impl Into<String>, span: Span) -> Check {
+        self.error = Some(SyntaxError::new(message, span));
+        Err(Stop)
+    }
+
+    /// Stops the walk if `result` holds an error.
+    pub fn report(&mut self, result: Result<(), SyntaxError>) -> Check {
+        match result {
+            Ok(()) => Ok(()),
+            Err(error) => {
+                self.error = Some(error);
+                Err(Stop)
+            }
+        }
+    }
+
+    /// Makes `context` the innermost function context until
+    /// `leave_function`. (After an error the walk ends, so an early return
+    /// between the two needs no restoring.) The outer contexts are kept on
+    /// the heap rather than in the walk's stack frames.
+    pub fn enter_function(&mut self, context: FunctionContext) {
         let outer = std::mem::replace(&mut self.function, context);
-        let result = body(self);
-        self.function = outer;
-        result
+        self.outer_functions.push(outer);
+    }
+
+    pub fn leave_function(&mut self) {
+        if let Some(outer) = self.outer_functions.pop() {
+            self.function = outer;
+        }
     }
 }

@@ -17,7 +17,7 @@ use std::collections::HashSet;
 use crate::syntax::ast::Name;
 use crate::syntax::span::Span;
 
-use super::context::{fail, Check, Checker};
+use super::context::{Check, Checker};
 use super::messages;
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -124,7 +124,7 @@ impl Checker {
             || scope.vars.contains(name)
             || scope.parameters.contains(name)
         {
-            return fail(messages::already_declared(name), span);
+            return self.fail(messages::already_declared(name), span);
         }
         scope.lexical.insert(name.clone());
         Ok(())
@@ -140,7 +140,7 @@ impl Checker {
                 })
                 && scope.parameters.contains(name);
             if scope.lexical.contains(name) || clashes_with_catch_parameter {
-                return fail(messages::already_declared(name), span);
+                return self.fail(messages::already_declared(name), span);
             }
             // Already recorded here means already recorded (and checked) in
             // every scope up to the function: stop, keeping this linear.
@@ -162,7 +162,7 @@ impl Checker {
             return Ok(());
         };
         if !scope.parameters.insert(name.clone()) {
-            return fail(duplicate_message, span);
+            return self.fail(duplicate_message, span);
         }
         Ok(())
     }

@@ -1,41 +1,91 @@
 //! Expressions (ECMA-262 §13): `delete`, update and assignment targets,
 //! object literals, `super`, `new.target`, `yield`, `await`, private names.
 //!
-//! `check_expr` keeps one small arm per node kind and hands anything with
-//! locals to a helper, so that each level of a deeply nested expression
-//! costs little stack.
+//! `check_expr` only dispatches to helpers for a few node kinds each, so
+//! that each level of a deeply nested expression costs little stack.
 
 use crate::syntax::ast::{
     Expr, ExprKind, ExprOrSpread, MemberProp, Prop, PropKey, Template, UnaryOp,
 };
 use crate::syntax::span::Span;
 
-use super::context::{fail, Check, Checker, Goal, OperatorRule};
+use super::context::{Check, Checker, Goal, OperatorRule};
 use super::messages;
 use super::names::{keyword_span, prop_name_is, strip_parens};
 
 impl Checker {
+    /// Dispatches on the node kind. The walk recurses once per AST level,
+    /// so this frame and the helpers' stay small: each helper binds only
+    /// the fields of its own few kinds.
     pub fn check_expr(&mut self, expr: &Expr) -> Check {
         match &expr.kind {
             ExprKind::This | ExprKind::Lit(_) => Ok(()),
             ExprKind::Ident(ident) => self.check_identifier_reference(ident),
-            ExprKind::Template(template) => self.check_template(template),
-            ExprKind::TaggedTemplate { tag, quasi } => {
-                self.check_expr(tag)?;
-                self.check_template(quasi)
+            ExprKind::Paren(inner) | ExprKind::OptionalChain(inner) => self.check_expr(inner),
+            ExprKind::Binary { left, right, .. } | ExprKind::Logical { left, right, .. } => {
+                self.check_expr(left)?;
+                self.check_expr(right)
             }
-            ExprKind::Array(elements) => {
-                for element in elements.iter().flatten() {
-                    self.check_expr_or_spread(element)?;
+            ExprKind::Cond { .. }
+            | ExprKind::Seq(_)
+            | ExprKind::Assign { .. }
+            | ExprKind::PrivateIn { .. } => self.check_operands(expr),
+            ExprKind::Unary { .. }
+            | ExprKind::Update { .. }
+            | ExprKind::Yield { .. }
+            | ExprKind::Await(_) => self.check_unary_operand(expr),
+            ExprKind::Call { .. }
+            | ExprKind::New { .. }
+            | ExprKind::Member { .. }
+            | ExprKind::SuperMember(_)
+            | ExprKind::SuperCall(_)
+            | ExprKind::ImportCall { .. }
+            | ExprKind::TaggedTemplate { .. } => self.check_access_or_call(expr),
+            ExprKind::Template(_)
+            | ExprKind::Array(_)
+            | ExprKind::Object(_)
+            | ExprKind::Function(_)
+            | ExprKind::Class(_) => self.check_literal(expr),
+            ExprKind::Arrow(function) => self.check_function(function, false),
+            ExprKind::NewTarget => self.check_new_target(expr.span),
+            ExprKind::ImportMeta => self.check_import_meta(expr.span),
+            ExprKind::TooDeep => self.fail(messages::MAX_NESTING, expr.span),
+        }
+    }
+
+    /// Conditional, comma, assignment and `#x in o`.
+    fn check_operands(&mut self, expr: &Expr) -> Check {
+        match &expr.kind {
+            ExprKind::Cond {
+                test,
+                consequent,
+                alternate,
+            } => {
+                self.check_expr(test)?;
+                self.check_expr(consequent)?;
+                self.check_expr(alternate)
+            }
+            ExprKind::Seq(exprs) => {
+                for expr in exprs {
+                    self.check_expr(expr)?;
                 }
                 Ok(())
             }
-            ExprKind::Object(props) => self.check_object_literal(props),
-            ExprKind::Function(function) | ExprKind::Arrow(function) => {
-                self.check_function_expression(function)
+            ExprKind::Assign { target, value, .. } => {
+                self.check_assignment_target(target)?;
+                self.check_expr(value)
             }
-            ExprKind::Class(class) => self.check_class_expression(class),
-            ExprKind::Paren(inner) | ExprKind::OptionalChain(inner) => self.check_expr(inner),
+            ExprKind::PrivateIn { name, right } => {
+                self.resolve_private_name(name)?;
+                self.check_expr(right)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Unary and update operators, `yield` and `await`.
+    fn check_unary_operand(&mut self, expr: &Expr) -> Check {
+        match &expr.kind {
             ExprKind::Unary { op, arg } => {
                 self.check_expr(arg)?;
                 if *op == UnaryOp::Delete {
@@ -47,27 +97,24 @@ impl Checker {
                 self.check_update_operand(arg)?;
                 self.check_expr(arg)
             }
-            ExprKind::Binary { left, right, .. } | ExprKind::Logical { left, right, .. } => {
-                self.check_expr(left)?;
-                self.check_expr(right)
+            ExprKind::Yield { arg, .. } => {
+                self.check_yield(expr.span)?;
+                match arg {
+                    Some(arg) => self.check_expr(arg),
+                    None => Ok(()),
+                }
             }
-            ExprKind::PrivateIn { name, right } => {
-                self.resolve_private_name(name)?;
-                self.check_expr(right)
+            ExprKind::Await(arg) => {
+                self.check_await(expr.span)?;
+                self.check_expr(arg)
             }
-            ExprKind::Assign { target, value, .. } => {
-                self.check_assignment_target(target)?;
-                self.check_expr(value)
-            }
-            ExprKind::Cond {
-                test,
-                consequent,
-                alternate,
-            } => {
-                self.check_expr(test)?;
-                self.check_expr(consequent)?;
-                self.check_expr(alternate)
-            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Member accesses, calls, `new`, `super`, `import()` and tagged templates.
+    fn check_access_or_call(&mut self, expr: &Expr) -> Check {
+        match &expr.kind {
             ExprKind::Call { callee, args, .. } => {
                 self.check_expr(callee)?;
                 self.check_arguments(args)
@@ -91,25 +138,6 @@ impl Checker {
                 self.check_super_call(expr.span)?;
                 self.check_arguments(args)
             }
-            ExprKind::Seq(exprs) => {
-                for expr in exprs {
-                    self.check_expr(expr)?;
-                }
-                Ok(())
-            }
-            ExprKind::Yield { arg, .. } => {
-                self.check_yield(expr.span)?;
-                match arg {
-                    Some(arg) => self.check_expr(arg),
-                    None => Ok(()),
-                }
-            }
-            ExprKind::Await(arg) => {
-                self.check_await(expr.span)?;
-                self.check_expr(arg)
-            }
-            ExprKind::NewTarget => self.check_new_target(expr.span),
-            ExprKind::ImportMeta => self.check_import_meta(expr.span),
             ExprKind::ImportCall { specifier, options } => {
                 self.check_expr(specifier)?;
                 match options {
@@ -117,7 +145,28 @@ impl Checker {
                     None => Ok(()),
                 }
             }
-            ExprKind::TooDeep => fail(messages::MAX_NESTING, expr.span),
+            ExprKind::TaggedTemplate { tag, quasi } => {
+                self.check_expr(tag)?;
+                self.check_template(quasi)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Templates, array and object literals, functions and classes.
+    fn check_literal(&mut self, expr: &Expr) -> Check {
+        match &expr.kind {
+            ExprKind::Template(template) => self.check_template(template),
+            ExprKind::Array(elements) => {
+                for element in elements.iter().flatten() {
+                    self.check_expr_or_spread(element)?;
+                }
+                Ok(())
+            }
+            ExprKind::Object(props) => self.check_object_literal(props),
+            ExprKind::Function(function) => self.check_function_expression(function),
+            ExprKind::Class(class) => self.check_class_expression(class),
+            _ => Ok(()),
         }
     }
 
@@ -166,11 +215,11 @@ impl Checker {
             operand = strip_parens(chain);
         }
         match &operand.kind {
-            ExprKind::Ident(ident) => fail(messages::DELETE_IDENTIFIER, ident.span),
+            ExprKind::Ident(ident) => self.fail(messages::DELETE_IDENTIFIER, ident.span),
             ExprKind::Member {
                 prop: MemberProp::Private(name),
                 ..
-            } => fail(messages::DELETE_PRIVATE, name.span),
+            } => self.fail(messages::DELETE_PRIVATE, name.span),
             _ => Ok(()),
         }
     }
@@ -182,7 +231,7 @@ impl Checker {
         if let ExprKind::Ident(ident) = &strip_parens(arg).kind {
             let name = &*ident.name;
             if (name == "eval" || name == "arguments") && !self.function.arguments_forbidden {
-                return fail(messages::EVAL_OR_ARGUMENTS, arg.span);
+                return self.fail(messages::EVAL_OR_ARGUMENTS, arg.span);
             }
         }
         Ok(())
@@ -199,7 +248,7 @@ impl Checker {
                     // computed, shorthand or methods.
                     if prop_name_is(key, "__proto__") {
                         if has_proto {
-                            return fail(messages::DUPLICATE_PROTO, *span);
+                            return self.fail(messages::DUPLICATE_PROTO, *span);
                         }
                         has_proto = true;
                     }
@@ -208,7 +257,7 @@ impl Checker {
                 }
                 Prop::Shorthand(ident) => self.check_identifier_reference(ident)?,
                 Prop::CoverInit { span, .. } => {
-                    return fail(messages::SHORTHAND_INITIALIZER, *span);
+                    return self.fail(messages::SHORTHAND_INITIALIZER, *span);
                 }
                 Prop::Method { key, func, .. } => {
                     self.check_prop_key(key)?;
@@ -225,7 +274,7 @@ impl Checker {
     /// SuperProperty is true").
     fn check_super_property(&mut self, span: Span) -> Check {
         if !self.function.super_property_allowed {
-            return fail(messages::SUPER, keyword_span(span, 5));
+            return self.fail(messages::SUPER, keyword_span(span, 5));
         }
         Ok(())
     }
@@ -234,7 +283,7 @@ impl Checker {
     /// "It is a Syntax Error if … HasDirectSuper … is true").
     fn check_super_call(&mut self, span: Span) -> Check {
         if !self.function.super_call_allowed {
-            return fail(messages::SUPER, keyword_span(span, 5));
+            return self.fail(messages::SUPER, keyword_span(span, 5));
         }
         Ok(())
     }
@@ -248,7 +297,7 @@ impl Checker {
                 start: span.end.saturating_sub(6).max(span.start),
                 end: span.end,
             };
-            return fail(messages::NEW_TARGET, target);
+            return self.fail(messages::NEW_TARGET, target);
         }
         Ok(())
     }
@@ -256,7 +305,7 @@ impl Checker {
     /// `import.meta` belongs to the Module goal (ECMA-262 §16.1.1).
     fn check_import_meta(&mut self, span: Span) -> Check {
         if self.goal == Goal::Script {
-            return fail(messages::IMPORT_META_OUTSIDE_MODULE, span);
+            return self.fail(messages::IMPORT_META_OUTSIDE_MODULE, span);
         }
         Ok(())
     }
@@ -269,7 +318,7 @@ impl Checker {
             OperatorRule::InParameters => messages::YIELD_IN_PARAMETER,
             OperatorRule::Forbidden => messages::STRICT_RESERVED_WORD,
         };
-        fail(message, keyword_span(span, 5))
+        self.fail(message, keyword_span(span, 5))
     }
 
     /// AwaitExpression: only in async function bodies and the module top
@@ -281,6 +330,6 @@ impl Checker {
             OperatorRule::InParameters => messages::AWAIT_IN_PARAMETER,
             OperatorRule::Forbidden => messages::RESERVED_WORD,
         };
-        fail(message, keyword_span(span, 5))
+        self.fail(message, keyword_span(span, 5))
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::syntax::ast::{Function, FunctionBody, FunctionKind};
 
-use super::context::{fail, Check, Checker, FunctionContext, OperatorRule};
+use super::context::{Check, Checker, FunctionContext, OperatorRule};
 use super::declarations::{Binding, ScopeKind};
 use super::messages;
 use super::names::{is_simple_parameter_list, use_strict_directive};
@@ -46,28 +46,46 @@ impl Checker {
     ///   parameters; `super` only in methods (HasDirectSuper,
     ///   Contains SuperProperty).
     pub fn check_function(&mut self, function: &Function, derived_constructor: bool) -> Check {
-        let body_context = self.function_body_context(function, derived_constructor);
-        let (await_in_parameters, yield_in_parameters) = self.parameter_operator_rules(function);
-        self.in_function_context(body_context, |checker| {
-            checker.push_scope(ScopeKind::Function);
-            let body_rules = (checker.function.await_rule, checker.function.yield_rule);
-            checker.function.await_rule = await_in_parameters;
-            checker.function.yield_rule = yield_in_parameters;
-            checker.check_formal_parameters(function)?;
-            (checker.function.await_rule, checker.function.yield_rule) = body_rules;
+        self.enter_function_parameters(function, derived_constructor);
+        self.push_scope(ScopeKind::Function);
+        self.check_formal_parameters(function)?;
+        self.enter_function_body(function)?;
+        match &function.body {
+            FunctionBody::Block(stmts) => self.check_statement_list(stmts)?,
+            FunctionBody::Expr(expr) => self.check_expr(expr)?,
+        }
+        self.pop_scope();
+        self.leave_function();
+        Ok(())
+    }
 
-            if let Some(directive) = use_strict_directive(&function.body) {
-                if !is_simple_parameter_list(function) {
-                    return fail(messages::ILLEGAL_USE_STRICT, directive);
-                }
+    /// Enters `function`'s context with the parameters' `yield`/`await`
+    /// rules. (Separate from `check_function` so that the contexts being
+    /// built do not sit in the stack frame of every nesting level.)
+    #[inline(never)]
+    fn enter_function_parameters(&mut self, function: &Function, derived_constructor: bool) {
+        let (await_in_parameters, yield_in_parameters) = self.parameter_operator_rules(function);
+        let mut context = self.function_body_context(function, derived_constructor);
+        context.await_rule = await_in_parameters;
+        context.yield_rule = yield_in_parameters;
+        self.enter_function(context);
+    }
+
+    /// Switches from the parameters to the body: the body's `yield`/`await`
+    /// rules, and the directive rule "It is a Syntax Error if
+    /// FunctionBodyContainsUseStrict of FunctionBody is true and
+    /// IsSimpleParameterList of FormalParameters is false."
+    #[inline(never)]
+    fn enter_function_body(&mut self, function: &Function) -> Check {
+        let body = self.function_body_context(function, false);
+        self.function.await_rule = body.await_rule;
+        self.function.yield_rule = body.yield_rule;
+        if let Some(directive) = use_strict_directive(&function.body) {
+            if !is_simple_parameter_list(function) {
+                return self.fail(messages::ILLEGAL_USE_STRICT, directive);
             }
-            match &function.body {
-                FunctionBody::Block(stmts) => checker.check_statement_list(stmts)?,
-                FunctionBody::Expr(expr) => checker.check_expr(expr)?,
-            }
-            checker.pop_scope();
-            Ok(())
-        })
+        }
+        Ok(())
     }
 
     /// FormalParameters: each parameter's names are declared (and checked

@@ -10,7 +10,7 @@
 
 use crate::syntax::ast::{Ident, Name, Stmt};
 
-use super::context::{fail, Check, Checker};
+use super::context::{Check, Checker};
 use super::messages;
 use super::names::keyword_span;
 
@@ -42,7 +42,7 @@ impl Checker {
     /// https://tc39.es/ecma262/#sec-static-semantics-containsduplicatelabels.
     pub fn push_label(&mut self, label: &Ident) -> Check {
         if self.function.labels.iter().any(|l| l.name == label.name) {
-            return fail(messages::duplicate_label(&label.name), label.span);
+            return self.fail(messages::duplicate_label(&label.name), label.span);
         }
         self.function.labels.push(Label {
             name: label.name.clone(),
@@ -85,11 +85,11 @@ impl Checker {
                 if self.function.labels.iter().any(|l| l.name == label.name) {
                     Ok(())
                 } else {
-                    fail(messages::undefined_label(&label.name), label.span)
+                    self.fail(messages::undefined_label(&label.name), label.span)
                 }
             }
             None if self.function.breakable_depth == 0 => {
-                fail(messages::ILLEGAL_BREAK, keyword_span(stmt.span, 5))
+                self.fail(messages::ILLEGAL_BREAK, keyword_span(stmt.span, 5))
             }
             None => Ok(()),
         }
@@ -101,7 +101,7 @@ impl Checker {
     pub fn check_continue(&mut self, stmt: &Stmt, label: Option<&Ident>) -> Check {
         let Some(label) = label else {
             if self.function.iteration_depth == 0 {
-                return fail(messages::ILLEGAL_CONTINUE, keyword_span(stmt.span, 8));
+                return self.fail(messages::ILLEGAL_CONTINUE, keyword_span(stmt.span, 8));
             }
             return Ok(());
         };
@@ -114,9 +114,9 @@ impl Checker {
         match target {
             Some(target) if target.iteration => Ok(()),
             Some(target) if target.attached => {
-                fail(messages::continue_to_non_loop(&label.name), label.span)
+                self.fail(messages::continue_to_non_loop(&label.name), label.span)
             }
-            _ => fail(messages::undefined_label(&label.name), label.span),
+            _ => self.fail(messages::undefined_label(&label.name), label.span),
         }
     }
 }

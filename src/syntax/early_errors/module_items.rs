@@ -7,9 +7,10 @@ use crate::syntax::ast::{
     js_string_lossy, ExportDecl, ExportKind, Ident, ImportAttribute, ImportDecl, ModuleExportName,
     Name, StmtKind,
 };
+use crate::syntax::error::SyntaxError;
 use crate::syntax::span::Span;
 
-use super::context::{fail, Check, Checker};
+use super::context::{Check, Checker};
 use super::declarations::Binding;
 use super::messages;
 use super::names::{bound_names, is_well_formed_unicode, keyword_span, reserved_word};
@@ -54,11 +55,12 @@ fn export_name_span(name: &ModuleExportName) -> Span {
 
 /// ModuleExportName : StringLiteral — ECMA-262 §16.2.1.1: "It is a Syntax
 /// Error if IsStringWellFormedUnicode(the SV of StringLiteral) is false."
-fn check_well_formed(name: &ModuleExportName) -> Check {
+fn check_well_formed(name: &ModuleExportName) -> Result<(), SyntaxError> {
     match name {
-        ModuleExportName::Str(s) if !is_well_formed_unicode(&s.value) => {
-            fail(messages::UNPAIRED_SURROGATE_EXPORT, s.span)
-        }
+        ModuleExportName::Str(s) if !is_well_formed_unicode(&s.value) => Err(SyntaxError::new(
+            messages::UNPAIRED_SURROGATE_EXPORT,
+            s.span,
+        )),
         _ => Ok(()),
     }
 }
@@ -66,12 +68,15 @@ fn check_well_formed(name: &ModuleExportName) -> Check {
 /// WithClause — ECMA-262 §16.2.2.1: "It is a Syntax Error if
 /// WithClauseToAttributes of WithClause has two different entries a and b
 /// such that a.[[Key]] is b.[[Key]]."
-fn check_import_attributes(attributes: &[ImportAttribute]) -> Check {
+fn check_import_attributes(attributes: &[ImportAttribute]) -> Result<(), SyntaxError> {
     let mut keys = HashSet::new();
     for attribute in attributes {
         let key = export_name_text(&attribute.key);
         if !keys.insert(key.clone()) {
-            return fail(messages::duplicate_import_attribute(&key), attribute.span);
+            return Err(SyntaxError::new(
+                messages::duplicate_import_attribute(&key),
+                attribute.span,
+            ));
         }
     }
     Ok(())
@@ -84,7 +89,7 @@ impl Checker {
     pub fn check_import(&mut self, import: &ImportDecl) -> Check {
         for specifier in import.named.iter().flatten() {
             if let Some(imported) = &specifier.imported {
-                check_well_formed(imported)?;
+                self.report(check_well_formed(imported))?;
             }
         }
         let mut locals: Vec<&Ident> = Vec::new();
@@ -94,7 +99,7 @@ impl Checker {
         for local in &locals {
             self.check_binding_identifier(local, TargetPosition::Direct)?;
         }
-        check_import_attributes(&import.attributes)?;
+        self.report(check_import_attributes(&import.attributes))?;
         for local in locals {
             self.declare(Binding::Lexical, &local.name, local.span)?;
         }
@@ -151,9 +156,9 @@ impl Checker {
                 attributes,
             } => {
                 for specifier in specifiers {
-                    check_well_formed(&specifier.local)?;
+                    self.report(check_well_formed(&specifier.local))?;
                     if let Some(exported) = &specifier.exported {
-                        check_well_formed(exported)?;
+                        self.report(check_well_formed(exported))?;
                     }
                     if source.is_none() {
                         self.record_local_export(&specifier.local, specifier.span)?;
@@ -161,7 +166,7 @@ impl Checker {
                     let exported = specifier.exported.as_ref().unwrap_or(&specifier.local);
                     self.record_export(export_name_text(exported), specifier.span);
                 }
-                check_import_attributes(attributes)
+                self.report(check_import_attributes(attributes))
             }
             ExportKind::All {
                 exported,
@@ -169,10 +174,10 @@ impl Checker {
                 ..
             } => {
                 if let Some(exported) = exported {
-                    check_well_formed(exported)?;
+                    self.report(check_well_formed(exported))?;
                     self.record_export(export_name_text(exported), export_name_span(exported));
                 }
-                check_import_attributes(attributes)
+                self.report(check_import_attributes(attributes))
             }
         }
     }
@@ -211,10 +216,10 @@ impl Checker {
     /// StringLiterals" or any reserved word.
     fn record_local_export(&mut self, local: &ModuleExportName, span: Span) -> Check {
         match local {
-            ModuleExportName::Str(s) => fail(messages::STRING_EXPORT_WITHOUT_FROM, s.span),
+            ModuleExportName::Str(s) => self.fail(messages::STRING_EXPORT_WITHOUT_FROM, s.span),
             ModuleExportName::Ident(ident) => {
                 if reserved_word(&ident.name).is_some() {
-                    return fail(messages::RESERVED_WORD, ident.span);
+                    return self.fail(messages::RESERVED_WORD, ident.span);
                 }
                 self.exports.referenced.push((ident.name.clone(), span));
                 Ok(())
@@ -237,7 +242,7 @@ impl Checker {
             }
         }
         if let Some(entry) = last_duplicate {
-            return fail(messages::duplicate_export(&entry.name), entry.span);
+            return self.fail(messages::duplicate_export(&entry.name), entry.span);
         }
         let Some(module_scope) = self.scopes.first() else {
             return Ok(());
@@ -252,7 +257,7 @@ impl Checker {
             })
             .min_by(|a, b| a.0.cmp(&b.0).then(a.1.start.cmp(&b.1.start)));
         match undefined {
-            Some((local, span)) => fail(messages::undefined_export(local), *span),
+            Some((local, span)) => self.fail(messages::undefined_export(local), *span),
             None => Ok(()),
         }
     }

@@ -2,7 +2,7 @@
 
 use crate::syntax::ast::{ExprKind, Ident, Pattern, PatternKind};
 
-use super::context::{fail, Check, Checker, Goal};
+use super::context::{Check, Checker, Goal};
 use super::declarations::Binding;
 use super::messages;
 use super::names::{reserved_word, strip_parens, ReservedWord};
@@ -24,7 +24,7 @@ impl Checker {
     /// Identifier early errors for names that strict code reserves
     /// (ECMA-262 §13.1.1). The lexer rejects reserved words in identifier
     /// position unless they are written with escapes; this catches those.
-    fn check_not_reserved(&self, ident: &Ident, is_binding: bool) -> Check {
+    fn check_not_reserved(&mut self, ident: &Ident, is_binding: bool) -> Check {
         let message = match reserved_word(&ident.name) {
             None => return Ok(()),
             Some(ReservedWord::Yield) => messages::STRICT_RESERVED_WORD,
@@ -33,7 +33,7 @@ impl Checker {
             Some(ReservedWord::Await) if is_binding => messages::RESERVED_WORD,
             Some(ReservedWord::Await) | Some(ReservedWord::Keyword) => messages::ESCAPED_KEYWORD,
         };
-        fail(message, ident.span)
+        self.fail(message, ident.span)
     }
 
     /// BindingIdentifier — ECMA-262 §13.1.1: "It is a Syntax Error if the
@@ -50,21 +50,21 @@ impl Checker {
     pub fn check_identifier_reference(&mut self, ident: &Ident) -> Check {
         self.check_not_reserved(ident, false)?;
         if self.function.arguments_forbidden && &*ident.name == "arguments" {
-            return fail(messages::ARGUMENTS_IN_INITIALIZER, ident.span);
+            return self.fail(messages::ARGUMENTS_IN_INITIALIZER, ident.span);
         }
         Ok(())
     }
 
-    fn check_eval_or_arguments_target(&self, ident: &Ident, position: TargetPosition) -> Check {
+    fn check_eval_or_arguments_target(&mut self, ident: &Ident, position: TargetPosition) -> Check {
         if self.function.arguments_forbidden && &*ident.name == "arguments" {
-            return fail(messages::ARGUMENTS_IN_INITIALIZER, ident.span);
+            return self.fail(messages::ARGUMENTS_IN_INITIALIZER, ident.span);
         }
         if is_eval_or_arguments(&ident.name) {
             let message = match position {
                 TargetPosition::Direct => messages::EVAL_OR_ARGUMENTS,
                 TargetPosition::Nested => messages::INVALID_DESTRUCTURING_TARGET,
             };
-            return fail(message, ident.span);
+            return self.fail(message, ident.span);
         }
         Ok(())
     }
@@ -123,7 +123,7 @@ impl Checker {
                 Ok(())
             }
             PatternKind::Expr(expr) => self.check_expr(expr),
-            PatternKind::TooDeep => fail(messages::MAX_NESTING, pattern.span),
+            PatternKind::TooDeep => self.fail(messages::MAX_NESTING, pattern.span),
         }
     }
 
@@ -147,7 +147,7 @@ impl Checker {
                             TargetPosition::Direct => messages::EVAL_OR_ARGUMENTS,
                             TargetPosition::Nested => messages::INVALID_DESTRUCTURING_TARGET,
                         };
-                        return fail(message, expr.span);
+                        return self.fail(message, expr.span);
                     }
                 }
                 self.check_expr(expr)
@@ -187,7 +187,7 @@ impl Checker {
                 }
                 Ok(())
             }
-            PatternKind::TooDeep => fail(messages::MAX_NESTING, pattern.span),
+            PatternKind::TooDeep => self.fail(messages::MAX_NESTING, pattern.span),
         }
     }
 }

@@ -6,7 +6,7 @@ use crate::syntax::ast::{
 
 use crate::syntax::span::Span;
 
-use super::context::{fail, Check, Checker, OperatorRule};
+use super::context::{Check, Checker, OperatorRule};
 use super::declarations::{Binding, ScopeKind};
 use super::labels::OwnLabels;
 use super::messages;
@@ -26,54 +26,91 @@ impl Checker {
 
     pub fn check_statement_list(&mut self, stmts: &[Stmt]) -> Check {
         for stmt in stmts {
-            self.check_statement_list_item(stmt)?;
+            let own = self.no_own_labels();
+            self.check_statement(stmt, own)?;
         }
         Ok(())
     }
 
-    /// One statement; `own` marks the labels that label it directly.
+    /// One statement; `own` marks the labels that label it directly. Like
+    /// `check_expr`, this dispatches to helpers that each bind the fields of
+    /// a few kinds, keeping the per-level stack cost of deep nesting small.
     fn check_statement(&mut self, stmt: &Stmt, own: OwnLabels) -> Check {
-        self.check_statement_kind(stmt, own)?;
-        if own < self.no_own_labels() && !matches!(stmt.kind, StmtKind::Labeled { .. }) {
+        match &stmt.kind {
+            StmtKind::Block(stmts) => {
+                self.attach_labels(own, false);
+                // check_block, written out: one frame less per nested block.
+                self.push_scope(ScopeKind::Block);
+                for stmt in stmts {
+                    let own = self.no_own_labels();
+                    self.check_statement(stmt, own)?;
+                }
+                self.pop_scope();
+            }
+            StmtKind::Empty | StmtKind::Debugger => {}
+            StmtKind::Expr(expr) | StmtKind::Throw(expr) => self.check_expr(expr)?,
+            StmtKind::If { .. } => self.check_if(stmt, own)?,
+            StmtKind::For { .. }
+            | StmtKind::ForIn { .. }
+            | StmtKind::ForOf { .. }
+            | StmtKind::While { .. }
+            | StmtKind::DoWhile { .. } => {
+                self.attach_labels(own, true);
+                self.check_iteration(stmt)?;
+            }
+            StmtKind::Continue(label) => self.check_continue(stmt, label.as_ref())?,
+            StmtKind::Break(label) => self.check_break(stmt, label.as_ref())?,
+            StmtKind::Return(_) => self.check_return(stmt)?,
+            StmtKind::Labeled { label, body } => {
+                self.push_label(label)?;
+                self.check_substatement(body, own)?;
+                self.pop_label();
+            }
+            StmtKind::Switch { .. } | StmtKind::Try { .. } => {
+                self.attach_labels(own, false);
+                self.check_switch_or_try(stmt)?;
+            }
+            StmtKind::Var(decl) => self.check_var_decl(decl)?,
+            StmtKind::Function(function) => {
+                let binding = self.function_declaration_binding();
+                self.check_function_declaration(function, binding)?;
+            }
+            StmtKind::Class(class) => self.check_class_declaration(class, stmt.span)?,
+            StmtKind::TooDeep => self.fail(messages::MAX_NESTING, stmt.span)?,
+        }
+        if own < self.no_own_labels() {
             self.detach_labels(own);
         }
         Ok(())
     }
 
-    fn check_statement_kind(&mut self, stmt: &Stmt, own: OwnLabels) -> Check {
+    fn check_if(&mut self, stmt: &Stmt, own: OwnLabels) -> Check {
+        let StmtKind::If {
+            test,
+            consequent,
+            alternate,
+        } = &stmt.kind
+        else {
+            return Ok(());
+        };
+        self.check_expr(test)?;
+        // V8 hands an `if`'s labels on to its branches.
+        self.check_substatement(consequent, own)?;
+        match alternate {
+            Some(alternate) => self.check_substatement(alternate, own),
+            None => Ok(()),
+        }
+    }
+
+    fn check_iteration(&mut self, stmt: &Stmt) -> Check {
         match &stmt.kind {
-            StmtKind::Block(stmts) => {
-                self.attach_labels(own, false);
-                self.check_block(stmts)
-            }
-            StmtKind::Empty | StmtKind::Debugger => Ok(()),
-            StmtKind::Expr(expr) | StmtKind::Throw(expr) => self.check_expr(expr),
-            StmtKind::If {
-                test,
-                consequent,
-                alternate,
-            } => {
-                self.check_expr(test)?;
-                // V8 hands an `if`'s labels on to its branches.
-                self.check_substatement(consequent, own)?;
-                match alternate {
-                    Some(alternate) => self.check_substatement(alternate, own),
-                    None => Ok(()),
-                }
-            }
             StmtKind::For {
                 init,
                 test,
                 update,
                 body,
-            } => {
-                self.attach_labels(own, true);
-                self.check_for(init.as_ref(), test.as_ref(), update.as_ref(), body)
-            }
-            StmtKind::ForIn { left, right, body } => {
-                self.attach_labels(own, true);
-                self.check_for_in_of(left, right, body)
-            }
+            } => self.check_for(init.as_ref(), test.as_ref(), update.as_ref(), body),
+            StmtKind::ForIn { left, right, body } => self.check_for_in_of(left, right, body),
             StmtKind::ForOf {
                 left,
                 right,
@@ -87,46 +124,41 @@ impl Checker {
                         start: for_await.end.saturating_sub(5),
                         end: for_await.end,
                     };
-                    return fail(messages::RESERVED_WORD, await_keyword);
+                    return self.fail(messages::RESERVED_WORD, await_keyword);
                 }
-                self.attach_labels(own, true);
                 self.check_for_in_of(left, right, body)
             }
             StmtKind::While { test, body } => {
-                self.attach_labels(own, true);
                 self.check_expr(test)?;
                 self.check_loop_body(body)
             }
             StmtKind::DoWhile { body, test } => {
-                self.attach_labels(own, true);
                 self.check_loop_body(body)?;
                 self.check_expr(test)
             }
-            StmtKind::Continue(label) => self.check_continue(stmt, label.as_ref()),
-            StmtKind::Break(label) => self.check_break(stmt, label.as_ref()),
-            StmtKind::Return(arg) => {
-                // ECMA-262 §16.1.1 / §16.2.1.1: a Script or ModuleBody may not
-                // contain a ReturnStatement (nor may a static block, §15.7.1).
-                if !self.function.return_allowed {
-                    return fail(messages::ILLEGAL_RETURN, keyword_span(stmt.span, 6));
-                }
-                match arg {
-                    Some(arg) => self.check_expr(arg),
-                    None => Ok(()),
-                }
-            }
-            StmtKind::Labeled { label, body } => {
-                self.push_label(label)?;
-                self.check_substatement(body, own)?;
-                self.pop_label();
-                Ok(())
-            }
+            _ => Ok(()),
+        }
+    }
+
+    /// ECMA-262 §16.1.1 / §16.2.1.1: a Script or ModuleBody may not contain
+    /// a ReturnStatement (nor may a static block, §15.7.1).
+    fn check_return(&mut self, stmt: &Stmt) -> Check {
+        if !self.function.return_allowed {
+            return self.fail(messages::ILLEGAL_RETURN, keyword_span(stmt.span, 6));
+        }
+        match &stmt.kind {
+            StmtKind::Return(Some(arg)) => self.check_expr(arg),
+            _ => Ok(()),
+        }
+    }
+
+    fn check_switch_or_try(&mut self, stmt: &Stmt) -> Check {
+        match &stmt.kind {
             StmtKind::Switch {
                 discriminant,
                 cases,
             } => {
                 self.check_expr(discriminant)?;
-                self.attach_labels(own, false);
                 self.check_case_block(cases)
             }
             StmtKind::Try {
@@ -134,7 +166,6 @@ impl Checker {
                 handler,
                 finalizer,
             } => {
-                self.attach_labels(own, false);
                 self.check_block(block)?;
                 if let Some(handler) = handler {
                     self.check_catch(handler)?;
@@ -144,13 +175,7 @@ impl Checker {
                     None => Ok(()),
                 }
             }
-            StmtKind::Var(decl) => self.check_var_decl(decl),
-            StmtKind::Function(function) => {
-                let binding = self.function_declaration_binding();
-                self.check_function_declaration(function, binding)
-            }
-            StmtKind::Class(class) => self.check_class_declaration(class, stmt.span),
-            StmtKind::TooDeep => fail(messages::MAX_NESTING, stmt.span),
+            _ => Ok(()),
         }
     }
 
@@ -160,20 +185,20 @@ impl Checker {
     /// the Annex B.3.3 function-in-if form does not exist.
     fn check_substatement(&mut self, stmt: &Stmt, own: OwnLabels) -> Check {
         match &stmt.kind {
-            StmtKind::Function(function) if function.is_async => fail(
+            StmtKind::Function(function) if function.is_async => self.fail(
                 messages::ASYNC_FUNCTION_IN_SINGLE_STATEMENT,
                 keyword_span(function.span, 5),
             ),
-            StmtKind::Function(function) => fail(
+            StmtKind::Function(function) => self.fail(
                 messages::FUNCTION_IN_SINGLE_STATEMENT,
                 keyword_span(function.span, 8),
             ),
-            StmtKind::Class(_) => fail(
+            StmtKind::Class(_) => self.fail(
                 messages::CLASS_IN_SINGLE_STATEMENT,
                 keyword_span(stmt.span, 5),
             ),
             StmtKind::Var(decl) if decl.kind != VarKind::Var => {
-                fail(LEXICAL_IN_SINGLE_STATEMENT, decl.span)
+                self.fail(LEXICAL_IN_SINGLE_STATEMENT, decl.span)
             }
             _ => self.check_statement(stmt, own),
         }

@@ -1,4 +1,41 @@
-//! Tests: source text from the parser, expected messages from Node.
+//! Tests: source text through `parse_module`, expected messages (and, where
+//! our spans agree, columns) as Node v20 printed them for the same module.
+
+mod classes;
+mod declarations;
+mod expressions;
+mod functions;
+mod labels;
+mod modules;
+mod nesting;
+
+use crate::syntax::parse_module;
+
+/// `source` is a valid module.
+fn accepts(source: &str) {
+    if let Err(error) = parse_module(source) {
+        panic!("{source:?} was rejected: {}", error.message);
+    }
+}
+
+/// `source` is rejected with `message`.
+fn rejects(source: &str, message: &str) {
+    match parse_module(source) {
+        Ok(_) => panic!("{source:?} was accepted; expected {message:?}"),
+        Err(error) => assert_eq!(error.message, message, "for {source:?}"),
+    }
+}
+
+/// `source` is rejected with `message` at byte `column` (one-line sources).
+fn rejects_at(source: &str, message: &str, column: u32) {
+    match parse_module(source) {
+        Ok(_) => panic!("{source:?} was accepted; expected {message:?}"),
+        Err(error) => {
+            assert_eq!(error.message, message, "for {source:?}");
+            assert_eq!(error.span.start, column, "error position for {source:?}");
+        }
+    }
+}
 
 /// Compares against a table of Node's results: `EARLY_CASES=file.tsv cargo
 /// test -- --ignored compare_with_table`; each line is
