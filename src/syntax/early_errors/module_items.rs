@@ -100,7 +100,17 @@ impl Checker {
             self.check_binding_identifier(local, TargetPosition::Direct)?;
         }
         self.report(check_import_attributes(&import.attributes))?;
-        for local in locals {
+        // V8 points at `import a` / `import * as a` for a default or
+        // namespace binding, and at the name for a named one.
+        let from_import = |local: &Ident| Span {
+            start: import.span.start,
+            end: local.span.end.max(import.span.start),
+        };
+        for local in import.default.iter().chain(import.namespace.iter()) {
+            self.declare(Binding::Lexical, &local.name, from_import(local))?;
+        }
+        for specifier in import.named.iter().flatten() {
+            let local = &specifier.local;
             self.declare(Binding::Lexical, &local.name, local.span)?;
         }
         Ok(())

@@ -164,6 +164,10 @@ fn duplicate_private_names() {
         29,
     );
     accepts("class C { #a } class D { #a }");
+    rejects(
+        "class C { static async *#m(){} static #m }",
+        "Identifier '#m' has already been declared",
+    );
 }
 
 /// AllPrivateIdentifiersValid (ECMA-262 §15.7.1, §15.7.8).
@@ -245,4 +249,15 @@ fn arguments_in_class_initializers() {
     accepts("class C { x = function(){ arguments } }");
     accepts("class C { static { function f(){ arguments } } }");
     accepts("function f(){ class C { [arguments] = 1 } }");
+    rejects_at(
+        "class C { x = class { [arguments] = 1 } }",
+        "'arguments' is not allowed in class field initializer or static initialization block",
+        23,
+    );
+    accepts("class C { x = { m(){ arguments } } }");
+    rejects_at(
+        "class C { x = { [arguments]: 1 } }",
+        "'arguments' is not allowed in class field initializer or static initialization block",
+        17,
+    );
 }

@@ -160,6 +160,41 @@ fn imports_are_lexical_declarations() {
         19,
     );
     accepts("import * as ns from 'x'; { let ns; }");
+    rejects_at(
+        "import a, {a} from 'x'",
+        "Identifier 'a' has already been declared",
+        11,
+    );
+    rejects_at(
+        "import {a} from 'x'; import {a} from 'y'",
+        "Identifier 'a' has already been declared",
+        29,
+    );
+    rejects_at(
+        "import * as a from 'x'; import a from 'y'",
+        "Identifier 'a' has already been declared",
+        24,
+    );
+    rejects_at(
+        "import a from 'x'; import * as a from 'y'",
+        "Identifier 'a' has already been declared",
+        19,
+    );
+    rejects_at(
+        "let a; import * as a from 'y'",
+        "Identifier 'a' has already been declared",
+        7,
+    );
+    rejects_at(
+        "let a; import a from 'y'",
+        "Identifier 'a' has already been declared",
+        7,
+    );
+    rejects_at(
+        "import {b as a} from 'x'; let a",
+        "Identifier 'a' has already been declared",
+        30,
+    );
 }
 
 /// TopLevelVarDeclaredNames: a function body's top-level functions are var-scoped (ECMA-262 §8.2.9).
@@ -326,6 +361,11 @@ fn static_blocks_are_var_scopes() {
     );
     accepts("class C { static { var x; } static { let x } }");
     accepts("var x; class C { static { let x; } }");
+    rejects_at(
+        "x = class { static { var await } }",
+        "Unexpected reserved word",
+        25,
+    );
 }
 
 /// BindingIdentifier: not eval or arguments in strict code (ECMA-262 §13.1.1).
@@ -420,6 +460,11 @@ fn binding_eval_or_arguments() {
         "function f(...eval){}",
         "Unexpected eval or arguments in strict mode",
         14,
+    );
+    rejects_at(
+        "class C { set m(eval){} }",
+        "Unexpected eval or arguments in strict mode",
+        16,
     );
     rejects_at(
         "var {eval} = {};",

@@ -100,6 +100,7 @@ fn use_strict_with_non_simple_parameters() {
     accepts("function f(a=1){ (\"use strict\"); }");
     accepts("function f(a=1){ 1; \"use strict\"; }");
     accepts("function f(a){ 'use strict'; }");
+    accepts("function f(){ 'use strict'; 'use strict'; }");
 }
 
 /// AssignmentTargetType of eval/arguments is invalid in strict code (ECMA-262 §13.1.1, §13.15.1).
@@ -303,6 +304,11 @@ fn super_call_outside_derived_constructors() {
     accepts("class C extends D { constructor(){ class E { [super()] = 1 } } }");
     accepts("class C extends B { constructor(){ () => { () => super() } } }");
     accepts("class C extends D { 'constructor'(){ super() } }");
+    rejects_at(
+        "class C extends B { x = () => super() }",
+        "'super' keyword unexpected here",
+        30,
+    );
 }
 
 /// SuperProperty only in methods, field initializers and static blocks (ECMA-262 §15.2.1).

@@ -142,6 +142,11 @@ fn default_export_bindings() {
         "Identifier 'g' has already been declared",
         35,
     );
+    rejects_at(
+        "export default 1; export default class {}",
+        "Identifier '.default' has already been declared",
+        33,
+    );
 }
 
 /// ExportedBindings occur in VarDeclaredNames or LexicallyDeclaredNames (ECMA-262 §16.2.1.1).
