@@ -73,3 +73,34 @@ fn compare_with_table() {
     }
     println!("{same} same, {differ} differ");
 }
+
+/// Compares whole files against Node: `EARLY_FILES=list.tsv cargo test --
+/// --ignored compare_files`; each line is `path<TAB>message or OK`.
+#[test]
+#[ignore]
+fn compare_files() {
+    let Ok(list) = std::env::var("EARLY_FILES") else {
+        return;
+    };
+    let list = std::fs::read_to_string(list).expect("readable list");
+    let (mut same, mut differ) = (0, 0);
+    for line in list.lines() {
+        let Some((path, message)) = line.split_once('\t') else {
+            continue;
+        };
+        let Ok(source) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let got = match parse_module(&source) {
+            Ok(_) => "OK".to_string(),
+            Err(e) => e.message,
+        };
+        if got == message {
+            same += 1;
+        } else {
+            differ += 1;
+            println!("{path}\n    node: {message}\n    ours: {got}");
+        }
+    }
+    println!("{same} same, {differ} differ");
+}
