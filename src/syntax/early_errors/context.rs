@@ -5,7 +5,7 @@ use crate::syntax::error::SyntaxError;
 use crate::syntax::span::Span;
 
 use super::classes::ClassScope;
-use super::declarations::{Scope, ScopeKind};
+use super::declarations::{DeclarationIndex, Scope, ScopeKind};
 use super::labels::Label;
 use super::module_items::ExportTable;
 
@@ -108,6 +108,7 @@ pub(super) struct Checker {
     pub outer_functions: Vec<FunctionContext>,
     /// Declaration scopes, outermost first.
     pub scopes: Vec<Scope>,
+    pub declarations: DeclarationIndex,
     /// Enclosing class bodies (private names), outermost first.
     pub classes: Vec<ClassScope>,
     /// The first reference to a private name that no enclosing class
@@ -133,16 +134,19 @@ impl Checker {
             Goal::Module => ScopeKind::Module,
             Goal::Script => ScopeKind::Function,
         };
-        Checker {
+        let mut checker = Checker {
             goal,
             function: FunctionContext::top_level(goal),
             outer_functions: Vec::new(),
-            scopes: vec![Scope::new(top_scope)],
+            scopes: Vec::new(),
+            declarations: DeclarationIndex::default(),
             classes: Vec::new(),
             unresolved_private_name: None,
             exports: ExportTable::default(),
             error: None,
-        }
+        };
+        checker.push_scope(top_scope);
+        checker
     }
 
     /// Module : ModuleBody — ECMA-262 §16.2.1.1 (the export rules run once

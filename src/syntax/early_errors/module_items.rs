@@ -263,7 +263,7 @@ impl Checker {
             .referenced
             .iter()
             .filter(|(local, _)| {
-                !module_scope.lexical.contains(local) && !module_scope.vars.contains(local)
+                !module_scope.lexical.contains(local) && !module_scope.vars.contains_key(local)
             })
             .min_by(|a, b| a.0.cmp(&b.0).then(a.1.start.cmp(&b.1.start)));
         match undefined {

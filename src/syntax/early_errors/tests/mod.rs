@@ -104,3 +104,17 @@ fn compare_files() {
     }
     println!("{same} same, {differ} differ");
 }
+
+/// Times parsing plus early errors of a file: `EARLY_TIME=file.mjs cargo
+/// test -- --ignored time_file`.
+#[test]
+#[ignore]
+fn time_file() {
+    let Ok(path) = std::env::var("EARLY_TIME") else {
+        return;
+    };
+    let source = std::fs::read_to_string(path).expect("readable file");
+    let start = std::time::Instant::now();
+    let result = parse_module(&source).map(|_| ());
+    println!("{:?} in {:?}", result, start.elapsed());
+}
