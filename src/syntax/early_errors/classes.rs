@@ -91,15 +91,25 @@ impl Checker {
             self.check_expr(super_class)?;
         }
         let derived = class.super_class.is_some();
+        let names = private_bound_identifiers(class);
+        for name in &names {
+            *self.visible_private_names.entry(name.clone()).or_insert(0) += 1;
+        }
         self.classes.push(ClassScope {
-            names: private_bound_identifiers(class),
+            names,
             declared: HashMap::new(),
         });
         let mut has_constructor = false;
         for member in &class.members {
             self.check_class_element(member, derived, &mut has_constructor)?;
         }
-        self.classes.pop();
+        if let Some(scope) = self.classes.pop() {
+            for name in &scope.names {
+                if let Some(count) = self.visible_private_names.get_mut(name) {
+                    *count -= 1;
+                }
+            }
+        }
         // AllPrivateIdentifiersValid of the outermost ClassBody: V8 reports
         // names that no enclosing class declares once that body ends.
         if self.classes.is_empty() {
@@ -259,7 +269,11 @@ impl Checker {
     /// — some enclosing class must declare it.
     pub fn resolve_private_name(&mut self, ident: &Ident) -> Check {
         let bare = private_name(&ident.name);
-        if self.classes.iter().any(|class| class.names.contains(bare)) {
+        if self
+            .visible_private_names
+            .get(bare)
+            .is_some_and(|&count| count > 0)
+        {
             return Ok(());
         }
         let error = SyntaxError::new(messages::undeclared_private(bare), ident.span);

@@ -1,12 +1,14 @@
 //! The walker's state: the context every early-error rule looks at.
 
-use crate::syntax::ast::{Module, ModuleItem, Script};
+use std::collections::HashMap;
+
+use crate::syntax::ast::{Module, ModuleItem, Name, Script};
 use crate::syntax::error::SyntaxError;
 use crate::syntax::span::Span;
 
 use super::classes::ClassScope;
 use super::declarations::{DeclarationIndex, Scope, ScopeKind};
-use super::labels::Label;
+use super::labels::LabelSet;
 use super::module_items::ExportTable;
 
 /// The walk stopped at an early error, which `Checker::error` holds. The
@@ -52,7 +54,7 @@ pub(super) struct FunctionContext {
     pub arguments_forbidden: bool,
     /// The enclosing labels, outermost first; labels do not cross function
     /// boundaries, so each function starts with none.
-    pub labels: Vec<Label>,
+    pub labels: LabelSet,
     /// Enclosing iteration statements (for `continue`).
     pub iteration_depth: u32,
     /// Enclosing iteration and switch statements (for unlabelled `break`).
@@ -74,7 +76,7 @@ impl FunctionContext {
             super_property_allowed: false,
             super_call_allowed: false,
             arguments_forbidden: false,
-            labels: Vec::new(),
+            labels: LabelSet::default(),
             iteration_depth: 0,
             breakable_depth: 0,
         }
@@ -92,7 +94,7 @@ impl FunctionContext {
             super_property_allowed: true,
             super_call_allowed: false,
             arguments_forbidden: true,
-            labels: Vec::new(),
+            labels: LabelSet::default(),
             iteration_depth: 0,
             breakable_depth: 0,
         }
@@ -111,6 +113,8 @@ pub(super) struct Checker {
     pub declarations: DeclarationIndex,
     /// Enclosing class bodies (private names), outermost first.
     pub classes: Vec<ClassScope>,
+    /// How many enclosing class bodies declare each private name.
+    pub visible_private_names: HashMap<Name, u32>,
     /// The first reference to a private name that no enclosing class
     /// declares, reported when the outermost class ends (as V8 does).
     pub unresolved_private_name: Option<SyntaxError>,
@@ -141,6 +145,7 @@ impl Checker {
             scopes: Vec::new(),
             declarations: DeclarationIndex::default(),
             classes: Vec::new(),
+            visible_private_names: HashMap::new(),
             unresolved_private_name: None,
             exports: ExportTable::default(),
             error: None,

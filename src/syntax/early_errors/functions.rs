@@ -6,6 +6,7 @@ use crate::syntax::ast::{Function, FunctionBody, FunctionKind};
 
 use super::context::{Check, Checker, FunctionContext, OperatorRule};
 use super::declarations::{Binding, ScopeKind};
+use super::labels::LabelSet;
 use super::messages;
 use super::names::{is_simple_parameter_list, use_strict_directive};
 use super::patterns::TargetPosition;
@@ -142,7 +143,7 @@ impl Checker {
             super_property_allowed,
             super_call_allowed,
             arguments_forbidden,
-            labels: Vec::new(),
+            labels: LabelSet::default(),
             iteration_depth: 0,
             breakable_depth: 0,
         }

@@ -8,6 +8,8 @@
 //! within the current function (labels do not cross function or static
 //! block boundaries).
 
+use std::collections::HashMap;
+
 use crate::syntax::ast::{Ident, Name, Stmt};
 
 use super::context::{Check, Checker};
@@ -28,6 +30,41 @@ pub(super) struct Label {
     pub attached: bool,
 }
 
+/// The label set of a function: the enclosing labels, outermost first,
+/// with an index by name (names are unique: a duplicate is an error).
+#[derive(Clone, Debug, Default)]
+pub(super) struct LabelSet {
+    labels: Vec<Label>,
+    by_name: HashMap<Name, usize>,
+}
+
+impl LabelSet {
+    pub fn len(&self) -> usize {
+        self.labels.len()
+    }
+
+    pub fn find(&self, name: &Name) -> Option<&Label> {
+        self.by_name.get(name).and_then(|&i| self.labels.get(i))
+    }
+
+    fn push(&mut self, label: Label) {
+        self.by_name.insert(label.name.clone(), self.labels.len());
+        self.labels.push(label);
+    }
+
+    fn pop(&mut self) {
+        if let Some(label) = self.labels.pop() {
+            self.by_name.remove(&label.name);
+        }
+    }
+
+    /// The labels from index `start` on.
+    fn suffix_mut(&mut self, start: usize) -> &mut [Label] {
+        let start = start.min(self.labels.len());
+        &mut self.labels[start..]
+    }
+}
+
 /// The labels of a statement: the suffix of the label set starting at this
 /// index (`x: y: while …` has both `x` and `y`).
 pub(super) type OwnLabels = usize;
@@ -41,7 +78,7 @@ impl Checker {
     /// LabelledStatement: ContainsDuplicateLabels — ECMA-262 §8.3.1,
     /// https://tc39.es/ecma262/#sec-static-semantics-containsduplicatelabels.
     pub fn push_label(&mut self, label: &Ident) -> Check {
-        if self.function.labels.iter().any(|l| l.name == label.name) {
+        if self.function.labels.find(&label.name).is_some() {
             return self.fail(messages::duplicate_label(&label.name), label.span);
         }
         self.function.labels.push(Label {
@@ -69,8 +106,7 @@ impl Checker {
     }
 
     fn set_labels_state(&mut self, own: OwnLabels, attached: bool, iteration: bool) {
-        let start = own.min(self.function.labels.len());
-        for label in &mut self.function.labels[start..] {
+        for label in self.function.labels.suffix_mut(own) {
             label.attached = attached;
             label.iteration = iteration;
         }
@@ -82,7 +118,7 @@ impl Checker {
     pub fn check_break(&mut self, stmt: &Stmt, label: Option<&Ident>) -> Check {
         match label {
             Some(label) => {
-                if self.function.labels.iter().any(|l| l.name == label.name) {
+                if self.function.labels.find(&label.name).is_some() {
                     Ok(())
                 } else {
                     self.fail(messages::undefined_label(&label.name), label.span)
@@ -108,12 +144,11 @@ impl Checker {
         let target = self
             .function
             .labels
-            .iter()
-            .rev()
-            .find(|l| l.name == label.name);
+            .find(&label.name)
+            .map(|l| (l.iteration, l.attached));
         match target {
-            Some(target) if target.iteration => Ok(()),
-            Some(target) if target.attached => {
+            Some((true, _)) => Ok(()),
+            Some((false, true)) => {
                 self.fail(messages::continue_to_non_loop(&label.name), label.span)
             }
             _ => self.fail(messages::undefined_label(&label.name), label.span),
