@@ -21,7 +21,7 @@ impl ParseState<'_> {
         let pattern = if op == AssignOp::Assign {
             cover::assignment_target(self, target)?
         } else {
-            if !cover::is_simple_target(&target) {
+            if !cover::is_outer_target(&target) {
                 return fail("Invalid left-hand side in assignment", target.span);
             }
             cover::into_simple_target(self, target)
@@ -203,7 +203,7 @@ impl ParseState<'_> {
     }
 
     pub fn update(&self, op: UpdateOp, prefix: bool, arg: Expr, l: usize, r: usize) -> R<Expr> {
-        if !cover::is_simple_target(&arg) {
+        if !cover::is_outer_target(&arg) {
             let message = if prefix {
                 "Invalid left-hand side expression in prefix operation"
             } else {
@@ -475,10 +475,8 @@ fn invalid_template_escape(raw: &str) -> &'static str {
                         return "Invalid hexadecimal escape sequence";
                     }
                 }
-                b'u' => {
-                    if !valid_unicode_escape(&bytes[i + 2..]) {
-                        return "Invalid Unicode escape sequence";
-                    }
+                b'u' if !valid_unicode_escape(&bytes[i + 2..]) => {
+                    return "Invalid Unicode escape sequence"
                 }
                 b'8' | b'9' => return "\\8 and \\9 are not allowed in template strings.",
                 b'0' if bytes.get(i + 2).is_some_and(u8::is_ascii_digit) => {

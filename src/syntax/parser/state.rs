@@ -125,14 +125,18 @@ impl<'a> ParseState<'a> {
 
     /// A StatementListItem is complete: any CoverInitializedName inside it was
     /// never reinterpreted as a pattern.
-    pub fn list_item(&self, kind: StmtKind, l: usize, r: usize) -> Stmt {
+    pub fn list_item(&self, kind: Box<StmtKind>, l: usize, r: usize) -> Box<Stmt> {
         self.reject_cover_inits_from(l);
-        self.stmt(kind, l, r)
+        self.boxed_stmt(kind, l, r)
     }
 
-    pub fn module_item(&self, item: ModuleItem, l: usize) -> ModuleItem {
+    pub fn module_item(&self, item: ModuleItem, l: usize) -> Box<ModuleItem> {
         self.reject_cover_inits_from(l);
-        item
+        Box::new(item)
+    }
+
+    pub fn boxed_stmt(&self, kind: Box<StmtKind>, l: usize, r: usize) -> Box<Stmt> {
+        Box::new(self.stmt(*kind, l, r))
     }
 
     fn reject_cover_inits_from(&self, start: usize) {
