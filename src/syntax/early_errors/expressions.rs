@@ -328,6 +328,11 @@ impl Checker {
         let message = match self.function.await_rule {
             OperatorRule::Allowed => return Ok(()),
             OperatorRule::InParameters => messages::AWAIT_IN_PARAMETER,
+            OperatorRule::Forbidden
+                if self.goal == Goal::Script && self.outer_functions.is_empty() =>
+            {
+                messages::AWAIT_OUTSIDE_ASYNC
+            }
             OperatorRule::Forbidden => messages::RESERVED_WORD,
         };
         self.fail(message, keyword_span(span, 5))

@@ -29,6 +29,8 @@ pub const SUPER: &str = "'super' keyword unexpected here";
 pub const YIELD_IN_PARAMETER: &str = "Yield expression not allowed in formal parameter";
 pub const AWAIT_IN_PARAMETER: &str =
     "Illegal await-expression in formal parameters of async function";
+pub const AWAIT_OUTSIDE_ASYNC: &str =
+    "await is only valid in async functions and the top level bodies of modules";
 pub const IMPORT_META_OUTSIDE_MODULE: &str = "Cannot use 'import.meta' outside a module";
 
 // Labels and jumps.

@@ -8,6 +8,7 @@ mod functions;
 mod labels;
 mod modules;
 mod nesting;
+mod scripts;
 mod test262;
 
 use crate::syntax::parse_module;
