@@ -23,6 +23,16 @@ pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
     Ok(module)
 }
 
+/// The parse alone, without the early errors (for tests of the grammar).
+#[cfg(test)]
+pub(super) fn parse_module_syntax(source: &str) -> Result<Module, SyntaxError> {
+    let body = parse_program(source, Goal::Module)?;
+    Ok(Module {
+        body,
+        span: Span::new(0, source.len()),
+    })
+}
+
 /// Parses `source` as a strict script: the module grammar without
 /// import/export declarations, top-level `await` or `import.meta`.
 pub fn parse_script(source: &str) -> Result<Script, SyntaxError> {
