@@ -19,7 +19,10 @@
 
 use std::fmt;
 
+use super::super::error::SyntaxError;
+use super::super::span::Span;
 use super::super::token::{Tok, Token};
+use super::recovery;
 
 /// A grammar terminal: a lexer token, or one of the adapter's refinements.
 #[derive(Clone, Debug, PartialEq)]
@@ -107,9 +110,16 @@ pub struct Terminals {
 }
 
 impl Iterator for Terminals {
-    type Item = (usize, Lex, usize);
+    type Item = Result<(usize, Lex, usize), SyntaxError>;
 
-    fn next(&mut self) -> Option<(usize, Lex, usize)> {
+    fn next(&mut self) -> Option<Self::Item> {
+        if recovery::under_way() {
+            // The parser is dropping tokens to recover: the parse has failed.
+            return Some(Err(SyntaxError::new(
+                recovery::DROPPED_TOKEN,
+                Span::default(),
+            )));
+        }
         let token = self.tokens.next()?;
         let next = self.tokens.peek();
         let next_nl = next.is_some_and(|t| t.nl_before);
@@ -128,7 +138,11 @@ impl Iterator for Terminals {
             Tok::Accessor if next_nl => Lex::T(Tok::Ident("accessor".into())),
             tok => Lex::T(tok),
         };
-        Some((token.start, lex, token.end))
+        let terminal = (token.start, lex, token.end);
+        if recovery::explaining() {
+            recovery::note_last_token(&terminal);
+        }
+        Some(Ok(terminal))
     }
 }
 

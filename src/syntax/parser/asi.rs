@@ -36,6 +36,7 @@ impl ParseState<'_> {
     }
 
     fn check_recovery(&self, l: usize, recovery: Recovery, after_do_while: bool) -> R<()> {
+        super::recovery::recovery_done();
         if !recovery.dropped_tokens.is_empty() {
             return Err(recovery.error);
         }

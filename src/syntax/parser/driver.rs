@@ -8,7 +8,8 @@ use super::super::span::Span;
 use super::super::token::Token;
 use super::adapter;
 use super::grammar::ProgramParser;
-use super::messages::to_syntax_error;
+use super::messages::{to_syntax_error, unexpected_token};
+use super::recovery;
 use super::state::{Goal, ParseState};
 use lalrpop_util::ParseError;
 
@@ -79,14 +80,14 @@ fn run_grammar(
 ) -> Result<Vec<ModuleItem>, SyntaxError> {
     let metas = adapter::metas(&tokens);
     let state = ParseState::new(source, &metas, goal);
-    let result =
-        ProgramParser::new().parse(&state, adapter::terminals(tokens).map(Ok::<_, SyntaxError>));
+    recovery::start(false);
+    let result = ProgramParser::new().parse(&state, adapter::terminals(tokens));
     let result = match result {
         Ok(items) => {
             state.finish();
             Ok(items)
         }
-        Err(ParseError::User { error }) => Err(error),
+        Err(ParseError::User { error }) if error.message != recovery::DROPPED_TOKEN => Err(error),
         Err(_) => return explain_parse_error(source, goal),
     };
     state.earliest(result)
@@ -97,11 +98,23 @@ fn explain_parse_error(source: &str, goal: Goal) -> Result<Vec<ModuleItem>, Synt
     let tokens = lexer::tokenize(source)?;
     let metas = adapter::metas(&tokens);
     let state = ParseState::new(source, &metas, goal);
-    super::set_expected_tokens_wanted(true);
-    let result =
-        ProgramParser::new().parse(&state, adapter::terminals(tokens).map(Ok::<_, SyntaxError>));
-    super::set_expected_tokens_wanted(false);
-    state.earliest(result.map_err(|e| to_syntax_error(e, &state)))
+    recovery::start(true);
+    let result = ProgramParser::new().parse(&state, adapter::terminals(tokens));
+    let (last_token, expected) = recovery::take_failure();
+    recovery::start(false);
+    let result = result.map_err(|e| match e {
+        ParseError::User { error } if error.message == recovery::DROPPED_TOKEN => {
+            match last_token {
+                Some((l, lex, r)) => unexpected_token(&state, l, &lex, r, &expected),
+                None => SyntaxError::new(
+                    "Unexpected end of input",
+                    Span::new(source.len(), source.len()),
+                ),
+            }
+        }
+        e => to_syntax_error(e, &state),
+    });
+    state.earliest(result)
 }
 
 /// A lexical error stops the lexer, but a syntax error before it comes first

@@ -40,7 +40,7 @@ pub fn to_syntax_error(
     }
 }
 
-fn unexpected_token(
+pub fn unexpected_token(
     state: &ParseState,
     l: usize,
     lex: &Lex,

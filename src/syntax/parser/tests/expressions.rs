@@ -363,3 +363,33 @@ fn escaped_keywords() {
         "Invalid destructuring assignment target",
     );
 }
+
+#[test]
+fn deep_inputs_of_every_kind_fail_cleanly() {
+    let n = 10_000;
+    let cases = [
+        format!("{}{}", "{".repeat(n), "}".repeat(n)),
+        format!("x = {}1;", "- ".repeat(n)),
+        format!("x = {}1;", "a = ".repeat(n)),
+        format!("x = {}1{};", "{a: ".repeat(n), "}".repeat(n)),
+        format!("x = {}1;", "y => ".repeat(n)),
+        format!("x = {}1{};", "`${".repeat(n), "}`".repeat(n)),
+        format!("x = {}1{};", "f(".repeat(n), ")".repeat(n)),
+        format!("{}x;", "if (a) ".repeat(n)),
+        format!("x = {}1;", "a ? b : ".repeat(n)),
+        format!("let {}x{} = y;", "[".repeat(n), "]".repeat(n)),
+        format!("x = 1{};", " + 1".repeat(n)),
+        format!("x{};", ".a".repeat(n)),
+        format!("{}", "function f() {".repeat(n)),
+    ];
+    for src in &cases {
+        let e = parse_module(src).expect_err("too deep");
+        assert!(
+            e.message == "Maximum call stack size exceeded"
+                || e.message == "Unexpected end of input",
+            "{}: {}",
+            &src[..20],
+            e.message
+        );
+    }
+}
