@@ -20,7 +20,6 @@ use super::adapter::Lex;
 /// The message of the error that ends a parse whose recovery would drop tokens.
 pub const DROPPED_TOKEN: &str = "\u{0}parse error";
 
-#[derive(Default)]
 struct Recovery {
     expected_wanted: Cell<bool>,
     under_way: Cell<bool>,
@@ -29,7 +28,14 @@ struct Recovery {
 }
 
 thread_local! {
-    static RECOVERY: Recovery = Recovery::default();
+    static RECOVERY: Recovery = const {
+        Recovery {
+            expected_wanted: Cell::new(false),
+            under_way: Cell::new(false),
+            expected: RefCell::new(Vec::new()),
+            last_token: RefCell::new(None),
+        }
+    };
 }
 
 /// Called by the generated parser at each syntax error; answers whether it

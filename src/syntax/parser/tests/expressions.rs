@@ -380,7 +380,7 @@ fn deep_inputs_of_every_kind_fail_cleanly() {
         format!("let {}x{} = y;", "[".repeat(n), "]".repeat(n)),
         format!("x = 1{};", " + 1".repeat(n)),
         format!("x{};", ".a".repeat(n)),
-        format!("{}", "function f() {".repeat(n)),
+        "function f() {".repeat(n),
     ];
     for src in &cases {
         let e = parse_module(src).expect_err("too deep");
