@@ -6,6 +6,7 @@ use super::super::ast::{
 };
 use super::super::cover;
 use super::super::error::SyntaxError;
+use super::super::span::Span;
 use super::super::token::Tok;
 use super::adapter::Lex;
 use super::parts::{
@@ -290,6 +291,25 @@ impl ParseState<'_> {
                 optional: false,
             },
             head.span,
+        )
+    }
+
+    /// `new async(...)`: `async` is a plain identifier here.
+    pub fn new_async(&self, async_span: Span, args: Args, l: usize, r: usize) -> Expr {
+        let callee = self.expr_at(
+            ExprKind::Ident(Ident {
+                name: "async".into(),
+                span: async_span,
+            }),
+            async_span,
+        );
+        self.expr(
+            ExprKind::New {
+                callee: Box::new(callee),
+                args: Some(args.items),
+            },
+            l,
+            r,
         )
     }
 

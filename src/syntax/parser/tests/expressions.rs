@@ -258,6 +258,16 @@ fn members_calls_and_optional_chains() {
     err("a?.b`t`", "Invalid tagged template on optional chain");
     err("a?.`t`", "Invalid tagged template on optional chain");
     err("new a?.b", "Invalid optional chain from new expression");
+    match expr("new async(1)").kind {
+        ExprKind::New {
+            callee,
+            args: Some(args),
+        } => {
+            assert!(matches!(callee.kind, ExprKind::Ident(_)) && args.len() == 1)
+        }
+        other => panic!("{other:?}"),
+    }
+    ok("new async; new async.x(); new (async(x))();");
     err("super;", "'super' keyword unexpected here");
 }
 
