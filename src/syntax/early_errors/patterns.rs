@@ -142,7 +142,9 @@ impl Checker {
             }
             PatternKind::Expr(expr) => {
                 if let ExprKind::Ident(ident) = &strip_parens(expr).kind {
-                    if is_eval_or_arguments(&ident.name) && !self.function.arguments_forbidden {
+                    let forbidden_arguments =
+                        self.function.arguments_forbidden && &*ident.name == "arguments";
+                    if is_eval_or_arguments(&ident.name) && !forbidden_arguments {
                         let message = match position {
                             TargetPosition::Direct => messages::EVAL_OR_ARGUMENTS,
                             TargetPosition::Nested => messages::INVALID_DESTRUCTURING_TARGET,

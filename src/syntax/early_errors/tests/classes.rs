@@ -254,6 +254,45 @@ fn arguments_in_class_initializers() {
         "'arguments' is not allowed in class field initializer or static initialization block",
         23,
     );
+    rejects_at(
+        "class C { x = (arguments) => 1 }",
+        "'arguments' is not allowed in class field initializer or static initialization block",
+        15,
+    );
+    rejects_at(
+        "class C { x = eval = 1 }",
+        "Unexpected eval or arguments in strict mode",
+        14,
+    );
+    rejects_at(
+        "class C { x = arguments = 1 }",
+        "'arguments' is not allowed in class field initializer or static initialization block",
+        14,
+    );
+    rejects_at(
+        "class C { x = eval++ }",
+        "Unexpected eval or arguments in strict mode",
+        14,
+    );
+    rejects_at(
+        "class C { x = arguments++ }",
+        "'arguments' is not allowed in class field initializer or static initialization block",
+        14,
+    );
+    rejects_at(
+        "class C { static { eval = 1 } }",
+        "Unexpected eval or arguments in strict mode",
+        19,
+    );
+    rejects(
+        "class C { x = (eval) = 1 }",
+        "Unexpected eval or arguments in strict mode",
+    );
+    rejects_at(
+        "class C { x = [arguments] = [] }",
+        "'arguments' is not allowed in class field initializer or static initialization block",
+        15,
+    );
     accepts("class C { x = { m(){ arguments } } }");
     rejects_at(
         "class C { x = { [arguments]: 1 } }",
