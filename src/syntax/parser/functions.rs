@@ -19,11 +19,10 @@ impl ParseState<'_> {
         name: Option<Ident>,
         is_async: bool,
         is_generator: bool,
-        tail: Box<FuncTail>,
+        tail: FuncTail,
         l: usize,
         r: usize,
     ) -> R<Rc<Function>> {
-        let tail = *tail;
         self.close_function_scope(tail.params_start, tail.body_start, is_generator, is_async)?;
         Ok(Rc::new(Function {
             name,
@@ -45,11 +44,10 @@ impl ParseState<'_> {
         kind: MethodKind,
         is_async: bool,
         is_generator: bool,
-        tail: Box<FuncTail>,
+        tail: FuncTail,
         l: usize,
         r: usize,
     ) -> R<MethodParts> {
-        let tail = *tail;
         self.close_function_scope(tail.params_start, tail.body_start, is_generator, is_async)?;
         let params_span = sp(tail.params_start, tail.body_start);
         let function_kind = match kind {

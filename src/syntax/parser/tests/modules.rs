@@ -10,8 +10,9 @@ fn import_of(src: &str) -> crate::syntax::ast::ImportDecl {
     }
 }
 
+/// The last export of a module.
 fn export_of(src: &str) -> ExportKind {
-    match ok(src).body.into_iter().next() {
+    match ok(src).body.into_iter().next_back() {
         Some(ModuleItem::Export(d)) => d.kind,
         other => panic!("expected an export, got {other:?}"),
     }
@@ -141,7 +142,7 @@ fn export_forms() {
         export_of("export default async"),
         ExportKind::DefaultExpr(_)
     ));
-    match export_of("export { a as b, c, d as default, e as 'str' }") {
+    match export_of("let a, c, d, e; export { a as b, c, d as default, e as 'str' }") {
         ExportKind::Named {
             specifiers,
             source: None,

@@ -147,7 +147,6 @@ fn classes() {
         get() {} set() {} static() {} async() {} accessor() {}
         static static() {} static async async() {} static get get() {}
         has(o) { return #priv in o; }
-        'constructor'() {}
         ;
     }";
     let body = ok(src).body;
@@ -163,7 +162,12 @@ fn classes() {
         .iter()
         .filter(|m| matches!(m, ClassMember::Constructor(_)))
         .count();
-    assert_eq!(constructors, 2);
+    assert_eq!(constructors, 1);
+    ok("class A { 'constructor'() {} }");
+    err(
+        "class A { constructor() {} 'constructor'() {} }",
+        "A class may only have one constructor",
+    );
     assert!(class
         .members
         .iter()
