@@ -69,7 +69,7 @@ impl Checker {
     /// enclosing scope (V8 reports a clash at the whole declaration).
     pub fn check_class_declaration(&mut self, class: &Class, span: Span) -> Check {
         if let Some(name) = &class.name {
-            self.check_binding_identifier(name, TargetPosition::Direct)?;
+            self.check_declared_name(name)?;
             self.declare(Binding::Lexical, &name.name, span)?;
         }
         self.check_class(class)

@@ -230,7 +230,8 @@ impl Checker {
     fn check_update_operand(&mut self, arg: &Expr) -> Check {
         if let ExprKind::Ident(ident) = &strip_parens(arg).kind {
             let name = &*ident.name;
-            if (name == "eval" || name == "arguments") && !self.function.arguments_forbidden {
+            let forbidden_arguments = self.function.arguments_forbidden && name == "arguments";
+            if (name == "eval" || name == "arguments") && !forbidden_arguments {
                 return self.fail(messages::EVAL_OR_ARGUMENTS, arg.span);
             }
         }

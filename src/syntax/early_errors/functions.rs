@@ -9,14 +9,13 @@ use super::declarations::{Binding, ScopeKind};
 use super::labels::LabelSet;
 use super::messages;
 use super::names::{is_simple_parameter_list, use_strict_directive};
-use super::patterns::TargetPosition;
 
 impl Checker {
     /// A FunctionDeclaration (any kind): its BindingIdentifier is declared
     /// in the enclosing scope as `binding`.
     pub fn check_function_declaration(&mut self, function: &Function, binding: Binding) -> Check {
         if let Some(name) = &function.name {
-            self.check_binding_identifier(name, TargetPosition::Direct)?;
+            self.check_declared_name(name)?;
             // V8 points at the declaration, not at its name.
             self.declare(binding, &name.name, function.span)?;
         }
@@ -27,7 +26,7 @@ impl Checker {
     /// (if any) is bound only inside it, so it clashes with nothing.
     pub fn check_function_expression(&mut self, function: &Function) -> Check {
         if let Some(name) = &function.name {
-            self.check_binding_identifier(name, TargetPosition::Direct)?;
+            self.check_declared_name(name)?;
         }
         self.check_function(function, false)
     }

@@ -78,6 +78,10 @@ impl Checker {
     /// LabelledStatement: ContainsDuplicateLabels — ECMA-262 §8.3.1,
     /// https://tc39.es/ecma262/#sec-static-semantics-containsduplicatelabels.
     pub fn push_label(&mut self, label: &Ident) -> Check {
+        // V8 reads `arguments:` as the start of an expression first.
+        if self.function.arguments_forbidden && &*label.name == "arguments" {
+            return self.fail(messages::ARGUMENTS_IN_INITIALIZER, label.span);
+        }
         if self.function.labels.find(&label.name).is_some() {
             return self.fail(messages::duplicate_label(&label.name), label.span);
         }

@@ -45,6 +45,17 @@ impl Checker {
         self.check_eval_or_arguments_target(ident, position)
     }
 
+    /// The name of a function, of a class declaration, or a simple catch
+    /// parameter: a BindingIdentifier, for which V8 reports `arguments` as
+    /// the strict-mode error even inside class initializers.
+    pub fn check_declared_name(&mut self, ident: &Ident) -> Check {
+        self.check_not_reserved(ident, true)?;
+        if is_eval_or_arguments(&ident.name) {
+            return self.fail(messages::EVAL_OR_ARGUMENTS, ident.span);
+        }
+        Ok(())
+    }
+
     /// IdentifierReference — ECMA-262 §13.1.1, and ContainsArguments of
     /// class field initializers and static blocks (§15.7.1).
     pub fn check_identifier_reference(&mut self, ident: &Ident) -> Check {
@@ -142,7 +153,9 @@ impl Checker {
             }
             PatternKind::Expr(expr) => {
                 if let ExprKind::Ident(ident) = &strip_parens(expr).kind {
-                    if is_eval_or_arguments(&ident.name) && !self.function.arguments_forbidden {
+                    let forbidden_arguments =
+                        self.function.arguments_forbidden && &*ident.name == "arguments";
+                    if is_eval_or_arguments(&ident.name) && !forbidden_arguments {
                         let message = match position {
                             TargetPosition::Direct => messages::EVAL_OR_ARGUMENTS,
                             TargetPosition::Nested => messages::INVALID_DESTRUCTURING_TARGET,

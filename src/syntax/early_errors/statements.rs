@@ -1,7 +1,8 @@
 //! Statements and declarations (ECMA-262 §14).
 
 use crate::syntax::ast::{
-    CatchClause, ForHead, ForInit, PatternKind, Stmt, StmtKind, SwitchCase, VarDecl, VarKind,
+    CatchClause, ForHead, ForInit, Pattern, PatternKind, Stmt, StmtKind, SwitchCase, VarDecl,
+    VarKind,
 };
 
 use crate::syntax::span::Span;
@@ -324,6 +325,13 @@ impl Checker {
             Some(param) if !matches!(param.kind, PatternKind::Ident(_))
         );
         self.push_scope(ScopeKind::Catch { simple_parameter });
+        if let Some(Pattern {
+            kind: PatternKind::Ident(name),
+            ..
+        }) = &handler.param
+        {
+            self.check_declared_name(name)?;
+        }
         if let Some(param) = &handler.param {
             self.check_binding_pattern(param, Binding::CatchParameter)?;
         }

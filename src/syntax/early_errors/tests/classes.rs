@@ -254,6 +254,90 @@ fn arguments_in_class_initializers() {
         "'arguments' is not allowed in class field initializer or static initialization block",
         23,
     );
+    rejects_at(
+        "class C { x = (arguments) => 1 }",
+        "'arguments' is not allowed in class field initializer or static initialization block",
+        15,
+    );
+    rejects_at(
+        "class C { x = eval = 1 }",
+        "Unexpected eval or arguments in strict mode",
+        14,
+    );
+    rejects_at(
+        "class C { x = arguments = 1 }",
+        "'arguments' is not allowed in class field initializer or static initialization block",
+        14,
+    );
+    rejects_at(
+        "class C { x = eval++ }",
+        "Unexpected eval or arguments in strict mode",
+        14,
+    );
+    rejects_at(
+        "class C { x = arguments++ }",
+        "'arguments' is not allowed in class field initializer or static initialization block",
+        14,
+    );
+    rejects_at(
+        "class C { static { eval = 1 } }",
+        "Unexpected eval or arguments in strict mode",
+        19,
+    );
+    rejects(
+        "class C { x = (eval) = 1 }",
+        "Unexpected eval or arguments in strict mode",
+    );
+    rejects_at(
+        "class C { x = [arguments] = [] }",
+        "'arguments' is not allowed in class field initializer or static initialization block",
+        15,
+    );
+    rejects_at(
+        "class C { x = function arguments(){} }",
+        "Unexpected eval or arguments in strict mode",
+        23,
+    );
+    rejects_at(
+        "class C { x = class arguments {} }",
+        "'arguments' is not allowed in class field initializer or static initialization block",
+        20,
+    );
+    rejects_at(
+        "class C { static { function arguments(){} } }",
+        "Unexpected eval or arguments in strict mode",
+        28,
+    );
+    rejects_at(
+        "class C { static { class arguments {} } }",
+        "Unexpected eval or arguments in strict mode",
+        25,
+    );
+    rejects_at(
+        "class C { static { try {} catch (arguments) {} } }",
+        "Unexpected eval or arguments in strict mode",
+        33,
+    );
+    rejects_at(
+        "class C { static { var {arguments} = {} } }",
+        "'arguments' is not allowed in class field initializer or static initialization block",
+        24,
+    );
+    rejects_at(
+        "class C { x = ({arguments}) => 1 }",
+        "'arguments' is not allowed in class field initializer or static initialization block",
+        16,
+    );
+    rejects_at(
+        "class C { static { arguments: ; } }",
+        "'arguments' is not allowed in class field initializer or static initialization block",
+        19,
+    );
+    rejects_at(
+        "class C { x = async () => arguments }",
+        "'arguments' is not allowed in class field initializer or static initialization block",
+        26,
+    );
     accepts("class C { x = { m(){ arguments } } }");
     rejects_at(
         "class C { x = { [arguments]: 1 } }",
