@@ -1,0 +1,121 @@
+//! The parsing pipeline: lexer → token adapter → grammar → early errors.
+
+use super::super::ast::{Module, ModuleItem, Script};
+use super::super::early_errors;
+use super::super::error::SyntaxError;
+use super::super::lexer;
+use super::super::span::Span;
+use super::super::token::Token;
+use super::adapter;
+use super::grammar::ProgramParser;
+use super::messages::to_syntax_error;
+use super::state::{Goal, ParseState};
+use lalrpop_util::ParseError;
+
+/// Parses `source` as an ECMAScript module (ParseModule's syntax part).
+pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
+    let body = parse_program(source, Goal::Module)?;
+    let module = Module {
+        body,
+        span: Span::new(0, source.len()),
+    };
+    early_errors::check_module(&module)?;
+    Ok(module)
+}
+
+/// The parse alone, without the early errors (for tests of the grammar).
+#[cfg(test)]
+pub(super) fn parse_module_syntax(source: &str) -> Result<Module, SyntaxError> {
+    let body = parse_program(source, Goal::Module)?;
+    Ok(Module {
+        body,
+        span: Span::new(0, source.len()),
+    })
+}
+
+/// Parses `source` as a strict script: the module grammar without
+/// import/export declarations, top-level `await` or `import.meta`.
+pub fn parse_script(source: &str) -> Result<Script, SyntaxError> {
+    let items = parse_program(source, Goal::Script)?;
+    let mut body = Vec::with_capacity(items.len());
+    for item in items {
+        match item {
+            ModuleItem::Stmt(s) => body.push(s),
+            ModuleItem::Import(d) => {
+                return Err(SyntaxError::new(
+                    "Cannot use import statement outside a module",
+                    d.span,
+                ))
+            }
+            ModuleItem::Export(d) => {
+                let export = Span::new(d.span.start as usize, d.span.start as usize + 6);
+                return Err(SyntaxError::new("Unexpected token 'export'", export));
+            }
+        }
+    }
+    let script = Script {
+        body,
+        span: Span::new(0, source.len()),
+    };
+    early_errors::check_script(&script)?;
+    Ok(script)
+}
+
+fn parse_program(source: &str, goal: Goal) -> Result<Vec<ModuleItem>, SyntaxError> {
+    let tokens = match lexer::tokenize(source) {
+        Ok(tokens) => tokens,
+        Err(lex_error) => return Err(earlier_parse_error(source, goal, lex_error)),
+    };
+    run_grammar(source, tokens, goal)
+}
+
+/// Runs the grammar over the tokens. The terminals the parser expected are
+/// only listed (for the error message) when a first run fails: then the
+/// same, deterministic pipeline runs again with the list enabled.
+fn run_grammar(
+    source: &str,
+    tokens: Vec<Token>,
+    goal: Goal,
+) -> Result<Vec<ModuleItem>, SyntaxError> {
+    let adapted = adapter::adapt(tokens);
+    let state = ParseState::new(source, &adapted.metas, goal);
+    let result =
+        ProgramParser::new().parse(&state, adapted.lexes.into_iter().map(Ok::<_, SyntaxError>));
+    let result = match result {
+        Ok(items) => {
+            state.finish();
+            Ok(items)
+        }
+        Err(ParseError::User { error }) => Err(error),
+        Err(_) => return explain_parse_error(source, goal),
+    };
+    state.earliest(result)
+}
+
+/// The second run of a parse that failed, with expected terminals listed.
+fn explain_parse_error(source: &str, goal: Goal) -> Result<Vec<ModuleItem>, SyntaxError> {
+    let adapted = adapter::adapt(lexer::tokenize(source)?);
+    let state = ParseState::new(source, &adapted.metas, goal);
+    super::set_expected_tokens_wanted(true);
+    let result =
+        ProgramParser::new().parse(&state, adapted.lexes.into_iter().map(Ok::<_, SyntaxError>));
+    super::set_expected_tokens_wanted(false);
+    state.earliest(result.map_err(|e| to_syntax_error(e, &state)))
+}
+
+/// A lexical error stops the lexer, but a syntax error before it comes first
+/// in the source: parse the text before the bad token to find one.
+fn earlier_parse_error(source: &str, goal: Goal, lex_error: SyntaxError) -> SyntaxError {
+    let cut = lex_error.span.start as usize;
+    let Some(prefix) = source.get(..cut) else {
+        return lex_error;
+    };
+    let Ok(tokens) = lexer::tokenize(prefix) else {
+        return lex_error;
+    };
+    let result = run_grammar(prefix, tokens, goal);
+    match result {
+        Err(e) if (e.span.start as usize) < cut => e,
+        _ => lex_error,
+    }
+}
