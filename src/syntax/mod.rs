@@ -6,8 +6,10 @@
 //! `early_errors` applies the static semantics rules the grammar cannot.
 
 pub mod ast;
+pub mod dump;
 pub mod early_errors;
 pub mod error;
+pub mod estree;
 pub mod lexer;
 pub mod parser;
 pub mod span;
