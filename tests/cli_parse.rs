@@ -215,7 +215,7 @@ fn scan_number(bytes: &[u8], start: usize) -> Result<usize, String> {
 fn json_checker_accepts_and_rejects() {
     assert_eq!(
         check_json(r#"{"a":[1,-2.5e+3,"x\u0041\n",true,null,{}],"b":[]}"#),
-        Ok(2)
+        Ok(3)
     );
     assert_eq!(check_json("[[[]]]\n"), Ok(3));
     for bad in [
