@@ -78,6 +78,9 @@ enum Prev {
     Export,
     Default,
     Import,
+    From,
+    /// The string ending an import or export declaration.
+    ModuleSpecifier,
     Catch,
     Return,
     Yield,
@@ -106,12 +109,19 @@ pub(super) struct Context {
     /// After `class`: whether it is a declaration, and the frame depth at
     /// which its body's `{` will appear.
     pending_class: Option<(bool, usize)>,
+    /// Inside an `import` or `export` declaration (whose `from '…'` ends a
+    /// statement).
+    module_item: bool,
 }
 
 impl Context {
     pub(super) fn new() -> Context {
         Context {
-            frames: Vec::new(),
+            // The module (or script) body, never popped.
+            frames: vec![Frame {
+                kind: FrameKind::Brace(BraceKind::Block),
+                open_conditionals: 0,
+            }],
             regex_ok: true,
             stmt_start: true,
             prev: Prev::Start,
@@ -120,6 +130,7 @@ impl Context {
             control_keyword: false,
             pending_function: None,
             pending_class: None,
+            module_item: false,
         }
     }
 
@@ -172,7 +183,7 @@ impl Context {
     /// Pops the top frame if `matches` accepts it.
     fn pop_if(&mut self, matches: impl Fn(FrameKind) -> bool) -> Option<FrameKind> {
         let top = self.frames.last()?.kind;
-        if !matches(top) {
+        if !matches(top) || self.frames.len() == 1 {
             return None;
         }
         self.frames.pop();
@@ -194,6 +205,7 @@ impl Context {
         let control_keyword = std::mem::take(&mut self.control_keyword);
         let pending_function = self.pending_function.take();
         let closed_params = self.closed_params.take();
+        let module_item = self.module_item;
 
         let mut regex_ok = true;
         let mut stmt_start = false;
@@ -201,11 +213,23 @@ impl Context {
 
         use Tok::*;
         match tok {
+            Str { .. } if module_item && matches!(self.prev, Prev::Import | Prev::From) => {
+                // The module specifier ends an import or export declaration.
+                stmt_start = true;
+                prev = Prev::ModuleSpecifier;
+            }
             Ident(_) | PrivateName(_) | Str { .. } | Num { .. } | BigInt(_) | Regex { .. } => {
                 regex_ok = false;
             }
-            NoSubstTemplate(_) | TemplateTail(_) => regex_ok = false,
-            TemplateHead(_) | TemplateMiddle(_) => self.push(FrameKind::Substitution),
+            NoSubstTemplate(_) => regex_ok = false,
+            TemplateTail(_) => {
+                // Its `}` closed the substitution.
+                self.pop_if(|k| k == FrameKind::Substitution);
+                regex_ok = false;
+            }
+            TemplateHead(_) => self.push(FrameKind::Substitution),
+            // Its `}` closed one substitution and its `${` opens the next.
+            TemplateMiddle(_) => {}
             _ if property_name && tok.fixed_text().is_some_and(is_word) => {
                 // A keyword used as a property name is just a name.
                 regex_ok = false;
@@ -214,8 +238,15 @@ impl Context {
                 }
             }
             This | Super | Null | True | False => regex_ok = false,
-            Let | Implements | Interface | Package | Private | Protected | Public | As | From
-            | Meta | Target => regex_ok = false,
+            From => {
+                regex_ok = false;
+                prev = Prev::From;
+            }
+            // `import x from 'y' with { type: 'json' }`: the attributes
+            // end the declaration like a block.
+            With if self.prev == Prev::ModuleSpecifier => prev = Prev::Import,
+            Let | Implements | Interface | Package | Private | Protected | Public | As | Meta
+            | Target => regex_ok = false,
             Static | Get | Set | Async | Accessor => {
                 regex_ok = false;
                 prev = Prev::MemberModifier;
@@ -239,9 +270,15 @@ impl Context {
             }
             Else | Do | Try | Finally => stmt_start = true,
             Extends => prev = Prev::Extends,
-            Export => prev = Prev::Export,
+            Export => {
+                prev = Prev::Export;
+                self.module_item = declaration_position;
+            }
             Default => prev = Prev::Default,
-            Import => prev = Prev::Import,
+            Import => {
+                prev = Prev::Import;
+                self.module_item = declaration_position;
+            }
             Catch => prev = Prev::Catch,
             Return | Throw => prev = Prev::Return,
             Yield => prev = Prev::Yield,
@@ -315,7 +352,7 @@ impl Context {
                 // A label's or `case`'s colon, in a block or at the top level.
                 let in_block = matches!(
                     self.frames.last().map(|f| f.kind),
-                    None | Some(FrameKind::Brace(BraceKind::Block))
+                    Some(FrameKind::Brace(BraceKind::Block))
                 );
                 stmt_start = !conditional && in_block;
             }
@@ -327,6 +364,9 @@ impl Context {
             Arrow => prev = Prev::Arrow,
             Dot | QuestionDot => prev = Prev::Dot,
             _ => {}
+        }
+        if prev == Prev::ModuleSpecifier || matches!(tok, Tok::Semicolon) {
+            self.module_item = false;
         }
         if matches!(tok, Tok::Semicolon) {
             if let Some((_, depth)) = self.pending_class {

@@ -16,6 +16,9 @@ use crate::syntax::error::SyntaxError;
 use crate::syntax::token::{Tok, Token};
 
 const INVALID: &str = "Invalid or unexpected token";
+/// §B.1.1's HTML-like comments do not exist in module code; V8 reports
+/// `<!--` anywhere and `-->` at the start of a line with this message.
+const HTML_COMMENT: &str = "HTML comments are not allowed in modules";
 
 pub(super) struct Driver<'a> {
     src: &'a str,
@@ -119,6 +122,15 @@ impl<'a> Driver<'a> {
                 let (tok, end) = scan_number(self.src, start + 1)?;
                 self.emit(tok, start + 1, end);
                 return Ok(());
+            }
+            Raw::Lt if self.src[end..].starts_with("!--") => {
+                return Err(error_at(start, end + 3, HTML_COMMENT));
+            }
+            Raw::MinusMinus
+                if self.src.as_bytes().get(end) == Some(&b'>')
+                    && (self.nl_before || self.tokens.is_empty()) =>
+            {
+                return Err(error_at(start, end + 1, HTML_COMMENT));
             }
             Raw::LBrace => Tok::LBrace,
             Raw::RBrace => Tok::RBrace,

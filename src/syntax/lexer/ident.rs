@@ -103,8 +103,7 @@ pub(super) fn scan_name(
     let bytes = src.as_bytes();
     let mut pos = prefix_end;
     let mut decoded: Option<String> = None;
-    loop {
-        let Some(&b) = bytes.get(pos) else { break };
+    while let Some(&b) = bytes.get(pos) {
         let at_start = pos == start;
         if b < 0x80 {
             if b == b'\\' {
