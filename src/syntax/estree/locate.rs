@@ -119,3 +119,38 @@ fn pair_brackets(tokens: &[Token]) -> Vec<u32> {
     }
     partner
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_braces_across_template_substitutions() {
+        let src = "f({a: `x${ {b: [1]} }y${c}z`}) ";
+        let tokens = TokenLocator::new(src);
+        let open_paren = tokens.starting_at(1).expect("(");
+        assert_eq!(tokens.tok(open_paren), Some(&Tok::LParen));
+        let close_paren = tokens.partner(open_paren).expect("paired )");
+        assert_eq!(tokens.span(close_paren), Some(Span::new(29, 30)));
+        assert_eq!(
+            tokens.block_starting_from(2),
+            Some(Span::new(2, 29)),
+            "the object literal's braces"
+        );
+        assert_eq!(tokens.block_ending_at(19), Some(Span::new(11, 19)));
+    }
+
+    #[test]
+    fn finds_tokens_by_offset() {
+        let src = "a  +  bc";
+        let tokens = TokenLocator::new(src);
+        assert_eq!(tokens.starting_at(3), Some(1));
+        assert_eq!(tokens.starting_at(4), None);
+        assert_eq!(tokens.first_from(4), Some(2));
+        assert_eq!(tokens.last_before(6), Some(1));
+        assert_eq!(tokens.ending_at(8), Some(2));
+        assert_eq!(tokens.ending_at(7), None);
+        assert_eq!(tokens.first_from(9), None);
+        assert_eq!(tokens.last_before(0), None);
+    }
+}

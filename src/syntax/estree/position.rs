@@ -32,6 +32,8 @@ impl<'a> SourcePositions<'a> {
                 0xE2 if bytes.get(i + 1) == Some(&0x80)
                     && matches!(bytes.get(i + 2), Some(0xA8) | Some(0xA9)) =>
                 {
+                    // Multi-byte: offsets inside it take the slow path.
+                    ascii = false;
                     Some(i + 3)
                 }
                 b => {
