@@ -197,11 +197,20 @@ impl Context {
 
     /// Records `tok` (preceded by a line terminator when `nl_before`).
     pub(super) fn advance(&mut self, tok: &Tok, nl_before: bool) {
+        if let Tok::Ident(_) = tok {
+            // The most common token, on a short path: a name ends an
+            // expression (and may name a function whose `(` comes next).
+            self.control_keyword = false;
+            self.closed_params = None;
+            self.regex_ok = false;
+            self.stmt_start = false;
+            self.prev = Prev::Other;
+            return;
+        }
         // Where ASI would end the previous statement, a new one starts.
         let at_stmt_start = self.stmt_start || (nl_before && !self.regex_ok);
         let declaration_position =
             at_stmt_start || matches!(self.prev, Prev::Export | Prev::Default);
-        let property_name = self.in_property_name_position();
         let control_keyword = std::mem::take(&mut self.control_keyword);
         let pending_function = self.pending_function.take();
         let closed_params = self.closed_params.take();
@@ -230,7 +239,7 @@ impl Context {
             TemplateHead(_) => self.push(FrameKind::Substitution),
             // Its `}` closed one substitution and its `${` opens the next.
             TemplateMiddle(_) => {}
-            _ if property_name && tok.fixed_text().is_some_and(is_word) => {
+            _ if self.in_property_name_position() && tok.fixed_text().is_some_and(is_word) => {
                 // A keyword used as a property name is just a name.
                 regex_ok = false;
                 if matches!(tok, Static | Get | Set | Async | Accessor) {
@@ -241,15 +250,21 @@ impl Context {
             From => {
                 regex_ok = false;
                 prev = Prev::From;
+                self.pending_function = pending_function;
             }
             // `import x from 'y' with { type: 'json' }`: the attributes
             // end the declaration like a block.
             With if self.prev == Prev::ModuleSpecifier => prev = Prev::Import,
             Let | Implements | Interface | Package | Private | Protected | Public | As | Meta
-            | Target => regex_ok = false,
+            | Target => {
+                regex_ok = false;
+                // `function let() {}` in sloppy scripts.
+                self.pending_function = pending_function;
+            }
             Static | Get | Set | Async | Accessor => {
                 regex_ok = false;
                 prev = Prev::MemberModifier;
+                self.pending_function = pending_function;
             }
             Function => {
                 let declaration = if self.prev == Prev::MemberModifier {
@@ -267,7 +282,10 @@ impl Context {
             Await => {
                 // `for await (`
                 self.control_keyword = control_keyword;
+                self.pending_function = pending_function;
             }
+            // `for (x of /re/)`, and a possible function name.
+            Of => self.pending_function = pending_function,
             Else | Do | Try | Finally => stmt_start = true,
             Extends => prev = Prev::Extends,
             Export => {
@@ -281,7 +299,10 @@ impl Context {
             }
             Catch => prev = Prev::Catch,
             Return | Throw => prev = Prev::Return,
-            Yield => prev = Prev::Yield,
+            Yield => {
+                prev = Prev::Yield;
+                self.pending_function = pending_function;
+            }
             Star => {
                 // `function*` keeps waiting for the parameters.
                 self.pending_function = pending_function;

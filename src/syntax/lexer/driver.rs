@@ -6,7 +6,8 @@ use logos::Logos;
 use super::chars::{char_at, is_id_start, is_line_terminator, is_unicode_space};
 use super::context::Context;
 use super::error_at;
-use super::ident::{scan_name, Interner};
+use super::ident::scan_name;
+use super::interner::Interner;
 use super::number::scan_number;
 use super::raw::Raw;
 use super::regex::scan_regex;
@@ -25,7 +26,16 @@ pub(super) struct Driver<'a> {
     raw: logos::Lexer<'a, Raw>,
     context: Context,
     interner: Interner,
-    tokens: Vec<Token>,
+    /// The finished token not yet handed out.
+    ready: Option<Token>,
+    /// A second one (`?.5` yields `?` and `.5` from one raw token).
+    ready_after: Option<Token>,
+    /// Some token has been produced (so a `-->` is not at the start).
+    produced_any: bool,
+    /// The input is exhausted or an error was found.
+    finished: bool,
+    /// The error to report once the tokens before it are handed out.
+    error: Option<SyntaxError>,
     /// A line terminator has been seen since the last token.
     nl_before: bool,
 }
@@ -37,18 +47,28 @@ impl<'a> Driver<'a> {
             raw: Raw::lexer(src),
             context: Context::new(),
             interner: Interner::default(),
-            tokens: Vec::with_capacity(src.len() / 8),
+            ready: None,
+            ready_after: None,
+            produced_any: false,
+            finished: false,
+            error: None,
             nl_before: false,
         }
     }
 
+    /// All tokens up to the first error, and that error.
     pub(super) fn run(mut self) -> (Vec<Token>, Option<SyntaxError>) {
-        while let Some(raw) = self.raw.next() {
-            if let Err(error) = self.step(raw) {
-                return (self.tokens, Some(error));
+        // About one token per four bytes in typical code; reserving up front
+        // avoids copying the vector as it grows (untouched capacity costs no
+        // physical memory).
+        let mut tokens = Vec::with_capacity(self.src.len() / 4 + 16);
+        for item in &mut self {
+            match item {
+                Ok(token) => tokens.push(token),
+                Err(error) => return (tokens, Some(error)),
             }
         }
-        (self.tokens, None)
+        (tokens, None)
     }
 
     /// Emits `tok` spanning `start..end` and moves the raw lexer to `end`.
@@ -58,12 +78,18 @@ impl<'a> Driver<'a> {
             self.raw.bump(end - raw_end);
         }
         self.context.advance(&tok, self.nl_before);
-        self.tokens.push(Token {
+        let token = Token {
             tok,
             start,
             end,
             nl_before: self.nl_before,
-        });
+        };
+        if self.ready.is_none() {
+            self.ready = Some(token);
+        } else {
+            self.ready_after = Some(token);
+        }
+        self.produced_any = true;
         self.nl_before = false;
     }
 
@@ -128,7 +154,7 @@ impl<'a> Driver<'a> {
             }
             Raw::MinusMinus
                 if self.src.as_bytes().get(end) == Some(&b'>')
-                    && (self.nl_before || self.tokens.is_empty()) =>
+                    && (self.nl_before || !self.produced_any) =>
             {
                 return Err(error_at(start, end + 1, HTML_COMMENT));
             }
@@ -320,6 +346,32 @@ impl<'a> Driver<'a> {
         };
         self.emit(tok, start, scanned.end);
         Ok(())
+    }
+}
+
+impl Iterator for Driver<'_> {
+    type Item = Result<Token, SyntaxError>;
+
+    fn next(&mut self) -> Option<Result<Token, SyntaxError>> {
+        loop {
+            if let Some(token) = self.ready.take() {
+                self.ready = self.ready_after.take();
+                return Some(Ok(token));
+            }
+            if self.finished {
+                return self.error.take().map(Err);
+            }
+            match self.raw.next() {
+                None => self.finished = true,
+                Some(raw) => {
+                    if let Err(error) = self.step(raw) {
+                        // Tokens finished before the error come first.
+                        self.finished = true;
+                        self.error = Some(error);
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -11,6 +11,7 @@ mod chars;
 mod context;
 mod driver;
 mod ident;
+mod interner;
 mod number;
 mod raw;
 mod regex;
@@ -39,6 +40,13 @@ pub fn tokenize_prefix(source: &str) -> (Vec<Token>, Option<SyntaxError>) {
     driver::Driver::new(source).run()
 }
 
+/// The tokens of `source` one at a time, stopping after the first error;
+/// the same stream as [`tokenize`] without building the whole vector (a
+/// parser can pull from it directly).
+pub fn tokens(source: &str) -> impl Iterator<Item = Result<Token, SyntaxError>> + '_ {
+    driver::Driver::new(source)
+}
+
 /// For a template token whose cooked value is `None`: the SyntaxError V8
 /// reports when such a template is not tagged (§13.2.8.1: NotEscapeSequence
 /// is only allowed in tagged templates), pointing at the bad escape.
@@ -51,6 +59,21 @@ pub fn template_escape_error(source: &str, token: &Token) -> Option<SyntaxError>
         _ => return None,
     };
     template::first_bad_escape(source, body_start, token.end)
+}
+
+/// For a token marked `legacy_octal` (a `017`/`08` number, or a string with
+/// a legacy octal or `\8`/`\9` escape): the SyntaxError V8 reports for it in
+/// strict code, with its message and the span of the offending text.
+pub fn legacy_octal_error(source: &str, token: &Token) -> Option<SyntaxError> {
+    match token.tok {
+        Tok::Num {
+            legacy_octal: true, ..
+        } => Some(number::legacy_number_error(source, token.start, token.end)),
+        Tok::Str {
+            legacy_octal: true, ..
+        } => string::legacy_escape_error(source, token.start, token.end),
+        _ => None,
+    }
 }
 
 /// A SyntaxError spanning `start..end`.

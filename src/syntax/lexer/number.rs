@@ -226,3 +226,16 @@ fn scan_legacy(src: &str, start: usize) -> Result<(Tok, usize), SyntaxError> {
         pos,
     ))
 }
+
+/// The strict-mode error for a legacy numeric literal `src[start..end]`
+/// (`017` or `08`/`09.5`), with V8's wording.
+pub(super) fn legacy_number_error(src: &str, start: usize, end: usize) -> SyntaxError {
+    let text = src.get(start..end).unwrap_or("");
+    let integer_digits = text.bytes().take_while(u8::is_ascii_digit);
+    let message = if integer_digits.clone().any(|b| b >= b'8') {
+        "Decimals with leading zeros are not allowed in strict mode."
+    } else {
+        "Octal literals are not allowed in strict mode."
+    };
+    error_at(start, end, message)
+}

@@ -160,3 +160,25 @@ fn names_are_interned() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn many_and_long_names() {
+    let names: Vec<String> = (0..5000)
+        .map(|i| format!("name_{i}_{}", "x".repeat(i % 40)))
+        .collect();
+    let src = names.join(" ") + " " + &names.join(" ");
+    let t = toks(&src);
+    assert_eq!(t.len(), 10_000);
+    for (i, name) in names.iter().enumerate() {
+        assert_eq!(t[i], ident(name));
+        match (&t[i], &t[i + 5000]) {
+            (Tok::Ident(a), Tok::Ident(b)) => assert!(std::rc::Rc::ptr_eq(a, b)),
+            other => panic!("{other:?}"),
+        }
+    }
+    // Names equal in their first 16 bytes but not after.
+    assert_eq!(
+        toks("abcdefghijklmnopq abcdefghijklmnopr"),
+        vec![ident("abcdefghijklmnopq"), ident("abcdefghijklmnopr")]
+    );
+}

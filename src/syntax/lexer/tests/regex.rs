@@ -192,6 +192,11 @@ fn braces_closing_blocks_and_expressions() {
     assert!(!is_regex("x = [{}] / 2"));
     assert!(!is_regex("x = (function f(){}) / 2"));
     assert!(!is_regex("x = async function(){} / 2"));
+    assert!(!is_regex("x = function f(){} / 2"));
+    assert!(!is_regex("x = function* g(){} / 2"));
+    assert!(!is_regex("x = function of(){} / 2"));
+    assert!(!is_regex("x = async function yield_(a, {b}){} / 2"));
+    assert!(is_regex("function f(a = {}, [b] = []) {}\n/re/"));
     assert!(!is_regex("return {} / 2"));
     assert!(!is_regex("`${{}/2}`"));
     assert!(!is_regex("x = { f() {} , g: 1} / 2"));

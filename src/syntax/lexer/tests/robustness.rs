@@ -151,3 +151,84 @@ fn huge_inputs() {
     survives(&format!("/{}/", "[a]".repeat(100_000)));
     survives(&format!("/*{}", "*".repeat(100_000)));
 }
+
+/// Throughput on ~10 MB of ordinary JavaScript. Run with
+/// `cargo test --release --lib syntax::lexer::tests::robustness::throughput -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn throughput() {
+    let sample = r#"
+import { readFile } from 'node:fs/promises';
+export class Queue extends Base {
+  #items = [];
+  static create(options = {}) { return new Queue(options.size ?? 16); }
+  constructor(size) { super(); this.size = size; this.count = 0; }
+  push(item) {
+    if (this.#items.length >= this.size) throw new RangeError(`queue full: ${this.size}`);
+    this.#items.push(item); this.count += 1;
+    return this;
+  }
+  *[Symbol.iterator]() { for (const item of this.#items) yield item; }
+}
+/* Parses a header line into a key and a value. */
+export function parseHeader(line, index) {
+  const match = /^([\w-]+):\s*(.*)$/.exec(line);
+  if (!match) { return null; }
+  const [, key, value] = match;
+  let total = index * 2 + 0x1F - 1.5e3 / (value.length || 1);
+  // normalise the key
+  return { key: key.toLowerCase(), value: value.trim(), total, ok: total > 0 && key !== "x" };
+}
+export const handlers = new Map([["a", (x) => x + 1], ["b", async (y) => await readFile(y, 'utf8')]]);
+"#;
+    let mut src = String::new();
+    let mut i = 0;
+    let megabytes: usize = std::env::var("VMJS_LEX_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10);
+    while src.len() < megabytes * 1024 * 1024 {
+        src.push_str(
+            &sample
+                .replace("Queue", &format!("Queue{i}"))
+                .replace("parseHeader", &format!("parseHeader{}", i % 97)),
+        );
+        i += 1;
+    }
+    let mut best = f64::MAX;
+    for _ in 0..5 {
+        let started = std::time::Instant::now();
+        let tokens = tokenize(&src).expect("valid sample");
+        let elapsed = started.elapsed().as_secs_f64();
+        assert!(tokens.len() > 1000);
+        best = best.min(elapsed);
+    }
+    let mb = src.len() as f64 / (1024.0 * 1024.0);
+    println!(
+        "tokenize: {mb:.1} MB in {:.1} ms: {:.0} MB/s",
+        best * 1000.0,
+        mb / best
+    );
+    let mut best = f64::MAX;
+    for _ in 0..5 {
+        let started = std::time::Instant::now();
+        let count = super::super::tokens(&src).filter(|t| t.is_ok()).count();
+        let elapsed = started.elapsed().as_secs_f64();
+        assert!(count > 1000);
+        best = best.min(elapsed);
+    }
+    println!(
+        "streaming: {mb:.1} MB in {:.1} ms: {:.0} MB/s",
+        best * 1000.0,
+        mb / best
+    );
+}
+
+#[test]
+fn token_size() {
+    println!(
+        "Token: {} bytes, Tok: {} bytes",
+        std::mem::size_of::<Token>(),
+        std::mem::size_of::<Tok>()
+    );
+}
