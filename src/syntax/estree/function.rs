@@ -91,8 +91,9 @@ impl Estree<'_> {
                     modifiers.push(Tok::Static);
                 }
                 modifiers.extend(method_modifiers(*kind, func.is_async, func.is_generator));
-                let place = self.key_place(*span, &modifiers);
-                self.open("MethodDefinition", *span);
+                let span = self.with_static_keyword(*span, *is_static);
+                let place = self.key_place(span, &modifiers);
+                self.open("MethodDefinition", span);
                 self.key("static");
                 self.w.bool(*is_static);
                 self.computed_and_key(key, place.key);
@@ -142,6 +143,7 @@ impl Estree<'_> {
         if node_type == "AccessorProperty" {
             modifiers.push(Tok::Accessor);
         }
+        let span = self.with_static_keyword(span, is_static);
         let place = self.key_place(span, &modifiers);
         self.open(node_type, span);
         self.key("static");
@@ -150,6 +152,23 @@ impl Estree<'_> {
         self.key("value");
         self.opt_expression(value);
         self.close();
+    }
+
+    /// A static member's span, widened to start at its `static` keyword
+    /// when the parser's span starts after it.
+    fn with_static_keyword(&self, span: Span, is_static: bool) -> Span {
+        if !is_static {
+            return span;
+        }
+        let keyword = self
+            .tokens
+            .last_before(span.start)
+            .filter(|&i| self.tokens.tok(i) == Some(&Tok::Static))
+            .and_then(|i| self.tokens.span(i));
+        match keyword {
+            Some(keyword) if self.tokens.starting_at(span.start).is_some() => keyword.to(span),
+            _ => span,
+        }
     }
 
     /// `constructor(...) {...}`: the AST keeps only the function, so the key

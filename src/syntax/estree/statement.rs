@@ -33,8 +33,19 @@ impl Estree<'_> {
         self.close();
     }
 
+    /// A statement ends where its last token (a `;` or the last token of its
+    /// last part) ends; an inserted semicolon adds nothing to the span.
+    fn statement_span(&self, span: Span) -> Span {
+        let end = self
+            .tokens
+            .last_before(span.end)
+            .and_then(|i| self.tokens.span(i))
+            .map_or(span.end, |last| last.end.max(span.start));
+        Span { end, ..span }
+    }
+
     pub(super) fn statement_with_directive(&mut self, stmt: &Stmt, directive: Option<&str>) {
-        let span = stmt.span;
+        let span = self.statement_span(stmt.span);
         match &stmt.kind {
             StmtKind::Block(body) => self.block(body, span, false),
             StmtKind::Empty => self.leaf("EmptyStatement", span),
@@ -71,7 +82,7 @@ impl Estree<'_> {
                 self.open("ForStatement", span);
                 self.key("init");
                 match init {
-                    Some(ForInit::Var(decl)) => self.variable_declaration(decl),
+                    Some(ForInit::Var(decl)) => self.variable_declaration(decl, decl.span),
                     Some(ForInit::Expr(expr)) => self.expression(expr),
                     None => self.w.null(),
                 }
@@ -184,7 +195,8 @@ impl Estree<'_> {
                 finalizer,
             } => self.try_statement(span, block, handler.as_ref(), finalizer.as_deref()),
             StmtKind::Debugger => self.leaf("DebuggerStatement", span),
-            StmtKind::Var(decl) => self.variable_declaration(decl),
+            // As a statement, the declaration's span includes the `;`.
+            StmtKind::Var(decl) => self.variable_declaration(decl, span),
             StmtKind::Function(func) => self.function("FunctionDeclaration", func, span),
             StmtKind::Class(class) => self.class("ClassDeclaration", class, span),
             StmtKind::TooDeep => self.leaf("Invalid", span),
@@ -238,8 +250,8 @@ impl Estree<'_> {
         self.close();
     }
 
-    pub(super) fn variable_declaration(&mut self, decl: &VarDecl) {
-        self.open("VariableDeclaration", decl.span);
+    pub(super) fn variable_declaration(&mut self, decl: &VarDecl, span: Span) {
+        self.open("VariableDeclaration", span);
         self.key("declarations");
         self.w.begin_array();
         for declarator in &decl.declarations {
