@@ -307,6 +307,11 @@ fn estree_matches_acorn_for_literals() {
 }
 
 #[test]
+fn estree_matches_acorn_after_inserted_semicolons() {
+    check_fixture("asi");
+}
+
+#[test]
 fn examples_parse_to_valid_json_and_tree() {
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     let mut count = 0;

@@ -143,7 +143,7 @@ impl Estree<'_> {
         if node_type == "AccessorProperty" {
             modifiers.push(Tok::Accessor);
         }
-        let span = self.with_static_keyword(span, is_static);
+        let span = self.statement_span(self.with_static_keyword(span, is_static));
         let place = self.key_place(span, &modifiers);
         self.open(node_type, span);
         self.key("static");

@@ -74,7 +74,8 @@ impl<'a> Estree<'a> {
     }
 
     fn import_declaration(&mut self, import: &ImportDecl) {
-        self.open("ImportDeclaration", import.span);
+        let span = self.statement_span(import.span);
+        self.open("ImportDeclaration", span);
         self.key("specifiers");
         self.w.begin_array();
         if let Some(local) = &import.default {
@@ -136,9 +137,10 @@ impl<'a> Estree<'a> {
     }
 
     fn export_declaration(&mut self, export: &ExportDecl) {
+        let span = self.statement_span(export.span);
         match &export.kind {
             ExportKind::Decl(stmt) => {
-                self.open("ExportNamedDeclaration", export.span);
+                self.open("ExportNamedDeclaration", span);
                 self.key("declaration");
                 self.statement(stmt);
                 self.key("specifiers");
@@ -149,17 +151,17 @@ impl<'a> Estree<'a> {
                 self.attributes(&[]);
             }
             ExportKind::DefaultExpr(expr) => {
-                self.open("ExportDefaultDeclaration", export.span);
+                self.open("ExportDefaultDeclaration", span);
                 self.key("declaration");
                 self.expression(expr);
             }
             ExportKind::DefaultFunction(func) => {
-                self.open("ExportDefaultDeclaration", export.span);
+                self.open("ExportDefaultDeclaration", span);
                 self.key("declaration");
                 self.function("FunctionDeclaration", func, func.span);
             }
             ExportKind::DefaultClass(class) => {
-                self.open("ExportDefaultDeclaration", export.span);
+                self.open("ExportDefaultDeclaration", span);
                 self.key("declaration");
                 self.class("ClassDeclaration", class, class.span);
             }
@@ -168,7 +170,7 @@ impl<'a> Estree<'a> {
                 source,
                 attributes,
             } => {
-                self.open("ExportNamedDeclaration", export.span);
+                self.open("ExportNamedDeclaration", span);
                 self.key("declaration");
                 self.w.null();
                 self.key("specifiers");
@@ -191,7 +193,7 @@ impl<'a> Estree<'a> {
                 source,
                 attributes,
             } => {
-                self.open("ExportAllDeclaration", export.span);
+                self.open("ExportAllDeclaration", span);
                 self.key("exported");
                 match exported {
                     Some(name) => self.module_export_name(name),

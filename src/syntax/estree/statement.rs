@@ -35,7 +35,7 @@ impl Estree<'_> {
 
     /// A statement ends where its last token (a `;` or the last token of its
     /// last part) ends; an inserted semicolon adds nothing to the span.
-    fn statement_span(&self, span: Span) -> Span {
+    pub(super) fn statement_span(&self, span: Span) -> Span {
         let end = self
             .tokens
             .last_before(span.end)
@@ -173,7 +173,8 @@ impl Estree<'_> {
                 self.key("cases");
                 self.w.begin_array();
                 for case in cases {
-                    self.open("SwitchCase", case.span);
+                    let case_span = self.statement_span(case.span);
+                    self.open("SwitchCase", case_span);
                     self.key("consequent");
                     self.statement_list(&case.body, false);
                     self.key("test");
