@@ -362,6 +362,52 @@ Module @1:1
 }
 
 #[test]
+fn tree_output_for_classes_and_patterns() {
+    let path = temp_file(
+        "class.mjs",
+        b"class A extends B { #x = 1; get y() { return this.#x; } }\nlet { a, b: [c = 2] } = o;\n",
+    );
+    let out = parse_file(&path, false);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let want = "\
+Module @1:1
+  Class A @1:1
+    extends: Ident B @1:17
+    Field #x @1:21
+      value: Num 1 @1:26
+    ClassMethod get y @1:29
+      Return @1:39
+        Member .#x @1:46
+          object: This @1:46
+  Var let @2:1
+    Declarator @2:5
+      target: ObjectPattern @2:5
+        Shorthand a @2:7
+        Prop b @2:10
+          value: ArrayPattern @2:13
+            Ident c @2:14
+              default: Num 2 @2:18
+      init: Ident o @2:25
+";
+    assert_eq!(stdout(&out), want);
+}
+
+#[test]
+fn json_offsets_are_bytes_and_columns_utf16() {
+    // `x` starts at byte 18; before it on its line are 15 UTF-16 units
+    // (U+00E9 is one unit, the emoji two).
+    let path = temp_file("utf8.mjs", "let s = \"\u{e9}\u{1F600}\"; x;\n".as_bytes());
+    let out = parse_file(&path, true);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json = stdout(&out);
+    check_json(&json).expect("valid JSON");
+    let x = r#"{"type":"Identifier","start":18,"end":19,"loc":{"start":{"line":1,"column":15},"end":{"line":1,"column":16}},"name":"x"}"#;
+    assert!(json.contains(x), "{json}");
+    let literal = "\"value\":\"\u{e9}\u{1F600}\",\"raw\":\"\\\"\u{e9}\u{1F600}\\\"\"";
+    assert!(json.contains(literal), "{json}");
+}
+
+#[test]
 fn non_utf8_bytes_are_decoded_lossily() {
     let path = temp_file("latin1.mjs", b"export const s = \"caf\xe9\";\n");
     let out = parse_file(&path, false);

@@ -235,14 +235,19 @@ impl TreePrinter<'_> {
             PatternKind::Object { props, rest } => {
                 self.line(depth, role, "ObjectPattern", span);
                 for prop in props {
-                    let label = if prop.shorthand {
-                        "Shorthand".to_string()
-                    } else {
-                        format!("Prop {}", self.key_label(&prop.key))
-                    };
-                    self.line(inner, "", &label, Some(prop.span));
-                    self.computed_key(inner + 1, &prop.key);
-                    self.pattern(inner + 1, "value", &prop.value);
+                    match (&prop.value.kind, prop.shorthand) {
+                        // `{ x }` / `{ x = 1 }`: the key is the binding.
+                        (PatternKind::Ident(id), true) => {
+                            let label = format!("Shorthand {}", id.name);
+                            self.line(inner, "", &label, Some(prop.span));
+                        }
+                        _ => {
+                            let label = format!("Prop {}", self.key_label(&prop.key));
+                            self.line(inner, "", &label, Some(prop.span));
+                            self.computed_key(inner + 1, &prop.key);
+                            self.pattern(inner + 1, "value", &prop.value);
+                        }
+                    }
                     if let Some(default) = &prop.default {
                         self.expr(inner + 1, "default", default);
                     }

@@ -9,6 +9,17 @@ use crate::syntax::span::Span;
 
 /// Prints a parsed module as an indented tree (see the module docs).
 /// `source` must be the text `module` was parsed from.
+///
+/// ```
+/// use vmjs::syntax::{dump::dump_module, parse_module};
+///
+/// let source = "import x from './a.mjs';\nx();\n";
+/// let module = parse_module(source).expect("valid module");
+/// assert_eq!(
+///     dump_module(&module, source),
+///     "Module @1:1\n  ImportDecl default=x from \"./a.mjs\" @1:1\n  ExprStmt @2:1\n    Call @2:1\n      callee: Ident x @2:1\n"
+/// );
+/// ```
 pub fn dump_module(module: &Module, source: &str) -> String {
     let mut printer = TreePrinter {
         out: String::new(),

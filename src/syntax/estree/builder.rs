@@ -15,6 +15,16 @@ use crate::syntax::span::Span;
 /// Literals whose value JSON cannot hold (BigInt, RegExp) have `"value": null`
 /// beside their `bigint` / `regex` fields, as ESTree specifies for hosts
 /// without those types.
+///
+/// ```
+/// use vmjs::syntax::{estree::module_to_estree_json, parse_module};
+///
+/// let source = "export const answer = 42;";
+/// let module = parse_module(source).expect("valid module");
+/// let json = module_to_estree_json(&module, source);
+/// assert!(json.starts_with(r#"{"type":"Program","start":0,"end":25,"#));
+/// assert!(json.contains(r#""type":"Literal","start":22,"end":24,"#));
+/// ```
 pub fn module_to_estree_json(module: &Module, source: &str) -> String {
     let mut out = Estree::new(source);
     out.program(module);
