@@ -4,18 +4,9 @@ fn main() {
     let start = std::time::Instant::now();
     for line in list.lines() {
         let (f, _) = line.split_once('\t').unwrap();
-        let src = match std::fs::read_to_string(f) {
-            Ok(s) => s,
-            Err(_) => {
-                println!("{f}\tUNREADABLE");
-                continue;
-            }
-        };
+        let src = match std::fs::read_to_string(f) { Ok(s) => s, Err(_) => { println!("{f}\tUNREADABLE"); continue } };
         total += src.len();
-        let r = match vmjs::syntax::parse_module(&src) {
-            Ok(_) => "OK".to_string(),
-            Err(e) => format!("SyntaxError: {}", e.message),
-        };
+        let r = match vmjs::syntax::parse_module(&src) { Ok(_) => "OK".to_string(), Err(e) => format!("SyntaxError: {}", e.message) };
         println!("{f}\t{r}");
     }
     eprintln!("{} bytes in {:?}", total, start.elapsed());

@@ -59,7 +59,10 @@ fn parse_program(source: &str, goal: Goal) -> Result<Vec<ModuleItem>, SyntaxErro
     let adapted = adapter::adapt(tokens);
     let state = ParseState::new(source, &adapted.metas, goal);
     let result = ProgramParser::new()
-        .parse(&state, adapted.lexes.into_iter().map(Ok::<_, SyntaxError>))
+        .parse(
+            &state,
+            adapted.lexes.into_iter().map(Ok::<_, SyntaxError>),
+        )
         .map_err(|e| to_syntax_error(e, &state));
     if result.is_ok() {
         state.finish();
@@ -107,13 +110,7 @@ fn to_syntax_error(error: ParseError<usize, Lex, SyntaxError>, state: &ParseStat
     }
 }
 
-fn unexpected_token(
-    state: &ParseState,
-    l: usize,
-    lex: &Lex,
-    r: usize,
-    expected: &[String],
-) -> SyntaxError {
+fn unexpected_token(state: &ParseState, l: usize, lex: &Lex, r: usize, expected: &[String]) -> SyntaxError {
     let previous = state
         .token_index(l)
         .filter(|&i| i > 0)
