@@ -12,8 +12,26 @@ fn vmjs(args: &[&str]) -> Output {
         .expect("the vmjs binary runs")
 }
 
-/// Writes `contents` to a fresh file in the system temp directory.
-fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
+/// A file in a fresh directory under the system temp directory; both are
+/// removed on drop.
+struct TempFile(PathBuf);
+
+impl std::ops::Deref for TempFile {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if let Some(dir) = self.0.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+fn temp_file(name: &str, contents: &[u8]) -> TempFile {
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!(
         "vmjs-cli-parse-{}-{}",
@@ -23,7 +41,7 @@ fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join(name);
     std::fs::write(&path, contents).expect("temp file");
-    path
+    TempFile(path)
 }
 
 fn stdout(out: &Output) -> String {
