@@ -181,7 +181,10 @@ fn object_to_pattern(st: &ParseState, props: Vec<Prop>, span: Span) -> R<Pattern
                     return fail(REST_NOT_LAST, e.span);
                 }
                 if !is_simple_target(&e) {
-                    return fail(INVALID_TARGET, e.span);
+                    return fail(
+                        "`...` must be followed by an assignable reference in assignment contexts",
+                        e.span,
+                    );
                 }
                 rest = Some(Box::new(into_simple_target(st, e)));
             }

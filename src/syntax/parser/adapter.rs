@@ -46,7 +46,39 @@ pub struct TokenMeta {
     pub start: usize,
     pub end: usize,
     pub nl_before: bool,
-    pub is_rbrace: bool,
+    pub bracket: Bracket,
+}
+
+/// How a token nests, for error messages that depend on the enclosing bracket.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Bracket {
+    None,
+    OpenParen,
+    OpenOther,
+    /// `}`
+    CloseBrace,
+    CloseOther,
+    /// `` `...${ ``
+    TemplateOpen,
+    /// `` }...${ ``
+    TemplateMiddle,
+    /// `` }...` ``
+    TemplateClose,
+}
+
+impl Bracket {
+    fn of(lex: &Lex) -> Bracket {
+        match lex {
+            Lex::T(Tok::LParen) => Bracket::OpenParen,
+            Lex::T(Tok::LBracket | Tok::LBrace) => Bracket::OpenOther,
+            Lex::T(Tok::RBrace) => Bracket::CloseBrace,
+            Lex::T(Tok::RParen | Tok::RBracket) => Bracket::CloseOther,
+            Lex::T(Tok::TemplateHead(_)) => Bracket::TemplateOpen,
+            Lex::T(Tok::TemplateMiddle(_)) => Bracket::TemplateMiddle,
+            Lex::T(Tok::TemplateTail(_)) => Bracket::TemplateClose,
+            _ => Bracket::None,
+        }
+    }
 }
 
 /// The parser's input: terminals with their byte spans, and their metadata.
@@ -81,7 +113,7 @@ pub fn adapt(tokens: Vec<Token>) -> Adapted {
             start: token.start,
             end: token.end,
             nl_before: token.nl_before,
-            is_rbrace: matches!(lex, Lex::T(Tok::RBrace)),
+            bracket: Bracket::of(&lex),
         });
         lexes.push((token.start, lex, token.end));
     }
@@ -103,35 +135,5 @@ impl fmt::Display for Lex {
             Lex::ThrowNl => write!(f, "throw"),
             Lex::YieldNl => write!(f, "yield"),
         }
-    }
-}
-
-/// V8's message for an unexpected token.
-pub fn unexpected_message(lex: &Lex) -> String {
-    use Tok::*;
-    let tok = match lex {
-        Lex::T(tok) => tok,
-        Lex::AsyncParen => return "Unexpected identifier 'async'".into(),
-        Lex::YieldNl => return "Unexpected strict mode reserved word".into(),
-        other => return format!("Unexpected token '{other}'"),
-    };
-    match tok {
-        Ident(name) => format!("Unexpected identifier '{name}'"),
-        PrivateName(name) => format!("Unexpected identifier '#{name}'"),
-        Async | Of | Get | Set | As | From | Meta | Target | Accessor => {
-            format!("Unexpected identifier '{tok}'")
-        }
-        Num { .. } | BigInt(_) => "Unexpected number".into(),
-        Str { .. } => "Unexpected string".into(),
-        NoSubstTemplate(_) | TemplateHead(_) | TemplateMiddle(_) | TemplateTail(_) => {
-            "Unexpected template string".into()
-        }
-        Regex { .. } => "Unexpected regular expression".into(),
-        Let | Static | Yield | Implements | Interface | Package | Private | Protected | Public => {
-            "Unexpected strict mode reserved word".into()
-        }
-        Await | Enum => "Unexpected reserved word".into(),
-        At => "Invalid or unexpected token".into(),
-        other => format!("Unexpected token '{other}'"),
     }
 }

@@ -18,7 +18,7 @@
 use lalrpop_util::{ErrorRecovery, ParseError};
 
 use super::super::error::SyntaxError;
-use super::adapter::Lex;
+use super::adapter::{Bracket, Lex};
 use super::parts::R;
 use super::state::ParseState;
 
@@ -48,7 +48,7 @@ impl ParseState<'_> {
                     let offending = self.tokens[i];
                     let previous_end = if i == 0 { 0 } else { self.tokens[i - 1].end };
                     l == previous_end
-                        && (after_do_while || offending.nl_before || offending.is_rbrace)
+                        && (after_do_while || offending.nl_before || offending.bracket == Bracket::CloseBrace)
                 }
                 None => false,
             },

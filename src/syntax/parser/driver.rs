@@ -1,14 +1,12 @@
 //! The parsing pipeline: lexer → token adapter → grammar → early errors.
 
-use lalrpop_util::ParseError;
-
 use super::super::ast::{Module, ModuleItem, Script};
 use super::super::early_errors;
 use super::super::error::SyntaxError;
 use super::super::lexer;
 use super::super::span::Span;
-use super::super::token::Tok;
-use super::adapter::{self, unexpected_message, Lex};
+use super::adapter;
+use super::messages::to_syntax_error;
 use super::grammar::ProgramParser;
 use super::state::{Goal, ParseState};
 
@@ -89,46 +87,4 @@ fn earlier_parse_error(source: &str, goal: Goal, lex_error: SyntaxError) -> Synt
         Err(e) if (e.span.start as usize) < cut => e,
         _ => lex_error,
     }
-}
-
-/// LALRPOP's errors in V8's words.
-fn to_syntax_error(error: ParseError<usize, Lex, SyntaxError>, state: &ParseState) -> SyntaxError {
-    match error {
-        ParseError::UnrecognizedToken {
-            token: (l, lex, r),
-            expected,
-        } => unexpected_token(state, l, &lex, r, &expected),
-        ParseError::ExtraToken { token: (l, lex, r) } => unexpected_token(state, l, &lex, r, &[]),
-        ParseError::UnrecognizedEof { .. } => {
-            let end = state.source.len();
-            SyntaxError::new("Unexpected end of input", Span::new(end, end))
-        }
-        ParseError::InvalidToken { location } => {
-            SyntaxError::new("Invalid or unexpected token", Span::new(location, location))
-        }
-        ParseError::User { error } => error,
-    }
-}
-
-fn unexpected_token(state: &ParseState, l: usize, lex: &Lex, r: usize, expected: &[String]) -> SyntaxError {
-    let previous = state
-        .token_index(l)
-        .filter(|&i| i > 0)
-        .map(|i| state.tokens[i - 1])
-        .map(|t| Span::new(t.start, t.end));
-    // `super` may only be called or have a property read.
-    if let Some(prev) = previous.filter(|p| state.text(*p) == "super") {
-        return SyntaxError::new("'super' keyword unexpected here", prev);
-    }
-    // An assignment operator after a complete expression that is not a
-    // LeftHandSideExpression (`a + b = c`, `a++ = 1`).
-    let is_assign_op = matches!(
-        lex,
-        Lex::T(tok) if tok.fixed_text().is_some_and(|t| t.len() >= 2 && t.ends_with('=') && !matches!(t, "==" | "!=" | "<=" | ">=" | "===" | "!=="))
-            || *tok == Tok::Eq
-    );
-    if is_assign_op && expected.iter().any(|e| e == "\"?\"") {
-        return SyntaxError::new("Invalid left-hand side in assignment", Span::new(l, r));
-    }
-    SyntaxError::new(unexpected_message(lex), Span::new(l, r))
 }

@@ -9,6 +9,7 @@ mod asi;
 mod driver;
 mod expressions;
 mod functions;
+mod messages;
 pub(crate) mod parts;
 mod patterns;
 pub(crate) mod state;

@@ -227,6 +227,17 @@ impl ParseState<'_> {
         })
     }
 
+    /// `try {}` followed by neither `catch` nor `finally`: V8 reports the token
+    /// after the block.
+    pub fn missing_catch_or_finally(&self, r: usize) -> R<StmtKind> {
+        let next = self
+            .tokens
+            .iter()
+            .find(|t| t.start >= r)
+            .map_or(sp(r, r), |t| sp(t.start, t.end));
+        fail("Missing catch or finally after try", next)
+    }
+
     pub fn illegal_newline_after_throw(&self, l: usize, r: usize) -> R<StmtKind> {
         fail("Illegal newline after throw", sp(l, r))
     }
