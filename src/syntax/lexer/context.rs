@@ -173,6 +173,16 @@ impl Context {
         }
     }
 
+    /// Whether a name here could be a shorthand property (`{ a }`), which
+    /// is a reference to the name rather than a property name.
+    pub(super) fn in_object_key_position(&self) -> bool {
+        matches!(self.prev, Prev::LBrace | Prev::Comma)
+            && matches!(
+                self.frames.last().map(|f| f.kind),
+                Some(FrameKind::Brace(BraceKind::Object))
+            )
+    }
+
     fn push(&mut self, kind: FrameKind) {
         self.frames.push(Frame {
             kind,
@@ -239,7 +249,7 @@ impl Context {
             TemplateHead(_) => self.push(FrameKind::Substitution),
             // Its `}` closed one substitution and its `${` opens the next.
             TemplateMiddle(_) => {}
-            _ if self.in_property_name_position() && tok.fixed_text().is_some_and(is_word) => {
+            _ if is_keyword(tok) && self.in_property_name_position() => {
                 // A keyword used as a property name is just a name.
                 regex_ok = false;
                 if matches!(tok, Static | Get | Set | Async | Accessor) {
@@ -284,8 +294,15 @@ impl Context {
                 self.control_keyword = control_keyword;
                 self.pending_function = pending_function;
             }
-            // `for (x of /re/)`, and a possible function name.
-            Of => self.pending_function = pending_function,
+            // `for (x of /re/)`; elsewhere `of` is an ordinary name (and
+            // maybe a function's).
+            Of => {
+                regex_ok = matches!(
+                    self.frames.last().map(|f| f.kind),
+                    Some(FrameKind::Paren(ParenKind::ControlHead))
+                );
+                self.pending_function = pending_function;
+            }
             Else | Do | Try | Finally => stmt_start = true,
             Extends => prev = Prev::Extends,
             Export => {
@@ -438,7 +455,66 @@ impl Context {
     }
 }
 
-/// Keywords (as opposed to punctuators) among fixed-text tokens.
-fn is_word(text: &str) -> bool {
-    text.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+/// Reserved and contextual keywords (a range of `Tok`'s variants, so this
+/// is a cheap tag comparison).
+fn is_keyword(tok: &Tok) -> bool {
+    use Tok::*;
+    matches!(
+        tok,
+        Await
+            | Break
+            | Case
+            | Catch
+            | Class
+            | Const
+            | Continue
+            | Debugger
+            | Default
+            | Delete
+            | Do
+            | Else
+            | Enum
+            | Export
+            | Extends
+            | False
+            | Finally
+            | For
+            | Function
+            | If
+            | Import
+            | In
+            | Instanceof
+            | New
+            | Null
+            | Return
+            | Super
+            | Switch
+            | This
+            | Throw
+            | True
+            | Try
+            | Typeof
+            | Var
+            | Void
+            | While
+            | With
+            | Yield
+            | Let
+            | Static
+            | Implements
+            | Interface
+            | Package
+            | Private
+            | Protected
+            | Public
+            | Async
+            | Of
+            | Get
+            | Set
+            | As
+            | From
+            | Meta
+            | Target
+            | Accessor
+    )
 }

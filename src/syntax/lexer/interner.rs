@@ -20,6 +20,35 @@ struct Key {
 }
 
 impl Key {
+    /// The key of `src[start..end]`, reading whole words from the source
+    /// when at least 16 bytes follow `start` (the usual case).
+    #[inline]
+    fn of_slice(src: &[u8], start: usize, end: usize) -> Key {
+        let len = end - start;
+        match src.get(start..start + 16) {
+            Some(sixteen) => {
+                let mask = |n: usize| {
+                    if n >= 8 {
+                        u64::MAX
+                    } else {
+                        (1u64 << (8 * n)) - 1
+                    }
+                };
+                let low = load(&sixteen[..8]) & mask(len);
+                let high = if len > 8 {
+                    load(&sixteen[8..]) & mask(len - 8)
+                } else {
+                    0
+                };
+                Key {
+                    head: [low, high],
+                    len,
+                }
+            }
+            None => Key::of(&src[start..end]),
+        }
+    }
+
     #[inline]
     fn of(bytes: &[u8]) -> Key {
         let mut head = [0u64; 2];
@@ -134,6 +163,11 @@ impl Interner {
     #[inline]
     fn entry(&mut self, text: &str) -> &Entry {
         let key = Key::of(text.as_bytes());
+        self.entry_with_key(key, text)
+    }
+
+    #[inline]
+    fn entry_with_key(&mut self, key: Key, text: &str) -> &Entry {
         let hash = self.hash(&key, text.as_bytes());
         let mut index = self.find(&key, hash, text);
         if self.slots[index].is_none() {
@@ -172,11 +206,12 @@ impl Interner {
         }
     }
 
-    /// The token for an IdentifierName written without escapes: its keyword
-    /// token, or `Tok::Ident`.
+    /// The token for the IdentifierName `src[start..end]`, written without
+    /// escapes: its keyword token, or `Tok::Ident`.
     #[inline]
-    pub(super) fn word(&mut self, text: &str) -> Tok {
-        let tok = &self.entry(text).tok;
+    pub(super) fn word(&mut self, src: &str, start: usize, end: usize) -> Tok {
+        let key = Key::of_slice(src.as_bytes(), start, end);
+        let tok = &self.entry_with_key(key, &src[start..end]).tok;
         match tok {
             // The common case, without the general `Tok::clone`.
             Tok::Ident(name) => Tok::Ident(name.clone()),

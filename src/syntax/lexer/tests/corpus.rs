@@ -58,3 +58,24 @@ fn corpus() {
         files.len()
     );
 }
+
+/// Prints the lexer's verdict on each line of the file named by
+/// `VMJS_LEX_SNIPPETS` (with `\n` escapes), for comparison with Node.
+#[test]
+#[ignore]
+fn snippets() {
+    let Ok(path) = std::env::var("VMJS_LEX_SNIPPETS") else {
+        return;
+    };
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return;
+    };
+    for line in text.lines() {
+        let source = line.replace("\\n", "\n");
+        let verdict = match tokenize(&source) {
+            Ok(_) => "OK".to_string(),
+            Err(e) => e.message,
+        };
+        println!("SNIPPET\t{line}\t{verdict}");
+    }
+}

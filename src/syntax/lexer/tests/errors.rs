@@ -72,10 +72,14 @@ fn the_prefix_before_an_error_is_kept() {
 
 #[test]
 fn streaming_yields_tokens_before_the_error() {
-    let items: Vec<_> = super::super::tokens("a?.5e").collect();
+    let items: Vec<_> = super::super::tokens("a b 'c").collect();
     assert_eq!(items.len(), 3);
-    assert_eq!(items[1].as_ref().map(|t| t.tok.clone()), Ok(Tok::Question));
+    assert_eq!(items[1].as_ref().map(|t| t.tok.clone()), Ok(ident("b")));
     assert!(items[2].is_err());
+    // `?.5` yields two tokens from one raw token.
+    let items: Vec<_> = super::super::tokens("a?.5:b").collect();
+    assert_eq!(items.len(), 5);
+    assert!(items.iter().all(Result::is_ok));
 }
 
 #[test]
