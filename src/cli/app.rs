@@ -74,7 +74,7 @@ pub fn main() -> ExitCode {
             Err(panic) => std::panic::resume_unwind(panic),
         },
         Err(err) => {
-            eprintln!("vmjs: cannot start worker thread: {err}");
+            report(&format!("cannot start worker thread: {err}"));
             ExitCode::from(EXIT_USAGE_OR_IO)
         }
     }
@@ -88,8 +88,15 @@ fn run(cli: Cli) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("vmjs: {err}");
+            report(&err.to_string());
             ExitCode::from(EXIT_USAGE_OR_IO)
         }
     }
+}
+
+/// Prints `vmjs: MESSAGE` on stderr. A closed stderr is ignored rather
+/// than turned into a panic (as `eprintln!` would).
+fn report(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "vmjs: {message}");
 }
