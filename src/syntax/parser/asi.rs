@@ -48,13 +48,13 @@ impl ParseState<'_> {
                     let offending = self.tokens[i];
                     let previous_end = if i == 0 { 0 } else { self.tokens[i - 1].end };
                     l == previous_end
-                        && (after_do_while || offending.nl_before || offending.bracket == Bracket::CloseBrace)
+                        && (after_do_while
+                            || offending.nl_before
+                            || offending.bracket == Bracket::CloseBrace)
                 }
                 None => false,
             },
-            ParseError::UnrecognizedEof { .. } => {
-                l == self.tokens.last().map_or(0, |t| t.end)
-            }
+            ParseError::UnrecognizedEof { .. } => l == self.tokens.last().map_or(0, |t| t.end),
             _ => false,
         };
         if allowed {

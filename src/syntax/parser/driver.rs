@@ -5,10 +5,12 @@ use super::super::early_errors;
 use super::super::error::SyntaxError;
 use super::super::lexer;
 use super::super::span::Span;
+use super::super::token::Token;
 use super::adapter;
-use super::messages::to_syntax_error;
 use super::grammar::ProgramParser;
+use super::messages::to_syntax_error;
 use super::state::{Goal, ParseState};
+use lalrpop_util::ParseError;
 
 /// Parses `source` as an ECMAScript module (ParseModule's syntax part).
 pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
@@ -19,6 +21,16 @@ pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
     };
     early_errors::check_module(&module)?;
     Ok(module)
+}
+
+/// The parse alone, without the early errors (for tests of the grammar).
+#[cfg(test)]
+pub(super) fn parse_module_syntax(source: &str) -> Result<Module, SyntaxError> {
+    let body = parse_program(source, Goal::Module)?;
+    Ok(Module {
+        body,
+        span: Span::new(0, source.len()),
+    })
 }
 
 /// Parses `source` as a strict script: the module grammar without
@@ -54,18 +66,41 @@ fn parse_program(source: &str, goal: Goal) -> Result<Vec<ModuleItem>, SyntaxErro
         Ok(tokens) => tokens,
         Err(lex_error) => return Err(earlier_parse_error(source, goal, lex_error)),
     };
+    run_grammar(source, tokens, goal)
+}
+
+/// Runs the grammar over the tokens. The terminals the parser expected are
+/// only listed (for the error message) when a first run fails: then the
+/// same, deterministic pipeline runs again with the list enabled.
+fn run_grammar(
+    source: &str,
+    tokens: Vec<Token>,
+    goal: Goal,
+) -> Result<Vec<ModuleItem>, SyntaxError> {
     let adapted = adapter::adapt(tokens);
     let state = ParseState::new(source, &adapted.metas, goal);
-    let result = ProgramParser::new()
-        .parse(
-            &state,
-            adapted.lexes.into_iter().map(Ok::<_, SyntaxError>),
-        )
-        .map_err(|e| to_syntax_error(e, &state));
-    if result.is_ok() {
-        state.finish();
-    }
+    let result =
+        ProgramParser::new().parse(&state, adapted.lexes.into_iter().map(Ok::<_, SyntaxError>));
+    let result = match result {
+        Ok(items) => {
+            state.finish();
+            Ok(items)
+        }
+        Err(ParseError::User { error }) => Err(error),
+        Err(_) => return explain_parse_error(source, goal),
+    };
     state.earliest(result)
+}
+
+/// The second run of a parse that failed, with expected terminals listed.
+fn explain_parse_error(source: &str, goal: Goal) -> Result<Vec<ModuleItem>, SyntaxError> {
+    let adapted = adapter::adapt(lexer::tokenize(source)?);
+    let state = ParseState::new(source, &adapted.metas, goal);
+    super::set_expected_tokens_wanted(true);
+    let result =
+        ProgramParser::new().parse(&state, adapted.lexes.into_iter().map(Ok::<_, SyntaxError>));
+    super::set_expected_tokens_wanted(false);
+    state.earliest(result.map_err(|e| to_syntax_error(e, &state)))
 }
 
 /// A lexical error stops the lexer, but a syntax error before it comes first
@@ -78,12 +113,8 @@ fn earlier_parse_error(source: &str, goal: Goal, lex_error: SyntaxError) -> Synt
     let Ok(tokens) = lexer::tokenize(prefix) else {
         return lex_error;
     };
-    let adapted = adapter::adapt(tokens);
-    let state = ParseState::new(prefix, &adapted.metas, goal);
-    let result = ProgramParser::new()
-        .parse(&state, adapted.lexes.into_iter().map(Ok::<_, SyntaxError>))
-        .map_err(|e| to_syntax_error(e, &state));
-    match state.earliest(result) {
+    let result = run_grammar(prefix, tokens, goal);
+    match result {
         Err(e) if (e.span.start as usize) < cut => e,
         _ => lex_error,
     }

@@ -14,7 +14,10 @@ use super::adapter::{Bracket, Lex};
 use super::state::ParseState;
 
 /// LALRPOP's errors in V8's words.
-pub fn to_syntax_error(error: ParseError<usize, Lex, SyntaxError>, state: &ParseState) -> SyntaxError {
+pub fn to_syntax_error(
+    error: ParseError<usize, Lex, SyntaxError>,
+    state: &ParseState,
+) -> SyntaxError {
     match error {
         ParseError::UnrecognizedToken {
             token: (l, lex, r),
@@ -37,12 +40,21 @@ pub fn to_syntax_error(error: ParseError<usize, Lex, SyntaxError>, state: &Parse
     }
 }
 
-fn unexpected_token(state: &ParseState, l: usize, lex: &Lex, r: usize, expected: &[String]) -> SyntaxError {
+fn unexpected_token(
+    state: &ParseState,
+    l: usize,
+    lex: &Lex,
+    r: usize,
+    expected: &[String],
+) -> SyntaxError {
     let previous = state
         .token_index(l)
         .filter(|&i| i > 0)
         .map(|i| state.tokens[i - 1])
         .map(|t| Span::new(t.start, t.end));
+    if let Some(error) = escaped_keyword(state, l, lex, r, previous) {
+        return error;
+    }
     // `super` may only be called or have a property read.
     if let Some(prev) = previous.filter(|p| state.text(*p) == "super") {
         return SyntaxError::new("'super' keyword unexpected here", prev);
@@ -58,14 +70,20 @@ fn unexpected_token(state: &ParseState, l: usize, lex: &Lex, r: usize, expected:
         return SyntaxError::new("Invalid left-hand side in assignment", Span::new(l, r));
     }
     if *lex == Lex::T(Tok::QuestionDot) {
-        return SyntaxError::new("Invalid optional chain from new expression", Span::new(l, r));
+        return SyntaxError::new(
+            "Invalid optional chain from new expression",
+            Span::new(l, r),
+        );
     }
     if *lex == Lex::T(Tok::In) && previous.is_some_and(|p| state.text(p) == "let") {
         let prev = previous.unwrap_or_default();
         return SyntaxError::new("Unexpected strict mode reserved word", prev);
     }
     let after_expression = expected.iter().any(|e| e == "\",\"");
-    if let Some(message) = after_expression.then(|| unclosed_context(state, l)).flatten() {
+    if let Some(message) = after_expression
+        .then(|| unclosed_context(state, l))
+        .flatten()
+    {
         return SyntaxError::new(message, Span::new(l, r));
     }
     SyntaxError::new(unexpected_message(lex), Span::new(l, r))
@@ -104,9 +122,7 @@ pub fn unexpected_message(lex: &Lex) -> String {
 /// The message for an error right after an expression inside an unclosed
 /// argument list or template substitution, if it is inside one.
 fn unclosed_context(state: &ParseState, error_start: usize) -> Option<&'static str> {
-    let end = state
-        .tokens
-        .partition_point(|t| t.start < error_start);
+    let end = state.tokens.partition_point(|t| t.start < error_start);
     let mut depth = 0usize;
     for i in (0..end).rev() {
         match state.tokens[i].bracket {
@@ -118,7 +134,9 @@ fn unclosed_context(state: &ParseState, error_start: usize) -> Option<&'static s
             Bracket::TemplateOpen | Bracket::TemplateMiddle => {
                 return Some("Missing } in template expression")
             }
-            Bracket::OpenParen => return is_call_paren(state, i).then_some("missing ) after argument list"),
+            Bracket::OpenParen => {
+                return is_call_paren(state, i).then_some("missing ) after argument list")
+            }
             Bracket::OpenOther => return None,
             Bracket::None => {}
         }
@@ -140,14 +158,101 @@ fn is_call_paren(state: &ParseState, i: usize) -> bool {
             .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '\\');
     let statement_keyword = matches!(
         text,
-        "if" | "while" | "for" | "switch" | "catch" | "with" | "function" | "return" | "typeof"
-            | "void" | "delete" | "await" | "yield" | "in" | "of" | "instanceof" | "case"
-            | "throw" | "new" | "else" | "do" | "import"
+        "if" | "while"
+            | "for"
+            | "switch"
+            | "catch"
+            | "with"
+            | "function"
+            | "return"
+            | "typeof"
+            | "void"
+            | "delete"
+            | "await"
+            | "yield"
+            | "in"
+            | "of"
+            | "instanceof"
+            | "case"
+            | "throw"
+            | "new"
+            | "else"
+            | "do"
+            | "import"
     );
     // `function f(`, `function* f(`, and method definitions are parameter lists.
     let before = i.checked_sub(2).map(|j| state.tokens[j]);
     let declares = before.is_some_and(|t| {
-        matches!(state.text(Span::new(t.start, t.end)), "function" | "*" | "get" | "set" | "static" | "async")
+        matches!(
+            state.text(Span::new(t.start, t.end)),
+            "function" | "*" | "get" | "set" | "static" | "async"
+        )
     });
     ends_expression && !statement_keyword && !declares
+}
+
+/// V8's messages for a contextual keyword written with escapes, which makes
+/// it a plain identifier (ECMA-262 §12.7.2).
+fn escaped_keyword(
+    state: &ParseState,
+    l: usize,
+    lex: &Lex,
+    r: usize,
+    previous: Option<Span>,
+) -> Option<SyntaxError> {
+    let text_before = |n: usize| {
+        state
+            .token_index(l)
+            .and_then(|i| i.checked_sub(n))
+            .map(|i| state.text(Span::new(state.tokens[i].start, state.tokens[i].end)))
+    };
+    if let Lex::T(Tok::Ident(name)) = lex {
+        if state.text(Span::new(l, r)).contains('\\') {
+            let message = match &**name {
+                "meta" if text_before(2) == Some("import") => {
+                    "'import.meta' must not contain escaped characters"
+                }
+                "target" if text_before(2) == Some("new") => {
+                    "'new.target' must not contain escaped characters"
+                }
+                "from" => "'from' must not contain escaped characters",
+                "as" if text_before(1) == Some("*") && text_before(2) == Some("import") => {
+                    "'as' must not contain escaped characters"
+                }
+                _ => return None,
+            };
+            return Some(SyntaxError::new(message, Span::new(l, r)));
+        }
+    }
+    let previous = previous?;
+    let text = state.text(previous);
+    let escaped_modifier = text.contains('\\')
+        && state.token_index(previous.start as usize).is_some()
+        && matches!(
+            unescaped_word(text).as_deref(),
+            Some("get" | "set" | "async")
+        );
+    escaped_modifier
+        .then(|| SyntaxError::new("Keyword must not contain escaped characters", previous))
+}
+
+/// The identifier `text` spells, with `\uXXXX` / `\u{X}` escapes decoded.
+fn unescaped_word(text: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find('\\') {
+        out.push_str(&rest[..i]);
+        let after = rest[i..].strip_prefix("\\u")?;
+        let (hex, tail) = match after.strip_prefix('{') {
+            Some(braced) => {
+                let end = braced.find('}')?;
+                (&braced[..end], &braced[end + 1..])
+            }
+            None => (after.get(..4)?, &after[4..]),
+        };
+        out.push(char::from_u32(u32::from_str_radix(hex, 16).ok()?)?);
+        rest = tail;
+    }
+    out.push_str(rest);
+    Some(out)
 }

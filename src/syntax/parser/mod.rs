@@ -25,3 +25,18 @@ lalrpop_util::lalrpop_mod!(
 );
 
 pub use driver::{parse_module, parse_script};
+
+thread_local! {
+    static EXPECTED_TOKENS_WANTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the generated parser should list the terminals it expected when
+/// it meets a syntax error (build.rs makes it ask). Only a parse that reports
+/// its error needs them; see `driver::run_grammar`.
+pub fn expected_tokens_wanted() -> bool {
+    EXPECTED_TOKENS_WANTED.with(|w| w.get())
+}
+
+fn set_expected_tokens_wanted(wanted: bool) {
+    EXPECTED_TOKENS_WANTED.with(|w| w.set(wanted));
+}
