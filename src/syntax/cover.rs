@@ -196,11 +196,14 @@ fn object_to_pattern(st: &ParseState, props: Vec<Prop>, span: Span) -> R<Pattern
                 if i + 1 != count || st.rest_with_trailing_comma.borrow().contains(&span.start) {
                     return fail(REST_NOT_LAST, e.span);
                 }
-                if !is_simple_target(&e) {
+                if matches!(e.kind, ExprKind::Object(_) | ExprKind::Array(_)) {
                     return fail(
                         "`...` must be followed by an assignable reference in assignment contexts",
                         e.span,
                     );
+                }
+                if !is_simple_target(&e) {
+                    return fail(INVALID_TARGET, e.span);
                 }
                 rest = Some(Box::new(into_simple_target(st, e)));
             }

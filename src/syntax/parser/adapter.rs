@@ -67,57 +67,69 @@ pub enum Bracket {
 }
 
 impl Bracket {
-    fn of(lex: &Lex) -> Bracket {
-        match lex {
-            Lex::T(Tok::LParen) => Bracket::OpenParen,
-            Lex::T(Tok::LBracket | Tok::LBrace) => Bracket::OpenOther,
-            Lex::T(Tok::RBrace) => Bracket::CloseBrace,
-            Lex::T(Tok::RParen | Tok::RBracket) => Bracket::CloseOther,
-            Lex::T(Tok::TemplateHead(_)) => Bracket::TemplateOpen,
-            Lex::T(Tok::TemplateMiddle(_)) => Bracket::TemplateMiddle,
-            Lex::T(Tok::TemplateTail(_)) => Bracket::TemplateClose,
+    fn of(tok: &Tok) -> Bracket {
+        match tok {
+            Tok::LParen => Bracket::OpenParen,
+            Tok::LBracket | Tok::LBrace => Bracket::OpenOther,
+            Tok::RBrace => Bracket::CloseBrace,
+            Tok::RParen | Tok::RBracket => Bracket::CloseOther,
+            Tok::TemplateHead(_) => Bracket::TemplateOpen,
+            Tok::TemplateMiddle(_) => Bracket::TemplateMiddle,
+            Tok::TemplateTail(_) => Bracket::TemplateClose,
             _ => Bracket::None,
         }
     }
 }
 
-/// The parser's input: terminals with their byte spans, and their metadata.
-pub struct Adapted {
-    pub lexes: Vec<(usize, Lex, usize)>,
-    pub metas: Vec<TokenMeta>,
+/// Where each token sits, for automatic semicolon insertion and error messages.
+pub fn metas(tokens: &[Token]) -> Vec<TokenMeta> {
+    tokens
+        .iter()
+        .map(|t| TokenMeta {
+            start: t.start,
+            end: t.end,
+            nl_before: t.nl_before,
+            bracket: Bracket::of(&t.tok),
+        })
+        .collect()
 }
 
-/// Applies the restricted productions to the lexer's tokens.
-pub fn adapt(tokens: Vec<Token>) -> Adapted {
-    let mut lexes = Vec::with_capacity(tokens.len());
-    let mut metas = Vec::with_capacity(tokens.len());
-    let mut iter = tokens.into_iter().peekable();
-    while let Some(token) = iter.next() {
-        let next_nl = iter.peek().map(|t| t.nl_before);
-        let next_is_paren = iter.peek().map(|t| t.tok == Tok::LParen);
+/// The grammar's terminals, with the restricted productions applied, made
+/// one at a time as the parser asks for them.
+pub fn terminals(tokens: Vec<Token>) -> Terminals {
+    Terminals {
+        tokens: tokens.into_iter().peekable(),
+    }
+}
+
+pub struct Terminals {
+    tokens: std::iter::Peekable<std::vec::IntoIter<Token>>,
+}
+
+impl Iterator for Terminals {
+    type Item = (usize, Lex, usize);
+
+    fn next(&mut self) -> Option<(usize, Lex, usize)> {
+        let token = self.tokens.next()?;
+        let next = self.tokens.peek();
+        let next_nl = next.is_some_and(|t| t.nl_before);
+        let next_is_paren = next.is_some_and(|t| t.tok == Tok::LParen);
         let lex = match token.tok {
-            Tok::Return if next_nl == Some(true) => Lex::ReturnNl,
-            Tok::Break if next_nl == Some(true) => Lex::BreakNl,
-            Tok::Continue if next_nl == Some(true) => Lex::ContinueNl,
-            Tok::Throw if next_nl == Some(true) => Lex::ThrowNl,
-            Tok::Yield if next_nl == Some(true) => Lex::YieldNl,
+            Tok::Return if next_nl => Lex::ReturnNl,
+            Tok::Break if next_nl => Lex::BreakNl,
+            Tok::Continue if next_nl => Lex::ContinueNl,
+            Tok::Throw if next_nl => Lex::ThrowNl,
+            Tok::Yield if next_nl => Lex::YieldNl,
             Tok::PlusPlus if token.nl_before => Lex::PlusPlusNl,
             Tok::MinusMinus if token.nl_before => Lex::MinusMinusNl,
             Tok::Arrow if token.nl_before => Lex::ArrowNl,
-            Tok::Async if next_nl == Some(true) => Lex::T(Tok::Ident("async".into())),
-            Tok::Async if next_is_paren == Some(true) => Lex::AsyncParen,
-            Tok::Accessor if next_nl == Some(true) => Lex::T(Tok::Ident("accessor".into())),
+            Tok::Async if next_nl => Lex::T(Tok::Ident("async".into())),
+            Tok::Async if next_is_paren => Lex::AsyncParen,
+            Tok::Accessor if next_nl => Lex::T(Tok::Ident("accessor".into())),
             tok => Lex::T(tok),
         };
-        metas.push(TokenMeta {
-            start: token.start,
-            end: token.end,
-            nl_before: token.nl_before,
-            bracket: Bracket::of(&lex),
-        });
-        lexes.push((token.start, lex, token.end));
+        Some((token.start, lex, token.end))
     }
-    Adapted { lexes, metas }
 }
 
 impl fmt::Display for Lex {

@@ -77,10 +77,10 @@ fn run_grammar(
     tokens: Vec<Token>,
     goal: Goal,
 ) -> Result<Vec<ModuleItem>, SyntaxError> {
-    let adapted = adapter::adapt(tokens);
-    let state = ParseState::new(source, &adapted.metas, goal);
+    let metas = adapter::metas(&tokens);
+    let state = ParseState::new(source, &metas, goal);
     let result =
-        ProgramParser::new().parse(&state, adapted.lexes.into_iter().map(Ok::<_, SyntaxError>));
+        ProgramParser::new().parse(&state, adapter::terminals(tokens).map(Ok::<_, SyntaxError>));
     let result = match result {
         Ok(items) => {
             state.finish();
@@ -94,11 +94,12 @@ fn run_grammar(
 
 /// The second run of a parse that failed, with expected terminals listed.
 fn explain_parse_error(source: &str, goal: Goal) -> Result<Vec<ModuleItem>, SyntaxError> {
-    let adapted = adapter::adapt(lexer::tokenize(source)?);
-    let state = ParseState::new(source, &adapted.metas, goal);
+    let tokens = lexer::tokenize(source)?;
+    let metas = adapter::metas(&tokens);
+    let state = ParseState::new(source, &metas, goal);
     super::set_expected_tokens_wanted(true);
     let result =
-        ProgramParser::new().parse(&state, adapted.lexes.into_iter().map(Ok::<_, SyntaxError>));
+        ProgramParser::new().parse(&state, adapter::terminals(tokens).map(Ok::<_, SyntaxError>));
     super::set_expected_tokens_wanted(false);
     state.earliest(result.map_err(|e| to_syntax_error(e, &state)))
 }

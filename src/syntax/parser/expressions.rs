@@ -37,6 +37,27 @@ impl ParseState<'_> {
         ))
     }
 
+    /// ConditionalExpression (§13.14) whose test is an operator chain.
+    pub fn conditional(
+        &self,
+        test: BinChain,
+        consequent: Expr,
+        alternate: Expr,
+        l: usize,
+        r: usize,
+    ) -> R<Expr> {
+        let test = self.binary_chain(test)?;
+        Ok(self.expr(
+            ExprKind::Cond {
+                test: Box::new(test),
+                consequent: Box::new(consequent),
+                alternate: Box::new(alternate),
+            },
+            l,
+            r,
+        ))
+    }
+
     pub fn yield_expr(&self, arg: Option<Expr>, delegate: bool, l: usize, r: usize) -> Expr {
         self.note_yield(sp(l, l + "yield".len()));
         self.expr(

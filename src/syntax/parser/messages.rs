@@ -52,6 +52,9 @@ fn unexpected_token(
         .filter(|&i| i > 0)
         .map(|i| state.tokens[i - 1])
         .map(|t| Span::new(t.start, t.end));
+    if let Some(error) = escaped_keyword(state, l, lex, r, previous) {
+        return error;
+    }
     // `super` may only be called or have a property read.
     if let Some(prev) = previous.filter(|p| state.text(*p) == "super") {
         return SyntaxError::new("'super' keyword unexpected here", prev);
@@ -186,4 +189,70 @@ fn is_call_paren(state: &ParseState, i: usize) -> bool {
         )
     });
     ends_expression && !statement_keyword && !declares
+}
+
+/// V8's messages for a contextual keyword written with escapes, which makes
+/// it a plain identifier (ECMA-262 §12.7.2).
+fn escaped_keyword(
+    state: &ParseState,
+    l: usize,
+    lex: &Lex,
+    r: usize,
+    previous: Option<Span>,
+) -> Option<SyntaxError> {
+    let text_before = |n: usize| {
+        state
+            .token_index(l)
+            .and_then(|i| i.checked_sub(n))
+            .map(|i| state.text(Span::new(state.tokens[i].start, state.tokens[i].end)))
+    };
+    if let Lex::T(Tok::Ident(name)) = lex {
+        if state.text(Span::new(l, r)).contains('\\') {
+            let message = match &**name {
+                "meta" if text_before(2) == Some("import") => {
+                    "'import.meta' must not contain escaped characters"
+                }
+                "target" if text_before(2) == Some("new") => {
+                    "'new.target' must not contain escaped characters"
+                }
+                "from" => "'from' must not contain escaped characters",
+                "as" if text_before(1) == Some("*") && text_before(2) == Some("import") => {
+                    "'as' must not contain escaped characters"
+                }
+                _ => return None,
+            };
+            return Some(SyntaxError::new(message, Span::new(l, r)));
+        }
+    }
+    let previous = previous?;
+    let text = state.text(previous);
+    let escaped_modifier = text.contains('\\')
+        && state.token_index(previous.start as usize).is_some()
+        && matches!(
+            unescaped_word(text).as_deref(),
+            Some("get" | "set" | "async")
+        );
+    escaped_modifier
+        .then(|| SyntaxError::new("Keyword must not contain escaped characters", previous))
+}
+
+/// The identifier `text` spells, with `\uXXXX` / `\u{X}` escapes decoded.
+fn unescaped_word(text: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find('\\') {
+        out.push_str(&rest[..i]);
+        let after = rest[i..].strip_prefix("\\u")?;
+        let (hex, tail) = match after.strip_prefix('{') {
+            Some(braced) => {
+                let end = braced.find('}')?;
+                (&braced[..end], &braced[end + 1..])
+            }
+            None => (after.get(..4)?, &after[4..]),
+        };
+        out.push(char::from_u32(u32::from_str_radix(hex, 16).ok()?)?);
+        rest = tail;
+    }
+    out.push_str(rest);
+    Some(out)
 }

@@ -327,3 +327,39 @@ fn deep_nesting_is_an_error_not_a_crash() {
     let chain = format!("x = 1{};", " + 1".repeat(1500));
     ok(&chain);
 }
+
+#[test]
+fn escaped_keywords() {
+    err(
+        "import.m\\u0065ta",
+        "'import.meta' must not contain escaped characters",
+    );
+    err(
+        "function f() { new.t\\u0061rget }",
+        "'new.target' must not contain escaped characters",
+    );
+    err(
+        "import * \\u0061s b from 'x'",
+        "'as' must not contain escaped characters",
+    );
+    err(
+        "import {a \\u0061s b} from 'x'",
+        "Unexpected identifier 'as'",
+    );
+    err(
+        "class A { \\u0067et m(){} }",
+        "Keyword must not contain escaped characters",
+    );
+    err(
+        "({ \\u0061sync m(){} })",
+        "Keyword must not contain escaped characters",
+    );
+    err(
+        "import a \\u0066rom 'x'",
+        "'from' must not contain escaped characters",
+    );
+    err(
+        "({...import.meta} = x)",
+        "Invalid destructuring assignment target",
+    );
+}
