@@ -171,7 +171,7 @@ fn small_module(rng: &mut Rng, u: usize) -> String {
 }
 
 fn small_modules() -> Vec<String> {
-    let mut rng = Rng(0x5EED_0F_5A11);
+    let mut rng = Rng(0x5EED_0F5A_11);
     (0..SMALL_MODULE_COUNT)
         .map(|u| small_module(&mut rng, u))
         .collect()
@@ -179,7 +179,7 @@ fn small_modules() -> Vec<String> {
 
 /// One module of about `LARGE_MODULE_BYTES`, built from the same blocks.
 fn large_module() -> String {
-    let mut rng = Rng(0x1A29_E0F_F11E);
+    let mut rng = Rng(0x1A29_E0FF_11E0);
     let mut out = String::with_capacity(LARGE_MODULE_BYTES + 4096);
     let mut writer = ModuleWriter {
         out: &mut out,
