@@ -171,7 +171,7 @@ fn small_module(rng: &mut Rng, u: usize) -> String {
 }
 
 fn small_modules() -> Vec<String> {
-    let mut rng = Rng(0x5EED_0F5A_11);
+    let mut rng = Rng(0x005E_ED0F_5A11);
     (0..SMALL_MODULE_COUNT)
         .map(|u| small_module(&mut rng, u))
         .collect()
