@@ -18,6 +18,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use common::fixture_references::{fixture_specifiers, reachable};
 use common::frontmatter::{parse_frontmatter, Frontmatter};
 use common::guarded_parse::{guarded_parse, on_big_stack, ParseOutcome};
 use common::known_failures::{check_against_list, Failure};
@@ -57,6 +58,43 @@ const NON_ES2025_FEATURES: &[&str] = &[
     "explicit-resource-management",
 ];
 
+/// Fixtures that are deliberately not valid module code: the tests importing
+/// them expect the import to fail with a SyntaxError. Paths are relative to
+/// `test/language`.
+const INVALID_FIXTURES: &[(&str, &str)] = &[
+    // `break;` outside a loop.
+    (
+        "module-code/instn-resolve-err-syntax-1_FIXTURE.js",
+        "break outside a loop",
+    ),
+    (
+        "module-code/instn-resolve-order-depth-syntax_FIXTURE.js",
+        "break outside a loop",
+    ),
+    (
+        "module-code/instn-resolve-order-src-syntax_FIXTURE.js",
+        "break outside a loop",
+    ),
+    // `0++;`: an invalid update target, an early error.
+    ("module-code/instn-resolve-empty-export_FIXTURE.js", "0++"),
+    ("module-code/instn-resolve-empty-import_FIXTURE.js", "0++"),
+    ("module-code/instn-resolve-err-syntax-2_FIXTURE.js", "0++"),
+    (
+        "module-code/instn-resolve-order-depth-reference_FIXTURE.js",
+        "0++",
+    ),
+    (
+        "module-code/instn-resolve-order-src-reference_FIXTURE.js",
+        "0++",
+    ),
+    // `var smoosh; function smoosh() {}`: fine in a script, a redeclaration
+    // in a module (import() of it must reject).
+    (
+        "expressions/dynamic-import/catch/script-code_FIXTURE.js",
+        "var/function redeclaration",
+    ),
+];
+
 const LIST_HEADER: &str = "\
 # test262 parse-phase tests that currently fail (tests/test262_parse.rs).
 # One path (relative to ../shared/test262) per line, then ` # reason`.
@@ -85,6 +123,8 @@ enum SkipReason {
     Proposal(String),
     /// Not JavaScript (JSON, text and binary fixtures).
     NotJavaScript,
+    /// A fixture imported only by skipped tests.
+    FixtureOfSkippedTests,
 }
 
 enum Plan {
@@ -92,7 +132,13 @@ enum Plan {
     Skip(SkipReason),
 }
 
-/// Decides how to run the file at `path` with frontmatter `frontmatter`.
+fn is_fixture(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().contains("_FIXTURE"))
+}
+
+/// Decides how to run the test (not fixture) at `path` with frontmatter
+/// `frontmatter`.
 fn plan_for(path: &Path, frontmatter: Option<&Frontmatter>) -> Plan {
     let name = path
         .file_name()
@@ -100,9 +146,6 @@ fn plan_for(path: &Path, frontmatter: Option<&Frontmatter>) -> Plan {
         .unwrap_or_default();
     if !name.ends_with(".js") {
         return Plan::Skip(SkipReason::NotJavaScript);
-    }
-    if name.contains("_FIXTURE") {
-        return Plan::Run(Goal::Module, Expectation::Parses);
     }
     let Some(frontmatter) = frontmatter else {
         return Plan::Run(Goal::Script, Expectation::Parses);
@@ -171,55 +214,116 @@ struct RunResults {
     ran: BTreeSet<String>,
 }
 
+/// One file under the covered directories, read and planned.
+struct Entry {
+    directory: usize,
+    path: PathBuf,
+    id: String,
+    source: Result<String, String>,
+}
+
+/// Plans every file: tests by their frontmatter, then fixtures by whether a
+/// running test imports them.
+fn plan_all(entries: &[Entry], language: &Path) -> Vec<Plan> {
+    let mut plans: Vec<Option<Plan>> = entries
+        .iter()
+        .map(|entry| {
+            let is_js = entry.path.extension().is_some_and(|e| e == "js");
+            if !is_js {
+                return Some(Plan::Skip(SkipReason::NotJavaScript));
+            }
+            if is_fixture(&entry.path) {
+                return None;
+            }
+            let source = entry.source.as_deref().unwrap_or("");
+            Some(plan_for(&entry.path, parse_frontmatter(source).as_ref()))
+        })
+        .collect();
+    let references: BTreeMap<PathBuf, Vec<PathBuf>> = entries
+        .iter()
+        .map(|e| {
+            let source = e.source.as_deref().unwrap_or("");
+            (e.path.clone(), fixture_specifiers(&e.path, source))
+        })
+        .collect();
+    let referenced: BTreeSet<&PathBuf> = references.values().flatten().collect();
+    let running_tests = entries
+        .iter()
+        .zip(&plans)
+        .filter(|(_, plan)| matches!(plan, Some(Plan::Run(..))))
+        .map(|(e, _)| e.path.clone());
+    let in_scope = reachable(running_tests, &references);
+    for (entry, plan) in entries.iter().zip(plans.iter_mut()) {
+        if plan.is_some() {
+            continue;
+        }
+        let invalid = INVALID_FIXTURES
+            .iter()
+            .any(|(path, _)| language.join(path) == entry.path);
+        *plan = Some(if invalid {
+            Plan::Run(Goal::Module, Expectation::SyntaxError)
+        } else if referenced.contains(&entry.path) && !in_scope.contains(&entry.path) {
+            Plan::Skip(SkipReason::FixtureOfSkippedTests)
+        } else {
+            Plan::Run(Goal::Module, Expectation::Parses)
+        });
+    }
+    plans.into_iter().flatten().collect()
+}
+
 fn run_all(test262_root: PathBuf) -> RunResults {
     let language = test262_root.join("test/language");
+    let mut entries = Vec::new();
+    for (directory, name) in TEST_DIRECTORIES.iter().enumerate() {
+        for path in files_under(&language.join(name)) {
+            let source = std::fs::read(&path)
+                .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+                .map_err(|error| format!("unreadable: {error}"));
+            entries.push(Entry {
+                directory,
+                id: relative_name(&path, &test262_root),
+                path,
+                source,
+            });
+        }
+    }
+    let plans = plan_all(&entries, &language);
+
     let mut results = RunResults {
-        per_directory: Vec::new(),
+        per_directory: TEST_DIRECTORIES
+            .iter()
+            .map(|d| (d.to_string(), Counts::default()))
+            .collect(),
         skip_reasons: BTreeMap::new(),
         failures: Vec::new(),
         ran: BTreeSet::new(),
     };
-    for directory in TEST_DIRECTORIES {
-        let mut counts = Counts::default();
-        for path in files_under(&language.join(directory)) {
-            let id = relative_name(&path, &test262_root);
-            let source = match std::fs::read(&path) {
-                Ok(bytes) => bytes,
-                Err(error) => {
-                    counts.failed += 1;
-                    results.ran.insert(id.clone());
-                    results.failures.push(Failure {
-                        id,
-                        detail: format!("unreadable: {error}"),
-                        panicked: false,
-                    });
-                    continue;
-                }
-            };
-            let source = String::from_utf8_lossy(&source);
-            let frontmatter = parse_frontmatter(&source);
-            let (goal, expectation) = match plan_for(&path, frontmatter.as_ref()) {
-                Plan::Run(goal, expectation) => (goal, expectation),
-                Plan::Skip(reason) => {
-                    counts.skipped += 1;
-                    *results.skip_reasons.entry(reason).or_default() += 1;
-                    continue;
-                }
-            };
-            results.ran.insert(id.clone());
-            match run_one(&source, goal, expectation) {
-                None => counts.passed += 1,
-                Some((detail, panicked)) => {
-                    counts.failed += 1;
-                    results.failures.push(Failure {
-                        id,
-                        detail,
-                        panicked,
-                    });
-                }
+    for (entry, plan) in entries.into_iter().zip(plans) {
+        let counts = &mut results.per_directory[entry.directory].1;
+        let (goal, expectation) = match plan {
+            Plan::Run(goal, expectation) => (goal, expectation),
+            Plan::Skip(reason) => {
+                counts.skipped += 1;
+                *results.skip_reasons.entry(reason).or_default() += 1;
+                continue;
+            }
+        };
+        results.ran.insert(entry.id.clone());
+        let outcome = match &entry.source {
+            Ok(source) => run_one(source, goal, expectation),
+            Err(error) => Some((error.clone(), false)),
+        };
+        match outcome {
+            None => counts.passed += 1,
+            Some((detail, panicked)) => {
+                counts.failed += 1;
+                results.failures.push(Failure {
+                    id: entry.id,
+                    detail,
+                    panicked,
+                });
             }
         }
-        results.per_directory.push((directory.to_string(), counts));
     }
     results
 }
@@ -242,6 +346,7 @@ fn print_summary(results: &RunResults) {
             SkipReason::SloppyOnly => format!("{n} sloppy-mode only"),
             SkipReason::Proposal(feature) => format!("{n} proposal {feature}"),
             SkipReason::NotJavaScript => format!("{n} non-JS fixtures"),
+            SkipReason::FixtureOfSkippedTests => format!("{n} fixtures of skipped tests"),
         })
         .collect();
     println!("{RUNNER}: skipped: {}", reasons.join(", "));

@@ -5,6 +5,7 @@
 //! `dead_code` allowance.
 #![allow(dead_code)]
 
+pub mod fixture_references;
 pub mod frontmatter;
 pub mod guarded_parse;
 pub mod known_failures;

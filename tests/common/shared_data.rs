@@ -12,13 +12,15 @@ pub fn shared_dir_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")
 }
 
-/// Returns `../shared/<subdir>` when it exists. Otherwise prints
+/// Returns `../shared/<subdir>` (canonicalized) when it exists. Otherwise prints
 /// `<runner>: skipped: ../shared not found` and returns `None`, or panics when
 /// the environment variable `CI` is `true`.
 pub fn locate_shared(runner: &str, subdir: &str) -> Option<PathBuf> {
     let dir = shared_dir_path().join(subdir);
     if dir.is_dir() {
-        return Some(dir);
+        // Canonical, so paths built from it compare equal to lexically
+        // resolved import specifiers.
+        return Some(std::fs::canonicalize(&dir).unwrap_or(dir));
     }
     let on_ci = std::env::var("CI").is_ok_and(|v| v.eq_ignore_ascii_case("true"));
     if on_ci {
