@@ -6,6 +6,7 @@
 //! `early_errors` applies the static semantics rules the grammar cannot.
 
 pub mod ast;
+pub mod cover;
 pub mod early_errors;
 pub mod error;
 pub mod lexer;

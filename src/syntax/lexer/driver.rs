@@ -1,0 +1,385 @@
+//! The driver: pulls raw tokens from logos, finishes the ones that need
+//! hand-scanning, and produces `Token`s.
+
+use logos::Logos;
+
+use super::chars::{char_at, is_id_start, is_line_terminator, is_unicode_space};
+use super::context::Context;
+use super::error_at;
+use super::ident::scan_name;
+use super::interner::Interner;
+use super::number::scan_number;
+use super::raw::Raw;
+use super::regex::scan_regex;
+use super::string::scan_string;
+use super::template::scan_template_part;
+use crate::syntax::error::SyntaxError;
+use crate::syntax::token::{Tok, Token};
+
+const INVALID: &str = "Invalid or unexpected token";
+/// §B.1.1's HTML-like comments do not exist in module code; V8 reports
+/// `<!--` anywhere and `-->` at the start of a line with this message.
+const HTML_COMMENT: &str = "HTML comments are not allowed in modules";
+
+pub(super) struct Driver<'a> {
+    src: &'a str,
+    raw: logos::Lexer<'a, Raw>,
+    context: Context,
+    interner: Interner,
+    /// The finished token not yet handed out.
+    ready: Option<Token>,
+    /// A second one (`?.5` yields `?` and `.5` from one raw token).
+    ready_after: Option<Token>,
+    /// Some token has been produced (so a `-->` is not at the start).
+    produced_any: bool,
+    /// The input is exhausted or an error was found.
+    finished: bool,
+    /// The error to report once the tokens before it are handed out.
+    error: Option<SyntaxError>,
+    /// A line terminator has been seen since the last token.
+    nl_before: bool,
+}
+
+impl<'a> Driver<'a> {
+    pub(super) fn new(src: &'a str) -> Driver<'a> {
+        Driver {
+            src,
+            raw: Raw::lexer(src),
+            context: Context::new(),
+            interner: Interner::default(),
+            ready: None,
+            ready_after: None,
+            produced_any: false,
+            finished: false,
+            error: None,
+            nl_before: false,
+        }
+    }
+
+    /// All tokens up to the first error, and that error.
+    pub(super) fn run(mut self) -> (Vec<Token>, Option<SyntaxError>) {
+        // About one token per four bytes in typical code; reserving up front
+        // avoids copying the vector as it grows (untouched capacity costs no
+        // physical memory).
+        let mut tokens = Vec::with_capacity(self.src.len() / 4 + 16);
+        for item in &mut self {
+            match item {
+                Ok(token) => tokens.push(token),
+                Err(error) => return (tokens, Some(error)),
+            }
+        }
+        (tokens, None)
+    }
+
+    /// Emits `tok` spanning `start..end` and moves the raw lexer to `end`.
+    fn emit(&mut self, tok: Tok, start: usize, end: usize) {
+        let raw_end = self.raw.span().end;
+        if end > raw_end {
+            self.raw.bump(end - raw_end);
+        }
+        self.context.advance(&tok, self.nl_before);
+        let token = Token {
+            tok,
+            start,
+            end,
+            nl_before: self.nl_before,
+        };
+        if self.ready.is_none() {
+            self.ready = Some(token);
+        } else {
+            self.ready_after = Some(token);
+        }
+        self.produced_any = true;
+        self.nl_before = false;
+    }
+
+    /// Moves the raw lexer past a hand-scanned stretch without a token.
+    fn skip_to(&mut self, end: usize) {
+        let raw_end = self.raw.span().end;
+        if end > raw_end {
+            self.raw.bump(end - raw_end);
+        }
+    }
+
+    fn step(&mut self, raw: Result<Raw, ()>) -> Result<(), SyntaxError> {
+        let span = self.raw.span();
+        let (start, end) = (span.start, span.end);
+        let Ok(raw) = raw else {
+            return Err(error_at(start, end, INVALID));
+        };
+        let punct = match raw {
+            Raw::Space | Raw::LineComment => return Ok(()),
+            Raw::Newline => {
+                self.nl_before = true;
+                return Ok(());
+            }
+            Raw::BlockCommentStart => return self.block_comment(start),
+            Raw::Hashbang => {
+                if start != 0 {
+                    return Err(error_at(start, start + 1, INVALID));
+                }
+                return Ok(());
+            }
+            Raw::AsciiName => return self.name(start, start, end),
+            Raw::AsciiPrivateName => return self.private_name(start, end),
+            Raw::Hash => return self.private_name(start, start + 1),
+            Raw::Backslash => return self.name(start, start, start),
+            Raw::NonAscii => return self.non_ascii(start, end),
+            Raw::NumberStart => {
+                let (tok, end) = scan_number(self.src, start)?;
+                self.emit(tok, start, end);
+                return Ok(());
+            }
+            Raw::Quote => {
+                let (tok, end) = scan_string(self.src, start)?;
+                self.emit(tok, start, end);
+                return Ok(());
+            }
+            Raw::Backtick => return self.template(start, false),
+            Raw::RBrace if self.context.closes_substitution() => {
+                return self.template(start, true);
+            }
+            Raw::Slash | Raw::SlashEq if self.context.regex_allowed() => {
+                return self.regex(start);
+            }
+            Raw::QuestionDot if self.src.as_bytes().get(end).is_some_and(u8::is_ascii_digit) => {
+                // `a?.5:b` is a conditional with `.5`, not optional chaining.
+                self.emit(Tok::Question, start, start + 1);
+                let (tok, end) = scan_number(self.src, start + 1)?;
+                self.emit(tok, start + 1, end);
+                return Ok(());
+            }
+            Raw::Lt if self.src[end..].starts_with("!--") => {
+                return Err(error_at(start, end + 3, HTML_COMMENT));
+            }
+            Raw::MinusMinus
+                if self.src.as_bytes().get(end) == Some(&b'>')
+                    && (self.nl_before || !self.produced_any) =>
+            {
+                return Err(error_at(start, end + 1, HTML_COMMENT));
+            }
+            Raw::LBrace => Tok::LBrace,
+            Raw::RBrace => Tok::RBrace,
+            Raw::LParen => Tok::LParen,
+            Raw::RParen => Tok::RParen,
+            Raw::LBracket => Tok::LBracket,
+            Raw::RBracket => Tok::RBracket,
+            Raw::Dot => Tok::Dot,
+            Raw::Ellipsis => Tok::Ellipsis,
+            Raw::Semicolon => Tok::Semicolon,
+            Raw::Comma => Tok::Comma,
+            Raw::Lt => Tok::Lt,
+            Raw::Gt => Tok::Gt,
+            Raw::LtEq => Tok::LtEq,
+            Raw::GtEq => Tok::GtEq,
+            Raw::EqEq => Tok::EqEq,
+            Raw::NotEq => Tok::NotEq,
+            Raw::EqEqEq => Tok::EqEqEq,
+            Raw::NotEqEq => Tok::NotEqEq,
+            Raw::Plus => Tok::Plus,
+            Raw::Minus => Tok::Minus,
+            Raw::Star => Tok::Star,
+            Raw::Slash => Tok::Slash,
+            Raw::Percent => Tok::Percent,
+            Raw::StarStar => Tok::StarStar,
+            Raw::PlusPlus => Tok::PlusPlus,
+            Raw::MinusMinus => Tok::MinusMinus,
+            Raw::Shl => Tok::Shl,
+            Raw::Shr => Tok::Shr,
+            Raw::UShr => Tok::UShr,
+            Raw::Amp => Tok::Amp,
+            Raw::Pipe => Tok::Pipe,
+            Raw::Caret => Tok::Caret,
+            Raw::Bang => Tok::Bang,
+            Raw::Tilde => Tok::Tilde,
+            Raw::AmpAmp => Tok::AmpAmp,
+            Raw::PipePipe => Tok::PipePipe,
+            Raw::QuestionQuestion => Tok::QuestionQuestion,
+            Raw::Question => Tok::Question,
+            Raw::QuestionDot => Tok::QuestionDot,
+            Raw::Colon => Tok::Colon,
+            Raw::Eq => Tok::Eq,
+            Raw::PlusEq => Tok::PlusEq,
+            Raw::MinusEq => Tok::MinusEq,
+            Raw::StarEq => Tok::StarEq,
+            Raw::SlashEq => Tok::SlashEq,
+            Raw::PercentEq => Tok::PercentEq,
+            Raw::StarStarEq => Tok::StarStarEq,
+            Raw::ShlEq => Tok::ShlEq,
+            Raw::ShrEq => Tok::ShrEq,
+            Raw::UShrEq => Tok::UShrEq,
+            Raw::AmpEq => Tok::AmpEq,
+            Raw::PipeEq => Tok::PipeEq,
+            Raw::CaretEq => Tok::CaretEq,
+            Raw::AmpAmpEq => Tok::AmpAmpEq,
+            Raw::PipePipeEq => Tok::PipePipeEq,
+            Raw::QuestionQuestionEq => Tok::QuestionQuestionEq,
+            Raw::Arrow => Tok::Arrow,
+        };
+        self.emit(punct, start, end);
+        Ok(())
+    }
+
+    /// `/* … */` (§12.4): a comment holding a line terminator counts as one.
+    fn block_comment(&mut self, start: usize) -> Result<(), SyntaxError> {
+        let body = start + 2;
+        let Some(len) = self.src[body..].find("*/") else {
+            return Err(error_at(start, self.src.len(), INVALID));
+        };
+        let text = &self.src.as_bytes()[body..body + len];
+        if !self.nl_before && contains_line_terminator(text) {
+            self.nl_before = true;
+        }
+        self.skip_to(body + len + 2);
+        Ok(())
+    }
+
+    /// An IdentifierName starting at `start` whose ASCII prefix runs to
+    /// `prefix_end`.
+    fn name(
+        &mut self,
+        start: usize,
+        name_start: usize,
+        prefix_end: usize,
+    ) -> Result<(), SyntaxError> {
+        let bytes = self.src.as_bytes();
+        let simple = match bytes.get(prefix_end) {
+            Some(&b) => b < 0x80 && b != b'\\',
+            None => true,
+        };
+        if simple && prefix_end > name_start {
+            let tok = self.interner.word(&self.src[name_start..prefix_end]);
+            self.emit(tok, start, prefix_end);
+            return Ok(());
+        }
+        let scanned = scan_name(self.src, name_start, prefix_end)?;
+        let end = scanned.end;
+        if end == name_start {
+            return Err(error_at(start, start + 1, INVALID));
+        }
+        let tok = match scanned.decoded {
+            None => self.interner.word(&self.src[name_start..end]),
+            Some(decoded) => {
+                // §12.7.1: an escaped reserved word is not a keyword, and may
+                // only be a property name.
+                let reserved = Tok::keyword(&decoded).is_some_and(|k| k.is_reserved_word());
+                if reserved && !self.context.in_property_name_position() {
+                    return Err(error_at(
+                        start,
+                        end,
+                        "Keyword must not contain escaped characters",
+                    ));
+                }
+                Tok::Ident(self.interner.name(&decoded))
+            }
+        };
+        self.emit(tok, start, end);
+        Ok(())
+    }
+
+    /// `#name` (§12.7 PrivateIdentifier); `prefix_end` ends its ASCII part.
+    fn private_name(&mut self, start: usize, prefix_end: usize) -> Result<(), SyntaxError> {
+        let name_start = start + 1;
+        let bytes = self.src.as_bytes();
+        let simple = match bytes.get(prefix_end) {
+            Some(&b) => b < 0x80 && b != b'\\',
+            None => true,
+        };
+        let (end, name) = if simple && prefix_end > name_start {
+            let name = self.interner.name(&self.src[name_start..prefix_end]);
+            (prefix_end, name)
+        } else {
+            let scanned = scan_name(self.src, name_start, prefix_end)?;
+            if scanned.end == name_start {
+                return Err(error_at(start, start + 1, INVALID));
+            }
+            let name = match scanned.decoded {
+                Some(decoded) => self.interner.name(&decoded),
+                None => self.interner.name(&self.src[name_start..scanned.end]),
+            };
+            (scanned.end, name)
+        };
+        self.emit(Tok::PrivateName(name), start, end);
+        Ok(())
+    }
+
+    /// A non-ASCII character between tokens: white space, a line
+    /// terminator, or the start of a name.
+    fn non_ascii(&mut self, start: usize, end: usize) -> Result<(), SyntaxError> {
+        let c = char_at(self.src, start).unwrap_or('\u{FFFD}');
+        if is_unicode_space(c) {
+            Ok(())
+        } else if is_line_terminator(c) {
+            self.nl_before = true;
+            Ok(())
+        } else if is_id_start(c) {
+            self.name(start, start, start)
+        } else {
+            Err(error_at(start, end, INVALID))
+        }
+    }
+
+    /// A template piece starting with `` ` `` (or with the `}` that closes a
+    /// substitution, when `resumes`).
+    fn template(&mut self, start: usize, resumes: bool) -> Result<(), SyntaxError> {
+        let scanned = scan_template_part(self.src, start + 1)?;
+        let tok = match (resumes, scanned.opens_substitution) {
+            (false, false) => Tok::NoSubstTemplate(scanned.part),
+            (false, true) => Tok::TemplateHead(scanned.part),
+            (true, true) => Tok::TemplateMiddle(scanned.part),
+            (true, false) => Tok::TemplateTail(scanned.part),
+        };
+        self.emit(tok, start, scanned.end);
+        Ok(())
+    }
+
+    fn regex(&mut self, start: usize) -> Result<(), SyntaxError> {
+        let scanned = scan_regex(self.src, start)?;
+        let body = &self.src[start + 1..scanned.body_end];
+        let pattern: Vec<u16> = body.encode_utf16().collect();
+        let flags = self
+            .interner
+            .name(&self.src[scanned.body_end + 1..scanned.end]);
+        let tok = Tok::Regex {
+            pattern: pattern.into(),
+            flags,
+        };
+        self.emit(tok, start, scanned.end);
+        Ok(())
+    }
+}
+
+impl Iterator for Driver<'_> {
+    type Item = Result<Token, SyntaxError>;
+
+    fn next(&mut self) -> Option<Result<Token, SyntaxError>> {
+        loop {
+            if let Some(token) = self.ready.take() {
+                self.ready = self.ready_after.take();
+                return Some(Ok(token));
+            }
+            if self.finished {
+                return self.error.take().map(Err);
+            }
+            match self.raw.next() {
+                None => self.finished = true,
+                Some(raw) => {
+                    if let Err(error) = self.step(raw) {
+                        // Tokens finished before the error come first.
+                        self.finished = true;
+                        self.error = Some(error);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// LF, CR, U+2028 or U+2029 (E2 80 A8 / E2 80 A9 in UTF-8) in `text`.
+fn contains_line_terminator(text: &[u8]) -> bool {
+    text.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' | b'\r' => true,
+        0xE2 => text.get(i + 1) == Some(&0x80) && matches!(text.get(i + 2), Some(0xA8 | 0xA9)),
+        _ => false,
+    })
+}

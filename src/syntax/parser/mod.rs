@@ -1,0 +1,26 @@
+//! The parser: tokens to AST.
+//!
+//! `driver` runs the pipeline (lexer, token adapter, the LALRPOP grammar in
+//! `grammar/js.lalrpop`, early errors); the other modules hold the grammar's
+//! actions, grouped by the part of ECMA-262 they build.
+
+pub(crate) mod adapter;
+mod asi;
+mod driver;
+mod expressions;
+mod functions;
+pub(crate) mod parts;
+mod patterns;
+pub(crate) mod state;
+mod statements;
+
+#[cfg(test)]
+mod tests;
+
+lalrpop_util::lalrpop_mod!(
+    #[allow(clippy::all, unused)]
+    grammar,
+    "/js.rs"
+);
+
+pub use driver::{parse_module, parse_script};

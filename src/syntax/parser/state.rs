@@ -1,0 +1,273 @@
+//! The state the grammar's actions share while one program is parsed.
+//!
+//! LALRPOP reduces bottom-up, so facts that depend on an enclosing construct
+//! are recorded when the inner construct is reduced and settled when the
+//! enclosing one is:
+//!
+//! - `yield` and `await` expressions (and `for await`) are claimed by the
+//!   function that contains them ([Yield]/[Await] of ECMA-262's grammar);
+//!   what the module's top level still holds at the end is checked there.
+//! - CoverInitializedName (`{ a = 1 }`) is claimed when its object literal is
+//!   reinterpreted as a pattern; one still unclaimed when its statement ends
+//!   is a SyntaxError.
+//!
+//! Errors found this way are kept as the earliest "deferred" error; the
+//! driver reports whichever comes first in the source, that one or the
+//! parse error.
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+
+use super::super::ast::{
+    Expr, ExprKind, ModuleItem, Pattern, PatternKind, Stmt, StmtKind,
+};
+use super::super::error::SyntaxError;
+use super::super::span::Span;
+use super::adapter::TokenMeta;
+use super::parts::{fail, sp, R};
+
+/// What the source is parsed as.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Goal {
+    Module,
+    /// A strict script: no import/export declarations, no top-level `await`,
+    /// no `import.meta`.
+    Script,
+}
+
+const TOO_DEEP: &str = "Maximum call stack size exceeded";
+
+pub struct ParseState<'a> {
+    pub source: &'a str,
+    pub tokens: &'a [TokenMeta],
+    pub goal: Goal,
+    deferred: RefCell<Option<SyntaxError>>,
+    yields: RefCell<Vec<Span>>,
+    awaits: RefCell<Vec<Span>>,
+    cover_inits: RefCell<Vec<Span>>,
+    /// Start offsets of array/object literals whose last element is a spread
+    /// followed by a comma (`[...a,]`): such a literal is no valid pattern.
+    pub(crate) rest_with_trailing_comma: RefCell<HashSet<u32>>,
+    import_metas: RefCell<Vec<Span>>,
+}
+
+impl<'a> ParseState<'a> {
+    pub fn new(source: &'a str, tokens: &'a [TokenMeta], goal: Goal) -> ParseState<'a> {
+        ParseState {
+            source,
+            tokens,
+            goal,
+            deferred: RefCell::new(None),
+            yields: RefCell::new(Vec::new()),
+            awaits: RefCell::new(Vec::new()),
+            cover_inits: RefCell::new(Vec::new()),
+            rest_with_trailing_comma: RefCell::new(HashSet::new()),
+            import_metas: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Records an error, keeping the earliest in the source.
+    pub fn defer(&self, error: SyntaxError) {
+        let mut slot = self.deferred.borrow_mut();
+        match &*slot {
+            Some(old) if old.span.start <= error.span.start => {}
+            _ => *slot = Some(error),
+        }
+    }
+
+    /// The error to report: the deferred one if it comes first.
+    pub fn earliest<T>(&self, result: Result<T, SyntaxError>) -> Result<T, SyntaxError> {
+        match (self.deferred.borrow_mut().take(), result) {
+            (None, result) => result,
+            (Some(d), Ok(_)) => Err(d),
+            (Some(d), Err(e)) => Err(if d.span.start <= e.span.start { d } else { e }),
+        }
+    }
+
+    /// The source text of a span.
+    pub fn text(&self, span: Span) -> &'a str {
+        self.source.get(span.range()).unwrap_or("")
+    }
+
+    // ---- depth-checked node constructors ----
+
+    pub fn expr(&self, kind: ExprKind, l: usize, r: usize) -> Expr {
+        let e = Expr::new(kind, sp(l, r));
+        if matches!(e.kind, ExprKind::TooDeep) {
+            self.defer(SyntaxError::new(TOO_DEEP, e.span));
+        }
+        e
+    }
+
+    pub fn expr_at(&self, kind: ExprKind, span: Span) -> Expr {
+        self.expr(kind, span.start as usize, span.end as usize)
+    }
+
+    pub fn stmt(&self, kind: StmtKind, l: usize, r: usize) -> Stmt {
+        let s = Stmt::new(kind, sp(l, r));
+        if matches!(s.kind, StmtKind::TooDeep) {
+            self.defer(SyntaxError::new(TOO_DEEP, s.span));
+        }
+        s
+    }
+
+    pub fn pattern(&self, kind: PatternKind, l: usize, r: usize) -> Pattern {
+        self.pattern_at(kind, sp(l, r))
+    }
+
+    pub fn pattern_at(&self, kind: PatternKind, span: Span) -> Pattern {
+        let p = Pattern::new(kind, span);
+        if matches!(p.kind, PatternKind::TooDeep) {
+            self.defer(SyntaxError::new(TOO_DEEP, p.span));
+        }
+        p
+    }
+
+    // ---- statement boundaries ----
+
+    /// A StatementListItem is complete: any CoverInitializedName inside it was
+    /// never reinterpreted as a pattern.
+    pub fn list_item(&self, kind: StmtKind, l: usize, r: usize) -> Stmt {
+        self.reject_cover_inits_from(l);
+        self.stmt(kind, l, r)
+    }
+
+    pub fn module_item(&self, item: ModuleItem, l: usize) -> ModuleItem {
+        self.reject_cover_inits_from(l);
+        item
+    }
+
+    fn reject_cover_inits_from(&self, start: usize) {
+        let mut pending = self.cover_inits.borrow_mut();
+        let mut first = None;
+        while let Some(span) = pending.last().copied() {
+            if (span.start as usize) < start {
+                break;
+            }
+            pending.pop();
+            first = Some(span);
+        }
+        drop(pending);
+        if let Some(span) = first {
+            self.defer(SyntaxError::new(
+                "Invalid shorthand property initializer",
+                span,
+            ));
+        }
+    }
+
+    // ---- CoverInitializedName ----
+
+    pub fn note_cover_init(&self, span: Span) {
+        self.cover_inits.borrow_mut().push(span);
+    }
+
+    /// The cover-initialised names inside `range` became pattern defaults.
+    pub fn claim_cover_inits(&self, range: Span) {
+        let mut pending = self.cover_inits.borrow_mut();
+        let mut after = Vec::new();
+        while let Some(span) = pending.last().copied() {
+            if span.start < range.start {
+                break;
+            }
+            pending.pop();
+            if span.start >= range.end {
+                after.push(span);
+            }
+        }
+        pending.extend(after.into_iter().rev());
+    }
+
+    // ---- [Yield] / [Await] ----
+
+    pub fn note_yield(&self, span: Span) {
+        self.yields.borrow_mut().push(span);
+    }
+
+    pub fn note_await(&self, span: Span) {
+        self.awaits.borrow_mut().push(span);
+    }
+
+    pub fn note_import_meta(&self, span: Span) {
+        self.import_metas.borrow_mut().push(span);
+    }
+
+    /// A function (or a class field initialiser or static block) whose
+    /// parameters start at `params_start` and body at `body_start` claims the
+    /// `yield`/`await` expressions reduced since then.
+    pub fn close_function_scope(
+        &self,
+        params_start: usize,
+        body_start: usize,
+        is_generator: bool,
+        is_async: bool,
+    ) -> R<()> {
+        let mut first: Option<SyntaxError> = None;
+        let mut keep_first = |e: SyntaxError| match &first {
+            Some(old) if old.span.start <= e.span.start => {}
+            _ => first = Some(e),
+        };
+        for span in take_from(&self.yields, params_start) {
+            if !is_generator {
+                keep_first(SyntaxError::new("Unexpected strict mode reserved word", span));
+            } else if (span.start as usize) < body_start {
+                keep_first(SyntaxError::new(
+                    "Yield expression not allowed in formal parameter",
+                    span,
+                ));
+            }
+        }
+        for span in take_from(&self.awaits, params_start) {
+            if !is_async {
+                keep_first(SyntaxError::new("Unexpected reserved word", span));
+            } else if (span.start as usize) < body_start {
+                keep_first(SyntaxError::new(
+                    "Illegal await-expression in formal parameters of async function",
+                    span,
+                ));
+            }
+        }
+        match first {
+            Some(e) => fail(e.message, e.span),
+            None => Ok(()),
+        }
+    }
+
+    /// At the end of the program: what the top level still holds.
+    pub fn finish(&self) {
+        if let Some(span) = take_from(&self.yields, 0).into_iter().min_by_key(|s| s.start) {
+            self.defer(SyntaxError::new("Unexpected strict mode reserved word", span));
+        }
+        if self.goal == Goal::Script {
+            if let Some(span) = take_from(&self.awaits, 0).into_iter().min_by_key(|s| s.start) {
+                self.defer(SyntaxError::new(
+                    "await is only valid in async functions and the top level bodies of modules",
+                    span,
+                ));
+            }
+            if let Some(span) = self.import_metas.borrow().first() {
+                self.defer(SyntaxError::new(
+                    "Cannot use 'import.meta' outside a module",
+                    *span,
+                ));
+            }
+        }
+        self.reject_cover_inits_from(0);
+    }
+
+    /// The index of the token starting at `start`.
+    pub fn token_index(&self, start: usize) -> Option<usize> {
+        self.tokens.binary_search_by_key(&start, |t| t.start).ok()
+    }
+}
+
+/// Removes and returns the recorded spans starting at or after `start`
+/// (they are the most recent ones: inner constructs reduce first).
+fn take_from(list: &RefCell<Vec<Span>>, start: usize) -> Vec<Span> {
+    let mut list = list.borrow_mut();
+    let keep = list
+        .iter()
+        .rposition(|s| (s.start as usize) < start)
+        .map_or(0, |i| i + 1);
+    list.split_off(keep)
+}

@@ -1,0 +1,228 @@
+//! Grammar actions for statements (ECMA-262 §14) and module items (§16.2).
+
+use std::rc::Rc;
+
+use super::super::ast::{
+    Class, ExportDecl, ExportKind, ExportSpecifier, Expr, ExprKind, ForHead, ForInit, Function,
+    Ident, ImportAttribute, ImportDecl, ImportSpecifier, ModuleExportName, Stmt, StmtKind,
+    StringLit, SwitchCase, VarDecl, VarKind,
+};
+use super::super::cover;
+use super::super::error::SyntaxError;
+use super::super::token::Tok;
+use super::parts::{fail, sp, LoopHead, R};
+use super::state::ParseState;
+
+impl ParseState<'_> {
+    // ---- modules ----
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn import_decl(
+        &self,
+        default: Option<Ident>,
+        namespace: Option<Ident>,
+        named: Option<Vec<ImportSpecifier>>,
+        source: StringLit,
+        attributes: Option<Vec<ImportAttribute>>,
+        l: usize,
+        r: usize,
+    ) -> ImportDecl {
+        ImportDecl {
+            default,
+            namespace,
+            named,
+            source,
+            attributes: attributes.unwrap_or_default(),
+            span: sp(l, r),
+        }
+    }
+
+    /// `import { "name" } from "m"`: a string import name needs `as`.
+    pub fn string_import_without_as(&self, l: usize, r: usize) -> R<ImportSpecifier> {
+        fail("Unexpected reserved word", sp(l, r))
+    }
+
+    pub fn export(&self, kind: ExportKind, l: usize, r: usize) -> ExportDecl {
+        ExportDecl {
+            kind,
+            span: sp(l, r),
+        }
+    }
+
+    /// `export { a, b as c };` without `from`: the local names must be
+    /// identifier references (§16.2.3.1, the early errors of ExportDeclaration).
+    pub fn export_local_names(&self, specifiers: Vec<ExportSpecifier>, l: usize, r: usize) -> R<ExportDecl> {
+        for s in &specifiers {
+            match &s.local {
+                ModuleExportName::Str(lit) => return fail("Unexpected string", lit.span),
+                ModuleExportName::Ident(id) => {
+                    let reserved = Tok::keyword(self.text(id.span)).is_some_and(|t| t.is_reserved_word());
+                    if reserved {
+                        return fail("Unexpected reserved word", id.span);
+                    }
+                }
+            }
+        }
+        Ok(self.export(
+            ExportKind::Named {
+                specifiers,
+                source: None,
+                attributes: Vec::new(),
+            },
+            l,
+            r,
+        ))
+    }
+
+    // ---- declarations ----
+
+    pub fn function_decl(&self, f: Rc<Function>) -> R<StmtKind> {
+        if f.name.is_none() {
+            return fail("Function statements require a function name", f.span);
+        }
+        Ok(StmtKind::Function(f))
+    }
+
+    pub fn class_decl(&self, c: Rc<Class>) -> R<StmtKind> {
+        if c.name.is_none() {
+            // `class {}` / `class extends B {}`: the token after `class` is unexpected.
+            let next = self
+                .token_index(c.span.start as usize)
+                .and_then(|i| self.tokens.get(i + 1))
+                .map(|t| sp(t.start, t.end))
+                .unwrap_or(c.span);
+            return fail(format!("Unexpected token '{}'", self.text(next)), next);
+        }
+        Ok(StmtKind::Class(c))
+    }
+
+    /// `var`/`let`/`const` as a statement: const and destructuring
+    /// declarations need an initialiser.
+    pub fn var_stmt(&self, decl: VarDecl) -> R<StmtKind> {
+        self.check_initializers(&decl)?;
+        Ok(StmtKind::Var(decl))
+    }
+
+    pub fn for_init_decl(&self, decl: VarDecl) -> R<ForInit> {
+        self.check_initializers(&decl)?;
+        Ok(ForInit::Var(decl))
+    }
+
+    fn check_initializers(&self, decl: &VarDecl) -> R<()> {
+        for d in decl.declarations.iter().filter(|d| d.init.is_none()) {
+            if !matches!(d.target.kind, super::super::ast::PatternKind::Ident(_)) {
+                return fail("Missing initializer in destructuring declaration", d.span);
+            }
+            if decl.kind == VarKind::Const {
+                return fail("Missing initializer in const declaration", d.span);
+            }
+        }
+        Ok(())
+    }
+
+    // ---- statements with a sub-statement ----
+
+    /// The body of `if`, loops and labels is a single Statement, never a
+    /// declaration (§14; the strict-mode messages are V8's).
+    fn check_single_statement(&self, body: &Stmt) {
+        let message = match &body.kind {
+            StmtKind::Function(_) => {
+                "In strict mode code, functions can only be declared at top level or inside a block."
+            }
+            StmtKind::Class(_) => "Unexpected token 'class'",
+            StmtKind::Var(d) if d.kind != VarKind::Var => {
+                "Lexical declaration cannot appear in a single-statement context"
+            }
+            _ => return,
+        };
+        self.defer(SyntaxError::new(message, body.span));
+    }
+
+    pub fn if_stmt(&self, test: Expr, consequent: Stmt, alternate: Option<Stmt>) -> StmtKind {
+        self.check_single_statement(&consequent);
+        if let Some(a) = &alternate {
+            self.check_single_statement(a);
+        }
+        StmtKind::If {
+            test,
+            consequent: Box::new(consequent),
+            alternate: alternate.map(Box::new),
+        }
+    }
+
+    pub fn loop_stmt(&self, head: LoopHead, body: Stmt) -> R<StmtKind> {
+        self.check_single_statement(&body);
+        let body = Box::new(body);
+        Ok(match head {
+            LoopHead::While(test) => StmtKind::While { test, body },
+            LoopHead::For(init, test, update) => StmtKind::For {
+                init,
+                test,
+                update,
+                body,
+            },
+            LoopHead::ForIn(left, right) => StmtKind::ForIn { left, right, body },
+            LoopHead::ForOf(left, right, is_await) => StmtKind::ForOf {
+                left,
+                right,
+                body,
+                is_await,
+            },
+        })
+    }
+
+    pub fn labeled(&self, label: Ident, body: Stmt) -> StmtKind {
+        self.check_single_statement(&body);
+        StmtKind::Labeled {
+            label,
+            body: Box::new(body),
+        }
+    }
+
+    pub fn do_while(&self, body: Stmt, test: Expr) -> StmtKind {
+        self.check_single_statement(&body);
+        StmtKind::DoWhile {
+            body: Box::new(body),
+            test,
+        }
+    }
+
+    /// The expression before `in`/`of` in a for-in/of head.
+    pub fn for_in_of_target(&self, lhs: Expr, is_of: bool) -> R<ForHead> {
+        // §14.7.5: `for (async of` is excluded by a lookahead restriction
+        // (an escaped or parenthesised `async` is fine).
+        if is_of {
+            if let ExprKind::Ident(id) = &lhs.kind {
+                if &*id.name == "async" && self.text(id.span) == "async" {
+                    return fail(
+                        "The left-hand side of a for-of loop may not be 'async'.",
+                        id.span,
+                    );
+                }
+            }
+        }
+        Ok(ForHead::Target(cover::for_in_of_target(self, lhs)?))
+    }
+
+    /// `for await`: allowed where `await` is (claimed like an await expression).
+    pub fn for_await(&self, l: usize, r: usize) -> R<()> {
+        let await_start = r - "await".len();
+        let _ = l;
+        self.note_await(sp(await_start, r));
+        Ok(())
+    }
+
+    pub fn switch(&self, discriminant: Expr, cases: Vec<SwitchCase>) -> R<StmtKind> {
+        if let Some(second) = cases.iter().filter(|c| c.test.is_none()).nth(1) {
+            return fail("More than one default clause in switch statement", second.span);
+        }
+        Ok(StmtKind::Switch {
+            discriminant,
+            cases,
+        })
+    }
+
+    pub fn illegal_newline_after_throw(&self, l: usize, r: usize) -> R<StmtKind> {
+        fail("Illegal newline after throw", sp(l, r))
+    }
+}
