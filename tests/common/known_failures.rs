@@ -5,8 +5,9 @@
 //! Format: one test id per line followed by ` # reason`; lines starting with
 //! `#` and blank lines are comments. With `VMJS_WRITE_KNOWN_FAILURES=1` the
 //! runner rewrites the file from the current failures instead of checking:
-//! reasons already in the file are kept, panics get `panic`, new entries get a
-//! `TODO:` placeholder that a maintainer replaces with the real cause.
+//! reasons already in the file are kept (unless they are `TODO` placeholders),
+//! panics get `panic`, new entries get a `TODO:` placeholder carrying the
+//! failure's detail, which a maintainer replaces with the real cause.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -164,7 +165,11 @@ fn rewrite(list_path: &Path, default_header: &str, list: &KnownFailures, failure
             "panic".to_string()
         } else {
             match list.entries.get(&failure.id) {
-                Some(reason) if !reason.is_empty() && reason != "panic" => reason.clone(),
+                Some(reason)
+                    if !reason.is_empty() && reason != "panic" && !reason.starts_with("TODO") =>
+                {
+                    reason.clone()
+                }
                 _ => format!("TODO: {}", one_line(&failure.detail, 100)),
             }
         };
