@@ -113,11 +113,7 @@ fn element_to_pattern(st: &ParseState, expr: Expr) -> R<PatternElem> {
     }
 }
 
-fn array_to_pattern(
-    st: &ParseState,
-    elements: Vec<Option<ExprOrSpread>>,
-    span: Span,
-) -> R<Pattern> {
+fn array_to_pattern(st: &ParseState, elements: Vec<Option<ExprOrSpread>>, span: Span) -> R<Pattern> {
     let count = elements.len();
     let mut elems = Vec::with_capacity(count);
     let mut rest = None;

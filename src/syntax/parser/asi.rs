@@ -52,7 +52,9 @@ impl ParseState<'_> {
                 }
                 None => false,
             },
-            ParseError::UnrecognizedEof { .. } => l == self.tokens.last().map_or(0, |t| t.end),
+            ParseError::UnrecognizedEof { .. } => {
+                l == self.tokens.last().map_or(0, |t| t.end)
+            }
             _ => false,
         };
         if allowed {

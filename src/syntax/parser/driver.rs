@@ -58,7 +58,10 @@ fn parse_program(source: &str, goal: Goal) -> Result<Vec<ModuleItem>, SyntaxErro
     let adapted = adapter::adapt(tokens);
     let state = ParseState::new(source, &adapted.metas, goal);
     let result = ProgramParser::new()
-        .parse(&state, adapted.lexes.into_iter().map(Ok::<_, SyntaxError>))
+        .parse(
+            &state,
+            adapted.lexes.into_iter().map(Ok::<_, SyntaxError>),
+        )
         .map_err(|e| to_syntax_error(e, source));
     if result.is_ok() {
         state.finish();

@@ -1,16 +1,14 @@
 //! Grammar actions for expressions (ECMA-262 §13).
 
 use super::super::ast::{
-    AssignOp, BinaryOp, Expr, ExprKind, ExprOrSpread, Ident, Literal, LogicalOp, MemberProp, Prop,
-    PropKey, StringLit, Template, UnaryOp, UpdateOp,
+    AssignOp, BinaryOp, Expr, ExprKind, ExprOrSpread, Ident, Literal, LogicalOp, MemberProp,
+    Prop, PropKey, StringLit, Template, UnaryOp, UpdateOp,
 };
 use super::super::cover;
 use super::super::error::SyntaxError;
 use super::super::token::Tok;
 use super::adapter::Lex;
-use super::parts::{
-    fail, sp, Args, AsyncCallHead, BinChain, BinTok, CoverParen, Operand, OptionalLink, R,
-};
+use super::parts::{fail, sp, Args, AsyncCallHead, BinChain, BinTok, CoverParen, Operand, OptionalLink, R};
 use super::state::ParseState;
 
 const EXPONENT_AFTER_UNARY: &str = "Unary operator used immediately before exponentiation expression. Parenthesis must be used to disambiguate operator precedence";
@@ -60,9 +58,7 @@ impl ParseState<'_> {
         if chain.rest.is_empty() {
             return match chain.first {
                 Operand::Expr(e) => Ok(e),
-                Operand::Private(id) => {
-                    fail(format!("Unexpected identifier '#{}'", id.name), id.span)
-                }
+                Operand::Private(id) => fail(format!("Unexpected identifier '#{}'", id.name), id.span),
             };
         }
         // §13.13: `??` cannot be mixed with `&&` or `||` without parentheses.
@@ -74,11 +70,7 @@ impl ParseState<'_> {
                 }
                 BinTok::Logical(LogicalOp::Nullish) => nullish = true,
                 BinTok::Logical(and_or) if nullish => {
-                    let text = if *and_or == LogicalOp::And {
-                        "&&"
-                    } else {
-                        "||"
-                    };
+                    let text = if *and_or == LogicalOp::And { "&&" } else { "||" };
                     return fail(format!("Unexpected token '{text}'"), *span);
                 }
                 BinTok::Logical(_) => logical = true,
@@ -113,9 +105,7 @@ impl ParseState<'_> {
         }
         match operands.pop() {
             Some(Operand::Expr(e)) => Ok(e),
-            Some(Operand::Private(id)) => {
-                fail(format!("Unexpected identifier '#{}'", id.name), id.span)
-            }
+            Some(Operand::Private(id)) => fail(format!("Unexpected identifier '#{}'", id.name), id.span),
             None => unreachable!("a chain always has one operand more than operators"),
         }
     }
@@ -180,10 +170,7 @@ impl ParseState<'_> {
         if op == UnaryOp::Delete {
             match &strip_parens(&arg).kind {
                 ExprKind::Ident(_) => {
-                    return fail(
-                        "Delete of an unqualified identifier in strict mode.",
-                        arg.span,
-                    )
+                    return fail("Delete of an unqualified identifier in strict mode.", arg.span)
                 }
                 ExprKind::Member {
                     prop: MemberProp::Private(_),
@@ -222,14 +209,7 @@ impl ParseState<'_> {
         ))
     }
 
-    pub fn member(
-        &self,
-        object: Expr,
-        prop: MemberProp,
-        optional: bool,
-        l: usize,
-        r: usize,
-    ) -> Expr {
+    pub fn member(&self, object: Expr, prop: MemberProp, optional: bool, l: usize, r: usize) -> Expr {
         self.expr(
             ExprKind::Member {
                 object: Box::new(object),
@@ -276,7 +256,9 @@ impl ParseState<'_> {
         match link {
             OptionalLink::Call(args) => Ok(self.call(object, args, true, l, r)),
             OptionalLink::Prop(prop) => Ok(self.member(object, prop, true, l, r)),
-            OptionalLink::Template(span) => fail("Invalid tagged template on optional chain", span),
+            OptionalLink::Template(span) => {
+                fail("Invalid tagged template on optional chain", span)
+            }
         }
     }
 
@@ -484,9 +466,7 @@ fn invalid_template_escape(raw: &str) -> &'static str {
                 b'0' if bytes.get(i + 2).is_some_and(u8::is_ascii_digit) => {
                     return "Octal escape sequences are not allowed in template strings."
                 }
-                b'1'..=b'7' => {
-                    return "Octal escape sequences are not allowed in template strings."
-                }
+                b'1'..=b'7' => return "Octal escape sequences are not allowed in template strings.",
                 _ => {}
             }
             i += 2;
@@ -507,9 +487,12 @@ fn valid_unicode_escape(rest: &[u8]) -> bool {
         if digits.is_empty() || rest.get(1 + digits.len()) != Some(&b'}') {
             return false;
         }
-        let value = digits.iter().try_fold(0u32, |acc, d| {
-            acc.checked_mul(16)?.checked_add((*d as char).to_digit(16)?)
-        });
+        let value = digits
+            .iter()
+            .try_fold(0u32, |acc, d| {
+                acc.checked_mul(16)?
+                    .checked_add((*d as char).to_digit(16)?)
+            });
         value.is_some_and(|v| v <= 0x10FFFF)
     } else {
         rest.len() >= 4 && rest[..4].iter().all(u8::is_ascii_hexdigit)

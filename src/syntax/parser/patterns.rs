@@ -1,8 +1,6 @@
 //! Grammar actions for binding patterns (ECMA-262 §14.3.3).
 
-use super::super::ast::{
-    Expr, Ident, ObjectPatternProp, Pattern, PatternElem, PatternKind, PropKey,
-};
+use super::super::ast::{Expr, Ident, ObjectPatternProp, Pattern, PatternElem, PatternKind, PropKey};
 use super::parts::sp;
 use super::state::ParseState;
 

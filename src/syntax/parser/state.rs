@@ -18,7 +18,9 @@
 use std::cell::RefCell;
 use std::collections::HashSet;
 
-use super::super::ast::{Expr, ExprKind, ModuleItem, Pattern, PatternKind, Stmt, StmtKind};
+use super::super::ast::{
+    Expr, ExprKind, ModuleItem, Pattern, PatternKind, Stmt, StmtKind,
+};
 use super::super::error::SyntaxError;
 use super::super::span::Span;
 use super::adapter::TokenMeta;
@@ -207,10 +209,7 @@ impl<'a> ParseState<'a> {
         };
         for span in take_from(&self.yields, params_start) {
             if !is_generator {
-                keep_first(SyntaxError::new(
-                    "Unexpected strict mode reserved word",
-                    span,
-                ));
+                keep_first(SyntaxError::new("Unexpected strict mode reserved word", span));
             } else if (span.start as usize) < body_start {
                 keep_first(SyntaxError::new(
                     "Yield expression not allowed in formal parameter",
@@ -236,20 +235,11 @@ impl<'a> ParseState<'a> {
 
     /// At the end of the program: what the top level still holds.
     pub fn finish(&self) {
-        if let Some(span) = take_from(&self.yields, 0)
-            .into_iter()
-            .min_by_key(|s| s.start)
-        {
-            self.defer(SyntaxError::new(
-                "Unexpected strict mode reserved word",
-                span,
-            ));
+        if let Some(span) = take_from(&self.yields, 0).into_iter().min_by_key(|s| s.start) {
+            self.defer(SyntaxError::new("Unexpected strict mode reserved word", span));
         }
         if self.goal == Goal::Script {
-            if let Some(span) = take_from(&self.awaits, 0)
-                .into_iter()
-                .min_by_key(|s| s.start)
-            {
+            if let Some(span) = take_from(&self.awaits, 0).into_iter().min_by_key(|s| s.start) {
                 self.defer(SyntaxError::new(
                     "await is only valid in async functions and the top level bodies of modules",
                     span,

@@ -51,18 +51,12 @@ impl ParseState<'_> {
 
     /// `export { a, b as c };` without `from`: the local names must be
     /// identifier references (§16.2.3.1, the early errors of ExportDeclaration).
-    pub fn export_local_names(
-        &self,
-        specifiers: Vec<ExportSpecifier>,
-        l: usize,
-        r: usize,
-    ) -> R<ExportDecl> {
+    pub fn export_local_names(&self, specifiers: Vec<ExportSpecifier>, l: usize, r: usize) -> R<ExportDecl> {
         for s in &specifiers {
             match &s.local {
                 ModuleExportName::Str(lit) => return fail("Unexpected string", lit.span),
                 ModuleExportName::Ident(id) => {
-                    let reserved =
-                        Tok::keyword(self.text(id.span)).is_some_and(|t| t.is_reserved_word());
+                    let reserved = Tok::keyword(self.text(id.span)).is_some_and(|t| t.is_reserved_word());
                     if reserved {
                         return fail("Unexpected reserved word", id.span);
                     }
@@ -220,10 +214,7 @@ impl ParseState<'_> {
 
     pub fn switch(&self, discriminant: Expr, cases: Vec<SwitchCase>) -> R<StmtKind> {
         if let Some(second) = cases.iter().filter(|c| c.test.is_none()).nth(1) {
-            return fail(
-                "More than one default clause in switch statement",
-                second.span,
-            );
+            return fail("More than one default clause in switch statement", second.span);
         }
         Ok(StmtKind::Switch {
             discriminant,
