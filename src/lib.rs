@@ -4,4 +4,5 @@
 //! The crate is built as a pipeline (see `DESIGN` in the repository):
 //! [`syntax`] turns source text into a checked AST.
 
+pub mod cli;
 pub mod syntax;

@@ -1,4 +1,5 @@
-fn main() {
-    eprintln!("vmjs: command line not yet written");
-    std::process::exit(2);
+//! The `vmjs` executable; the command line lives in `vmjs::cli`.
+
+fn main() -> std::process::ExitCode {
+    vmjs::cli::main()
 }

@@ -35,7 +35,19 @@ pub fn is_simple_target(expr: &Expr) -> bool {
     }
 }
 
-/// A simple target as a pattern (the caller checked `is_simple_target`).
+/// A target V8 accepts at parse time outside destructuring: a simple target,
+/// or a call, which throws a ReferenceError when assigned to (V8 keeps this
+/// web-compatibility behaviour in strict code too; ECMA-262 makes it an early
+/// error).
+pub fn is_outer_target(expr: &Expr) -> bool {
+    match &expr.kind {
+        ExprKind::Call { optional, .. } => !optional,
+        ExprKind::Paren(inner) => is_outer_target(inner),
+        _ => is_simple_target(expr),
+    }
+}
+
+/// A simple or outer target as a pattern (the caller checked `is_outer_target`).
 pub fn into_simple_target(st: &ParseState, expr: Expr) -> Pattern {
     let span = expr.span;
     match expr.kind {
@@ -60,7 +72,7 @@ pub fn assignment_target(st: &ParseState, expr: Expr) -> R<Pattern> {
 pub fn for_in_of_target(st: &ParseState, expr: Expr) -> R<Pattern> {
     match &expr.kind {
         ExprKind::Array(_) | ExprKind::Object(_) => assignment_target(st, expr),
-        _ if is_simple_target(&expr) => Ok(into_simple_target(st, expr)),
+        _ if is_outer_target(&expr) => Ok(into_simple_target(st, expr)),
         _ => fail("Invalid left-hand side in for-loop", expr.span),
     }
 }
@@ -76,7 +88,7 @@ fn expr_to_pattern(st: &ParseState, expr: Expr, nested: bool) -> R<Pattern> {
                 span,
                 depth: expr.depth,
             };
-            if is_simple_target(&expr) {
+            if is_simple_target(&expr) || (!nested && is_outer_target(&expr)) {
                 Ok(into_simple_target(st, expr))
             } else if nested {
                 fail(INVALID_TARGET, span)
@@ -113,7 +125,11 @@ fn element_to_pattern(st: &ParseState, expr: Expr) -> R<PatternElem> {
     }
 }
 
-fn array_to_pattern(st: &ParseState, elements: Vec<Option<ExprOrSpread>>, span: Span) -> R<Pattern> {
+fn array_to_pattern(
+    st: &ParseState,
+    elements: Vec<Option<ExprOrSpread>>,
+    span: Span,
+) -> R<Pattern> {
     let count = elements.len();
     let mut elems = Vec::with_capacity(count);
     let mut rest = None;
@@ -180,6 +196,12 @@ fn object_to_pattern(st: &ParseState, props: Vec<Prop>, span: Span) -> R<Pattern
                 if i + 1 != count || st.rest_with_trailing_comma.borrow().contains(&span.start) {
                     return fail(REST_NOT_LAST, e.span);
                 }
+                if matches!(e.kind, ExprKind::Object(_) | ExprKind::Array(_)) {
+                    return fail(
+                        "`...` must be followed by an assignable reference in assignment contexts",
+                        e.span,
+                    );
+                }
                 if !is_simple_target(&e) {
                     return fail(INVALID_TARGET, e.span);
                 }
@@ -194,11 +216,18 @@ fn object_to_pattern(st: &ParseState, props: Vec<Prop>, span: Span) -> R<Pattern
 /// parameters must.
 pub fn check_binding(pattern: &Pattern) -> R<()> {
     match &pattern.kind {
-        PatternKind::Ident(_) | PatternKind::TooDeep => Ok(()),
         PatternKind::Expr(_) => fail(INVALID_TARGET, pattern.span),
+        _ => check_nested_binding(pattern),
+    }
+}
+
+fn check_nested_binding(pattern: &Pattern) -> R<()> {
+    match &pattern.kind {
+        PatternKind::Ident(_) | PatternKind::TooDeep => Ok(()),
+        PatternKind::Expr(_) => fail("Illegal property in declaration context", pattern.span),
         PatternKind::Object { props, rest } => {
             for p in props {
-                check_binding(&p.value)?;
+                check_nested_binding(&p.value)?;
             }
             match rest {
                 Some(r) if !matches!(r.kind, PatternKind::Ident(_)) => fail(INVALID_TARGET, r.span),
@@ -207,10 +236,10 @@ pub fn check_binding(pattern: &Pattern) -> R<()> {
         }
         PatternKind::Array { elems, rest } => {
             for e in elems.iter().flatten() {
-                check_binding(&e.target)?;
+                check_nested_binding(&e.target)?;
             }
             match rest {
-                Some(r) => check_binding(r),
+                Some(r) => check_nested_binding(r),
                 None => Ok(()),
             }
         }
@@ -280,6 +309,12 @@ pub fn arrow_params(st: &ParseState, params: ArrowParams) -> R<(Params, Span)> {
                     ExprOrSpread::Spread(e) => {
                         if i + 1 != count || head.args.trailing_comma {
                             return fail("Rest parameter must be last formal parameter", e.span);
+                        }
+                        if matches!(e.kind, ExprKind::Assign { .. }) {
+                            return fail(
+                                "Rest parameter may not have a default initializer",
+                                e.span,
+                            );
                         }
                         let target = expr_to_pattern(st, e, true)?;
                         check_binding(&target)?;

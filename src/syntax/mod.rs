@@ -7,8 +7,10 @@
 
 pub mod ast;
 pub mod cover;
+pub mod dump;
 pub mod early_errors;
 pub mod error;
+pub mod estree;
 pub mod lexer;
 pub mod parser;
 pub mod span;

@@ -173,6 +173,16 @@ impl Context {
         }
     }
 
+    /// Whether a name here could be a shorthand property (`{ a }`), which
+    /// is a reference to the name rather than a property name.
+    pub(super) fn in_object_key_position(&self) -> bool {
+        matches!(self.prev, Prev::LBrace | Prev::Comma)
+            && matches!(
+                self.frames.last().map(|f| f.kind),
+                Some(FrameKind::Brace(BraceKind::Object))
+            )
+    }
+
     fn push(&mut self, kind: FrameKind) {
         self.frames.push(Frame {
             kind,
@@ -197,11 +207,20 @@ impl Context {
 
     /// Records `tok` (preceded by a line terminator when `nl_before`).
     pub(super) fn advance(&mut self, tok: &Tok, nl_before: bool) {
+        if let Tok::Ident(_) = tok {
+            // The most common token, on a short path: a name ends an
+            // expression (and may name a function whose `(` comes next).
+            self.control_keyword = false;
+            self.closed_params = None;
+            self.regex_ok = false;
+            self.stmt_start = false;
+            self.prev = Prev::Other;
+            return;
+        }
         // Where ASI would end the previous statement, a new one starts.
         let at_stmt_start = self.stmt_start || (nl_before && !self.regex_ok);
         let declaration_position =
             at_stmt_start || matches!(self.prev, Prev::Export | Prev::Default);
-        let property_name = self.in_property_name_position();
         let control_keyword = std::mem::take(&mut self.control_keyword);
         let pending_function = self.pending_function.take();
         let closed_params = self.closed_params.take();
@@ -230,7 +249,7 @@ impl Context {
             TemplateHead(_) => self.push(FrameKind::Substitution),
             // Its `}` closed one substitution and its `${` opens the next.
             TemplateMiddle(_) => {}
-            _ if property_name && tok.fixed_text().is_some_and(is_word) => {
+            _ if is_keyword(tok) && self.in_property_name_position() => {
                 // A keyword used as a property name is just a name.
                 regex_ok = false;
                 if matches!(tok, Static | Get | Set | Async | Accessor) {
@@ -241,15 +260,21 @@ impl Context {
             From => {
                 regex_ok = false;
                 prev = Prev::From;
+                self.pending_function = pending_function;
             }
             // `import x from 'y' with { type: 'json' }`: the attributes
             // end the declaration like a block.
             With if self.prev == Prev::ModuleSpecifier => prev = Prev::Import,
             Let | Implements | Interface | Package | Private | Protected | Public | As | Meta
-            | Target => regex_ok = false,
+            | Target => {
+                regex_ok = false;
+                // `function let() {}` in sloppy scripts.
+                self.pending_function = pending_function;
+            }
             Static | Get | Set | Async | Accessor => {
                 regex_ok = false;
                 prev = Prev::MemberModifier;
+                self.pending_function = pending_function;
             }
             Function => {
                 let declaration = if self.prev == Prev::MemberModifier {
@@ -267,6 +292,16 @@ impl Context {
             Await => {
                 // `for await (`
                 self.control_keyword = control_keyword;
+                self.pending_function = pending_function;
+            }
+            // `for (x of /re/)`; elsewhere `of` is an ordinary name (and
+            // maybe a function's).
+            Of => {
+                regex_ok = matches!(
+                    self.frames.last().map(|f| f.kind),
+                    Some(FrameKind::Paren(ParenKind::ControlHead))
+                );
+                self.pending_function = pending_function;
             }
             Else | Do | Try | Finally => stmt_start = true,
             Extends => prev = Prev::Extends,
@@ -281,7 +316,10 @@ impl Context {
             }
             Catch => prev = Prev::Catch,
             Return | Throw => prev = Prev::Return,
-            Yield => prev = Prev::Yield,
+            Yield => {
+                prev = Prev::Yield;
+                self.pending_function = pending_function;
+            }
             Star => {
                 // `function*` keeps waiting for the parameters.
                 self.pending_function = pending_function;
@@ -417,7 +455,66 @@ impl Context {
     }
 }
 
-/// Keywords (as opposed to punctuators) among fixed-text tokens.
-fn is_word(text: &str) -> bool {
-    text.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+/// Reserved and contextual keywords (a range of `Tok`'s variants, so this
+/// is a cheap tag comparison).
+fn is_keyword(tok: &Tok) -> bool {
+    use Tok::*;
+    matches!(
+        tok,
+        Await
+            | Break
+            | Case
+            | Catch
+            | Class
+            | Const
+            | Continue
+            | Debugger
+            | Default
+            | Delete
+            | Do
+            | Else
+            | Enum
+            | Export
+            | Extends
+            | False
+            | Finally
+            | For
+            | Function
+            | If
+            | Import
+            | In
+            | Instanceof
+            | New
+            | Null
+            | Return
+            | Super
+            | Switch
+            | This
+            | Throw
+            | True
+            | Try
+            | Typeof
+            | Var
+            | Void
+            | While
+            | With
+            | Yield
+            | Let
+            | Static
+            | Implements
+            | Interface
+            | Package
+            | Private
+            | Protected
+            | Public
+            | Async
+            | Of
+            | Get
+            | Set
+            | As
+            | From
+            | Meta
+            | Target
+            | Accessor
+    )
 }

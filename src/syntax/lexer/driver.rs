@@ -26,19 +26,20 @@ pub(super) struct Driver<'a> {
     raw: logos::Lexer<'a, Raw>,
     context: Context,
     interner: Interner,
-    /// The finished token not yet handed out.
-    ready: Option<Token>,
-    /// A second one (`?.5` yields `?` and `.5` from one raw token).
-    ready_after: Option<Token>,
+    /// A finished token to hand out before lexing on (`?.5` yields `?` and
+    /// `.5` from one raw token).
+    queued: Option<Token>,
     /// Some token has been produced (so a `-->` is not at the start).
     produced_any: bool,
-    /// The input is exhausted or an error was found.
+    /// The input is exhausted or an error was reported.
     finished: bool,
-    /// The error to report once the tokens before it are handed out.
-    error: Option<SyntaxError>,
-    /// A line terminator has been seen since the last token.
+    /// A line terminator has been seen since the last token (besides the
+    /// ones logos skips, which it records in its extras).
     nl_before: bool,
 }
+
+/// What one raw token comes to: a token, nothing (trivia), or an error.
+type Step = Result<Option<Token>, SyntaxError>;
 
 impl<'a> Driver<'a> {
     pub(super) fn new(src: &'a str) -> Driver<'a> {
@@ -47,11 +48,9 @@ impl<'a> Driver<'a> {
             raw: Raw::lexer(src),
             context: Context::new(),
             interner: Interner::default(),
-            ready: None,
-            ready_after: None,
+            queued: None,
             produced_any: false,
             finished: false,
-            error: None,
             nl_before: false,
         }
     }
@@ -60,8 +59,8 @@ impl<'a> Driver<'a> {
     pub(super) fn run(mut self) -> (Vec<Token>, Option<SyntaxError>) {
         // About one token per four bytes in typical code; reserving up front
         // avoids copying the vector as it grows (untouched capacity costs no
-        // physical memory).
-        let mut tokens = Vec::with_capacity(self.src.len() / 4 + 16);
+        // physical memory). Huge inputs grow it past the cap as usual.
+        let mut tokens = Vec::with_capacity((self.src.len() / 4 + 16).min(1 << 21));
         for item in &mut self {
             match item {
                 Ok(token) => tokens.push(token),
@@ -71,26 +70,23 @@ impl<'a> Driver<'a> {
         (tokens, None)
     }
 
-    /// Emits `tok` spanning `start..end` and moves the raw lexer to `end`.
-    fn emit(&mut self, tok: Tok, start: usize, end: usize) {
+    /// Finishes `tok` spanning `start..end` and moves the raw lexer to `end`.
+    #[inline]
+    fn emit(&mut self, tok: Tok, start: usize, end: usize) -> Token {
         let raw_end = self.raw.span().end;
         if end > raw_end {
             self.raw.bump(end - raw_end);
         }
-        self.context.advance(&tok, self.nl_before);
-        let token = Token {
+        let nl_before = self.nl_before;
+        self.context.advance(&tok, nl_before);
+        self.produced_any = true;
+        self.nl_before = false;
+        Token {
             tok,
             start,
             end,
-            nl_before: self.nl_before,
-        };
-        if self.ready.is_none() {
-            self.ready = Some(token);
-        } else {
-            self.ready_after = Some(token);
+            nl_before,
         }
-        self.produced_any = true;
-        self.nl_before = false;
     }
 
     /// Moves the raw lexer past a hand-scanned stretch without a token.
@@ -101,24 +97,25 @@ impl<'a> Driver<'a> {
         }
     }
 
-    fn step(&mut self, raw: Result<Raw, ()>) -> Result<(), SyntaxError> {
+    #[inline]
+    fn step(&mut self, raw: Result<Raw, ()>) -> Step {
+        if self.raw.extras.newline {
+            self.raw.extras.newline = false;
+            self.nl_before = true;
+        }
         let span = self.raw.span();
         let (start, end) = (span.start, span.end);
         let Ok(raw) = raw else {
             return Err(error_at(start, end, INVALID));
         };
         let punct = match raw {
-            Raw::Space | Raw::LineComment => return Ok(()),
-            Raw::Newline => {
-                self.nl_before = true;
-                return Ok(());
-            }
+            Raw::Newline | Raw::LineComment => return Ok(None),
             Raw::BlockCommentStart => return self.block_comment(start),
             Raw::Hashbang => {
                 if start != 0 {
                     return Err(error_at(start, start + 1, INVALID));
                 }
-                return Ok(());
+                return Ok(None);
             }
             Raw::AsciiName => return self.name(start, start, end),
             Raw::AsciiPrivateName => return self.private_name(start, end),
@@ -127,13 +124,11 @@ impl<'a> Driver<'a> {
             Raw::NonAscii => return self.non_ascii(start, end),
             Raw::NumberStart => {
                 let (tok, end) = scan_number(self.src, start)?;
-                self.emit(tok, start, end);
-                return Ok(());
+                return Ok(Some(self.emit(tok, start, end)));
             }
             Raw::Quote => {
                 let (tok, end) = scan_string(self.src, start)?;
-                self.emit(tok, start, end);
-                return Ok(());
+                return Ok(Some(self.emit(tok, start, end)));
             }
             Raw::Backtick => return self.template(start, false),
             Raw::RBrace if self.context.closes_substitution() => {
@@ -144,10 +139,11 @@ impl<'a> Driver<'a> {
             }
             Raw::QuestionDot if self.src.as_bytes().get(end).is_some_and(u8::is_ascii_digit) => {
                 // `a?.5:b` is a conditional with `.5`, not optional chaining.
-                self.emit(Tok::Question, start, start + 1);
-                let (tok, end) = scan_number(self.src, start + 1)?;
-                self.emit(tok, start + 1, end);
-                return Ok(());
+                let (number, number_end) = scan_number(self.src, start + 1)?;
+                let question = self.emit(Tok::Question, start, start + 1);
+                let number = self.emit(number, start + 1, number_end);
+                self.queued = Some(number);
+                return Ok(Some(question));
             }
             Raw::Lt if self.src[end..].starts_with("!--") => {
                 return Err(error_at(start, end + 3, HTML_COMMENT));
@@ -216,12 +212,11 @@ impl<'a> Driver<'a> {
             Raw::QuestionQuestionEq => Tok::QuestionQuestionEq,
             Raw::Arrow => Tok::Arrow,
         };
-        self.emit(punct, start, end);
-        Ok(())
+        Ok(Some(self.emit(punct, start, end)))
     }
 
     /// `/* … */` (§12.4): a comment holding a line terminator counts as one.
-    fn block_comment(&mut self, start: usize) -> Result<(), SyntaxError> {
+    fn block_comment(&mut self, start: usize) -> Step {
         let body = start + 2;
         let Some(len) = self.src[body..].find("*/") else {
             return Err(error_at(start, self.src.len(), INVALID));
@@ -231,26 +226,20 @@ impl<'a> Driver<'a> {
             self.nl_before = true;
         }
         self.skip_to(body + len + 2);
-        Ok(())
+        Ok(None)
     }
 
     /// An IdentifierName starting at `start` whose ASCII prefix runs to
     /// `prefix_end`.
-    fn name(
-        &mut self,
-        start: usize,
-        name_start: usize,
-        prefix_end: usize,
-    ) -> Result<(), SyntaxError> {
+    fn name(&mut self, start: usize, name_start: usize, prefix_end: usize) -> Step {
         let bytes = self.src.as_bytes();
         let simple = match bytes.get(prefix_end) {
             Some(&b) => b < 0x80 && b != b'\\',
             None => true,
         };
         if simple && prefix_end > name_start {
-            let tok = self.interner.word(&self.src[name_start..prefix_end]);
-            self.emit(tok, start, prefix_end);
-            return Ok(());
+            let tok = self.interner.word(self.src, name_start, prefix_end);
+            return Ok(Some(self.emit(tok, start, prefix_end)));
         }
         let scanned = scan_name(self.src, name_start, prefix_end)?;
         let end = scanned.end;
@@ -258,12 +247,18 @@ impl<'a> Driver<'a> {
             return Err(error_at(start, start + 1, INVALID));
         }
         let tok = match scanned.decoded {
-            None => self.interner.word(&self.src[name_start..end]),
+            None => self.interner.word(self.src, name_start, end),
             Some(decoded) => {
                 // §12.7.1: an escaped reserved word is not a keyword, and may
                 // only be a property name.
                 let reserved = Tok::keyword(&decoded).is_some_and(|k| k.is_reserved_word());
-                if reserved && !self.context.in_property_name_position() {
+                let property_name = self.context.in_property_name_position()
+                    && !(self.context.in_object_key_position()
+                        && matches!(
+                            next_significant_byte(self.src, end),
+                            Some(b',' | b'}' | b'=')
+                        ));
+                if reserved && !property_name {
                     return Err(error_at(
                         start,
                         end,
@@ -273,12 +268,11 @@ impl<'a> Driver<'a> {
                 Tok::Ident(self.interner.name(&decoded))
             }
         };
-        self.emit(tok, start, end);
-        Ok(())
+        Ok(Some(self.emit(tok, start, end)))
     }
 
     /// `#name` (§12.7 PrivateIdentifier); `prefix_end` ends its ASCII part.
-    fn private_name(&mut self, start: usize, prefix_end: usize) -> Result<(), SyntaxError> {
+    fn private_name(&mut self, start: usize, prefix_end: usize) -> Step {
         let name_start = start + 1;
         let bytes = self.src.as_bytes();
         let simple = match bytes.get(prefix_end) {
@@ -299,19 +293,18 @@ impl<'a> Driver<'a> {
             };
             (scanned.end, name)
         };
-        self.emit(Tok::PrivateName(name), start, end);
-        Ok(())
+        Ok(Some(self.emit(Tok::PrivateName(name), start, end)))
     }
 
     /// A non-ASCII character between tokens: white space, a line
     /// terminator, or the start of a name.
-    fn non_ascii(&mut self, start: usize, end: usize) -> Result<(), SyntaxError> {
+    fn non_ascii(&mut self, start: usize, end: usize) -> Step {
         let c = char_at(self.src, start).unwrap_or('\u{FFFD}');
         if is_unicode_space(c) {
-            Ok(())
+            Ok(None)
         } else if is_line_terminator(c) {
             self.nl_before = true;
-            Ok(())
+            Ok(None)
         } else if is_id_start(c) {
             self.name(start, start, start)
         } else {
@@ -321,7 +314,7 @@ impl<'a> Driver<'a> {
 
     /// A template piece starting with `` ` `` (or with the `}` that closes a
     /// substitution, when `resumes`).
-    fn template(&mut self, start: usize, resumes: bool) -> Result<(), SyntaxError> {
+    fn template(&mut self, start: usize, resumes: bool) -> Step {
         let scanned = scan_template_part(self.src, start + 1)?;
         let tok = match (resumes, scanned.opens_substitution) {
             (false, false) => Tok::NoSubstTemplate(scanned.part),
@@ -329,11 +322,10 @@ impl<'a> Driver<'a> {
             (true, true) => Tok::TemplateMiddle(scanned.part),
             (true, false) => Tok::TemplateTail(scanned.part),
         };
-        self.emit(tok, start, scanned.end);
-        Ok(())
+        Ok(Some(self.emit(tok, start, scanned.end)))
     }
 
-    fn regex(&mut self, start: usize) -> Result<(), SyntaxError> {
+    fn regex(&mut self, start: usize) -> Step {
         let scanned = scan_regex(self.src, start)?;
         let body = &self.src[start + 1..scanned.body_end];
         let pattern: Vec<u16> = body.encode_utf16().collect();
@@ -344,33 +336,57 @@ impl<'a> Driver<'a> {
             pattern: pattern.into(),
             flags,
         };
-        self.emit(tok, start, scanned.end);
-        Ok(())
+        Ok(Some(self.emit(tok, start, scanned.end)))
     }
 }
 
 impl Iterator for Driver<'_> {
     type Item = Result<Token, SyntaxError>;
 
+    #[inline]
     fn next(&mut self) -> Option<Result<Token, SyntaxError>> {
-        loop {
-            if let Some(token) = self.ready.take() {
-                self.ready = self.ready_after.take();
-                return Some(Ok(token));
-            }
-            if self.finished {
-                return self.error.take().map(Err);
-            }
-            match self.raw.next() {
-                None => self.finished = true,
-                Some(raw) => {
-                    if let Err(error) = self.step(raw) {
-                        // Tokens finished before the error come first.
-                        self.finished = true;
-                        self.error = Some(error);
-                    }
+        if let Some(token) = self.queued.take() {
+            return Some(Ok(token));
+        }
+        if self.finished {
+            return None;
+        }
+        while let Some(raw) = self.raw.next() {
+            match self.step(raw) {
+                Ok(Some(token)) => return Some(Ok(token)),
+                Ok(None) => {}
+                Err(error) => {
+                    self.finished = true;
+                    return Some(Err(error));
                 }
             }
+        }
+        self.finished = true;
+        None
+    }
+}
+
+/// The first byte after `pos` that is not white space or inside a comment
+/// (enough to tell a shorthand property `{ a }` from a key `{ a: 1 }`).
+fn next_significant_byte(src: &str, mut pos: usize) -> Option<u8> {
+    let bytes = src.as_bytes();
+    loop {
+        match bytes.get(pos)? {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => pos += 1,
+            b'/' if bytes.get(pos + 1) == Some(&b'/') => {
+                pos += src[pos..].find(['\n', '\r'])?;
+            }
+            b'/' if bytes.get(pos + 1) == Some(&b'*') => {
+                pos += 2 + src[pos + 2..].find("*/")? + 2;
+            }
+            0x80.. => {
+                let c = char_at(src, pos)?;
+                if !(is_unicode_space(c) || is_line_terminator(c)) {
+                    return Some(bytes[pos]);
+                }
+                pos += c.len_utf8();
+            }
+            &b => return Some(b),
         }
     }
 }

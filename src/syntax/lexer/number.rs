@@ -202,21 +202,18 @@ fn scan_legacy(src: &str, start: usize) -> Result<(Tok, usize), SyntaxError> {
         let digits: Vec<u8> = bytes[start..pos].iter().map(|&b| b - b'0').collect();
         power_of_two_digits_to_f64(&digits, 3)
     } else {
-        // NonOctalDecimalIntegerLiteral may take a fraction and an exponent.
+        // NonOctalDecimalIntegerLiteral may take a fraction and an exponent,
+        // both with separators (§12.9.3 DecimalLiteral).
+        let mut separated = false;
         if bytes.get(pos) == Some(&b'.') {
-            pos += 1;
-            while bytes.get(pos).is_some_and(u8::is_ascii_digit) {
-                pos += 1;
-            }
+            let (end, sep) = scan_digits(bytes, pos + 1, |b| b.is_ascii_digit())?;
+            pos = end;
+            separated |= sep;
         }
         if matches!(bytes.get(pos), Some(b'e' | b'E')) {
-            let mut separated = false;
             pos = scan_exponent(bytes, start, pos, &mut separated)?;
-            if separated {
-                return Err(error_at(start, pos, INVALID));
-            }
         }
-        parse_decimal(&src[start..pos], false)
+        parse_decimal(&src[start..pos], separated)
     };
     Ok((
         Tok::Num {
@@ -225,4 +222,17 @@ fn scan_legacy(src: &str, start: usize) -> Result<(Tok, usize), SyntaxError> {
         },
         pos,
     ))
+}
+
+/// The strict-mode error for a legacy numeric literal `src[start..end]`
+/// (`017` or `08`/`09.5`), with V8's wording.
+pub(super) fn legacy_number_error(src: &str, start: usize, end: usize) -> SyntaxError {
+    let text = src.get(start..end).unwrap_or("");
+    let integer_digits = text.bytes().take_while(u8::is_ascii_digit);
+    let message = if integer_digits.clone().any(|b| b >= b'8') {
+        "Decimals with leading zeros are not allowed in strict mode."
+    } else {
+        "Octal literals are not allowed in strict mode."
+    };
+    error_at(start, end, message)
 }

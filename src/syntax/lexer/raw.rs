@@ -4,19 +4,31 @@
 
 use logos::Logos;
 
+/// What logos records while skipping trivia.
+#[derive(Default)]
+pub(super) struct Trivia {
+    /// A LF or CR was skipped since the driver last looked.
+    pub newline: bool,
+}
+
 /// One raw token. Literal and name variants mark only where something starts
-/// (or its plain ASCII prefix); the driver finishes them.
+/// (or its plain ASCII prefix); the driver finishes them. Tab, vertical tab,
+/// form feed and space (§12.2 WhiteSpace, ASCII part), runs of line
+/// terminators and single-line comments are skipped inside logos; the
+/// non-ASCII white space arrives as `NonAscii`.
 #[derive(Logos, Clone, Copy, Debug, PartialEq, Eq)]
+#[logos(extras = Trivia)]
+#[logos(skip r"[ \t\x0B\x0C]+")]
 pub(super) enum Raw {
-    /// Tab, vertical tab, form feed and space (§12.2 WhiteSpace, ASCII part;
-    /// the non-ASCII white space arrives as `NonAscii`).
-    #[regex(r"[ \t\x0B\x0C]+")]
-    Space,
-    /// A run of white space that contains at least one LF or CR (§12.3).
-    #[regex(r"[ \t\x0B\x0C]*[\n\r][ \t\x0B\x0C\n\r]*")]
+    /// A run of white space that contains at least one LF or CR (§12.3);
+    /// skipped, noting the line break.
+    #[regex(r"[ \t\x0B\x0C]*[\n\r][ \t\x0B\x0C\n\r]*", |lex| {
+        lex.extras.newline = true;
+        logos::Skip
+    })]
     Newline,
     /// `// ...` up to, not including, the line terminator (§12.4).
-    #[regex(r"//[^\n\r\u{2028}\u{2029}]*")]
+    #[regex(r"//[^\n\r\u{2028}\u{2029}]*", logos::skip)]
     LineComment,
     /// `/*`: the driver finds the closing `*/`.
     #[token("/*")]

@@ -226,3 +226,34 @@ pub(super) fn scan_string(src: &str, start: usize) -> Result<(Tok, usize), Synta
         }
     }
 }
+
+/// The strict-mode error for a string literal `src[start..end]` holding
+/// legacy octal or `\8`/`\9` escapes. Like V8, the last such escape decides
+/// the message and the position.
+pub(super) fn legacy_escape_error(src: &str, start: usize, end: usize) -> Option<SyntaxError> {
+    let bytes = src.as_bytes();
+    let end = end.min(src.len());
+    let mut pos = start + 1;
+    let mut scratch = Vec::new();
+    let mut last = None;
+    while pos + 1 < end {
+        if bytes[pos] != b'\\' {
+            pos += 1;
+            continue;
+        }
+        let Ok(escape) = read_escape(src, pos, &mut scratch, EscapeContext::String) else {
+            return None;
+        };
+        if escape.legacy_octal {
+            last = Some((pos, escape.next));
+        }
+        pos = escape.next;
+    }
+    let (at, next) = last?;
+    let message = if matches!(bytes[at + 1], b'8' | b'9') {
+        "\\8 and \\9 are not allowed in strict mode."
+    } else {
+        "Octal escape sequences are not allowed in strict mode."
+    };
+    Some(error_at(at, next, message))
+}

@@ -19,7 +19,10 @@
 
 use std::fmt;
 
+use super::super::error::SyntaxError;
+use super::super::span::Span;
 use super::super::token::{Tok, Token};
+use super::recovery;
 
 /// A grammar terminal: a lexer token, or one of the adapter's refinements.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,46 +49,101 @@ pub struct TokenMeta {
     pub start: usize,
     pub end: usize,
     pub nl_before: bool,
-    pub is_rbrace: bool,
+    pub bracket: Bracket,
 }
 
-/// The parser's input: terminals with their byte spans, and their metadata.
-pub struct Adapted {
-    pub lexes: Vec<(usize, Lex, usize)>,
-    pub metas: Vec<TokenMeta>,
+/// How a token nests, for error messages that depend on the enclosing bracket.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Bracket {
+    None,
+    OpenParen,
+    OpenOther,
+    /// `}`
+    CloseBrace,
+    CloseOther,
+    /// `` `...${ ``
+    TemplateOpen,
+    /// `` }...${ ``
+    TemplateMiddle,
+    /// `` }...` ``
+    TemplateClose,
 }
 
-/// Applies the restricted productions to the lexer's tokens.
-pub fn adapt(tokens: Vec<Token>) -> Adapted {
-    let mut lexes = Vec::with_capacity(tokens.len());
-    let mut metas = Vec::with_capacity(tokens.len());
-    let mut iter = tokens.into_iter().peekable();
-    while let Some(token) = iter.next() {
-        let next_nl = iter.peek().map(|t| t.nl_before);
-        let next_is_paren = iter.peek().map(|t| t.tok == Tok::LParen);
+impl Bracket {
+    fn of(tok: &Tok) -> Bracket {
+        match tok {
+            Tok::LParen => Bracket::OpenParen,
+            Tok::LBracket | Tok::LBrace => Bracket::OpenOther,
+            Tok::RBrace => Bracket::CloseBrace,
+            Tok::RParen | Tok::RBracket => Bracket::CloseOther,
+            Tok::TemplateHead(_) => Bracket::TemplateOpen,
+            Tok::TemplateMiddle(_) => Bracket::TemplateMiddle,
+            Tok::TemplateTail(_) => Bracket::TemplateClose,
+            _ => Bracket::None,
+        }
+    }
+}
+
+/// Where each token sits, for automatic semicolon insertion and error messages.
+pub fn metas(tokens: &[Token]) -> Vec<TokenMeta> {
+    tokens
+        .iter()
+        .map(|t| TokenMeta {
+            start: t.start,
+            end: t.end,
+            nl_before: t.nl_before,
+            bracket: Bracket::of(&t.tok),
+        })
+        .collect()
+}
+
+/// The grammar's terminals, with the restricted productions applied, made
+/// one at a time as the parser asks for them.
+pub fn terminals(tokens: Vec<Token>) -> Terminals {
+    Terminals {
+        tokens: tokens.into_iter().peekable(),
+    }
+}
+
+pub struct Terminals {
+    tokens: std::iter::Peekable<std::vec::IntoIter<Token>>,
+}
+
+impl Iterator for Terminals {
+    type Item = Result<(usize, Lex, usize), SyntaxError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if recovery::under_way() {
+            // The parser is dropping tokens to recover: the parse has failed.
+            return Some(Err(SyntaxError::new(
+                recovery::DROPPED_TOKEN,
+                Span::default(),
+            )));
+        }
+        let token = self.tokens.next()?;
+        let next = self.tokens.peek();
+        let next_nl = next.is_some_and(|t| t.nl_before);
+        let next_is_paren = next.is_some_and(|t| t.tok == Tok::LParen);
         let lex = match token.tok {
-            Tok::Return if next_nl == Some(true) => Lex::ReturnNl,
-            Tok::Break if next_nl == Some(true) => Lex::BreakNl,
-            Tok::Continue if next_nl == Some(true) => Lex::ContinueNl,
-            Tok::Throw if next_nl == Some(true) => Lex::ThrowNl,
-            Tok::Yield if next_nl == Some(true) => Lex::YieldNl,
+            Tok::Return if next_nl => Lex::ReturnNl,
+            Tok::Break if next_nl => Lex::BreakNl,
+            Tok::Continue if next_nl => Lex::ContinueNl,
+            Tok::Throw if next_nl => Lex::ThrowNl,
+            Tok::Yield if next_nl => Lex::YieldNl,
             Tok::PlusPlus if token.nl_before => Lex::PlusPlusNl,
             Tok::MinusMinus if token.nl_before => Lex::MinusMinusNl,
             Tok::Arrow if token.nl_before => Lex::ArrowNl,
-            Tok::Async if next_nl == Some(true) => Lex::T(Tok::Ident("async".into())),
-            Tok::Async if next_is_paren == Some(true) => Lex::AsyncParen,
-            Tok::Accessor if next_nl == Some(true) => Lex::T(Tok::Ident("accessor".into())),
+            Tok::Async if next_nl => Lex::T(Tok::Ident("async".into())),
+            Tok::Async if next_is_paren => Lex::AsyncParen,
+            Tok::Accessor if next_nl => Lex::T(Tok::Ident("accessor".into())),
             tok => Lex::T(tok),
         };
-        metas.push(TokenMeta {
-            start: token.start,
-            end: token.end,
-            nl_before: token.nl_before,
-            is_rbrace: matches!(lex, Lex::T(Tok::RBrace)),
-        });
-        lexes.push((token.start, lex, token.end));
+        let terminal = (token.start, lex, token.end);
+        if recovery::explaining() {
+            recovery::note_last_token(&terminal);
+        }
+        Some(Ok(terminal))
     }
-    Adapted { lexes, metas }
 }
 
 impl fmt::Display for Lex {
@@ -103,35 +161,5 @@ impl fmt::Display for Lex {
             Lex::ThrowNl => write!(f, "throw"),
             Lex::YieldNl => write!(f, "yield"),
         }
-    }
-}
-
-/// V8's message for an unexpected token.
-pub fn unexpected_message(lex: &Lex) -> String {
-    use Tok::*;
-    let tok = match lex {
-        Lex::T(tok) => tok,
-        Lex::AsyncParen => return "Unexpected identifier 'async'".into(),
-        Lex::YieldNl => return "Unexpected strict mode reserved word".into(),
-        other => return format!("Unexpected token '{other}'"),
-    };
-    match tok {
-        Ident(name) => format!("Unexpected identifier '{name}'"),
-        PrivateName(name) => format!("Unexpected identifier '#{name}'"),
-        Async | Of | Get | Set | As | From | Meta | Target | Accessor => {
-            format!("Unexpected identifier '{tok}'")
-        }
-        Num { .. } | BigInt(_) => "Unexpected number".into(),
-        Str { .. } => "Unexpected string".into(),
-        NoSubstTemplate(_) | TemplateHead(_) | TemplateMiddle(_) | TemplateTail(_) => {
-            "Unexpected template string".into()
-        }
-        Regex { .. } => "Unexpected regular expression".into(),
-        Let | Static | Yield | Implements | Interface | Package | Private | Protected | Public => {
-            "Unexpected strict mode reserved word".into()
-        }
-        Await | Enum => "Unexpected reserved word".into(),
-        At => "Invalid or unexpected token".into(),
-        other => format!("Unexpected token '{other}'"),
     }
 }

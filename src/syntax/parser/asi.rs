@@ -18,7 +18,7 @@
 use lalrpop_util::{ErrorRecovery, ParseError};
 
 use super::super::error::SyntaxError;
-use super::adapter::Lex;
+use super::adapter::{Bracket, Lex};
 use super::parts::R;
 use super::state::ParseState;
 
@@ -36,6 +36,7 @@ impl ParseState<'_> {
     }
 
     fn check_recovery(&self, l: usize, recovery: Recovery, after_do_while: bool) -> R<()> {
+        super::recovery::recovery_done();
         if !recovery.dropped_tokens.is_empty() {
             return Err(recovery.error);
         }
@@ -48,13 +49,13 @@ impl ParseState<'_> {
                     let offending = self.tokens[i];
                     let previous_end = if i == 0 { 0 } else { self.tokens[i - 1].end };
                     l == previous_end
-                        && (after_do_while || offending.nl_before || offending.is_rbrace)
+                        && (after_do_while
+                            || offending.nl_before
+                            || offending.bracket == Bracket::CloseBrace)
                 }
                 None => false,
             },
-            ParseError::UnrecognizedEof { .. } => {
-                l == self.tokens.last().map_or(0, |t| t.end)
-            }
+            ParseError::UnrecognizedEof { .. } => l == self.tokens.last().map_or(0, |t| t.end),
             _ => false,
         };
         if allowed {

@@ -1,15 +1,17 @@
 //! The parsing pipeline: lexer → token adapter → grammar → early errors.
 
-use lalrpop_util::ParseError;
-
 use super::super::ast::{Module, ModuleItem, Script};
 use super::super::early_errors;
 use super::super::error::SyntaxError;
 use super::super::lexer;
 use super::super::span::Span;
-use super::adapter::{self, unexpected_message, Lex};
+use super::super::token::Token;
+use super::adapter;
 use super::grammar::ProgramParser;
+use super::messages::{to_syntax_error, unexpected_token};
+use super::recovery;
 use super::state::{Goal, ParseState};
+use lalrpop_util::ParseError;
 
 /// Parses `source` as an ECMAScript module (ParseModule's syntax part).
 pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
@@ -20,6 +22,16 @@ pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
     };
     early_errors::check_module(&module)?;
     Ok(module)
+}
+
+/// The parse alone, without the early errors (for tests of the grammar).
+#[cfg(test)]
+pub(super) fn parse_module_syntax(source: &str) -> Result<Module, SyntaxError> {
+    let body = parse_program(source, Goal::Module)?;
+    Ok(Module {
+        body,
+        span: Span::new(0, source.len()),
+    })
 }
 
 /// Parses `source` as a strict script: the module grammar without
@@ -55,17 +67,53 @@ fn parse_program(source: &str, goal: Goal) -> Result<Vec<ModuleItem>, SyntaxErro
         Ok(tokens) => tokens,
         Err(lex_error) => return Err(earlier_parse_error(source, goal, lex_error)),
     };
-    let adapted = adapter::adapt(tokens);
-    let state = ParseState::new(source, &adapted.metas, goal);
-    let result = ProgramParser::new()
-        .parse(
-            &state,
-            adapted.lexes.into_iter().map(Ok::<_, SyntaxError>),
-        )
-        .map_err(|e| to_syntax_error(e, source));
-    if result.is_ok() {
-        state.finish();
-    }
+    run_grammar(source, tokens, goal)
+}
+
+/// Runs the grammar over the tokens. The terminals the parser expected are
+/// only listed (for the error message) when a first run fails: then the
+/// same, deterministic pipeline runs again with the list enabled.
+fn run_grammar(
+    source: &str,
+    tokens: Vec<Token>,
+    goal: Goal,
+) -> Result<Vec<ModuleItem>, SyntaxError> {
+    let metas = adapter::metas(&tokens);
+    let state = ParseState::new(source, &metas, goal);
+    recovery::start(false);
+    let result = ProgramParser::new().parse(&state, adapter::terminals(tokens));
+    let result = match result {
+        Ok(items) => {
+            state.finish();
+            Ok(items)
+        }
+        Err(ParseError::User { error }) if error.message != recovery::DROPPED_TOKEN => Err(error),
+        Err(_) => return explain_parse_error(source, goal),
+    };
+    state.earliest(result)
+}
+
+/// The second run of a parse that failed, with expected terminals listed.
+fn explain_parse_error(source: &str, goal: Goal) -> Result<Vec<ModuleItem>, SyntaxError> {
+    let tokens = lexer::tokenize(source)?;
+    let metas = adapter::metas(&tokens);
+    let state = ParseState::new(source, &metas, goal);
+    recovery::start(true);
+    let result = ProgramParser::new().parse(&state, adapter::terminals(tokens));
+    let (last_token, expected) = recovery::take_failure();
+    recovery::start(false);
+    let result = result.map_err(|e| match e {
+        ParseError::User { error } if error.message == recovery::DROPPED_TOKEN => {
+            match last_token {
+                Some((l, lex, r)) => unexpected_token(&state, l, &lex, r, &expected),
+                None => SyntaxError::new(
+                    "Unexpected end of input",
+                    Span::new(source.len(), source.len()),
+                ),
+            }
+        }
+        e => to_syntax_error(e, &state),
+    });
     state.earliest(result)
 }
 
@@ -79,33 +127,9 @@ fn earlier_parse_error(source: &str, goal: Goal, lex_error: SyntaxError) -> Synt
     let Ok(tokens) = lexer::tokenize(prefix) else {
         return lex_error;
     };
-    let adapted = adapter::adapt(tokens);
-    let state = ParseState::new(prefix, &adapted.metas, goal);
-    let result = ProgramParser::new()
-        .parse(&state, adapted.lexes.into_iter().map(Ok::<_, SyntaxError>))
-        .map_err(|e| to_syntax_error(e, prefix));
-    match state.earliest(result) {
+    let result = run_grammar(prefix, tokens, goal);
+    match result {
         Err(e) if (e.span.start as usize) < cut => e,
         _ => lex_error,
-    }
-}
-
-/// LALRPOP's errors in V8's words.
-fn to_syntax_error(error: ParseError<usize, Lex, SyntaxError>, source: &str) -> SyntaxError {
-    match error {
-        ParseError::UnrecognizedToken {
-            token: (l, lex, r), ..
-        }
-        | ParseError::ExtraToken { token: (l, lex, r) } => {
-            SyntaxError::new(unexpected_message(&lex), Span::new(l, r))
-        }
-        ParseError::UnrecognizedEof { .. } => SyntaxError::new(
-            "Unexpected end of input",
-            Span::new(source.len(), source.len()),
-        ),
-        ParseError::InvalidToken { location } => {
-            SyntaxError::new("Invalid or unexpected token", Span::new(location, location))
-        }
-        ParseError::User { error } => error,
     }
 }

@@ -1,14 +1,17 @@
 //! Grammar actions for expressions (ECMA-262 §13).
 
 use super::super::ast::{
-    AssignOp, BinaryOp, Expr, ExprKind, ExprOrSpread, Ident, Literal, LogicalOp, MemberProp,
-    Prop, PropKey, StringLit, Template, UnaryOp, UpdateOp,
+    AssignOp, BinaryOp, Expr, ExprKind, ExprOrSpread, Ident, Literal, LogicalOp, MemberProp, Prop,
+    PropKey, StringLit, Template, UnaryOp, UpdateOp,
 };
 use super::super::cover;
 use super::super::error::SyntaxError;
+use super::super::span::Span;
 use super::super::token::Tok;
 use super::adapter::Lex;
-use super::parts::{fail, sp, Args, AsyncCallHead, BinChain, BinTok, CoverParen, Operand, OptionalLink, R};
+use super::parts::{
+    fail, sp, Args, AsyncCallHead, BinChain, BinTok, CoverParen, Operand, OptionalLink, R,
+};
 use super::state::ParseState;
 
 const EXPONENT_AFTER_UNARY: &str = "Unary operator used immediately before exponentiation expression. Parenthesis must be used to disambiguate operator precedence";
@@ -19,7 +22,7 @@ impl ParseState<'_> {
         let pattern = if op == AssignOp::Assign {
             cover::assignment_target(self, target)?
         } else {
-            if !cover::is_simple_target(&target) {
+            if !cover::is_outer_target(&target) {
                 return fail("Invalid left-hand side in assignment", target.span);
             }
             cover::into_simple_target(self, target)
@@ -29,6 +32,27 @@ impl ParseState<'_> {
                 op,
                 target: Box::new(pattern),
                 value: Box::new(value),
+            },
+            l,
+            r,
+        ))
+    }
+
+    /// ConditionalExpression (§13.14) whose test is an operator chain.
+    pub fn conditional(
+        &self,
+        test: BinChain,
+        consequent: Expr,
+        alternate: Expr,
+        l: usize,
+        r: usize,
+    ) -> R<Expr> {
+        let test = self.binary_chain(test)?;
+        Ok(self.expr(
+            ExprKind::Cond {
+                test: Box::new(test),
+                consequent: Box::new(consequent),
+                alternate: Box::new(alternate),
             },
             l,
             r,
@@ -58,7 +82,9 @@ impl ParseState<'_> {
         if chain.rest.is_empty() {
             return match chain.first {
                 Operand::Expr(e) => Ok(e),
-                Operand::Private(id) => fail(format!("Unexpected identifier '#{}'", id.name), id.span),
+                Operand::Private(id) => {
+                    fail(format!("Unexpected identifier '#{}'", id.name), id.span)
+                }
             };
         }
         // §13.13: `??` cannot be mixed with `&&` or `||` without parentheses.
@@ -70,7 +96,11 @@ impl ParseState<'_> {
                 }
                 BinTok::Logical(LogicalOp::Nullish) => nullish = true,
                 BinTok::Logical(and_or) if nullish => {
-                    let text = if *and_or == LogicalOp::And { "&&" } else { "||" };
+                    let text = if *and_or == LogicalOp::And {
+                        "&&"
+                    } else {
+                        "||"
+                    };
                     return fail(format!("Unexpected token '{text}'"), *span);
                 }
                 BinTok::Logical(_) => logical = true,
@@ -105,7 +135,9 @@ impl ParseState<'_> {
         }
         match operands.pop() {
             Some(Operand::Expr(e)) => Ok(e),
-            Some(Operand::Private(id)) => fail(format!("Unexpected identifier '#{}'", id.name), id.span),
+            Some(Operand::Private(id)) => {
+                fail(format!("Unexpected identifier '#{}'", id.name), id.span)
+            }
             None => unreachable!("a chain always has one operand more than operators"),
         }
     }
@@ -170,7 +202,10 @@ impl ParseState<'_> {
         if op == UnaryOp::Delete {
             match &strip_parens(&arg).kind {
                 ExprKind::Ident(_) => {
-                    return fail("Delete of an unqualified identifier in strict mode.", arg.span)
+                    return fail(
+                        "Delete of an unqualified identifier in strict mode.",
+                        arg.span,
+                    )
                 }
                 ExprKind::Member {
                     prop: MemberProp::Private(_),
@@ -190,7 +225,7 @@ impl ParseState<'_> {
     }
 
     pub fn update(&self, op: UpdateOp, prefix: bool, arg: Expr, l: usize, r: usize) -> R<Expr> {
-        if !cover::is_simple_target(&arg) {
+        if !cover::is_outer_target(&arg) {
             let message = if prefix {
                 "Invalid left-hand side expression in prefix operation"
             } else {
@@ -209,7 +244,14 @@ impl ParseState<'_> {
         ))
     }
 
-    pub fn member(&self, object: Expr, prop: MemberProp, optional: bool, l: usize, r: usize) -> Expr {
+    pub fn member(
+        &self,
+        object: Expr,
+        prop: MemberProp,
+        optional: bool,
+        l: usize,
+        r: usize,
+    ) -> Expr {
         self.expr(
             ExprKind::Member {
                 object: Box::new(object),
@@ -252,13 +294,30 @@ impl ParseState<'_> {
         )
     }
 
+    /// `new async(...)`: `async` is a plain identifier here.
+    pub fn new_async(&self, async_span: Span, args: Args, l: usize, r: usize) -> Expr {
+        let callee = self.expr_at(
+            ExprKind::Ident(Ident {
+                name: "async".into(),
+                span: async_span,
+            }),
+            async_span,
+        );
+        self.expr(
+            ExprKind::New {
+                callee: Box::new(callee),
+                args: Some(args.items),
+            },
+            l,
+            r,
+        )
+    }
+
     pub fn optional_link(&self, object: Expr, link: OptionalLink, l: usize, r: usize) -> R<Expr> {
         match link {
             OptionalLink::Call(args) => Ok(self.call(object, args, true, l, r)),
             OptionalLink::Prop(prop) => Ok(self.member(object, prop, true, l, r)),
-            OptionalLink::Template(span) => {
-                fail("Invalid tagged template on optional chain", span)
-            }
+            OptionalLink::Template(span) => fail("Invalid tagged template on optional chain", span),
         }
     }
 
@@ -457,16 +516,16 @@ fn invalid_template_escape(raw: &str) -> &'static str {
                         return "Invalid hexadecimal escape sequence";
                     }
                 }
-                b'u' => {
-                    if !valid_unicode_escape(&bytes[i + 2..]) {
-                        return "Invalid Unicode escape sequence";
-                    }
+                b'u' if !valid_unicode_escape(&bytes[i + 2..]) => {
+                    return "Invalid Unicode escape sequence"
                 }
                 b'8' | b'9' => return "\\8 and \\9 are not allowed in template strings.",
                 b'0' if bytes.get(i + 2).is_some_and(u8::is_ascii_digit) => {
                     return "Octal escape sequences are not allowed in template strings."
                 }
-                b'1'..=b'7' => return "Octal escape sequences are not allowed in template strings.",
+                b'1'..=b'7' => {
+                    return "Octal escape sequences are not allowed in template strings."
+                }
                 _ => {}
             }
             i += 2;
@@ -487,12 +546,9 @@ fn valid_unicode_escape(rest: &[u8]) -> bool {
         if digits.is_empty() || rest.get(1 + digits.len()) != Some(&b'}') {
             return false;
         }
-        let value = digits
-            .iter()
-            .try_fold(0u32, |acc, d| {
-                acc.checked_mul(16)?
-                    .checked_add((*d as char).to_digit(16)?)
-            });
+        let value = digits.iter().try_fold(0u32, |acc, d| {
+            acc.checked_mul(16)?.checked_add((*d as char).to_digit(16)?)
+        });
         value.is_some_and(|v| v <= 0x10FFFF)
     } else {
         rest.len() >= 4 && rest[..4].iter().all(u8::is_ascii_hexdigit)

@@ -66,7 +66,10 @@ impl ParseState<'_> {
                     );
                 }
                 if tail.params.params.len() != 1 {
-                    return fail("Setter must have exactly one formal parameter.", params_span);
+                    return fail(
+                        "Setter must have exactly one formal parameter.",
+                        params_span,
+                    );
                 }
                 FunctionKind::Setter
             }

@@ -9,8 +9,10 @@ mod asi;
 mod driver;
 mod expressions;
 mod functions;
+mod messages;
 pub(crate) mod parts;
 mod patterns;
+pub(crate) mod recovery;
 pub(crate) mod state;
 mod statements;
 

@@ -1,6 +1,8 @@
 //! Grammar actions for binding patterns (ECMA-262 §14.3.3).
 
-use super::super::ast::{Expr, Ident, ObjectPatternProp, Pattern, PatternElem, PatternKind, PropKey};
+use super::super::ast::{
+    Expr, Ident, ObjectPatternProp, Pattern, PatternElem, PatternKind, PropKey,
+};
 use super::parts::sp;
 use super::state::ParseState;
 
@@ -48,14 +50,16 @@ impl ParseState<'_> {
     /// `[a, , b = 1, ...rest]`: a comma after the last element adds no hole.
     pub fn array_pattern(
         &self,
-        mut elems: Vec<Option<PatternElem>>,
-        last: Option<PatternElem>,
+        slots: Vec<Option<Box<PatternElem>>>,
+        last: Option<Box<PatternElem>>,
         rest: Option<Pattern>,
         l: usize,
         r: usize,
     ) -> Pattern {
+        let mut elems: Vec<Option<PatternElem>> =
+            slots.into_iter().map(|e| e.map(|e| *e)).collect();
         if let Some(e) = last {
-            elems.push(Some(e));
+            elems.push(Some(*e));
         }
         self.pattern(
             PatternKind::Array {

@@ -18,9 +18,7 @@
 use std::cell::RefCell;
 use std::collections::HashSet;
 
-use super::super::ast::{
-    Expr, ExprKind, ModuleItem, Pattern, PatternKind, Stmt, StmtKind,
-};
+use super::super::ast::{Expr, ExprKind, ModuleItem, Pattern, PatternKind, Stmt, StmtKind};
 use super::super::error::SyntaxError;
 use super::super::span::Span;
 use super::adapter::TokenMeta;
@@ -127,14 +125,18 @@ impl<'a> ParseState<'a> {
 
     /// A StatementListItem is complete: any CoverInitializedName inside it was
     /// never reinterpreted as a pattern.
-    pub fn list_item(&self, kind: StmtKind, l: usize, r: usize) -> Stmt {
+    pub fn list_item(&self, kind: Box<StmtKind>, l: usize, r: usize) -> Box<Stmt> {
         self.reject_cover_inits_from(l);
-        self.stmt(kind, l, r)
+        self.boxed_stmt(kind, l, r)
     }
 
-    pub fn module_item(&self, item: ModuleItem, l: usize) -> ModuleItem {
+    pub fn module_item(&self, item: ModuleItem, l: usize) -> Box<ModuleItem> {
         self.reject_cover_inits_from(l);
-        item
+        Box::new(item)
+    }
+
+    pub fn boxed_stmt(&self, kind: Box<StmtKind>, l: usize, r: usize) -> Box<Stmt> {
+        Box::new(self.stmt(*kind, l, r))
     }
 
     fn reject_cover_inits_from(&self, start: usize) {
@@ -209,7 +211,10 @@ impl<'a> ParseState<'a> {
         };
         for span in take_from(&self.yields, params_start) {
             if !is_generator {
-                keep_first(SyntaxError::new("Unexpected strict mode reserved word", span));
+                keep_first(SyntaxError::new(
+                    "Unexpected strict mode reserved word",
+                    span,
+                ));
             } else if (span.start as usize) < body_start {
                 keep_first(SyntaxError::new(
                     "Yield expression not allowed in formal parameter",
@@ -235,11 +240,20 @@ impl<'a> ParseState<'a> {
 
     /// At the end of the program: what the top level still holds.
     pub fn finish(&self) {
-        if let Some(span) = take_from(&self.yields, 0).into_iter().min_by_key(|s| s.start) {
-            self.defer(SyntaxError::new("Unexpected strict mode reserved word", span));
+        if let Some(span) = take_from(&self.yields, 0)
+            .into_iter()
+            .min_by_key(|s| s.start)
+        {
+            self.defer(SyntaxError::new(
+                "Unexpected strict mode reserved word",
+                span,
+            ));
         }
         if self.goal == Goal::Script {
-            if let Some(span) = take_from(&self.awaits, 0).into_iter().min_by_key(|s| s.start) {
+            if let Some(span) = take_from(&self.awaits, 0)
+                .into_iter()
+                .min_by_key(|s| s.start)
+            {
                 self.defer(SyntaxError::new(
                     "await is only valid in async functions and the top level bodies of modules",
                     span,

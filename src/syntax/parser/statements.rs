@@ -26,15 +26,15 @@ impl ParseState<'_> {
         attributes: Option<Vec<ImportAttribute>>,
         l: usize,
         r: usize,
-    ) -> ImportDecl {
-        ImportDecl {
+    ) -> Box<ImportDecl> {
+        Box::new(ImportDecl {
             default,
             namespace,
             named,
             source,
             attributes: attributes.unwrap_or_default(),
             span: sp(l, r),
-        }
+        })
     }
 
     /// `import { "name" } from "m"`: a string import name needs `as`.
@@ -42,21 +42,32 @@ impl ParseState<'_> {
         fail("Unexpected reserved word", sp(l, r))
     }
 
-    pub fn export(&self, kind: ExportKind, l: usize, r: usize) -> ExportDecl {
-        ExportDecl {
+    pub fn export(&self, kind: ExportKind, l: usize, r: usize) -> Box<ExportDecl> {
+        Box::new(ExportDecl {
             kind,
             span: sp(l, r),
-        }
+        })
     }
 
     /// `export { a, b as c };` without `from`: the local names must be
     /// identifier references (§16.2.3.1, the early errors of ExportDeclaration).
-    pub fn export_local_names(&self, specifiers: Vec<ExportSpecifier>, l: usize, r: usize) -> R<ExportDecl> {
+    pub fn export_local_names(
+        &self,
+        specifiers: Vec<ExportSpecifier>,
+        l: usize,
+        r: usize,
+    ) -> R<Box<ExportDecl>> {
         for s in &specifiers {
             match &s.local {
-                ModuleExportName::Str(lit) => return fail("Unexpected string", lit.span),
+                ModuleExportName::Str(lit) => {
+                    return fail(
+                        "String literal module export names must be followed by a 'from' clause",
+                        lit.span,
+                    )
+                }
                 ModuleExportName::Ident(id) => {
-                    let reserved = Tok::keyword(self.text(id.span)).is_some_and(|t| t.is_reserved_word());
+                    let reserved =
+                        Tok::keyword(self.text(id.span)).is_some_and(|t| t.is_reserved_word());
                     if reserved {
                         return fail("Unexpected reserved word", id.span);
                     }
@@ -76,14 +87,14 @@ impl ParseState<'_> {
 
     // ---- declarations ----
 
-    pub fn function_decl(&self, f: Rc<Function>) -> R<StmtKind> {
+    pub fn function_decl(&self, f: Rc<Function>) -> R<Box<StmtKind>> {
         if f.name.is_none() {
             return fail("Function statements require a function name", f.span);
         }
-        Ok(StmtKind::Function(f))
+        Ok(Box::new(StmtKind::Function(f)))
     }
 
-    pub fn class_decl(&self, c: Rc<Class>) -> R<StmtKind> {
+    pub fn class_decl(&self, c: Rc<Class>) -> R<Box<StmtKind>> {
         if c.name.is_none() {
             // `class {}` / `class extends B {}`: the token after `class` is unexpected.
             let next = self
@@ -93,14 +104,14 @@ impl ParseState<'_> {
                 .unwrap_or(c.span);
             return fail(format!("Unexpected token '{}'", self.text(next)), next);
         }
-        Ok(StmtKind::Class(c))
+        Ok(Box::new(StmtKind::Class(c)))
     }
 
     /// `var`/`let`/`const` as a statement: const and destructuring
     /// declarations need an initialiser.
-    pub fn var_stmt(&self, decl: VarDecl) -> R<StmtKind> {
+    pub fn var_stmt(&self, decl: VarDecl) -> R<Box<StmtKind>> {
         self.check_initializers(&decl)?;
-        Ok(StmtKind::Var(decl))
+        Ok(Box::new(StmtKind::Var(decl)))
     }
 
     pub fn for_init_decl(&self, decl: VarDecl) -> R<ForInit> {
@@ -138,22 +149,26 @@ impl ParseState<'_> {
         self.defer(SyntaxError::new(message, body.span));
     }
 
-    pub fn if_stmt(&self, test: Expr, consequent: Stmt, alternate: Option<Stmt>) -> StmtKind {
+    pub fn if_stmt(
+        &self,
+        test: Expr,
+        consequent: Box<Stmt>,
+        alternate: Option<Box<Stmt>>,
+    ) -> StmtKind {
         self.check_single_statement(&consequent);
         if let Some(a) = &alternate {
             self.check_single_statement(a);
         }
         StmtKind::If {
             test,
-            consequent: Box::new(consequent),
-            alternate: alternate.map(Box::new),
+            consequent,
+            alternate,
         }
     }
 
-    pub fn loop_stmt(&self, head: LoopHead, body: Stmt) -> R<StmtKind> {
+    pub fn loop_stmt(&self, head: LoopHead, body: Box<Stmt>) -> StmtKind {
         self.check_single_statement(&body);
-        let body = Box::new(body);
-        Ok(match head {
+        match head {
             LoopHead::While(test) => StmtKind::While { test, body },
             LoopHead::For(init, test, update) => StmtKind::For {
                 init,
@@ -168,23 +183,17 @@ impl ParseState<'_> {
                 body,
                 is_await,
             },
-        })
-    }
-
-    pub fn labeled(&self, label: Ident, body: Stmt) -> StmtKind {
-        self.check_single_statement(&body);
-        StmtKind::Labeled {
-            label,
-            body: Box::new(body),
         }
     }
 
-    pub fn do_while(&self, body: Stmt, test: Expr) -> StmtKind {
+    pub fn labeled(&self, label: Ident, body: Box<Stmt>) -> StmtKind {
         self.check_single_statement(&body);
-        StmtKind::DoWhile {
-            body: Box::new(body),
-            test,
-        }
+        StmtKind::Labeled { label, body }
+    }
+
+    pub fn do_while(&self, body: Box<Stmt>, test: Expr) -> StmtKind {
+        self.check_single_statement(&body);
+        StmtKind::DoWhile { body, test }
     }
 
     /// The expression before `in`/`of` in a for-in/of head.
@@ -212,17 +221,31 @@ impl ParseState<'_> {
         Ok(())
     }
 
-    pub fn switch(&self, discriminant: Expr, cases: Vec<SwitchCase>) -> R<StmtKind> {
+    pub fn switch(&self, discriminant: Expr, cases: Vec<SwitchCase>) -> R<Box<StmtKind>> {
         if let Some(second) = cases.iter().filter(|c| c.test.is_none()).nth(1) {
-            return fail("More than one default clause in switch statement", second.span);
+            return fail(
+                "More than one default clause in switch statement",
+                second.span,
+            );
         }
-        Ok(StmtKind::Switch {
+        Ok(Box::new(StmtKind::Switch {
             discriminant,
             cases,
-        })
+        }))
     }
 
-    pub fn illegal_newline_after_throw(&self, l: usize, r: usize) -> R<StmtKind> {
+    /// `try {}` followed by neither `catch` nor `finally`: V8 reports the token
+    /// after the block.
+    pub fn missing_catch_or_finally(&self, r: usize) -> R<Box<StmtKind>> {
+        let next = self
+            .tokens
+            .iter()
+            .find(|t| t.start >= r)
+            .map_or(sp(r, r), |t| sp(t.start, t.end));
+        fail("Missing catch or finally after try", next)
+    }
+
+    pub fn illegal_newline_after_throw(&self, l: usize, r: usize) -> R<Box<StmtKind>> {
         fail("Illegal newline after throw", sp(l, r))
     }
 }

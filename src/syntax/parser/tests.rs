@@ -33,7 +33,10 @@ fn err_at(src: &str, message: &str, at: &str) {
         Err(e) => {
             assert_eq!(e.message, message, "for {src:?}");
             let expected = src.find(at).expect("`at` occurs in the source");
-            assert_eq!(e.span.start as usize, expected, "error position for {src:?}");
+            assert_eq!(
+                e.span.start as usize, expected,
+                "error position for {src:?}"
+            );
         }
     }
 }

@@ -72,8 +72,39 @@ fn the_prefix_before_an_error_is_kept() {
 
 #[test]
 fn streaming_yields_tokens_before_the_error() {
-    let items: Vec<_> = super::super::tokens("a?.5e").collect();
+    let items: Vec<_> = super::super::tokens("a b 'c").collect();
     assert_eq!(items.len(), 3);
-    assert_eq!(items[1].as_ref().map(|t| t.tok.clone()), Ok(Tok::Question));
+    assert_eq!(items[1].as_ref().map(|t| t.tok.clone()), Ok(ident("b")));
     assert!(items[2].is_err());
+    // `?.5` yields two tokens from one raw token.
+    let items: Vec<_> = super::super::tokens("a?.5:b").collect();
+    assert_eq!(items.len(), 5);
+    assert!(items.iter().all(Result::is_ok));
+}
+
+#[test]
+fn strict_mode_messages_for_legacy_tokens() {
+    let check = |src: &str, message: &str, span: (u32, u32)| {
+        let t = tokens(src);
+        let e = super::super::legacy_octal_error(src, &t[t.len() - 1]).expect(src);
+        assert_eq!(e.message, message, "{src}");
+        assert_eq!((e.span.start, e.span.end), span, "{src}");
+    };
+    let octal_literal = "Octal literals are not allowed in strict mode.";
+    let leading_zero = "Decimals with leading zeros are not allowed in strict mode.";
+    let octal_escape = "Octal escape sequences are not allowed in strict mode.";
+    let eight_nine = "\\8 and \\9 are not allowed in strict mode.";
+    check("x = 017", octal_literal, (4, 7));
+    check("00", octal_literal, (0, 2));
+    check("08", leading_zero, (0, 2));
+    check("09.5", leading_zero, (0, 4));
+    check("x = 'a\\1'", octal_escape, (6, 8));
+    check("'\\08'", octal_escape, (1, 3));
+    check("'\\9'", eight_nine, (1, 3));
+    // The last legacy escape decides, as in V8.
+    check("'\\8\\1'", octal_escape, (3, 5));
+    check("'\\1\\8'", eight_nine, (3, 5));
+    let t = tokens("'\\0' 10");
+    assert!(super::super::legacy_octal_error("'\\0' 10", &t[0]).is_none());
+    assert!(super::super::legacy_octal_error("'\\0' 10", &t[1]).is_none());
 }

@@ -1,6 +1,7 @@
 //! Lexer unit tests, one file per token family. Expected values come from
 //! ECMA-262 and from Node (V8) for error messages.
 
+mod corpus;
 mod errors;
 mod names;
 mod numbers;

@@ -153,10 +153,78 @@ fn private_names() {
 }
 
 #[test]
+fn names_are_interned_wherever_they_sit() {
+    // The first `abc`/`abcdefghijk` have 16 bytes of source after them, the
+    // last ones do not: both ways of reading a name must agree.
+    let t = tokens("abc abcdefghijk + 1234567890123456789; abcdefghijk abc");
+    match (&t[0].tok, &t[6].tok, &t[1].tok, &t[5].tok) {
+        (Tok::Ident(a), Tok::Ident(b), Tok::Ident(c), Tok::Ident(d)) => {
+            assert!(std::rc::Rc::ptr_eq(a, b));
+            assert!(std::rc::Rc::ptr_eq(c, d));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(toks("if x"), vec![Tok::If, ident("x")]);
+    assert_eq!(
+        toks("if xxxxxxxxxxxxxxxxxxxxxxx"),
+        vec![Tok::If, ident("xxxxxxxxxxxxxxxxxxxxxxx")]
+    );
+}
+
+#[test]
 fn names_are_interned() {
     let t = tokens("foo bar foo");
     match (&t[0].tok, &t[2].tok) {
         (Tok::Ident(a), Tok::Ident(b)) => assert!(std::rc::Rc::ptr_eq(a, b)),
         other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn many_and_long_names() {
+    let names: Vec<String> = (0..5000)
+        .map(|i| format!("name_{i}_{}", "x".repeat(i % 40)))
+        .collect();
+    let src = names.join(" ") + " " + &names.join(" ");
+    let t = toks(&src);
+    assert_eq!(t.len(), 10_000);
+    for (i, name) in names.iter().enumerate() {
+        assert_eq!(t[i], ident(name));
+        match (&t[i], &t[i + 5000]) {
+            (Tok::Ident(a), Tok::Ident(b)) => assert!(std::rc::Rc::ptr_eq(a, b)),
+            other => panic!("{other:?}"),
+        }
+    }
+    // Names equal in their first 16 bytes but not after.
+    assert_eq!(
+        toks("abcdefghijklmnopq abcdefghijklmnopr"),
+        vec![ident("abcdefghijklmnopq"), ident("abcdefghijklmnopr")]
+    );
+}
+
+#[test]
+fn escaped_reserved_words_in_object_literals() {
+    let keyword = "Keyword must not contain escaped characters";
+    // A shorthand property is a reference, not a property name.
+    for src in [
+        r"x = { \u0069f }",
+        r"x = { \u0069f, a }",
+        r"x = { a, \u0063lass }",
+        r"x = { \u0069f = 1 }",
+        "x = { \\u0069f /* c */ }",
+        "x = { \\u0069f\n}",
+        r"label: { \u0069f }",
+    ] {
+        assert_eq!(error(src), keyword, "{src}");
+    }
+    for src in [
+        r"x = { \u0069f() {} }",
+        r"x = { async \u0069f() {} }",
+        r"x = { get \u0069f() {} }",
+        r"x = { *\u0069f() {} }",
+        r"x = { \u0069f: 1 }",
+        "x = { \\u0069f // c\n: 1 }",
+    ] {
+        assert!(tokenize(src).is_ok(), "{src}");
     }
 }

@@ -143,6 +143,9 @@ fn legacy_octal_and_non_octal_decimal() {
     assert_eq!(legacy("08"), (8.0, true));
     assert_eq!(legacy("09.5"), (9.5, true));
     assert_eq!(legacy("08e1"), (80.0, true));
+    // The fraction and exponent of `08.…` may hold separators.
+    assert_eq!(legacy("09.5_1"), (9.51, true));
+    assert_eq!(legacy("09e1_0"), (9e10, true));
     assert_eq!(legacy("0"), (0.0, false));
     assert_eq!(legacy("0.5"), (0.5, false));
     // `017.5` is `017` then `.5` (the parser rejects the pair).

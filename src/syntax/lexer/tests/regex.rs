@@ -119,7 +119,6 @@ fn regex_after_operators_and_keywords() {
         "return",
         "typeof",
         "in",
-        "of",
         "yield",
         "await",
         "case",
@@ -147,6 +146,10 @@ fn parenthesised_heads() {
     assert!(is_regex("for (;;) /re/"));
     assert!(is_regex("for (const a of b) /re/"));
     assert!(is_regex("for await (const a of b) /re/"));
+    assert!(is_regex("for (const a of /re/g.exec(s)) {}"));
+    assert!(is_regex("for await (const a of /re/) {}"));
+    // Outside a `for` head, `of` is a name.
+    assert!(!is_regex("var of = 1; of / 2 / 3"));
     assert!(is_regex("with (o) /re/"));
     assert!(is_regex("if (f(a, (b))) /re/"));
     assert!(!is_regex("f(x) / 2"));
@@ -192,6 +195,11 @@ fn braces_closing_blocks_and_expressions() {
     assert!(!is_regex("x = [{}] / 2"));
     assert!(!is_regex("x = (function f(){}) / 2"));
     assert!(!is_regex("x = async function(){} / 2"));
+    assert!(!is_regex("x = function f(){} / 2"));
+    assert!(!is_regex("x = function* g(){} / 2"));
+    assert!(!is_regex("x = function of(){} / 2"));
+    assert!(!is_regex("x = async function yield_(a, {b}){} / 2"));
+    assert!(is_regex("function f(a = {}, [b] = []) {}\n/re/"));
     assert!(!is_regex("return {} / 2"));
     assert!(!is_regex("`${{}/2}`"));
     assert!(!is_regex("x = { f() {} , g: 1} / 2"));
@@ -204,4 +212,70 @@ fn template_braces_resume_templates() {
     assert_eq!(toks("`${ {} }`").len(), 4, "head, {{, }}, tail");
     assert!(is_regex("`${ function(){} }` + /re/"));
     assert!(!is_regex("`${ a }` / 2"));
+}
+
+#[test]
+fn every_keyword_is_a_property_name_after_a_dot() {
+    let words = [
+        "await",
+        "break",
+        "case",
+        "catch",
+        "class",
+        "const",
+        "continue",
+        "debugger",
+        "default",
+        "delete",
+        "do",
+        "else",
+        "enum",
+        "export",
+        "extends",
+        "false",
+        "finally",
+        "for",
+        "function",
+        "if",
+        "import",
+        "in",
+        "instanceof",
+        "new",
+        "null",
+        "return",
+        "super",
+        "switch",
+        "this",
+        "throw",
+        "true",
+        "try",
+        "typeof",
+        "var",
+        "void",
+        "while",
+        "with",
+        "yield",
+        "let",
+        "static",
+        "implements",
+        "interface",
+        "package",
+        "private",
+        "protected",
+        "public",
+        "async",
+        "of",
+        "get",
+        "set",
+        "as",
+        "from",
+        "meta",
+        "target",
+        "accessor",
+    ];
+    for word in words {
+        assert!(Tok::keyword(word).is_some(), "{word}");
+        assert!(!is_regex(&format!("a.{word} / 2 / 3")), "{word}");
+        assert!(!is_regex(&format!("x = {{ {word}: 1 }} / 2")), "{word}");
+    }
 }

@@ -183,7 +183,11 @@ export const handlers = new Map([["a", (x) => x + 1], ["b", async (y) => await r
 "#;
     let mut src = String::new();
     let mut i = 0;
-    while src.len() < 10 * 1024 * 1024 {
+    let megabytes: usize = std::env::var("VMJS_LEX_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10);
+    while src.len() < megabytes * 1024 * 1024 {
         src.push_str(
             &sample
                 .replace("Queue", &format!("Queue{i}"))

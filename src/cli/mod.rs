@@ -1,0 +1,9 @@
+//! The `vmjs` command line. `app` holds the argument definitions and the
+//! dispatch; each subcommand lives in its own file.
+
+mod app;
+mod diagnostic;
+mod input;
+mod parse;
+
+pub use app::main;

@@ -1,0 +1,56 @@
+//! Early errors: the "Static Semantics: Early Errors" rules of ECMA-262 that
+//! the grammar alone cannot express, applied to a parsed AST.
+//!
+//! One walk over the tree carries the context the rules depend on (which
+//! function, class and declaration scope we are in, the label set, loop and
+//! switch nesting) and stops at the first error, reported with V8's message.
+//! Like V8, names are declared as the walk reaches them, so the error that
+//! comes first in the source is the one reported; the few rules V8 checks
+//! only when a construct is complete (undefined or duplicate exports at the
+//! end of the module, unresolved private names at the end of the outermost
+//! class) are checked at those same points.
+//!
+//! The walk recurses once per AST level, so its depth is bounded by
+//! [`MAX_NESTING`](super::ast::MAX_NESTING).
+//!
+//! ```
+//! use vmjs::syntax::ast::{Module, Script};
+//! use vmjs::syntax::early_errors::{check_module, check_script};
+//! use vmjs::syntax::Span;
+//!
+//! let empty = Module { body: vec![], span: Span::default() };
+//! assert!(check_module(&empty).is_ok());
+//! assert!(check_script(&Script { body: vec![], span: Span::default() }).is_ok());
+//! ```
+
+mod classes;
+mod context;
+mod declarations;
+mod expressions;
+mod functions;
+mod labels;
+mod messages;
+mod module_items;
+mod names;
+mod patterns;
+mod statements;
+
+#[cfg(test)]
+mod tests;
+
+use super::ast::{Module, Script};
+use super::error::SyntaxError;
+
+/// Applies the early-error rules of a Module (ECMA-262 §16.2.1.1,
+/// https://tc39.es/ecma262/#sec-module-semantics-static-semantics-early-errors)
+/// and of everything inside it; module code is strict.
+pub fn check_module(module: &Module) -> Result<(), SyntaxError> {
+    context::Checker::for_module().check_module(module)
+}
+
+/// Applies the early-error rules of a Script (ECMA-262 §16.1.1,
+/// https://tc39.es/ecma262/#sec-scripts-static-semantics-early-errors), taking
+/// the script to be strict code.
+pub fn check_script(script: &Script) -> Result<(), SyntaxError> {
+    context::Checker::for_script().check_script(script)
+}

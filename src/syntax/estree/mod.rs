@@ -1,0 +1,17 @@
+//! ESTree JSON output (`vmjs parse --json`): the tree acorn and espree
+//! produce for modules, with positions.
+
+mod builder;
+mod expression;
+mod function;
+pub mod json;
+mod locate;
+mod module;
+mod object;
+pub mod operators;
+mod pattern;
+pub mod position;
+mod statement;
+mod template;
+
+pub use builder::module_to_estree_json;
