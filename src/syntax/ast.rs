@@ -387,12 +387,20 @@ pub enum PropKey {
 pub enum Prop {
     /// `key: value` (a `__proto__: v` entry is this with `PropKey::Ident("__proto__")`
     /// or `PropKey::Str("__proto__")`).
-    KeyValue { key: PropKey, value: Expr, span: Span },
+    KeyValue {
+        key: PropKey,
+        value: Expr,
+        span: Span,
+    },
     /// `{ x }`
     Shorthand(Ident),
     /// `{ x = 1 }`: only valid when the literal is reinterpreted as an
     /// assignment pattern (CoverInitializedName).
-    CoverInit { name: Ident, default: Expr, span: Span },
+    CoverInit {
+        name: Ident,
+        default: Expr,
+        span: Span,
+    },
     Method {
         key: PropKey,
         kind: MethodKind,
@@ -425,7 +433,10 @@ pub enum Literal {
     Str(JsString),
     /// Digits in decimal.
     BigInt(Name),
-    Regex { pattern: JsString, flags: Name },
+    Regex {
+        pattern: JsString,
+        flags: Name,
+    },
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -729,7 +740,12 @@ impl ClassMember {
 
 impl Class {
     pub fn depth(&self) -> u32 {
-        let members = self.members.iter().map(ClassMember::depth).max().unwrap_or(0);
+        let members = self
+            .members
+            .iter()
+            .map(ClassMember::depth)
+            .max()
+            .unwrap_or(0);
         members.max(opt_depth(&self.super_class, |e| e.depth))
     }
 }
@@ -791,9 +807,7 @@ impl ExprKind {
                 alternate,
             } => test.depth.max(consequent.depth).max(alternate.depth),
             Call { callee, args, .. } => callee.depth.max(depth_of_args(args)),
-            New { callee, args } => callee
-                .depth
-                .max(opt_depth(args, |a| depth_of_args(a))),
+            New { callee, args } => callee.depth.max(opt_depth(args, |a| depth_of_args(a))),
             Member { object, prop, .. } => object.depth.max(prop.depth()),
             SuperMember(prop) => prop.depth(),
             SuperCall(args) => depth_of_args(args),
@@ -835,7 +849,8 @@ impl StmtKind {
                     .max(opt_depth(update, |e| e.depth))
                     .max(body.depth)
             }
-            ForIn { left, right, body } | ForOf {
+            ForIn { left, right, body }
+            | ForOf {
                 left, right, body, ..
             } => left.depth().max(right.depth).max(body.depth),
             While { test, body } | DoWhile { body, test } => test.depth.max(body.depth),

@@ -94,7 +94,9 @@ impl<'a> LineIndex<'a> {
 
     /// The text of a 1-based line, without its terminator.
     pub fn line_text(&self, line: u32) -> &'a str {
-        let i = (line as usize).saturating_sub(1).min(self.line_starts.len() - 1);
+        let i = (line as usize)
+            .saturating_sub(1)
+            .min(self.line_starts.len() - 1);
         let start = self.line_starts[i];
         let end = self
             .line_starts

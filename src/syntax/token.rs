@@ -44,11 +44,20 @@ pub enum Tok {
     /// A string literal's value (UTF-16 code units; lone surrogates allowed).
     /// `legacy_octal` is set when it contains a legacy octal or `\8`/`\9`
     /// escape, which is an early error in strict code.
-    Str { value: JsString, legacy_octal: bool },
-    Num { value: f64, legacy_octal: bool },
+    Str {
+        value: JsString,
+        legacy_octal: bool,
+    },
+    Num {
+        value: f64,
+        legacy_octal: bool,
+    },
     /// A BigInt literal: its digits in decimal, without the `n`.
     BigInt(Name),
-    Regex { pattern: JsString, flags: Name },
+    Regex {
+        pattern: JsString,
+        flags: Name,
+    },
     /// `` `...` `` with no substitutions.
     NoSubstTemplate(TemplatePart),
     /// `` `...${ ``
