@@ -37,39 +37,57 @@ pub struct LineCol {
 
 /// Finds line starts once, then answers position queries by binary search.
 /// Line terminators are LF, CR, CRLF, U+2028 and U+2029 (ECMA-262 §12.3).
+///
+/// Lines that are pure ASCII are remembered, so a column there is a
+/// subtraction; other lines are scanned from their start (columns count
+/// UTF-16 units). Without that, printing every node of a minified one-line
+/// file would be quadratic.
 pub struct LineIndex<'a> {
     source: &'a str,
     line_starts: Vec<usize>,
+    /// `ascii_lines[i]`: line `i` holds only ASCII bytes.
+    ascii_lines: Vec<bool>,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(source: &'a str) -> LineIndex<'a> {
-        let mut line_starts = vec![0];
         let bytes = source.as_bytes();
+        let mut line_starts = vec![0];
+        let mut ascii_lines = Vec::new();
+        let mut ascii = true;
         let mut i = 0;
         while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => line_starts.push(i + 1),
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    line_starts.push(i + 1);
-                }
+            let next_line = match bytes[i] {
+                b'\n' => Some(i + 1),
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => Some(i + 2),
+                b'\r' => Some(i + 1),
                 // U+2028 / U+2029 are E2 80 A8 / E2 80 A9 in UTF-8.
                 0xE2 if bytes.get(i + 1) == Some(&0x80)
                     && matches!(bytes.get(i + 2), Some(0xA8) | Some(0xA9)) =>
                 {
-                    i += 2;
-                    line_starts.push(i + 1);
+                    ascii = false;
+                    Some(i + 3)
                 }
-                _ => {}
+                b => {
+                    ascii &= b.is_ascii();
+                    None
+                }
+            };
+            match next_line {
+                Some(start) => {
+                    ascii_lines.push(ascii);
+                    line_starts.push(start);
+                    ascii = true;
+                    i = start;
+                }
+                None => i += 1,
             }
-            i += 1;
         }
+        ascii_lines.push(ascii);
         LineIndex {
             source,
             line_starts,
+            ascii_lines,
         }
     }
 
@@ -81,11 +99,15 @@ impl<'a> LineIndex<'a> {
             Err(i) => i - 1,
         };
         let start = self.line_starts[line];
-        let mut end = offset;
-        while !self.source.is_char_boundary(end) {
-            end -= 1;
-        }
-        let column: usize = self.source[start..end].chars().map(char::len_utf16).sum();
+        let column = if self.ascii_lines[line] {
+            offset - start
+        } else {
+            let mut end = offset;
+            while !self.source.is_char_boundary(end) {
+                end -= 1;
+            }
+            self.source[start..end].chars().map(char::len_utf16).sum()
+        };
         LineCol {
             line: line as u32 + 1,
             column: column as u32 + 1,
@@ -121,6 +143,22 @@ mod tests {
         assert_eq!(idx.line_col(10), LineCol { line: 4, column: 1 });
         assert_eq!(idx.line_text(2), "cd");
         assert_eq!(idx.line_text(5), "h");
+    }
+
+    #[test]
+    fn ascii_and_non_ascii_lines_agree_with_a_full_scan() {
+        let src = "ab\ncd\r\nef\rg\u{2028}h😀i\u{2029}\n\r\nx = 'é';\n";
+        let idx = LineIndex::new(src);
+        for offset in 0..=src.len() {
+            let pos = idx.line_col(offset);
+            let line_start = idx.line_starts[pos.line as usize - 1];
+            let mut end = offset;
+            while !src.is_char_boundary(end) {
+                end -= 1;
+            }
+            let column: usize = src[line_start..end].chars().map(char::len_utf16).sum();
+            assert_eq!(pos.column as usize, column + 1, "offset {offset}");
+        }
     }
 
     #[test]

@@ -371,6 +371,20 @@ impl Tok {
         )
     }
 
+    /// Contextual keywords: identifiers with a meaning in some places.
+    pub fn is_contextual_keyword(&self) -> bool {
+        use Tok::*;
+        matches!(
+            self,
+            Async | Of | Get | Set | As | From | Meta | Target | Accessor
+        )
+    }
+
+    /// Reserved words and contextual keywords.
+    pub fn is_keyword(&self) -> bool {
+        self.is_reserved_word() || self.is_contextual_keyword()
+    }
+
     /// The keyword token for an unescaped IdentifierName, if it is one.
     pub fn keyword(name: &str) -> Option<Tok> {
         use Tok::*;

@@ -4,7 +4,7 @@ use crate::syntax::ast::{
     ExportKind, ImportAttribute, ImportDecl, JsString, Module, ModuleExportName, ModuleItem,
 };
 use crate::syntax::estree::json::quote_utf16;
-use crate::syntax::estree::position::SourcePositions;
+use crate::syntax::span::LineIndex;
 use crate::syntax::span::Span;
 
 /// Prints a parsed module as an indented tree (see the module docs).
@@ -23,7 +23,7 @@ use crate::syntax::span::Span;
 pub fn dump_module(module: &Module, source: &str) -> String {
     let mut printer = TreePrinter {
         out: String::new(),
-        positions: SourcePositions::new(source),
+        positions: LineIndex::new(source),
     };
     printer.module(module);
     printer.out
@@ -31,7 +31,7 @@ pub fn dump_module(module: &Module, source: &str) -> String {
 
 pub(super) struct TreePrinter<'a> {
     out: String,
-    positions: SourcePositions<'a>,
+    positions: LineIndex<'a>,
 }
 
 /// A string value as a double-quoted, escaped literal.

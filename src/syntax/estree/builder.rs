@@ -3,8 +3,8 @@
 
 use super::json::JsonWriter;
 use super::locate::TokenLocator;
-use super::position::SourcePositions;
 use crate::syntax::ast::{Ident, Literal, Module, ModuleExportName, StringLit};
+use crate::syntax::span::LineIndex;
 use crate::syntax::span::Span;
 
 /// Serialises a parsed module as ESTree JSON, the tree acorn and espree
@@ -34,7 +34,7 @@ pub fn module_to_estree_json(module: &Module, source: &str) -> String {
 pub(super) struct Estree<'a> {
     pub(super) w: JsonWriter,
     pub(super) source: &'a str,
-    positions: SourcePositions<'a>,
+    positions: LineIndex<'a>,
     pub(super) tokens: TokenLocator,
 }
 
@@ -43,7 +43,7 @@ impl<'a> Estree<'a> {
         Estree {
             w: JsonWriter::new(),
             source,
-            positions: SourcePositions::new(source),
+            positions: LineIndex::new(source),
             tokens: TokenLocator::new(source),
         }
     }

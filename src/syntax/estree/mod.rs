@@ -10,7 +10,6 @@ mod module;
 mod object;
 pub mod operators;
 mod pattern;
-pub mod position;
 mod statement;
 mod template;
 

@@ -249,7 +249,7 @@ impl Context {
             TemplateHead(_) => self.push(FrameKind::Substitution),
             // Its `}` closed one substitution and its `${` opens the next.
             TemplateMiddle(_) => {}
-            _ if is_keyword(tok) && self.in_property_name_position() => {
+            _ if tok.is_keyword() && self.in_property_name_position() => {
                 // A keyword used as a property name is just a name.
                 regex_ok = false;
                 if matches!(tok, Static | Get | Set | Async | Accessor) {
@@ -453,68 +453,4 @@ impl Context {
             Some(FrameKind::Brace(BraceKind::ClassBody { .. }))
         )
     }
-}
-
-/// Reserved and contextual keywords (a range of `Tok`'s variants, so this
-/// is a cheap tag comparison).
-fn is_keyword(tok: &Tok) -> bool {
-    use Tok::*;
-    matches!(
-        tok,
-        Await
-            | Break
-            | Case
-            | Catch
-            | Class
-            | Const
-            | Continue
-            | Debugger
-            | Default
-            | Delete
-            | Do
-            | Else
-            | Enum
-            | Export
-            | Extends
-            | False
-            | Finally
-            | For
-            | Function
-            | If
-            | Import
-            | In
-            | Instanceof
-            | New
-            | Null
-            | Return
-            | Super
-            | Switch
-            | This
-            | Throw
-            | True
-            | Try
-            | Typeof
-            | Var
-            | Void
-            | While
-            | With
-            | Yield
-            | Let
-            | Static
-            | Implements
-            | Interface
-            | Package
-            | Private
-            | Protected
-            | Public
-            | Async
-            | Of
-            | Get
-            | Set
-            | As
-            | From
-            | Meta
-            | Target
-            | Accessor
-    )
 }
