@@ -1,0 +1,227 @@
+//! Property keys, stored properties and Property Descriptors
+//! (ECMA-262 §6.1.7 The Object Type, §6.2.6 The Property Descriptor
+//! Specification Type).
+
+use gc::{Finalize, Gc, Trace};
+
+use super::object::JsObject;
+use super::string::JsStr;
+use super::value::{Symbol, Value};
+
+/// A property key. Array indices (canonical numeric strings below
+/// 2^32 − 1) get their own variant: they are ordered first, ascending, by
+/// [[OwnPropertyKeys]], and arrays store them densely.
+#[derive(Clone)]
+pub enum PropertyKey {
+    Index(u32),
+    String(JsStr),
+    Symbol(Gc<Symbol>),
+}
+
+impl PropertyKey {
+    /// The key for a string, canonicalising array indices.
+    pub fn from_string(s: JsStr) -> PropertyKey {
+        match s.as_array_index() {
+            Some(i) => PropertyKey::Index(i),
+            None => PropertyKey::String(s),
+        }
+    }
+
+    /// A hashable identity for the key: symbols by allocation.
+    pub(crate) fn id(&self) -> KeyId {
+        match self {
+            PropertyKey::Index(i) => KeyId::Index(*i),
+            PropertyKey::String(s) => KeyId::String(s.clone()),
+            PropertyKey::Symbol(sym) => KeyId::Symbol(Gc::as_ptr(sym) as usize),
+        }
+    }
+
+    /// The key as a value (what `Reflect.ownKeys` returns).
+    pub fn to_value(&self) -> Value {
+        match self {
+            PropertyKey::Index(i) => Value::String(JsStr::from(i.to_string())),
+            PropertyKey::String(s) => Value::String(s.clone()),
+            PropertyKey::Symbol(sym) => Value::Symbol(sym.clone()),
+        }
+    }
+}
+
+impl From<&str> for PropertyKey {
+    fn from(s: &str) -> PropertyKey {
+        PropertyKey::from_string(JsStr::from(s))
+    }
+}
+
+impl From<u32> for PropertyKey {
+    fn from(i: u32) -> PropertyKey {
+        if i == u32::MAX {
+            PropertyKey::String(JsStr::from(i.to_string()))
+        } else {
+            PropertyKey::Index(i)
+        }
+    }
+}
+
+/// Identity of a key inside the property table's index. Symbols are
+/// identified by address; the table's key list keeps them alive.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub(crate) enum KeyId {
+    Index(u32),
+    String(JsStr),
+    Symbol(usize),
+}
+
+/// The attribute bits of a stored property.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
+pub struct Attributes {
+    pub writable: bool,
+    pub enumerable: bool,
+    pub configurable: bool,
+}
+
+impl Attributes {
+    /// What ordinary assignment creates: writable, enumerable, configurable.
+    pub const ALL: Attributes = Attributes {
+        writable: true,
+        enumerable: true,
+        configurable: true,
+    };
+    /// Built-in methods: writable, configurable, not enumerable.
+    pub const METHOD: Attributes = Attributes {
+        writable: true,
+        enumerable: false,
+        configurable: true,
+    };
+}
+
+/// A property as an object stores it: fully populated.
+#[derive(Clone)]
+pub enum Property {
+    /// `writable` in `attrs` applies.
+    Data { value: Value, attrs: Attributes },
+    /// `writable` in `attrs` is ignored.
+    Accessor {
+        get: Option<Gc<JsObject>>,
+        set: Option<Gc<JsObject>>,
+        attrs: Attributes,
+    },
+}
+
+impl Property {
+    pub fn attrs(&self) -> Attributes {
+        match self {
+            Property::Data { attrs, .. } | Property::Accessor { attrs, .. } => *attrs,
+        }
+    }
+
+    pub fn enumerable(&self) -> bool {
+        self.attrs().enumerable
+    }
+
+    pub fn configurable(&self) -> bool {
+        self.attrs().configurable
+    }
+
+    /// FromPropertyDescriptor's input: the complete descriptor of this property.
+    pub fn to_descriptor(&self) -> PropertyDescriptor {
+        match self {
+            Property::Data { value, attrs } => PropertyDescriptor {
+                value: Some(value.clone()),
+                writable: Some(attrs.writable),
+                get: None,
+                set: None,
+                enumerable: Some(attrs.enumerable),
+                configurable: Some(attrs.configurable),
+            },
+            Property::Accessor { get, set, attrs } => PropertyDescriptor {
+                value: None,
+                writable: None,
+                get: Some(get.clone()),
+                set: Some(set.clone()),
+                enumerable: Some(attrs.enumerable),
+                configurable: Some(attrs.configurable),
+            },
+        }
+    }
+}
+
+/// The Property Descriptor specification type: every field optional.
+/// `get`/`set` are `Some(None)` for a present field whose value is undefined.
+#[derive(Clone, Default)]
+pub struct PropertyDescriptor {
+    pub value: Option<Value>,
+    pub writable: Option<bool>,
+    pub get: Option<Option<Gc<JsObject>>>,
+    pub set: Option<Option<Gc<JsObject>>>,
+    pub enumerable: Option<bool>,
+    pub configurable: Option<bool>,
+}
+
+impl PropertyDescriptor {
+    /// A complete data descriptor.
+    pub fn data(value: Value, attrs: Attributes) -> PropertyDescriptor {
+        PropertyDescriptor {
+            value: Some(value),
+            writable: Some(attrs.writable),
+            get: None,
+            set: None,
+            enumerable: Some(attrs.enumerable),
+            configurable: Some(attrs.configurable),
+        }
+    }
+
+    /// IsAccessorDescriptor ( Desc ) — https://tc39.es/ecma262/#sec-isaccessordescriptor
+    pub fn is_accessor(&self) -> bool {
+        self.get.is_some() || self.set.is_some()
+    }
+
+    /// IsDataDescriptor ( Desc ) — https://tc39.es/ecma262/#sec-isdatadescriptor
+    pub fn is_data(&self) -> bool {
+        self.value.is_some() || self.writable.is_some()
+    }
+
+    /// IsGenericDescriptor ( Desc ) — https://tc39.es/ecma262/#sec-isgenericdescriptor
+    pub fn is_generic(&self) -> bool {
+        !self.is_accessor() && !self.is_data()
+    }
+}
+
+// Trace is implemented by hand for the types above: gc_derive also emits an
+// empty `Drop`, which would forbid moving fields out of them.
+
+impl Finalize for PropertyKey {}
+
+// SAFETY: visits the symbol a key may hold.
+unsafe impl Trace for PropertyKey {
+    gc::custom_trace!(this, {
+        if let PropertyKey::Symbol(s) = this {
+            mark(s);
+        }
+    });
+}
+
+impl Finalize for Property {}
+
+// SAFETY: visits every `Gc` the property holds.
+unsafe impl Trace for Property {
+    gc::custom_trace!(this, {
+        match this {
+            Property::Data { value, .. } => mark(value),
+            Property::Accessor { get, set, .. } => {
+                mark(get);
+                mark(set);
+            }
+        }
+    });
+}
+
+impl Finalize for PropertyDescriptor {}
+
+// SAFETY: visits every `Gc` the descriptor holds.
+unsafe impl Trace for PropertyDescriptor {
+    gc::custom_trace!(this, {
+        mark(&this.value);
+        mark(&this.get);
+        mark(&this.set);
+    });
+}

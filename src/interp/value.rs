@@ -1,0 +1,134 @@
+//! ECMAScript language values (ECMA-262 §6.1).
+
+use gc::{Finalize, Gc, Trace};
+
+use super::object::JsObject;
+use super::string::JsStr;
+
+/// A Symbol value: identity is the allocation (§6.1.5).
+pub struct Symbol {
+    /// [[Description]]
+    pub description: Option<JsStr>,
+}
+
+// Trace is implemented by hand: gc_derive also emits an empty `Drop`,
+// which would forbid moving out of a `Value` in a `match`.
+#[derive(Clone)]
+pub enum Value {
+    Undefined,
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(JsStr),
+    Symbol(Gc<Symbol>),
+    Object(Gc<JsObject>),
+}
+
+impl Finalize for Symbol {}
+
+// SAFETY: a Symbol holds no `Gc` pointers.
+unsafe impl Trace for Symbol {
+    gc::unsafe_empty_trace!();
+}
+
+impl Finalize for Value {}
+
+// SAFETY: visits the one `Gc` a value may hold.
+unsafe impl Trace for Value {
+    gc::custom_trace!(this, {
+        match this {
+            Value::Symbol(s) => mark(s),
+            Value::Object(o) => mark(o),
+            _ => {}
+        }
+    });
+}
+
+impl Value {
+    pub fn is_undefined(&self) -> bool {
+        matches!(self, Value::Undefined)
+    }
+
+    pub fn as_object(&self) -> Option<&Gc<JsObject>> {
+        match self {
+            Value::Object(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// SameValue ( x, y ) — https://tc39.es/ecma262/#sec-samevalue
+    pub fn same_value(&self, other: &Value) -> bool {
+        match (self, other) {
+            // 2. If x is a Number, return Number::sameValue(x, y).
+            (Value::Number(x), Value::Number(y)) => {
+                (x.is_nan() && y.is_nan())
+                    || (x == y && x.is_sign_negative() == y.is_sign_negative())
+            }
+            _ => self.same_value_non_number(other),
+        }
+    }
+
+    /// SameValueZero ( x, y ) — https://tc39.es/ecma262/#sec-samevaluezero
+    pub fn same_value_zero(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Number(x), Value::Number(y)) => (x.is_nan() && y.is_nan()) || x == y,
+            _ => self.same_value_non_number(other),
+        }
+    }
+
+    /// SameValueNonNumber ( x, y ) — https://tc39.es/ecma262/#sec-samevaluenonnumber
+    fn same_value_non_number(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Undefined, Value::Undefined) | (Value::Null, Value::Null) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::String(a), Value::String(b)) => a == b,
+            (Value::Symbol(a), Value::Symbol(b)) => Gc::ptr_eq(a, b),
+            (Value::Object(a), Value::Object(b)) => Gc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+
+impl From<f64> for Value {
+    fn from(n: f64) -> Value {
+        Value::Number(n)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::String(JsStr::from(s))
+    }
+}
+
+impl From<JsStr> for Value {
+    fn from(s: JsStr) -> Value {
+        Value::String(s)
+    }
+}
+
+impl From<Gc<JsObject>> for Value {
+    fn from(o: Gc<JsObject>) -> Value {
+        Value::Object(o)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_value_distinguishes_zeros_and_equates_nans() {
+        assert!(!Value::from(0.0).same_value(&Value::from(-0.0)));
+        assert!(Value::from(f64::NAN).same_value(&Value::from(f64::NAN)));
+        assert!(Value::from(0.0).same_value_zero(&Value::from(-0.0)));
+        assert!(Value::from("a").same_value(&Value::from("a")));
+        assert!(!Value::Undefined.same_value(&Value::Null));
+    }
+}
