@@ -106,7 +106,7 @@ impl ParseState<'_> {
             ConciseBody::Block(stmts, start) => (FunctionBody::Block(stmts), start),
             ConciseBody::Expr(e, start) => (FunctionBody::Expr(Box::new(e)), start),
         };
-        self.close_function_scope(params_span.start as usize, body_start, false, is_async)?;
+        self.close_arrow_scope(params_span.start as usize, body_start, is_async)?;
         let func = Rc::new(Function {
             name: None,
             kind: FunctionKind::Arrow,

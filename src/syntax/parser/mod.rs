@@ -15,6 +15,7 @@ mod patterns;
 pub(crate) mod recovery;
 pub(crate) mod state;
 mod statements;
+mod suspensions;
 
 #[cfg(test)]
 mod tests;

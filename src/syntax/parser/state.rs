@@ -22,7 +22,8 @@ use super::super::ast::{Expr, ExprKind, ModuleItem, Pattern, PatternKind, Stmt, 
 use super::super::error::SyntaxError;
 use super::super::span::Span;
 use super::adapter::TokenMeta;
-use super::parts::{fail, sp, R};
+use super::parts::sp;
+use super::suspensions::Suspensions;
 
 /// What the source is parsed as.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -40,8 +41,7 @@ pub struct ParseState<'a> {
     pub tokens: &'a [TokenMeta],
     pub goal: Goal,
     deferred: RefCell<Option<SyntaxError>>,
-    yields: RefCell<Vec<Span>>,
-    awaits: RefCell<Vec<Span>>,
+    pub(super) suspensions: RefCell<Suspensions>,
     cover_inits: RefCell<Vec<Span>>,
     /// Start offsets of array/object literals whose last element is a spread
     /// followed by a comma (`[...a,]`): such a literal is no valid pattern.
@@ -56,8 +56,7 @@ impl<'a> ParseState<'a> {
             tokens,
             goal,
             deferred: RefCell::new(None),
-            yields: RefCell::new(Vec::new()),
-            awaits: RefCell::new(Vec::new()),
+            suspensions: RefCell::new(Suspensions::default()),
             cover_inits: RefCell::new(Vec::new()),
             rest_with_trailing_comma: RefCell::new(HashSet::new()),
             import_metas: RefCell::new(Vec::new()),
@@ -183,82 +182,21 @@ impl<'a> ParseState<'a> {
     // ---- [Yield] / [Await] ----
 
     pub fn note_yield(&self, span: Span) {
-        self.yields.borrow_mut().push(span);
+        self.suspensions.borrow_mut().note_yield(span);
     }
 
     pub fn note_await(&self, span: Span) {
-        self.awaits.borrow_mut().push(span);
+        self.suspensions.borrow_mut().note_await(span);
     }
 
     pub fn note_import_meta(&self, span: Span) {
         self.import_metas.borrow_mut().push(span);
     }
 
-    /// A function (or a class field initialiser or static block) whose
-    /// parameters start at `params_start` and body at `body_start` claims the
-    /// `yield`/`await` expressions reduced since then.
-    pub fn close_function_scope(
-        &self,
-        params_start: usize,
-        body_start: usize,
-        is_generator: bool,
-        is_async: bool,
-    ) -> R<()> {
-        let mut first: Option<SyntaxError> = None;
-        let mut keep_first = |e: SyntaxError| match &first {
-            Some(old) if old.span.start <= e.span.start => {}
-            _ => first = Some(e),
-        };
-        for span in take_from(&self.yields, params_start) {
-            if !is_generator {
-                keep_first(SyntaxError::new(
-                    "Unexpected strict mode reserved word",
-                    span,
-                ));
-            } else if (span.start as usize) < body_start {
-                keep_first(SyntaxError::new(
-                    "Yield expression not allowed in formal parameter",
-                    span,
-                ));
-            }
-        }
-        for span in take_from(&self.awaits, params_start) {
-            if !is_async {
-                keep_first(SyntaxError::new("Unexpected reserved word", span));
-            } else if (span.start as usize) < body_start {
-                keep_first(SyntaxError::new(
-                    "Illegal await-expression in formal parameters of async function",
-                    span,
-                ));
-            }
-        }
-        match first {
-            Some(e) => fail(e.message, e.span),
-            None => Ok(()),
-        }
-    }
-
     /// At the end of the program: what the top level still holds.
     pub fn finish(&self) {
-        if let Some(span) = take_from(&self.yields, 0)
-            .into_iter()
-            .min_by_key(|s| s.start)
-        {
-            self.defer(SyntaxError::new(
-                "Unexpected strict mode reserved word",
-                span,
-            ));
-        }
+        self.finish_suspensions();
         if self.goal == Goal::Script {
-            if let Some(span) = take_from(&self.awaits, 0)
-                .into_iter()
-                .min_by_key(|s| s.start)
-            {
-                self.defer(SyntaxError::new(
-                    "await is only valid in async functions and the top level bodies of modules",
-                    span,
-                ));
-            }
             if let Some(span) = self.import_metas.borrow().first() {
                 self.defer(SyntaxError::new(
                     "Cannot use 'import.meta' outside a module",
@@ -273,15 +211,4 @@ impl<'a> ParseState<'a> {
     pub fn token_index(&self, start: usize) -> Option<usize> {
         self.tokens.binary_search_by_key(&start, |t| t.start).ok()
     }
-}
-
-/// Removes and returns the recorded spans starting at or after `start`
-/// (they are the most recent ones: inner constructs reduce first).
-fn take_from(list: &RefCell<Vec<Span>>, start: usize) -> Vec<Span> {
-    let mut list = list.borrow_mut();
-    let keep = list
-        .iter()
-        .rposition(|s| (s.start as usize) < start)
-        .map_or(0, |i| i + 1);
-    list.split_off(keep)
 }

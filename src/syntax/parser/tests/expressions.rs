@@ -238,6 +238,32 @@ fn arrows_and_functions() {
         "function* g(a = yield) {}",
         "Yield expression not allowed in formal parameter",
     );
+    // In arrow parameters the message depends on the context around the arrow.
+    err(
+        "(a = await x) => 1",
+        "Illegal await-expression in formal parameters of async function",
+    );
+    err(
+        "async function f() { (a = await x) => 1 }",
+        "Illegal await-expression in formal parameters of async function",
+    );
+    err(
+        "function f() { (a = await x) => 1 }",
+        "Unexpected reserved word",
+    );
+    err("(a = yield) => 1", "Unexpected strict mode reserved word");
+    err(
+        "function* g() { (a = yield) => 1 }",
+        "Yield expression not allowed in formal parameter",
+    );
+    err("function f(a = await x) {}", "Unexpected reserved word");
+    err("({ m(a = await x) {} })", "Unexpected reserved word");
+    ok("class A { [await x] = 1 }");
+    ok("function* g() { class A { [yield 1]() {} } }");
+    err(
+        "function* g() { class A { x = yield 1 } }",
+        "Unexpected strict mode reserved word",
+    );
     err(
         "async (a = await 1) => a",
         "Illegal await-expression in formal parameters of async function",
