@@ -47,7 +47,7 @@ impl<'a> Driver<'a> {
             src,
             raw: Raw::lexer(src),
             context: Context::new(),
-            interner: Interner::default(),
+            interner: Interner::for_source(src.len()),
             queued: None,
             produced_any: false,
             finished: false,
