@@ -32,6 +32,16 @@ pub struct TemplatePart {
     pub raw: JsString,
 }
 
+/// A regular expression literal: its body and flags as written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegexToken {
+    pub pattern: JsString,
+    pub flags: Name,
+}
+
+/// Payloads larger than two words (regular expressions, template pieces) are
+/// boxed: every token is as large as the largest variant, and tokens are
+/// stored in vectors and moved through the parser one by one.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Tok {
     // ---- names and literals ----
@@ -54,18 +64,15 @@ pub enum Tok {
     },
     /// A BigInt literal: its digits in decimal, without the `n`.
     BigInt(Name),
-    Regex {
-        pattern: JsString,
-        flags: Name,
-    },
+    Regex(Box<RegexToken>),
     /// `` `...` `` with no substitutions.
-    NoSubstTemplate(TemplatePart),
+    NoSubstTemplate(Box<TemplatePart>),
     /// `` `...${ ``
-    TemplateHead(TemplatePart),
+    TemplateHead(Box<TemplatePart>),
     /// `}...${`
-    TemplateMiddle(TemplatePart),
+    TemplateMiddle(Box<TemplatePart>),
     /// `` }...` ``
-    TemplateTail(TemplatePart),
+    TemplateTail(Box<TemplatePart>),
 
     // ---- reserved words (ECMA-262 §12.7.2; strict-mode reserved words included
     // because everything vmjs runs is a module) ----

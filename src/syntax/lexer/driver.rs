@@ -14,7 +14,7 @@ use super::regex::scan_regex;
 use super::string::scan_string;
 use super::template::scan_template_part;
 use crate::syntax::error::SyntaxError;
-use crate::syntax::token::{Tok, Token};
+use crate::syntax::token::{RegexToken, Tok, Token};
 
 const INVALID: &str = "Invalid or unexpected token";
 /// §B.1.1's HTML-like comments do not exist in module code; V8 reports
@@ -47,7 +47,7 @@ impl<'a> Driver<'a> {
             src,
             raw: Raw::lexer(src),
             context: Context::new(),
-            interner: Interner::default(),
+            interner: Interner::for_source(src.len()),
             queued: None,
             produced_any: false,
             finished: false,
@@ -316,11 +316,12 @@ impl<'a> Driver<'a> {
     /// substitution, when `resumes`).
     fn template(&mut self, start: usize, resumes: bool) -> Step {
         let scanned = scan_template_part(self.src, start + 1)?;
+        let part = Box::new(scanned.part);
         let tok = match (resumes, scanned.opens_substitution) {
-            (false, false) => Tok::NoSubstTemplate(scanned.part),
-            (false, true) => Tok::TemplateHead(scanned.part),
-            (true, true) => Tok::TemplateMiddle(scanned.part),
-            (true, false) => Tok::TemplateTail(scanned.part),
+            (false, false) => Tok::NoSubstTemplate(part),
+            (false, true) => Tok::TemplateHead(part),
+            (true, true) => Tok::TemplateMiddle(part),
+            (true, false) => Tok::TemplateTail(part),
         };
         Ok(Some(self.emit(tok, start, scanned.end)))
     }
@@ -332,10 +333,10 @@ impl<'a> Driver<'a> {
         let flags = self
             .interner
             .name(&self.src[scanned.body_end + 1..scanned.end]);
-        let tok = Tok::Regex {
+        let tok = Tok::Regex(Box::new(RegexToken {
             pattern: pattern.into(),
             flags,
-        };
+        }));
         Ok(Some(self.emit(tok, start, scanned.end)))
     }
 }

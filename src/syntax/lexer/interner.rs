@@ -105,22 +105,28 @@ pub(super) struct Interner {
 }
 
 const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
-const INITIAL_BITS: u32 = 10;
+/// The table's starting size bounds: small modules are the common case, and
+/// creating, filling and dropping a table much larger than the text's
+/// distinct names would cost more than lexing the text.
+const MIN_BITS: u32 = 5;
+const MAX_INITIAL_BITS: u32 = 10;
 
-impl Default for Interner {
-    fn default() -> Interner {
+impl Interner {
+    /// An interner sized for a source text of `source_len` bytes: about one
+    /// table slot per 16 bytes of source (twice the distinct names typical code has), growing as needed.
+    pub(super) fn for_source(source_len: usize) -> Interner {
+        let expected_names = source_len / 16 + 1;
+        let bits = (usize::BITS - expected_names.leading_zeros()).clamp(MIN_BITS, MAX_INITIAL_BITS);
         let mut slots = Vec::new();
-        slots.resize_with(1 << INITIAL_BITS, || None);
+        slots.resize_with(1 << bits, || None);
         Interner {
             slots,
             len: 0,
-            bits: INITIAL_BITS,
+            bits,
             seed: RandomState::new().hash_one(0x5EED_u64),
         }
     }
-}
 
-impl Interner {
     #[inline]
     fn hash(&self, key: &Key, bytes: &[u8]) -> u64 {
         let mut h = (self.seed ^ key.head[0]).wrapping_mul(MULTIPLIER);

@@ -7,7 +7,7 @@ use super::super::ast::{
 use super::super::cover;
 use super::super::error::SyntaxError;
 use super::super::span::Span;
-use super::super::token::Tok;
+use super::super::token::{RegexToken, Tok};
 use super::adapter::Lex;
 use super::parts::{
     fail, sp, Args, AsyncCallHead, BinChain, BinTok, CoverParen, Operand, OptionalLink, R,
@@ -437,7 +437,10 @@ impl ParseState<'_> {
 
     pub fn regex(&self, lex: Lex, l: usize, r: usize) -> Expr {
         let literal = match lex {
-            Lex::T(Tok::Regex { pattern, flags }) => Literal::Regex { pattern, flags },
+            Lex::T(Tok::Regex(regex)) => {
+                let RegexToken { pattern, flags } = *regex;
+                Literal::Regex { pattern, flags }
+            }
             _ => Literal::Null,
         };
         self.expr(ExprKind::Lit(literal), l, r)

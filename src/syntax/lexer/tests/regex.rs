@@ -24,7 +24,10 @@ fn is_regex(src: &str) -> bool {
 
 fn regex(src: &str) -> (String, String) {
     match toks(src).as_slice() {
-        [Tok::Regex { pattern, flags }] => (String::from_utf16_lossy(pattern), flags.to_string()),
+        [Tok::Regex(regex)] => (
+            String::from_utf16_lossy(&regex.pattern),
+            regex.flags.to_string(),
+        ),
         other => panic!("{src}: {other:?}"),
     }
 }

@@ -2,11 +2,11 @@
 
 use super::*;
 
-fn part(cooked: Option<&str>, raw: &str) -> TemplatePart {
-    TemplatePart {
+fn part(cooked: Option<&str>, raw: &str) -> Box<TemplatePart> {
+    Box::new(TemplatePart {
         cooked: cooked.map(js_string),
         raw: js_string(raw),
-    }
+    })
 }
 
 use crate::syntax::token::TemplatePart;
