@@ -1,7 +1,7 @@
 //! Conversions between Numbers and strings, and the integer conversions
 //! (ECMA-262 §6.1.6.1 The Number Type, §7.1 Type Conversion).
 
-/// Number::toString ( x, 10 ) — https://tc39.es/ecma262/#sec-numeric-types-number-tostring
+/// Number::toString ( x, 10 ) — <https://tc39.es/ecma262/#sec-numeric-types-number-tostring>
 ///
 /// ryu-js implements the spec's shortest-round-trip digits and its choice
 /// between plain and exponential notation (`1e+21`, `1e-7`).
@@ -117,7 +117,7 @@ fn is_str_white_space(u: u16) -> bool {
     ) || char::from_u32(u32::from(u)).is_some_and(|c| c.is_whitespace() && u > 0x7F && u != 0x85)
 }
 
-/// StringToNumber ( str ) — https://tc39.es/ecma262/#sec-stringtonumber
+/// StringToNumber ( str ) — <https://tc39.es/ecma262/#sec-stringtonumber>
 pub fn string_to_number(units: &[u16]) -> f64 {
     // 1. Let text be StringToCodePoints(str).
     // 2. Let literal be ParseText(text, StringNumericLiteral): leading and
@@ -250,12 +250,12 @@ fn power_of_two_radix_value(digits: &[u32], radix: u32) -> f64 {
     (mantissa as f64) * 2f64.powi(exponent)
 }
 
-/// ToInt32 ( argument ) for a Number — https://tc39.es/ecma262/#sec-toint32
+/// ToInt32 ( argument ) for a Number — <https://tc39.es/ecma262/#sec-toint32>
 pub fn to_int32(number: f64) -> i32 {
     to_uint32(number) as i32
 }
 
-/// ToUint32 ( argument ) for a Number — https://tc39.es/ecma262/#sec-touint32
+/// ToUint32 ( argument ) for a Number — <https://tc39.es/ecma262/#sec-touint32>
 pub fn to_uint32(number: f64) -> u32 {
     // 2. If number is not finite or number is either +0𝔽 or -0𝔽, return +0𝔽.
     if !number.is_finite() {
@@ -267,7 +267,7 @@ pub fn to_uint32(number: f64) -> u32 {
     int.rem_euclid(4294967296.0) as u32
 }
 
-/// ToUint16 ( argument ) for a Number — https://tc39.es/ecma262/#sec-touint16
+/// ToUint16 ( argument ) for a Number — <https://tc39.es/ecma262/#sec-touint16>
 pub fn to_uint16(number: f64) -> u16 {
     to_uint32(number) as u16
 }

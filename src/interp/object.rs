@@ -1,6 +1,6 @@
 //! Ordinary objects and their essential internal methods that do not run
 //! JavaScript code (ECMA-262 §10.1 Ordinary Object Internal Methods).
-//! [[Get]] and [[Set]], which may call accessors, live with the evaluator.
+//! `[[Get]]` and `[[Set]]`, which may call accessors, live with the evaluator.
 
 use std::cell::Cell;
 
@@ -13,9 +13,9 @@ use super::value::Value;
 
 #[derive(Trace, Finalize)]
 pub struct JsObject {
-    /// [[Prototype]]
+    /// `[[Prototype]]`
     prototype: Slot<Option<Gc<JsObject>>>,
-    /// [[Extensible]]
+    /// `[[Extensible]]`
     #[unsafe_ignore_trace]
     extensible: Cell<bool>,
     properties: PropertyTable,
@@ -23,7 +23,7 @@ pub struct JsObject {
 
 impl JsObject {
     /// OrdinaryObjectCreate ( proto ) without additional internal slots —
-    /// https://tc39.es/ecma262/#sec-ordinaryobjectcreate
+    /// <https://tc39.es/ecma262/#sec-ordinaryobjectcreate>
     pub fn ordinary_create(prototype: Option<Gc<JsObject>>) -> Gc<JsObject> {
         Gc::new(JsObject {
             prototype: Slot::new(prototype),
@@ -32,13 +32,13 @@ impl JsObject {
         })
     }
 
-    /// OrdinaryGetPrototypeOf ( O ) — https://tc39.es/ecma262/#sec-ordinarygetprototypeof
+    /// OrdinaryGetPrototypeOf ( O ) — <https://tc39.es/ecma262/#sec-ordinarygetprototypeof>
     pub fn get_prototype_of(&self) -> Option<Gc<JsObject>> {
         // 1. Return O.[[Prototype]].
         self.prototype.get()
     }
 
-    /// OrdinarySetPrototypeOf ( O, V ) — https://tc39.es/ecma262/#sec-ordinarysetprototypeof
+    /// OrdinarySetPrototypeOf ( O, V ) — <https://tc39.es/ecma262/#sec-ordinarysetprototypeof>
     pub fn set_prototype_of(this: &Gc<JsObject>, v: Option<Gc<JsObject>>) -> bool {
         // 1. Let current be O.[[Prototype]].
         let current = this.prototype.get();
@@ -70,12 +70,12 @@ impl JsObject {
         true
     }
 
-    /// OrdinaryIsExtensible ( O ) — https://tc39.es/ecma262/#sec-ordinaryisextensible
+    /// OrdinaryIsExtensible ( O ) — <https://tc39.es/ecma262/#sec-ordinaryisextensible>
     pub fn is_extensible(&self) -> bool {
         self.extensible.get()
     }
 
-    /// OrdinaryPreventExtensions ( O ) — https://tc39.es/ecma262/#sec-ordinarypreventextensions
+    /// OrdinaryPreventExtensions ( O ) — <https://tc39.es/ecma262/#sec-ordinarypreventextensions>
     pub fn prevent_extensions(&self) -> bool {
         // 1. Set O.[[Extensible]] to false.
         self.extensible.set(false);
@@ -83,7 +83,7 @@ impl JsObject {
         true
     }
 
-    /// OrdinaryGetOwnProperty ( O, P ) — https://tc39.es/ecma262/#sec-ordinarygetownproperty
+    /// OrdinaryGetOwnProperty ( O, P ) — <https://tc39.es/ecma262/#sec-ordinarygetownproperty>
     pub fn get_own_property(&self, key: &PropertyKey) -> Option<Property> {
         // 1. If O does not have an own property with key P, return undefined.
         // 2–9. Build D from X's fields. (Stored properties are complete, so
@@ -91,7 +91,7 @@ impl JsObject {
         self.properties.get(key)
     }
 
-    /// OrdinaryDefineOwnProperty ( O, P, Desc ) — https://tc39.es/ecma262/#sec-ordinarydefineownproperty
+    /// OrdinaryDefineOwnProperty ( O, P, Desc ) — <https://tc39.es/ecma262/#sec-ordinarydefineownproperty>
     pub fn define_own_property(&self, key: PropertyKey, desc: PropertyDescriptor) -> bool {
         // 1. Let current be ? O.[[GetOwnProperty]](P).
         let current = self.get_own_property(&key);
@@ -102,7 +102,7 @@ impl JsObject {
     }
 
     /// ValidateAndApplyPropertyDescriptor ( O, P, extensible, Desc, current ) —
-    /// https://tc39.es/ecma262/#sec-validateandapplypropertydescriptor
+    /// <https://tc39.es/ecma262/#sec-validateandapplypropertydescriptor>
     fn validate_and_apply_property_descriptor(
         &self,
         key: PropertyKey,
@@ -235,7 +235,7 @@ impl JsObject {
         true
     }
 
-    /// OrdinaryHasProperty ( O, P ) — https://tc39.es/ecma262/#sec-ordinaryhasproperty
+    /// OrdinaryHasProperty ( O, P ) — <https://tc39.es/ecma262/#sec-ordinaryhasproperty>
     pub fn has_property(&self, key: &PropertyKey) -> bool {
         // 1. Let hasOwn be ? O.[[GetOwnProperty]](P).
         // 2. If hasOwn is not undefined, return true.
@@ -256,7 +256,7 @@ impl JsObject {
         false
     }
 
-    /// OrdinaryDelete ( O, P ) — https://tc39.es/ecma262/#sec-ordinarydelete
+    /// OrdinaryDelete ( O, P ) — <https://tc39.es/ecma262/#sec-ordinarydelete>
     pub fn delete(&self, key: &PropertyKey) -> bool {
         // 1. Let desc be ? O.[[GetOwnProperty]](P).
         // 2. If desc is undefined, return true.
@@ -274,7 +274,7 @@ impl JsObject {
         false
     }
 
-    /// OrdinaryOwnPropertyKeys ( O ) — https://tc39.es/ecma262/#sec-ordinaryownpropertykeys
+    /// OrdinaryOwnPropertyKeys ( O ) — <https://tc39.es/ecma262/#sec-ordinaryownpropertykeys>
     pub fn own_property_keys(&self) -> Vec<PropertyKey> {
         let keys = self.properties.keys();
         // 2. For each own property key P of O such that P is an array index,

@@ -10,7 +10,7 @@ use super::value::{Symbol, Value};
 
 /// A property key. Array indices (canonical numeric strings below
 /// 2^32 − 1) get their own variant: they are ordered first, ascending, by
-/// [[OwnPropertyKeys]], and arrays store them densely.
+/// `[[OwnPropertyKeys]]`, and arrays store them densely.
 #[derive(Clone)]
 pub enum PropertyKey {
     Index(u32),
@@ -170,17 +170,17 @@ impl PropertyDescriptor {
         }
     }
 
-    /// IsAccessorDescriptor ( Desc ) — https://tc39.es/ecma262/#sec-isaccessordescriptor
+    /// IsAccessorDescriptor ( Desc ) — <https://tc39.es/ecma262/#sec-isaccessordescriptor>
     pub fn is_accessor(&self) -> bool {
         self.get.is_some() || self.set.is_some()
     }
 
-    /// IsDataDescriptor ( Desc ) — https://tc39.es/ecma262/#sec-isdatadescriptor
+    /// IsDataDescriptor ( Desc ) — <https://tc39.es/ecma262/#sec-isdatadescriptor>
     pub fn is_data(&self) -> bool {
         self.value.is_some() || self.writable.is_some()
     }
 
-    /// IsGenericDescriptor ( Desc ) — https://tc39.es/ecma262/#sec-isgenericdescriptor
+    /// IsGenericDescriptor ( Desc ) — <https://tc39.es/ecma262/#sec-isgenericdescriptor>
     pub fn is_generic(&self) -> bool {
         !self.is_accessor() && !self.is_data()
     }

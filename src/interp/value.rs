@@ -7,7 +7,7 @@ use super::string::JsStr;
 
 /// A Symbol value: identity is the allocation (§6.1.5).
 pub struct Symbol {
-    /// [[Description]]
+    /// `[[Description]]`
     pub description: Option<JsStr>,
 }
 
@@ -56,7 +56,7 @@ impl Value {
         }
     }
 
-    /// SameValue ( x, y ) — https://tc39.es/ecma262/#sec-samevalue
+    /// SameValue ( x, y ) — <https://tc39.es/ecma262/#sec-samevalue>
     pub fn same_value(&self, other: &Value) -> bool {
         match (self, other) {
             // 2. If x is a Number, return Number::sameValue(x, y).
@@ -68,7 +68,7 @@ impl Value {
         }
     }
 
-    /// SameValueZero ( x, y ) — https://tc39.es/ecma262/#sec-samevaluezero
+    /// SameValueZero ( x, y ) — <https://tc39.es/ecma262/#sec-samevaluezero>
     pub fn same_value_zero(&self, other: &Value) -> bool {
         match (self, other) {
             (Value::Number(x), Value::Number(y)) => (x.is_nan() && y.is_nan()) || x == y,
@@ -76,7 +76,7 @@ impl Value {
         }
     }
 
-    /// SameValueNonNumber ( x, y ) — https://tc39.es/ecma262/#sec-samevaluenonnumber
+    /// SameValueNonNumber ( x, y ) — <https://tc39.es/ecma262/#sec-samevaluenonnumber>
     fn same_value_non_number(&self, other: &Value) -> bool {
         match (self, other) {
             (Value::Undefined, Value::Undefined) | (Value::Null, Value::Null) => true,

@@ -1,5 +1,5 @@
 //! Class definitions — ECMA-262 §15.7.1 "Static Semantics: Early Errors",
-//! https://tc39.es/ecma262/#sec-class-definitions-static-semantics-early-errors,
+//! <https://tc39.es/ecma262/#sec-class-definitions-static-semantics-early-errors>,
 //! and the private-name rule AllPrivateIdentifiersValid (§15.7.8).
 
 use std::collections::{HashMap, HashSet};

@@ -76,7 +76,7 @@ impl Checker {
     }
 
     /// LabelledStatement: ContainsDuplicateLabels — ECMA-262 §8.3.1,
-    /// https://tc39.es/ecma262/#sec-static-semantics-containsduplicatelabels.
+    /// <https://tc39.es/ecma262/#sec-static-semantics-containsduplicatelabels.>
     pub fn push_label(&mut self, label: &Ident) -> Check {
         // V8 reads `arguments:` as the start of an expression first.
         if self.function.arguments_forbidden && &*label.name == "arguments" {

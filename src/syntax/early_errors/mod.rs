@@ -42,14 +42,14 @@ use super::ast::{Module, Script};
 use super::error::SyntaxError;
 
 /// Applies the early-error rules of a Module (ECMA-262 §16.2.1.1,
-/// https://tc39.es/ecma262/#sec-module-semantics-static-semantics-early-errors)
+/// <https://tc39.es/ecma262/#sec-module-semantics-static-semantics-early-errors>)
 /// and of everything inside it; module code is strict.
 pub fn check_module(module: &Module) -> Result<(), SyntaxError> {
     context::Checker::for_module().check_module(module)
 }
 
 /// Applies the early-error rules of a Script (ECMA-262 §16.1.1,
-/// https://tc39.es/ecma262/#sec-scripts-static-semantics-early-errors), taking
+/// <https://tc39.es/ecma262/#sec-scripts-static-semantics-early-errors>), taking
 /// the script to be strict code.
 pub fn check_script(script: &Script) -> Result<(), SyntaxError> {
     context::Checker::for_script().check_script(script)

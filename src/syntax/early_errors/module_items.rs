@@ -67,7 +67,7 @@ fn check_well_formed(name: &ModuleExportName) -> Result<(), SyntaxError> {
 
 /// WithClause — ECMA-262 §16.2.2.1: "It is a Syntax Error if
 /// WithClauseToAttributes of WithClause has two different entries a and b
-/// such that a.[[Key]] is b.[[Key]]."
+/// such that a.`[[Key]]` is b.`[[Key]]`."
 fn check_import_attributes(attributes: &[ImportAttribute]) -> Result<(), SyntaxError> {
     let mut keys = HashSet::new();
     for attribute in attributes {

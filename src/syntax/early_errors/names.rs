@@ -8,7 +8,7 @@ use crate::syntax::ast::{
 use crate::syntax::span::Span;
 
 /// BoundNames of a binding pattern — ECMA-262 §8.2.1,
-/// https://tc39.es/ecma262/#sec-static-semantics-boundnames.
+/// <https://tc39.es/ecma262/#sec-static-semantics-boundnames.>
 /// Appends the identifiers in source order. Recursion is bounded by the
 /// pattern's depth (at most `MAX_NESTING`).
 pub(super) fn bound_names<'a>(pattern: &'a Pattern, names: &mut Vec<&'a Ident>) {
@@ -35,7 +35,7 @@ pub(super) fn bound_names<'a>(pattern: &'a Pattern, names: &mut Vec<&'a Ident>) 
 }
 
 /// IsSimpleParameterList — ECMA-262 §15.1.3,
-/// https://tc39.es/ecma262/#sec-static-semantics-issimpleparameterlist:
+/// <https://tc39.es/ecma262/#sec-static-semantics-issimpleparameterlist:>
 /// only plain identifiers, no defaults, no rest.
 pub(super) fn is_simple_parameter_list(function: &Function) -> bool {
     function.rest.is_none()
@@ -46,7 +46,7 @@ pub(super) fn is_simple_parameter_list(function: &Function) -> bool {
 }
 
 /// The span of a `"use strict"` directive in the function body's directive
-/// prologue — ECMA-262 §11.2.1, https://tc39.es/ecma262/#sec-directive-prologues-and-the-use-strict-directive.
+/// prologue — ECMA-262 §11.2.1, <https://tc39.es/ecma262/#sec-directive-prologues-and-the-use-strict-directive.>
 /// A Use Strict Directive is exactly the code units `"use strict"` or
 /// `'use strict'`: no escapes or line continuations, which a literal of
 /// that value spans exactly 12 bytes only when it has none.

@@ -1,10 +1,10 @@
 //! The lexer: source text to the token stream the parser consumes.
 //!
-//! A logos-generated automaton ([`raw`]) recognises white space, comments,
-//! punctuators and plain names; a hand-written driver ([`driver`]) scans the
+//! A logos-generated automaton (`raw`) recognises white space, comments,
+//! punctuators and plain names; a hand-written driver (`driver`) scans the
 //! bodies of literals, tracks line terminators for ASI, splits template
 //! literals at `${`/`}` and decides between regular expressions and
-//! division from the syntactic context ([`context`]).
+//! division from the syntactic context (`context`).
 
 mod api;
 mod bigint;

@@ -1,0 +1,91 @@
+//! Functions and classes.
+
+use std::rc::Rc;
+
+use super::*;
+use crate::syntax::span::Span;
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum FunctionKind {
+    /// `function` declarations and expressions.
+    Normal,
+    Arrow,
+    /// Object-literal and class methods (including `*m(){}`, `async m(){}`).
+    Method,
+    Getter,
+    Setter,
+    /// A class's `constructor(...) {...}`.
+    ClassConstructor,
+}
+
+#[derive(Clone, Debug)]
+pub struct Param {
+    pub target: Pattern,
+    pub default: Option<Expr>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum FunctionBody {
+    Block(Vec<Stmt>),
+    /// The concise body of an arrow function: `x => x + 1`.
+    Expr(Box<Expr>),
+}
+
+#[derive(Clone, Debug)]
+pub struct Function {
+    pub name: Option<Ident>,
+    pub kind: FunctionKind,
+    pub is_async: bool,
+    pub is_generator: bool,
+    pub params: Vec<Param>,
+    /// `...rest` parameter.
+    pub rest: Option<Pattern>,
+    pub body: FunctionBody,
+    pub span: Span,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum MethodKind {
+    Method,
+    Get,
+    Set,
+}
+
+#[derive(Clone, Debug)]
+pub enum ClassMember {
+    /// `constructor(...) {...}` (kind `FunctionKind::ClassConstructor`).
+    Constructor(Rc<Function>),
+    Method {
+        key: PropKey,
+        kind: MethodKind,
+        is_static: bool,
+        func: Rc<Function>,
+        span: Span,
+    },
+    Field {
+        key: PropKey,
+        value: Option<Expr>,
+        is_static: bool,
+        span: Span,
+    },
+    /// `accessor x = v;` (auto-accessor).
+    Accessor {
+        key: PropKey,
+        value: Option<Expr>,
+        is_static: bool,
+        span: Span,
+    },
+    StaticBlock {
+        body: Vec<Stmt>,
+        span: Span,
+    },
+}
+
+#[derive(Clone, Debug)]
+pub struct Class {
+    pub name: Option<Ident>,
+    pub super_class: Option<Box<Expr>>,
+    pub members: Vec<ClassMember>,
+    pub span: Span,
+}

@@ -1,0 +1,111 @@
+//! Module structure: the module, its import and export declarations.
+
+use std::rc::Rc;
+
+use super::*;
+use crate::syntax::span::Span;
+
+#[derive(Clone, Debug)]
+pub struct Module {
+    pub body: Vec<ModuleItem>,
+    pub span: Span,
+}
+
+/// A script (test262's non-module tests); vmjs itself only runs modules.
+#[derive(Clone, Debug)]
+pub struct Script {
+    pub body: Vec<Stmt>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum ModuleItem {
+    Import(ImportDecl),
+    Export(ExportDecl),
+    Stmt(Stmt),
+}
+
+#[derive(Clone, Debug)]
+pub struct Ident {
+    pub name: Name,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct StringLit {
+    pub value: JsString,
+    pub span: Span,
+}
+
+/// ModuleExportName: an IdentifierName or a string literal.
+#[derive(Clone, Debug)]
+pub enum ModuleExportName {
+    Ident(Ident),
+    Str(StringLit),
+}
+
+/// `with { type: 'json' }`: one key/value pair (key is an IdentifierName or a string).
+#[derive(Clone, Debug)]
+pub struct ImportAttribute {
+    pub key: ModuleExportName,
+    pub value: StringLit,
+    pub span: Span,
+}
+
+/// Every import form. `import 'x'` has all three binding fields empty;
+/// `import {} from 'x'` has `named == Some(vec![])`.
+#[derive(Clone, Debug)]
+pub struct ImportDecl {
+    pub default: Option<Ident>,
+    pub namespace: Option<Ident>,
+    pub named: Option<Vec<ImportSpecifier>>,
+    pub source: StringLit,
+    pub attributes: Vec<ImportAttribute>,
+    pub span: Span,
+}
+
+/// `imported as local`, or just `local` (then `imported` is None).
+#[derive(Clone, Debug)]
+pub struct ImportSpecifier {
+    pub imported: Option<ModuleExportName>,
+    pub local: Ident,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct ExportDecl {
+    pub kind: ExportKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum ExportKind {
+    /// `export var|let|const|function|class ...`
+    Decl(Stmt),
+    /// `export default AssignmentExpression;`
+    DefaultExpr(Expr),
+    /// `export default function [name] ...` (also async/generator forms).
+    DefaultFunction(Rc<Function>),
+    /// `export default class [name] ...`
+    DefaultClass(Rc<Class>),
+    /// `export { a, b as c } [from 'm']`
+    Named {
+        specifiers: Vec<ExportSpecifier>,
+        source: Option<StringLit>,
+        attributes: Vec<ImportAttribute>,
+    },
+    /// `export * [as ns] from 'm'`
+    All {
+        exported: Option<ModuleExportName>,
+        source: StringLit,
+        attributes: Vec<ImportAttribute>,
+    },
+}
+
+/// `local as exported`, or just `local` (then `exported` is None).
+#[derive(Clone, Debug)]
+pub struct ExportSpecifier {
+    pub local: ModuleExportName,
+    pub exported: Option<ModuleExportName>,
+    pub span: Span,
+}

@@ -1,0 +1,128 @@
+//! Statements and declarations.
+
+use std::rc::Rc;
+
+use super::*;
+use crate::syntax::span::Span;
+
+#[derive(Clone, Debug)]
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub span: Span,
+    pub depth: u32,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum VarKind {
+    Var,
+    Let,
+    Const,
+}
+
+#[derive(Clone, Debug)]
+pub struct VarDecl {
+    pub kind: VarKind,
+    pub declarations: Vec<VarDeclarator>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct VarDeclarator {
+    pub target: Pattern,
+    pub init: Option<Expr>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum ForInit {
+    Var(VarDecl),
+    Expr(Expr),
+}
+
+/// The left side of for-in / for-of.
+#[derive(Clone, Debug)]
+pub enum ForHead {
+    /// `for (var|let|const target of ...)` (a single declarator, no initialiser
+    /// except the legacy for-in case, which is an error in strict code).
+    Var(VarKind, Pattern),
+    /// `for (target of ...)`: an assignment target.
+    Target(Pattern),
+}
+
+#[derive(Clone, Debug)]
+pub struct SwitchCase {
+    /// None for `default:`.
+    pub test: Option<Expr>,
+    pub body: Vec<Stmt>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct CatchClause {
+    /// None for `catch { }` (optional catch binding).
+    pub param: Option<Pattern>,
+    pub body: Vec<Stmt>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum StmtKind {
+    Block(Vec<Stmt>),
+    Empty,
+    Expr(Expr),
+    If {
+        test: Expr,
+        consequent: Box<Stmt>,
+        alternate: Option<Box<Stmt>>,
+    },
+    For {
+        init: Option<ForInit>,
+        test: Option<Expr>,
+        update: Option<Expr>,
+        body: Box<Stmt>,
+    },
+    ForIn {
+        left: ForHead,
+        right: Expr,
+        body: Box<Stmt>,
+    },
+    ForOf {
+        left: ForHead,
+        right: Expr,
+        body: Box<Stmt>,
+        is_await: bool,
+    },
+    While {
+        test: Expr,
+        body: Box<Stmt>,
+    },
+    DoWhile {
+        body: Box<Stmt>,
+        test: Expr,
+    },
+    Continue(Option<Ident>),
+    Break(Option<Ident>),
+    Return(Option<Expr>),
+    Labeled {
+        label: Ident,
+        body: Box<Stmt>,
+    },
+    Switch {
+        discriminant: Expr,
+        cases: Vec<SwitchCase>,
+    },
+    Throw(Expr),
+    Try {
+        block: Vec<Stmt>,
+        handler: Option<CatchClause>,
+        finalizer: Option<Vec<Stmt>>,
+    },
+    Debugger,
+    /// `var` / `let` / `const` declarations.
+    Var(VarDecl),
+    /// Function, generator, async function and async generator declarations.
+    Function(Rc<Function>),
+    Class(Rc<Class>),
+    /// Stands in for a subtree deeper than [`MAX_NESTING`].
+    TooDeep,
+}
