@@ -6,6 +6,7 @@ use crate::syntax::ast::{
     StmtKind,
 };
 use crate::syntax::span::Span;
+use crate::syntax::token::Tok;
 
 /// BoundNames of a binding pattern — ECMA-262 §8.2.1,
 /// <https://tc39.es/ecma262/#sec-static-semantics-boundnames.>
@@ -129,56 +130,10 @@ pub(super) enum ReservedWord {
 /// Classifies a name that strict module code may not use as an identifier
 /// (ECMA-262 §13.1.1, the ReservedWord list of §12.7.2).
 pub(super) fn reserved_word(name: &str) -> Option<ReservedWord> {
-    const KEYWORDS: &[&str] = &[
-        "break",
-        "case",
-        "catch",
-        "class",
-        "const",
-        "continue",
-        "debugger",
-        "default",
-        "delete",
-        "do",
-        "else",
-        "enum",
-        "export",
-        "extends",
-        "false",
-        "finally",
-        "for",
-        "function",
-        "if",
-        "import",
-        "in",
-        "instanceof",
-        "new",
-        "null",
-        "return",
-        "super",
-        "switch",
-        "this",
-        "throw",
-        "true",
-        "try",
-        "typeof",
-        "var",
-        "void",
-        "while",
-        "with",
-        "let",
-        "static",
-        "implements",
-        "interface",
-        "package",
-        "private",
-        "protected",
-        "public",
-    ];
-    match name {
-        "yield" => Some(ReservedWord::Yield),
-        "await" => Some(ReservedWord::Await),
-        _ if KEYWORDS.contains(&name) => Some(ReservedWord::Keyword),
+    match Tok::keyword(name)? {
+        Tok::Yield => Some(ReservedWord::Yield),
+        Tok::Await => Some(ReservedWord::Await),
+        tok if tok.is_reserved_word() => Some(ReservedWord::Keyword),
         _ => None,
     }
 }
