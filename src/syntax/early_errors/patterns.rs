@@ -98,41 +98,10 @@ impl Checker {
                 self.check_binding_identifier(ident, position)?;
                 self.declare(binding, &ident.name, ident.span)
             }
-            PatternKind::Object { props, rest } => {
-                for prop in props {
-                    self.check_prop_key(&prop.key)?;
-                    let position = if prop.shorthand || prop.default.is_some() {
-                        TargetPosition::Direct
-                    } else {
-                        TargetPosition::Nested
-                    };
-                    self.walk_binding_pattern(&prop.value, binding, position)?;
-                    if let Some(default) = &prop.default {
-                        self.check_expr(default)?;
-                    }
-                }
-                if let Some(rest) = rest {
-                    self.walk_binding_pattern(rest, binding, TargetPosition::Nested)?;
-                }
-                Ok(())
-            }
-            PatternKind::Array { elems, rest } => {
-                for elem in elems.iter().flatten() {
-                    let position = if elem.default.is_some() {
-                        TargetPosition::Direct
-                    } else {
-                        TargetPosition::Nested
-                    };
-                    self.walk_binding_pattern(&elem.target, binding, position)?;
-                    if let Some(default) = &elem.default {
-                        self.check_expr(default)?;
-                    }
-                }
-                if let Some(rest) = rest {
-                    self.walk_binding_pattern(rest, binding, TargetPosition::Nested)?;
-                }
-                Ok(())
-            }
+            PatternKind::Object { .. } | PatternKind::Array { .. } => self
+                .walk_pattern_parts(pattern, |checker, target, position| {
+                    checker.walk_binding_pattern(target, binding, position)
+                }),
             PatternKind::Expr(expr) => self.check_expr(expr),
             PatternKind::TooDeep => self.fail(messages::MAX_NESTING, pattern.span),
         }
@@ -165,42 +134,56 @@ impl Checker {
                 }
                 self.check_expr(expr)
             }
+            PatternKind::Object { .. } | PatternKind::Array { .. } => self
+                .walk_pattern_parts(pattern, |checker, target, position| {
+                    checker.walk_assignment_pattern(target, position)
+                }),
+            PatternKind::TooDeep => self.fail(messages::MAX_NESTING, pattern.span),
+        }
+    }
+
+    /// The parts of an object or array pattern in source order: each
+    /// property key, target (walked by `walk` with the position V8 words its
+    /// errors by: direct for shorthand properties and targets with an
+    /// initializer) and initializer, then the rest target.
+    fn walk_pattern_parts(
+        &mut self,
+        pattern: &Pattern,
+        mut walk: impl FnMut(&mut Self, &Pattern, TargetPosition) -> Check,
+    ) -> Check {
+        let position_for = |direct: bool| {
+            if direct {
+                TargetPosition::Direct
+            } else {
+                TargetPosition::Nested
+            }
+        };
+        let rest = match &pattern.kind {
             PatternKind::Object { props, rest } => {
                 for prop in props {
                     self.check_prop_key(&prop.key)?;
-                    let position = if prop.shorthand || prop.default.is_some() {
-                        TargetPosition::Direct
-                    } else {
-                        TargetPosition::Nested
-                    };
-                    self.walk_assignment_pattern(&prop.value, position)?;
+                    let direct = prop.shorthand || prop.default.is_some();
+                    walk(self, &prop.value, position_for(direct))?;
                     if let Some(default) = &prop.default {
                         self.check_expr(default)?;
                     }
                 }
-                if let Some(rest) = rest {
-                    self.walk_assignment_pattern(rest, TargetPosition::Nested)?;
-                }
-                Ok(())
+                rest
             }
             PatternKind::Array { elems, rest } => {
                 for elem in elems.iter().flatten() {
-                    let position = if elem.default.is_some() {
-                        TargetPosition::Direct
-                    } else {
-                        TargetPosition::Nested
-                    };
-                    self.walk_assignment_pattern(&elem.target, position)?;
+                    walk(self, &elem.target, position_for(elem.default.is_some()))?;
                     if let Some(default) = &elem.default {
                         self.check_expr(default)?;
                     }
                 }
-                if let Some(rest) = rest {
-                    self.walk_assignment_pattern(rest, TargetPosition::Nested)?;
-                }
-                Ok(())
+                rest
             }
-            PatternKind::TooDeep => self.fail(messages::MAX_NESTING, pattern.span),
+            _ => return Ok(()),
+        };
+        match rest {
+            Some(rest) => walk(self, rest, TargetPosition::Nested),
+            None => Ok(()),
         }
     }
 }
