@@ -1,0 +1,188 @@
+//! What scope analysis records in the AST for the evaluator.
+//!
+//! Every identifier reference and binding occurrence carries a
+//! [`BindingRef`] (in `Ident::binding`) saying where its binding lives at
+//! run time, so that reading a variable is indexing, not a name lookup.
+//! Every node that opens a scope carries a scope record (`Function::scope`,
+//! `Stmt::scope`, `CatchClause::scope`, `Class::scope`, the class members'
+//! `scope`, `Module::scope`) saying what to allocate and initialise on entry.
+//!
+//! Where bindings live:
+//! - A binding referenced only from the function that declares it (the
+//!   nearest function-like scope: function, arrow, method, class field
+//!   initialiser, static block, module body) lives in that function's
+//!   *frame*: a plain array of slots allocated per call, indexed by
+//!   [`BindingRef::Frame`]. Block-scoped bindings get their own frame slots
+//!   (never shared with another live binding of the same function).
+//! - A binding referenced from a nested function (captured) lives in a
+//!   heap *environment* of the scope that declares it. A scope creates an
+//!   environment at run time exactly when its `env_slots` is `Some(n)`.
+//!   [`BindingRef::Env`] counts `hops`: how many environment-creating scopes
+//!   lie between the reference and the declaring scope, counting the
+//!   reference's own scope and excluding the declaring one; the evaluator
+//!   follows that many `parent` links from its current environment.
+//! - Module top-level bindings always live in the module environment
+//!   (other modules read them through exports).
+//! - Names declared nowhere are [`BindingRef::Global`]: properties of the
+//!   global object, looked up by name.
+//!
+//! A slot holds "uninitialised" until its declaration runs: let, const and
+//! class bindings are in their temporal dead zone until then.
+
+use std::rc::Rc;
+
+use crate::syntax::ast::{Function, Name};
+
+/// Where a name's binding lives. `Copy`, so it sits in a `Cell` in the AST.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub enum BindingRef {
+    /// Not analysed (binding occurrences that need no slot, e.g. labels,
+    /// property names). The evaluator treats it as `Global`.
+    #[default]
+    Unresolved,
+    /// Not declared in any enclosing scope: a global object property.
+    Global,
+    /// A slot of the current function's frame.
+    Frame { slot: u32, mutable: bool },
+    /// A slot of an environment `hops` parents up from the current one.
+    Env { hops: u32, slot: u32, mutable: bool },
+    /// A module's import binding (ImportEntries with a name, not `* as ns`):
+    /// index into [`ModuleScope::imports`]; the module layer resolves it to
+    /// the exporting module's slot at link time. Always immutable.
+    Import { index: u32 },
+}
+
+impl BindingRef {
+    /// Whether assignment may change the binding (false for const, class
+    /// inner names, imports, a function expression's own name).
+    pub fn is_mutable(self) -> bool {
+        match self {
+            BindingRef::Frame { mutable, .. } | BindingRef::Env { mutable, .. } => mutable,
+            BindingRef::Import { .. } => false,
+            BindingRef::Unresolved | BindingRef::Global => true,
+        }
+    }
+}
+
+/// How a name was declared.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum DeclKind {
+    Var,
+    Let,
+    Const,
+    Class,
+    /// Function declarations (hoisted, initialised on scope entry).
+    Function,
+    Param,
+    CatchParam,
+    /// `import * as ns` (an immutable binding to the namespace object).
+    ImportNamespace,
+    /// Named and default imports (indirect bindings).
+    Import,
+}
+
+/// A function declaration to instantiate when its scope is entered
+/// (FunctionDeclarationInstantiation step 36, BlockDeclarationInstantiation
+/// step 3.b, InitializeEnvironment step 24).
+#[derive(Clone, Debug)]
+pub struct HoistedFunction {
+    pub function: Rc<Function>,
+    /// Where to store the new function object.
+    pub target: BindingRef,
+}
+
+/// The scope of a function, arrow, method, getter/setter, class
+/// constructor, class field initialiser or static block.
+#[derive(Clone, Debug, Default)]
+pub struct FunctionScope {
+    /// Frame slots to allocate per call (all uninitialised at entry).
+    pub frame_size: u32,
+    /// Slots of the function-level environment; `None`: no environment is
+    /// created (the closure's captured environment stays current).
+    pub env_slots: Option<u32>,
+    /// Where to store the `this` value at entry; `None` when nothing reads
+    /// it (arrows never have one: their `this` resolves outward). In a
+    /// derived constructor it stays uninitialised until `super()` returns.
+    pub this_binding: Option<BindingRef>,
+    /// Where to store `new.target` (when read here or by a nested arrow).
+    pub new_target_binding: Option<BindingRef>,
+    /// Where to store the active function object, when `super` is used here
+    /// or in a nested arrow (the evaluator reads [[HomeObject]] from it).
+    pub function_binding: Option<BindingRef>,
+    /// Where to store the (unmapped) arguments object, when `arguments` is
+    /// referenced here or in a nested arrow.
+    pub arguments_binding: Option<BindingRef>,
+    /// A named function expression's own name (immutable), unless a
+    /// parameter or declaration of the body has the same name.
+    pub self_binding: Option<BindingRef>,
+    /// `var` declarations (other than parameter names) of the body, set to
+    /// undefined at entry.
+    pub var_bindings: Vec<BindingRef>,
+    /// Function declarations at the body's top level.
+    pub hoisted_functions: Vec<HoistedFunction>,
+    /// Frame or env slots of let/const/class declared at the body's top level
+    /// (already uninitialised at entry; listed for tracing and the module layer).
+    pub lexical_bindings: Vec<(Name, BindingRef, DeclKind)>,
+}
+
+/// The scope of a block statement, `switch`, `for`/`for-in`/`for-of` head
+/// (its let/const declarations), or a `catch` clause (parameter and body).
+#[derive(Clone, Debug, Default)]
+pub struct BlockScope {
+    /// Slots of the environment entering this scope creates; `None`: none
+    /// (every binding of the scope lives in the frame).
+    pub env_slots: Option<u32>,
+    /// Frame slots of this scope's bindings, to reset to uninitialised on
+    /// every entry (a loop body's `let x` is in its TDZ again each time).
+    pub tdz_frame_slots: Vec<u32>,
+    /// Block-level function declarations, instantiated on entry.
+    pub hoisted_functions: Vec<HoistedFunction>,
+    /// Every binding the scope declares, in source order.
+    pub bindings: Vec<(Name, BindingRef, DeclKind)>,
+}
+
+/// The scope a class body opens (ClassDefinitionEvaluation's classEnv):
+/// the class's inner name binding and its private names.
+#[derive(Clone, Debug, Default)]
+pub struct ClassScope {
+    pub env_slots: Option<u32>,
+    pub tdz_frame_slots: Vec<u32>,
+    /// The class's own name inside its body (immutable), if it has a name.
+    pub name_binding: Option<BindingRef>,
+    /// Each private name `#x` declared by the body, once (a getter/setter
+    /// pair shares one), with where its Private Name lives. Private name
+    /// references (`this.#x`, `#x in o`) resolve to these bindings.
+    pub private_names: Vec<(Name, BindingRef)>,
+}
+
+/// A module's top-level scope.
+#[derive(Clone, Debug, Default)]
+pub struct ModuleScope {
+    /// Slots of the module environment.
+    pub env_slots: u32,
+    /// Frame slots for the module body's own uncaptured block bindings.
+    pub frame_size: u32,
+    /// `this` at the top level of a module is undefined; where it is stored
+    /// if something (e.g. an arrow) reads it.
+    pub this_binding: Option<BindingRef>,
+    /// Every top-level binding except named/default imports: vars,
+    /// functions, let/const/class, `import * as ns` and `*default*` (for
+    /// `export default <expression>` and anonymous default functions and
+    /// classes), with its environment slot.
+    pub declarations: Vec<(Name, u32, DeclKind)>,
+    /// Named and default import bindings, in source order; index i is
+    /// `BindingRef::Import { index: i }`.
+    pub imports: Vec<Name>,
+    pub var_bindings: Vec<BindingRef>,
+    pub hoisted_functions: Vec<HoistedFunction>,
+}
+
+/// What `super(...)` needs: where the enclosing constructor keeps `this`
+/// (written when the parent constructor returns), `new.target` and the
+/// active function (whose [[GetPrototypeOf]] is the parent constructor).
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct SuperCallRefs {
+    pub this: BindingRef,
+    pub new_target: BindingRef,
+    pub function: BindingRef,
+}
