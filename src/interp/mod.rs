@@ -1,10 +1,25 @@
-//! The evaluator's value model: strings, values, property keys and
-//! descriptors, and ordinary objects stored on the `gc` heap.
+//! The evaluator: the value model (strings, values, property keys and
+//! descriptors, objects on the `gc` heap), the agent and its realms, the
+//! abstract operations, the builtins and the tree-walking evaluator.
 
+pub mod agent;
+pub mod builtins;
+pub mod environment;
+pub mod eval;
+pub mod function;
+pub mod jobs;
+pub mod limits;
+pub mod native;
 pub mod number;
 pub mod object;
+pub mod ops;
 pub mod property;
 pub mod property_table;
+pub mod realm;
 pub mod slots;
+pub mod source;
 pub mod string;
 pub mod value;
+
+pub use agent::{Agent, JsResult, Throw};
+pub use value::Value;

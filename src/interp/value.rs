@@ -9,6 +9,27 @@ use super::string::JsStr;
 pub struct Symbol {
     /// `[[Description]]`
     pub description: Option<JsStr>,
+    /// A Private Name (§6.2.12) in disguise: class private elements are
+    /// stored as properties keyed by private symbols, which no reflective
+    /// operation (ownKeys, getOwnPropertySymbols, proxies) ever shows.
+    pub private: bool,
+}
+
+impl Symbol {
+    pub fn new(description: Option<JsStr>) -> Gc<Symbol> {
+        Gc::new(Symbol {
+            description,
+            private: false,
+        })
+    }
+
+    /// A new Private Name `#name`.
+    pub fn new_private(name: &str) -> Gc<Symbol> {
+        Gc::new(Symbol {
+            description: Some(JsStr::from(name)),
+            private: true,
+        })
+    }
 }
 
 // Trace is implemented by hand: gc_derive also emits an empty `Drop`,

@@ -28,9 +28,7 @@ fn data(v: Value, writable: bool, enumerable: bool, configurable: bool) -> Prope
 fn own_property_keys_order() {
     // Reflect.ownKeys({b: 1, 2: 1, [s]: 1, a: 1, 1: 1}) → ['1', '2', 'b', 'a', Symbol(s)]
     let o = JsObject::ordinary_create(None);
-    let sym = Gc::new(Symbol {
-        description: Some(JsStr::from("s")),
-    });
+    let sym = Symbol::new(Some(JsStr::from("s")));
     for key in [
         PropertyKey::from("b"),
         PropertyKey::from("2"),

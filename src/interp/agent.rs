@@ -1,0 +1,111 @@
+//! The agent (ECMA-262 §9.7): the state shared by everything that runs —
+//! the current realm, the job queues, the execution-context stack (for
+//! stack traces and the recursion limit), the well-known symbols and the
+//! host hooks.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::io::Write;
+use std::rc::Rc;
+
+use gc::Gc;
+
+use super::environment::Env;
+use super::jobs::JobQueue;
+use super::object::JsObject;
+use super::realm::{Realm, WellKnownSymbols};
+use super::source::SourceText;
+use super::string::JsStr;
+use super::value::{Symbol, Value};
+
+/// An abrupt completion of type throw: the thrown value.
+#[derive(Clone)]
+pub struct Throw(pub Value);
+
+/// A completion record that is either normal (a value) or a throw.
+pub type JsResult<T> = Result<T, Throw>;
+
+/// The host's side of module loading (`import()`, `import.meta`), filled
+/// in by the module layer. Without one, `import()` rejects.
+pub trait HostHooks {
+    /// HostLoadImportedModule for `import(specifier)` from the module
+    /// whose environment is `referrer`: returns a promise for the namespace.
+    fn import_dynamic(
+        &mut self,
+        agent: &mut Agent,
+        referrer: Option<Gc<Env>>,
+        specifier: JsStr,
+        attributes: Vec<(JsStr, JsStr)>,
+    ) -> JsResult<Value>;
+
+    /// The `import.meta` object of the module whose environment is `module`.
+    fn import_meta(&mut self, agent: &mut Agent, module: Option<Gc<Env>>) -> JsResult<Value>;
+}
+
+/// One entry of the execution-context stack, as stack traces show it.
+pub struct StackFrame {
+    /// The function's name ("" for top-level code and anonymous functions).
+    pub function_name: JsStr,
+    pub source: Rc<SourceText>,
+    /// Byte offset of the expression being evaluated (updated at calls and throws).
+    pub position: Cell<u32>,
+}
+
+/// How deep JavaScript calls may nest before `RangeError: Maximum call
+/// stack size exceeded` (Node allows about 11,000 simple frames).
+pub const DEFAULT_MAX_CALL_DEPTH: usize = 10_000;
+
+pub struct Agent {
+    /// The current Realm Record.
+    pub realm: Rc<Realm>,
+    pub symbols: WellKnownSymbols,
+    /// The GlobalSymbolRegistry (Symbol.for / Symbol.keyFor).
+    pub symbol_registry: HashMap<JsStr, Gc<Symbol>>,
+    pub jobs: JobQueue,
+    pub stack: Vec<StackFrame>,
+    /// Nesting of [[Call]]/[[Construct]] (all kinds of function).
+    pub call_depth: usize,
+    pub max_call_depth: usize,
+    pub host: Option<Box<dyn HostHooks>>,
+    /// Where console.log/info/debug write.
+    pub stdout: Box<dyn Write>,
+    /// Where console.error/warn write.
+    pub stderr: Box<dyn Write>,
+}
+
+impl Agent {
+    /// An agent with one realm whose intrinsics and global object are fully set up.
+    pub fn new() -> Agent {
+        let symbols = WellKnownSymbols::new();
+        let realm = Realm::new(&symbols);
+        let mut agent = Agent {
+            realm: realm.clone(),
+            symbols,
+            symbol_registry: HashMap::new(),
+            jobs: JobQueue::default(),
+            stack: Vec::new(),
+            call_depth: 0,
+            max_call_depth: DEFAULT_MAX_CALL_DEPTH,
+            host: None,
+            stdout: Box::new(std::io::stdout()),
+            stderr: Box::new(std::io::stderr()),
+        };
+        super::builtins::install(&mut agent, &realm);
+        agent
+    }
+
+    /// The current realm's intrinsic objects.
+    pub fn intrinsics(&self) -> &super::realm::Intrinsics {
+        &self.realm.intrinsics
+    }
+
+    pub fn global_object(&self) -> Gc<JsObject> {
+        self.realm.global_object.clone()
+    }
+}
+
+impl Default for Agent {
+    fn default() -> Self {
+        Agent::new()
+    }
+}

@@ -1,0 +1,52 @@
+//! The built-in objects: one module per family of intrinsics, each with an
+//! `install` that fills in its prototype, creates its constructor and
+//! defines its globals.
+
+pub mod array;
+pub mod boolean;
+pub mod console;
+pub mod error;
+pub mod function;
+pub mod global;
+pub mod iterator;
+pub mod json;
+pub mod map_set;
+pub mod math;
+pub mod number;
+pub mod object;
+pub mod promise;
+pub mod reflect;
+pub mod regexp;
+pub mod string;
+pub mod symbol;
+pub mod timers;
+
+use std::rc::Rc;
+
+use super::agent::Agent;
+use super::realm::Realm;
+
+/// Installs every builtin family into `realm` (the agent's current realm).
+pub fn install(agent: &mut Agent, realm: &Rc<Realm>) {
+    debug_assert!(Rc::ptr_eq(&agent.realm, realm));
+    // Object and Function first: every other family's functions and
+    // prototypes hang off theirs.
+    object::install(agent);
+    function::install(agent);
+    error::install(agent);
+    symbol::install(agent);
+    boolean::install(agent);
+    number::install(agent);
+    math::install(agent);
+    string::install(agent);
+    iterator::install(agent);
+    array::install(agent);
+    map_set::install(agent);
+    regexp::install(agent);
+    json::install(agent);
+    reflect::install(agent);
+    promise::install(agent);
+    timers::install(agent);
+    global::install(agent);
+    console::install(agent);
+}

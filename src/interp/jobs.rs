@@ -1,0 +1,64 @@
+//! The job queues (ECMA-262 §9.5 Jobs; HostEnqueuePromiseJob) and timers.
+//! Promise jobs run first-in first-out until none is left; then the
+//! earliest timer (by due time, then creation order) runs, and so on.
+
+use std::collections::VecDeque;
+use std::time::{Duration, Instant};
+
+use gc::Gc;
+
+use super::agent::{Agent, JsResult};
+use super::object::JsObject;
+use super::value::Value;
+
+/// A Job Abstract Closure.
+pub type Job = Box<dyn FnOnce(&mut Agent) -> JsResult<()>>;
+
+/// A pending `setTimeout` / `setInterval`.
+pub struct Timer {
+    pub id: u32,
+    pub due: Instant,
+    /// Creation order, to break ties between equal due times.
+    pub sequence: u64,
+    pub callback: Value,
+    pub args: Vec<Value>,
+    /// `Some(period)` for intervals.
+    pub repeat: Option<Duration>,
+}
+
+#[derive(Default)]
+pub struct JobQueue {
+    pub promise_jobs: VecDeque<Job>,
+    pub timers: Vec<Timer>,
+    pub next_timer_id: u32,
+    pub timer_sequence: u64,
+    /// Rejected promises without a handler (HostPromiseRejectionTracker
+    /// "reject"), removed again on "handle"; reported when the queues drain.
+    pub unhandled_rejections: Vec<Gc<JsObject>>,
+}
+
+impl Agent {
+    /// HostEnqueuePromiseJob ( job, realm )
+    pub fn enqueue_promise_job(&mut self, job: Job) {
+        self.jobs.promise_jobs.push_back(job);
+    }
+
+    /// Runs every queued promise job, including those queued meanwhile.
+    /// Stops at the first job that throws and returns its error.
+    pub fn run_promise_jobs(&mut self) -> JsResult<()> {
+        while let Some(job) = self.jobs.promise_jobs.pop_front() {
+            job(self)?;
+        }
+        Ok(())
+    }
+
+    /// Takes the timer that is due first, removing it from the list.
+    pub fn take_next_timer(&mut self) -> Option<Timer> {
+        let timers = &mut self.jobs.timers;
+        let (i, _) = timers
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, t)| (t.due, t.sequence))?;
+        Some(timers.swap_remove(i))
+    }
+}

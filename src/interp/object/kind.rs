@@ -1,0 +1,62 @@
+//! What kind of object a `JsObject` is: the internal slots beyond the
+//! ordinary ones (ECMA-262 §10.4 exotic objects and the built-ins' slots).
+
+use std::any::Any;
+use std::cell::Cell;
+
+use gc::{Finalize, Gc, Trace};
+
+use crate::interp::function::FunctionData;
+use crate::interp::string::JsStr;
+use crate::interp::value::Symbol;
+
+/// Internal slots of built-in object kinds that the object model itself
+/// does not need to know about (Map, Set, Promise, RegExp, generators,
+/// iterators, …). Each family defines its own struct and downcasts with
+/// [`JsObject::data`](super::JsObject::data).
+pub trait ObjectData: Trace + Any {
+    fn as_any(&self) -> &dyn Any;
+    /// The class name tests and debugging output show.
+    fn class_name(&self) -> &'static str;
+}
+
+/// Array exotic objects' `length` (§10.4.2): kept here rather than as a
+/// stored property so that element writes can update it cheaply.
+pub struct ArrayData {
+    pub length: Cell<u32>,
+    pub length_writable: Cell<bool>,
+}
+
+pub enum ObjectKind {
+    Ordinary,
+    Array(ArrayData),
+    /// Ordinary and built-in functions, closures, bound functions.
+    Function(Box<FunctionData>),
+    /// Has an [[ErrorData]] slot.
+    Error,
+    /// [[BooleanData]]
+    Boolean(bool),
+    /// [[NumberData]]
+    Number(f64),
+    /// String exotic objects (§10.4.3): [[StringData]].
+    String(JsStr),
+    /// [[SymbolData]]
+    Symbol(Gc<Symbol>),
+    /// An unmapped arguments object (strict code only has these).
+    Arguments,
+    Other(Box<dyn ObjectData>),
+}
+
+impl Finalize for ObjectKind {}
+
+// SAFETY: visits every `Gc` the kinds hold.
+unsafe impl Trace for ObjectKind {
+    gc::custom_trace!(this, {
+        match this {
+            ObjectKind::Function(f) => mark(f),
+            ObjectKind::Symbol(s) => mark(s),
+            ObjectKind::Other(data) => mark(data),
+            _ => {}
+        }
+    });
+}

@@ -1,0 +1,404 @@
+//! Objects and their essential internal methods that do not run
+//! JavaScript code (ECMA-262 §10.1 Ordinary Object Internal Methods, and
+//! the parts of §10.4's array and string exotic objects that change them).
+//! `[[Get]]` and `[[Set]]`, which may call accessors, live with the evaluator.
+//!
+//! Array-index properties with default attributes are stored densely in
+//! `elements` (holes are `None`) as long as the object keeps to that shape;
+//! anything else (a non-default attribute, an accessor, a far-away index)
+//! moves every index property into the property table for good.
+
+mod elements;
+mod kind;
+mod validate;
+
+use std::cell::Cell;
+
+use gc::{Finalize, Gc, Trace};
+
+pub use kind::{ArrayData, ObjectData, ObjectKind};
+
+use super::property::{Attributes, Property, PropertyDescriptor, PropertyKey};
+use super::property_table::PropertyTable;
+use super::slots::{Slot, Slots};
+use super::string::JsStr;
+use super::value::Value;
+use validate::validate_and_apply_property_descriptor;
+
+#[derive(Trace, Finalize)]
+pub struct JsObject {
+    /// `[[Prototype]]`
+    prototype: Slot<Option<Gc<JsObject>>>,
+    /// `[[Extensible]]`
+    #[unsafe_ignore_trace]
+    extensible: Cell<bool>,
+    properties: PropertyTable,
+    /// Dense array-index properties (writable, enumerable, configurable).
+    elements: Slots<Option<Value>>,
+    /// False once index properties have moved to `properties`.
+    #[unsafe_ignore_trace]
+    dense: Cell<bool>,
+    pub kind: ObjectKind,
+}
+
+impl JsObject {
+    /// OrdinaryObjectCreate ( proto ) without additional internal slots —
+    /// <https://tc39.es/ecma262/#sec-ordinaryobjectcreate>
+    pub fn ordinary_create(prototype: Option<Gc<JsObject>>) -> Gc<JsObject> {
+        JsObject::with_kind(prototype, ObjectKind::Ordinary)
+    }
+
+    /// An object with the internal slots of `kind` (MakeBasicObject plus
+    /// the slots the kind brings).
+    pub fn with_kind(prototype: Option<Gc<JsObject>>, kind: ObjectKind) -> Gc<JsObject> {
+        Gc::new(JsObject {
+            prototype: Slot::new(prototype),
+            extensible: Cell::new(true),
+            properties: PropertyTable::new(),
+            elements: Slots::new(),
+            dense: Cell::new(true),
+            kind,
+        })
+    }
+
+    /// ArrayCreate ( length, proto ) for a length already known to be valid —
+    /// <https://tc39.es/ecma262/#sec-arraycreate>
+    pub fn array_create(length: u32, prototype: Option<Gc<JsObject>>) -> Gc<JsObject> {
+        JsObject::with_kind(
+            prototype,
+            ObjectKind::Array(ArrayData {
+                length: Cell::new(length),
+                length_writable: Cell::new(true),
+            }),
+        )
+    }
+
+    /// An array holding `values` at indices 0.. (CreateArrayFromList).
+    pub fn array_from_values(values: Vec<Value>, prototype: Option<Gc<JsObject>>) -> Gc<JsObject> {
+        let len = values.len() as u32;
+        let array = JsObject::array_create(len, prototype);
+        for v in values {
+            array.elements.push(Some(v));
+        }
+        array
+    }
+
+    /// The built-in data of a given family, if this object has it.
+    pub fn data<T: ObjectData>(&self) -> Option<&T> {
+        match &self.kind {
+            ObjectKind::Other(data) => data.as_any().downcast_ref::<T>(),
+            _ => None,
+        }
+    }
+
+    pub fn is_array(&self) -> bool {
+        matches!(self.kind, ObjectKind::Array(_))
+    }
+
+    pub fn is_callable(&self) -> bool {
+        matches!(self.kind, ObjectKind::Function(_))
+    }
+
+    /// The array `length` of an array exotic object.
+    pub fn array_length(&self) -> Option<u32> {
+        match &self.kind {
+            ObjectKind::Array(a) => Some(a.length.get()),
+            _ => None,
+        }
+    }
+
+    /// OrdinaryGetPrototypeOf ( O ) — <https://tc39.es/ecma262/#sec-ordinarygetprototypeof>
+    pub fn get_prototype_of(&self) -> Option<Gc<JsObject>> {
+        // 1. Return O.[[Prototype]].
+        self.prototype.get()
+    }
+
+    /// OrdinarySetPrototypeOf ( O, V ) — <https://tc39.es/ecma262/#sec-ordinarysetprototypeof>
+    pub fn set_prototype_of(this: &Gc<JsObject>, v: Option<Gc<JsObject>>) -> bool {
+        // 1. Let current be O.[[Prototype]].
+        let current = this.prototype.get();
+        // 2. If SameValue(V, current) is true, return true.
+        if same_object(&v, &current) {
+            return true;
+        }
+        // 3. Let extensible be O.[[Extensible]].
+        // 4. If extensible is false, return false.
+        if !this.extensible.get() {
+            return false;
+        }
+        // 5. Let p be V.
+        let mut p = v.clone();
+        // 6. Let done be false.
+        // 7. Repeat, while done is false,
+        while let Some(obj) = p {
+            // b. Else if SameValue(p, O) is true, return false.
+            if Gc::ptr_eq(&obj, this) {
+                return false;
+            }
+            // c. Else: (no exotic [[GetPrototypeOf]] exists, so the walk goes on)
+            // ii. Else, set p to p.[[Prototype]].
+            p = obj.prototype.get();
+        }
+        // 8. Set O.[[Prototype]] to V.
+        this.prototype.set(v);
+        // 9. Return true.
+        true
+    }
+
+    /// OrdinaryIsExtensible ( O ) — <https://tc39.es/ecma262/#sec-ordinaryisextensible>
+    pub fn is_extensible(&self) -> bool {
+        self.extensible.get()
+    }
+
+    /// OrdinaryPreventExtensions ( O ) — <https://tc39.es/ecma262/#sec-ordinarypreventextensions>
+    pub fn prevent_extensions(&self) -> bool {
+        // 1. Set O.[[Extensible]] to false.
+        self.extensible.set(false);
+        // 2. Return true.
+        true
+    }
+
+    /// [[GetOwnProperty]] ( P ): OrdinaryGetOwnProperty, plus the array
+    /// `length` and String exotic objects' StringGetOwnProperty.
+    pub fn get_own_property(&self, key: &PropertyKey) -> Option<Property> {
+        match key {
+            PropertyKey::Index(i) => {
+                if let Some(p) = self.string_own_index(*i) {
+                    return Some(p);
+                }
+                if self.dense.get() {
+                    return self
+                        .elements
+                        .get(*i as usize)
+                        .flatten()
+                        .map(|value| Property::Data {
+                            value,
+                            attrs: Attributes::ALL,
+                        });
+                }
+            }
+            PropertyKey::String(s) if is_length(s) => match &self.kind {
+                ObjectKind::Array(a) => {
+                    return Some(Property::Data {
+                        value: Value::Number(f64::from(a.length.get())),
+                        attrs: Attributes {
+                            writable: a.length_writable.get(),
+                            enumerable: false,
+                            configurable: false,
+                        },
+                    })
+                }
+                ObjectKind::String(s) => {
+                    return Some(Property::Data {
+                        value: Value::Number(s.len() as f64),
+                        attrs: Attributes::default(),
+                    })
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+        // OrdinaryGetOwnProperty: 1. If O does not have an own property with
+        // key P, return undefined. 2–9. (Stored properties are complete.)
+        self.properties.get(key)
+    }
+
+    /// A fast read of an own data property's value (no accessors run).
+    pub fn get_own_data_value(&self, key: &PropertyKey) -> Option<Value> {
+        match self.get_own_property(key)? {
+            Property::Data { value, .. } => Some(value),
+            Property::Accessor { .. } => None,
+        }
+    }
+
+    /// [[DefineOwnProperty]] ( P, Desc ) for ordinary objects, arrays
+    /// (ArraySetLength takes a `length` value already converted to a valid
+    /// uint32 Number by the caller) and String exotic objects.
+    pub fn define_own_property(&self, key: PropertyKey, desc: PropertyDescriptor) -> bool {
+        if let ObjectKind::Array(array) = &self.kind {
+            match &key {
+                PropertyKey::String(s) if is_length(s) => {
+                    return self.array_set_length(array, desc)
+                }
+                PropertyKey::Index(i) => {
+                    // ArrayDefineOwnProperty step 1: an array index.
+                    let index = *i;
+                    let length = array.length.get();
+                    // 1.e. If index ≥ length and lengthDesc.[[Writable]] is false, return false.
+                    if index >= length && !array.length_writable.get() {
+                        return false;
+                    }
+                    // 1.f–g. Let succeeded be ! OrdinaryDefineOwnProperty(A, P, Desc).
+                    if !self.ordinary_define_own_property(key, desc) {
+                        return false;
+                    }
+                    // 1.h. If index ≥ length, set length to index + 1.
+                    if index >= length {
+                        array.length.set(index + 1);
+                    }
+                    return true;
+                }
+                _ => {}
+            }
+        }
+        if let (ObjectKind::String(s), PropertyKey::Index(i)) = (&self.kind, &key) {
+            if (*i as usize) < s.len() {
+                // StringGetOwnProperty describes a fixed property: only
+                // compatible descriptors succeed, and nothing is stored.
+                let current = self.string_own_index(*i);
+                return validate_and_apply_property_descriptor(false, desc, current).is_some();
+            }
+        }
+        self.ordinary_define_own_property(key, desc)
+    }
+
+    /// OrdinaryDefineOwnProperty ( O, P, Desc ) — <https://tc39.es/ecma262/#sec-ordinarydefineownproperty>
+    pub fn ordinary_define_own_property(&self, key: PropertyKey, desc: PropertyDescriptor) -> bool {
+        // 1. Let current be ? O.[[GetOwnProperty]](P).
+        let current = self.get_own_property(&key);
+        // 2. Let extensible be ? IsExtensible(O).
+        let extensible = self.is_extensible();
+        // 3. Return ValidateAndApplyPropertyDescriptor(O, P, extensible, Desc, current).
+        match validate_and_apply_property_descriptor(extensible, desc, current) {
+            Some(property) => {
+                self.store(key, property);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// OrdinaryHasProperty ( O, P ) — <https://tc39.es/ecma262/#sec-ordinaryhasproperty>
+    pub fn has_property(&self, key: &PropertyKey) -> bool {
+        // 1. Let hasOwn be ? O.[[GetOwnProperty]](P).
+        // 2. If hasOwn is not undefined, return true.
+        if self.has_own_property(key) {
+            return true;
+        }
+        // 3. Let parent be ? O.[[GetPrototypeOf]]().
+        // 4. If parent is not null, return ? parent.[[HasProperty]](P).
+        // Deviation: iterative walk up the chain instead of recursion.
+        let mut parent = self.get_prototype_of();
+        while let Some(obj) = parent {
+            if obj.has_own_property(key) {
+                return true;
+            }
+            parent = obj.get_prototype_of();
+        }
+        // 5. Return false.
+        false
+    }
+
+    pub fn has_own_property(&self, key: &PropertyKey) -> bool {
+        match key {
+            PropertyKey::Index(i) if self.dense.get() => {
+                matches!(self.elements.get(*i as usize), Some(Some(_)))
+                    || self.string_own_index(*i).is_some()
+            }
+            _ => self.get_own_property(key).is_some(),
+        }
+    }
+
+    /// OrdinaryDelete ( O, P ) — <https://tc39.es/ecma262/#sec-ordinarydelete>
+    pub fn delete(&self, key: &PropertyKey) -> bool {
+        // 1. Let desc be ? O.[[GetOwnProperty]](P).
+        // 2. If desc is undefined, return true.
+        let Some(desc) = self.get_own_property(key) else {
+            return true;
+        };
+        // 3. If desc.[[Configurable]] is true, then
+        if desc.configurable() {
+            // a. Remove the own property with name P from O.
+            match key {
+                PropertyKey::Index(i) if self.dense.get() => self.remove_element(*i),
+                _ => {
+                    self.properties.remove(key);
+                }
+            }
+            // b. Return true.
+            return true;
+        }
+        // 4. Return false.
+        false
+    }
+
+    /// [[OwnPropertyKeys]] — OrdinaryOwnPropertyKeys ( O ) —
+    /// <https://tc39.es/ecma262/#sec-ordinaryownpropertykeys>, with String
+    /// exotic indices and the array `length` in their places.
+    pub fn own_property_keys(&self) -> Vec<PropertyKey> {
+        let keys = self.properties.keys();
+        let mut result: Vec<PropertyKey> = Vec::with_capacity(keys.len() + self.elements.len());
+        // 2. For each own property key P of O such that P is an array index,
+        //    in ascending numeric index order, add P.
+        if let ObjectKind::String(s) = &self.kind {
+            result.extend((0..s.len() as u32).map(PropertyKey::Index));
+        }
+        if self.dense.get() {
+            self.elements.for_each(|i, v| {
+                if v.is_some() {
+                    result.push(PropertyKey::Index(i as u32));
+                }
+            });
+        } else {
+            let mut indices: Vec<u32> = keys
+                .iter()
+                .filter_map(|k| match k {
+                    PropertyKey::Index(i) => Some(*i),
+                    _ => None,
+                })
+                .collect();
+            indices.sort_unstable();
+            result.extend(indices.into_iter().map(PropertyKey::Index));
+        }
+        if matches!(self.kind, ObjectKind::Array(_) | ObjectKind::String(_)) {
+            result.push(PropertyKey::from("length"));
+        }
+        // 3. For each own property key P of O such that P is a String and P is
+        //    not an array index, in ascending chronological order of property
+        //    creation, add P.
+        result.extend(
+            keys.iter()
+                .filter(|k| matches!(k, PropertyKey::String(_)))
+                .cloned(),
+        );
+        // 4. For each own property key P of O such that P is a Symbol, in
+        //    ascending chronological order of property creation, add P.
+        result.extend(
+            keys.into_iter()
+                .filter(|k| matches!(k, PropertyKey::Symbol(s) if !s.private)),
+        );
+        // 5. Return keys.
+        result
+    }
+
+    /// StringGetOwnProperty ( S, P ) — <https://tc39.es/ecma262/#sec-stringgetownproperty>
+    fn string_own_index(&self, index: u32) -> Option<Property> {
+        let ObjectKind::String(s) = &self.kind else {
+            return None;
+        };
+        let unit = *s.units().get(index as usize)?;
+        Some(Property::Data {
+            value: Value::String(JsStr::from_units(vec![unit])),
+            attrs: Attributes {
+                writable: false,
+                enumerable: true,
+                configurable: false,
+            },
+        })
+    }
+}
+
+fn is_length(s: &JsStr) -> bool {
+    s.units() == [108, 101, 110, 103, 116, 104]
+}
+
+pub(crate) fn same_object(a: &Option<Gc<JsObject>>, b: &Option<Gc<JsObject>>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => Gc::ptr_eq(a, b),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,256 @@
+//! Calling and constructing (ECMA-262 §7.3.13 Call, §7.3.14 Construct and
+//! the [[Call]]/[[Construct]] of built-in and bound functions) and the
+//! operations around constructors.
+
+use gc::Gc;
+
+use crate::interp::agent::{Agent, JsResult};
+use crate::interp::eval;
+use crate::interp::function::{CallArgs, Callable, ConstructorKind};
+use crate::interp::object::{JsObject, ObjectKind};
+use crate::interp::property::PropertyKey;
+use crate::interp::value::Value;
+
+impl Agent {
+    /// Call ( F, V [ , argumentsList ] ) — <https://tc39.es/ecma262/#sec-call>
+    pub fn call(&mut self, f: &Value, this: &Value, args: &[Value]) -> JsResult<Value> {
+        // 2. If IsCallable(F) is false, throw a TypeError exception.
+        let Value::Object(fo) = f else {
+            let shown = self.to_display_string(f);
+            return self.throw_type_error(format!("{shown} is not a function"));
+        };
+        self.call_object(fo, this, args)
+    }
+
+    /// F.[[Call]](thisArgument, argumentsList) for a function object.
+    pub fn call_object(
+        &mut self,
+        f: &Gc<JsObject>,
+        this: &Value,
+        args: &[Value],
+    ) -> JsResult<Value> {
+        let ObjectKind::Function(data) = &f.kind else {
+            return self.throw_type_error("object is not a function");
+        };
+        self.enter_call()?;
+        let result = match &data.callable {
+            Callable::Native(native) => {
+                let call = native.call;
+                call(
+                    self,
+                    &CallArgs {
+                        callee: f,
+                        this,
+                        args,
+                        new_target: None,
+                    },
+                )
+            }
+            Callable::Closure(_) => eval::call_closure(self, f, this, args),
+            // BoundFunctionExoticObject [[Call]]: target with the bound this
+            // and the bound arguments followed by the new ones.
+            Callable::Bound(bound) => {
+                let mut all = bound.args.to_vec();
+                all.extend_from_slice(args);
+                let target = bound.target.clone();
+                let bound_this = bound.this.clone();
+                self.call_object(&target, &bound_this, &all)
+            }
+        };
+        self.leave_call();
+        result
+    }
+
+    /// Construct ( F [ , argumentsList [ , newTarget ] ] ) — <https://tc39.es/ecma262/#sec-construct>
+    pub fn construct(
+        &mut self,
+        f: &Gc<JsObject>,
+        args: &[Value],
+        new_target: Option<&Gc<JsObject>>,
+    ) -> JsResult<Value> {
+        // 1. If newTarget is not present, set newTarget to F.
+        let new_target = new_target.unwrap_or(f).clone();
+        let ObjectKind::Function(data) = &f.kind else {
+            return self.throw_type_error("object is not a constructor");
+        };
+        self.enter_call()?;
+        let result = match &data.callable {
+            Callable::Native(native) => {
+                let call = native.call;
+                call(
+                    self,
+                    &CallArgs {
+                        callee: f,
+                        this: &Value::Undefined,
+                        args,
+                        new_target: Some(&new_target),
+                    },
+                )
+            }
+            Callable::Closure(_) => eval::construct_closure(self, f, args, &new_target),
+            // BoundFunctionExoticObject [[Construct]]: 5. If SameValue(F,
+            // newTarget) is true, set newTarget to target.
+            Callable::Bound(bound) => {
+                let mut all = bound.args.to_vec();
+                all.extend_from_slice(args);
+                let target = bound.target.clone();
+                let nt = if Gc::ptr_eq(f, &new_target) {
+                    target.clone()
+                } else {
+                    new_target.clone()
+                };
+                self.construct(&target, &all, Some(&nt))
+            }
+        };
+        self.leave_call();
+        result
+    }
+
+    fn enter_call(&mut self) -> JsResult<()> {
+        self.call_depth += 1;
+        if self.call_depth > self.max_call_depth || crate::interp::limits::stack_is_low() {
+            self.call_depth -= 1;
+            return Err(self.stack_overflow());
+        }
+        Ok(())
+    }
+
+    fn leave_call(&mut self) {
+        self.call_depth -= 1;
+    }
+
+    /// OrdinaryHasInstance ( C, O ) — <https://tc39.es/ecma262/#sec-ordinaryhasinstance>
+    pub fn ordinary_has_instance(&mut self, c: &Value, o: &Value) -> JsResult<bool> {
+        // 1. If IsCallable(C) is false, return false.
+        let Value::Object(c) = c else {
+            return Ok(false);
+        };
+        let ObjectKind::Function(data) = &c.kind else {
+            return Ok(false);
+        };
+        // 2. If C has a [[BoundTargetFunction]] internal slot, then
+        if let Callable::Bound(bound) = &data.callable {
+            // a. Let BC be C.[[BoundTargetFunction]].
+            // b. Return ? InstanceofOperator(O, BC).
+            let bc = Value::Object(bound.target.clone());
+            return self.instance_of(o, &bc);
+        }
+        // 3. If O is not an Object, return false.
+        let Value::Object(o) = o else {
+            return Ok(false);
+        };
+        // 4. Let P be ? Get(C, "prototype").
+        let p = self.get(c, &PropertyKey::from("prototype"))?;
+        // 5. If P is not an Object, throw a TypeError exception.
+        let Value::Object(p) = p else {
+            return self.throw_type_error(
+                "Function has non-object prototype 'undefined' in instanceof check",
+            );
+        };
+        // 6. Repeat,
+        let mut o = o.get_prototype_of();
+        while let Some(obj) = o {
+            // c. If SameValue(P, O) is true, return true.
+            if Gc::ptr_eq(&obj, &p) {
+                return Ok(true);
+            }
+            o = obj.get_prototype_of();
+        }
+        Ok(false)
+    }
+
+    /// InstanceofOperator ( V, target ) — <https://tc39.es/ecma262/#sec-instanceofoperator>
+    pub fn instance_of(&mut self, v: &Value, target: &Value) -> JsResult<bool> {
+        // 1. If target is not an Object, throw a TypeError exception.
+        if !matches!(target, Value::Object(_)) {
+            return self.throw_type_error("Right-hand side of 'instanceof' is not an object");
+        }
+        // 2. Let instOfHandler be ? GetMethod(target, @@hasInstance).
+        let key = PropertyKey::Symbol(self.symbols.has_instance.clone());
+        let handler = self.get_method(target, &key)?;
+        // 3. If instOfHandler is not undefined, then
+        if let Some(handler) = handler {
+            // a. Return ToBoolean(? Call(instOfHandler, target, « V »)).
+            let r = self.call(&handler, target, std::slice::from_ref(v))?;
+            return Ok(super::conversion::to_boolean(&r));
+        }
+        // 4. If IsCallable(target) is false, throw a TypeError exception.
+        if !super::conversion::is_callable(target) {
+            return self.throw_type_error("Right-hand side of 'instanceof' is not callable");
+        }
+        // 5. Return ? OrdinaryHasInstance(target, V).
+        self.ordinary_has_instance(target, v)
+    }
+
+    /// GetPrototypeFromConstructor ( constructor, intrinsicDefaultProto ) —
+    /// <https://tc39.es/ecma262/#sec-getprototypefromconstructor>
+    pub fn get_prototype_from_constructor(
+        &mut self,
+        constructor: &Gc<JsObject>,
+        default: Gc<JsObject>,
+    ) -> JsResult<Gc<JsObject>> {
+        // 2. Let proto be ? Get(constructor, "prototype").
+        let proto = self.get(constructor, &PropertyKey::from("prototype"))?;
+        // 3. If proto is not an Object, then use the intrinsic default.
+        Ok(match proto {
+            Value::Object(p) => p,
+            _ => default,
+        })
+    }
+
+    /// OrdinaryCreateFromConstructor ( constructor, intrinsicDefaultProto ) —
+    /// <https://tc39.es/ecma262/#sec-ordinarycreatefromconstructor>
+    pub fn ordinary_create_from_constructor(
+        &mut self,
+        constructor: &Gc<JsObject>,
+        default: Gc<JsObject>,
+        kind: ObjectKind,
+    ) -> JsResult<Gc<JsObject>> {
+        let proto = self.get_prototype_from_constructor(constructor, default)?;
+        Ok(JsObject::with_kind(Some(proto), kind))
+    }
+
+    /// SpeciesConstructor ( O, defaultConstructor ) — <https://tc39.es/ecma262/#sec-speciesconstructor>
+    pub fn species_constructor(
+        &mut self,
+        o: &Gc<JsObject>,
+        default: Gc<JsObject>,
+    ) -> JsResult<Gc<JsObject>> {
+        // 1. Let C be ? Get(O, "constructor").
+        let c = self.get(o, &PropertyKey::from("constructor"))?;
+        // 2. If C is undefined, return defaultConstructor.
+        let c = match c {
+            Value::Undefined => return Ok(default),
+            // 3. If C is not an Object, throw a TypeError exception.
+            Value::Object(c) => c,
+            _ => return self.throw_type_error("object.constructor is not an object"),
+        };
+        // 4. Let S be ? Get(C, @@species).
+        let s = self.get(&c, &PropertyKey::Symbol(self.symbols.species.clone()))?;
+        match s {
+            // 5. If S is either undefined or null, return defaultConstructor.
+            Value::Undefined | Value::Null => Ok(default),
+            // 6. If IsConstructor(S) is true, return S.
+            Value::Object(s) if is_constructor(&s) => Ok(s),
+            // 7. Throw a TypeError exception.
+            _ => self.throw_type_error("object.constructor[Symbol.species] is not a constructor"),
+        }
+    }
+}
+
+/// IsConstructor ( argument ) — <https://tc39.es/ecma262/#sec-isconstructor>
+pub fn is_constructor(o: &Gc<JsObject>) -> bool {
+    let ObjectKind::Function(data) = &o.kind else {
+        return false;
+    };
+    match &data.callable {
+        Callable::Native(n) => n.is_constructor,
+        Callable::Closure(c) => c.constructor_kind != ConstructorKind::None,
+        Callable::Bound(b) => is_constructor(&b.target),
+    }
+}
+
+/// IsConstructor for any value.
+pub fn is_constructor_value(v: &Value) -> bool {
+    matches!(v, Value::Object(o) if is_constructor(o))
+}

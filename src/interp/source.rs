@@ -1,0 +1,53 @@
+//! The text a module or function came from: its name for stack traces and
+//! diagnostics, and the text itself for `Function.prototype.toString`.
+
+use std::cell::OnceCell;
+use std::rc::Rc;
+
+use crate::syntax::span::{LineCol, LineIndex, Span};
+
+pub struct SourceText {
+    /// Built on first use. Declared before `text` so it is dropped first:
+    /// it borrows `text` (see `lines`).
+    lines: OnceCell<LineIndex<'static>>,
+    /// What stack frames print: a `file://` URL or a name like `vm:module(0)`.
+    pub name: String,
+    pub text: Rc<str>,
+}
+
+impl SourceText {
+    pub fn new(name: impl Into<String>, text: impl Into<Rc<str>>) -> Rc<SourceText> {
+        Rc::new(SourceText {
+            lines: OnceCell::new(),
+            name: name.into(),
+            text: text.into(),
+        })
+    }
+
+    fn lines(&self) -> &LineIndex<'static> {
+        self.lines.get_or_init(|| {
+            // SAFETY: `text` is an `Rc<str>` this struct owns and never
+            // replaces; the index is dropped before it (field order), so the
+            // borrow never outlives the text.
+            let text: &'static str = unsafe { &*(self.text.as_ref() as *const str) };
+            LineIndex::new(text)
+        })
+    }
+
+    pub fn line_col(&self, offset: u32) -> LineCol {
+        self.lines().line_col(offset as usize)
+    }
+
+    /// `NAME:LINE:COLUMN` of a position (1-based, as stack traces print it).
+    pub fn location(&self, offset: u32) -> String {
+        let lc = self.line_col(offset);
+        format!("{}:{}:{}", self.name, lc.line, lc.column)
+    }
+
+    /// The source text of a node (Function.prototype.toString).
+    pub fn slice(&self, span: Span) -> &str {
+        self.text
+            .get(span.start as usize..span.end as usize)
+            .unwrap_or("")
+    }
+}
