@@ -123,13 +123,13 @@ impl TreePrinter<'_> {
                 key,
                 value,
                 is_static,
-                span,
+                span, ..
             }
             | ClassMember::Accessor {
                 key,
                 value,
                 is_static,
-                span,
+                span, ..
             } => {
                 let kind = match member {
                     ClassMember::Accessor { .. } => "Accessor",
@@ -146,7 +146,7 @@ impl TreePrinter<'_> {
                     self.expr(depth + 1, "value", value);
                 }
             }
-            ClassMember::StaticBlock { body, span } => {
+            ClassMember::StaticBlock { body, span, .. } => {
                 self.line(depth, "", "StaticBlock", Some(*span));
                 self.stmts(depth + 1, "", body);
             }

@@ -64,7 +64,7 @@ fn deep_source_nesting() {
 fn deepest_trees_fit_the_stack() {
     let depth = MAX_NESTING as usize - 2;
     let span = Span::new(0, 1);
-    let this = || Expr::new(ExprKind::This, span);
+    let this = || Expr::new(ExprKind::This(Default::default()), span);
 
     let mut block = Stmt::new(StmtKind::Empty, span);
     for _ in 0..depth {
