@@ -62,3 +62,17 @@ impl Agent {
         Some(timers.swap_remove(i))
     }
 }
+
+/// The reason of the first rejected promise that still has no handler
+/// (Node reports it once the microtask queue has drained).
+pub fn take_unhandled_rejection(agent: &mut Agent) -> Option<Value> {
+    let pending = std::mem::take(&mut agent.jobs.unhandled_rejections);
+    for promise in pending {
+        if let Some(data) = promise.data::<crate::interp::builtins::promise::PromiseData>() {
+            if !data.is_handled.get() {
+                return Some(data.result.get());
+            }
+        }
+    }
+    None
+}

@@ -18,6 +18,7 @@ pub mod property_table;
 pub mod realm;
 pub mod slots;
 pub mod source;
+pub mod stack_pool;
 pub mod string;
 pub mod value;
 

@@ -98,7 +98,12 @@ impl Agent {
                 block,
                 handler,
                 finalizer,
-            } => self.eval_try(f, block, handler.as_ref(), finalizer.as_deref()),
+                block_scope,
+                finalizer_scope,
+            } => {
+                let finalizer = finalizer.as_deref().map(|body| (body, finalizer_scope_of(finalizer_scope)));
+                self.eval_try(f, (block, finalizer_scope_of(block_scope)), handler.as_ref(), finalizer)
+            }
             StmtKind::Switch { discriminant, cases } => self.eval_switch(f, stmt, discriminant, cases),
             StmtKind::While { .. }
             | StmtKind::DoWhile { .. }
@@ -160,8 +165,8 @@ impl Agent {
     }
 
     /// TryStatement evaluation (§14.15.3).
-    fn eval_try(&mut self, f: &mut Frame, block: &Stmt, handler: Option<&CatchClause>, finalizer: Option<&Stmt>) -> JsResult<Completion> {
-        let mut result = self.eval_stmt(f, block);
+    fn eval_try(&mut self, f: &mut Frame, block: ScopedBody, handler: Option<&CatchClause>, finalizer: Option<ScopedBody>) -> JsResult<Completion> {
+        let mut result = self.eval_scoped(f, block);
         if let (Err(Throw(thrown)), Some(handler)) = (&result, handler) {
             let thrown = thrown.clone();
             // A generator's return() passes through catch clauses.
@@ -173,12 +178,20 @@ impl Agent {
         self.finish_try(f, result, finalizer)
     }
 
-    fn finish_try(&mut self, f: &mut Frame, result: JsResult<Completion>, finalizer: Option<&Stmt>) -> JsResult<Completion> {
+    /// A statement list in its own block scope.
+    fn eval_scoped(&mut self, f: &mut Frame, (body, scope): ScopedBody) -> JsResult<Completion> {
+        let saved = self.enter_block(f, scope);
+        let result = self.eval_stmts(f, body);
+        f.env = saved;
+        result
+    }
+
+    fn finish_try(&mut self, f: &mut Frame, result: JsResult<Completion>, finalizer: Option<ScopedBody>) -> JsResult<Completion> {
         if let Some(finalizer) = finalizer {
             // A pending generator return survives what the finally block does.
             let pending = self.pending_return.take();
             // The finally block's abrupt completion replaces the earlier one.
-            match self.eval_stmt(f, finalizer)? {
+            match self.eval_scoped(f, finalizer)? {
                 Completion::Normal => {}
                 abrupt => return Ok(abrupt),
             }
@@ -242,6 +255,13 @@ impl Agent {
         }
         Ok(Completion::Normal)
     }
+}
+
+/// A try or finally block: its statements and their scope.
+type ScopedBody<'a> = (&'a [Stmt], &'a BlockScope);
+
+fn finalizer_scope_of(cell: &std::cell::OnceCell<Box<BlockScope>>) -> &BlockScope {
+    cell.get().expect("try statements are analysed")
 }
 
 /// The scope record scope analysis attached to a scope-bearing statement.
