@@ -1,0 +1,206 @@
+//! Turning a pattern and flags into a `regress` matcher: flag validation,
+//! the pattern as code points or code units, and V8's wording for syntax errors.
+
+use std::rc::Rc;
+
+use crate::interp::string::JsStr;
+
+/// The flags a RegExp was created with ([[OriginalFlags]] decoded).
+#[derive(Copy, Clone, Default, Debug)]
+pub struct FlagSet {
+    pub has_indices: bool,
+    pub global: bool,
+    pub ignore_case: bool,
+    pub multiline: bool,
+    pub dot_all: bool,
+    pub unicode: bool,
+    pub unicode_sets: bool,
+    pub sticky: bool,
+}
+
+impl FlagSet {
+    /// Parses flags; None when a code unit is unknown or repeated, or when
+    /// both `u` and `v` are present (RegExpInitialize steps 5–6).
+    pub fn parse(flags: &[u16]) -> Option<FlagSet> {
+        let mut set = FlagSet::default();
+        for &unit in flags {
+            let slot = match unit {
+                0x64 => &mut set.has_indices,
+                0x67 => &mut set.global,
+                0x69 => &mut set.ignore_case,
+                0x6D => &mut set.multiline,
+                0x73 => &mut set.dot_all,
+                0x75 => &mut set.unicode,
+                0x76 => &mut set.unicode_sets,
+                0x79 => &mut set.sticky,
+                _ => return None,
+            };
+            if *slot {
+                return None;
+            }
+            *slot = true;
+        }
+        if set.unicode && set.unicode_sets {
+            return None;
+        }
+        Some(set)
+    }
+
+    /// Full Unicode matching (`u` or `v`).
+    pub fn full_unicode(&self) -> bool {
+        self.unicode || self.unicode_sets
+    }
+}
+
+/// A compiled RegExp: [[RegExpMatcher]], [[OriginalSource]], [[OriginalFlags]].
+pub struct Compiled {
+    pub matcher: Rc<regress::Regex>,
+    pub source: JsStr,
+    pub flags: JsStr,
+    pub flag_set: FlagSet,
+}
+
+/// The pattern as `regress` reads it: code points in Unicode mode (pairs
+/// joined), code units otherwise.
+fn pattern_chars(pattern: &[u16], unicode: bool) -> Vec<u32> {
+    if !unicode {
+        return pattern.iter().map(|&u| u32::from(u)).collect();
+    }
+    char::decode_utf16(pattern.iter().copied())
+        .map(|r| match r {
+            Ok(c) => u32::from(c),
+            Err(e) => u32::from(e.unpaired_surrogate()),
+        })
+        .collect()
+}
+
+/// Compiles `pattern` with already-validated flags; Err holds V8's
+/// explanation (without the "Invalid regular expression: /…/: " prefix).
+pub fn compile(pattern: &JsStr, flags: &JsStr, flag_set: FlagSet) -> Result<Compiled, String> {
+    let regress_flags = regress::Flags {
+        icase: flag_set.ignore_case,
+        multiline: flag_set.multiline,
+        dot_all: flag_set.dot_all,
+        unicode: flag_set.unicode,
+        unicode_sets: flag_set.unicode_sets,
+        no_opt: false,
+    };
+    let chars = pattern_chars(pattern.units(), flag_set.full_unicode());
+    // The engine's parser recurses on nesting; it reports (rather than
+    // overflows on) patterns nested too deeply.
+    match regress::Regex::from_unicode(chars.into_iter(), regress_flags) {
+        Ok(regex) => Ok(Compiled {
+            matcher: Rc::new(regex),
+            source: pattern.clone(),
+            flags: flags.clone(),
+            flag_set,
+        }),
+        Err(e) => Err(v8_message(&e.text, pattern.units())),
+    }
+}
+
+/// V8's message for the engine's error text where the two differ.
+fn v8_message(text: &str, pattern: &[u16]) -> String {
+    let mapped = match text {
+        "Unbalanced parenthesis" => {
+            if has_unmatched_close(pattern) {
+                "Unmatched ')'"
+            } else {
+                "Unterminated group"
+            }
+        }
+        "Unbalanced bracket" => "Unterminated character class",
+        "Incomplete escape" | "Unterminated escape" => "\\ at end of pattern",
+        "Quantifier not allowed here" | "Invalid braced quantifier" | "Invalid quantifier" => {
+            "Nothing to repeat"
+        }
+        "Invalid token at named capture group identifier" => "Invalid capture group name",
+        "Invalid unicode escape" => "Invalid Unicode escape",
+        "Invalid character escape" => "Invalid escape",
+        "Invalid property escape" => "Invalid property name",
+        "Invalid character range" | "Invalid class set range" => "Invalid character class",
+        "Invalid group modifier" => "Invalid group",
+        t if t.starts_with("Range values reversed") => "Range out of order in character class",
+        t if t.starts_with("Backreference to invalid named capture group") => {
+            "Invalid named capture referenced"
+        }
+        t if t.starts_with("Duplicate") || t.contains("duplicate") => {
+            "Duplicate capture group name"
+        }
+        t if t.starts_with("Braced quantifier") || t.contains("out of order") => {
+            "numbers out of order in {} quantifier"
+        }
+        other => other,
+    };
+    mapped.to_string()
+}
+
+/// Whether a `)` closes no group (outside classes, not escaped).
+fn has_unmatched_close(pattern: &[u16]) -> bool {
+    let mut depth = 0i64;
+    let mut in_class = false;
+    let mut i = 0;
+    while i < pattern.len() {
+        match pattern[i] {
+            0x5C => i += 1,
+            0x5B => in_class = true,
+            0x5D => in_class = false,
+            0x28 if !in_class => depth += 1,
+            0x29 if !in_class => {
+                depth -= 1;
+                if depth < 0 {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
+/// EscapeRegExpPattern ( P ) — <https://tc39.es/ecma262/#sec-escaperegexppattern>:
+/// `/` and line terminators escaped so that `/source/flags` reads back as
+/// the same literal; the empty pattern is `(?:)`.
+pub fn escape_pattern(source: &[u16]) -> JsStr {
+    if source.is_empty() {
+        return JsStr::from("(?:)");
+    }
+    let mut out = Vec::with_capacity(source.len());
+    let mut in_class = false;
+    let mut i = 0;
+    while i < source.len() {
+        let u = source[i];
+        match u {
+            0x5C => {
+                out.push(u);
+                if let Some(&next) = source.get(i + 1) {
+                    // An escaped line terminator still needs its own escape.
+                    match next {
+                        0x0A => out.push(u16::from(b'n')),
+                        0x0D => out.push(u16::from(b'r')),
+                        0x2028 => out.extend("u2028".encode_utf16()),
+                        0x2029 => out.extend("u2029".encode_utf16()),
+                        _ => out.push(next),
+                    }
+                    i += 1;
+                }
+            }
+            0x2F if !in_class => out.extend("\\/".encode_utf16()),
+            0x0A => out.extend("\\n".encode_utf16()),
+            0x0D => out.extend("\\r".encode_utf16()),
+            0x2028 => out.extend("\\u2028".encode_utf16()),
+            0x2029 => out.extend("\\u2029".encode_utf16()),
+            _ => {
+                if u == 0x5B {
+                    in_class = true;
+                } else if u == 0x5D {
+                    in_class = false;
+                }
+                out.push(u);
+            }
+        }
+        i += 1;
+    }
+    JsStr::from_units(out)
+}
