@@ -111,8 +111,18 @@ fn v8_message(text: &str, pattern: &[u16]) -> String {
         }
         "Unbalanced bracket" => "Unterminated character class",
         "Incomplete escape" | "Unterminated escape" => "\\ at end of pattern",
+        "Quantifier not allowed here" | "Invalid braced quantifier" | "Invalid quantifier"
+            if has_reversed_braces(pattern) =>
+        {
+            "numbers out of order in {} quantifier"
+        }
         "Quantifier not allowed here" | "Invalid braced quantifier" | "Invalid quantifier" => {
             "Nothing to repeat"
+        }
+        "Invalid atom character" if has_lone_bracket(pattern) => "Lone quantifier brackets",
+        "Invalid atom character" => "Nothing to repeat",
+        "Invalid token at named capture group identifier" if !has_group_name_start(pattern) => {
+            "Invalid group"
         }
         "Invalid token at named capture group identifier" => "Invalid capture group name",
         "Invalid unicode escape" => "Invalid Unicode escape",
@@ -133,6 +143,48 @@ fn v8_message(text: &str, pattern: &[u16]) -> String {
         other => other,
     };
     mapped.to_string()
+}
+
+/// Whether the pattern has a `{n,m}` quantifier with n > m.
+fn has_reversed_braces(pattern: &[u16]) -> bool {
+    let text = String::from_utf16_lossy(pattern);
+    text.split('{').skip(1).any(|part| {
+        let Some(body) = part.split('}').next() else {
+            return false;
+        };
+        let mut numbers = body.split(',');
+        match (numbers.next(), numbers.next(), numbers.next()) {
+            (Some(a), Some(b), None) => match (a.parse::<u64>(), b.parse::<u64>()) {
+                (Ok(a), Ok(b)) => a > b,
+                _ => false,
+            },
+            _ => false,
+        }
+    })
+}
+
+/// Whether an unescaped `{`, `}` or `]` stands outside a character class.
+fn has_lone_bracket(pattern: &[u16]) -> bool {
+    let mut in_class = false;
+    let mut i = 0;
+    while i < pattern.len() {
+        match pattern[i] {
+            0x5C => i += 1,
+            0x5B => in_class = true,
+            0x5D if in_class => in_class = false,
+            0x5D | 0x7B | 0x7D if !in_class => return true,
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Whether some `(?` is followed by `<` (a named group rather than a bad group).
+fn has_group_name_start(pattern: &[u16]) -> bool {
+    pattern
+        .windows(3)
+        .any(|w| w[0] == 0x28 && w[1] == 0x3F && w[2] == 0x3C)
 }
 
 /// Whether a `)` closes no group (outside classes, not escaped).

@@ -120,3 +120,27 @@ fn source_flags_and_to_string() {
     let Value::Object(o) = &empty else { unreachable!() };
     assert_eq!(super::regexp_display(o).as_deref(), Some("/(?:)/"));
 }
+
+#[test]
+fn engine_errors_are_reworded_like_v8() {
+    let mut agent = Agent::new();
+    let cases = [
+        ("a**", "", "Nothing to repeat"),
+        ("\\", "", "\\ at end of pattern"),
+        ("a{2,1}", "", "numbers out of order in {} quantifier"),
+        ("(?<a>x)(?<a>y)", "", "Duplicate capture group name"),
+        ("\\k<b>(?<a>x)", "", "Invalid named capture referenced"),
+        ("[b-a]", "", "Range out of order in character class"),
+        ("(?<1>x)", "", "Invalid capture group name"),
+        ("(?", "", "Invalid group"),
+        ("\\u{110000}", "u", "Invalid Unicode escape"),
+        ("\\p{Foo}", "u", "Invalid property name"),
+        ("[\\d-a]", "u", "Invalid character class"),
+        ("\\-", "u", "Invalid escape"),
+        ("}", "u", "Lone quantifier brackets"),
+    ];
+    for (p, f, reason) in cases {
+        let expected = format!("Invalid regular expression: /{p}/{f}: {reason}");
+        assert_eq!(new_regexp(&mut agent, p, f).err(), Some(expected));
+    }
+}
