@@ -122,7 +122,11 @@ fn internalize_json_property(
         }
     }
     // 3. Return ? Call(reviver, holder, « name, val »).
-    agent.call(reviver, &Value::Object(holder.clone()), &[name.to_value(), val])
+    agent.call(
+        reviver,
+        &Value::Object(holder.clone()),
+        &[name.to_value(), val],
+    )
 }
 
 /// JSON.stringify ( value [ , replacer [ , space ] ] ) —

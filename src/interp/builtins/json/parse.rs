@@ -64,7 +64,10 @@ fn fail(agent: &mut Agent, text: &JsStr, problem: Problem, pos: usize) -> Throw 
                 format!("\"{whole}\" is not valid JSON")
             } else {
                 let token = String::from_utf16_lossy(&units[pos..pos + 1]);
-                format!("Unexpected token '{token}', {} is not valid JSON", context(units, pos))
+                format!(
+                    "Unexpected token '{token}', {} is not valid JSON",
+                    context(units, pos)
+                )
             }
         }
     };
@@ -282,7 +285,9 @@ impl Parser<'_> {
                                 let digit = self.peek().and_then(|h| char::from_u32(u32::from(h)));
                                 match digit.and_then(|c| c.to_digit(16)) {
                                     Some(d) => code = code * 16 + d as u16,
-                                    None => return self.here(Problem::Message("Bad Unicode escape")),
+                                    None => {
+                                        return self.here(Problem::Message("Bad Unicode escape"))
+                                    }
                                 }
                             }
                             code
@@ -346,4 +351,3 @@ impl Parser<'_> {
         }
     }
 }
-

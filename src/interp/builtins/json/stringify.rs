@@ -173,7 +173,11 @@ fn serialize_property(
     }
     // 3. If state.[[ReplacerFunction]] is not undefined, call it with holder as this.
     if let Some(replacer) = state.replacer_function.clone() {
-        value = agent.call(&replacer, &Value::Object(holder.clone()), &[key.to_value(), value])?;
+        value = agent.call(
+            &replacer,
+            &Value::Object(holder.clone()),
+            &[key.to_value(), value],
+        )?;
     }
     // 4. If value is an Object, unwrap Number, String and Boolean objects.
     if let Value::Object(o) = &value {
@@ -233,7 +237,9 @@ fn enter(
         return Err(agent.stack_overflow());
     }
     // 2. Append value to state.[[Stack]].
-    state.stack.push((value.clone(), key.clone(), holder_is_array));
+    state
+        .stack
+        .push((value.clone(), key.clone(), holder_is_array));
     state.on_stack.insert(address(value));
     Ok(())
 }
@@ -253,9 +259,8 @@ fn circular_message(
         }
     };
     let ctor = |o: &Gc<JsObject>| {
-        let label = crate::interp::builtins::map_set::labels::receiver_label(&Value::Object(
-            o.clone(),
-        ));
+        let label =
+            crate::interp::builtins::map_set::labels::receiver_label(&Value::Object(o.clone()));
         match label.strip_prefix("#<").and_then(|l| l.strip_suffix('>')) {
             Some(name) => name.to_string(),
             None if o.is_array() => "Array".to_string(),
@@ -401,7 +406,9 @@ pub fn quote_json_string(out: &mut Vec<u16>, units: &[u16]) {
             // a. If C is listed in the "Code Point" column of Table 74, use its escape.
             push_str(out, e);
         } else if (0xD800..0xDC00).contains(&u)
-            && units.get(i + 1).is_some_and(|n| (0xDC00..0xE000).contains(n))
+            && units
+                .get(i + 1)
+                .is_some_and(|n| (0xDC00..0xE000).contains(n))
         {
             // c. Else: a surrogate pair is one code point, copied as is.
             out.push(u);

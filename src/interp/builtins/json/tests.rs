@@ -20,7 +20,11 @@ fn error_text(agent: &mut Agent, e: Value) -> String {
         return "not an object".into();
     };
     let message = agent.get(&o, &PropertyKey::from("message")).ok().unwrap();
-    format!("{}: {}", error_name(agent, &o), agent.to_display_string(&message))
+    format!(
+        "{}: {}",
+        error_name(agent, &o),
+        agent.to_display_string(&message)
+    )
 }
 
 /// The native error type of `o`, found from its prototype (the Error
@@ -60,7 +64,10 @@ fn round_trip(agent: &mut Agent, text: &str) -> String {
 fn parses_and_serialises_values() {
     let mut agent = Agent::new();
     assert_eq!(
-        round_trip(&mut agent, r#" {"a": [1, 2.5e1, -0, true, false, null], "b": "x\ny\u00e9", "2": {}, "1": []} "#),
+        round_trip(
+            &mut agent,
+            r#" {"a": [1, 2.5e1, -0, true, false, null], "b": "x\ny\u00e9", "2": {}, "1": []} "#
+        ),
         r#"{"1":[],"2":{},"a":[1,25,0,true,false,null],"b":"x\nyé"}"#
     );
     assert_eq!(round_trip(&mut agent, r#"{"a":1,"a":2}"#), r#"{"a":2}"#);
@@ -72,21 +79,60 @@ fn syntax_errors_use_v8_messages() {
     let mut agent = Agent::new();
     let cases = [
         ("", "SyntaxError: Unexpected end of JSON input"),
-        ("{", "SyntaxError: Expected property name or '}' in JSON at position 1"),
-        ("[1,]", "SyntaxError: Unexpected token ']', \"[1,]\" is not valid JSON"),
-        ("{\"a\":1,}", "SyntaxError: Expected double-quoted property name in JSON at position 7"),
+        (
+            "{",
+            "SyntaxError: Expected property name or '}' in JSON at position 1",
+        ),
+        (
+            "[1,]",
+            "SyntaxError: Unexpected token ']', \"[1,]\" is not valid JSON",
+        ),
+        (
+            "{\"a\":1,}",
+            "SyntaxError: Expected double-quoted property name in JSON at position 7",
+        ),
         ("tru", "SyntaxError: Unexpected end of JSON input"),
-        ("\"abc", "SyntaxError: Unterminated string in JSON at position 4"),
-        ("\"a\\x\"", "SyntaxError: Bad escaped character in JSON at position 3"),
+        (
+            "\"abc",
+            "SyntaxError: Unterminated string in JSON at position 4",
+        ),
+        (
+            "\"a\\x\"",
+            "SyntaxError: Bad escaped character in JSON at position 3",
+        ),
         ("01", "SyntaxError: Unexpected number in JSON at position 1"),
-        ("1.", "SyntaxError: Unterminated fractional number in JSON at position 2"),
-        ("-", "SyntaxError: No number after minus sign in JSON at position 1"),
-        ("[1 2]", "SyntaxError: Expected ',' or ']' after array element in JSON at position 3"),
-        ("{\"a\" 1}", "SyntaxError: Expected ':' after property name in JSON at position 5"),
-        ("\"\u{1}\"", "SyntaxError: Bad control character in string literal in JSON at position 1"),
-        ("1e", "SyntaxError: Exponent part is missing a number in JSON at position 2"),
-        ("{\"a\":1}x", "SyntaxError: Unexpected non-whitespace character after JSON at position 7"),
-        ("\"\\u12\"", "SyntaxError: Bad Unicode escape in JSON at position 5"),
+        (
+            "1.",
+            "SyntaxError: Unterminated fractional number in JSON at position 2",
+        ),
+        (
+            "-",
+            "SyntaxError: No number after minus sign in JSON at position 1",
+        ),
+        (
+            "[1 2]",
+            "SyntaxError: Expected ',' or ']' after array element in JSON at position 3",
+        ),
+        (
+            "{\"a\" 1}",
+            "SyntaxError: Expected ':' after property name in JSON at position 5",
+        ),
+        (
+            "\"\u{1}\"",
+            "SyntaxError: Bad control character in string literal in JSON at position 1",
+        ),
+        (
+            "1e",
+            "SyntaxError: Exponent part is missing a number in JSON at position 2",
+        ),
+        (
+            "{\"a\":1}x",
+            "SyntaxError: Unexpected non-whitespace character after JSON at position 7",
+        ),
+        (
+            "\"\\u12\"",
+            "SyntaxError: Bad Unicode escape in JSON at position 5",
+        ),
         ("NaN", "SyntaxError: \"NaN\" is not valid JSON"),
         (
             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
@@ -98,7 +144,11 @@ fn syntax_errors_use_v8_messages() {
         ),
     ];
     for (text, expected) in cases {
-        assert_eq!(parse(&mut agent, text).err().as_deref(), Some(expected), "{text:?}");
+        assert_eq!(
+            parse(&mut agent, text).err().as_deref(),
+            Some(expected),
+            "{text:?}"
+        );
     }
 }
 
@@ -140,7 +190,10 @@ fn deep_nesting() {
 fn stringify_quotes_lone_surrogates_and_indents() {
     let mut agent = Agent::new();
     let s = Value::String(JsStr::from_units(vec![0xD800, 0x2028, 0x7, 0xD83D, 0xDE00]));
-    assert_eq!(stringify(&mut agent, &[s]).unwrap(), "\"\\ud800\u{2028}\\u0007😀\"");
+    assert_eq!(
+        stringify(&mut agent, &[s]).unwrap(),
+        "\"\\ud800\u{2028}\\u0007😀\""
+    );
     let v = parse(&mut agent, r#"{"a":[1,{"b":2}],"c":[],"d":{}}"#).unwrap();
     assert_eq!(
         stringify(&mut agent, &[v.clone(), Value::Null, Value::Number(2.0)]).unwrap(),

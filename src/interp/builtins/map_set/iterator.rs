@@ -99,7 +99,11 @@ fn iterator_next(agent: &mut Agent, args: &CallArgs, is_map: bool) -> JsResult<V
         _ => None,
     };
     let Some(data) = data else {
-        let name = if is_map { "Map Iterator" } else { "Set Iterator" };
+        let name = if is_map {
+            "Map Iterator"
+        } else {
+            "Set Iterator"
+        };
         let shown = super::labels::receiver_label(args.this);
         return agent.throw_type_error(format!(
             "Method {name}.prototype.next called on incompatible receiver {shown}"

@@ -5,8 +5,8 @@ use gc::Gc;
 use super::iterator::{create_collection_iterator, IterationKind};
 use super::labels::callback_label;
 use super::table::{canonical_key, OrderedTable};
-use super::{create_collection, define_species, define_to_string_tag, table, this_collection};
 use super::CollectionKind::Map;
+use super::{create_collection, define_species, define_to_string_tag, table, this_collection};
 use crate::interp::agent::{Agent, JsResult};
 use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;
@@ -184,19 +184,34 @@ pub fn for_each_entry(
 /// Map.prototype.entries ( ) — <https://tc39.es/ecma262/#sec-map.prototype.entries>
 fn map_entries_method(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let m = this_collection(agent, args, Map, "entries")?;
-    Ok(create_collection_iterator(agent, m, IterationKind::KeyValue, true))
+    Ok(create_collection_iterator(
+        agent,
+        m,
+        IterationKind::KeyValue,
+        true,
+    ))
 }
 
 /// Map.prototype.keys ( ) — <https://tc39.es/ecma262/#sec-map.prototype.keys>
 fn map_keys(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let m = this_collection(agent, args, Map, "keys")?;
-    Ok(create_collection_iterator(agent, m, IterationKind::Key, true))
+    Ok(create_collection_iterator(
+        agent,
+        m,
+        IterationKind::Key,
+        true,
+    ))
 }
 
 /// Map.prototype.values ( ) — <https://tc39.es/ecma262/#sec-map.prototype.values>
 fn map_values(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let m = this_collection(agent, args, Map, "values")?;
-    Ok(create_collection_iterator(agent, m, IterationKind::Value, true))
+    Ok(create_collection_iterator(
+        agent,
+        m,
+        IterationKind::Value,
+        true,
+    ))
 }
 
 /// Map.groupBy ( items, callbackfn ) — <https://tc39.es/ecma262/#sec-map.groupby>
@@ -231,8 +246,11 @@ fn map_group_by(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         };
         // e. Let key be Completion(Call(callbackfn, undefined, « value, 𝔽(k) »)).
         // f. IfAbruptCloseIterator(key, iteratorRecord).
-        let key = match agent.call(&callback, &Value::Undefined, &[value.clone(), Value::Number(k)])
-        {
+        let key = match agent.call(
+            &callback,
+            &Value::Undefined,
+            &[value.clone(), Value::Number(k)],
+        ) {
             Ok(key) => key,
             Err(error) => return Err(agent.iterator_close_with_error(&record, error)),
         };

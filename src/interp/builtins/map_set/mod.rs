@@ -127,7 +127,12 @@ fn species_getter(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 /// Installs `get [Symbol.species]` on a constructor.
 fn define_species(agent: &mut Agent, ctor: &Gc<JsObject>) {
     let species = agent.symbols.species.clone();
-    agent.define_accessor(ctor, PropertyKey::Symbol(species), Some(species_getter), None);
+    agent.define_accessor(
+        ctor,
+        PropertyKey::Symbol(species),
+        Some(species_getter),
+        None,
+    );
 }
 
 /// `C.prototype[@@toStringTag]`.

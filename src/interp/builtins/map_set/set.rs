@@ -145,11 +145,21 @@ fn set_for_each(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 /// Set.prototype.entries ( ) — <https://tc39.es/ecma262/#sec-set.prototype.entries>
 fn set_entries(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let s = this_collection(agent, args, Set, "entries")?;
-    Ok(create_collection_iterator(agent, s, IterationKind::KeyValue, false))
+    Ok(create_collection_iterator(
+        agent,
+        s,
+        IterationKind::KeyValue,
+        false,
+    ))
 }
 
 /// Set.prototype.values ( ) — <https://tc39.es/ecma262/#sec-set.prototype.values>
 fn set_values_method(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let s = this_collection(agent, args, Set, "values")?;
-    Ok(create_collection_iterator(agent, s, IterationKind::Value, false))
+    Ok(create_collection_iterator(
+        agent,
+        s,
+        IterationKind::Value,
+        false,
+    ))
 }

@@ -60,7 +60,7 @@ pub fn normalize_number(n: f64) -> f64 {
 /// Normalises a key the way Map.prototype.set / Set.prototype.add store it.
 pub fn canonical_key(key: Value) -> Value {
     match key {
-        Value::Number(n) if n == 0.0 => Value::Number(0.0),
+        Value::Number(n) => Value::Number(if n == 0.0 { 0.0 } else { n }),
         other => other,
     }
 }
@@ -259,7 +259,7 @@ mod tests {
         assert!(t.has(&Value::Number(0.0)));
         t.set(Value::Number(f64::NAN), Value::from("nan"));
         assert!(t.has(&Value::Number(-f64::NAN)));
-        assert!(t.has(&Value::from("x").clone()) == false);
+        assert!(!t.has(&Value::from("x")));
         t.set(Value::from("x"), Value::Null);
         assert!(t.has(&Value::String(JsStr::from("x"))));
         assert_eq!(t.live_count(), 3);

@@ -92,7 +92,12 @@ pub(crate) fn regexp_builtin_exec(
     if global || sticky {
         agent.set_or_throw(r, &last_index_key(), Value::Number(e as f64))?;
     }
-    Ok(Value::Object(make_match_array(agent, s, &m, info.flags.has_indices)))
+    Ok(Value::Object(make_match_array(
+        agent,
+        s,
+        &m,
+        info.flags.has_indices,
+    )))
 }
 
 fn define(o: &Gc<JsObject>, key: PropertyKey, value: Value) {
@@ -104,11 +109,20 @@ fn substring(s: &JsStr, range: &std::ops::Range<usize>) -> Value {
 }
 
 /// RegExpBuiltinExec steps 16–35: the match array.
-fn make_match_array(agent: &mut Agent, s: &JsStr, m: &MatchRanges, has_indices: bool) -> Gc<JsObject> {
+fn make_match_array(
+    agent: &mut Agent,
+    s: &JsStr,
+    m: &MatchRanges,
+    has_indices: bool,
+) -> Gc<JsObject> {
     // 19. Let A be ! ArrayCreate(n + 1).
     let a = agent.create_array_from_list(Vec::new());
     // 22. Perform ! CreateDataPropertyOrThrow(A, "index", 𝔽(lastIndex)).
-    define(&a, PropertyKey::from("index"), Value::Number(m.whole.start as f64));
+    define(
+        &a,
+        PropertyKey::from("index"),
+        Value::Number(m.whole.start as f64),
+    );
     // 23. Perform ! CreateDataPropertyOrThrow(A, "input", S).
     define(&a, PropertyKey::from("input"), Value::String(s.clone()));
     // 28. Perform ! CreateDataPropertyOrThrow(A, "0", matchedSubstr).
@@ -122,7 +136,10 @@ fn make_match_array(agent: &mut Agent, s: &JsStr, m: &MatchRanges, has_indices: 
     define(
         &a,
         PropertyKey::from("groups"),
-        groups.clone().map(Value::Object).unwrap_or(Value::Undefined),
+        groups
+            .clone()
+            .map(Value::Object)
+            .unwrap_or(Value::Undefined),
     );
     // 33. For each integer i such that 1 ≤ i ≤ n, in ascending order:
     //     the captured substring or undefined.
@@ -197,7 +214,11 @@ pub(crate) fn regexp_exec(agent: &mut Agent, r: &Gc<JsObject>, s: &JsStr) -> JsR
             }
         }
         // a. Let result be ? Call(exec, R, « S »).
-        let result = agent.call(&exec, &Value::Object(r.clone()), &[Value::String(s.clone())])?;
+        let result = agent.call(
+            &exec,
+            &Value::Object(r.clone()),
+            &[Value::String(s.clone())],
+        )?;
         // b. If result is not an Object and result is not null, throw a TypeError exception.
         if !matches!(result, Value::Object(_) | Value::Null) {
             return agent.throw_type_error(
@@ -237,7 +258,11 @@ pub(crate) fn advance_string_index(s: &JsStr, index: f64, unicode: bool) -> f64 
 }
 
 /// The this value as an Object, or V8's TypeError naming `method`.
-pub(crate) fn this_object(agent: &mut Agent, args: &CallArgs, method: &str) -> JsResult<Gc<JsObject>> {
+pub(crate) fn this_object(
+    agent: &mut Agent,
+    args: &CallArgs,
+    method: &str,
+) -> JsResult<Gc<JsObject>> {
     match args.this {
         Value::Object(o) => Ok(o.clone()),
         other => {

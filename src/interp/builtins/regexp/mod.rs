@@ -76,7 +76,9 @@ pub fn install(agent: &mut Agent) {
         None,
     );
     let exec_fn = agent.define_method(&proto, "exec", 1, exec::regexp_exec_method);
-    agent.intrinsics().register("RegExp.prototype.exec", exec_fn);
+    agent
+        .intrinsics()
+        .register("RegExp.prototype.exec", exec_fn);
     let getters: [(&str, crate::interp::function::NativeFn); 10] = [
         ("dotAll", get_dot_all),
         ("flags", get_flags),
@@ -196,7 +198,11 @@ pub fn regexp_create(agent: &mut Agent, pattern: JsStr, flags: JsStr) -> JsResul
 }
 
 /// RegExpCreate for builtins that need a RegExp from a value (String.prototype.match etc.).
-pub fn regexp_create_from_values(agent: &mut Agent, pattern: &Value, flags: &Value) -> JsResult<Value> {
+pub fn regexp_create_from_values(
+    agent: &mut Agent,
+    pattern: &Value,
+    flags: &Value,
+) -> JsResult<Value> {
     let ctor = agent.intrinsics().get("RegExp");
     let obj = regexp_alloc(agent, &ctor)?;
     regexp_initialize(agent, &obj, pattern, flags, false)
@@ -223,7 +229,9 @@ pub fn is_regexp(agent: &mut Agent, argument: &Value) -> JsResult<bool> {
 fn source_and_flags(o: &Gc<JsObject>) -> Option<(JsStr, JsStr)> {
     let data = o.data::<RegExpData>()?;
     let compiled = data.compiled.borrow();
-    compiled.as_ref().map(|c| (c.source.clone(), c.flags.clone()))
+    compiled
+        .as_ref()
+        .map(|c| (c.source.clone(), c.flags.clone()))
 }
 
 /// RegExp ( pattern, flags ) — <https://tc39.es/ecma262/#sec-regexp-pattern-flags>
@@ -416,7 +424,8 @@ fn get_source(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
             return Ok(Value::from("(?:)"));
         }
         // b. Otherwise, throw a TypeError exception.
-        return agent.throw_type_error("RegExp.prototype.source getter called on non-RegExp object");
+        return agent
+            .throw_type_error("RegExp.prototype.source getter called on non-RegExp object");
     };
     // 4–6. Return EscapeRegExpPattern(src, flags).
     Ok(Value::String(compile::escape_pattern(source.units())))

@@ -105,7 +105,11 @@ fn regexp_match_all(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 5. Let flags be ? ToString(? Get(R, "flags")).
     let flags = flags_of(agent, &r)?;
     // 6. Let matcher be ? Construct(C, « R, flags »).
-    let matcher = agent.construct(&c, &[Value::Object(r.clone()), Value::String(flags.clone())], None)?;
+    let matcher = agent.construct(
+        &c,
+        &[Value::Object(r.clone()), Value::String(flags.clone())],
+        None,
+    )?;
     let Value::Object(matcher) = matcher else {
         return agent.throw_type_error("object is not a RegExp");
     };
@@ -191,7 +195,8 @@ fn regexp_replace(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         let mut captures: Vec<Option<JsStr>> = Vec::new();
         let mut n = 1.0;
         while n <= n_captures {
-            let cap_key = PropertyKey::from_string(JsStr::from(crate::interp::number::number_to_string(n)));
+            let cap_key =
+                PropertyKey::from_string(JsStr::from(crate::interp::number::number_to_string(n)));
             let cap = agent.get(result_obj, &cap_key)?;
             captures.push(match cap {
                 Value::Undefined => None,
@@ -299,7 +304,11 @@ fn regexp_split(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         flags.concat(&JsStr::from("y"))
     };
     // 10. Let splitter be ? Construct(C, « rx, newFlags »).
-    let splitter = agent.construct(&c, &[Value::Object(rx.clone()), Value::String(new_flags)], None)?;
+    let splitter = agent.construct(
+        &c,
+        &[Value::Object(rx.clone()), Value::String(new_flags)],
+        None,
+    )?;
     let Value::Object(splitter) = splitter else {
         return agent.throw_type_error("object is not a RegExp");
     };
@@ -392,7 +401,10 @@ fn regexp_split(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 
 /// The splitter's matcher when its `exec` is the built-in one (then no
 /// user code can observe the individual sticky attempts).
-fn fast_splitter(agent: &mut Agent, splitter: &Gc<JsObject>) -> JsResult<Option<super::MatcherInfo>> {
+fn fast_splitter(
+    agent: &mut Agent,
+    splitter: &Gc<JsObject>,
+) -> JsResult<Option<super::MatcherInfo>> {
     let Some(info) = super::matcher_of(&Value::Object(splitter.clone())) else {
         return Ok(None);
     };
@@ -405,7 +417,9 @@ fn fast_splitter(agent: &mut Agent, splitter: &Gc<JsObject>) -> JsResult<Option<
 /// The captures of a match as an array (index 0 the whole match), as
 /// @@split reads them from RegExpExec's result.
 fn sub_match_array(agent: &mut Agent, s: &JsStr, m: &super::exec::MatchRanges) -> Gc<JsObject> {
-    let mut items = vec![Value::String(JsStr::from_units(&s.units()[m.whole.clone()]))];
+    let mut items = vec![Value::String(JsStr::from_units(
+        &s.units()[m.whole.clone()],
+    ))];
     for c in &m.captures {
         items.push(match c {
             Some(r) => Value::String(JsStr::from_units(&s.units()[r.clone()])),

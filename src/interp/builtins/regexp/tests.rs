@@ -18,15 +18,25 @@ fn new_regexp(agent: &mut Agent, p: &str, f: &str) -> Result<Value, String> {
         .map_err(|e| error_message(agent, e.0))
 }
 
-fn call(agent: &mut Agent, this: &Value, key: PropertyKey, args: &[Value]) -> Result<Value, String> {
+fn call(
+    agent: &mut Agent,
+    this: &Value,
+    key: PropertyKey,
+    args: &[Value],
+) -> Result<Value, String> {
     let f = agent.get_v(this, &key).ok().unwrap();
-    agent.call(&f, this, args).map_err(|e| error_message(agent, e.0))
+    agent
+        .call(&f, this, args)
+        .map_err(|e| error_message(agent, e.0))
 }
 
 fn text(agent: &mut Agent, v: &Value) -> String {
     let json = agent.intrinsics().get("JSON");
-    let stringify = agent.get(&json, &PropertyKey::from("stringify")).ok().unwrap();
-    match agent.call(&stringify, &Value::Undefined, &[v.clone()]) {
+    let stringify = agent
+        .get(&json, &PropertyKey::from("stringify"))
+        .ok()
+        .unwrap();
+    match agent.call(&stringify, &Value::Undefined, std::slice::from_ref(v)) {
         Ok(Value::String(s)) => s.to_rust_string(),
         Ok(_) => "undefined".into(),
         Err(e) => error_message(agent, e.0),
@@ -37,14 +47,33 @@ fn text(agent: &mut Agent, v: &Value) -> String {
 fn syntax_errors_follow_v8() {
     let mut agent = Agent::new();
     let cases = [
-        ("(", "", "Invalid regular expression: /(/: Unterminated group"),
+        (
+            "(",
+            "",
+            "Invalid regular expression: /(/: Unterminated group",
+        ),
         (")", "", "Invalid regular expression: /)/: Unmatched ')'"),
-        ("[", "", "Invalid regular expression: /[/: Unterminated character class"),
-        ("a", "gg", "Invalid flags supplied to RegExp constructor 'gg'"),
-        ("a", "uv", "Invalid flags supplied to RegExp constructor 'uv'"),
+        (
+            "[",
+            "",
+            "Invalid regular expression: /[/: Unterminated character class",
+        ),
+        (
+            "a",
+            "gg",
+            "Invalid flags supplied to RegExp constructor 'gg'",
+        ),
+        (
+            "a",
+            "uv",
+            "Invalid flags supplied to RegExp constructor 'uv'",
+        ),
     ];
     for (p, f, expected) in cases {
-        assert_eq!(new_regexp(&mut agent, p, f).err().as_deref(), Some(expected));
+        assert_eq!(
+            new_regexp(&mut agent, p, f).err().as_deref(),
+            Some(expected)
+        );
     }
 }
 
@@ -52,13 +81,22 @@ fn syntax_errors_follow_v8() {
 fn exec_reports_index_groups_and_indices() {
     let mut agent = Agent::new();
     let re = new_regexp(&mut agent, "(?<n>b)(c)?", "d").unwrap();
-    let m = call(&mut agent, &re, PropertyKey::from("exec"), &[Value::from("abc")]).unwrap();
+    let m = call(
+        &mut agent,
+        &re,
+        PropertyKey::from("exec"),
+        &[Value::from("abc")],
+    )
+    .unwrap();
     assert_eq!(text(&mut agent, &m), r#"["bc","b","c"]"#);
     let index = agent.get_v(&m, &PropertyKey::from("index")).ok().unwrap();
     assert!(index.same_value(&Value::Number(1.0)));
     let indices = agent.get_v(&m, &PropertyKey::from("indices")).ok().unwrap();
     assert_eq!(text(&mut agent, &indices), "[[1,3],[1,2],[2,3]]");
-    let groups = agent.get_v(&indices, &PropertyKey::from("groups")).ok().unwrap();
+    let groups = agent
+        .get_v(&indices, &PropertyKey::from("groups"))
+        .ok()
+        .unwrap();
     assert_eq!(text(&mut agent, &groups), r#"{"n":[1,2]}"#);
 }
 
@@ -67,14 +105,29 @@ fn utf16_indices_and_unicode_mode() {
     let mut agent = Agent::new();
     let smile = JsStr::from("😀x");
     let re = new_regexp(&mut agent, "x", "g").unwrap();
-    let m = call(&mut agent, &re, PropertyKey::from("exec"), &[Value::String(smile.clone())]).unwrap();
+    let m = call(
+        &mut agent,
+        &re,
+        PropertyKey::from("exec"),
+        &[Value::String(smile.clone())],
+    )
+    .unwrap();
     let index = agent.get_v(&m, &PropertyKey::from("index")).ok().unwrap();
     assert!(index.same_value(&Value::Number(2.0)));
-    let last = agent.get_v(&re, &PropertyKey::from("lastIndex")).ok().unwrap();
+    let last = agent
+        .get_v(&re, &PropertyKey::from("lastIndex"))
+        .ok()
+        .unwrap();
     assert!(last.same_value(&Value::Number(3.0)));
     let dot_u = new_regexp(&mut agent, "^.$", "u").unwrap();
     let one = Value::from("😀");
-    let t = call(&mut agent, &dot_u, PropertyKey::from("test"), &[one.clone()]).unwrap();
+    let t = call(
+        &mut agent,
+        &dot_u,
+        PropertyKey::from("test"),
+        std::slice::from_ref(&one),
+    )
+    .unwrap();
     assert!(t.same_value(&Value::Bool(true)));
     let dot = new_regexp(&mut agent, "^.$", "").unwrap();
     let t = call(&mut agent, &dot, PropertyKey::from("test"), &[one]).unwrap();
@@ -89,10 +142,25 @@ fn replace_split_match_and_search() {
     let search = PropertyKey::Symbol(agent.symbols.search.clone());
     let match_ = PropertyKey::Symbol(agent.symbols.match_.clone());
     let re = new_regexp(&mut agent, "(?<n>b)", "").unwrap();
-    let r = call(&mut agent, &re, replace.clone(), &[Value::from("abc"), Value::from("[$<n>|$1|$01|$10|$2|$<m>|$&|$`|$'|$$]")]).unwrap();
+    let r = call(
+        &mut agent,
+        &re,
+        replace.clone(),
+        &[
+            Value::from("abc"),
+            Value::from("[$<n>|$1|$01|$10|$2|$<m>|$&|$`|$'|$$]"),
+        ],
+    )
+    .unwrap();
     assert_eq!(agent.to_display_string(&r), "a[b|b|b|b0|$2||b|a|c|$]c");
     let digits = new_regexp(&mut agent, "(\\d)", "").unwrap();
-    let parts = call(&mut agent, &digits, split.clone(), &[Value::from("a1b2c3"), Value::Number(3.0)]).unwrap();
+    let parts = call(
+        &mut agent,
+        &digits,
+        split.clone(),
+        &[Value::from("a1b2c3"), Value::Number(3.0)],
+    )
+    .unwrap();
     assert_eq!(text(&mut agent, &parts), r#"["a","1","b"]"#);
     let plain = new_regexp(&mut agent, "\\d", "").unwrap();
     let parts = call(&mut agent, &plain, split.clone(), &[Value::from("a1b2c3")]).unwrap();
@@ -106,7 +174,13 @@ fn replace_split_match_and_search() {
     let all = call(&mut agent, &g, match_, &[Value::from("a1b22")]).unwrap();
     assert_eq!(text(&mut agent, &all), r#"["1","2","2"]"#);
     let empty_u = new_regexp(&mut agent, "(?:)", "gu").unwrap();
-    let r = call(&mut agent, &empty_u, replace, &[Value::from("😀"), Value::from("-")]).unwrap();
+    let r = call(
+        &mut agent,
+        &empty_u,
+        replace,
+        &[Value::from("😀"), Value::from("-")],
+    )
+    .unwrap();
     assert_eq!(agent.to_display_string(&r), "-😀-");
 }
 
@@ -117,7 +191,9 @@ fn source_flags_and_to_string() {
     let s = call(&mut agent, &re, PropertyKey::from("toString"), &[]).unwrap();
     assert_eq!(agent.to_display_string(&s), "/a\\/b\\n[/]/dgimsy");
     let empty = new_regexp(&mut agent, "", "").unwrap();
-    let Value::Object(o) = &empty else { unreachable!() };
+    let Value::Object(o) = &empty else {
+        unreachable!()
+    };
     assert_eq!(super::regexp_display(o).as_deref(), Some("/(?:)/"));
 }
 
