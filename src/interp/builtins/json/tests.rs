@@ -222,3 +222,40 @@ fn stringify_detects_cycles() {
         "TypeError: Converting circular structure to JSON\n    --> starting at object with constructor 'Object'\n    |     property 'x' -> object with constructor 'Object'\n    |     property 'y' -> object with constructor 'Array'\n    --- index 0 closes the circle"
     );
 }
+
+fn double_numbers_drop_c(
+    _: &mut Agent,
+    args: &crate::interp::function::CallArgs,
+) -> crate::interp::agent::JsResult<Value> {
+    let key = args.arg(0);
+    if key.same_value(&Value::from("c")) {
+        return Ok(Value::Undefined);
+    }
+    Ok(match args.arg(1) {
+        Value::Number(n) => Value::Number(n * 2.0),
+        other => other,
+    })
+}
+
+#[test]
+fn reviver_and_replacer_functions() {
+    let mut agent = Agent::new();
+    let f = Value::Object(agent.native_function("reviver", 2, double_numbers_drop_c));
+    let parse_fn = json_fn(&mut agent, "parse");
+    let revived = agent
+        .call(
+            &parse_fn,
+            &Value::Undefined,
+            &[Value::from(r#"{"a":[1,{"c":2}],"b":3,"c":4}"#), f.clone()],
+        )
+        .ok()
+        .unwrap();
+    assert_eq!(stringify(&mut agent, &[revived]).unwrap(), r#"{"a":[2,{}],"b":6}"#);
+    let v = parse(&mut agent, r#"{"a":[1,{"c":2}],"b":3,"c":4}"#).unwrap();
+    assert_eq!(
+        stringify(&mut agent, &[v.clone(), f]).unwrap(),
+        r#"{"a":[2,{}],"b":6}"#
+    );
+    let list = parse(&mut agent, r#"["c", "b", 1, "b"]"#).unwrap();
+    assert_eq!(stringify(&mut agent, &[v, list]).unwrap(), r#"{"c":4,"b":3}"#);
+}

@@ -220,3 +220,49 @@ fn engine_errors_are_reworded_like_v8() {
         assert_eq!(new_regexp(&mut agent, p, f).err(), Some(expected));
     }
 }
+
+#[test]
+fn deep_patterns_and_surrogate_positions_do_not_crash() {
+    let mut agent = Agent::new();
+    let deep = format!("{}a{}", "(".repeat(5000), ")".repeat(5000));
+    let _ = new_regexp(&mut agent, &deep, "");
+    let unbalanced = "(".repeat(100_000);
+    assert!(new_regexp(&mut agent, &unbalanced, "").is_err());
+    let classes = "[".repeat(100_000);
+    assert!(new_regexp(&mut agent, &classes, "v").is_err());
+    // lastIndex inside a surrogate pair, with and without the u flag.
+    for flags in ["gu", "g", "yu", "y"] {
+        let re = new_regexp(&mut agent, "x|\\ude00", flags).unwrap();
+        agent
+            .set_property(
+                match &re {
+                    Value::Object(o) => o,
+                    _ => unreachable!(),
+                },
+                &PropertyKey::from("lastIndex"),
+                Value::Number(1.0),
+            )
+            .ok();
+        let _ = call(&mut agent, &re, PropertyKey::from("exec"), &[Value::from("😀x")]);
+    }
+}
+
+#[test]
+fn match_all_iterates_and_finishes() {
+    let mut agent = Agent::new();
+    let match_all = PropertyKey::Symbol(agent.symbols.match_all.clone());
+    let re = new_regexp(&mut agent, "(?:)", "g").unwrap();
+    let it = call(&mut agent, &re, match_all, &[Value::from("ab")]).unwrap();
+    let mut indices = Vec::new();
+    loop {
+        let step = call(&mut agent, &it, PropertyKey::from("next"), &[]).unwrap();
+        let done = agent.get_v(&step, &PropertyKey::from("done")).ok().unwrap();
+        if done.same_value(&Value::Bool(true)) {
+            break;
+        }
+        let m = agent.get_v(&step, &PropertyKey::from("value")).ok().unwrap();
+        let i = agent.get_v(&m, &PropertyKey::from("index")).ok().unwrap();
+        indices.push(agent.to_display_string(&i));
+    }
+    assert_eq!(indices, ["0", "1", "2"]);
+}
