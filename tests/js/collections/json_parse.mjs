@@ -74,10 +74,10 @@ console.log(JSON.stringify(JSON.parse('[1,2,3]', (k, v) => (k === '1' ? undefine
 console.log(JSON.parse('{"__proto__":1}').__proto__, Object.getPrototypeOf(JSON.parse('{"__proto__":1}')) === Object.prototype);
 
 let deep = '';
-for (let i = 0; i < 20000; i++) deep += '[';
+for (let i = 0; i < 4000; i++) deep += '[';
 tryParse(deep);
 let nested = deep;
-for (let i = 0; i < 20000; i++) nested += ']';
+for (let i = 0; i < 4000; i++) nested += ']';
 let depth = 0;
 for (let v = JSON.parse(nested); Array.isArray(v) && v.length; v = v[0]) depth++;
 console.log(depth);

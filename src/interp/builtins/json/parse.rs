@@ -1,7 +1,9 @@
 //! The JSON text parser behind JSON.parse (ECMA-262 §25.5.1 steps 2–4,
 //! the grammar of ECMA-404), over UTF-16 code units, with V8's error
-//! messages. Nesting is handled with an explicit stack, so any depth of
-//! `[[[[…` parses without touching the native stack.
+//! messages. Nesting is handled with an explicit stack rather than
+//! recursion; it is still capped at `MAX_DEPTH` levels (RangeError), since
+//! later recursive walks over the result (the collector's marking,
+//! stringify, inspection) must not meet unbounded depth either.
 
 use gc::Gc;
 
@@ -29,6 +31,8 @@ enum Problem {
     UnexpectedNumber,
     /// One of V8's specific messages; " in JSON at position N" is appended.
     Message(&'static str),
+    /// Nesting deeper than `MAX_DEPTH`.
+    TooDeep,
 }
 
 struct Parser<'a> {
@@ -54,6 +58,7 @@ pub fn parse_json_text(agent: &mut Agent, text: &JsStr) -> JsResult<Value> {
 fn fail(agent: &mut Agent, text: &JsStr, problem: Problem, pos: usize) -> Throw {
     let units = text.units();
     let message = match problem {
+        Problem::TooDeep => return agent.stack_overflow(),
         Problem::EndOfInput => "Unexpected end of JSON input".to_string(),
         Problem::UnexpectedNumber => format!("Unexpected number in JSON at position {pos}"),
         Problem::Message(m) if m.ends_with("JSON") => format!("{m} at position {pos}"),
@@ -136,6 +141,9 @@ impl Parser<'_> {
                             return self.here(Problem::Message("Expected property name or '}'"));
                         }
                         let key = self.member_name()?;
+                        if open.len() >= super::stringify::MAX_DEPTH {
+                            return Err((Problem::TooDeep, self.pos));
+                        }
                         open.push(Open::Object(object, key));
                         continue 'value;
                     }
@@ -148,6 +156,9 @@ impl Parser<'_> {
                         self.pos += 1;
                         Value::Object(agent.create_array_from_list(Vec::new()))
                     } else {
+                        if open.len() >= super::stringify::MAX_DEPTH {
+                            return Err((Problem::TooDeep, self.pos));
+                        }
                         open.push(Open::Array(Vec::new()));
                         continue 'value;
                     }

@@ -15,7 +15,7 @@ use crate::interp::property::PropertyKey;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
 
-/// How deeply objects and arrays may nest while being serialised.
+/// How deeply objects and arrays may nest while being parsed or serialised.
 pub const MAX_DEPTH: usize = 5_000;
 
 /// The JSON Serialization Record (§25.5.2.1).

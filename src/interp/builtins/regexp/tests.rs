@@ -243,7 +243,12 @@ fn deep_patterns_and_surrogate_positions_do_not_crash() {
                 Value::Number(1.0),
             )
             .ok();
-        let _ = call(&mut agent, &re, PropertyKey::from("exec"), &[Value::from("😀x")]);
+        let _ = call(
+            &mut agent,
+            &re,
+            PropertyKey::from("exec"),
+            &[Value::from("😀x")],
+        );
     }
 }
 
@@ -260,7 +265,10 @@ fn match_all_iterates_and_finishes() {
         if done.same_value(&Value::Bool(true)) {
             break;
         }
-        let m = agent.get_v(&step, &PropertyKey::from("value")).ok().unwrap();
+        let m = agent
+            .get_v(&step, &PropertyKey::from("value"))
+            .ok()
+            .unwrap();
         let i = agent.get_v(&m, &PropertyKey::from("index")).ok().unwrap();
         indices.push(agent.to_display_string(&i));
     }
