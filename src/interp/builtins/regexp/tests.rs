@@ -274,3 +274,35 @@ fn match_all_iterates_and_finishes() {
     }
     assert_eq!(indices, ["0", "1", "2"]);
 }
+
+#[test]
+fn many_small_patterns_never_panic() {
+    let alphabet: Vec<u16> = "a(|)[]^$\\.*+?{}1,-<>kpu=!:bBdDwWsS"
+        .encode_utf16()
+        .chain([0xD83D, 0xDE00, 0xDC00, 0x17F])
+        .collect();
+    let subjects: Vec<Value> = ["", "aab", "a1-b,c", "😀a\u{17F}s"]
+        .iter()
+        .map(|s| Value::from(*s))
+        .collect();
+    let mut agent = Agent::new();
+    let ctor = agent.intrinsics().get("RegExp");
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..4000 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let len = (seed % 7) as usize + 1;
+        let units: Vec<u16> = (0..len)
+            .map(|i| alphabet[((seed >> (i * 5)) % alphabet.len() as u64) as usize])
+            .collect();
+        let flags = ["", "i", "u", "iu", "v", "gy", "ims", "d"][((seed >> 40) % 8) as usize];
+        let pattern = Value::String(JsStr::from_units(units));
+        let Ok(re) = agent.construct(&ctor, &[pattern, Value::from(flags)], None) else {
+            continue;
+        };
+        for s in &subjects {
+            let _ = call(&mut agent, &re, PropertyKey::from("exec"), std::slice::from_ref(s));
+        }
+    }
+}
