@@ -88,6 +88,7 @@ pub(crate) fn regexp_builtin_exec(
     };
     // 13–14. Let e be r's endIndex value (already in code units).
     let e = m.whole.end;
+    super::legacy::record(agent, s, &m.whole, &m.captures);
     // 15. If global is true or sticky is true, perform ? Set(R, "lastIndex", 𝔽(e), true).
     if global || sticky {
         agent.set_or_throw(r, &last_index_key(), Value::Number(e as f64))?;

@@ -4,6 +4,7 @@
 
 mod compile;
 mod exec;
+mod legacy;
 mod string_iterator;
 mod substitution;
 mod symbols;
@@ -75,6 +76,7 @@ pub fn install(agent: &mut Agent) {
         Some(species_getter),
         None,
     );
+    legacy::install(agent, &ctor);
     let exec_fn = agent.define_method(&proto, "exec", 1, exec::regexp_exec_method);
     agent
         .intrinsics()

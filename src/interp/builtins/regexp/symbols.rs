@@ -348,6 +348,7 @@ fn regexp_split(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         let (match_at, e, z) = match &fast {
             Some(info) => match find_match(info, s.units(), q, false) {
                 Some(m) if m.whole.start < size => {
+                    super::legacy::record(agent, &s, &m.whole, &m.captures);
                     let z = Value::Object(sub_match_array(agent, &s, &m));
                     (m.whole.start, m.whole.end.min(size), z)
                 }

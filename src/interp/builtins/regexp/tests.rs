@@ -302,7 +302,44 @@ fn many_small_patterns_never_panic() {
             continue;
         };
         for s in &subjects {
-            let _ = call(&mut agent, &re, PropertyKey::from("exec"), std::slice::from_ref(s));
+            let _ = call(
+                &mut agent,
+                &re,
+                PropertyKey::from("exec"),
+                std::slice::from_ref(s),
+            );
         }
     }
+}
+
+#[test]
+fn legacy_static_properties_follow_the_last_match() {
+    let mut agent = Agent::new();
+    let re = new_regexp(&mut agent, "(a)(b)?", "").unwrap();
+    call(
+        &mut agent,
+        &re,
+        PropertyKey::from("exec"),
+        &[Value::from("xxaby")],
+    )
+    .unwrap();
+    let ctor = agent.intrinsics().get("RegExp");
+    let read = |agent: &mut Agent, name: &str| {
+        let v = agent.get(&ctor, &PropertyKey::from(name)).ok().unwrap();
+        agent.to_display_string(&v)
+    };
+    let got: Vec<String> = [
+        "$1",
+        "$2",
+        "lastMatch",
+        "$`",
+        "rightContext",
+        "input",
+        "lastParen",
+        "$9",
+    ]
+    .iter()
+    .map(|n| read(&mut agent, n))
+    .collect();
+    assert_eq!(got, ["a", "b", "ab", "xx", "y", "xxaby", "b", ""]);
 }
