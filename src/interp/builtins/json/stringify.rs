@@ -156,9 +156,14 @@ fn serialize_property(
     holder: &Gc<JsObject>,
     holder_is_array: bool,
 ) -> JsResult<bool> {
-    // 1. Let value be ? Get(holder, key). (An own data property needs no
-    //    [[Get]] call: it has no side effects to observe.)
-    let mut value = match holder.get_own_data_value(key) {
+    // 1. Let value be ? Get(holder, key). (An own data property of an
+    //    ordinary object or array needs no [[Get]] call: it has no side
+    //    effects to observe.)
+    let own = match holder.kind {
+        ObjectKind::Ordinary | ObjectKind::Array(_) => holder.get_own_data_value(key),
+        _ => None,
+    };
+    let mut value = match own {
         Some(v) => v,
         None => agent.get(holder, key)?,
     };
