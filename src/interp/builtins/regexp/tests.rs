@@ -343,3 +343,35 @@ fn legacy_static_properties_follow_the_last_match() {
     .collect();
     assert_eq!(got, ["a", "b", "ab", "xx", "y", "xxaby", "b", ""]);
 }
+
+#[test]
+fn large_quantifiers_compile_and_run() {
+    let mut agent = Agent::new();
+    for p in [
+        "a{100000}",
+        "(?:a{1000}){1000}",
+        "a{4294967295}",
+        "a{0,99999999999999999999}",
+        "(a|b)*c",
+    ] {
+        if let Ok(re) = new_regexp(&mut agent, p, "") {
+            let subject = Value::String(JsStr::from("ab".repeat(2000).as_str()));
+            let _ = call(&mut agent, &re, PropertyKey::from("exec"), &[subject]);
+        }
+    }
+}
+
+#[test]
+fn long_subjects_do_not_overflow_the_stack() {
+    let mut agent = Agent::new();
+    let subject = Value::String(JsStr::from("ab".repeat(200_000).as_str()));
+    for p in ["^(a|b)*$", "^(?:(a)|b)*?$"] {
+        let re = new_regexp(&mut agent, p, "").unwrap();
+        let _ = call(
+            &mut agent,
+            &re,
+            PropertyKey::from("exec"),
+            std::slice::from_ref(&subject),
+        );
+    }
+}
