@@ -55,9 +55,45 @@ impl FlagSet {
 /// A compiled RegExp: [[RegExpMatcher]], [[OriginalSource]], [[OriginalFlags]].
 pub struct Compiled {
     pub matcher: Rc<regress::Regex>,
+    /// The matcher for sticky searches, compiled on first use (see [`StickyMatcher`]).
+    pub sticky: StickyMatcher,
     pub source: JsStr,
     pub flags: JsStr,
     pub flag_set: FlagSet,
+}
+
+/// The engine has no anchored search: a sticky attempt at position k
+/// with the plain matcher would scan the rest of the text when nothing
+/// matches at k. The sticky matcher is `(?:P)()|[\s\S]`: at k it tries P
+/// first and otherwise consumes one character, so the search always ends
+/// at k; the empty group after P (numbered after all of P's groups) says
+/// whether P matched.
+#[derive(Clone, Default)]
+pub struct StickyMatcher(Rc<std::cell::OnceCell<Option<regress::Regex>>>);
+
+impl StickyMatcher {
+    pub fn get(&self, pattern: &JsStr, flag_set: FlagSet) -> Option<&regress::Regex> {
+        self.0
+            .get_or_init(|| {
+                let mut units: Vec<u16> = "(?:".encode_utf16().collect();
+                units.extend_from_slice(pattern.units());
+                units.extend(")()|[\\s\\S]".encode_utf16());
+                let chars = pattern_chars(&units, flag_set.full_unicode());
+                regress::Regex::from_unicode(chars.into_iter(), regress_flags(flag_set)).ok()
+            })
+            .as_ref()
+    }
+}
+
+fn regress_flags(flag_set: FlagSet) -> regress::Flags {
+    regress::Flags {
+        icase: flag_set.ignore_case,
+        multiline: flag_set.multiline,
+        dot_all: flag_set.dot_all,
+        unicode: flag_set.unicode,
+        unicode_sets: flag_set.unicode_sets,
+        no_opt: false,
+    }
 }
 
 /// The pattern as `regress` reads it: code points in Unicode mode (pairs
@@ -77,20 +113,13 @@ fn pattern_chars(pattern: &[u16], unicode: bool) -> Vec<u32> {
 /// Compiles `pattern` with already-validated flags; Err holds V8's
 /// explanation (without the "Invalid regular expression: /…/: " prefix).
 pub fn compile(pattern: &JsStr, flags: &JsStr, flag_set: FlagSet) -> Result<Compiled, String> {
-    let regress_flags = regress::Flags {
-        icase: flag_set.ignore_case,
-        multiline: flag_set.multiline,
-        dot_all: flag_set.dot_all,
-        unicode: flag_set.unicode,
-        unicode_sets: flag_set.unicode_sets,
-        no_opt: false,
-    };
     let chars = pattern_chars(pattern.units(), flag_set.full_unicode());
     // The engine's parser recurses on nesting; it reports (rather than
     // overflows on) patterns nested too deeply.
-    match regress::Regex::from_unicode(chars.into_iter(), regress_flags) {
+    match regress::Regex::from_unicode(chars.into_iter(), regress_flags(flag_set)) {
         Ok(regex) => Ok(Compiled {
             matcher: Rc::new(regex),
+            sticky: StickyMatcher::default(),
             source: pattern.clone(),
             flags: flags.clone(),
             flag_set,

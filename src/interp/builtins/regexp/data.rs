@@ -4,7 +4,7 @@ use std::cell::RefCell;
 
 use gc::{Finalize, Gc, Trace};
 
-use super::compile::{Compiled, FlagSet};
+use super::compile::{Compiled, FlagSet, StickyMatcher};
 use crate::interp::object::{JsObject, ObjectData};
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
@@ -30,6 +30,8 @@ impl ObjectData for RegExpData {
 #[derive(Clone)]
 pub(crate) struct MatcherInfo {
     pub matcher: std::rc::Rc<regress::Regex>,
+    pub sticky: StickyMatcher,
+    pub source: JsStr,
     pub flags: FlagSet,
 }
 
@@ -40,6 +42,8 @@ pub(crate) fn matcher_of(v: &Value) -> Option<MatcherInfo> {
     let compiled = data.compiled.borrow();
     compiled.as_ref().map(|c| MatcherInfo {
         matcher: c.matcher.clone(),
+        sticky: c.sticky.clone(),
+        source: c.source.clone(),
         flags: c.flag_set,
     })
 }

@@ -31,17 +31,41 @@ pub(crate) fn find_match(
     if from > text.len() {
         return None;
     }
-    let found = if info.flags.full_unicode() {
-        info.matcher.find_from_utf16(text, from).next()
+    let unicode = info.flags.full_unicode();
+    let search = |matcher: &regress::Regex| {
+        if unicode {
+            matcher.find_from_utf16(text, from).next()
+        } else {
+            matcher.find_from_ucs2(text, from).next()
+        }
+    };
+    let anchored = if sticky {
+        info.sticky.get(&info.source, info.flags)
     } else {
-        info.matcher.find_from_ucs2(text, from).next()
-    }?;
-    if sticky && found.range.start != from {
-        return None;
-    }
+        None
+    };
+    let (found, captures) = match anchored {
+        Some(anchored) => {
+            let found = search(anchored)?;
+            let mut captures = found.captures.clone();
+            // The last group is the marker that P (not the catch-all) matched.
+            if found.range.start != from || !matches!(captures.pop(), Some(Some(_))) {
+                return None;
+            }
+            (found, captures)
+        }
+        None => {
+            let found = search(&info.matcher)?;
+            if sticky && found.range.start != from {
+                return None;
+            }
+            let captures = found.captures.clone();
+            (found, captures)
+        }
+    };
     Some(MatchRanges {
         whole: found.range.clone(),
-        captures: found.captures.clone(),
+        captures,
         named: found
             .named_groups()
             .map(|(name, range)| (name.to_string(), range))

@@ -375,3 +375,58 @@ fn long_subjects_do_not_overflow_the_stack() {
         );
     }
 }
+
+#[test]
+fn sticky_matching_is_anchored_and_cheap() {
+    let mut agent = Agent::new();
+    let re = new_regexp(&mut agent, "(?<d>\\d)(x)?|z", "y").unwrap();
+    let Value::Object(o) = &re else {
+        unreachable!()
+    };
+    let subject = Value::String(JsStr::from(format!("a1x{}", "b".repeat(100_000)).as_str()));
+    let last_index = PropertyKey::from("lastIndex");
+    // 20,000 failing sticky attempts on a long text: each must stop at its position.
+    for _ in 0..20_000 {
+        agent.set_property(o, &last_index, Value::Number(0.0)).ok();
+        let m = call(
+            &mut agent,
+            &re,
+            PropertyKey::from("exec"),
+            std::slice::from_ref(&subject),
+        )
+        .unwrap();
+        assert!(matches!(m, Value::Null));
+    }
+    agent.set_property(o, &last_index, Value::Number(1.0)).ok();
+    let m = call(
+        &mut agent,
+        &re,
+        PropertyKey::from("exec"),
+        std::slice::from_ref(&subject),
+    )
+    .unwrap();
+    let Value::Object(m) = &m else {
+        panic!("a match at 1")
+    };
+    let length = agent.get(m, &PropertyKey::from("length")).ok().unwrap();
+    assert_eq!(agent.to_display_string(&length), "3");
+    let groups = agent.get(m, &PropertyKey::from("groups")).ok().unwrap();
+    let d = agent.get_v(&groups, &PropertyKey::from("d")).ok().unwrap();
+    assert_eq!(agent.to_display_string(&d), "1");
+    let li = agent.get(o, &last_index).ok().unwrap();
+    assert_eq!(agent.to_display_string(&li), "3");
+    // At the end of the text only P itself can match.
+    let empty = new_regexp(&mut agent, "$", "y").unwrap();
+    let Value::Object(e) = &empty else {
+        unreachable!()
+    };
+    agent.set_property(e, &last_index, Value::Number(3.0)).ok();
+    let m = call(
+        &mut agent,
+        &empty,
+        PropertyKey::from("exec"),
+        &[Value::from("abc")],
+    )
+    .unwrap();
+    assert!(!matches!(m, Value::Null));
+}
