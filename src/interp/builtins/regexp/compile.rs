@@ -75,6 +75,15 @@ impl StickyMatcher {
     pub fn get(&self, pattern: &JsStr, flag_set: FlagSet) -> Option<&regress::Regex> {
         self.0
             .get_or_init(|| {
+                // Without the u flag, `\N` past the last group is a legacy
+                // octal escape; the marker group would turn it into a
+                // backreference, so such patterns keep the plain search.
+                let digit_escape = pattern.units().windows(2).any(|w| {
+                    w[0] == u16::from(b'\\') && (u16::from(b'1')..=u16::from(b'9')).contains(&w[1])
+                });
+                if digit_escape && !flag_set.full_unicode() {
+                    return None;
+                }
                 let mut units: Vec<u16> = "(?:".encode_utf16().collect();
                 units.extend_from_slice(pattern.units());
                 units.extend(")()|[\\s\\S]".encode_utf16());
