@@ -82,3 +82,10 @@ let depth = 0;
 for (let v = JSON.parse(nested); Array.isArray(v) && v.length; v = v[0]) depth++;
 console.log(depth);
 console.log(JSON.parse.length, JSON.stringify.length, Object.prototype.toString.call(JSON));
+for (const text of ['😀', '[😀]', '\ud800']) {
+  try {
+    JSON.parse(text);
+  } catch (e) {
+    console.log(JSON.stringify(e.message));
+  }
+}

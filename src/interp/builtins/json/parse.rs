@@ -64,35 +64,62 @@ fn fail(agent: &mut Agent, text: &JsStr, problem: Problem, pos: usize) -> Throw 
         Problem::Message(m) if m.ends_with("JSON") => format!("{m} at position {pos}"),
         Problem::Message(m) => format!("{m} in JSON at position {pos}"),
         Problem::UnexpectedToken => {
-            let whole = text.to_rust_string();
-            if SPECIAL_TEXTS.contains(&whole.as_str()) {
-                format!("\"{whole}\" is not valid JSON")
+            let special = SPECIAL_TEXTS
+                .iter()
+                .find(|s| s.encode_utf16().eq(units.iter().copied()));
+            if let Some(special) = special {
+                format!("\"{special}\" is not valid JSON")
             } else {
-                let token = String::from_utf16_lossy(&units[pos..pos + 1]);
-                format!(
-                    "Unexpected token '{token}', {} is not valid JSON",
-                    context(units, pos)
-                )
+                // The message quotes source text, which may hold lone
+                // surrogates: build it as UTF-16.
+                let mut message: Vec<u16> = "Unexpected token '".encode_utf16().collect();
+                message.push(units[pos]);
+                message.extend("', ".encode_utf16());
+                message.extend(context(units, pos));
+                message.extend(" is not valid JSON".encode_utf16());
+                return syntax_error_with_units(agent, message);
             }
         }
     };
     agent.syntax_error(message)
 }
 
+/// A SyntaxError whose message is arbitrary UTF-16 text.
+fn syntax_error_with_units(agent: &mut Agent, message: Vec<u16>) -> Throw {
+    let message = JsStr::from_units(message);
+    let error = agent.syntax_error(message.to_rust_string());
+    if let Value::Object(o) = &error.0 {
+        o.define_own_property(
+            PropertyKey::from("message"),
+            crate::interp::property::PropertyDescriptor::data(
+                Value::String(message),
+                crate::interp::property::Attributes::METHOD,
+            ),
+        );
+    }
+    error
+}
+
 /// The quoted source around `pos` as V8 shows it: all of a short text,
 /// else ten code units either side with `...` where text was cut.
-fn context(units: &[u16], pos: usize) -> String {
+fn context(units: &[u16], pos: usize) -> Vec<u16> {
     const SIDE: usize = 10;
-    let show = |s: &[u16]| String::from_utf16_lossy(s);
+    let quoted = |before: &str, s: &[u16], after: &str| -> Vec<u16> {
+        let mut out: Vec<u16> = before.encode_utf16().collect();
+        out.push(u16::from(b'"'));
+        out.extend_from_slice(s);
+        out.push(u16::from(b'"'));
+        out.extend(after.encode_utf16());
+        out
+    };
     if units.len() < SIDE * 2 + 1 {
-        return format!("\"{}\"", show(units));
-    }
-    if pos < SIDE {
-        format!("\"{}\"...", show(&units[..pos + SIDE]))
+        quoted("", units, "")
+    } else if pos < SIDE {
+        quoted("", &units[..pos + SIDE], "...")
     } else if pos < units.len() - SIDE {
-        format!("...\"{}\"...", show(&units[pos - SIDE..pos + SIDE]))
+        quoted("...", &units[pos - SIDE..pos + SIDE], "...")
     } else {
-        format!("...\"{}\"", show(&units[pos - SIDE..]))
+        quoted("...", &units[pos - SIDE..], "")
     }
 }
 

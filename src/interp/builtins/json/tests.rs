@@ -269,3 +269,24 @@ fn reviver_and_replacer_functions() {
         r#"{"c":4,"b":3}"#
     );
 }
+
+#[test]
+fn unexpected_token_quotes_a_single_code_unit() {
+    let mut agent = Agent::new();
+    let f = json_fn(&mut agent, "parse");
+    let err = agent
+        .call(&f, &Value::Undefined, &[Value::from("[😀]")])
+        .err()
+        .unwrap();
+    let Value::Object(e) = err.0 else {
+        panic!("an error object")
+    };
+    let message = agent.get(&e, &PropertyKey::from("message")).ok().unwrap();
+    let Value::String(message) = message else {
+        panic!("a string message")
+    };
+    let mut expected: Vec<u16> = "Unexpected token '".encode_utf16().collect();
+    expected.push(0xD83D);
+    expected.extend("', \"[😀]\" is not valid JSON".encode_utf16());
+    assert_eq!(message.units(), &expected[..]);
+}
