@@ -1,7 +1,0 @@
-//! json builtins.
-
-use crate::interp::agent::Agent;
-
-pub fn install(agent: &mut Agent) {
-    let _ = agent;
-}
