@@ -126,7 +126,7 @@ fn format_raw(
 
     // Iterable kinds (and anything with a null prototype) first.
     let iterator = PropertyKey::Symbol(agent.symbols.iterator.clone());
-    if constructor.is_none() || agent.has_property(o, &iterator)? {
+    if o.is_array() || constructor.is_none() || agent.has_property(o, &iterator)? {
         if o.is_array() {
             handled = true;
             let length = o.array_length().unwrap_or(0);
