@@ -13,7 +13,11 @@ mod text;
 mod value;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
+
+/// Helpers for tests that build values without the evaluator.
+#[cfg(test)]
+pub(crate) use tests as test_support;
 
 pub use custom::{inspect_function, CUSTOM_INSPECT_KEY};
 pub use options::InspectOptions;
