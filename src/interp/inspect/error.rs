@@ -228,7 +228,11 @@ fn improve_stack(stack: String, constructor: Option<&str>, name: &str, tag: &str
     if constructor.is_none() {
         let found = stack_name_fallback(&stack);
         len = found.len();
-        fallback = if found.is_empty() { "Error".into() } else { found };
+        fallback = if found.is_empty() {
+            "Error".into()
+        } else {
+            found
+        };
     }
     let prefix_full = get_prefix(constructor, tag, &fallback, "");
     let prefix = super::prefix::trim_last(&prefix_full);

@@ -134,7 +134,10 @@ fn class_base(
 pub fn is_boxed(o: &JsObject) -> bool {
     matches!(
         o.kind,
-        ObjectKind::Number(_) | ObjectKind::String(_) | ObjectKind::Boolean(_) | ObjectKind::Symbol(_)
+        ObjectKind::Number(_)
+            | ObjectKind::String(_)
+            | ObjectKind::Boolean(_)
+            | ObjectKind::Symbol(_)
     )
 }
 

@@ -21,7 +21,7 @@ pub(crate) use tests as test_support;
 
 pub use custom::{inspect_function, CUSTOM_INSPECT_KEY};
 pub use options::InspectOptions;
-pub use text::{format_number, quote_string};
+pub use text::{format_number, quote_string, string_width};
 
 use crate::interp::agent::{Agent, JsResult};
 use crate::interp::value::Value;

@@ -19,8 +19,7 @@ pub fn own_keys(o: &JsObject, show_hidden: bool) -> Vec<PropertyKey> {
         .into_iter()
         .filter(|k| {
             show_hidden
-                || o
-                    .get_own_property(k)
+                || o.get_own_property(k)
                     .map(|p| p.enumerable())
                     .unwrap_or(false)
         })
@@ -115,7 +114,9 @@ pub fn format_property(
             ctx.indentation_lvl -= diff;
             result?
         }
-        Property::Accessor { get: Some(_), set, .. } => {
+        Property::Accessor {
+            get: Some(_), set, ..
+        } => {
             if set.is_some() {
                 "[Getter/Setter]".into()
             } else {

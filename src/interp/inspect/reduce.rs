@@ -51,7 +51,8 @@ pub fn reduce_to_single_string(
             if extras_type == EntryType::ArrayExtras && entries > 6 {
                 output = group_array_elements(ctx, output, value);
             }
-            if ctx.current_depth.saturating_sub(recurse_times) < compact && entries == output.len() {
+            if ctx.current_depth.saturating_sub(recurse_times) < compact && entries == output.len()
+            {
                 // Line up all entries on a single line when they fit.
                 let start = output.len() + ctx.indentation_lvl + js_len(open) + js_len(base) + 10;
                 if is_below_break_length(ctx, &output, start, base) {
@@ -153,10 +154,11 @@ pub fn group_array_elements(
         let approx_char_heights = 2.5;
         let average_bias = (actual_max as f64 - total_length as f64 / output.len() as f64).sqrt();
         let biased_max = (actual_max as f64 - 3.0 - average_bias).max(1.0);
-        let columns = js_round((approx_char_heights * biased_max * output_length as f64).sqrt() / biased_max)
-            .min(((break_length - ctx.indentation_lvl) / actual_max) as f64)
-            .min(ctx.opts.compact.saturating_mul(4) as f64)
-            .min(15.0);
+        let columns =
+            js_round((approx_char_heights * biased_max * output_length as f64).sqrt() / biased_max)
+                .min(((break_length - ctx.indentation_lvl) / actual_max) as f64)
+                .min(ctx.opts.compact.saturating_mul(4) as f64)
+                .min(15.0);
         if columns.is_nan() || columns <= 1.0 {
             return output;
         }

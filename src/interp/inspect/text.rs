@@ -53,7 +53,8 @@ fn push_escaped(out: &mut String, units: &[u16], escape_single_quote: bool) {
         if (0xD800..=0xDBFF).contains(&unit) {
             if let Some(&low) = units.get(i + 1) {
                 if (0xDC00..=0xDFFF).contains(&low) {
-                    let c = 0x10000 + ((u32::from(unit) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
+                    let c =
+                        0x10000 + ((u32::from(unit) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
                     out.push(char::from_u32(c).unwrap_or('\u{FFFD}'));
                     i += 2;
                     continue;
@@ -221,10 +222,7 @@ mod tests {
         assert_eq!(q("it's"), "\"it's\"");
         assert_eq!(q("say \"hi\" it's"), "`say \"hi\" it's`");
         assert_eq!(q("a`b\"'"), "'a`b\"\\''");
-        assert_eq!(
-            quote_string(&[0x7F, 0x85, 0xD800]),
-            "'\\x7F\\x85\\ud800'"
-        );
+        assert_eq!(quote_string(&[0x7F, 0x85, 0xD800]), "'\\x7F\\x85\\ud800'");
         assert_eq!(q("back\\slash"), "'back\\\\slash'");
     }
 

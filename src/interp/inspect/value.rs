@@ -292,7 +292,14 @@ fn entries(
         Formatter::WeakCollection => vec!["<items unknown>".into()],
     };
     for key in keys {
-        output.push(format_property(agent, ctx, o, recurse_times, key, extras_type)?);
+        output.push(format_property(
+            agent,
+            ctx,
+            o,
+            recurse_times,
+            key,
+            extras_type,
+        )?);
     }
     Ok(output)
 }

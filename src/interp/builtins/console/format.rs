@@ -116,43 +116,45 @@ fn try_stringify(agent: &mut Agent, v: &Value) -> JsResult<String> {
 /// placeholder.
 fn placeholder(agent: &mut Agent, kind: u16, arg: &Value) -> JsResult<Option<String>> {
     let is_symbol = matches!(arg, Value::Symbol(_));
-    Ok(Some(match char::from_u32(u32::from(kind)).unwrap_or('\0') {
-        's' => match arg {
-            Value::Number(n) => format_number(*n),
-            Value::Object(o) if has_builtin_to_string(agent, o)? => {
+    Ok(Some(
+        match char::from_u32(u32::from(kind)).unwrap_or('\0') {
+            's' => match arg {
+                Value::Number(n) => format_number(*n),
+                Value::Object(o) if has_builtin_to_string(agent, o)? => {
+                    let opts = InspectOptions {
+                        depth: 0.0,
+                        ..InspectOptions::default()
+                    };
+                    inspect(agent, arg, &opts)?
+                }
+                other => string_of(agent, other)?,
+            },
+            'j' => try_stringify(agent, arg)?,
+            'd' if is_symbol => "NaN".into(),
+            'd' => format_number(agent.to_number(arg)?),
+            'O' => inspect(agent, arg, &InspectOptions::default())?,
+            'o' => {
                 let opts = InspectOptions {
-                    depth: 0.0,
+                    show_hidden: true,
+                    depth: 4.0,
                     ..InspectOptions::default()
                 };
                 inspect(agent, arg, &opts)?
             }
-            other => string_of(agent, other)?,
+            'i' if is_symbol => "NaN".into(),
+            'i' => {
+                let text = agent.to_string(arg)?;
+                format_number(parse_int(text.units()))
+            }
+            'f' if is_symbol => "NaN".into(),
+            'f' => {
+                let text = agent.to_string(arg)?;
+                format_number(parse_float(text.units()))
+            }
+            'c' => String::new(),
+            _ => return Ok(None),
         },
-        'j' => try_stringify(agent, arg)?,
-        'd' if is_symbol => "NaN".into(),
-        'd' => format_number(agent.to_number(arg)?),
-        'O' => inspect(agent, arg, &InspectOptions::default())?,
-        'o' => {
-            let opts = InspectOptions {
-                show_hidden: true,
-                depth: 4.0,
-                ..InspectOptions::default()
-            };
-            inspect(agent, arg, &opts)?
-        }
-        'i' if is_symbol => "NaN".into(),
-        'i' => {
-            let text = agent.to_string(arg)?;
-            format_number(parse_int(text.units()))
-        }
-        'f' if is_symbol => "NaN".into(),
-        'f' => {
-            let text = agent.to_string(arg)?;
-            format_number(parse_float(text.units()))
-        }
-        'c' => String::new(),
-        _ => return Ok(None),
-    }))
+    ))
 }
 
 /// Node's `formatWithOptionsInternal ( undefined, args )`.

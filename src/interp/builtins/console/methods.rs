@@ -106,7 +106,8 @@ pub fn count_reset(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
             return Ok(Value::Undefined);
         }
     };
-    let found = with_state(args, |s| s.counts.borrow_mut().remove(&label).is_some()).unwrap_or(false);
+    let found =
+        with_state(args, |s| s.counts.borrow_mut().remove(&label).is_some()).unwrap_or(false);
     if !found {
         emit_warning(agent, &format!("Count for '{label}' does not exist"));
     }
@@ -149,16 +150,28 @@ pub fn time(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     })
     .unwrap_or(true);
     if !started {
-        emit_warning(agent, &format!("Label '{label}' already exists for console.time()"));
+        emit_warning(
+            agent,
+            &format!("Label '{label}' already exists for console.time()"),
+        );
     }
     Ok(Value::Undefined)
 }
 
 /// Node's `timeLogImpl`: `label: duration` and any extra data; false when
 /// there is no such timer.
-fn time_log_impl(agent: &mut Agent, args: &CallArgs, name: &str, label: &str, data: &[Value]) -> JsResult<bool> {
+fn time_log_impl(
+    agent: &mut Agent,
+    args: &CallArgs,
+    name: &str,
+    label: &str,
+    data: &[Value],
+) -> JsResult<bool> {
     let Some(Some(start)) = with_state(args, |s| s.timers.borrow().get(label).copied()) else {
-        emit_warning(agent, &format!("No such label '{label}' for console.{name}()"));
+        emit_warning(
+            agent,
+            &format!("No such label '{label}' for console.{name}()"),
+        );
         return Ok(false);
     };
     let ms = start.elapsed().as_secs_f64() * 1000.0;

@@ -53,7 +53,13 @@ pub fn install(agent: &mut Agent) {
         ObjectKind::Other(Box::<state::ConsoleState>::default()),
     );
     for &(name, length, call) in METHODS {
-        let f = agent.native_function_with(name, length, call, false, vec![Value::Object(state.clone())]);
+        let f = agent.native_function_with(
+            name,
+            length,
+            call,
+            false,
+            vec![Value::Object(state.clone())],
+        );
         define_value(&console, name, Value::Object(f), Attributes::ALL);
     }
     let tag = PropertyKey::Symbol(agent.symbols.to_string_tag.clone());
@@ -69,5 +75,10 @@ pub fn install(agent: &mut Agent) {
         ),
     );
     let global = agent.global_object();
-    define_value(&global, "console", Value::Object(console), Attributes::METHOD);
+    define_value(
+        &global,
+        "console",
+        Value::Object(console),
+        Attributes::METHOD,
+    );
 }

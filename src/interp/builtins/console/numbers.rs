@@ -5,18 +5,24 @@
 fn is_js_space(u: u16) -> bool {
     matches!(
         u,
-        0x09 | 0x0A | 0x0B | 0x0C | 0x0D | 0x20 | 0xA0 | 0x1680 | 0x2000..=0x200A
-            | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000 | 0xFEFF
+        0x09 | 0x0A | 0x0B | 0x0C | 0x0D | 0x20 | 0xA0 | 0x1680 | 0x2000
+            ..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000 | 0xFEFF
     )
 }
 
 fn trim_start(units: &[u16]) -> &[u16] {
-    let start = units.iter().position(|&u| !is_js_space(u)).unwrap_or(units.len());
+    let start = units
+        .iter()
+        .position(|&u| !is_js_space(u))
+        .unwrap_or(units.len());
     &units[start..]
 }
 
 fn ascii(units: &[u16]) -> String {
-    units.iter().map(|&u| char::from_u32(u32::from(u)).unwrap_or('\0')).collect()
+    units
+        .iter()
+        .map(|&u| char::from_u32(u32::from(u)).unwrap_or('\0'))
+        .collect()
 }
 
 /// parseInt ( string, undefined ) — <https://tc39.es/ecma262/#sec-parseint-string-radix>
@@ -35,7 +41,10 @@ pub fn parse_int(units: &[u16]) -> f64 {
     }
     // 10. A "0x"/"0X" prefix selects radix 16.
     let mut radix = 10;
-    if s.len() >= 2 && s[0] == u16::from(b'0') && (s[1] == u16::from(b'x') || s[1] == u16::from(b'X')) {
+    if s.len() >= 2
+        && s[0] == u16::from(b'0')
+        && (s[1] == u16::from(b'x') || s[1] == u16::from(b'X'))
+    {
         s = &s[2..];
         radix = 16;
     }
@@ -52,9 +61,9 @@ pub fn parse_int(units: &[u16]) -> f64 {
     let value = if radix == 10 {
         digits.parse::<f64>().unwrap_or(f64::NAN)
     } else {
-        digits
-            .chars()
-            .fold(0.0, |acc, c| acc * 16.0 + f64::from(c.to_digit(16).unwrap_or(0)))
+        digits.chars().fold(0.0, |acc, c| {
+            acc * 16.0 + f64::from(c.to_digit(16).unwrap_or(0))
+        })
     };
     sign * value
 }

@@ -117,7 +117,9 @@ fn assertions_go_to_stderr() {
     c.call("assert", &[Value::Bool(false), s("yes %s"), s("fmt")]);
     c.call("assert", &[Value::Number(0.0)]);
     // Object.prototype.toString stands in for the object family's.
-    let to_string = c.agent.native_function("toString", 0, |_, _| Ok(Value::from("[object Object]")));
+    let to_string = c
+        .agent
+        .native_function("toString", 0, |_, _| Ok(Value::from("[object Object]")));
     let o = c.object(&[("a", Value::Number(1.0)), ("toString", to_string.into())]);
     c.call("assert", &[Value::Bool(false), o]);
     c.call("error", &[s("error %d"), Value::Number(5.0)]);
@@ -153,7 +155,10 @@ fn time_end_prints_label_and_duration() {
     let out = c.out.text();
     assert!(out.starts_with("t: ") && out.ends_with("ms\n"), "{out}");
     c.call("timeEnd", &[s("t")]);
-    assert_eq!(c.err.text(), "Warning: No such label 't' for console.timeEnd()\n");
+    assert_eq!(
+        c.err.text(),
+        "Warning: No such label 't' for console.timeEnd()\n"
+    );
 }
 
 /// `util.format(...args)` through `format_args`.
@@ -173,19 +178,45 @@ fn placeholders_like_util_format() {
     let mut c = Console::new();
     let o = c.object(&[("a", n(1.0))]);
     assert_eq!(
-        format(&mut c, &[s("%s|%d|%i|%f|%%|%c."), o, s("42.5"), s("42.5abc"), s("1.5e3x"), s("color")]),
+        format(
+            &mut c,
+            &[
+                s("%s|%d|%i|%f|%%|%c."),
+                o,
+                s("42.5"),
+                s("42.5abc"),
+                s("1.5e3x"),
+                s("color")
+            ]
+        ),
         "{ a: 1 }|42.5|42|1500|%|."
     );
     assert_eq!(format(&mut c, &[s("%s %s"), s("only")]), "only %s");
     assert_eq!(format(&mut c, &[s("a%"), n(1.0), s("b")]), "a% 1 b");
-    assert_eq!(format(&mut c, &[s("%s"), s("str"), s("extra"), n(3.0)]), "str extra 3");
+    assert_eq!(
+        format(&mut c, &[s("%s"), s("str"), s("extra"), n(3.0)]),
+        "str extra 3"
+    );
     assert_eq!(format(&mut c, &[s("%x %s"), n(1.0)]), "%x 1");
     assert_eq!(format(&mut c, &[s("100%% %s"), s("done")]), "100% done");
     assert_eq!(format(&mut c, &[s("%s %d"), s("a")]), "a %d");
     let sym = Value::Symbol(crate::interp::value::Symbol::new(Some("s".into())));
-    assert_eq!(format(&mut c, &[s("%s %s %s %s"), s("str"), n(42.0), n(-0.0), sym]), "str 42 -0 Symbol(s)");
     assert_eq!(
-        format(&mut c, &[s("%d %d %d %i %f"), s("0x10"), Value::Bool(true), Value::Null, n(-5.9), s("abc")]),
+        format(&mut c, &[s("%s %s %s %s"), s("str"), n(42.0), n(-0.0), sym]),
+        "str 42 -0 Symbol(s)"
+    );
+    assert_eq!(
+        format(
+            &mut c,
+            &[
+                s("%d %d %d %i %f"),
+                s("0x10"),
+                Value::Bool(true),
+                Value::Null,
+                n(-5.9),
+                s("abc")
+            ]
+        ),
         "16 1 0 -5 NaN"
     );
 }
@@ -197,7 +228,10 @@ fn arguments_without_a_format_string() {
         vec![n(1.0)],
         Some(c.agent.intrinsics().array_prototype.clone()),
     ));
-    assert_eq!(format(&mut c, &[n(1.0), s("x"), arr, s("y")]), "1 x [ 1 ] y");
+    assert_eq!(
+        format(&mut c, &[n(1.0), s("x"), arr, s("y")]),
+        "1 x [ 1 ] y"
+    );
     let o = c.object(&[("a", n(1.0))]);
     assert_eq!(format(&mut c, &[o, s("x")]), "{ a: 1 } x");
 }
@@ -207,8 +241,14 @@ fn object_placeholders_choose_depth_and_hidden_keys() {
     let mut c = Console::new();
     let proto = Some(c.agent.intrinsics().array_prototype.clone());
     let inner = c.object(&[("a", n(2.0))]);
-    let arr = Value::Object(JsObject::array_from_values(vec![n(1.0), inner], proto.clone()));
-    assert_eq!(format(&mut c, &[s("%o"), arr]), "[ 1, { a: 2 }, [length]: 2 ]");
+    let arr = Value::Object(JsObject::array_from_values(
+        vec![n(1.0), inner],
+        proto.clone(),
+    ));
+    assert_eq!(
+        format(&mut c, &[s("%o"), arr]),
+        "[ 1, { a: 2 }, [length]: 2 ]"
+    );
     let d = c.object(&[("d", n(1.0))]);
     let cc = c.object(&[("c", d)]);
     let b = c.object(&[("b", cc)]);
@@ -219,10 +259,51 @@ fn object_placeholders_choose_depth_and_hidden_keys() {
         format(&mut c, &[s("%O %s %d"), a, nested, n(-0.0)]),
         "{ a: { b: { c: [Object] } } } [ 1, [Array] ] -0"
     );
-    let to_string = c.agent.native_function("toString", 0, |_, _| Ok(Value::from("TS")));
+    let to_string = c
+        .agent
+        .native_function("toString", 0, |_, _| Ok(Value::from("TS")));
     let own = c.object(&[("toString", to_string.into())]);
     assert_eq!(format(&mut c, &[s("%s"), own]), "TS");
     let inner = c.object(&[("b", n(1.0))]);
     let outer = c.object(&[("a", inner)]);
     assert_eq!(format(&mut c, &[s("%s"), outer]), "{ a: [Object] }");
+}
+
+#[test]
+fn table_of_rows_and_primitives() {
+    let mut c = Console::new();
+    let proto = Some(c.agent.intrinsics().array_prototype.clone());
+    let r1 = c.object(&[("a", n(1.0)), ("b", s("x"))]);
+    let list = Value::Object(JsObject::array_from_values(
+        vec![n(1.0), n(2.0), n(3.0), n(4.0)],
+        proto.clone(),
+    ));
+    let r2 = c.object(&[("a", n(22.0)), ("c", list)]);
+    let rows = Value::Object(JsObject::array_from_values(vec![r1, r2], proto.clone()));
+    c.call("table", &[rows]);
+    let r3 = c.object(&[("a", n(3.0))]);
+    let mixed = Value::Object(JsObject::array_from_values(
+        vec![n(1.0), s("two"), r3],
+        proto,
+    ));
+    c.call("table", &[mixed]);
+    c.call("table", &[n(5.0)]);
+    assert_eq!(
+        c.out.text(),
+        "┌─────────┬────┬─────┬──────────────────────────────┐
+│ (index) │ a  │ b   │ c                            │
+├─────────┼────┼─────┼──────────────────────────────┤
+│ 0       │ 1  │ 'x' │                              │
+│ 1       │ 22 │     │ [ 1, 2, 3, ... 1 more item ] │
+└─────────┴────┴─────┴──────────────────────────────┘
+┌─────────┬───┬────────┐
+│ (index) │ a │ Values │
+├─────────┼───┼────────┤
+│ 0       │   │ 1      │
+│ 1       │   │ 'two'  │
+│ 2       │ 3 │        │
+└─────────┴───┴────────┘
+5
+"
+    );
 }

@@ -1,7 +1,6 @@
 //! Tests of `inspect` and the console: expected strings come from Node 20's
 //! `util.inspect` / `util.format`. Values are built directly (no evaluator).
 
-
 use gc::Gc;
 
 use super::{inspect, InspectOptions};
@@ -45,7 +44,10 @@ pub fn build(agent: &Agent, j: J) -> Value {
                     continue;
                 }
                 let v = build(agent, item);
-                a.define_own_property(PropertyKey::from(i as u32), PropertyDescriptor::data(v, Attributes::ALL));
+                a.define_own_property(
+                    PropertyKey::from(i as u32),
+                    PropertyDescriptor::data(v, Attributes::ALL),
+                );
             }
             Value::Object(a)
         }
@@ -88,13 +90,23 @@ pub fn closure(agent: &Agent, source: &str) -> Gc<JsObject> {
     });
     let (code, name, kind) = match first.flatten() {
         Some(StmtKind::Function(f)) => {
-            let name = f.name.as_ref().map(|n| source[n.span.start as usize..n.span.end as usize].to_string());
+            let name = f
+                .name
+                .as_ref()
+                .map(|n| source[n.span.start as usize..n.span.end as usize].to_string());
             (Code::Function(f), name, ConstructorKind::Plain)
         }
         Some(StmtKind::Class(c)) => {
-            let name = c.name.as_ref().map(|n| source[n.span.start as usize..n.span.end as usize].to_string());
+            let name = c
+                .name
+                .as_ref()
+                .map(|n| source[n.span.start as usize..n.span.end as usize].to_string());
             let derived = c.super_class.is_some();
-            let kind = if derived { ConstructorKind::Derived } else { ConstructorKind::Base };
+            let kind = if derived {
+                ConstructorKind::Derived
+            } else {
+                ConstructorKind::Base
+            };
             (Code::DefaultConstructor { derived, class: c }, name, kind)
         }
         _ => panic!("test source declares a function or class"),
@@ -140,7 +152,12 @@ pub fn prepare(agent: &mut Agent) {
             continue;
         }
         let c = agent.native_function(name, 0, |_, _| Ok(Value::Undefined));
-        define_value(&c, "prototype", Value::Object(proto.clone()), Attributes::default());
+        define_value(
+            &c,
+            "prototype",
+            Value::Object(proto.clone()),
+            Attributes::default(),
+        );
         define_value(&proto, "constructor", Value::Object(c), Attributes::METHOD);
     }
     for (proto, name) in [
@@ -172,8 +189,6 @@ macro_rules! case {
         }
     };
 }
-
-
 
 mod functions_errors;
 mod values;
