@@ -12,7 +12,7 @@ use super::options::{Ctx, EntryType, MAX_NESTING};
 use super::prefix::{constructor_name, ctx_style, get_prefix, trim_last};
 use super::property::{format_property, own_keys, own_non_index_keys};
 use super::reduce::reduce_to_single_string;
-use super::text::{format_number, format_string, js_len, symbol_to_string};
+use super::text::{format_number, format_string, symbol_to_string};
 use crate::interp::agent::{Agent, JsResult};
 use crate::interp::builtins::{map_set, promise, regexp};
 use crate::interp::limits::stack_is_low;
@@ -266,7 +266,8 @@ fn format_raw(
         array,
     );
     let budget = ctx.budget.entry(ctx.indentation_lvl).or_insert(0);
-    *budget += js_len(&res);
+    // Bytes stand in for UTF-16 units: only the order of magnitude matters.
+    *budget += res.len();
     if *budget > 1 << 27 {
         ctx.depth = -1.0;
     }

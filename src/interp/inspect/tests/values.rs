@@ -228,3 +228,49 @@ case!(
     ),
     "[ [], {}, [ [] ], [ {} ] ]"
 );
+
+/// A chain of `n` nested one-element arrays.
+fn deep_arrays(agent: &Agent, n: usize) -> Value {
+    let mut v = Value::Number(1.0);
+    for _ in 0..n {
+        v = build(agent, Arr(vec![V(v)]));
+    }
+    v
+}
+
+#[test]
+fn deep_nesting_within_depth_is_cut_off() {
+    let mut a = agent();
+    let v = deep_arrays(&a, 3_000);
+    assert_eq!(show(&mut a, &v), "[ [ [ [Array] ] ] ]");
+}
+
+/// Runs `f` on a thread with a large registered stack, as the runtime does.
+fn on_big_stack(f: impl FnOnce() + Send + 'static) {
+    const SIZE: usize = 256 << 20;
+    let thread = std::thread::Builder::new().stack_size(SIZE).spawn(move || {
+        crate::interp::limits::register_thread_stack(SIZE);
+        f();
+    });
+    let joined = thread.map(|t| t.join());
+    assert!(matches!(joined, Ok(Ok(()))), "the inspecting thread failed");
+}
+
+#[test]
+fn unlimited_depth_is_interrupted_instead_of_overflowing() {
+    on_big_stack(|| {
+        let mut a = agent();
+        let v = deep_arrays(&a, 3_000);
+        let opts = InspectOptions {
+            depth: f64::INFINITY,
+            ..InspectOptions::default()
+        };
+        let shown = match inspect(&mut a, &v, &opts) {
+            Ok(s) => s,
+            Err(_) => panic!("inspect threw"),
+        };
+        assert!(shown.contains(
+            "[Array: Inspection interrupted prematurely. Maximum call stack size exceeded.]"
+        ));
+    });
+}
