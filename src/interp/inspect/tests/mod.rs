@@ -190,5 +190,6 @@ macro_rules! case {
     };
 }
 
+mod differential;
 mod functions_errors;
 mod values;
