@@ -307,3 +307,51 @@ fn table_of_rows_and_primitives() {
 "
     );
 }
+
+#[test]
+fn random_format_calls_match_node() {
+    use crate::interp::inspect::test_support::differential::{to_value, Json, Reader};
+    let text = include_str!("format_differential.json");
+    let mut reader = Reader {
+        text: text.as_bytes(),
+        pos: 0,
+    };
+    let Json::Object(fixture) = reader.value() else {
+        panic!("fixture is an object");
+    };
+    let mut cases = Vec::new();
+    let mut expected = Vec::new();
+    for (k, v) in fixture {
+        match (k.as_str(), v) {
+            ("cases", Json::Array(c)) => cases = c,
+            ("expected", Json::Array(e)) => expected = e,
+            _ => {}
+        }
+    }
+    let mut c = Console::new();
+    let mut failures = Vec::new();
+    for (i, (case, want)) in cases.iter().zip(&expected).enumerate() {
+        let (Json::Array(args), Json::String(want)) = (case, want) else {
+            continue;
+        };
+        let values: Vec<Value> = args.iter().map(|j| to_value(&c.agent, j)).collect();
+        let got = match super::format_args(&mut c.agent, &values) {
+            Ok(text) => text,
+            Err(thrown) => {
+                let m = thrown
+                    .0
+                    .as_object()
+                    .and_then(|o| o.get_own_data_value(&PropertyKey::from("message")));
+                format!(
+                    "threw {}",
+                    m.map(|m| c.agent.to_display_string(&m)).unwrap_or_default()
+                )
+            }
+        };
+        if &got != want {
+            failures.push(format!("case {i}: node {want:?}, vmjs {got:?}"));
+        }
+    }
+    assert!(cases.len() > 100);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -5,7 +5,7 @@
 use super::*;
 
 /// A parsed JSON value.
-enum Json {
+pub(crate) enum Json {
     Null,
     Bool(bool),
     Number(f64),
@@ -15,9 +15,9 @@ enum Json {
 }
 
 /// A minimal JSON reader for the fixture (trusted, well-formed input).
-struct Reader<'a> {
-    text: &'a [u8],
-    pos: usize,
+pub(crate) struct Reader<'a> {
+    pub text: &'a [u8],
+    pub pos: usize,
 }
 
 impl Reader<'_> {
@@ -79,7 +79,7 @@ impl Reader<'_> {
         String::from_utf16_lossy(&units)
     }
 
-    fn value(&mut self) -> Json {
+    pub fn value(&mut self) -> Json {
         self.skip_space();
         match self.text[self.pos] {
             b'n' => {
@@ -139,7 +139,7 @@ impl Reader<'_> {
     }
 }
 
-fn to_value(agent: &Agent, json: &Json) -> Value {
+pub(crate) fn to_value(agent: &Agent, json: &Json) -> Value {
     match json {
         Json::Null => Value::Null,
         Json::Bool(b) => Value::Bool(*b),

@@ -158,7 +158,34 @@ pub fn prepare(agent: &mut Agent) {
             Value::Object(proto.clone()),
             Attributes::default(),
         );
-        define_value(&proto, "constructor", Value::Object(c), Attributes::METHOD);
+        define_value(
+            &proto,
+            "constructor",
+            Value::Object(c.clone()),
+            Attributes::METHOD,
+        );
+        let global = agent.global_object();
+        if global.get_own_property(&PropertyKey::from(name)).is_none() {
+            define_value(&global, name, Value::Object(c), Attributes::METHOD);
+        }
+    }
+    // Conversions of objects to primitives need these.
+    let op = agent.intrinsics().object_prototype.clone();
+    if op
+        .get_own_property(&PropertyKey::from("toString"))
+        .is_none()
+    {
+        agent.define_method(&op, "toString", 0, |_, _| {
+            Ok(Value::from("[object Object]"))
+        });
+        agent.define_method(&op, "valueOf", 0, |_, args| Ok(args.this.clone()));
+    }
+    let ap = agent.intrinsics().array_prototype.clone();
+    if ap
+        .get_own_property(&PropertyKey::from("toString"))
+        .is_none()
+    {
+        agent.define_method(&ap, "toString", 0, array_to_string);
     }
     for (proto, name) in [
         (agent.intrinsics().error_prototype.clone(), "Error"),
@@ -169,6 +196,26 @@ pub fn prepare(agent: &mut Agent) {
             define_value(&proto, "message", Value::from(""), Attributes::METHOD);
         }
     }
+}
+
+/// `Array.prototype.toString` (elements joined by commas), for tests.
+fn array_to_string(
+    agent: &mut Agent,
+    args: &crate::interp::function::CallArgs,
+) -> crate::interp::agent::JsResult<Value> {
+    let Value::Object(a) = args.this else {
+        return Ok(Value::from(""));
+    };
+    let len = a.array_length().unwrap_or(0);
+    let mut parts = Vec::new();
+    for i in 0..len {
+        let v = agent.get(a, &PropertyKey::from(i))?;
+        parts.push(match v {
+            Value::Undefined | Value::Null => String::new(),
+            v => agent.to_string(&v)?.to_rust_string(),
+        });
+    }
+    Ok(Value::from(parts.join(",").as_str()))
 }
 
 /// A fresh agent whose intrinsics are named.
@@ -190,6 +237,6 @@ macro_rules! case {
     };
 }
 
-mod differential;
+pub(crate) mod differential;
 mod functions_errors;
 mod values;
