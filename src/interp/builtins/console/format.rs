@@ -120,7 +120,8 @@ fn placeholder(agent: &mut Agent, kind: u16, arg: &Value) -> JsResult<Option<Str
         match char::from_u32(u32::from(kind)).unwrap_or('\0') {
             's' => match arg {
                 Value::Number(n) => format_number(*n),
-                Value::Object(o) if has_builtin_to_string(agent, o)? => {
+                // Functions are not `typeof 'object'`: they print their source.
+            Value::Object(o) if !o.is_callable() && has_builtin_to_string(agent, o)? => {
                     let opts = InspectOptions {
                         depth: 0.0,
                         ..InspectOptions::default()
