@@ -8,6 +8,7 @@ mod kinds;
 mod options;
 mod prefix;
 mod property;
+mod prototype;
 mod reduce;
 mod text;
 mod value;
@@ -21,6 +22,7 @@ pub(crate) use tests as test_support;
 
 pub use custom::{inspect_function, CUSTOM_INSPECT_KEY};
 pub use options::InspectOptions;
+pub use prototype::is_builtin_constructor_name;
 pub use text::{format_number, quote_string, string_width};
 
 use crate::interp::agent::{Agent, JsResult};

@@ -6,6 +6,7 @@
 use gc::Gc;
 
 use super::options::{Ctx, InspectOptions, MAX_NESTING};
+use super::prototype::{add_prototype_properties, is_builtin_constructor_name};
 use crate::interp::agent::{Agent, JsResult};
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::property::{Property, PropertyKey};
@@ -42,6 +43,19 @@ fn is_instance_of(agent: &mut Agent, obj: &Gc<JsObject>, c: &Gc<JsObject>) -> bo
         .unwrap_or(false)
 }
 
+/// `firstProto === o` (false while `firstProto` is still undefined).
+fn first_is(first_proto: &Option<Option<Gc<JsObject>>>, o: &Gc<JsObject>) -> bool {
+    matches!(first_proto, Some(Some(p)) if Gc::ptr_eq(p, o))
+}
+
+/// `firstProto || tmp`
+fn first_start(first_proto: &Option<Option<Gc<JsObject>>>, obj: &Gc<JsObject>) -> Gc<JsObject> {
+    match first_proto {
+        Some(Some(p)) => p.clone(),
+        _ => obj.clone(),
+    }
+}
+
 /// Node's `getConstructorName ( obj, ctx, recurseTimes )`: `None` for
 /// objects whose prototype chain ends without a usable constructor right
 /// away (null-prototype objects).
@@ -50,6 +64,7 @@ pub fn constructor_name(
     ctx: &mut Ctx,
     obj: &Gc<JsObject>,
     recurse_times: usize,
+    mut proto_props: Option<&mut Vec<String>>,
 ) -> JsResult<Option<String>> {
     let object_prototype = agent.intrinsics().object_prototype.clone();
     let function_prototype = agent.intrinsics().function_prototype.clone();
@@ -59,11 +74,21 @@ pub fn constructor_name(
         // Object.prototype and Function.prototype name their instances
         // even when their `constructor` has been tampered with.
         if !Gc::ptr_eq(&o, obj) {
-            if Gc::ptr_eq(&o, &object_prototype) {
-                return Ok(Some("Object".into()));
-            }
-            if Gc::ptr_eq(&o, &function_prototype) {
-                return Ok(Some("Function".into()));
+            let well_known = if Gc::ptr_eq(&o, &object_prototype) {
+                Some("Object")
+            } else if Gc::ptr_eq(&o, &function_prototype) {
+                Some("Function")
+            } else {
+                None
+            };
+            if let Some(name) = well_known {
+                if let Some(output) = proto_props.as_deref_mut() {
+                    if !first_is(&first_proto, &o) {
+                        let start = first_start(&first_proto, obj);
+                        add_prototype_properties(agent, ctx, obj, start, recurse_times, output)?;
+                    }
+                }
+                return Ok(Some(name.into()));
             }
         }
         if let Some(Property::Data {
@@ -75,6 +100,20 @@ pub fn constructor_name(
                 let name = agent.get(&c, &PropertyKey::from("name"))?;
                 let empty = matches!(&name, Value::String(s) if s.is_empty());
                 if !empty && is_instance_of(agent, obj, &c) {
+                    if let Some(output) = proto_props.as_deref_mut() {
+                        if !first_is(&first_proto, &o) || !is_builtin_constructor_name(agent, &name)
+                        {
+                            let start = first_start(&first_proto, obj);
+                            add_prototype_properties(
+                                agent,
+                                ctx,
+                                obj,
+                                start,
+                                recurse_times,
+                                output,
+                            )?;
+                        }
+                    }
                     return name_to_string(agent, &name).map(Some);
                 }
             }
@@ -91,7 +130,7 @@ pub fn constructor_name(
     if ctx.too_deep(recurse_times) || recurse_times > MAX_NESTING {
         return Ok(Some(format!("{res} <Complex prototype>")));
     }
-    match constructor_name(agent, ctx, &first_proto, recurse_times + 1)? {
+    match constructor_name(agent, ctx, &first_proto, recurse_times + 1, proto_props)? {
         Some(proto_name) => Ok(Some(format!("{res} <{proto_name}>"))),
         None => {
             let opts = InspectOptions {

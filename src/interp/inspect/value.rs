@@ -114,7 +114,13 @@ fn format_raw(
     recurse_times: usize,
     _typed_array: bool,
 ) -> JsResult<String> {
-    let constructor = constructor_name(agent, ctx, o, recurse_times)?;
+    let mut proto_props: Option<Vec<String>> =
+        (ctx.opts.show_hidden && !ctx.too_deep(recurse_times)).then(Vec::new);
+    let constructor = constructor_name(agent, ctx, o, recurse_times, proto_props.as_mut())?;
+    if proto_props.as_ref().is_some_and(Vec::is_empty) {
+        proto_props = None;
+    }
+    let no_entries = |keys: &Vec<PropertyKey>| keys.is_empty() && proto_props.is_none();
     let ctor = constructor.as_deref();
     let tag = to_string_tag(agent, ctx, o)?;
     let mut base = String::new();
@@ -137,7 +143,7 @@ fn format_raw(
             };
             keys = own_non_index_keys(o, ctx.opts.show_hidden);
             braces = (format!("{prefix}["), "]".into());
-            if length == 0 && keys.is_empty() {
+            if length == 0 && no_entries(&keys) {
                 return Ok(format!("{}]", braces.0));
             }
             extras_type = EntryType::ArrayExtras;
@@ -146,7 +152,7 @@ fn format_raw(
             handled = true;
             let prefix = get_prefix(ctor, &tag, "Set", &format!("({})", values.len()));
             keys = own_keys(o, ctx.opts.show_hidden);
-            if values.is_empty() && keys.is_empty() {
+            if values.is_empty() && no_entries(&keys) {
                 return Ok(format!("{prefix}{{}}"));
             }
             braces = (format!("{prefix}{{"), "}".into());
@@ -155,7 +161,7 @@ fn format_raw(
             handled = true;
             let prefix = get_prefix(ctor, &tag, "Map", &format!("({})", entries.len()));
             keys = own_keys(o, ctx.opts.show_hidden);
-            if entries.is_empty() && keys.is_empty() {
+            if entries.is_empty() && no_entries(&keys) {
                 return Ok(format!("{prefix}{{}}"));
             }
             braces = (format!("{prefix}{{"), "}".into());
@@ -166,7 +172,7 @@ fn format_raw(
         keys = own_keys(o, ctx.opts.show_hidden);
         if o.is_callable() {
             base = function_base(agent, o, ctor, &tag)?;
-            if keys.is_empty() {
+            if no_entries(&keys) {
                 return Ok(base);
             }
         } else if ctor == Some("Object") {
@@ -175,7 +181,7 @@ fn format_raw(
             } else if !tag.is_empty() {
                 braces.0 = format!("{}{{", get_prefix(ctor, &tag, "Object", ""));
             }
-            if keys.is_empty() {
+            if no_entries(&keys) {
                 return Ok(format!("{}}}", braces.0));
             }
         } else if let Some(shown) = regexp::regexp_display(o) {
@@ -184,12 +190,12 @@ fn format_raw(
             if prefix != "RegExp " {
                 base = format!("{prefix}{base}");
             }
-            if keys.is_empty() || ctx.too_deep(recurse_times) {
+            if no_entries(&keys) || ctx.too_deep(recurse_times) {
                 return Ok(base);
             }
         } else if is_error(agent, o) {
             base = format_error(agent, ctx, o, ctor, &tag, &mut keys)?;
-            if keys.is_empty() {
+            if no_entries(&keys) {
                 return Ok(base);
             }
         } else if let Some(state) = promise::promise_state(o) {
@@ -202,12 +208,12 @@ fn format_raw(
             braces.0 = format!("{}{{", get_prefix(ctor, &tag, "Module", ""));
         } else if is_boxed(o) {
             base = boxed_base(ctx, o, &mut keys, ctor, &tag);
-            if keys.is_empty() {
+            if no_entries(&keys) {
                 return Ok(base);
             }
         } else {
             let style = ctx_style(o, ctor, &tag);
-            if keys.is_empty() {
+            if no_entries(&keys) {
                 return Ok(format!("{style}{{}}"));
             }
             braces.0 = format!("{style}{{");
@@ -227,7 +233,11 @@ fn format_raw(
     ctx.seen.push(o.clone());
     ctx.current_depth = recurse_times;
     let indentation_lvl = ctx.indentation_lvl;
-    let output = entries(agent, ctx, o, recurse_times, formatter, &keys, extras_type);
+    let output =
+        entries(agent, ctx, o, recurse_times, formatter, &keys, extras_type).map(|mut output| {
+            output.extend(proto_props.unwrap_or_default());
+            output
+        });
     ctx.seen.pop();
     let output = match output {
         Ok(output) => output,

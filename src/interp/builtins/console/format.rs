@@ -5,7 +5,7 @@
 use gc::Gc;
 
 use crate::interp::agent::{Agent, JsResult};
-use crate::interp::inspect::{format_number, inspect, InspectOptions};
+use crate::interp::inspect::{format_number, inspect, is_builtin_constructor_name, InspectOptions};
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::ops::conversion::is_callable;
 use crate::interp::property::{Property, PropertyKey};
@@ -22,24 +22,6 @@ pub fn string_of(agent: &mut Agent, v: &Value) -> JsResult<String> {
         }),
         v => Ok(agent.to_string(v)?.to_rust_string()),
     }
-}
-
-/// Whether `name` is one of the global built-in constructors' names
-/// (Node's `builtInObjects`: globals matching `/^[A-Z][a-zA-Z0-9]+$/`).
-fn is_builtin_name(agent: &Agent, name: &Value) -> bool {
-    let Value::String(name) = name else {
-        return false;
-    };
-    let text = name.to_rust_string();
-    let mut chars = text.chars();
-    let well_formed = chars.next().is_some_and(|c| c.is_ascii_uppercase())
-        && text.len() > 1
-        && chars.all(|c| c.is_ascii_alphanumeric());
-    well_formed
-        && agent
-            .global_object()
-            .get_own_property(&PropertyKey::String(name.clone()))
-            .is_some()
 }
 
 /// Node's `hasBuiltInToString`: whether the `toString` (or
@@ -83,7 +65,7 @@ fn has_builtin_to_string(agent: &mut Agent, o: &Gc<JsObject>) -> JsResult<bool> 
             ..
         }) if matches!(c.kind, ObjectKind::Function(_)) => {
             let name = agent.get(&c, &PropertyKey::from("name"))?;
-            Ok(is_builtin_name(agent, &name))
+            Ok(is_builtin_constructor_name(agent, &name))
         }
         _ => Ok(false),
     }
@@ -121,7 +103,7 @@ fn placeholder(agent: &mut Agent, kind: u16, arg: &Value) -> JsResult<Option<Str
             's' => match arg {
                 Value::Number(n) => format_number(*n),
                 // Functions are not `typeof 'object'`: they print their source.
-            Value::Object(o) if !o.is_callable() && has_builtin_to_string(agent, o)? => {
+                Value::Object(o) if !o.is_callable() && has_builtin_to_string(agent, o)? => {
                     let opts = InspectOptions {
                         depth: 0.0,
                         ..InspectOptions::default()

@@ -269,3 +269,43 @@ case!(
     },
     "{ depth: 2, bl: 80 }"
 );
+
+#[test]
+fn show_hidden_lists_prototype_accessors() {
+    let mut a = agent();
+    let op = a.intrinsics().object_prototype.clone();
+    let proto = subclass(&mut a, "A", op);
+    let getter = a.native_function("get g", 0, |_, _| Ok(Value::Number(1.0)));
+    proto.define_own_property(
+        PropertyKey::from("g"),
+        PropertyDescriptor {
+            get: Some(Some(getter)),
+            set: Some(None),
+            enumerable: Some(false),
+            configurable: Some(true),
+            ..Default::default()
+        },
+    );
+    let method = a.native_function("m", 0, |_, _| Ok(Value::Undefined));
+    define_value(&proto, "m", method.into(), Attributes::METHOD);
+    let o = JsObject::ordinary_create(Some(proto));
+    define_value(&o, "x", Value::Number(1.0), Attributes::ALL);
+    let opts = InspectOptions {
+        show_hidden: true,
+        depth: 4.0,
+        ..InspectOptions::default()
+    };
+    let shown = inspect(&mut a, &Value::Object(o.clone()), &opts).ok();
+    assert_eq!(shown.as_deref(), Some("A { x: 1, [g]: [Getter] }"));
+    assert_eq!(show(&mut a, &Value::Object(o)), "A { x: 1 }");
+    let plain = build(&a, Obj(vec![("a", N(1.0))]));
+    let nested = build(&a, Arr(vec![N(2.0)]));
+    let arr = build(&a, Arr(vec![N(1.0), V(nested)]));
+    let shown = inspect(&mut a, &plain, &opts).ok();
+    assert_eq!(shown.as_deref(), Some("{ a: 1 }"));
+    let shown = inspect(&mut a, &arr, &opts).ok();
+    assert_eq!(
+        shown.as_deref(),
+        Some("[ 1, [ 2, [length]: 1 ], [length]: 2 ]")
+    );
+}
