@@ -12,6 +12,7 @@ mod prototype;
 mod reduce;
 mod text;
 mod value;
+mod width_table;
 
 #[cfg(test)]
 pub(crate) mod tests;

@@ -2,6 +2,7 @@
 //! `util.inspect` does, numbers (`-0`), and the display width used to line
 //! up grouped array entries.
 
+use super::width_table::{DOUBLE_WIDTH, ZERO_WIDTH};
 use crate::interp::number::number_to_string;
 use crate::interp::string::JsStr;
 use crate::interp::value::Symbol;
@@ -159,53 +160,35 @@ pub fn format_string(
 }
 
 /// Columns a string takes on a terminal (`getStringWidth` without colour
-/// stripping): East Asian wide characters count two, combining marks and
-/// control characters none.
+/// stripping): wide characters count two, combining marks and controls none.
 pub fn string_width(s: &str) -> usize {
-    s.chars()
-        .map(|c| {
-            let code = c as u32;
-            if is_full_width(code) {
-                2
-            } else if is_zero_width(code) {
-                0
+    s.chars().map(|c| char_width(c as u32)).sum()
+}
+
+fn in_ranges(ranges: &[(u32, u32)], code: u32) -> bool {
+    ranges
+        .binary_search_by(|&(start, end)| {
+            if end < code {
+                std::cmp::Ordering::Less
+            } else if start > code {
+                std::cmp::Ordering::Greater
             } else {
-                1
+                std::cmp::Ordering::Equal
             }
         })
-        .sum()
+        .is_ok()
 }
 
-fn is_zero_width(code: u32) -> bool {
-    code <= 0x1F
-        || (0x7F..=0x9F).contains(&code)
-        || (0x300..=0x36F).contains(&code)
-        || (0x200B..=0x200F).contains(&code)
-        || (0x20D0..=0x20FF).contains(&code)
-        || (0xFE00..=0xFE0F).contains(&code)
-        || (0xFE20..=0xFE2F).contains(&code)
-        || (0xE0100..=0xE01EF).contains(&code)
-}
-
-fn is_full_width(code: u32) -> bool {
-    code >= 0x1100
-        && (code <= 0x115F
-            || code == 0x2329
-            || code == 0x232A
-            || ((0x2E80..=0x3247).contains(&code) && code != 0x303F)
-            || (0x3250..=0x4DBF).contains(&code)
-            || (0x4E00..=0xA4C6).contains(&code)
-            || (0xA960..=0xA97C).contains(&code)
-            || (0xAC00..=0xD7A3).contains(&code)
-            || (0xF900..=0xFAFF).contains(&code)
-            || (0xFE10..=0xFE19).contains(&code)
-            || (0xFE30..=0xFE6B).contains(&code)
-            || (0xFF01..=0xFF60).contains(&code)
-            || (0xFFE0..=0xFFE6).contains(&code)
-            || (0x1B000..=0x1B001).contains(&code)
-            || (0x1F200..=0x1F251).contains(&code)
-            || (0x1F300..=0x1F64F).contains(&code)
-            || (0x20000..=0x3FFFD).contains(&code))
+fn char_width(code: u32) -> usize {
+    if (0x20..0x7F).contains(&code) {
+        1
+    } else if in_ranges(ZERO_WIDTH, code) {
+        0
+    } else if in_ranges(DOUBLE_WIDTH, code) {
+        2
+    } else {
+        1
+    }
 }
 
 #[cfg(test)]
@@ -224,6 +207,16 @@ mod tests {
         assert_eq!(q("a`b\"'"), "'a`b\"\\''");
         assert_eq!(quote_string(&[0x7F, 0x85, 0xD800]), "'\\x7F\\x85\\ud800'");
         assert_eq!(q("back\\slash"), "'back\\\\slash'");
+    }
+
+    #[test]
+    fn widths_like_node() {
+        assert_eq!(string_width("abc"), 3);
+        assert_eq!(string_width("漢字"), 4);
+        assert_eq!(string_width("e\u{301}x"), 2);
+        assert_eq!(string_width("👍🏽"), 4);
+        assert_eq!(string_width("🚀"), 2);
+        assert_eq!(string_width("\u{1b}[31m"), 4);
     }
 
     #[test]
