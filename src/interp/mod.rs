@@ -7,6 +7,7 @@ pub mod builtins;
 pub mod environment;
 pub mod eval;
 pub mod function;
+pub mod inspect;
 pub mod jobs;
 pub mod limits;
 pub mod native;
