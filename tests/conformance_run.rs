@@ -70,6 +70,7 @@ fn conformance_cases_run_as_node_runs_them() {
         }
         println!("{RUNNER} {suite}: {passed} passed, {failed} failed");
     }
-    let list = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/known-failures/conformance-run.txt");
+    let list =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/known-failures/conformance-run.txt");
     check_against_list(RUNNER, &list, LIST_HEADER, &failures, &ran);
 }

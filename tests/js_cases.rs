@@ -38,11 +38,16 @@ fn js_cases_print_what_node_printed() {
         ran.insert(id.clone());
         let read = |ext: &str| std::fs::read_to_string(case.with_extension(ext)).ok();
         let expected_stdout = read("stdout").unwrap_or_default();
-        let status = read("status").and_then(|s| s.trim().parse().ok()).unwrap_or(0);
+        let status = read("status")
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(0);
         let stderr = read("stderr");
         let line = stderr.as_deref().and_then(|s| s.lines().next());
         let dir = case.parent().expect("cases live in folders");
-        let name = case.file_name().and_then(|n| n.to_str()).expect("utf-8 names");
+        let name = case
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("utf-8 names");
         let out = run_vmjs(dir, name);
         match compare(&out, &expected_stdout, status, line) {
             Ok(()) => passed += 1,

@@ -49,6 +49,9 @@ impl Agent {
         while let Some(job) = self.jobs.promise_jobs.pop_front() {
             job(self)?;
         }
+        // A safe point (no collection is sweeping) to unwind the stacks of
+        // suspended bodies whose objects were collected.
+        super::eval::bury_dead_coroutines();
         Ok(())
     }
 

@@ -54,7 +54,12 @@ pub fn run_vmjs(dir: &Path, file: &str) -> RunOutput {
 /// Compares a run with a case's expectations; `Err` says how it differs.
 /// `expected_stderr_line`: a line stderr must contain (a leading
 /// "Uncaught " in either is ignored).
-pub fn compare(out: &RunOutput, expected_stdout: &str, expected_status: i32, expected_stderr_line: Option<&str>) -> Result<(), String> {
+pub fn compare(
+    out: &RunOutput,
+    expected_stdout: &str,
+    expected_status: i32,
+    expected_stderr_line: Option<&str>,
+) -> Result<(), String> {
     if out.stdout != expected_stdout {
         let first = first_difference(expected_stdout, &out.stdout);
         return Err(format!("stdout differs: {first}"));
@@ -63,7 +68,9 @@ pub fn compare(out: &RunOutput, expected_stdout: &str, expected_status: i32, exp
         None => return Err("timed out".into()),
         Some(s) if s != expected_status => {
             let err: String = out.stderr.chars().take(160).collect();
-            return Err(format!("exit status {s}, expected {expected_status}; stderr: {err}"));
+            return Err(format!(
+                "exit status {s}, expected {expected_status}; stderr: {err}"
+            ));
         }
         _ => {}
     }

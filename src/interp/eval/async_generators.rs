@@ -17,13 +17,20 @@ use crate::interp::value::Value;
 
 impl Agent {
     /// AsyncGeneratorEnqueue and the start of processing, for next/return/throw.
-    fn async_generator_enqueue(&mut self, this: &Value, request: Resume, method: &str) -> JsResult<Value> {
+    fn async_generator_enqueue(
+        &mut self,
+        this: &Value,
+        request: Resume,
+        method: &str,
+    ) -> JsResult<Value> {
         let capability = self.promise_capability()?;
         let generator = match this {
             Value::Object(o) if o.data::<GeneratorData>().is_some_and(|d| d.is_async) => o.clone(),
             _ => {
                 let shown = self.to_display_string(this);
-                let error = self.type_error(format!("{method} method called on incompatible receiver {shown}"));
+                let error = self.type_error(format!(
+                    "{method} method called on incompatible receiver {shown}"
+                ));
                 self.call(&capability.reject.clone(), &Value::Undefined, &[error.0])?;
                 return Ok(capability.promise);
             }
@@ -48,7 +55,9 @@ impl Agent {
             let state = data.state.get();
             if state == GeneratorState::SuspendedStart && !matches!(request, Resume::Next(_)) {
                 data.state.set(GeneratorState::Completed);
-                let _ = data.activation.resume(self, Resume::Return(Value::Undefined));
+                let _ = data
+                    .activation
+                    .resume(self, Resume::Return(Value::Undefined));
             }
             if data.state.get() == GeneratorState::Completed {
                 // AsyncGeneratorDrainQueue: requests to a finished generator.
@@ -60,7 +69,9 @@ impl Agent {
                 continue;
             }
             // Resume the body with this request; its capability waits at the front.
-            data.queue.borrow_mut().push_front((Resume::Next(Value::Undefined), capability));
+            data.queue
+                .borrow_mut()
+                .push_front((Resume::Next(Value::Undefined), capability));
             data.state.set(GeneratorState::Executing);
             let step = data.activation.resume(self, request);
             self.async_generator_step(generator, step);
@@ -84,9 +95,22 @@ impl Agent {
                 match promise::promise_resolve(self, &ctor, v) {
                     Ok(p) => {
                         let captures = vec![Value::Object(generator.clone())];
-                        let ok = self.native_function_with("", 1, continue_fulfilled, false, captures.clone());
-                        let err = self.native_function_with("", 1, continue_rejected, false, captures);
-                        promise::perform_promise_then(self, &p, Value::Object(ok), Value::Object(err), None);
+                        let ok = self.native_function_with(
+                            "",
+                            1,
+                            continue_fulfilled,
+                            false,
+                            captures.clone(),
+                        );
+                        let err =
+                            self.native_function_with("", 1, continue_rejected, false, captures);
+                        promise::perform_promise_then(
+                            self,
+                            &p,
+                            Value::Object(ok),
+                            Value::Object(err),
+                            None,
+                        );
                     }
                     Err(Throw(e)) => self.async_generator_continue(generator, Resume::Throw(e)),
                 }
@@ -115,7 +139,10 @@ impl Agent {
     /// AsyncGeneratorCompleteStep: resolves with an iterator result or rejects.
     fn settle(&mut self, capability: &PromiseCapability, result: JsResult<Value>, done: bool) {
         let (f, v) = match result {
-            Ok(v) => (capability.resolve.clone(), self.create_iter_result_object(v, done)),
+            Ok(v) => (
+                capability.resolve.clone(),
+                self.create_iter_result_object(v, done),
+            ),
             Err(Throw(e)) => (capability.reject.clone(), e),
         };
         let _ = self.call(&f, &Value::Undefined, &[v]);
@@ -127,7 +154,13 @@ impl Agent {
         match promise::promise_resolve(self, &ctor, v) {
             Ok(p) => {
                 let wrap = self.native_function_with("", 1, wrap_done, false, vec![]);
-                promise::perform_promise_then(self, &p, Value::Object(wrap), Value::Undefined, Some(capability));
+                promise::perform_promise_then(
+                    self,
+                    &p,
+                    Value::Object(wrap),
+                    Value::Undefined,
+                    Some(capability),
+                );
             }
             Err(e) => self.settle(&capability, Err(e), true),
         }
@@ -135,13 +168,22 @@ impl Agent {
 
     /// CreateAsyncFromSyncIterator ( syncIteratorRecord ) —
     /// <https://tc39.es/ecma262/#sec-createasyncfromsynciterator>
-    pub(crate) fn create_async_from_sync_iterator(&mut self, sync: IteratorRecord) -> JsResult<IteratorRecord> {
+    pub(crate) fn create_async_from_sync_iterator(
+        &mut self,
+        sync: IteratorRecord,
+    ) -> JsResult<IteratorRecord> {
         let proto = self.intrinsics().async_from_sync_iterator_prototype.clone();
         let iterator = JsObject::ordinary_create(Some(proto));
         let captures = vec![sync.iterator.clone(), sync.next_method.clone()];
-        let next = self.native_function_with("next", 1, async_from_sync_next, false, captures.clone());
+        let next =
+            self.native_function_with("next", 1, async_from_sync_next, false, captures.clone());
         let ret = self.native_function_with("return", 1, async_from_sync_return, false, captures);
-        crate::interp::native::define_value(&iterator, "return", Value::Object(ret), crate::interp::property::Attributes::METHOD);
+        crate::interp::native::define_value(
+            &iterator,
+            "return",
+            Value::Object(ret),
+            crate::interp::property::Attributes::METHOD,
+        );
         Ok(IteratorRecord {
             iterator: Value::Object(iterator),
             next_method: Value::Object(next),
@@ -165,8 +207,20 @@ impl Agent {
         })();
         match outcome {
             Ok((done, wrapper)) => {
-                let unwrap = self.native_function_with("", 1, unwrap_with_done, false, vec![Value::Bool(done)]);
-                promise::perform_promise_then(self, &wrapper, Value::Object(unwrap), Value::Undefined, Some(capability.clone()));
+                let unwrap = self.native_function_with(
+                    "",
+                    1,
+                    unwrap_with_done,
+                    false,
+                    vec![Value::Bool(done)],
+                );
+                promise::perform_promise_then(
+                    self,
+                    &wrapper,
+                    Value::Object(unwrap),
+                    Value::Undefined,
+                    Some(capability.clone()),
+                );
             }
             Err(Throw(e)) => {
                 self.call(&capability.reject.clone(), &Value::Undefined, &[e])?;
@@ -235,15 +289,27 @@ fn rejected_promise(agent: &mut Agent, e: Value) -> JsResult<Value> {
 }
 
 fn async_generator_next(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    agent.async_generator_enqueue(args.this, Resume::Next(args.arg(0)), "AsyncGenerator.prototype.next")
+    agent.async_generator_enqueue(
+        args.this,
+        Resume::Next(args.arg(0)),
+        "AsyncGenerator.prototype.next",
+    )
 }
 
 fn async_generator_return(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    agent.async_generator_enqueue(args.this, Resume::Return(args.arg(0)), "AsyncGenerator.prototype.return")
+    agent.async_generator_enqueue(
+        args.this,
+        Resume::Return(args.arg(0)),
+        "AsyncGenerator.prototype.return",
+    )
 }
 
 fn async_generator_throw(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    agent.async_generator_enqueue(args.this, Resume::Throw(args.arg(0)), "AsyncGenerator.prototype.throw")
+    agent.async_generator_enqueue(
+        args.this,
+        Resume::Throw(args.arg(0)),
+        "AsyncGenerator.prototype.throw",
+    )
 }
 
 fn async_iterator_self(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {

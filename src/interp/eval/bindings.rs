@@ -19,7 +19,10 @@ fn env_at(frame: &Frame, hops: u32) -> &Gc<Env> {
         .as_ref()
         .expect("scope analysis resolved a binding to an environment");
     for _ in 0..hops {
-        env = env.parent.as_ref().expect("scope analysis counted an existing environment");
+        env = env
+            .parent
+            .as_ref()
+            .expect("scope analysis counted an existing environment");
     }
     env
 }
@@ -41,19 +44,27 @@ impl Agent {
             Some(v) => Ok(v),
             None => {
                 self.set_position(id.span.start);
-                Err(self.reference_error(format!("Cannot access '{}' before initialization", id.name)))
+                Err(self
+                    .reference_error(format!("Cannot access '{}' before initialization", id.name)))
             }
         }
     }
 
     /// The value in a binding's slot (None: uninitialised, or a global that
     /// does not exist).
-    pub(super) fn read_binding(&mut self, frame: &Frame, binding: BindingRef) -> JsResult<Option<Value>> {
+    pub(super) fn read_binding(
+        &mut self,
+        frame: &Frame,
+        binding: BindingRef,
+    ) -> JsResult<Option<Value>> {
         Ok(match binding {
             BindingRef::Frame { slot, .. } => frame.slots[slot as usize].clone(),
             BindingRef::Env { hops, slot, .. } => env_at(frame, hops).get(slot),
             BindingRef::Import { index } => {
-                let module = frame.module_env.as_ref().expect("imports exist only in modules");
+                let module = frame
+                    .module_env
+                    .as_ref()
+                    .expect("imports exist only in modules");
                 match module.imports.get(index as usize) {
                     Some(ImportTarget::Binding { env, slot }) => env.get(slot),
                     Some(ImportTarget::Namespace(ns)) => Some(Value::Object(ns)),
@@ -66,7 +77,13 @@ impl Agent {
 
     /// InitializeReferencedBinding: writes a declaration's first value
     /// (also for immutable bindings).
-    pub(super) fn initialize_binding(&mut self, frame: &mut Frame, binding: BindingRef, name: &str, value: Value) -> JsResult<()> {
+    pub(super) fn initialize_binding(
+        &mut self,
+        frame: &mut Frame,
+        binding: BindingRef,
+        name: &str,
+        value: Value,
+    ) -> JsResult<()> {
         match binding {
             BindingRef::Frame { slot, .. } => frame.slots[slot as usize] = Some(value),
             BindingRef::Env { hops, slot, .. } => env_at(frame, hops).set(slot, value),
@@ -80,7 +97,12 @@ impl Agent {
     }
 
     /// PutValue for an identifier reference in strict code.
-    pub(super) fn assign_ident(&mut self, frame: &mut Frame, id: &Ident, value: Value) -> JsResult<()> {
+    pub(super) fn assign_ident(
+        &mut self,
+        frame: &mut Frame,
+        id: &Ident,
+        value: Value,
+    ) -> JsResult<()> {
         let binding = id.binding.get();
         match binding {
             BindingRef::Global | BindingRef::Unresolved => {
@@ -103,7 +125,10 @@ impl Agent {
                 // The binding must be initialised (TDZ), then mutable.
                 if self.read_binding(frame, binding)?.is_none() {
                     self.set_position(id.span.start);
-                    return Err(self.reference_error(format!("Cannot access '{}' before initialization", id.name)));
+                    return Err(self.reference_error(format!(
+                        "Cannot access '{}' before initialization",
+                        id.name
+                    )));
                 }
                 if !binding.is_mutable() {
                     self.set_position(id.span.start);

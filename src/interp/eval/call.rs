@@ -28,12 +28,22 @@ pub(crate) fn closure_of(f: &Gc<JsObject>) -> &Closure {
 }
 
 /// [[Call]] ( thisArgument, argumentsList ) — <https://tc39.es/ecma262/#sec-ecmascript-function-objects-call-thisargument-argumentslist>
-pub fn call_closure(agent: &mut Agent, f: &Gc<JsObject>, this: &Value, args: &[Value]) -> JsResult<Value> {
+pub fn call_closure(
+    agent: &mut Agent,
+    f: &Gc<JsObject>,
+    this: &Value,
+    args: &[Value],
+) -> JsResult<Value> {
     let closure = closure_of(f);
     // 2. If F.[[IsClassConstructor]] is true, throw a TypeError exception.
-    if matches!(closure.constructor_kind, ConstructorKind::Base | ConstructorKind::Derived) {
+    if matches!(
+        closure.constructor_kind,
+        ConstructorKind::Base | ConstructorKind::Derived
+    ) {
         let name = function_name(agent, f);
-        return agent.throw_type_error(format!("Class constructor {name} cannot be invoked without 'new'"));
+        return agent.throw_type_error(format!(
+            "Class constructor {name} cannot be invoked without 'new'"
+        ));
     }
     match closure.code.clone() {
         Code::Function(func) => {
@@ -41,20 +51,32 @@ pub fn call_closure(agent: &mut Agent, f: &Gc<JsObject>, this: &Value, args: &[V
                 return agent.start_suspendable(f, &func, this.clone(), args);
             }
             // OrdinaryCallBindThis: strict functions take thisArgument as it is.
-            let (v, _) = agent.run_function(f, &func, Some(this.clone()), args, Value::Undefined)?;
+            let (v, _) =
+                agent.run_function(f, &func, Some(this.clone()), args, Value::Undefined)?;
             Ok(v)
         }
-        Code::FieldInitializer { class, member } => agent.run_field_initializer(f, &class, member, this.clone()),
-        Code::StaticBlock { class, member } => agent.run_static_block(f, &class, member, this.clone()),
+        Code::FieldInitializer { class, member } => {
+            agent.run_field_initializer(f, &class, member, this.clone())
+        }
+        Code::StaticBlock { class, member } => {
+            agent.run_static_block(f, &class, member, this.clone())
+        }
         Code::DefaultConstructor { .. } => {
             let name = function_name(agent, f);
-            agent.throw_type_error(format!("Class constructor {name} cannot be invoked without 'new'"))
+            agent.throw_type_error(format!(
+                "Class constructor {name} cannot be invoked without 'new'"
+            ))
         }
     }
 }
 
 /// [[Construct]] ( argumentsList, newTarget ) — <https://tc39.es/ecma262/#sec-ecmascript-function-objects-construct-argumentslist-newtarget>
-pub fn construct_closure(agent: &mut Agent, f: &Gc<JsObject>, args: &[Value], new_target: &Gc<JsObject>) -> JsResult<Value> {
+pub fn construct_closure(
+    agent: &mut Agent,
+    f: &Gc<JsObject>,
+    args: &[Value],
+    new_target: &Gc<JsObject>,
+) -> JsResult<Value> {
     let closure = closure_of(f);
     let kind = closure.constructor_kind;
     let object_prototype = agent.intrinsics().object_prototype.clone();
@@ -62,12 +84,22 @@ pub fn construct_closure(agent: &mut Agent, f: &Gc<JsObject>, args: &[Value], ne
         Code::Function(func) => match kind {
             ConstructorKind::Plain | ConstructorKind::Base => {
                 // 3.a. Let thisArgument be ? OrdinaryCreateFromConstructor(newTarget, "%Object.prototype%").
-                let this = agent.ordinary_create_from_constructor(new_target, object_prototype, ObjectKind::Ordinary)?;
+                let this = agent.ordinary_create_from_constructor(
+                    new_target,
+                    object_prototype,
+                    ObjectKind::Ordinary,
+                )?;
                 // 6.b. If kind is base: InitializeInstanceElements(thisArgument, F).
                 if kind == ConstructorKind::Base {
                     agent.initialize_instance_elements(&this, f)?;
                 }
-                let (result, _) = agent.run_function(f, &func, Some(Value::Object(this.clone())), args, Value::Object(new_target.clone()))?;
+                let (result, _) = agent.run_function(
+                    f,
+                    &func,
+                    Some(Value::Object(this.clone())),
+                    args,
+                    Value::Object(new_target.clone()),
+                )?;
                 // 10. If result is a return completion with an Object, return it.
                 Ok(match result {
                     Value::Object(_) => result,
@@ -75,7 +107,8 @@ pub fn construct_closure(agent: &mut Agent, f: &Gc<JsObject>, args: &[Value], ne
                 })
             }
             ConstructorKind::Derived => {
-                let (result, this) = agent.run_function(f, &func, None, args, Value::Object(new_target.clone()))?;
+                let (result, this) =
+                    agent.run_function(f, &func, None, args, Value::Object(new_target.clone()))?;
                 match result {
                     Value::Object(_) => Ok(result),
                     Value::Undefined => match this {
@@ -93,7 +126,11 @@ pub fn construct_closure(agent: &mut Agent, f: &Gc<JsObject>, args: &[Value], ne
             }
         },
         Code::DefaultConstructor { derived: false, .. } => {
-            let this = agent.ordinary_create_from_constructor(new_target, object_prototype, ObjectKind::Ordinary)?;
+            let this = agent.ordinary_create_from_constructor(
+                new_target,
+                object_prototype,
+                ObjectKind::Ordinary,
+            )?;
             agent.initialize_instance_elements(&this, f)?;
             Ok(Value::Object(this))
         }
@@ -101,7 +138,9 @@ pub fn construct_closure(agent: &mut Agent, f: &Gc<JsObject>, args: &[Value], ne
             // The default derived constructor: `constructor(...args) { super(...args); }`.
             let parent = f.get_prototype_of();
             let Some(parent) = parent.filter(is_constructor) else {
-                return agent.throw_type_error("Super constructor null of anonymous class is not a constructor");
+                return agent.throw_type_error(
+                    "Super constructor null of anonymous class is not a constructor",
+                );
             };
             let result = agent.construct(&parent, args, Some(new_target))?;
             if let Value::Object(o) = &result {
@@ -127,7 +166,12 @@ pub(crate) fn function_name(agent: &Agent, f: &Gc<JsObject>) -> String {
 
 impl Agent {
     /// Pushes an execution context for a function (for stack traces).
-    pub(crate) fn push_context(&mut self, f: &Gc<JsObject>, source: Rc<crate::interp::source::SourceText>, at: u32) {
+    pub(crate) fn push_context(
+        &mut self,
+        f: &Gc<JsObject>,
+        source: Rc<crate::interp::source::SourceText>,
+        at: u32,
+    ) {
         let name = match f.get_own_data_value(&PropertyKey::from("name")) {
             Some(Value::String(s)) => s,
             _ => JsStr::from(""),
@@ -143,7 +187,14 @@ impl Agent {
     /// declarations, binds `this` (None: a derived constructor's, still
     /// uninitialised), runs the body. Returns the body's value and, for
     /// constructors, the final `this`.
-    pub(crate) fn run_function(&mut self, f: &Gc<JsObject>, func: &Rc<Function>, this: Option<Value>, args: &[Value], new_target: Value) -> JsResult<(Value, Option<Value>)> {
+    pub(crate) fn run_function(
+        &mut self,
+        f: &Gc<JsObject>,
+        func: &Rc<Function>,
+        this: Option<Value>,
+        args: &[Value],
+        new_target: Value,
+    ) -> JsResult<(Value, Option<Value>)> {
         let mut frame = self.function_frame(f, func);
         self.push_context(f, frame.source.clone(), func.span.start);
         let result = self.run_function_in(&mut frame, f, func, this, args, new_target);
@@ -154,16 +205,33 @@ impl Agent {
     /// A fresh frame (and function environment) for a call of `func`.
     pub(crate) fn function_frame(&mut self, f: &Gc<JsObject>, func: &Function) -> Frame {
         let closure = closure_of(f);
-        let scope = func.scope.get().expect("functions are analysed when parsed");
+        let scope = func
+            .scope
+            .get()
+            .expect("functions are analysed when parsed");
         let env = match scope.env_slots {
             Some(n) => Some(Env::new(closure.env.clone(), n)),
             None => closure.env.clone(),
         };
-        Frame::new(scope.frame_size, env, closure.module_env.clone(), closure.source.clone(), Some(f.clone()))
+        Frame::new(
+            scope.frame_size,
+            env,
+            closure.module_env.clone(),
+            closure.source.clone(),
+            Some(f.clone()),
+        )
     }
 
     /// Instantiation and body of a call in an already made frame.
-    pub(crate) fn run_function_in(&mut self, frame: &mut Frame, f: &Gc<JsObject>, func: &Rc<Function>, this: Option<Value>, args: &[Value], new_target: Value) -> JsResult<(Value, Option<Value>)> {
+    pub(crate) fn run_function_in(
+        &mut self,
+        frame: &mut Frame,
+        f: &Gc<JsObject>,
+        func: &Rc<Function>,
+        this: Option<Value>,
+        args: &[Value],
+        new_target: Value,
+    ) -> JsResult<(Value, Option<Value>)> {
         self.function_declaration_instantiation(frame, f, func, this, args, new_target)?;
         let value = match &func.body {
             FunctionBody::Block(stmts) => match self.eval_stmts(frame, stmts)? {
@@ -183,7 +251,15 @@ impl Agent {
     /// FunctionDeclarationInstantiation ( func, argumentsList ) —
     /// <https://tc39.es/ecma262/#sec-functiondeclarationinstantiation>,
     /// over the bindings scope analysis laid out.
-    pub(crate) fn function_declaration_instantiation(&mut self, frame: &mut Frame, f: &Gc<JsObject>, func: &Function, this: Option<Value>, args: &[Value], new_target: Value) -> JsResult<()> {
+    pub(crate) fn function_declaration_instantiation(
+        &mut self,
+        frame: &mut Frame,
+        f: &Gc<JsObject>,
+        func: &Function,
+        this: Option<Value>,
+        args: &[Value],
+        new_target: Value,
+    ) -> JsResult<()> {
         let scope = func.scope.get().expect("analysed");
         // OrdinaryCallBindThis and the function's own implicit bindings.
         if let (Some(b), Some(this)) = (scope.this_binding, this) {
@@ -231,13 +307,19 @@ impl Agent {
     /// CreateUnmappedArgumentsObject ( argumentsList ) —
     /// <https://tc39.es/ecma262/#sec-createunmappedargumentsobject>
     fn create_unmapped_arguments_object(&mut self, args: &[Value]) -> Gc<JsObject> {
-        let obj = JsObject::with_kind(Some(self.intrinsics().object_prototype.clone()), ObjectKind::Arguments);
+        let obj = JsObject::with_kind(
+            Some(self.intrinsics().object_prototype.clone()),
+            ObjectKind::Arguments,
+        );
         obj.define_own_property(
             PropertyKey::from("length"),
             PropertyDescriptor::data(Value::Number(args.len() as f64), Attributes::METHOD),
         );
         for (i, v) in args.iter().enumerate() {
-            obj.define_own_property(PropertyKey::Index(i as u32), PropertyDescriptor::data(v.clone(), Attributes::ALL));
+            obj.define_own_property(
+                PropertyKey::Index(i as u32),
+                PropertyDescriptor::data(v.clone(), Attributes::ALL),
+            );
         }
         // @@iterator is %Array.prototype.values%.
         let array_proto = self.intrinsics().array_prototype.clone();

@@ -28,7 +28,12 @@ enum StaticElement {
 impl Agent {
     /// ClassDefinitionEvaluation ( classBinding, className ) —
     /// <https://tc39.es/ecma262/#sec-runtime-semantics-classdefinitionevaluation>
-    pub(crate) fn eval_class(&mut self, f: &mut Frame, class: &Rc<Class>, name: Option<JsStr>) -> JsResult<Value> {
+    pub(crate) fn eval_class(
+        &mut self,
+        f: &mut Frame,
+        class: &Rc<Class>,
+        name: Option<JsStr>,
+    ) -> JsResult<Value> {
         let scope = class.scope.get().expect("classes are analysed");
         // 1–6. Let classEnv be NewDeclarativeEnvironment(env), with the
         //      class's name binding and its private names.
@@ -44,7 +49,13 @@ impl Agent {
         result
     }
 
-    fn class_definition(&mut self, f: &mut Frame, class: &Rc<Class>, scope: &ClassScope, name: Option<JsStr>) -> JsResult<Value> {
+    fn class_definition(
+        &mut self,
+        f: &mut Frame,
+        class: &Rc<Class>,
+        scope: &ClassScope,
+        name: Option<JsStr>,
+    ) -> JsResult<Value> {
         for (private, binding) in &scope.private_names {
             let symbol = Symbol::new_private(&format!("#{private}"));
             self.initialize_binding(f, *binding, "", Value::Symbol(symbol))?;
@@ -53,7 +64,10 @@ impl Agent {
         let function_prototype = intrinsics.function_prototype.clone();
         // 8–9. protoParent and constructorParent from ClassHeritage.
         let (proto_parent, constructor_parent) = match &class.super_class {
-            None => (Some(intrinsics.object_prototype.clone()), function_prototype.clone()),
+            None => (
+                Some(intrinsics.object_prototype.clone()),
+                function_prototype.clone(),
+            ),
             Some(heritage) => {
                 let superclass = self.eval_expr(f, heritage)?;
                 match superclass {
@@ -73,7 +87,9 @@ impl Agent {
                     }
                     other => {
                         let shown = self.to_display_string(&other);
-                        return self.throw_type_error(format!("Class extends value {shown} is not a constructor or null"));
+                        return self.throw_type_error(format!(
+                            "Class extends value {shown} is not a constructor or null"
+                        ));
                     }
                 }
             }
@@ -87,7 +103,10 @@ impl Agent {
             _ => None,
         });
         let (code, length) = match &constructor {
-            Some(func) => (Code::Function(func.clone()), super::functions::expected_argument_count(func)),
+            Some(func) => (
+                Code::Function(func.clone()),
+                super::functions::expected_argument_count(func),
+            ),
             None => (
                 Code::DefaultConstructor {
                     derived,
@@ -96,7 +115,11 @@ impl Agent {
                 0.0,
             ),
         };
-        let kind = if derived { ConstructorKind::Derived } else { ConstructorKind::Base };
+        let kind = if derived {
+            ConstructorKind::Derived
+        } else {
+            ConstructorKind::Base
+        };
         let ctor = self.closure_object(f, code, constructor_parent, Some(proto.clone()), kind);
         set_function_length(&ctor, length);
         let class_name = name
@@ -119,8 +142,18 @@ impl Agent {
         for (index, member) in class.members.iter().enumerate() {
             match member {
                 ClassMember::Constructor(_) => {}
-                ClassMember::Method { key, kind, is_static, func, .. } => {
-                    let target = if *is_static { ctor.clone() } else { proto.clone() };
+                ClassMember::Method {
+                    key,
+                    kind,
+                    is_static,
+                    func,
+                    ..
+                } => {
+                    let target = if *is_static {
+                        ctor.clone()
+                    } else {
+                        proto.clone()
+                    };
                     if let PropKey::Private(pname) = key {
                         let pkey = self.private_name_key(f, scope, pname)?;
                         let prefix = match kind {
@@ -128,7 +161,12 @@ impl Agent {
                             MethodKind::Get => "get ",
                             MethodKind::Set => "set ",
                         };
-                        let method = self.instantiate_method(f, func, &target, JsStr::from(format!("{prefix}#{pname}")));
+                        let method = self.instantiate_method(
+                            f,
+                            func,
+                            &target,
+                            JsStr::from(format!("{prefix}#{pname}")),
+                        );
                         let method = Value::Object(method);
                         if *is_static {
                             add_private_method(&ctor, pkey, *kind, method);
@@ -140,8 +178,23 @@ impl Agent {
                     let key = self.eval_prop_key(f, key)?;
                     self.define_method_property(f, &target, key, *kind, func, false)?;
                 }
-                ClassMember::Field { key, value, is_static, .. } | ClassMember::Accessor { key, value, is_static, .. } => {
-                    let home = if *is_static { ctor.clone() } else { proto.clone() };
+                ClassMember::Field {
+                    key,
+                    value,
+                    is_static,
+                    ..
+                }
+                | ClassMember::Accessor {
+                    key,
+                    value,
+                    is_static,
+                    ..
+                } => {
+                    let home = if *is_static {
+                        ctor.clone()
+                    } else {
+                        proto.clone()
+                    };
                     let key = match key {
                         PropKey::Private(pname) => self.private_name_key(f, scope, pname)?,
                         other => self.eval_prop_key(f, other)?,
@@ -151,7 +204,13 @@ impl Agent {
                             class: class.clone(),
                             member: index,
                         };
-                        self.closure_object(f, code, function_prototype.clone(), Some(home.clone()), ConstructorKind::None)
+                        self.closure_object(
+                            f,
+                            code,
+                            function_prototype.clone(),
+                            Some(home.clone()),
+                            ConstructorKind::None,
+                        )
                     });
                     let record = FieldRecord { key, initializer };
                     if *is_static {
@@ -165,7 +224,13 @@ impl Agent {
                         class: class.clone(),
                         member: index,
                     };
-                    let block = self.closure_object(f, code, function_prototype.clone(), Some(ctor.clone()), ConstructorKind::None);
+                    let block = self.closure_object(
+                        f,
+                        code,
+                        function_prototype.clone(),
+                        Some(ctor.clone()),
+                        ConstructorKind::None,
+                    );
                     statics.push(StaticElement::Block(block));
                 }
             }
@@ -188,7 +253,12 @@ impl Agent {
     }
 
     /// The private symbol of `#name` declared by this class.
-    fn private_name_key(&mut self, f: &Frame, scope: &ClassScope, name: &str) -> JsResult<PropertyKey> {
+    fn private_name_key(
+        &mut self,
+        f: &Frame,
+        scope: &ClassScope,
+        name: &str,
+    ) -> JsResult<PropertyKey> {
         let binding = scope
             .private_names
             .iter()
@@ -197,15 +267,23 @@ impl Agent {
         match binding {
             Some(b) => match self.read_binding(f, b)? {
                 Some(Value::Symbol(s)) => Ok(PropertyKey::Symbol(s)),
-                _ => self.throw_type_error(format!("Private field '#{name}' must be declared in an enclosing class")),
+                _ => self.throw_type_error(format!(
+                    "Private field '#{name}' must be declared in an enclosing class"
+                )),
             },
-            None => self.throw_type_error(format!("Private field '#{name}' must be declared in an enclosing class")),
+            None => self.throw_type_error(format!(
+                "Private field '#{name}' must be declared in an enclosing class"
+            )),
         }
     }
 
     /// InitializeInstanceElements ( O, constructor ) —
     /// <https://tc39.es/ecma262/#sec-initializeinstanceelements>
-    pub(crate) fn initialize_instance_elements(&mut self, o: &Gc<JsObject>, constructor: &Gc<JsObject>) -> JsResult<()> {
+    pub(crate) fn initialize_instance_elements(
+        &mut self,
+        o: &Gc<JsObject>,
+        constructor: &Gc<JsObject>,
+    ) -> JsResult<()> {
         let ObjectKind::Function(data) = &constructor.kind else {
             return Ok(());
         };
@@ -227,7 +305,9 @@ impl Agent {
                 }
             };
             if !o.private_add(key, property) {
-                return self.throw_type_error("Cannot initialize private methods of class twice on the same object");
+                return self.throw_type_error(
+                    "Cannot initialize private methods of class twice on the same object",
+                );
             }
         }
         // 3. For each element fieldRecord of constructor.[[Fields]]: DefineField(O, fieldRecord).
@@ -256,8 +336,14 @@ impl Agent {
                     },
                 };
                 if !receiver.private_add(record.key.clone(), property) {
-                    let name = s.description.as_ref().map(|d| d.to_rust_string()).unwrap_or_default();
-                    return self.throw_type_error(format!("Cannot initialize {name} twice on the same object"));
+                    let name = s
+                        .description
+                        .as_ref()
+                        .map(|d| d.to_rust_string())
+                        .unwrap_or_default();
+                    return self.throw_type_error(format!(
+                        "Cannot initialize {name} twice on the same object"
+                    ));
                 }
                 Ok(())
             }
@@ -267,11 +353,20 @@ impl Agent {
     }
 
     /// Runs a field initialiser as the method it is, with `this` = the receiver.
-    pub(crate) fn run_field_initializer(&mut self, f_obj: &Gc<JsObject>, class: &Rc<Class>, member: usize, this: Value) -> JsResult<Value> {
+    pub(crate) fn run_field_initializer(
+        &mut self,
+        f_obj: &Gc<JsObject>,
+        class: &Rc<Class>,
+        member: usize,
+        this: Value,
+    ) -> JsResult<Value> {
         let (key, value, scope) = match &class.members[member] {
-            ClassMember::Field { key, value, scope, .. } | ClassMember::Accessor { key, value, scope, .. } => {
-                (key, value, scope.get().expect("analysed"))
+            ClassMember::Field {
+                key, value, scope, ..
             }
+            | ClassMember::Accessor {
+                key, value, scope, ..
+            } => (key, value, scope.get().expect("analysed")),
             _ => unreachable!("field initialisers point at fields"),
         };
         let Some(value) = value else {
@@ -297,7 +392,13 @@ impl Agent {
     }
 
     /// Runs a `static { }` block with `this` = the class.
-    pub(crate) fn run_static_block(&mut self, f_obj: &Gc<JsObject>, class: &Rc<Class>, member: usize, this: Value) -> JsResult<Value> {
+    pub(crate) fn run_static_block(
+        &mut self,
+        f_obj: &Gc<JsObject>,
+        class: &Rc<Class>,
+        member: usize,
+        this: Value,
+    ) -> JsResult<Value> {
         let ClassMember::StaticBlock { body, scope, span } = &class.members[member] else {
             unreachable!("static blocks point at static blocks")
         };
@@ -320,13 +421,24 @@ impl Agent {
     }
 
     /// The frame of a field initialiser or static block.
-    fn member_frame(&mut self, f_obj: &Gc<JsObject>, scope: &FunctionScope, this: Value) -> JsResult<Frame> {
+    fn member_frame(
+        &mut self,
+        f_obj: &Gc<JsObject>,
+        scope: &FunctionScope,
+        this: Value,
+    ) -> JsResult<Frame> {
         let closure = closure_of(f_obj);
         let env = match scope.env_slots {
             Some(n) => Some(Env::new(closure.env.clone(), n)),
             None => closure.env.clone(),
         };
-        let mut frame = Frame::new(scope.frame_size, env, closure.module_env.clone(), closure.source.clone(), Some(f_obj.clone()));
+        let mut frame = Frame::new(
+            scope.frame_size,
+            env,
+            closure.module_env.clone(),
+            closure.source.clone(),
+            Some(f_obj.clone()),
+        );
         if let Some(b) = scope.this_binding {
             self.initialize_binding(&mut frame, b, "this", this)?;
         }
@@ -373,7 +485,12 @@ fn add_private_method(target: &Gc<JsObject>, key: PropertyKey, kind: MethodKind,
 
 /// Records an instance private method/accessor in [[PrivateMethods]]:
 /// (key, method, null) or (key, getter|undefined, setter|undefined).
-fn record_private_method(closure: &crate::interp::function::Closure, key: PropertyKey, kind: MethodKind, method: Value) {
+fn record_private_method(
+    closure: &crate::interp::function::Closure,
+    key: PropertyKey,
+    kind: MethodKind,
+    method: Value,
+) {
     if kind == MethodKind::Method {
         closure.private_methods.push((key, method, Value::Null));
         return;
@@ -388,7 +505,11 @@ fn record_private_method(closure: &crate::interp::function::Closure, key: Proper
     match found {
         Some(i) => {
             let (k, g, s) = closure.private_methods.get(i).expect("index from for_each");
-            let entry = if kind == MethodKind::Get { (k, method, s) } else { (k, g, method) };
+            let entry = if kind == MethodKind::Get {
+                (k, method, s)
+            } else {
+                (k, g, method)
+            };
             closure.private_methods.set(i, entry);
         }
         None => {

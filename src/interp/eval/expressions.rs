@@ -20,9 +20,9 @@ impl Agent {
             ExprKind::TaggedTemplate { tag, quasi } => self.eval_tagged_template(f, tag, quasi, e),
             ExprKind::Array(elems) => self.eval_array_literal(f, elems),
             ExprKind::Object(props) => self.eval_object_literal(f, props),
-            ExprKind::Function(func) | ExprKind::Arrow(func) => {
-                Ok(Value::Object(self.instantiate_function_expression(f, func, None)))
-            }
+            ExprKind::Function(func) | ExprKind::Arrow(func) => Ok(Value::Object(
+                self.instantiate_function_expression(f, func, None),
+            )),
             ExprKind::Class(class) => self.eval_class(f, class, None),
             ExprKind::Unary { op, arg } => self.eval_unary(f, *op, arg),
             ExprKind::Update { op, prefix, arg } => self.eval_update(f, *op, *prefix, arg),
@@ -48,7 +48,9 @@ impl Agent {
             ExprKind::PrivateIn { name, right } => {
                 let r = self.eval_expr(f, right)?;
                 let Value::Object(o) = r else {
-                    return self.throw_type_error("Cannot use 'in' operator to search for '#private' in non-object");
+                    return self.throw_type_error(
+                        "Cannot use 'in' operator to search for '#private' in non-object",
+                    );
                 };
                 let key = self.private_key(f, name)?;
                 Ok(Value::Bool(o.get_own_property(&key).is_some()))
@@ -90,9 +92,13 @@ impl Agent {
                 let v = self.eval_expr(f, arg)?;
                 self.await_value(v)
             }
-            ExprKind::NewTarget(binding) => Ok(self.read_binding(f, binding.get())?.unwrap_or(Value::Undefined)),
+            ExprKind::NewTarget(binding) => Ok(self
+                .read_binding(f, binding.get())?
+                .unwrap_or(Value::Undefined)),
             ExprKind::ImportMeta => self.eval_import_meta(f),
-            ExprKind::ImportCall { specifier, options } => self.eval_import_call(f, specifier, options.as_deref()),
+            ExprKind::ImportCall { specifier, options } => {
+                self.eval_import_call(f, specifier, options.as_deref())
+            }
             ExprKind::TooDeep => Err(self.stack_overflow()),
         }
     }
@@ -119,7 +125,12 @@ impl Agent {
     }
 
     /// `this`: ResolveThisBinding, with the derived-constructor TDZ.
-    pub(super) fn eval_this(&mut self, f: &Frame, binding: crate::syntax::scope::BindingRef, at: u32) -> JsResult<Value> {
+    pub(super) fn eval_this(
+        &mut self,
+        f: &Frame,
+        binding: crate::syntax::scope::BindingRef,
+        at: u32,
+    ) -> JsResult<Value> {
         if binding == crate::syntax::scope::BindingRef::Unresolved {
             return Ok(Value::Undefined);
         }

@@ -25,7 +25,13 @@ pub struct Frame {
 }
 
 impl Frame {
-    pub fn new(size: u32, env: Option<Gc<Env>>, module_env: Option<Gc<Env>>, source: Rc<SourceText>, function: Option<Gc<JsObject>>) -> Frame {
+    pub fn new(
+        size: u32,
+        env: Option<Gc<Env>>,
+        module_env: Option<Gc<Env>>,
+        source: Rc<SourceText>,
+        function: Option<Gc<JsObject>>,
+    ) -> Frame {
         Frame {
             slots: vec![None; size as usize],
             env,

@@ -19,7 +19,12 @@ use crate::syntax::ast::{Expr, ExprKind, Function, FunctionKind};
 
 impl Agent {
     /// A function, generator, async or arrow function expression's value.
-    pub(crate) fn instantiate_function_expression(&mut self, f: &Frame, func: &Rc<Function>, name: Option<JsStr>) -> Gc<JsObject> {
+    pub(crate) fn instantiate_function_expression(
+        &mut self,
+        f: &Frame,
+        func: &Rc<Function>,
+        name: Option<JsStr>,
+    ) -> Gc<JsObject> {
         let name = name
             .or_else(|| func.name.as_ref().map(|n| JsStr::from(&*n.name)))
             .unwrap_or_else(|| JsStr::from(""));
@@ -27,7 +32,11 @@ impl Agent {
     }
 
     /// InstantiateFunctionObject for a hoisted declaration.
-    pub(crate) fn instantiate_function_declaration(&mut self, f: &Frame, func: &Rc<Function>) -> Gc<JsObject> {
+    pub(crate) fn instantiate_function_declaration(
+        &mut self,
+        f: &Frame,
+        func: &Rc<Function>,
+    ) -> Gc<JsObject> {
         let name = func
             .name
             .as_ref()
@@ -37,13 +46,25 @@ impl Agent {
     }
 
     /// DefineMethod / MethodDefinitionEvaluation's function: [[HomeObject]] set.
-    pub(crate) fn instantiate_method(&mut self, f: &Frame, func: &Rc<Function>, home: &Gc<JsObject>, name: JsStr) -> Gc<JsObject> {
+    pub(crate) fn instantiate_method(
+        &mut self,
+        f: &Frame,
+        func: &Rc<Function>,
+        home: &Gc<JsObject>,
+        name: JsStr,
+    ) -> Gc<JsObject> {
         self.make_function(f, func, Some(home.clone()), name)
     }
 
     /// OrdinaryFunctionCreate + SetFunctionName + MakeConstructor (or the
     /// generator `prototype`), by the kind of function.
-    fn make_function(&mut self, f: &Frame, func: &Rc<Function>, home: Option<Gc<JsObject>>, name: JsStr) -> Gc<JsObject> {
+    fn make_function(
+        &mut self,
+        f: &Frame,
+        func: &Rc<Function>,
+        home: Option<Gc<JsObject>>,
+        name: JsStr,
+    ) -> Gc<JsObject> {
         let i = self.intrinsics();
         let (proto, prototype_parent) = match (func.is_async, func.is_generator) {
             (false, false) => (i.function_prototype.clone(), None),
@@ -62,7 +83,13 @@ impl Agent {
             FunctionKind::Normal if !func.is_async && !func.is_generator => ConstructorKind::Plain,
             _ => ConstructorKind::None,
         };
-        let closure = self.closure_object(f, Code::Function(func.clone()), proto, home, constructor_kind);
+        let closure = self.closure_object(
+            f,
+            Code::Function(func.clone()),
+            proto,
+            home,
+            constructor_kind,
+        );
         set_function_length(&closure, expected_argument_count(func));
         let name = match func.kind {
             FunctionKind::Getter => prefixed(&name, "get"),
@@ -93,7 +120,14 @@ impl Agent {
     }
 
     /// OrdinaryFunctionCreate's object, closing over the frame's environment.
-    pub(crate) fn closure_object(&mut self, f: &Frame, code: Code, proto: Gc<JsObject>, home: Option<Gc<JsObject>>, constructor_kind: ConstructorKind) -> Gc<JsObject> {
+    pub(crate) fn closure_object(
+        &mut self,
+        f: &Frame,
+        code: Code,
+        proto: Gc<JsObject>,
+        home: Option<Gc<JsObject>>,
+        constructor_kind: ConstructorKind,
+    ) -> Gc<JsObject> {
         JsObject::with_kind(
             Some(proto),
             ObjectKind::Function(Box::new(FunctionData {
@@ -112,11 +146,16 @@ impl Agent {
     }
 
     /// NamedEvaluation of an anonymous function or class definition.
-    pub(crate) fn eval_named_function(&mut self, f: &mut Frame, e: &Expr, name: JsStr) -> JsResult<Value> {
+    pub(crate) fn eval_named_function(
+        &mut self,
+        f: &mut Frame,
+        e: &Expr,
+        name: JsStr,
+    ) -> JsResult<Value> {
         match &e.kind {
-            ExprKind::Function(func) | ExprKind::Arrow(func) => {
-                Ok(Value::Object(self.instantiate_function_expression(f, func, Some(name))))
-            }
+            ExprKind::Function(func) | ExprKind::Arrow(func) => Ok(Value::Object(
+                self.instantiate_function_expression(f, func, Some(name)),
+            )),
             ExprKind::Class(class) => self.eval_class(f, class, Some(name)),
             ExprKind::Paren(inner) => self.eval_named_function(f, inner, name),
             _ => self.eval_expr(f, e),
@@ -156,5 +195,8 @@ fn prefixed(name: &JsStr, prefix: &str) -> JsStr {
 
 /// ExpectedArgumentCount: parameters before the first default or rest.
 pub(crate) fn expected_argument_count(func: &Function) -> f64 {
-    func.params.iter().take_while(|p| p.default.is_none()).count() as f64
+    func.params
+        .iter()
+        .take_while(|p| p.default.is_none())
+        .count() as f64
 }

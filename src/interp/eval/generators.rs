@@ -65,7 +65,13 @@ impl ObjectData for GeneratorData {
 impl Agent {
     /// [[Call]] of a generator, async or async generator function:
     /// FunctionDeclarationInstantiation now, the body on a coroutine.
-    pub(crate) fn start_suspendable(&mut self, f: &Gc<JsObject>, func: &Rc<Function>, this: Value, args: &[Value]) -> JsResult<Value> {
+    pub(crate) fn start_suspendable(
+        &mut self,
+        f: &Gc<JsObject>,
+        func: &Rc<Function>,
+        this: Value,
+        args: &[Value],
+    ) -> JsResult<Value> {
         let mut frame = self.function_frame(f, func);
         self.push_context(f, frame.source.clone(), func.span.start);
         let instantiated = self.instantiate_in_frame(&mut frame, f, func, Some(this), args);
@@ -89,7 +95,12 @@ impl Agent {
                 return Ok(capability.promise);
             }
             let promise = capability.promise.clone();
-            let state = self.suspendable_object(body, true, Some(capability), self.intrinsics().object_prototype.clone());
+            let state = self.suspendable_object(
+                body,
+                true,
+                Some(capability),
+                self.intrinsics().object_prototype.clone(),
+            );
             self.async_step(&state, Resume::Next(Value::Undefined));
             return Ok(promise);
         }
@@ -108,7 +119,14 @@ impl Agent {
         Ok(Value::Object(generator))
     }
 
-    fn instantiate_in_frame(&mut self, frame: &mut Frame, f: &Gc<JsObject>, func: &Function, this: Option<Value>, args: &[Value]) -> JsResult<()> {
+    fn instantiate_in_frame(
+        &mut self,
+        frame: &mut Frame,
+        f: &Gc<JsObject>,
+        func: &Function,
+        this: Option<Value>,
+        args: &[Value],
+    ) -> JsResult<()> {
         self.function_declaration_instantiation(frame, f, func, this, args, Value::Undefined)
     }
 
@@ -129,16 +147,35 @@ impl Agent {
     }
 
     /// An object carrying a suspendable body.
-    pub(crate) fn suspendable_object(&mut self, body: impl FnOnce(&mut Agent, Resume) -> JsResult<Value> + 'static, is_async: bool, capability: Option<PromiseCapability>, proto: Gc<JsObject>) -> Gc<JsObject> {
+    pub(crate) fn suspendable_object(
+        &mut self,
+        body: impl FnOnce(&mut Agent, Resume) -> JsResult<Value> + 'static,
+        is_async: bool,
+        capability: Option<PromiseCapability>,
+        proto: Gc<JsObject>,
+    ) -> Gc<JsObject> {
         self.make_suspendable(body, BODY_STACK, is_async, capability, proto)
     }
 
     /// An async body with its own stack size (module bodies).
-    pub(crate) fn suspendable_object_sized(&mut self, body: impl FnOnce(&mut Agent, Resume) -> JsResult<Value> + 'static, stack: usize, capability: Option<PromiseCapability>, proto: Gc<JsObject>) -> Gc<JsObject> {
+    pub(crate) fn suspendable_object_sized(
+        &mut self,
+        body: impl FnOnce(&mut Agent, Resume) -> JsResult<Value> + 'static,
+        stack: usize,
+        capability: Option<PromiseCapability>,
+        proto: Gc<JsObject>,
+    ) -> Gc<JsObject> {
         self.make_suspendable(body, stack, true, capability, proto)
     }
 
-    fn make_suspendable(&mut self, body: impl FnOnce(&mut Agent, Resume) -> JsResult<Value> + 'static, stack: usize, is_async: bool, capability: Option<PromiseCapability>, proto: Gc<JsObject>) -> Gc<JsObject> {
+    fn make_suspendable(
+        &mut self,
+        body: impl FnOnce(&mut Agent, Resume) -> JsResult<Value> + 'static,
+        stack: usize,
+        is_async: bool,
+        capability: Option<PromiseCapability>,
+        proto: Gc<JsObject>,
+    ) -> Gc<JsObject> {
         JsObject::with_kind(
             Some(proto),
             ObjectKind::Other(Box::new(GeneratorData {
@@ -160,7 +197,9 @@ impl Agent {
     /// Runs an async function body (or module body) until it awaits or
     /// ends, then waits on the awaited value or settles the promise.
     pub(crate) fn async_step(&mut self, state: &Gc<JsObject>, input: Resume) {
-        let data = state.data::<GeneratorData>().expect("async state objects carry GeneratorData");
+        let data = state
+            .data::<GeneratorData>()
+            .expect("async state objects carry GeneratorData");
         let mut input = input;
         loop {
             match data.activation.resume(self, input) {
@@ -193,14 +232,26 @@ impl Agent {
         let ctor = self.intrinsics().get("Promise");
         let promise = promise::promise_resolve(self, &ctor, v)?;
         let captures = vec![Value::Object(state.clone())];
-        let on_fulfilled = self.native_function_with("", 1, await_fulfilled, false, captures.clone());
+        let on_fulfilled =
+            self.native_function_with("", 1, await_fulfilled, false, captures.clone());
         let on_rejected = self.native_function_with("", 1, await_rejected, false, captures);
-        promise::perform_promise_then(self, &promise, Value::Object(on_fulfilled), Value::Object(on_rejected), None);
+        promise::perform_promise_then(
+            self,
+            &promise,
+            Value::Object(on_fulfilled),
+            Value::Object(on_rejected),
+            None,
+        );
         Ok(())
     }
 
     /// `yield` / `yield*` — <https://tc39.es/ecma262/#sec-yield>
-    pub(crate) fn eval_yield(&mut self, f: &mut Frame, arg: Option<&Expr>, delegate: bool) -> JsResult<Value> {
+    pub(crate) fn eval_yield(
+        &mut self,
+        f: &mut Frame,
+        arg: Option<&Expr>,
+        delegate: bool,
+    ) -> JsResult<Value> {
         let v = match arg {
             Some(e) => self.eval_expr(f, e)?,
             None => Value::Undefined,
@@ -208,7 +259,8 @@ impl Agent {
         let in_async_generator = frame_is_async_generator(f);
         if delegate {
             if in_async_generator {
-                return self.throw_type_error("yield* in async generators is not supported by vmjs");
+                return self
+                    .throw_type_error("yield* in async generators is not supported by vmjs");
             }
             return self.yield_star(v);
         }
@@ -243,7 +295,9 @@ impl Agent {
         let mut received = Resume::Next(Value::Undefined);
         loop {
             let inner_result = match received {
-                Resume::Next(v) => self.call(&record.next_method.clone(), &record.iterator.clone(), &[v])?,
+                Resume::Next(v) => {
+                    self.call(&record.next_method.clone(), &record.iterator.clone(), &[v])?
+                }
                 Resume::Throw(e) => {
                     let iterator = record.iterator.clone();
                     match self.get_method(&iterator, &PropertyKey::from("throw"))? {
@@ -252,7 +306,9 @@ impl Agent {
                             // The delegate has no `throw`: close it, then a TypeError.
                             record.done = true;
                             self.iterator_close(&record, Ok(()))?;
-                            return self.throw_type_error("The iterator does not provide a 'throw' method");
+                            return self.throw_type_error(
+                                "The iterator does not provide a 'throw' method",
+                            );
                         }
                     }
                 }
@@ -300,17 +356,26 @@ impl Agent {
     }
 
     /// GeneratorResume / GeneratorResumeAbrupt — <https://tc39.es/ecma262/#sec-generatorresume>
-    pub(crate) fn generator_resume(&mut self, this: &Value, input: Resume, method: &str) -> JsResult<Value> {
+    pub(crate) fn generator_resume(
+        &mut self,
+        this: &Value,
+        input: Resume,
+        method: &str,
+    ) -> JsResult<Value> {
         let generator = match this {
             Value::Object(o) if o.data::<GeneratorData>().is_some_and(|d| !d.is_async) => o.clone(),
             _ => {
                 let shown = self.to_display_string(this);
-                return self.throw_type_error(format!("{method} method called on incompatible receiver {shown}"));
+                return self.throw_type_error(format!(
+                    "{method} method called on incompatible receiver {shown}"
+                ));
             }
         };
         let data = generator.data::<GeneratorData>().expect("checked above");
         match data.state.get() {
-            GeneratorState::Executing => return self.throw_type_error("Generator is already running"),
+            GeneratorState::Executing => {
+                return self.throw_type_error("Generator is already running")
+            }
             GeneratorState::Completed => {
                 return match input {
                     Resume::Next(_) => Ok(self.create_iter_result_object(Value::Undefined, true)),
@@ -322,7 +387,9 @@ impl Agent {
                 // Abrupt resumption of a generator that has not started completes it.
                 if !matches!(input, Resume::Next(_)) {
                     data.state.set(GeneratorState::Completed);
-                    let _ = data.activation.resume(self, Resume::Return(Value::Undefined));
+                    let _ = data
+                        .activation
+                        .resume(self, Resume::Return(Value::Undefined));
                     return match input {
                         Resume::Return(v) => Ok(self.create_iter_result_object(v, true)),
                         Resume::Throw(e) => Err(Throw(e)),
@@ -369,7 +436,10 @@ fn frame_is_async_generator(f: &Frame) -> bool {
 
 fn await_fulfilled(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     if let Value::Object(state) = args.capture(0) {
-        if state.data::<GeneratorData>().is_some_and(|d| d.is_async && d.capability.borrow().is_none()) {
+        if state
+            .data::<GeneratorData>()
+            .is_some_and(|d| d.is_async && d.capability.borrow().is_none())
+        {
             agent.async_generator_continue(&state, Resume::Next(args.arg(0)));
         } else {
             agent.async_step(&state, Resume::Next(args.arg(0)));
@@ -380,7 +450,10 @@ fn await_fulfilled(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 
 fn await_rejected(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     if let Value::Object(state) = args.capture(0) {
-        if state.data::<GeneratorData>().is_some_and(|d| d.is_async && d.capability.borrow().is_none()) {
+        if state
+            .data::<GeneratorData>()
+            .is_some_and(|d| d.is_async && d.capability.borrow().is_none())
+        {
             agent.async_generator_continue(&state, Resume::Throw(args.arg(0)));
         } else {
             agent.async_step(&state, Resume::Throw(args.arg(0)));
@@ -390,15 +463,27 @@ fn await_rejected(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 }
 
 fn generator_next(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    agent.generator_resume(args.this, Resume::Next(args.arg(0)), "Generator.prototype.next")
+    agent.generator_resume(
+        args.this,
+        Resume::Next(args.arg(0)),
+        "Generator.prototype.next",
+    )
 }
 
 fn generator_return_method(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    agent.generator_resume(args.this, Resume::Return(args.arg(0)), "Generator.prototype.return")
+    agent.generator_resume(
+        args.this,
+        Resume::Return(args.arg(0)),
+        "Generator.prototype.return",
+    )
 }
 
 fn generator_throw(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    agent.generator_resume(args.this, Resume::Throw(args.arg(0)), "Generator.prototype.throw")
+    agent.generator_resume(
+        args.this,
+        Resume::Throw(args.arg(0)),
+        "Generator.prototype.throw",
+    )
 }
 
 /// Installs %GeneratorPrototype% and %GeneratorFunction.prototype%'s properties.
@@ -424,14 +509,40 @@ pub fn install(agent: &mut Agent) {
         (&generator_prototype, "Generator"),
         (&generator_function_prototype, "GeneratorFunction"),
         (&async_generator_prototype, "AsyncGenerator"),
-        (&async_generator_function_prototype, "AsyncGeneratorFunction"),
+        (
+            &async_generator_function_prototype,
+            "AsyncGeneratorFunction",
+        ),
         (&async_function_prototype, "AsyncFunction"),
     ] {
-        obj.define_own_property(tag.clone(), PropertyDescriptor::data(Value::from(name), readonly));
+        obj.define_own_property(
+            tag.clone(),
+            PropertyDescriptor::data(Value::from(name), readonly),
+        );
     }
-    define_value(&generator_function_prototype, "prototype", Value::Object(generator_prototype.clone()), readonly);
-    define_value(&generator_prototype, "constructor", Value::Object(generator_function_prototype), readonly);
-    define_value(&async_generator_function_prototype, "prototype", Value::Object(async_generator_prototype.clone()), readonly);
-    define_value(&async_generator_prototype, "constructor", Value::Object(async_generator_function_prototype), readonly);
+    define_value(
+        &generator_function_prototype,
+        "prototype",
+        Value::Object(generator_prototype.clone()),
+        readonly,
+    );
+    define_value(
+        &generator_prototype,
+        "constructor",
+        Value::Object(generator_function_prototype),
+        readonly,
+    );
+    define_value(
+        &async_generator_function_prototype,
+        "prototype",
+        Value::Object(async_generator_prototype.clone()),
+        readonly,
+    );
+    define_value(
+        &async_generator_prototype,
+        "constructor",
+        Value::Object(async_generator_function_prototype),
+        readonly,
+    );
     super::async_generators::install(agent, &async_generator_prototype);
 }

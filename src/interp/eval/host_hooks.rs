@@ -28,7 +28,12 @@ impl Agent {
     }
 
     /// `import(specifier [, options])` — <https://tc39.es/ecma262/#sec-import-call-runtime-semantics-evaluation>
-    pub(super) fn eval_import_call(&mut self, f: &mut Frame, specifier: &Expr, options: Option<&Expr>) -> JsResult<Value> {
+    pub(super) fn eval_import_call(
+        &mut self,
+        f: &mut Frame,
+        specifier: &Expr,
+        options: Option<&Expr>,
+    ) -> JsResult<Value> {
         let capability = self.promise_capability()?;
         let spec_value = self.eval_expr(f, specifier)?;
         let options_value = match options {
@@ -85,14 +90,18 @@ impl Agent {
                             }
                             let v = self.get(w, &key)?;
                             let Value::String(v) = v else {
-                                return self.throw_type_error("Import attribute value must be a string");
+                                return self
+                                    .throw_type_error("Import attribute value must be a string");
                             };
                             if let PropertyKey::String(k) = key {
                                 attributes.push((k, v));
                             }
                         }
                     }
-                    _ => return self.throw_type_error("The second argument of import() must be an object"),
+                    _ => {
+                        return self
+                            .throw_type_error("The second argument of import() must be an object")
+                    }
                 }
             }
             _ => return self.throw_type_error("The second argument of import() must be an object"),

@@ -14,7 +14,11 @@ use crate::syntax::ast::{Expr, ExprOrSpread, Function, MethodKind, Prop, PropKey
 
 impl Agent {
     /// ArrayLiteral evaluation (ArrayAccumulation).
-    pub(super) fn eval_array_literal(&mut self, f: &mut Frame, elems: &[Option<ExprOrSpread>]) -> JsResult<Value> {
+    pub(super) fn eval_array_literal(
+        &mut self,
+        f: &mut Frame,
+        elems: &[Option<ExprOrSpread>],
+    ) -> JsResult<Value> {
         let array = JsObject::array_create(0, Some(self.intrinsics().array_prototype.clone()));
         let mut index: u32 = 0;
         for elem in elems {
@@ -37,7 +41,11 @@ impl Agent {
             }
         }
         // Trailing elisions still count: `[1, ,].length` is 2.
-        self.set_property(&array, &PropertyKey::from("length"), Value::Number(f64::from(index)))?;
+        self.set_property(
+            &array,
+            &PropertyKey::from("length"),
+            Value::Number(f64::from(index)),
+        )?;
         Ok(Value::Object(array))
     }
 
@@ -74,7 +82,9 @@ impl Agent {
                     self.set_position(span.start);
                     return Err(self.syntax_error("Invalid shorthand property initializer"));
                 }
-                Prop::Method { key, kind, func, .. } => {
+                Prop::Method {
+                    key, kind, func, ..
+                } => {
                     let key = self.eval_prop_key(f, key)?;
                     self.define_method_property(f, &obj, key, *kind, func, true)?;
                 }
@@ -89,7 +99,12 @@ impl Agent {
 
     /// Evaluates `value`, giving an anonymous function or class the
     /// property's name (NamedEvaluation).
-    pub(crate) fn eval_named(&mut self, f: &mut Frame, value: &Expr, key: &PropertyKey) -> JsResult<Value> {
+    pub(crate) fn eval_named(
+        &mut self,
+        f: &mut Frame,
+        value: &Expr,
+        key: &PropertyKey,
+    ) -> JsResult<Value> {
         if super::functions::is_anonymous_function_definition(value) {
             let name = super::functions::function_name_for_key(key, None);
             return self.eval_named_function(f, value, name);
@@ -99,7 +114,15 @@ impl Agent {
 
     /// MethodDefinition evaluation: defines a method, getter or setter on
     /// `target` with `target` as its [[HomeObject]].
-    pub(crate) fn define_method_property(&mut self, f: &mut Frame, target: &Gc<JsObject>, key: PropertyKey, kind: MethodKind, func: &Rc<Function>, enumerable: bool) -> JsResult<()> {
+    pub(crate) fn define_method_property(
+        &mut self,
+        f: &mut Frame,
+        target: &Gc<JsObject>,
+        key: PropertyKey,
+        kind: MethodKind,
+        func: &Rc<Function>,
+        enumerable: bool,
+    ) -> JsResult<()> {
         let prefix = match kind {
             MethodKind::Method => None,
             MethodKind::Get => Some("get"),
@@ -154,7 +177,12 @@ impl Agent {
 
     /// CopyDataProperties ( target, source, excludedItems ) —
     /// <https://tc39.es/ecma262/#sec-copydataproperties>
-    pub(crate) fn copy_data_properties(&mut self, target: &Gc<JsObject>, source: &Value, excluded: &[PropertyKey]) -> JsResult<()> {
+    pub(crate) fn copy_data_properties(
+        &mut self,
+        target: &Gc<JsObject>,
+        source: &Value,
+        excluded: &[PropertyKey],
+    ) -> JsResult<()> {
         // 1. If source is either undefined or null, return unused.
         if matches!(source, Value::Undefined | Value::Null) {
             return Ok(());
@@ -194,7 +222,13 @@ impl Agent {
     }
 
     /// A tagged template: GetTemplateObject, then a call of the tag.
-    pub(super) fn eval_tagged_template(&mut self, f: &mut Frame, tag: &Expr, quasi: &Template, e: &Expr) -> JsResult<Value> {
+    pub(super) fn eval_tagged_template(
+        &mut self,
+        f: &mut Frame,
+        tag: &Expr,
+        quasi: &Template,
+        e: &Expr,
+    ) -> JsResult<Value> {
         let Some((func, this)) = self.eval_chain(f, tag)? else {
             return Ok(Value::Undefined);
         };
@@ -218,7 +252,10 @@ impl Agent {
             PropertyKey::from("raw"),
             PropertyDescriptor::data(Value::Object(raw), Attributes::default()),
         );
-        self.set_integrity_level(&template, crate::interp::ops::object_ops::IntegrityLevel::Frozen)?;
+        self.set_integrity_level(
+            &template,
+            crate::interp::ops::object_ops::IntegrityLevel::Frozen,
+        )?;
         let mut args = vec![Value::Object(template)];
         for x in &quasi.exprs {
             args.push(self.eval_expr(f, x)?);

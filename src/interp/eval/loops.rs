@@ -34,7 +34,12 @@ fn after_body(c: Completion, labels: &[Rc<str>]) -> Next {
 }
 
 impl Agent {
-    pub(crate) fn eval_loop(&mut self, f: &mut Frame, stmt: &Stmt, labels: &[Rc<str>]) -> JsResult<Completion> {
+    pub(crate) fn eval_loop(
+        &mut self,
+        f: &mut Frame,
+        stmt: &Stmt,
+        labels: &[Rc<str>],
+    ) -> JsResult<Completion> {
         match &stmt.kind {
             StmtKind::While { test, body } => loop {
                 let t = self.eval_expr(f, test)?;
@@ -63,11 +68,21 @@ impl Agent {
                 body,
             } => {
                 let saved = self.enter_block(f, stmt_scope(stmt));
-                let result = self.eval_for(f, stmt, init.as_ref(), test.as_ref(), update.as_ref(), body, labels);
+                let result = self.eval_for(
+                    f,
+                    stmt,
+                    init.as_ref(),
+                    test.as_ref(),
+                    update.as_ref(),
+                    body,
+                    labels,
+                );
                 f.env = saved;
                 result
             }
-            StmtKind::ForIn { left, right, body } => self.eval_for_in(f, stmt, left, right, body, labels),
+            StmtKind::ForIn { left, right, body } => {
+                self.eval_for_in(f, stmt, left, right, body, labels)
+            }
             StmtKind::ForOf {
                 left,
                 right,
@@ -80,7 +95,16 @@ impl Agent {
 
     /// ForLoopEvaluation and ForBodyEvaluation (§14.7.4.2–3).
     #[allow(clippy::too_many_arguments)]
-    fn eval_for(&mut self, f: &mut Frame, stmt: &Stmt, init: Option<&ForInit>, test: Option<&Expr>, update: Option<&Expr>, body: &Stmt, labels: &[Rc<str>]) -> JsResult<Completion> {
+    fn eval_for(
+        &mut self,
+        f: &mut Frame,
+        stmt: &Stmt,
+        init: Option<&ForInit>,
+        test: Option<&Expr>,
+        update: Option<&Expr>,
+        body: &Stmt,
+        labels: &[Rc<str>],
+    ) -> JsResult<Completion> {
         let mut per_iteration = false;
         match init {
             Some(ForInit::Var(decl)) => {
@@ -119,7 +143,13 @@ impl Agent {
 
     /// Binds the loop head of for-in/for-of to one value, entering a fresh
     /// scope for let/const heads. Returns the environment to restore.
-    fn bind_for_head(&mut self, f: &mut Frame, stmt: &Stmt, left: &ForHead, value: Value) -> JsResult<Option<Gc<Env>>> {
+    fn bind_for_head(
+        &mut self,
+        f: &mut Frame,
+        stmt: &Stmt,
+        left: &ForHead,
+        value: Value,
+    ) -> JsResult<Option<Gc<Env>>> {
         let saved = f.env.clone();
         match left {
             ForHead::Var(VarKind::Var, pattern) => self.bind_pattern(f, pattern, value, true)?,
@@ -136,7 +166,15 @@ impl Agent {
     }
 
     /// for-in: ForIn/OfHeadEvaluation with EnumerateObjectProperties.
-    fn eval_for_in(&mut self, f: &mut Frame, stmt: &Stmt, left: &ForHead, right: &Expr, body: &Stmt, labels: &[Rc<str>]) -> JsResult<Completion> {
+    fn eval_for_in(
+        &mut self,
+        f: &mut Frame,
+        stmt: &Stmt,
+        left: &ForHead,
+        right: &Expr,
+        body: &Stmt,
+        labels: &[Rc<str>],
+    ) -> JsResult<Completion> {
         let v = self.eval_expr(f, right)?;
         // 6.a. If exprValue is either undefined or null, return break.
         if matches!(v, Value::Undefined | Value::Null) {
@@ -161,7 +199,16 @@ impl Agent {
 
     /// for-of and for-await-of (ForIn/OfBodyEvaluation with iterationKind iterate).
     #[allow(clippy::too_many_arguments)]
-    fn eval_for_of(&mut self, f: &mut Frame, stmt: &Stmt, left: &ForHead, right: &Expr, body: &Stmt, is_await: bool, labels: &[Rc<str>]) -> JsResult<Completion> {
+    fn eval_for_of(
+        &mut self,
+        f: &mut Frame,
+        stmt: &Stmt,
+        left: &ForHead,
+        right: &Expr,
+        body: &Stmt,
+        is_await: bool,
+        labels: &[Rc<str>],
+    ) -> JsResult<Completion> {
         let iterable = self.eval_expr(f, right)?;
         let mut record = if is_await {
             self.get_async_iterator(&iterable)?
@@ -171,7 +218,8 @@ impl Agent {
         loop {
             // a–d. Let nextResult be ? Call(next); (await it); done? value.
             let value = if is_await {
-                let result = self.call(&record.next_method.clone(), &record.iterator.clone(), &[])?;
+                let result =
+                    self.call(&record.next_method.clone(), &record.iterator.clone(), &[])?;
                 let result = self.await_value(result)?;
                 let Value::Object(result) = result else {
                     return self.throw_type_error("Iterator result is not an object");
@@ -203,7 +251,12 @@ impl Agent {
         }
     }
 
-    fn close_for_of(&mut self, record: &IteratorRecord, is_await: bool, completion: JsResult<Completion>) -> JsResult<Completion> {
+    fn close_for_of(
+        &mut self,
+        record: &IteratorRecord,
+        is_await: bool,
+        completion: JsResult<Completion>,
+    ) -> JsResult<Completion> {
         if !is_await {
             return self.iterator_close(record, completion);
         }

@@ -24,3 +24,4 @@ pub use call::{call_closure, construct_closure};
 pub use frame::{Completion, Frame};
 pub use module_body::ModuleCode;
 pub use operators::exponentiate;
+pub use suspend::bury_dead_coroutines;

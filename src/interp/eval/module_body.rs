@@ -52,7 +52,13 @@ impl Agent {
     /// functions.
     pub fn instantiate_module_declarations(&mut self, module: &ModuleCode) -> JsResult<()> {
         let scope = module.ast.scope.get().expect("analysed");
-        let mut frame = Frame::new(0, Some(module.env.clone()), Some(module.env.clone()), module.source.clone(), None);
+        let mut frame = Frame::new(
+            0,
+            Some(module.env.clone()),
+            Some(module.env.clone()),
+            module.source.clone(),
+            None,
+        );
         for &b in &scope.var_bindings {
             self.initialize_binding(&mut frame, b, "", Value::Undefined)?;
         }
@@ -73,7 +79,13 @@ impl Agent {
         let env = module.env.clone();
         let body = move |agent: &mut Agent, _first: Resume| -> JsResult<Value> {
             let scope = ast.scope.get().expect("analysed");
-            let mut frame = Frame::new(scope.frame_size, Some(env.clone()), Some(env), source.clone(), None);
+            let mut frame = Frame::new(
+                scope.frame_size,
+                Some(env.clone()),
+                Some(env),
+                source.clone(),
+                None,
+            );
             agent.stack.push(crate::interp::agent::StackFrame {
                 function_name: JsStr::from(""),
                 source,
@@ -89,7 +101,12 @@ impl Agent {
         Ok(promise)
     }
 
-    fn module_activation(&mut self, body: impl FnOnce(&mut Agent, Resume) -> JsResult<Value> + 'static, capability: crate::interp::builtins::promise::PromiseCapability, proto: Gc<JsObject>) -> Gc<JsObject> {
+    fn module_activation(
+        &mut self,
+        body: impl FnOnce(&mut Agent, Resume) -> JsResult<Value> + 'static,
+        capability: crate::interp::builtins::promise::PromiseCapability,
+        proto: Gc<JsObject>,
+    ) -> Gc<JsObject> {
         self.suspendable_object_sized(body, MODULE_STACK, Some(capability), proto)
     }
 
@@ -121,19 +138,32 @@ impl Agent {
                         let name = class.name.is_none().then(|| JsStr::from("default"));
                         let v = self.eval_class(frame, class, name)?;
                         match &class.name {
-                            Some(id) => self.initialize_binding(frame, id.binding.get(), &id.name, v)?,
+                            Some(id) => {
+                                self.initialize_binding(frame, id.binding.get(), &id.name, v)?
+                            }
                             None => self.write_default_export(frame, scope, v)?,
                         }
                     }
-                    ExportKind::DefaultFunction(_) | ExportKind::Named { .. } | ExportKind::All { .. } => {}
+                    ExportKind::DefaultFunction(_)
+                    | ExportKind::Named { .. }
+                    | ExportKind::All { .. } => {}
                 },
             }
         }
         Ok(())
     }
 
-    fn write_default_export(&mut self, frame: &mut Frame, scope: &crate::syntax::scope::ModuleScope, v: Value) -> JsResult<()> {
-        if let Some((_, slot, _)) = scope.declarations.iter().find(|(n, _, _)| &**n == "*default*") {
+    fn write_default_export(
+        &mut self,
+        frame: &mut Frame,
+        scope: &crate::syntax::scope::ModuleScope,
+        v: Value,
+    ) -> JsResult<()> {
+        if let Some((_, slot, _)) = scope
+            .declarations
+            .iter()
+            .find(|(n, _, _)| &**n == "*default*")
+        {
             let env = frame.env.clone().expect("module environment");
             env.set(*slot, v);
         }
@@ -144,7 +174,9 @@ impl Agent {
 /// Whether a function object runs a given kind of code (used by tests).
 pub fn is_closure_code(f: &Gc<JsObject>, pred: impl Fn(&Code) -> bool) -> bool {
     match &f.kind {
-        crate::interp::object::ObjectKind::Function(data) => data.closure().is_some_and(|c| pred(&c.code)),
+        crate::interp::object::ObjectKind::Function(data) => {
+            data.closure().is_some_and(|c| pred(&c.code))
+        }
         _ => false,
     }
 }

@@ -17,7 +17,10 @@ impl Agent {
             UnaryOp::Typeof => {
                 // typeof an unresolvable reference is "undefined", not a ReferenceError.
                 if let ExprKind::Ident(id) = &arg.kind {
-                    if matches!(id.binding.get(), BindingRef::Global | BindingRef::Unresolved) {
+                    if matches!(
+                        id.binding.get(),
+                        BindingRef::Global | BindingRef::Unresolved
+                    ) {
                         let global = self.global_object();
                         let key = crate::interp::property::PropertyKey::from(&*id.name);
                         if !global.has_property(&key) {
@@ -72,7 +75,8 @@ impl Agent {
                 if !obj.delete(&key) {
                     let shown = crate::interp::ops::object_ops::key_display(&key);
                     let label = self.object_label(&obj);
-                    return self.throw_type_error(format!("Cannot delete property '{shown}' of {label}"));
+                    return self
+                        .throw_type_error(format!("Cannot delete property '{shown}' of {label}"));
                 }
                 Ok(Value::Bool(true))
             }
@@ -80,7 +84,13 @@ impl Agent {
         }
     }
 
-    pub(super) fn eval_update(&mut self, f: &mut Frame, op: UpdateOp, prefix: bool, arg: &Expr) -> JsResult<Value> {
+    pub(super) fn eval_update(
+        &mut self,
+        f: &mut Frame,
+        op: UpdateOp,
+        prefix: bool,
+        arg: &Expr,
+    ) -> JsResult<Value> {
         let reference = self.eval_reference(f, arg)?;
         let old = self.get_reference_value(f, &reference)?;
         // 3. Let oldValue be ? ToNumeric(? GetValue(expr)).
@@ -131,7 +141,9 @@ impl Agent {
                 let Value::Object(o) = &r else {
                     let key = self.to_display_string(&l);
                     let shown = self.to_display_string(&r);
-                    return self.throw_type_error(format!("Cannot use 'in' operator to search for '{key}' in {shown}"));
+                    return self.throw_type_error(format!(
+                        "Cannot use 'in' operator to search for '{key}' in {shown}"
+                    ));
                 };
                 let key = self.to_property_key(&l)?;
                 Value::Bool(self.has_property(o, &key)?)

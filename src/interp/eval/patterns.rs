@@ -11,12 +11,20 @@ use crate::interp::ops::iteration::IteratorRecord;
 use crate::interp::property::PropertyKey;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
-use crate::syntax::ast::{AssignOp, BinaryOp, Expr, ObjectPatternProp, Pattern, PatternElem, PatternKind};
+use crate::syntax::ast::{
+    AssignOp, BinaryOp, Expr, ObjectPatternProp, Pattern, PatternElem, PatternKind,
+};
 
 impl Agent {
     /// Binds (`init`: declarations and parameters) or assigns a value to a
     /// pattern.
-    pub(crate) fn bind_pattern(&mut self, f: &mut Frame, target: &Pattern, value: Value, init: bool) -> JsResult<()> {
+    pub(crate) fn bind_pattern(
+        &mut self,
+        f: &mut Frame,
+        target: &Pattern,
+        value: Value,
+        init: bool,
+    ) -> JsResult<()> {
         match &target.kind {
             PatternKind::Ident(id) => {
                 if init {
@@ -29,14 +37,23 @@ impl Agent {
                 let reference = self.eval_reference(f, e)?;
                 self.put_reference_value(f, &reference, value)
             }
-            PatternKind::Object { props, rest } => self.bind_object_pattern(f, props, rest.as_deref(), value, init),
-            PatternKind::Array { elems, rest } => self.bind_array_pattern(f, elems, rest.as_deref(), value, init),
+            PatternKind::Object { props, rest } => {
+                self.bind_object_pattern(f, props, rest.as_deref(), value, init)
+            }
+            PatternKind::Array { elems, rest } => {
+                self.bind_array_pattern(f, elems, rest.as_deref(), value, init)
+            }
             PatternKind::TooDeep => Err(self.stack_overflow()),
         }
     }
 
     /// A default initialiser's value, named after a plain identifier target.
-    pub(crate) fn eval_default(&mut self, f: &mut Frame, target: &Pattern, default: &Expr) -> JsResult<Value> {
+    pub(crate) fn eval_default(
+        &mut self,
+        f: &mut Frame,
+        target: &Pattern,
+        default: &Expr,
+    ) -> JsResult<Value> {
         if let PatternKind::Ident(id) = &target.kind {
             if is_anonymous_function_definition(default) {
                 return self.eval_named_function(f, default, JsStr::from(&*id.name));
@@ -47,7 +64,14 @@ impl Agent {
 
     /// Binds one element: member targets are evaluated before the value is
     /// fetched (AssignmentElement step 1), then the default applies.
-    fn bind_element(&mut self, f: &mut Frame, target: &Pattern, default: Option<&Expr>, init: bool, fetch: &mut dyn FnMut(&mut Agent) -> JsResult<Value>) -> JsResult<()> {
+    fn bind_element(
+        &mut self,
+        f: &mut Frame,
+        target: &Pattern,
+        default: Option<&Expr>,
+        init: bool,
+        fetch: &mut dyn FnMut(&mut Agent) -> JsResult<Value>,
+    ) -> JsResult<()> {
         if let PatternKind::Expr(e) = &target.kind {
             let reference = self.eval_reference(f, e)?;
             let mut v = fetch(self)?;
@@ -63,7 +87,14 @@ impl Agent {
         self.bind_pattern(f, target, v, init)
     }
 
-    fn bind_object_pattern(&mut self, f: &mut Frame, props: &[ObjectPatternProp], rest: Option<&Pattern>, value: Value, init: bool) -> JsResult<()> {
+    fn bind_object_pattern(
+        &mut self,
+        f: &mut Frame,
+        props: &[ObjectPatternProp],
+        rest: Option<&Pattern>,
+        value: Value,
+        init: bool,
+    ) -> JsResult<()> {
         // RequireObjectCoercible(value).
         if matches!(value, Value::Undefined | Value::Null) {
             let shown = self.to_display_string(&value);
@@ -71,9 +102,13 @@ impl Agent {
                 Some(p) if !matches!(p.key, crate::syntax::ast::PropKey::Computed(_)) => {
                     let key = self.eval_prop_key(f, &p.key)?;
                     let key = crate::interp::ops::object_ops::key_display(&key);
-                    self.throw_type_error(format!("Cannot destructure property '{key}' of '{shown}' as it is {shown}."))
+                    self.throw_type_error(format!(
+                        "Cannot destructure property '{key}' of '{shown}' as it is {shown}."
+                    ))
                 }
-                _ => self.throw_type_error(format!("Cannot destructure '{shown}' as it is {shown}.")),
+                _ => {
+                    self.throw_type_error(format!("Cannot destructure '{shown}' as it is {shown}."))
+                }
             };
         }
         let mut seen: Vec<PropertyKey> = Vec::new();
@@ -83,17 +118,27 @@ impl Agent {
                 seen.push(key.clone());
             }
             let source = value.clone();
-            self.bind_element(f, &prop.value, prop.default.as_ref(), init, &mut |agent| agent.get_v(&source, &key))?;
+            self.bind_element(f, &prop.value, prop.default.as_ref(), init, &mut |agent| {
+                agent.get_v(&source, &key)
+            })?;
         }
         if let Some(rest) = rest {
-            let target = JsObject::ordinary_create(Some(self.intrinsics().object_prototype.clone()));
+            let target =
+                JsObject::ordinary_create(Some(self.intrinsics().object_prototype.clone()));
             self.copy_data_properties(&target, &value, &seen)?;
             self.bind_pattern(f, rest, Value::Object(target), init)?;
         }
         Ok(())
     }
 
-    fn bind_array_pattern(&mut self, f: &mut Frame, elems: &[Option<PatternElem>], rest: Option<&Pattern>, value: Value, init: bool) -> JsResult<()> {
+    fn bind_array_pattern(
+        &mut self,
+        f: &mut Frame,
+        elems: &[Option<PatternElem>],
+        rest: Option<&Pattern>,
+        value: Value,
+        init: bool,
+    ) -> JsResult<()> {
         // 1. Let iteratorRecord be ? GetIterator(value, sync).
         let mut record = self.get_iterator(&value)?;
         // 2. Let result be Completion(IteratorBindingInitialization / DestructuringAssignmentEvaluation).
@@ -106,7 +151,14 @@ impl Agent {
         result
     }
 
-    fn bind_array_elements(&mut self, f: &mut Frame, record: &mut IteratorRecord, elems: &[Option<PatternElem>], rest: Option<&Pattern>, init: bool) -> JsResult<()> {
+    fn bind_array_elements(
+        &mut self,
+        f: &mut Frame,
+        record: &mut IteratorRecord,
+        elems: &[Option<PatternElem>],
+        rest: Option<&Pattern>,
+        init: bool,
+    ) -> JsResult<()> {
         for elem in elems {
             match elem {
                 // Elision: step the iterator, discard the value.
@@ -120,7 +172,9 @@ impl Agent {
                         if record.done {
                             return Ok(Value::Undefined);
                         }
-                        Ok(agent.iterator_step_value(record)?.unwrap_or(Value::Undefined))
+                        Ok(agent
+                            .iterator_step_value(record)?
+                            .unwrap_or(Value::Undefined))
                     };
                     self.bind_element(f, target, default.as_ref(), init, &mut fetch)?;
                 }
@@ -148,7 +202,13 @@ impl Agent {
     }
 
     /// AssignmentExpression evaluation (§13.15.2).
-    pub(crate) fn eval_assign(&mut self, f: &mut Frame, op: AssignOp, target: &Pattern, value: &Expr) -> JsResult<Value> {
+    pub(crate) fn eval_assign(
+        &mut self,
+        f: &mut Frame,
+        op: AssignOp,
+        target: &Pattern,
+        value: &Expr,
+    ) -> JsResult<Value> {
         match (&target.kind, op) {
             (PatternKind::Object { .. } | PatternKind::Array { .. }, AssignOp::Assign) => {
                 let v = self.eval_expr(f, value)?;
@@ -188,7 +248,8 @@ impl Agent {
                     Some(false) => {
                         if let PatternKind::Ident(id) = &target.kind {
                             if is_anonymous_function_definition(value) {
-                                let v = self.eval_named_function(f, value, JsStr::from(&*id.name))?;
+                                let v =
+                                    self.eval_named_function(f, value, JsStr::from(&*id.name))?;
                                 self.put_reference_value(f, &reference, v.clone())?;
                                 return Ok(v);
                             }

@@ -18,16 +18,31 @@ use crate::syntax::scope::SuperCallRefs;
 /// A Reference Record, as far as strict module code needs one.
 pub(crate) enum Reference<'a> {
     Binding(&'a Ident),
-    Property { base: Value, key: PropertyKey },
+    Property {
+        base: Value,
+        key: PropertyKey,
+    },
     /// `o.#x`: the private name travels as its private symbol.
-    Private { base: Value, key: PropertyKey, name: &'a str },
+    Private {
+        base: Value,
+        key: PropertyKey,
+        name: &'a str,
+    },
     /// `super.x`: looked up on the home object's prototype with `this` as receiver.
-    Super { home_proto: Option<Gc<JsObject>>, key: PropertyKey, this: Value },
+    Super {
+        home_proto: Option<Gc<JsObject>>,
+        key: PropertyKey,
+        this: Value,
+    },
 }
 
 impl Agent {
     /// Evaluates an assignment or update target to a Reference.
-    pub(crate) fn eval_reference<'a>(&mut self, f: &mut Frame, e: &'a Expr) -> JsResult<Reference<'a>> {
+    pub(crate) fn eval_reference<'a>(
+        &mut self,
+        f: &mut Frame,
+        e: &'a Expr,
+    ) -> JsResult<Reference<'a>> {
         match &e.kind {
             ExprKind::Ident(id) => Ok(Reference::Binding(id)),
             ExprKind::Paren(inner) => self.eval_reference(f, inner),
@@ -46,7 +61,12 @@ impl Agent {
     }
 
     /// The Reference of `base.prop` / `base[prop]` / `base.#prop`.
-    fn member_reference<'a>(&mut self, f: &mut Frame, base: Value, prop: &'a MemberProp) -> JsResult<Reference<'a>> {
+    fn member_reference<'a>(
+        &mut self,
+        f: &mut Frame,
+        base: Value,
+        prop: &'a MemberProp,
+    ) -> JsResult<Reference<'a>> {
         Ok(match prop {
             MemberProp::Ident(id) => Reference::Property {
                 base,
@@ -58,7 +78,9 @@ impl Agent {
                 if matches!(base, Value::Undefined | Value::Null) {
                     let shown = self.to_display_string(&k);
                     let what = self.to_display_string(&base);
-                    return self.throw_type_error(format!("Cannot read properties of {what} (reading '{shown}')"));
+                    return self.throw_type_error(format!(
+                        "Cannot read properties of {what} (reading '{shown}')"
+                    ));
                 }
                 let key = self.to_property_key(&k)?;
                 Reference::Property { base, key }
@@ -71,7 +93,12 @@ impl Agent {
         })
     }
 
-    fn super_reference<'a>(&mut self, f: &mut Frame, prop: &'a MemberProp, refs: SuperCallRefs) -> JsResult<Reference<'a>> {
+    fn super_reference<'a>(
+        &mut self,
+        f: &mut Frame,
+        prop: &'a MemberProp,
+        refs: SuperCallRefs,
+    ) -> JsResult<Reference<'a>> {
         // 1. Let env be GetThisEnvironment(); 2. Let actualThis be ? env.GetThisBinding().
         let this = self.eval_this(f, refs.this, 0)?;
         let key = match prop {
@@ -90,14 +117,21 @@ impl Agent {
             _ => None,
         };
         let home_proto = home.and_then(|h| h.get_prototype_of());
-        Ok(Reference::Super { home_proto, key, this })
+        Ok(Reference::Super {
+            home_proto,
+            key,
+            this,
+        })
     }
 
     /// The private symbol a private name (`#x`) resolves to.
     pub(crate) fn private_key(&mut self, f: &Frame, id: &Ident) -> JsResult<PropertyKey> {
         match self.read_binding(f, id.binding.get())? {
             Some(Value::Symbol(s)) => Ok(PropertyKey::Symbol(s)),
-            _ => self.throw_type_error(format!("Private field '{}' must be declared in an enclosing class", id.name)),
+            _ => self.throw_type_error(format!(
+                "Private field '{}' must be declared in an enclosing class",
+                id.name
+            )),
         }
     }
 
@@ -107,7 +141,11 @@ impl Agent {
             Reference::Binding(id) => self.read_ident(f, id),
             Reference::Property { base, key } => self.get_v(base, key),
             Reference::Private { base, key, name } => self.private_get(base, key, name),
-            Reference::Super { home_proto, key, this } => match home_proto {
+            Reference::Super {
+                home_proto,
+                key,
+                this,
+            } => match home_proto {
                 Some(proto) => self.get_with_receiver(proto, key, this),
                 None => Ok(Value::Undefined),
             },
@@ -115,7 +153,12 @@ impl Agent {
     }
 
     /// PutValue ( V, W ) — <https://tc39.es/ecma262/#sec-putvalue>
-    pub(crate) fn put_reference_value(&mut self, f: &mut Frame, r: &Reference, v: Value) -> JsResult<()> {
+    pub(crate) fn put_reference_value(
+        &mut self,
+        f: &mut Frame,
+        r: &Reference,
+        v: Value,
+    ) -> JsResult<()> {
         match r {
             Reference::Binding(id) => self.assign_ident(f, id, v),
             Reference::Property { base, key } => match base {
@@ -132,7 +175,9 @@ impl Agent {
                 Value::Undefined | Value::Null => {
                     let shown = key_display(key);
                     let what = self.to_display_string(base);
-                    self.throw_type_error(format!("Cannot set properties of {what} (setting '{shown}')"))
+                    self.throw_type_error(format!(
+                        "Cannot set properties of {what} (setting '{shown}')"
+                    ))
                 }
                 primitive => {
                     // 3.b–d. Let baseObj be ! ToObject(V.[[Base]]); succeeded =
@@ -142,19 +187,27 @@ impl Agent {
                         let shown = key_display(key);
                         let what = self.to_display_string(primitive);
                         let kind = self.type_of(primitive);
-                        return self.throw_type_error(format!("Cannot create property '{shown}' on {kind} '{what}'"));
+                        return self.throw_type_error(format!(
+                            "Cannot create property '{shown}' on {kind} '{what}'"
+                        ));
                     }
                     Ok(())
                 }
             },
             Reference::Private { base, key, name } => self.private_set(base, key, name, v),
-            Reference::Super { home_proto, key, this } => {
+            Reference::Super {
+                home_proto,
+                key,
+                this,
+            } => {
                 let Some(proto) = home_proto else {
                     return self.throw_type_error("Cannot set properties of super");
                 };
                 if !self.set_with_receiver(proto, key, v, this)? {
                     let shown = key_display(key);
-                    return self.throw_type_error(format!("Cannot assign to read only property '{shown}' of object"));
+                    return self.throw_type_error(format!(
+                        "Cannot assign to read only property '{shown}' of object"
+                    ));
                 }
                 Ok(())
             }
@@ -183,7 +236,13 @@ impl Agent {
     }
 
     /// PrivateSet ( O, P, value ) — <https://tc39.es/ecma262/#sec-privateset>
-    fn private_set(&mut self, base: &Value, key: &PropertyKey, name: &str, v: Value) -> JsResult<()> {
+    fn private_set(
+        &mut self,
+        base: &Value,
+        key: &PropertyKey,
+        name: &str,
+        v: Value,
+    ) -> JsResult<()> {
         let Value::Object(o) = base else {
             return self.throw_type_error(format!(
                 "Cannot write private member {name} to an object whose class did not declare it"
@@ -213,9 +272,17 @@ impl Agent {
     /// Evaluates a member/call chain. `None` when an optional link (`?.`)
     /// short-circuited; otherwise the value and the `this` a call on it
     /// would use (the base of a member access, else undefined).
-    pub(crate) fn eval_chain(&mut self, f: &mut Frame, e: &Expr) -> JsResult<Option<(Value, Value)>> {
+    pub(crate) fn eval_chain(
+        &mut self,
+        f: &mut Frame,
+        e: &Expr,
+    ) -> JsResult<Option<(Value, Value)>> {
         match &e.kind {
-            ExprKind::Member { object, prop, optional } => {
+            ExprKind::Member {
+                object,
+                prop,
+                optional,
+            } => {
                 let Some((base, _)) = self.eval_chain(f, object)? else {
                     return Ok(None);
                 };
@@ -226,7 +293,7 @@ impl Agent {
                 if let (Value::Object(o), MemberProp::Computed(k)) = (&base, prop) {
                     let kv = self.eval_expr(f, k)?;
                     if let Value::Number(n) = kv {
-                        if n >= 0.0 && n < 4294967295.0 && n.fract() == 0.0 {
+                        if (0.0..4294967295.0).contains(&n) && n.fract() == 0.0 {
                             let key = PropertyKey::Index(n as u32);
                             let v = self.get(o, &key)?;
                             return Ok(Some((v, base)));
@@ -257,7 +324,11 @@ impl Agent {
                 };
                 Ok(Some((v, this)))
             }
-            ExprKind::Call { callee, args, optional } => {
+            ExprKind::Call {
+                callee,
+                args,
+                optional,
+            } => {
                 let Some((func, this)) = self.eval_chain(f, callee)? else {
                     return Ok(None);
                 };
@@ -265,7 +336,11 @@ impl Agent {
                     return Ok(None);
                 }
                 let args = self.eval_args(f, args)?;
-                let this = if is_member_like(callee) { this } else { Value::Undefined };
+                let this = if is_member_like(callee) {
+                    this
+                } else {
+                    Value::Undefined
+                };
                 self.set_position(call_position(callee));
                 let Value::Object(fo) = &func else {
                     return Err(self.not_a_function(f, callee));
@@ -289,9 +364,17 @@ impl Agent {
     }
 
     /// The Reference at the end of an optional chain (for `delete a?.b`).
-    pub(crate) fn eval_chain_reference<'a>(&mut self, f: &mut Frame, e: &'a Expr) -> JsResult<Option<Reference<'a>>> {
+    pub(crate) fn eval_chain_reference<'a>(
+        &mut self,
+        f: &mut Frame,
+        e: &'a Expr,
+    ) -> JsResult<Option<Reference<'a>>> {
         match &e.kind {
-            ExprKind::Member { object, prop, optional } => {
+            ExprKind::Member {
+                object,
+                prop,
+                optional,
+            } => {
                 let Some((base, _)) = self.eval_chain(f, object)? else {
                     return Ok(None);
                 };
@@ -311,7 +394,11 @@ impl Agent {
     }
 
     /// ArgumentListEvaluation — <https://tc39.es/ecma262/#sec-runtime-semantics-argumentlistevaluation>
-    pub(crate) fn eval_args(&mut self, f: &mut Frame, args: &[ExprOrSpread]) -> JsResult<Vec<Value>> {
+    pub(crate) fn eval_args(
+        &mut self,
+        f: &mut Frame,
+        args: &[ExprOrSpread],
+    ) -> JsResult<Vec<Value>> {
         let mut values = Vec::with_capacity(args.len());
         for arg in args {
             match arg {
@@ -327,7 +414,13 @@ impl Agent {
     }
 
     /// `new C(args)` — EvaluateNew — <https://tc39.es/ecma262/#sec-evaluatenew>
-    pub(crate) fn eval_new(&mut self, f: &mut Frame, callee: &Expr, args: Option<&[ExprOrSpread]>, e: &Expr) -> JsResult<Value> {
+    pub(crate) fn eval_new(
+        &mut self,
+        f: &mut Frame,
+        callee: &Expr,
+        args: Option<&[ExprOrSpread]>,
+        e: &Expr,
+    ) -> JsResult<Value> {
         // 3. Let constructor be ? GetValue(ref).
         let constructor = self.eval_expr(f, callee)?;
         // 4–5. Let argList be ? ArgumentListEvaluation of arguments.
@@ -347,7 +440,13 @@ impl Agent {
     }
 
     /// `super(args)` — <https://tc39.es/ecma262/#sec-super-keyword-runtime-semantics-evaluation>
-    pub(crate) fn eval_super_call(&mut self, f: &mut Frame, args: &[ExprOrSpread], refs: SuperCallRefs, e: &Expr) -> JsResult<Value> {
+    pub(crate) fn eval_super_call(
+        &mut self,
+        f: &mut Frame,
+        args: &[ExprOrSpread],
+        refs: SuperCallRefs,
+        e: &Expr,
+    ) -> JsResult<Value> {
         // 1. Let newTarget be GetNewTarget().
         let new_target = self.read_binding(f, refs.new_target)?;
         // 3. Let func be GetSuperConstructor(): the active function's [[GetPrototypeOf]]().
@@ -362,7 +461,11 @@ impl Agent {
         // 5. If IsConstructor(func) is false, throw a TypeError exception.
         let func = match func {
             Some(c) if is_constructor(&c) => c,
-            _ => return self.throw_type_error("Super constructor null of anonymous class is not a constructor"),
+            _ => {
+                return self.throw_type_error(
+                    "Super constructor null of anonymous class is not a constructor",
+                )
+            }
         };
         let Some(Value::Object(new_target)) = new_target else {
             return Err(self.syntax_error("'super' keyword unexpected here"));

@@ -12,7 +12,9 @@ use crate::interp::ops::conversion::to_boolean;
 use crate::interp::ops::equality::is_strictly_equal;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
-use crate::syntax::ast::{CatchClause, Expr, PatternKind, Stmt, StmtKind, SwitchCase, VarDecl, VarKind};
+use crate::syntax::ast::{
+    CatchClause, Expr, PatternKind, Stmt, StmtKind, SwitchCase, VarDecl, VarKind,
+};
 use crate::syntax::scope::BlockScope;
 
 impl Agent {
@@ -33,7 +35,12 @@ impl Agent {
 
     /// Evaluates a statement with the label set of the labels around it
     /// (LabelledEvaluation), which loops use for `continue label`.
-    pub(crate) fn eval_labelled(&mut self, f: &mut Frame, stmt: &Stmt, labels: &mut Vec<Rc<str>>) -> JsResult<Completion> {
+    pub(crate) fn eval_labelled(
+        &mut self,
+        f: &mut Frame,
+        stmt: &Stmt,
+        labels: &mut Vec<Rc<str>>,
+    ) -> JsResult<Completion> {
         match &stmt.kind {
             StmtKind::Expr(e) => {
                 self.eval_expr(f, e)?;
@@ -84,7 +91,9 @@ impl Agent {
                 Err(Throw(v))
             }
             StmtKind::Break(label) => Ok(Completion::Break(label.as_ref().map(|l| l.name.clone()))),
-            StmtKind::Continue(label) => Ok(Completion::Continue(label.as_ref().map(|l| l.name.clone()))),
+            StmtKind::Continue(label) => {
+                Ok(Completion::Continue(label.as_ref().map(|l| l.name.clone())))
+            }
             StmtKind::Labeled { label, body } => {
                 labels.push(label.name.clone());
                 let result = self.eval_labelled(f, body, labels)?;
@@ -101,10 +110,20 @@ impl Agent {
                 block_scope,
                 finalizer_scope,
             } => {
-                let finalizer = finalizer.as_deref().map(|body| (body, finalizer_scope_of(finalizer_scope)));
-                self.eval_try(f, (block, finalizer_scope_of(block_scope)), handler.as_ref(), finalizer)
+                let finalizer = finalizer
+                    .as_deref()
+                    .map(|body| (body, finalizer_scope_of(finalizer_scope)));
+                self.eval_try(
+                    f,
+                    (block, finalizer_scope_of(block_scope)),
+                    handler.as_ref(),
+                    finalizer,
+                )
             }
-            StmtKind::Switch { discriminant, cases } => self.eval_switch(f, stmt, discriminant, cases),
+            StmtKind::Switch {
+                discriminant,
+                cases,
+            } => self.eval_switch(f, stmt, discriminant, cases),
             StmtKind::While { .. }
             | StmtKind::DoWhile { .. }
             | StmtKind::For { .. }
@@ -147,7 +166,9 @@ impl Agent {
             match &d.init {
                 Some(init) => {
                     let v = match &d.target.kind {
-                        PatternKind::Ident(id) if super::functions::is_anonymous_function_definition(init) => {
+                        PatternKind::Ident(id)
+                            if super::functions::is_anonymous_function_definition(init) =>
+                        {
                             self.eval_named_function(f, init, JsStr::from(&*id.name))?
                         }
                         _ => self.eval_expr(f, init)?,
@@ -165,7 +186,13 @@ impl Agent {
     }
 
     /// TryStatement evaluation (§14.15.3).
-    fn eval_try(&mut self, f: &mut Frame, block: ScopedBody, handler: Option<&CatchClause>, finalizer: Option<ScopedBody>) -> JsResult<Completion> {
+    fn eval_try(
+        &mut self,
+        f: &mut Frame,
+        block: ScopedBody,
+        handler: Option<&CatchClause>,
+        finalizer: Option<ScopedBody>,
+    ) -> JsResult<Completion> {
         let mut result = self.eval_scoped(f, block);
         if let (Err(Throw(thrown)), Some(handler)) = (&result, handler) {
             let thrown = thrown.clone();
@@ -186,7 +213,12 @@ impl Agent {
         result
     }
 
-    fn finish_try(&mut self, f: &mut Frame, result: JsResult<Completion>, finalizer: Option<ScopedBody>) -> JsResult<Completion> {
+    fn finish_try(
+        &mut self,
+        f: &mut Frame,
+        result: JsResult<Completion>,
+        finalizer: Option<ScopedBody>,
+    ) -> JsResult<Completion> {
         if let Some(finalizer) = finalizer {
             // A pending generator return survives what the finally block does.
             let pending = self.pending_return.take();
@@ -203,7 +235,12 @@ impl Agent {
     }
 
     /// CatchClauseEvaluation ( thrownValue ) — <https://tc39.es/ecma262/#sec-runtime-semantics-catchclauseevaluation>
-    fn eval_catch(&mut self, f: &mut Frame, handler: &CatchClause, thrown: Value) -> JsResult<Completion> {
+    fn eval_catch(
+        &mut self,
+        f: &mut Frame,
+        handler: &CatchClause,
+        thrown: Value,
+    ) -> JsResult<Completion> {
         let scope = handler.scope.get().expect("catch clauses are analysed");
         let saved = self.enter_block(f, scope);
         let result = match &handler.param {
@@ -219,7 +256,13 @@ impl Agent {
     }
 
     /// SwitchStatement evaluation with CaseBlockEvaluation (§14.12.4).
-    fn eval_switch(&mut self, f: &mut Frame, stmt: &Stmt, discriminant: &Expr, cases: &[SwitchCase]) -> JsResult<Completion> {
+    fn eval_switch(
+        &mut self,
+        f: &mut Frame,
+        stmt: &Stmt,
+        discriminant: &Expr,
+        cases: &[SwitchCase],
+    ) -> JsResult<Completion> {
         let value = self.eval_expr(f, discriminant)?;
         let saved = self.enter_block(f, stmt_scope(stmt));
         let result = self.eval_case_block(f, &value, cases);
@@ -230,7 +273,12 @@ impl Agent {
         }
     }
 
-    fn eval_case_block(&mut self, f: &mut Frame, value: &Value, cases: &[SwitchCase]) -> JsResult<Completion> {
+    fn eval_case_block(
+        &mut self,
+        f: &mut Frame,
+        value: &Value,
+        cases: &[SwitchCase],
+    ) -> JsResult<Completion> {
         // Find the first case whose test matches (in order, skipping default).
         let mut start = None;
         for (i, case) in cases.iter().enumerate() {

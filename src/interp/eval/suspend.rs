@@ -73,7 +73,9 @@ pub fn bury_dead_coroutines() {
 
 /// Suspends the innermost running body.
 fn suspend_running(signal: Signal) -> Input {
-    let yielder = RUNNING.with(|r| r.borrow_mut().pop()).expect("suspend runs inside a coroutine");
+    let yielder = RUNNING
+        .with(|r| r.borrow_mut().pop())
+        .expect("suspend runs inside a coroutine");
     // SAFETY: the yielder lives on the suspending coroutine's stack, which
     // is the stack we are running on.
     let input = unsafe { (*yielder).suspend(signal) };
@@ -106,18 +108,24 @@ pub(crate) enum Step {
 
 impl Activation {
     /// A body not yet started; it receives the agent and the first resumption.
-    pub(crate) fn new(stack_size: usize, body: impl FnOnce(&mut Agent, Resume) -> JsResult<Value> + 'static) -> Activation {
+    pub(crate) fn new(
+        stack_size: usize,
+        body: impl FnOnce(&mut Agent, Resume) -> JsResult<Value> + 'static,
+    ) -> Activation {
         let stack = PooledStack::new(stack_size);
         let stack_limit = stack.lowest_address();
-        let co = Coroutine::with_stack(stack, move |yielder: &Yielder<Input, Signal>, (agent, first): Input| {
-            RUNNING.with(|r| r.borrow_mut().push(yielder as *const _));
-            // SAFETY: see the module comment; the pointer comes from the
-            // resumer's `&mut Agent`, unused until this body suspends.
-            let agent = unsafe { &mut *agent };
-            let result = body(agent, first);
-            RUNNING.with(|r| r.borrow_mut().pop());
-            result
-        });
+        let co = Coroutine::with_stack(
+            stack,
+            move |yielder: &Yielder<Input, Signal>, (agent, first): Input| {
+                RUNNING.with(|r| r.borrow_mut().push(yielder as *const _));
+                // SAFETY: see the module comment; the pointer comes from the
+                // resumer's `&mut Agent`, unused until this body suspends.
+                let agent = unsafe { &mut *agent };
+                let result = body(agent, first);
+                RUNNING.with(|r| r.borrow_mut().pop());
+                result
+            },
+        );
         Activation {
             coroutine: RefCell::new(Some(co)),
             stack_limit,
@@ -143,10 +151,6 @@ impl Activation {
             }
         }
     }
-
-    pub(crate) fn is_finished(&self) -> bool {
-        self.coroutine.borrow().is_none()
-    }
 }
 
 impl Agent {
@@ -166,7 +170,9 @@ impl Agent {
     /// `await v` — Await ( value ) — <https://tc39.es/ecma262/#await>
     pub(crate) fn await_value(&mut self, v: Value) -> JsResult<Value> {
         if !in_coroutine() {
-            return Err(self.syntax_error("await is only valid in async functions and the top level bodies of modules"));
+            return Err(self.syntax_error(
+                "await is only valid in async functions and the top level bodies of modules",
+            ));
         }
         match self.suspend(Signal::Await(v), 1) {
             Resume::Next(v) => Ok(v),

@@ -213,7 +213,8 @@ impl StmtKind {
             Try {
                 block,
                 handler,
-                finalizer, ..
+                finalizer,
+                ..
             } => {
                 let handler = opt_depth(handler, |h| {
                     opt_depth(&h.param, |p| p.depth).max(depth_of_stmts(&h.body))

@@ -96,6 +96,8 @@ pub struct ExportDecl {
     pub span: Span,
 }
 
+// Exports are few per module; boxing the declaration would only add a hop.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug)]
 pub enum ExportKind {
     /// `export var|let|const|function|class ...`

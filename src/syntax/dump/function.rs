@@ -123,13 +123,15 @@ impl TreePrinter<'_> {
                 key,
                 value,
                 is_static,
-                span, ..
+                span,
+                ..
             }
             | ClassMember::Accessor {
                 key,
                 value,
                 is_static,
-                span, ..
+                span,
+                ..
             } => {
                 let kind = match member {
                     ClassMember::Accessor { .. } => "Accessor",

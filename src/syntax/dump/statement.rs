@@ -139,7 +139,8 @@ impl TreePrinter<'_> {
             StmtKind::Try {
                 block,
                 handler,
-                finalizer, ..
+                finalizer,
+                ..
             } => {
                 self.line(depth, role, "Try", span);
                 self.stmts(inner, "", block);

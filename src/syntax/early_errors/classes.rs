@@ -179,13 +179,15 @@ impl Checker {
                 key,
                 value,
                 is_static,
-                span, ..
+                span,
+                ..
             }
             | ClassMember::Accessor {
                 key,
                 value,
                 is_static,
-                span, ..
+                span,
+                ..
             } => {
                 // FieldDefinition: "It is a Syntax Error if PropName of
                 // ClassElementName is "constructor"" (also for `#constructor`,

@@ -165,7 +165,8 @@ impl Checker {
             StmtKind::Try {
                 block,
                 handler,
-                finalizer, ..
+                finalizer,
+                ..
             } => {
                 self.check_block(block)?;
                 if let Some(handler) = handler {

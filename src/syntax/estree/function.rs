@@ -111,13 +111,15 @@ impl Estree<'_> {
                 key,
                 value,
                 is_static,
-                span, ..
+                span,
+                ..
             } => self.class_field("PropertyDefinition", key, value.as_ref(), *is_static, *span),
             ClassMember::Accessor {
                 key,
                 value,
                 is_static,
-                span, ..
+                span,
+                ..
             } => self.class_field("AccessorProperty", key, value.as_ref(), *is_static, *span),
             ClassMember::StaticBlock { body, span, .. } => {
                 self.open("StaticBlock", *span);

@@ -193,7 +193,8 @@ impl Estree<'_> {
             StmtKind::Try {
                 block,
                 handler,
-                finalizer, ..
+                finalizer,
+                ..
             } => self.try_statement(span, block, handler.as_ref(), finalizer.as_deref()),
             StmtKind::Debugger => self.leaf("DebuggerStatement", span),
             // As a statement, the declaration's span includes the `;`.

@@ -16,7 +16,9 @@ pub(super) type BindingId = usize;
 pub(super) enum ScopeKind {
     Module,
     /// A function, arrow, method, field initialiser or static block.
-    Function { arrow: bool },
+    Function {
+        arrow: bool,
+    },
     Block,
     Class,
 }
@@ -96,7 +98,12 @@ pub(super) struct Analysis<'a> {
 }
 
 impl<'a> Analysis<'a> {
-    pub fn push_scope(&mut self, kind: ScopeKind, parent: Option<ScopeId>, owner: Option<Owner<'a>>) -> ScopeId {
+    pub fn push_scope(
+        &mut self,
+        kind: ScopeKind,
+        parent: Option<ScopeId>,
+        owner: Option<Owner<'a>>,
+    ) -> ScopeId {
         let id = self.scopes.len();
         let function = match (kind, parent) {
             (ScopeKind::Module | ScopeKind::Function { .. }, _) | (_, None) => id,
@@ -223,7 +230,10 @@ impl<'a> Analysis<'a> {
             let r = self.binding_ref(from, target);
             match site {
                 Site::Ident(cell) => cell.set(r),
-                Site::SuperThis(cell) => cell.set(SuperCallRefs { this: r, ..cell.get() }),
+                Site::SuperThis(cell) => cell.set(SuperCallRefs {
+                    this: r,
+                    ..cell.get()
+                }),
                 Site::SuperNewTarget(cell) => cell.set(SuperCallRefs {
                     new_target: r,
                     ..cell.get()
@@ -373,7 +383,9 @@ impl<'a> Analysis<'a> {
                 let declarations = scope
                     .bindings
                     .iter()
-                    .filter(|&&b| self.bindings[b].location.0 && self.bindings[b].kind != DeclKind::Import)
+                    .filter(|&&b| {
+                        self.bindings[b].location.0 && self.bindings[b].kind != DeclKind::Import
+                    })
                     .map(|&b| {
                         let data = &self.bindings[b];
                         (data.name.clone(), data.location.1, data.kind)

@@ -27,7 +27,8 @@ impl<'a> Walker<'a> {
             }
         };
         let target = self.import_target(target);
-        self.a.reference(Site::Ident(&id.binding), self.current, target);
+        self.a
+            .reference(Site::Ident(&id.binding), self.current, target);
     }
 
     /// Import bindings are indirect: they resolve to their import index.
@@ -35,7 +36,11 @@ impl<'a> Walker<'a> {
         if let Target::Binding(b) = target {
             if self.a.binding_kind(b) == DeclKind::Import {
                 let module = &self.a.scopes[0];
-                if let Some(i) = module.imports.iter().position(|n| self.a.lookup(0, n) == Some(b)) {
+                if let Some(i) = module
+                    .imports
+                    .iter()
+                    .position(|n| self.a.lookup(0, n) == Some(b))
+                {
                     return Target::Import(i as u32);
                 }
             }
@@ -65,7 +70,9 @@ impl<'a> Walker<'a> {
     }
 
     pub fn module(&mut self, m: &'a Module) {
-        let scope = self.a.push_scope(ScopeKind::Module, None, Some(Owner::Module(&m.scope)));
+        let scope = self
+            .a
+            .push_scope(ScopeKind::Module, None, Some(Owner::Module(&m.scope)));
         self.current = scope;
         // Imports: named and default imports are indirect bindings; `* as ns` a const.
         for item in &m.body {
@@ -105,18 +112,22 @@ impl<'a> Walker<'a> {
                     ExportKind::DefaultFunction(f) => match &f.name {
                         Some(name) => lexical.push(Lexical::Function(name, f)),
                         None => {
-                            let b = self.a.declare(scope, &Name::from("*default*"), DeclKind::Function);
+                            let b =
+                                self.a
+                                    .declare(scope, &Name::from("*default*"), DeclKind::Function);
                             self.a.scopes[scope].hoisted.push((f.clone(), b));
                         }
                     },
                     ExportKind::DefaultClass(c) => match &c.name {
                         Some(name) => lexical.push(Lexical::Binding(name, DeclKind::Class)),
                         None => {
-                            self.a.declare(scope, &Name::from("*default*"), DeclKind::Let);
+                            self.a
+                                .declare(scope, &Name::from("*default*"), DeclKind::Let);
                         }
                     },
                     ExportKind::DefaultExpr(_) => {
-                        self.a.declare(scope, &Name::from("*default*"), DeclKind::Let);
+                        self.a
+                            .declare(scope, &Name::from("*default*"), DeclKind::Let);
                     }
                     _ => {}
                 }
@@ -140,7 +151,9 @@ impl<'a> Walker<'a> {
     }
 
     pub fn script(&mut self, s: &'a Script) {
-        let scope = self.a.push_scope(ScopeKind::Module, None, Some(Owner::Module(&s.scope)));
+        let scope = self
+            .a
+            .push_scope(ScopeKind::Module, None, Some(Owner::Module(&s.scope)));
         self.current = scope;
         let mut vars = Vec::new();
         var_idents(&s.body, &mut vars);
@@ -258,7 +271,10 @@ impl<'a> Walker<'a> {
                 self.stmt(body);
                 self.leave(outer);
             }
-            StmtKind::ForIn { left, right, body } | StmtKind::ForOf { left, right, body, .. } => {
+            StmtKind::ForIn { left, right, body }
+            | StmtKind::ForOf {
+                left, right, body, ..
+            } => {
                 // Deviation: `right` is resolved outside the head's scope (the
                 // spec evaluates it in a TDZ scope holding the head's names).
                 self.expr(right);
@@ -269,7 +285,11 @@ impl<'a> Walker<'a> {
                         if *kind != VarKind::Var {
                             let mut ids = Vec::new();
                             bound_idents(pattern, &mut ids);
-                            let decl_kind = if *kind == VarKind::Const { DeclKind::Const } else { DeclKind::Let };
+                            let decl_kind = if *kind == VarKind::Const {
+                                DeclKind::Const
+                            } else {
+                                DeclKind::Let
+                            };
                             for id in ids {
                                 let b = self.a.declare(scope, &id.name, decl_kind);
                                 if decl_kind == DeclKind::Const {
@@ -294,7 +314,10 @@ impl<'a> Walker<'a> {
                 }
             }
             StmtKind::Labeled { body, .. } => self.stmt(body),
-            StmtKind::Switch { discriminant, cases } => {
+            StmtKind::Switch {
+                discriminant,
+                cases,
+            } => {
                 self.expr(discriminant);
                 let outer = self.current;
                 let scope = self.enter(ScopeKind::Block, Owner::Block(&s.scope));
@@ -463,7 +486,9 @@ impl<'a> Walker<'a> {
         }
         for m in &c.members {
             let key = match m {
-                ClassMember::Method { key, .. } | ClassMember::Field { key, .. } | ClassMember::Accessor { key, .. } => key,
+                ClassMember::Method { key, .. }
+                | ClassMember::Field { key, .. }
+                | ClassMember::Accessor { key, .. } => key,
                 _ => continue,
             };
             if let PropKey::Private(name) = key {
@@ -484,18 +509,39 @@ impl<'a> Walker<'a> {
                     self.prop_key(key);
                     self.function(func, false);
                 }
-                ClassMember::Field { key, value, scope: member_scope, .. } | ClassMember::Accessor { key, value, scope: member_scope, .. } => {
+                ClassMember::Field {
+                    key,
+                    value,
+                    scope: member_scope,
+                    ..
+                }
+                | ClassMember::Accessor {
+                    key,
+                    value,
+                    scope: member_scope,
+                    ..
+                } => {
                     self.prop_key(key);
                     let before = self.current;
-                    self.enter(ScopeKind::Function { arrow: false }, Owner::Function(member_scope));
+                    self.enter(
+                        ScopeKind::Function { arrow: false },
+                        Owner::Function(member_scope),
+                    );
                     if let Some(v) = value {
                         self.expr(v);
                     }
                     self.leave(before);
                 }
-                ClassMember::StaticBlock { body, scope: member_scope, .. } => {
+                ClassMember::StaticBlock {
+                    body,
+                    scope: member_scope,
+                    ..
+                } => {
                     let before = self.current;
-                    let block = self.enter(ScopeKind::Function { arrow: false }, Owner::Function(member_scope));
+                    let block = self.enter(
+                        ScopeKind::Function { arrow: false },
+                        Owner::Function(member_scope),
+                    );
                     let mut vars = Vec::new();
                     var_idents(body, &mut vars);
                     self.declare_vars(block, &vars, false);
@@ -516,7 +562,8 @@ impl<'a> Walker<'a> {
             Some(b) => Target::Binding(b),
             None => Target::Global,
         };
-        self.a.reference(Site::Ident(&id.binding), self.current, target);
+        self.a
+            .reference(Site::Ident(&id.binding), self.current, target);
     }
 
     fn member_prop(&mut self, prop: &'a MemberProp) {
@@ -652,7 +699,11 @@ impl<'a> Walker<'a> {
 
 /// The let/const names of a `for (let ...;;)` head.
 fn lexical_decls_stmt_of_decl<'a>(decl: &'a VarDecl, out: &mut Vec<Lexical<'a>>) {
-    let kind = if decl.kind == VarKind::Const { DeclKind::Const } else { DeclKind::Let };
+    let kind = if decl.kind == VarKind::Const {
+        DeclKind::Const
+    } else {
+        DeclKind::Let
+    };
     let mut ids = Vec::new();
     for d in &decl.declarations {
         bound_idents(&d.target, &mut ids);

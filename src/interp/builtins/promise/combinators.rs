@@ -86,12 +86,24 @@ fn get_promise_resolve(agent: &mut Agent, c: &Value) -> JsResult<Value> {
 }
 
 /// PerformPromiseAll / AllSettled / Any / Race.
-fn perform(agent: &mut Agent, record: &mut IteratorRecord, c: &Value, capability: &PromiseCapability, resolve: &Value, kind: Combinator) -> JsResult<Value> {
+fn perform(
+    agent: &mut Agent,
+    record: &mut IteratorRecord,
+    c: &Value,
+    capability: &PromiseCapability,
+    resolve: &Value,
+    kind: Combinator,
+) -> JsResult<Value> {
     // The shared state: values (or errors) by index, and remainingElementsCount
     // (starting at 1), kept on a holder object the element functions capture.
     let values = agent.create_array_from_list(Vec::new());
     let holder = JsObject::ordinary_create(None);
-    define_value(&holder, "values", Value::Object(values.clone()), Attributes::ALL);
+    define_value(
+        &holder,
+        "values",
+        Value::Object(values.clone()),
+        Attributes::ALL,
+    );
     define_value(&holder, "remaining", Value::Number(1.0), Attributes::ALL);
     let mut index: u32 = 0;
     loop {
@@ -105,7 +117,11 @@ fn perform(agent: &mut Agent, record: &mut IteratorRecord, c: &Value, capability
         };
         if kind != Combinator::Race {
             // c. Append undefined to values.
-            agent.create_data_property_or_throw(&values, PropertyKey::Index(index), Value::Undefined)?;
+            agent.create_data_property_or_throw(
+                &values,
+                PropertyKey::Index(index),
+                Value::Undefined,
+            )?;
         }
         // d. Let nextPromise be ? Call(promiseResolve, constructor, « next »).
         let next_promise = agent.call(resolve, c, &[next])?;
@@ -121,25 +137,58 @@ fn perform(agent: &mut Agent, record: &mut IteratorRecord, c: &Value, capability
         let (on_fulfilled, on_rejected) = match kind {
             Combinator::Race => (capability.resolve.clone(), capability.reject.clone()),
             Combinator::All => (
-                Value::Object(agent.native_function_with("", 1, all_resolve_element, false, cap.clone())),
+                Value::Object(agent.native_function_with(
+                    "",
+                    1,
+                    all_resolve_element,
+                    false,
+                    cap.clone(),
+                )),
                 capability.reject.clone(),
             ),
             Combinator::AllSettled => (
-                Value::Object(agent.native_function_with("", 1, settled_fulfilled_element, false, cap.clone())),
-                Value::Object(agent.native_function_with("", 1, settled_rejected_element, false, cap.clone())),
+                Value::Object(agent.native_function_with(
+                    "",
+                    1,
+                    settled_fulfilled_element,
+                    false,
+                    cap.clone(),
+                )),
+                Value::Object(agent.native_function_with(
+                    "",
+                    1,
+                    settled_rejected_element,
+                    false,
+                    cap.clone(),
+                )),
             ),
             Combinator::Any => (
                 capability.resolve.clone(),
-                Value::Object(agent.native_function_with("", 1, any_reject_element, false, cap.clone())),
+                Value::Object(agent.native_function_with(
+                    "",
+                    1,
+                    any_reject_element,
+                    false,
+                    cap.clone(),
+                )),
             ),
         };
         if kind != Combinator::Race {
             // remainingElementsCount += 1.
             let r = remaining(agent, &holder)?;
-            define_value(&holder, "remaining", Value::Number(r + 1.0), Attributes::ALL);
+            define_value(
+                &holder,
+                "remaining",
+                Value::Number(r + 1.0),
+                Attributes::ALL,
+            );
         }
         // Perform ? Invoke(nextPromise, "then", « onFulfilled, onRejected »).
-        agent.invoke(&next_promise, &PropertyKey::from("then"), &[on_fulfilled, on_rejected])?;
+        agent.invoke(
+            &next_promise,
+            &PropertyKey::from("then"),
+            &[on_fulfilled, on_rejected],
+        )?;
         index += 1;
     }
 }
@@ -156,7 +205,12 @@ fn decrement(agent: &mut Agent, holder: &Gc<JsObject>) -> JsResult<f64> {
 }
 
 /// All elements are in: resolve with the values (or reject Any with an AggregateError).
-fn finish(agent: &mut Agent, holder: &Gc<JsObject>, capability: &PromiseCapability, kind: Combinator) -> JsResult<()> {
+fn finish(
+    agent: &mut Agent,
+    holder: &Gc<JsObject>,
+    capability: &PromiseCapability,
+    kind: Combinator,
+) -> JsResult<()> {
     let values = agent.get(holder, &PropertyKey::from("values"))?;
     if kind == Combinator::Any {
         let proto = agent.error_prototype(ErrorKind::AggregateError);
@@ -169,7 +223,11 @@ fn finish(agent: &mut Agent, holder: &Gc<JsObject>, capability: &PromiseCapabili
             _ => agent.create_array_from_list(Vec::new()),
         };
         define_value(&error, "errors", Value::Object(errors), Attributes::METHOD);
-        agent.call(&capability.reject, &Value::Undefined, &[Value::Object(error)])?;
+        agent.call(
+            &capability.reject,
+            &Value::Undefined,
+            &[Value::Object(error)],
+        )?;
     } else {
         agent.call(&capability.resolve, &Value::Undefined, &[values])?;
     }
@@ -177,7 +235,12 @@ fn finish(agent: &mut Agent, holder: &Gc<JsObject>, capability: &PromiseCapabili
 }
 
 /// Records one element's outcome once (the [[AlreadyCalled]] flag is capture 2).
-fn record_element(agent: &mut Agent, args: &CallArgs, value: Value, kind: Combinator) -> JsResult<Value> {
+fn record_element(
+    agent: &mut Agent,
+    args: &CallArgs,
+    value: Value,
+    kind: Combinator,
+) -> JsResult<Value> {
     if matches!(args.capture(2), Value::Bool(true)) {
         return Ok(Value::Undefined);
     }

@@ -9,8 +9,8 @@ mod prototype;
 use gc::{Finalize, Gc, Trace};
 
 pub use operations::{
-    is_promise, new_promise, new_promise_capability, perform_promise_then, promise_resolve, reject_promise,
-    resolve_promise,
+    is_promise, new_promise, new_promise_capability, perform_promise_then, promise_resolve,
+    reject_promise, resolve_promise,
 };
 
 use crate::interp::agent::Agent;

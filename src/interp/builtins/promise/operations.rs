@@ -57,14 +57,20 @@ pub(super) fn new_promise_with_proto(proto: Gc<JsObject>) -> Gc<JsObject> {
 }
 
 /// CreateResolvingFunctions ( promise ) — <https://tc39.es/ecma262/#sec-createresolvingfunctions>
-pub(super) fn create_resolving_functions(agent: &mut Agent, promise: &Gc<JsObject>) -> (Value, Value) {
+pub(super) fn create_resolving_functions(
+    agent: &mut Agent,
+    promise: &Gc<JsObject>,
+) -> (Value, Value) {
     // 1. Let alreadyResolved be the Record { [[Value]]: false }.
     let record = JsObject::with_kind(
         None,
-        ObjectKind::Other(Box::new(AlreadyResolved { value: Cell::new(false) })),
+        ObjectKind::Other(Box::new(AlreadyResolved {
+            value: Cell::new(false),
+        })),
     );
     let captures = vec![Value::Object(promise.clone()), Value::Object(record)];
-    let resolve = agent.native_function_with("", 1, promise_resolve_function, false, captures.clone());
+    let resolve =
+        agent.native_function_with("", 1, promise_resolve_function, false, captures.clone());
     let reject = agent.native_function_with("", 1, promise_reject_function, false, captures);
     (Value::Object(resolve), Value::Object(reject))
 }
@@ -221,7 +227,11 @@ pub fn new_promise_capability(agent: &mut Agent, c: &Value) -> JsResult<PromiseC
     }
     // With %Promise% itself the executor dance is unobservable: make the
     // promise and its resolving functions directly.
-    if agent.intrinsics().try_get("Promise").is_some_and(|p| Gc::ptr_eq(&p, ctor)) {
+    if agent
+        .intrinsics()
+        .try_get("Promise")
+        .is_some_and(|p| Gc::ptr_eq(&p, ctor))
+    {
         let promise = new_promise(agent);
         let (resolve, reject) = create_resolving_functions(agent, &promise);
         return Ok(PromiseCapability {
@@ -232,16 +242,30 @@ pub fn new_promise_capability(agent: &mut Agent, c: &Value) -> JsResult<PromiseC
     }
     // 2–5. An executor that records the resolve and reject functions it gets.
     let record = JsObject::ordinary_create(None);
-    let executor = agent.native_function_with("", 2, capability_executor, false, vec![Value::Object(record.clone())]);
+    let executor = agent.native_function_with(
+        "",
+        2,
+        capability_executor,
+        false,
+        vec![Value::Object(record.clone())],
+    );
     // 6. Let promise be ? Construct(C, « executor »).
     let promise = agent.construct(ctor, &[Value::Object(executor)], None)?;
-    let resolve = record.get_own_data_value(&PropertyKey::from("resolve")).unwrap_or(Value::Undefined);
-    let reject = record.get_own_data_value(&PropertyKey::from("reject")).unwrap_or(Value::Undefined);
+    let resolve = record
+        .get_own_data_value(&PropertyKey::from("resolve"))
+        .unwrap_or(Value::Undefined);
+    let reject = record
+        .get_own_data_value(&PropertyKey::from("reject"))
+        .unwrap_or(Value::Undefined);
     // 7–8. If IsCallable(resolve/reject) is false, throw a TypeError exception.
     if !agent.is_callable(&resolve) || !agent.is_callable(&reject) {
         return agent.throw_type_error("Promise resolve or reject function is not callable");
     }
-    Ok(PromiseCapability { promise, resolve, reject })
+    Ok(PromiseCapability {
+        promise,
+        resolve,
+        reject,
+    })
 }
 
 /// GetCapabilitiesExecutor Functions — <https://tc39.es/ecma262/#sec-getcapabilitiesexecutor-functions>
@@ -256,10 +280,22 @@ fn capability_executor(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     };
     // 4–5. If the resolve or reject slot is already set, throw a TypeError exception.
     if defined("resolve") || defined("reject") {
-        return agent.throw_type_error("Promise executor has already been invoked with non-undefined arguments");
+        return agent.throw_type_error(
+            "Promise executor has already been invoked with non-undefined arguments",
+        );
     }
-    crate::interp::native::define_value(&record, "resolve", args.arg(0), crate::interp::property::Attributes::ALL);
-    crate::interp::native::define_value(&record, "reject", args.arg(1), crate::interp::property::Attributes::ALL);
+    crate::interp::native::define_value(
+        &record,
+        "resolve",
+        args.arg(0),
+        crate::interp::property::Attributes::ALL,
+    );
+    crate::interp::native::define_value(
+        &record,
+        "reject",
+        args.arg(1),
+        crate::interp::property::Attributes::ALL,
+    );
     Ok(Value::Undefined)
 }
 
@@ -289,12 +325,29 @@ pub fn promise_resolve(agent: &mut Agent, c: &Gc<JsObject>, x: Value) -> JsResul
 
 /// PerformPromiseThen ( promise, onFulfilled, onRejected [ , resultCapability ] ) —
 /// <https://tc39.es/ecma262/#sec-performpromisethen>
-pub fn perform_promise_then(agent: &mut Agent, promise: &Gc<JsObject>, on_fulfilled: Value, on_rejected: Value, capability: Option<PromiseCapability>) -> Value {
+pub fn perform_promise_then(
+    agent: &mut Agent,
+    promise: &Gc<JsObject>,
+    on_fulfilled: Value,
+    on_rejected: Value,
+    capability: Option<PromiseCapability>,
+) -> Value {
     let data = promise_data(promise);
     // 3–4. Non-callable handlers become undefined.
-    let on_fulfilled = if agent.is_callable(&on_fulfilled) { on_fulfilled } else { Value::Undefined };
-    let on_rejected = if agent.is_callable(&on_rejected) { on_rejected } else { Value::Undefined };
-    let result = capability.as_ref().map(|c| c.promise.clone()).unwrap_or(Value::Undefined);
+    let on_fulfilled = if agent.is_callable(&on_fulfilled) {
+        on_fulfilled
+    } else {
+        Value::Undefined
+    };
+    let on_rejected = if agent.is_callable(&on_rejected) {
+        on_rejected
+    } else {
+        Value::Undefined
+    };
+    let result = capability
+        .as_ref()
+        .map(|c| c.promise.clone())
+        .unwrap_or(Value::Undefined);
     // 5–6. The two PromiseReaction Records.
     let fulfill = PromiseReaction {
         capability: capability.clone(),
@@ -318,7 +371,10 @@ pub fn perform_promise_then(agent: &mut Agent, promise: &Gc<JsObject>, on_fulfil
         PromiseState::Rejected => {
             let reason = data.result.get();
             if !data.is_handled.get() {
-                agent.jobs.unhandled_rejections.retain(|p| !Gc::ptr_eq(p, promise));
+                agent
+                    .jobs
+                    .unhandled_rejections
+                    .retain(|p| !Gc::ptr_eq(p, promise));
             }
             enqueue_reaction_job(agent, reject, reason);
         }

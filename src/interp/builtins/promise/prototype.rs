@@ -3,7 +3,10 @@
 
 use gc::Gc;
 
-use super::operations::{create_resolving_functions, new_promise_capability, new_promise_with_proto, perform_promise_then, promise_resolve};
+use super::operations::{
+    create_resolving_functions, new_promise_capability, new_promise_with_proto,
+    perform_promise_then, promise_resolve,
+};
 use super::PromiseData;
 use crate::interp::agent::{Agent, JsResult, Throw};
 use crate::interp::function::CallArgs;
@@ -23,7 +26,11 @@ fn promise_constructor(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let executor = args.arg(0);
     if !agent.is_callable(&executor) {
         let shown = agent.to_display_string(&executor);
-        let shown = if matches!(executor, Value::Object(_)) { "#<Object>".to_string() } else { shown };
+        let shown = if matches!(executor, Value::Object(_)) {
+            "#<Object>".to_string()
+        } else {
+            shown
+        };
         return agent.throw_type_error(format!("Promise resolver {shown} is not a function"));
     }
     // 3. Let promise be ? OrdinaryCreateFromConstructor(NewTarget, "%Promise.prototype%", …).
@@ -45,7 +52,9 @@ fn this_promise(agent: &mut Agent, this: &Value, method: &str) -> JsResult<Gc<Js
         Value::Object(o) if o.data::<PromiseData>().is_some() => Ok(o.clone()),
         _ => {
             let shown = agent.to_display_string(this);
-            agent.throw_type_error(format!("Method Promise.prototype.{method} called on incompatible receiver {shown}"))
+            agent.throw_type_error(format!(
+                "Method Promise.prototype.{method} called on incompatible receiver {shown}"
+            ))
         }
     }
 }
@@ -60,13 +69,23 @@ fn promise_then(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 4. Let resultCapability be ? NewPromiseCapability(C).
     let capability = new_promise_capability(agent, &Value::Object(c))?;
     // 5. Return PerformPromiseThen(promise, onFulfilled, onRejected, resultCapability).
-    Ok(perform_promise_then(agent, &promise, args.arg(0), args.arg(1), Some(capability)))
+    Ok(perform_promise_then(
+        agent,
+        &promise,
+        args.arg(0),
+        args.arg(1),
+        Some(capability),
+    ))
 }
 
 /// Promise.prototype.catch ( onRejected ) — <https://tc39.es/ecma262/#sec-promise.prototype.catch>
 fn promise_catch(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 2. Return ? Invoke(promise, "then", « undefined, onRejected »).
-    agent.invoke(args.this, &PropertyKey::from("then"), &[Value::Undefined, args.arg(0)])
+    agent.invoke(
+        args.this,
+        &PropertyKey::from("then"),
+        &[Value::Undefined, args.arg(0)],
+    )
 }
 
 /// Promise.prototype.finally ( onFinally ) — <https://tc39.es/ecma262/#sec-promise.prototype.finally>
@@ -89,7 +108,11 @@ fn promise_finally(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         (Value::Object(t), Value::Object(k))
     };
     // 7. Return ? Invoke(promise, "then", « thenFinally, catchFinally »).
-    agent.invoke(args.this, &PropertyKey::from("then"), &[then_finally, catch_finally])
+    agent.invoke(
+        args.this,
+        &PropertyKey::from("then"),
+        &[then_finally, catch_finally],
+    )
 }
 
 /// thenFinally: call onFinally, then pass the value on.
@@ -118,7 +141,11 @@ fn finally_step(agent: &mut Agent, args: &CallArgs, rethrow: bool) -> JsResult<V
     } else {
         agent.native_function_with("", 0, value_thunk, false, vec![value])
     };
-    agent.invoke(&Value::Object(p), &PropertyKey::from("then"), &[Value::Object(pass)])
+    agent.invoke(
+        &Value::Object(p),
+        &PropertyKey::from("then"),
+        &[Value::Object(pass)],
+    )
 }
 
 fn value_thunk(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {
