@@ -110,7 +110,7 @@ fn next_up(x: f64) -> f64 {
 }
 
 /// StrWhiteSpaceChar: WhiteSpace or LineTerminator (§7.1.4.1.1).
-fn is_str_white_space(u: u16) -> bool {
+pub fn is_str_white_space(u: u16) -> bool {
     matches!(
         u,
         0x09 | 0x0B | 0x0C | 0x20 | 0xA0 | 0xFEFF | 0x0A | 0x0D | 0x2028 | 0x2029

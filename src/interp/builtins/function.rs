@@ -1,7 +1,179 @@
-//! function builtins.
+//! Function objects' built-ins (ECMA-262 §20.2): the Function constructor
+//! (CreateDynamicFunction), Function.prototype.apply / bind / call /
+//! toString / @@hasInstance, and bound functions (BoundFunctionCreate).
 
-use crate::interp::agent::Agent;
+use std::rc::Rc;
+
+use gc::Gc;
+
+use crate::interp::agent::{Agent, JsResult};
+use crate::interp::eval::Frame;
+use crate::interp::function::{BoundFunction, CallArgs, Callable, Code, FunctionData};
+use crate::interp::native::{set_function_length, set_function_name};
+use crate::interp::object::{JsObject, ObjectKind};
+use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
+use crate::interp::slots::Slots;
+use crate::interp::source::SourceText;
+use crate::interp::string::JsStr;
+use crate::interp::value::Value;
+use crate::syntax::ast::{ExprKind, ModuleItem, StmtKind};
+
+fn this_function(agent: &mut Agent, this: &Value, method: &str) -> JsResult<Gc<JsObject>> {
+    match this {
+        Value::Object(f) if f.is_callable() => Ok(f.clone()),
+        _ => agent.throw_type_error(format!("Function.prototype.{method} called on non-function")),
+    }
+}
+
+/// Function.prototype.call ( thisArg, ...args ) — <https://tc39.es/ecma262/#sec-function.prototype.call>
+fn function_call(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    let f = this_function(agent, args.this, "call")?;
+    let rest = args.args.get(1..).unwrap_or(&[]);
+    agent.call_object(&f, &args.arg(0), rest)
+}
+
+/// Function.prototype.apply ( thisArg, argArray ) — <https://tc39.es/ecma262/#sec-function.prototype.apply>
+fn function_apply(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    let f = this_function(agent, args.this, "apply")?;
+    let arg_array = args.arg(1);
+    // 3. If argArray is either undefined or null, then call with no arguments.
+    let list = match arg_array {
+        Value::Undefined | Value::Null => Vec::new(),
+        // 5. Let argList be ? CreateListFromArrayLike(argArray).
+        other => agent.create_list_from_array_like(&other)?,
+    };
+    agent.call_object(&f, &args.arg(0), &list)
+}
+
+/// Function.prototype.bind ( thisArg, ...args ) — <https://tc39.es/ecma262/#sec-function.prototype.bind>
+fn function_bind(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    // 1–2. Let Target be the this value; if IsCallable(Target) is false, throw.
+    let target = match args.this {
+        Value::Object(f) if f.is_callable() => f.clone(),
+        _ => return agent.throw_type_error("Bind must be called on a function"),
+    };
+    let bound_args: Vec<Value> = args.args.get(1..).unwrap_or(&[]).to_vec();
+    let arg_count = bound_args.len() as f64;
+    // 3. Let F be ? BoundFunctionCreate(Target, thisArg, args).
+    let f = JsObject::with_kind(
+        target.get_prototype_of(),
+        ObjectKind::Function(Box::new(FunctionData {
+            callable: Callable::Bound(BoundFunction {
+                target: target.clone(),
+                this: args.arg(0),
+                args: Slots::from_vec(bound_args),
+            }),
+        })),
+    );
+    // 4–6. L: the target's own length minus the bound arguments, at least 0.
+    let mut length = 0.0;
+    if target.has_own_property(&PropertyKey::from("length")) {
+        let target_len = agent.get(&target, &PropertyKey::from("length"))?;
+        if let Value::Number(n) = target_len {
+            if n == f64::INFINITY {
+                length = f64::INFINITY;
+            } else if n.is_finite() {
+                length = (n.trunc() - arg_count).max(0.0);
+            }
+        }
+    }
+    // 7. Perform SetFunctionLength(F, L).
+    set_function_length(&f, length);
+    // 8–10. Let targetName be ? Get(Target, "name"); SetFunctionName(F, targetName, "bound").
+    let name = agent.get(&target, &PropertyKey::from("name"))?;
+    let name = match name {
+        Value::String(s) => s,
+        _ => JsStr::from(""),
+    };
+    set_function_name(&f, JsStr::from("bound ").concat(&name));
+    Ok(Value::Object(f))
+}
+
+/// Function.prototype.toString ( ) — <https://tc39.es/ecma262/#sec-function.prototype.tostring>
+fn function_to_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    let f = this_function(agent, args.this, "toString")?;
+    let ObjectKind::Function(data) = &f.kind else {
+        unreachable!("callable objects are functions")
+    };
+    // 2. If func is an ECMAScript function object: its source text.
+    if let Callable::Closure(c) = &data.callable {
+        let text = match &c.code {
+            Code::Function(func) => c.source.slice(func.span).to_string(),
+            Code::DefaultConstructor { class, .. } => c.source.slice(class.span).to_string(),
+            Code::FieldInitializer { .. } | Code::StaticBlock { .. } => String::new(),
+        };
+        return Ok(Value::from(text.as_str()));
+    }
+    // 3. Built-in functions: NativeFunction syntax.
+    let name = match f.get_own_data_value(&PropertyKey::from("name")) {
+        Some(Value::String(s)) => s.to_rust_string(),
+        _ => String::new(),
+    };
+    Ok(Value::from(format!("function {name}() {{ [native code] }}").as_str()))
+}
+
+/// Function.prototype [ @@hasInstance ] ( V ) — <https://tc39.es/ecma262/#sec-function.prototype-@@hasinstance>
+fn function_has_instance(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    Ok(Value::Bool(agent.ordinary_has_instance(args.this, &args.arg(0))?))
+}
+
+/// Function ( ...parameterArgs, bodyArg ) — CreateDynamicFunction —
+/// <https://tc39.es/ecma262/#sec-createdynamicfunction>
+fn function_constructor(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    let (params, body) = match args.args.split_last() {
+        Some((body, params)) => (params.to_vec(), body.clone()),
+        None => (Vec::new(), Value::from("")),
+    };
+    let mut p = Vec::new();
+    for param in &params {
+        p.push(agent.to_string(param)?.to_rust_string());
+    }
+    let body = agent.to_string(&body)?.to_rust_string();
+    // The source text: "function anonymous(P\n) {\nbody\n}".
+    let text = format!("(function anonymous({}\n) {{\n{}\n}})", p.join(","), body);
+    let module = match crate::syntax::parse_module(&text) {
+        Ok(m) => m,
+        Err(e) => return Err(agent.syntax_error(e.message)),
+    };
+    let func = match module.body.first() {
+        Some(ModuleItem::Stmt(stmt)) => match &stmt.kind {
+            StmtKind::Expr(e) => match &e.kind {
+                ExprKind::Paren(inner) => match &inner.kind {
+                    ExprKind::Function(f) => Some(f.clone()),
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    };
+    let Some(func) = func else {
+        return Err(agent.syntax_error("Unexpected token in function body"));
+    };
+    if module.body.len() != 1 {
+        return Err(agent.syntax_error("Unexpected token in function body"));
+    }
+    // Dynamic functions close over the global environment only.
+    let source = SourceText::new("anonymous", Rc::<str>::from(text.as_str()));
+    let frame = Frame::new(0, None, None, source, None);
+    let f = agent.instantiate_function_expression(&frame, &func, Some(JsStr::from("anonymous")));
+    Ok(Value::Object(f))
+}
 
 pub fn install(agent: &mut Agent) {
-    let _ = agent;
+    let proto = agent.intrinsics().function_prototype.clone();
+    set_function_length(&proto, 0.0);
+    set_function_name(&proto, JsStr::from(""));
+    agent.native_constructor("Function", 1, function_constructor, &proto);
+    agent.define_method(&proto, "apply", 2, function_apply);
+    agent.define_method(&proto, "bind", 1, function_bind);
+    agent.define_method(&proto, "call", 1, function_call);
+    agent.define_method(&proto, "toString", 0, function_to_string);
+    let has_instance = agent.symbols.has_instance.clone();
+    let f = agent.native_function("[Symbol.hasInstance]", 1, function_has_instance);
+    proto.define_own_property(
+        PropertyKey::Symbol(has_instance),
+        PropertyDescriptor::data(Value::Object(f), Attributes::default()),
+    );
 }

@@ -33,6 +33,7 @@ pub fn install(agent: &mut Agent, realm: &Rc<Realm>) {
     // prototypes hang off theirs.
     object::install(agent);
     function::install(agent);
+    global::install(agent);
     error::install(agent);
     symbol::install(agent);
     boolean::install(agent);
@@ -47,6 +48,5 @@ pub fn install(agent: &mut Agent, realm: &Rc<Realm>) {
     reflect::install(agent);
     promise::install(agent);
     timers::install(agent);
-    global::install(agent);
     console::install(agent);
 }

@@ -19,7 +19,7 @@ use crate::syntax::ast::{Expr, ExprKind, Function, FunctionKind};
 
 impl Agent {
     /// A function, generator, async or arrow function expression's value.
-    pub(crate) fn instantiate_function_expression(
+    pub fn instantiate_function_expression(
         &mut self,
         f: &Frame,
         func: &Rc<Function>,
