@@ -65,6 +65,13 @@ pub fn function_base(
     if is_async {
         kind = format!("Async{kind}");
     }
+    // Deviation: a generator or async function whose realm lacks the
+    // matching constructor reaches Function.prototype; Node never sees
+    // that, so such a function is named as if its constructor were there.
+    let constructor = match constructor {
+        Some("Function") if kind != "Function" => Some(kind.as_str()),
+        other => other,
+    };
     let mut base = format!("[{kind}");
     if constructor.is_none() {
         base.push_str(" (null prototype)");
@@ -78,10 +85,7 @@ pub fn function_base(
     }
     base.push(']');
     if let Some(c) = constructor {
-        // Deviation: a generator or async function whose realm lacks the
-        // matching constructor reaches Function.prototype; Node never
-        // sees that, so it is not shown.
-        if c != kind && !(c == "Function" && kind != "Function") {
+        if c != kind {
             base.push(' ');
             base.push_str(c);
         }

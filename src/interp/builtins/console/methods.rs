@@ -203,7 +203,8 @@ pub fn time_log(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     Ok(Value::Undefined)
 }
 
-/// `console.clear()`: nothing to do when output is not a terminal.
+/// `console.clear()`: nothing to do when output is not a terminal (also
+/// `profile`, `profileEnd` and `timeStamp`, which need an inspector).
 pub fn clear(_agent: &mut Agent, _args: &CallArgs) -> JsResult<Value> {
     Ok(Value::Undefined)
 }

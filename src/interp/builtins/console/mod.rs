@@ -41,6 +41,10 @@ const METHODS: &[(&str, u32, NativeFn)] = &[
     ("dirxml", 0, methods::log),
     ("error", 0, methods::warn),
     ("groupCollapsed", 0, methods::group),
+    // Inspector hooks: nothing to do without a debugger attached.
+    ("profile", 0, methods::clear),
+    ("profileEnd", 0, methods::clear),
+    ("timeStamp", 0, methods::clear),
 ];
 
 pub fn install(agent: &mut Agent) {

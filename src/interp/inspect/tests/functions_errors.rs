@@ -309,3 +309,21 @@ fn show_hidden_lists_prototype_accessors() {
         Some("[ 1, [ 2, [length]: 1 ], [length]: 2 ]")
     );
 }
+
+case!(
+    async_function_with_inherited_tag,
+    |a| {
+        let f = closure(a, "async function af() {}");
+        let proto = a.intrinsics().async_function_prototype.clone();
+        let tag = PropertyKey::Symbol(a.symbols.to_string_tag.clone());
+        if proto.get_own_property(&tag).is_none() {
+            proto.define_own_property(
+                tag,
+                PropertyDescriptor::data(Value::from("AsyncFunction"), Attributes::default()),
+            );
+        }
+        JsObject::set_prototype_of(&f, Some(proto));
+        f.into()
+    },
+    "[AsyncFunction: af]"
+);
