@@ -1,7 +1,0 @@
-//! number builtins.
-
-use crate::interp::agent::Agent;
-
-pub fn install(agent: &mut Agent) {
-    let _ = agent;
-}
