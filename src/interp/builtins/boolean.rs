@@ -16,7 +16,11 @@ fn boolean_constructor(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     };
     // 3–4. A Boolean object with [[BooleanData]] b.
     let default = agent.intrinsics().boolean_prototype.clone();
-    Ok(Value::Object(agent.ordinary_create_from_constructor(nt, default, ObjectKind::Boolean(b))?))
+    Ok(Value::Object(agent.ordinary_create_from_constructor(
+        nt,
+        default,
+        ObjectKind::Boolean(b),
+    )?))
 }
 
 /// ThisBooleanValue ( value ) — <https://tc39.es/ecma262/#sec-thisbooleanvalue>
@@ -25,9 +29,13 @@ fn this_boolean_value(agent: &mut Agent, v: &Value, method: &str) -> JsResult<bo
         Value::Bool(b) => Ok(*b),
         Value::Object(o) => match o.kind {
             ObjectKind::Boolean(b) => Ok(b),
-            _ => agent.throw_type_error(format!("Boolean.prototype.{method} requires that 'this' be a Boolean")),
+            _ => agent.throw_type_error(format!(
+                "Boolean.prototype.{method} requires that 'this' be a Boolean"
+            )),
         },
-        _ => agent.throw_type_error(format!("Boolean.prototype.{method} requires that 'this' be a Boolean")),
+        _ => agent.throw_type_error(format!(
+            "Boolean.prototype.{method} requires that 'this' be a Boolean"
+        )),
     }
 }
 
@@ -37,7 +45,9 @@ fn boolean_to_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 }
 
 fn boolean_value_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    Ok(Value::Bool(this_boolean_value(agent, args.this, "valueOf")?))
+    Ok(Value::Bool(this_boolean_value(
+        agent, args.this, "valueOf",
+    )?))
 }
 
 pub fn install(agent: &mut Agent) {

@@ -78,14 +78,24 @@ fn error_to_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 2. If O is not an Object, throw a TypeError exception.
     let Value::Object(o) = args.this else {
         let shown = agent.to_display_string(args.this);
-        return agent.throw_type_error(format!("Error.prototype.toString requires that 'this' be an Object, got {shown}"));
+        return agent.throw_type_error(format!(
+            "Error.prototype.toString requires that 'this' be an Object, got {shown}"
+        ));
     };
     // 3–4. Let name be ? Get(O, "name"); undefined → "Error".
     let name = agent.get(o, &PropertyKey::from("name"))?;
-    let name = if name.is_undefined() { JsStr::from("Error") } else { agent.to_string(&name)? };
+    let name = if name.is_undefined() {
+        JsStr::from("Error")
+    } else {
+        agent.to_string(&name)?
+    };
     // 5–6. Let msg be ? Get(O, "message"); undefined → "".
     let msg = agent.get(o, &PropertyKey::from("message"))?;
-    let msg = if msg.is_undefined() { JsStr::from("") } else { agent.to_string(&msg)? };
+    let msg = if msg.is_undefined() {
+        JsStr::from("")
+    } else {
+        agent.to_string(&msg)?
+    };
     // 7–9. Combine.
     Ok(Value::String(if name.is_empty() {
         msg
@@ -110,23 +120,51 @@ pub fn install(agent: &mut Agent) {
     let mut base: Option<Gc<JsObject>> = None;
     for (i, kind) in KINDS.into_iter().enumerate() {
         let proto = agent.error_prototype(kind);
-        let length = if kind == ErrorKind::AggregateError { 2 } else { 1 };
-        let ctor = agent.native_function_with(kind.name(), length, error_constructor, true, vec![Value::Number(i as f64)]);
+        let length = if kind == ErrorKind::AggregateError {
+            2
+        } else {
+            1
+        };
+        let ctor = agent.native_function_with(
+            kind.name(),
+            length,
+            error_constructor,
+            true,
+            vec![Value::Number(i as f64)],
+        );
         ctor.define_own_property(
             PropertyKey::from("prototype"),
-            crate::interp::property::PropertyDescriptor::data(Value::Object(proto.clone()), crate::interp::native::FIXED),
+            crate::interp::property::PropertyDescriptor::data(
+                Value::Object(proto.clone()),
+                crate::interp::native::FIXED,
+            ),
         );
-        define_value(&proto, "constructor", Value::Object(ctor.clone()), Attributes::METHOD);
+        define_value(
+            &proto,
+            "constructor",
+            Value::Object(ctor.clone()),
+            Attributes::METHOD,
+        );
         define_value(&proto, "name", Value::from(kind.name()), Attributes::METHOD);
         define_value(&proto, "message", Value::from(""), Attributes::METHOD);
         let global = agent.global_object();
-        define_value(&global, kind.name(), Value::Object(ctor.clone()), Attributes::METHOD);
+        define_value(
+            &global,
+            kind.name(),
+            Value::Object(ctor.clone()),
+            Attributes::METHOD,
+        );
         agent.intrinsics().register(kind.name(), ctor.clone());
         match &base {
             None => {
                 agent.define_method(&proto, "toString", 0, error_to_string);
                 agent.define_method(&ctor, "captureStackTrace", 1, capture_stack_trace);
-                define_value(&ctor, "stackTraceLimit", Value::Number(10.0), Attributes::ALL);
+                define_value(
+                    &ctor,
+                    "stackTraceLimit",
+                    Value::Number(10.0),
+                    Attributes::ALL,
+                );
                 base = Some(ctor);
             }
             // The NativeError constructors inherit from %Error%.

@@ -21,7 +21,9 @@ use crate::syntax::ast::{ExprKind, ModuleItem, StmtKind};
 fn this_function(agent: &mut Agent, this: &Value, method: &str) -> JsResult<Gc<JsObject>> {
     match this {
         Value::Object(f) if f.is_callable() => Ok(f.clone()),
-        _ => agent.throw_type_error(format!("Function.prototype.{method} called on non-function")),
+        _ => agent.throw_type_error(format!(
+            "Function.prototype.{method} called on non-function"
+        )),
     }
 }
 
@@ -109,12 +111,16 @@ fn function_to_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         Some(Value::String(s)) => s.to_rust_string(),
         _ => String::new(),
     };
-    Ok(Value::from(format!("function {name}() {{ [native code] }}").as_str()))
+    Ok(Value::from(
+        format!("function {name}() {{ [native code] }}").as_str(),
+    ))
 }
 
 /// Function.prototype [ @@hasInstance ] ( V ) — <https://tc39.es/ecma262/#sec-function.prototype-@@hasinstance>
 fn function_has_instance(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    Ok(Value::Bool(agent.ordinary_has_instance(args.this, &args.arg(0))?))
+    Ok(Value::Bool(
+        agent.ordinary_has_instance(args.this, &args.arg(0))?,
+    ))
 }
 
 /// Function ( ...parameterArgs, bodyArg ) — CreateDynamicFunction —

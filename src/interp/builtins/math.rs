@@ -74,7 +74,11 @@ unary!(log, f64::ln);
 unary!(log1p, f64::ln_1p);
 unary!(log10, f64::log10);
 unary!(log2, f64::log2);
-unary!(sign, |x| if x.is_nan() || x == 0.0 { x } else { x.signum() });
+unary!(sign, |x| if x.is_nan() || x == 0.0 {
+    x
+} else {
+    x.signum()
+});
 unary!(sin, f64::sin);
 unary!(sinh, f64::sinh);
 unary!(sqrt, f64::sqrt);
@@ -92,11 +96,15 @@ fn round(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     if x > 0.0 && x < 0.5 {
         return Ok(Value::Number(0.0));
     }
-    if x < 0.0 && x >= -0.5 {
+    if (-0.5..0.0).contains(&x) {
         return Ok(Value::Number(-0.0));
     }
     let floor = x.floor();
-    Ok(Value::Number(if x - floor >= 0.5 { floor + 1.0 } else { floor }))
+    Ok(Value::Number(if x - floor >= 0.5 {
+        floor + 1.0
+    } else {
+        floor
+    }))
 }
 
 fn atan2(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
@@ -111,7 +119,9 @@ fn pow(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 
 fn imul(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let v = numbers(agent, args, 2)?;
-    Ok(Value::Number(f64::from(to_int32(v[0]).wrapping_mul(to_int32(v[1])))))
+    Ok(Value::Number(f64::from(
+        to_int32(v[0]).wrapping_mul(to_int32(v[1])),
+    )))
 }
 
 /// Math.hypot ( ...args ) — <https://tc39.es/ecma262/#sec-math.hypot>
@@ -134,7 +144,11 @@ fn hypot(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 /// Math.max / Math.min: NaN wins, +0 beats −0 (max) and −0 beats +0 (min).
 fn extremum(agent: &mut Agent, args: &CallArgs, max: bool) -> JsResult<Value> {
     let v = numbers(agent, args, args.args.len())?;
-    let mut result = if max { f64::NEG_INFINITY } else { f64::INFINITY };
+    let mut result = if max {
+        f64::NEG_INFINITY
+    } else {
+        f64::INFINITY
+    };
     for x in v {
         if x.is_nan() {
             result = f64::NAN;

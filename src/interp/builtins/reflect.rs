@@ -21,7 +21,9 @@ fn apply(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let f = args.arg(0);
     if !agent.is_callable(&f) {
         let shown = agent.to_display_string(&f);
-        return agent.throw_type_error(format!("Function.prototype.apply was called on {shown}, which is not a function"));
+        return agent.throw_type_error(format!(
+            "Function.prototype.apply was called on {shown}, which is not a function"
+        ));
     }
     let list = agent.create_list_from_array_like(&args.arg(2))?;
     agent.call(&f, &args.arg(1), &list)
@@ -64,7 +66,11 @@ fn delete_property(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 fn get(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let o = target(agent, &args.arg(0), "get")?;
     let key = agent.to_property_key(&args.arg(1))?;
-    let receiver = args.args.get(2).cloned().unwrap_or(Value::Object(o.clone()));
+    let receiver = args
+        .args
+        .get(2)
+        .cloned()
+        .unwrap_or(Value::Object(o.clone()));
     agent.get_with_receiver(&o, &key, &receiver)
 }
 
@@ -77,7 +83,9 @@ fn get_own_property_descriptor(agent: &mut Agent, args: &CallArgs) -> JsResult<V
 
 fn get_prototype_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let o = target(agent, &args.arg(0), "getPrototypeOf")?;
-    Ok(o.get_prototype_of().map(Value::Object).unwrap_or(Value::Null))
+    Ok(o.get_prototype_of()
+        .map(Value::Object)
+        .unwrap_or(Value::Null))
 }
 
 fn has(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
@@ -93,7 +101,11 @@ fn is_extensible(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 
 fn own_keys(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let o = target(agent, &args.arg(0), "ownKeys")?;
-    let keys: Vec<Value> = o.own_property_keys().iter().map(PropertyKey::to_value).collect();
+    let keys: Vec<Value> = o
+        .own_property_keys()
+        .iter()
+        .map(PropertyKey::to_value)
+        .collect();
     Ok(Value::Object(agent.create_array_from_list(keys)))
 }
 
@@ -105,8 +117,17 @@ fn prevent_extensions(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 fn set(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let o = target(agent, &args.arg(0), "set")?;
     let key = agent.to_property_key(&args.arg(1))?;
-    let receiver = args.args.get(3).cloned().unwrap_or(Value::Object(o.clone()));
-    Ok(Value::Bool(agent.set_with_receiver(&o, &key, args.arg(2), &receiver)?))
+    let receiver = args
+        .args
+        .get(3)
+        .cloned()
+        .unwrap_or(Value::Object(o.clone()));
+    Ok(Value::Bool(agent.set_with_receiver(
+        &o,
+        &key,
+        args.arg(2),
+        &receiver,
+    )?))
 }
 
 fn set_prototype_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
@@ -116,7 +137,9 @@ fn set_prototype_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         Value::Null => None,
         other => {
             let shown = agent.to_display_string(&other);
-            return agent.throw_type_error(format!("Object prototype may only be an Object or null: {shown}"));
+            return agent.throw_type_error(format!(
+                "Object prototype may only be an Object or null: {shown}"
+            ));
         }
     };
     Ok(Value::Bool(JsObject::set_prototype_of(&o, proto)))
@@ -129,7 +152,12 @@ pub fn install(agent: &mut Agent) {
     agent.define_method(&reflect, "defineProperty", 3, define_property);
     agent.define_method(&reflect, "deleteProperty", 2, delete_property);
     agent.define_method(&reflect, "get", 2, get);
-    agent.define_method(&reflect, "getOwnPropertyDescriptor", 2, get_own_property_descriptor);
+    agent.define_method(
+        &reflect,
+        "getOwnPropertyDescriptor",
+        2,
+        get_own_property_descriptor,
+    );
     agent.define_method(&reflect, "getPrototypeOf", 1, get_prototype_of);
     agent.define_method(&reflect, "has", 2, has);
     agent.define_method(&reflect, "isExtensible", 1, is_extensible);
@@ -149,5 +177,10 @@ pub fn install(agent: &mut Agent) {
         ),
     );
     let global = agent.global_object();
-    crate::interp::native::define_value(&global, "Reflect", Value::Object(reflect), Attributes::METHOD);
+    crate::interp::native::define_value(
+        &global,
+        "Reflect",
+        Value::Object(reflect),
+        Attributes::METHOD,
+    );
 }

@@ -64,7 +64,11 @@ fn this_symbol_value(agent: &mut Agent, v: &Value, method: &str) -> JsResult<Gc<
 
 /// SymbolDescriptiveString ( sym ) — <https://tc39.es/ecma262/#sec-symboldescriptivestring>
 pub fn symbol_descriptive_string(sym: &Symbol) -> JsStr {
-    let desc = sym.description.as_ref().map(|d| d.to_rust_string()).unwrap_or_default();
+    let desc = sym
+        .description
+        .as_ref()
+        .map(|d| d.to_rust_string())
+        .unwrap_or_default();
     JsStr::from(format!("Symbol({desc})"))
 }
 
@@ -74,12 +78,19 @@ fn symbol_to_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 }
 
 fn symbol_value_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    Ok(Value::Symbol(this_symbol_value(agent, args.this, "Symbol.prototype.valueOf")?))
+    Ok(Value::Symbol(this_symbol_value(
+        agent,
+        args.this,
+        "Symbol.prototype.valueOf",
+    )?))
 }
 
 fn symbol_description(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let s = this_symbol_value(agent, args.this, "Symbol.prototype.description")?;
-    Ok(s.description.clone().map(Value::String).unwrap_or(Value::Undefined))
+    Ok(s.description
+        .clone()
+        .map(Value::String)
+        .unwrap_or(Value::Undefined))
 }
 
 pub fn install(agent: &mut Agent) {
@@ -88,11 +99,21 @@ pub fn install(agent: &mut Agent) {
     agent.define_method(&ctor, "for", 1, symbol_for);
     agent.define_method(&ctor, "keyFor", 1, symbol_key_for);
     for (name, symbol) in agent.symbols.all() {
-        define_value(&ctor, name, Value::Symbol(symbol), crate::interp::native::FIXED);
+        define_value(
+            &ctor,
+            name,
+            Value::Symbol(symbol),
+            crate::interp::native::FIXED,
+        );
     }
     agent.define_method(&proto, "toString", 0, symbol_to_string);
     agent.define_method(&proto, "valueOf", 0, symbol_value_of);
-    agent.define_accessor(&proto, PropertyKey::from("description"), Some(symbol_description), None);
+    agent.define_accessor(
+        &proto,
+        PropertyKey::from("description"),
+        Some(symbol_description),
+        None,
+    );
     let to_primitive = agent.symbols.to_primitive.clone();
     let f = agent.native_function("[Symbol.toPrimitive]", 1, symbol_value_of);
     proto.define_own_property(

@@ -38,7 +38,11 @@ impl BigNat {
     fn to_digits(&self) -> Vec<u8> {
         let mut out = Vec::new();
         for (i, limb) in self.0.iter().rev().enumerate() {
-            let s = if i == 0 { limb.to_string() } else { format!("{limb:09}") };
+            let s = if i == 0 {
+                limb.to_string()
+            } else {
+                format!("{limb:09}")
+            };
             out.extend(s.bytes().map(|b| b - b'0'));
         }
         if out.is_empty() {
@@ -61,18 +65,17 @@ pub fn exact_decimal(x: f64) -> (Vec<u8>, i32) {
         (fraction | (1u64 << 52), exponent - 1075)
     };
     let mut n = BigNat::from_u64(mantissa);
-    let scale: i32;
-    if k >= 0 {
+    let scale = if k >= 0 {
         for _ in 0..k {
             n.mul_small(2);
         }
-        scale = 0;
+        0
     } else {
         for _ in 0..-k {
             n.mul_small(5);
         }
-        scale = -k;
-    }
+        -k
+    };
     // value = digits × 10^−scale
     let mut digits = n.to_digits();
     let point = digits.len() as i32 - scale;
@@ -89,7 +92,11 @@ pub fn round_digits(digits: &[u8], point: i32, keep: i32) -> (Vec<u8>, i32) {
     if keep <= 0 {
         // Everything is rounded away: the result is 0 or one unit at the position.
         let round_up = keep == 0 && digits.first().is_some_and(|&d| d >= 5);
-        return if round_up { (vec![1], point + 1) } else { (Vec::new(), point) };
+        return if round_up {
+            (vec![1], point + 1)
+        } else {
+            (Vec::new(), point)
+        };
     }
     let keep = keep as usize;
     let mut kept: Vec<u8> = digits.iter().copied().take(keep).collect();
@@ -120,14 +127,21 @@ mod tests {
 
     fn text(x: f64) -> String {
         let (d, p) = exact_decimal(x);
-        format!("0.{}e{}", d.iter().map(|d| (b'0' + d) as char).collect::<String>(), p)
+        format!(
+            "0.{}e{}",
+            d.iter().map(|d| (b'0' + d) as char).collect::<String>(),
+            p
+        )
     }
 
     #[test]
     fn exact_expansions() {
         assert_eq!(text(1.0), "0.1e1");
         assert_eq!(text(0.5), "0.5e0");
-        assert_eq!(text(1.005), "0.100499999999999989341858963598497211933135986328125e1");
+        assert_eq!(
+            text(1.005),
+            "0.100499999999999989341858963598497211933135986328125e1"
+        );
         assert_eq!(text(123.0), "0.123e3");
     }
 

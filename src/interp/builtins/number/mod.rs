@@ -26,7 +26,11 @@ fn number_constructor(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         return Ok(Value::Number(n));
     };
     let default = agent.intrinsics().number_prototype.clone();
-    Ok(Value::Object(agent.ordinary_create_from_constructor(nt, default, ObjectKind::Number(n))?))
+    Ok(Value::Object(agent.ordinary_create_from_constructor(
+        nt,
+        default,
+        ObjectKind::Number(n),
+    )?))
 }
 
 /// ThisNumberValue ( value ) — <https://tc39.es/ecma262/#sec-thisnumbervalue>
@@ -35,9 +39,13 @@ fn this_number_value(agent: &mut Agent, v: &Value, method: &str) -> JsResult<f64
         Value::Number(n) => Ok(*n),
         Value::Object(o) => match o.kind {
             ObjectKind::Number(n) => Ok(n),
-            _ => agent.throw_type_error(format!("Number.prototype.{method} requires that 'this' be a Number")),
+            _ => agent.throw_type_error(format!(
+                "Number.prototype.{method} requires that 'this' be a Number"
+            )),
         },
-        _ => agent.throw_type_error(format!("Number.prototype.{method} requires that 'this' be a Number")),
+        _ => agent.throw_type_error(format!(
+            "Number.prototype.{method} requires that 'this' be a Number"
+        )),
     }
 }
 
@@ -53,7 +61,9 @@ fn is_finite(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 }
 
 fn is_integer(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    Ok(Value::Bool(arg_number(args).is_some_and(|n| n.is_finite() && n.trunc() == n)))
+    Ok(Value::Bool(
+        arg_number(args).is_some_and(|n| n.is_finite() && n.trunc() == n),
+    ))
 }
 
 fn is_nan(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {
@@ -86,7 +96,9 @@ fn to_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 }
 
 fn value_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    Ok(Value::Number(this_number_value(agent, args.this, "valueOf")?))
+    Ok(Value::Number(this_number_value(
+        agent, args.this, "valueOf",
+    )?))
 }
 
 fn digits_text(digits: &[u8]) -> String {
@@ -139,7 +151,12 @@ fn fixed(x: f64, f: i32) -> String {
     }
     let (a, b) = s.split_at(s.len() - f);
     // A value that rounds to zero keeps its sign in V8 only when negative and non-zero.
-    let sign = if a.bytes().all(|c| c == b'0') && b.bytes().all(|c| c == b'0') && x > -0.5 && x != 0.0 && x < 0.0 {
+    let sign = if a.bytes().all(|c| c == b'0')
+        && b.bytes().all(|c| c == b'0')
+        && x > -0.5
+        && x != 0.0
+        && x < 0.0
+    {
         "-"
     } else {
         sign
@@ -163,7 +180,10 @@ fn to_exponential(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     }
     let sign = if x < 0.0 { "-" } else { "" };
     let (digits, e) = if x == 0.0 {
-        (vec![0; if fd.is_undefined() { 1 } else { f as usize + 1 }], 0)
+        (
+            vec![0; if fd.is_undefined() { 1 } else { f as usize + 1 }],
+            0,
+        )
     } else if fd.is_undefined() {
         // 10.b. As many digits as needed to represent x uniquely (ToString's digits).
         shortest_digits(x.abs())
@@ -174,16 +194,26 @@ fn to_exponential(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     };
     let text = digits_text(&digits);
     let (first, rest) = text.split_at(1);
-    let mantissa = if rest.is_empty() { first.to_string() } else { format!("{first}.{rest}") };
+    let mantissa = if rest.is_empty() {
+        first.to_string()
+    } else {
+        format!("{first}.{rest}")
+    };
     let exp_sign = if e < 0 { '-' } else { '+' };
-    Ok(Value::from(format!("{sign}{mantissa}e{exp_sign}{}", e.abs()).as_str()))
+    Ok(Value::from(
+        format!("{sign}{mantissa}e{exp_sign}{}", e.abs()).as_str(),
+    ))
 }
 
 /// The shortest round-tripping digits of |x| and its decimal exponent.
 fn shortest_digits(x: f64) -> (Vec<u8>, i32) {
     let s = format!("{x:e}");
     let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect();
+    let digits: Vec<u8> = mantissa
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|b| b - b'0')
+        .collect();
     (digits, exp.parse().unwrap_or(0))
 }
 
@@ -217,9 +247,15 @@ fn to_precision(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 10.c. If e < −6 or e ≥ p: exponential notation.
     if e < -6 || e >= p {
         let (first, rest) = text.split_at(1);
-        let mantissa = if rest.is_empty() { first.to_string() } else { format!("{first}.{rest}") };
+        let mantissa = if rest.is_empty() {
+            first.to_string()
+        } else {
+            format!("{first}.{rest}")
+        };
         let exp_sign = if e < 0 { '-' } else { '+' };
-        return Ok(Value::from(format!("{sign}{mantissa}e{exp_sign}{}", e.abs()).as_str()));
+        return Ok(Value::from(
+            format!("{sign}{mantissa}e{exp_sign}{}", e.abs()).as_str(),
+        ));
     }
     // 11–12. Fixed notation.
     let s = if e == p - 1 {
@@ -253,8 +289,16 @@ fn to_locale_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         }
         grouped.push(c);
     }
-    let sign = if x < 0.0 && (int != "0" || !frac.is_empty()) { "-" } else { "" };
-    let out = if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped}.{frac}") };
+    let sign = if x < 0.0 && (int != "0" || !frac.is_empty()) {
+        "-"
+    } else {
+        ""
+    };
+    let out = if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac}")
+    };
     Ok(Value::from(out.as_str()))
 }
 
@@ -280,7 +324,12 @@ pub fn install(agent: &mut Agent) {
     // Number.parseInt and Number.parseFloat are the global functions themselves.
     for name in ["parseInt", "parseFloat"] {
         if let Some(f) = agent.intrinsics().try_get(name) {
-            define_value(&ctor, name, Value::Object(f), crate::interp::property::Attributes::METHOD);
+            define_value(
+                &ctor,
+                name,
+                Value::Object(f),
+                crate::interp::property::Attributes::METHOD,
+            );
         }
     }
     agent.define_method(&proto, "toExponential", 1, to_exponential);

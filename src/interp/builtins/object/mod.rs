@@ -15,14 +15,20 @@ fn object_constructor(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         if !gc::Gc::ptr_eq(nt, args.callee) {
             // a. Return ? OrdinaryCreateFromConstructor(NewTarget, "%Object.prototype%").
             let default = agent.intrinsics().object_prototype.clone();
-            return Ok(Value::Object(agent.ordinary_create_from_constructor(nt, default, ObjectKind::Ordinary)?));
+            return Ok(Value::Object(agent.ordinary_create_from_constructor(
+                nt,
+                default,
+                ObjectKind::Ordinary,
+            )?));
         }
     }
     // 2. If value is either undefined or null, return OrdinaryObjectCreate(%Object.prototype%).
     match args.arg(0) {
         Value::Undefined | Value::Null => {
             let proto = agent.intrinsics().object_prototype.clone();
-            Ok(Value::Object(crate::interp::object::JsObject::ordinary_create(Some(proto))))
+            Ok(Value::Object(
+                crate::interp::object::JsObject::ordinary_create(Some(proto)),
+            ))
         }
         // 3. Return ! ToObject(value).
         v => Ok(Value::Object(agent.to_object(&v)?)),

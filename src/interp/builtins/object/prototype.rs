@@ -40,7 +40,9 @@ fn is_prototype_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 fn property_is_enumerable(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let key = agent.to_property_key(&args.arg(0))?;
     let o = agent.to_object(args.this)?;
-    Ok(Value::Bool(o.get_own_property(&key).is_some_and(|p| p.enumerable())))
+    Ok(Value::Bool(
+        o.get_own_property(&key).is_some_and(|p| p.enumerable()),
+    ))
 }
 
 /// Object.prototype.toString ( ) — <https://tc39.es/ecma262/#sec-object.prototype.tostring>
@@ -56,7 +58,10 @@ fn to_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 4–14. builtinTag from the object's internal slots.
     let builtin_tag = builtin_tag(&o);
     // 15. Let tag be ? Get(O, @@toStringTag).
-    let tag = agent.get(&o, &PropertyKey::Symbol(agent.symbols.to_string_tag.clone()))?;
+    let tag = agent.get(
+        &o,
+        &PropertyKey::Symbol(agent.symbols.to_string_tag.clone()),
+    )?;
     // 16. If tag is not a String, set tag to builtinTag.
     let tag = match tag {
         Value::String(s) => s.to_rust_string(),
@@ -99,7 +104,9 @@ fn to_locale_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 /// get Object.prototype.__proto__ — <https://tc39.es/ecma262/#sec-get-object.prototype.__proto__>
 fn get_proto(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let o = agent.to_object(args.this)?;
-    Ok(o.get_prototype_of().map(Value::Object).unwrap_or(Value::Null))
+    Ok(o.get_prototype_of()
+        .map(Value::Object)
+        .unwrap_or(Value::Null))
 }
 
 /// set Object.prototype.__proto__ — <https://tc39.es/ecma262/#sec-set-object.prototype.__proto__>
@@ -128,6 +135,11 @@ pub(super) fn install(agent: &mut Agent, proto: &Gc<JsObject>) {
     agent.define_method(proto, "toString", 0, to_string);
     agent.define_method(proto, "toLocaleString", 0, to_locale_string);
     agent.define_method(proto, "valueOf", 0, value_of);
-    agent.define_accessor(proto, PropertyKey::from("__proto__"), Some(get_proto), Some(set_proto));
+    agent.define_accessor(
+        proto,
+        PropertyKey::from("__proto__"),
+        Some(get_proto),
+        Some(set_proto),
+    );
     let _ = JsStr::from("");
 }

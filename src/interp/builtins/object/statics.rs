@@ -41,7 +41,9 @@ fn create(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         Value::Null => None,
         other => {
             let shown = agent.to_display_string(&other);
-            return agent.throw_type_error(format!("Object prototype may only be an Object or null: {shown}"));
+            return agent.throw_type_error(format!(
+                "Object prototype may only be an Object or null: {shown}"
+            ));
         }
     };
     // 2. Let obj be OrdinaryObjectCreate(O).
@@ -55,7 +57,11 @@ fn create(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 }
 
 /// ObjectDefineProperties ( O, Properties ) — <https://tc39.es/ecma262/#sec-objectdefineproperties>
-fn object_define_properties(agent: &mut Agent, o: &Gc<JsObject>, properties: &Value) -> JsResult<()> {
+fn object_define_properties(
+    agent: &mut Agent,
+    o: &Gc<JsObject>,
+    properties: &Value,
+) -> JsResult<()> {
     let props = agent.to_object(properties)?;
     let mut descriptors = Vec::new();
     for key in props.own_property_keys() {
@@ -133,14 +139,18 @@ fn seal(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 
 fn is_frozen(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     match args.arg(0) {
-        Value::Object(o) => Ok(Value::Bool(agent.test_integrity_level(&o, IntegrityLevel::Frozen)?)),
+        Value::Object(o) => Ok(Value::Bool(
+            agent.test_integrity_level(&o, IntegrityLevel::Frozen)?,
+        )),
         _ => Ok(Value::Bool(true)),
     }
 }
 
 fn is_sealed(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     match args.arg(0) {
-        Value::Object(o) => Ok(Value::Bool(agent.test_integrity_level(&o, IntegrityLevel::Sealed)?)),
+        Value::Object(o) => Ok(Value::Bool(
+            agent.test_integrity_level(&o, IntegrityLevel::Sealed)?,
+        )),
         _ => Ok(Value::Bool(true)),
     }
 }
@@ -154,7 +164,9 @@ fn prevent_extensions(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 }
 
 fn is_extensible(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    Ok(Value::Bool(matches!(args.arg(0), Value::Object(o) if o.is_extensible())))
+    Ok(Value::Bool(
+        matches!(args.arg(0), Value::Object(o) if o.is_extensible()),
+    ))
 }
 
 /// Object.getOwnPropertyDescriptor ( O, P ) — <https://tc39.es/ecma262/#sec-object.getownpropertydescriptor>
@@ -202,7 +214,10 @@ fn get_own_property_symbols(agent: &mut Agent, args: &CallArgs) -> JsResult<Valu
 /// Object.getPrototypeOf ( O ) — <https://tc39.es/ecma262/#sec-object.getprototypeof>
 fn get_prototype_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let obj = object_arg(agent, &args.arg(0))?;
-    Ok(obj.get_prototype_of().map(Value::Object).unwrap_or(Value::Null))
+    Ok(obj
+        .get_prototype_of()
+        .map(Value::Object)
+        .unwrap_or(Value::Null))
 }
 
 /// Object.setPrototypeOf ( O, proto ) — <https://tc39.es/ecma262/#sec-object.setprototypeof>
@@ -218,7 +233,9 @@ fn set_prototype_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         Value::Null => None,
         other => {
             let shown = agent.to_display_string(&other);
-            return agent.throw_type_error(format!("Object prototype may only be an Object or null: {shown}"));
+            return agent.throw_type_error(format!(
+                "Object prototype may only be an Object or null: {shown}"
+            ));
         }
     };
     // 3. If O is not an Object, return O.
@@ -245,7 +262,8 @@ fn from_entries(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         let result = (|| -> JsResult<()> {
             let Value::Object(e) = &entry else {
                 let shown = agent.to_display_string(&entry);
-                return agent.throw_type_error(format!("Iterator value {shown} is not an entry object"));
+                return agent
+                    .throw_type_error(format!("Iterator value {shown} is not an entry object"));
             };
             let k = agent.get(e, &PropertyKey::Index(0))?;
             let v = agent.get(e, &PropertyKey::Index(1))?;
@@ -288,7 +306,11 @@ fn group_by(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let mut k = 0.0;
     while let Some(value) = agent.iterator_step_value(&mut record)? {
         let step = (|| -> JsResult<()> {
-            let key = agent.call(&callback, &Value::Undefined, &[value.clone(), Value::Number(k)])?;
+            let key = agent.call(
+                &callback,
+                &Value::Undefined,
+                &[value.clone(), Value::Number(k)],
+            )?;
             let key = agent.to_property_key(&key)?;
             let group = match result.get_own_data_value(&key) {
                 Some(Value::Object(g)) => g,
@@ -317,8 +339,18 @@ pub(super) fn install(agent: &mut Agent, ctor: &Gc<JsObject>) {
     agent.define_method(ctor, "entries", 1, entries);
     agent.define_method(ctor, "freeze", 1, freeze);
     agent.define_method(ctor, "fromEntries", 1, from_entries);
-    agent.define_method(ctor, "getOwnPropertyDescriptor", 2, get_own_property_descriptor);
-    agent.define_method(ctor, "getOwnPropertyDescriptors", 1, get_own_property_descriptors);
+    agent.define_method(
+        ctor,
+        "getOwnPropertyDescriptor",
+        2,
+        get_own_property_descriptor,
+    );
+    agent.define_method(
+        ctor,
+        "getOwnPropertyDescriptors",
+        1,
+        get_own_property_descriptors,
+    );
     agent.define_method(ctor, "getOwnPropertyNames", 1, get_own_property_names);
     agent.define_method(ctor, "getOwnPropertySymbols", 1, get_own_property_symbols);
     agent.define_method(ctor, "getPrototypeOf", 1, get_prototype_of);
