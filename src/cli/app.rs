@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use super::parse::{self, ParseArgs};
+use super::run::{self as run_cmd, RunArgs};
 
 /// Exit status for usage and I/O errors.
 pub const EXIT_USAGE_OR_IO: u8 = 2;
@@ -15,7 +16,7 @@ pub const EXIT_USAGE_OR_IO: u8 = 2;
 /// The main thread's stack is too small for recursive passes over the
 /// deepest trees the parser accepts in debug builds; the work runs on a
 /// thread with this much stack instead (reserved, touched only as used).
-const WORKER_STACK_BYTES: usize = 256 << 20;
+pub(super) const WORKER_STACK_BYTES: usize = 256 << 20;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -36,6 +37,8 @@ struct Cli {
 enum Command {
     /// Parse FILE as an ES module and print its syntax tree.
     Parse(ParseArgs),
+    /// Run FILE as the entry ES module.
+    Run(RunArgs),
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -84,6 +87,7 @@ fn run(cli: Cli) -> ExitCode {
     let context = Context { color: cli.color };
     let result = match &cli.command {
         Command::Parse(args) => parse::run(args, &context),
+        Command::Run(args) => run_cmd::run(args, &context),
     };
     match result {
         Ok(code) => code,

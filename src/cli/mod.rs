@@ -5,5 +5,6 @@ mod app;
 mod diagnostic;
 mod input;
 mod parse;
+mod run;
 
 pub use app::main;

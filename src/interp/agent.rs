@@ -71,6 +71,10 @@ pub struct Agent {
     pub stdout: Box<dyn Write>,
     /// Where console.error/warn write.
     pub stderr: Box<dyn Write>,
+    /// The thrown value that stands for a generator's `return()` travelling
+    /// through the body (catch clauses let it pass, finally blocks run).
+    pub(crate) return_marker: Gc<JsObject>,
+    pub(crate) pending_return: Option<Value>,
 }
 
 impl Agent {
@@ -89,8 +93,11 @@ impl Agent {
             host: None,
             stdout: Box::new(std::io::stdout()),
             stderr: Box::new(std::io::stderr()),
+            return_marker: JsObject::ordinary_create(None),
+            pending_return: None,
         };
         super::builtins::install(&mut agent, &realm);
+        super::eval::generators::install(&mut agent);
         agent
     }
 

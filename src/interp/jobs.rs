@@ -49,6 +49,9 @@ impl Agent {
         while let Some(job) = self.jobs.promise_jobs.pop_front() {
             job(self)?;
         }
+        // A safe point (no collection is sweeping) to unwind the stacks of
+        // suspended bodies whose objects were collected.
+        super::eval::bury_dead_coroutines();
         Ok(())
     }
 
@@ -61,4 +64,18 @@ impl Agent {
             .min_by_key(|(_, t)| (t.due, t.sequence))?;
         Some(timers.swap_remove(i))
     }
+}
+
+/// The reason of the first rejected promise that still has no handler
+/// (Node reports it once the microtask queue has drained).
+pub fn take_unhandled_rejection(agent: &mut Agent) -> Option<Value> {
+    let pending = std::mem::take(&mut agent.jobs.unhandled_rejections);
+    for promise in pending {
+        if let Some(data) = promise.data::<crate::interp::builtins::promise::PromiseData>() {
+            if !data.is_handled.get() {
+                return Some(data.result.get());
+            }
+        }
+    }
+    None
 }

@@ -7,6 +7,7 @@ pub mod builtins;
 pub mod environment;
 pub mod eval;
 pub mod function;
+pub mod inspect;
 pub mod jobs;
 pub mod limits;
 pub mod native;
@@ -18,6 +19,7 @@ pub mod property_table;
 pub mod realm;
 pub mod slots;
 pub mod source;
+pub mod stack_pool;
 pub mod string;
 pub mod value;
 

@@ -92,6 +92,12 @@ impl Attributes {
         enumerable: false,
         configurable: true,
     };
+    /// A function's `prototype`: writable only.
+    pub const WRITABLE_ONLY: Attributes = Attributes {
+        writable: true,
+        enumerable: false,
+        configurable: false,
+    };
 }
 
 /// A property as an object stores it: fully populated.

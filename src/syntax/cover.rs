@@ -28,7 +28,7 @@ const REST_NOT_LAST: &str = "Rest element must be last element";
 /// expression, possibly parenthesised; never an optional chain or a call.
 pub fn is_simple_target(expr: &Expr) -> bool {
     match &expr.kind {
-        ExprKind::Ident(_) | ExprKind::SuperMember(_) => true,
+        ExprKind::Ident(_) | ExprKind::SuperMember { .. } => true,
         ExprKind::Member { optional, .. } => !optional,
         ExprKind::Paren(inner) => is_simple_target(inner),
         _ => false,

@@ -9,5 +9,6 @@ pub mod fixture_references;
 pub mod frontmatter;
 pub mod guarded_parse;
 pub mod known_failures;
+pub mod run_case;
 pub mod shared_data;
 pub mod walk;

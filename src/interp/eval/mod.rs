@@ -1,29 +1,27 @@
-//! The tree-walking evaluator.
+//! The tree-walking evaluator: one file per family of AST nodes. Every
+//! evaluation function is a method on the agent taking the running
+//! function's frame.
 
-use gc::Gc;
+mod async_generators;
+mod bindings;
+mod call;
+mod classes;
+mod expressions;
+mod frame;
+mod functions;
+pub mod generators;
+mod host_hooks;
+mod literals;
+mod loops;
+pub mod module_body;
+mod operators;
+mod patterns;
+mod references;
+mod statements;
+mod suspend;
 
-use super::agent::{Agent, JsResult};
-use super::object::JsObject;
-use super::value::Value;
-
-/// [[Call]] of an ECMAScript function object.
-pub fn call_closure(
-    agent: &mut Agent,
-    f: &Gc<JsObject>,
-    this: &Value,
-    args: &[Value],
-) -> JsResult<Value> {
-    let _ = (f, this, args);
-    agent.throw_type_error("not yet")
-}
-
-/// [[Construct]] of an ECMAScript function object.
-pub fn construct_closure(
-    agent: &mut Agent,
-    f: &Gc<JsObject>,
-    args: &[Value],
-    new_target: &Gc<JsObject>,
-) -> JsResult<Value> {
-    let _ = (f, args, new_target);
-    agent.throw_type_error("not yet")
-}
+pub use call::{call_closure, construct_closure};
+pub use frame::{Completion, Frame};
+pub use module_body::ModuleCode;
+pub use operators::exponentiate;
+pub use suspend::bury_dead_coroutines;

@@ -371,6 +371,29 @@ impl JsObject {
         result
     }
 
+    /// PrivateFieldAdd / PrivateMethodOrAccessorAdd: adds a private element
+    /// (keyed by its private symbol) even to a non-extensible object; false
+    /// when the object already has it.
+    pub fn private_add(&self, key: PropertyKey, property: Property) -> bool {
+        if self.properties.contains(&key) {
+            return false;
+        }
+        self.properties.insert(key, property);
+        true
+    }
+
+    /// Adds or replaces a private element (static private methods).
+    pub fn private_put(&self, key: PropertyKey, property: Property) {
+        self.properties.insert(key, property);
+    }
+
+    /// PrivateSet of a field: replaces the value, keeping the attributes.
+    pub fn private_set_value(&self, key: PropertyKey, value: Value) {
+        if let Some(Property::Data { attrs, .. }) = self.properties.get(&key) {
+            self.properties.insert(key, Property::Data { value, attrs });
+        }
+    }
+
     /// StringGetOwnProperty ( S, P ) — <https://tc39.es/ecma262/#sec-stringgetownproperty>
     fn string_own_index(&self, index: u32) -> Option<Property> {
         let ObjectKind::String(s) = &self.kind else {

@@ -130,7 +130,7 @@ impl ExprKind {
     fn child_depth(&self) -> u32 {
         use ExprKind::*;
         match self {
-            This | Ident(_) | Lit(_) | NewTarget | ImportMeta | TooDeep => 0,
+            This(_) | Ident(_) | Lit(_) | NewTarget(_) | ImportMeta | TooDeep => 0,
             Template(t) => t.depth(),
             TaggedTemplate { tag, quasi } => tag.depth.max(quasi.depth()),
             Array(elems) => elems
@@ -154,8 +154,8 @@ impl ExprKind {
             Call { callee, args, .. } => callee.depth.max(depth_of_args(args)),
             New { callee, args } => callee.depth.max(opt_depth(args, |a| depth_of_args(a))),
             Member { object, prop, .. } => object.depth.max(prop.depth()),
-            SuperMember(prop) => prop.depth(),
-            SuperCall(args) => depth_of_args(args),
+            SuperMember { prop, .. } => prop.depth(),
+            SuperCall { args, .. } => depth_of_args(args),
             Seq(exprs) => exprs.iter().map(|e| e.depth).max().unwrap_or(0),
             Yield { arg, .. } => opt_depth(arg, |e| e.depth),
             ImportCall { specifier, options } => {
@@ -214,6 +214,7 @@ impl StmtKind {
                 block,
                 handler,
                 finalizer,
+                ..
             } => {
                 let handler = opt_depth(handler, |h| {
                     opt_depth(&h.param, |p| p.depth).max(depth_of_stmts(&h.body))
@@ -285,9 +286,15 @@ impl Stmt {
                 kind: StmtKind::TooDeep,
                 span,
                 depth: 1,
+                scope: Default::default(),
             };
         }
-        Stmt { kind, span, depth }
+        Stmt {
+            kind,
+            span,
+            depth,
+            scope: Default::default(),
+        }
     }
 }
 

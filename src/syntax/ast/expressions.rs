@@ -1,8 +1,10 @@
 //! Expressions, literals and operators.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use super::*;
+use crate::syntax::scope::{BindingRef, SuperCallRefs};
 use crate::syntax::span::Span;
 
 #[derive(Clone, Debug)]
@@ -163,7 +165,8 @@ pub enum MemberProp {
 
 #[derive(Clone, Debug)]
 pub enum ExprKind {
-    This,
+    /// `this`: resolved like a binding of the nearest non-arrow function.
+    This(Cell<BindingRef>),
     Ident(Ident),
     Lit(Literal),
     Template(Template),
@@ -236,17 +239,23 @@ pub enum ExprKind {
     /// The whole of `a?.b.c()`: optional links inside it short-circuit to
     /// the end of this node.
     OptionalChain(Box<Expr>),
-    /// `super.x` / `super[x]`
-    SuperMember(MemberProp),
+    /// `super.x` / `super[x]` (refs: the `this` and active function bindings).
+    SuperMember {
+        prop: MemberProp,
+        refs: Cell<SuperCallRefs>,
+    },
     /// `super(...)`
-    SuperCall(Vec<ExprOrSpread>),
+    SuperCall {
+        args: Vec<ExprOrSpread>,
+        refs: Cell<SuperCallRefs>,
+    },
     Seq(Vec<Expr>),
     Yield {
         arg: Option<Box<Expr>>,
         delegate: bool,
     },
     Await(Box<Expr>),
-    NewTarget,
+    NewTarget(Cell<BindingRef>),
     ImportMeta,
     /// `import(specifier [, options])`
     ImportCall {

@@ -1,8 +1,10 @@
 //! Functions and classes.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use super::*;
+use crate::syntax::scope::{ClassScope, FunctionScope};
 use crate::syntax::span::Span;
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -43,6 +45,8 @@ pub struct Function {
     pub rest: Option<Pattern>,
     pub body: FunctionBody,
     pub span: Span,
+    /// Set by scope analysis.
+    pub scope: OnceCell<Box<FunctionScope>>,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -68,6 +72,8 @@ pub enum ClassMember {
         value: Option<Expr>,
         is_static: bool,
         span: Span,
+        /// The initialiser's own function scope (set by scope analysis).
+        scope: OnceCell<Box<FunctionScope>>,
     },
     /// `accessor x = v;` (auto-accessor).
     Accessor {
@@ -75,10 +81,12 @@ pub enum ClassMember {
         value: Option<Expr>,
         is_static: bool,
         span: Span,
+        scope: OnceCell<Box<FunctionScope>>,
     },
     StaticBlock {
         body: Vec<Stmt>,
         span: Span,
+        scope: OnceCell<Box<FunctionScope>>,
     },
 }
 
@@ -88,4 +96,6 @@ pub struct Class {
     pub super_class: Option<Box<Expr>>,
     pub members: Vec<ClassMember>,
     pub span: Span,
+    /// Set by scope analysis.
+    pub scope: OnceCell<Box<ClassScope>>,
 }

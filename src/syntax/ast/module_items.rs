@@ -1,14 +1,18 @@
 //! Module structure: the module, its import and export declarations.
 
+use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
 use super::*;
+use crate::syntax::scope::{BindingRef, ModuleScope};
 use crate::syntax::span::Span;
 
 #[derive(Clone, Debug)]
 pub struct Module {
     pub body: Vec<ModuleItem>,
     pub span: Span,
+    /// Set by scope analysis.
+    pub scope: OnceCell<Box<ModuleScope>>,
 }
 
 /// A script (test262's non-module tests); vmjs itself only runs modules.
@@ -16,6 +20,8 @@ pub struct Module {
 pub struct Script {
     pub body: Vec<Stmt>,
     pub span: Span,
+    /// Set by scope analysis.
+    pub scope: OnceCell<Box<ModuleScope>>,
 }
 
 #[derive(Clone, Debug)]
@@ -29,6 +35,18 @@ pub enum ModuleItem {
 pub struct Ident {
     pub name: Name,
     pub span: Span,
+    /// Where the binding this name refers to lives (set by scope analysis).
+    pub binding: Cell<BindingRef>,
+}
+
+impl Ident {
+    pub fn new(name: Name, span: Span) -> Ident {
+        Ident {
+            name,
+            span,
+            binding: Cell::new(BindingRef::Unresolved),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -78,6 +96,8 @@ pub struct ExportDecl {
     pub span: Span,
 }
 
+// Exports are few per module; boxing the declaration would only add a hop.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug)]
 pub enum ExportKind {
     /// `export var|let|const|function|class ...`

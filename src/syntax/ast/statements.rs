@@ -1,8 +1,10 @@
 //! Statements and declarations.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use super::*;
+use crate::syntax::scope::BlockScope;
 use crate::syntax::span::Span;
 
 #[derive(Clone, Debug)]
@@ -10,6 +12,8 @@ pub struct Stmt {
     pub kind: StmtKind,
     pub span: Span,
     pub depth: u32,
+    /// Block, Switch, For, ForIn and ForOf: their scope (set by scope analysis).
+    pub scope: OnceCell<Box<BlockScope>>,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -63,6 +67,8 @@ pub struct CatchClause {
     pub param: Option<Pattern>,
     pub body: Vec<Stmt>,
     pub span: Span,
+    /// The parameter and the body's declarations (set by scope analysis).
+    pub scope: OnceCell<Box<BlockScope>>,
 }
 
 #[derive(Clone, Debug)]
@@ -116,6 +122,9 @@ pub enum StmtKind {
         block: Vec<Stmt>,
         handler: Option<CatchClause>,
         finalizer: Option<Vec<Stmt>>,
+        /// Scopes of the try block and the finally block (set by scope analysis).
+        block_scope: OnceCell<Box<BlockScope>>,
+        finalizer_scope: OnceCell<Box<BlockScope>>,
     },
     Debugger,
     /// `var` / `let` / `const` declarations.

@@ -36,7 +36,7 @@ impl TreePrinter<'_> {
         let span = Some(expr.span);
         let inner = depth + 1;
         match &expr.kind {
-            ExprKind::This => self.line(depth, role, "This", span),
+            ExprKind::This(_) => self.line(depth, role, "This", span),
             ExprKind::Ident(id) => self.line(depth, role, &format!("Ident {}", id.name), span),
             ExprKind::Lit(lit) => self.line(depth, role, &literal_label(lit), span),
             ExprKind::Template(template) => {
@@ -143,13 +143,13 @@ impl TreePrinter<'_> {
                 self.line(depth, role, "OptionalChain", span);
                 self.expr(inner, "", e);
             }
-            ExprKind::SuperMember(prop) => {
+            ExprKind::SuperMember { prop, .. } => {
                 self.member(depth, role, "SuperMember ", prop, expr.span);
                 if let MemberProp::Computed(e) = prop {
                     self.expr(inner, "property", e);
                 }
             }
-            ExprKind::SuperCall(args) => {
+            ExprKind::SuperCall { args, .. } => {
                 self.line(depth, role, "SuperCall", span);
                 self.args(inner, args);
             }
@@ -174,7 +174,7 @@ impl TreePrinter<'_> {
                 self.line(depth, role, "Await", span);
                 self.expr(inner, "", arg);
             }
-            ExprKind::NewTarget => self.line(depth, role, "NewTarget", span),
+            ExprKind::NewTarget(_) => self.line(depth, role, "NewTarget", span),
             ExprKind::ImportMeta => self.line(depth, role, "ImportMeta", span),
             ExprKind::ImportCall { specifier, options } => {
                 self.line(depth, role, "ImportCall", span);

@@ -124,12 +124,14 @@ impl TreePrinter<'_> {
                 value,
                 is_static,
                 span,
+                ..
             }
             | ClassMember::Accessor {
                 key,
                 value,
                 is_static,
                 span,
+                ..
             } => {
                 let kind = match member {
                     ClassMember::Accessor { .. } => "Accessor",
@@ -146,7 +148,7 @@ impl TreePrinter<'_> {
                     self.expr(depth + 1, "value", value);
                 }
             }
-            ClassMember::StaticBlock { body, span } => {
+            ClassMember::StaticBlock { body, span, .. } => {
                 self.line(depth, "", "StaticBlock", Some(*span));
                 self.stmts(depth + 1, "", body);
             }

@@ -140,6 +140,7 @@ impl TreePrinter<'_> {
                 block,
                 handler,
                 finalizer,
+                ..
             } => {
                 self.line(depth, role, "Try", span);
                 self.stmts(inner, "", block);

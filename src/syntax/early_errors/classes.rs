@@ -180,12 +180,14 @@ impl Checker {
                 value,
                 is_static,
                 span,
+                ..
             }
             | ClassMember::Accessor {
                 key,
                 value,
                 is_static,
                 span,
+                ..
             } => {
                 // FieldDefinition: "It is a Syntax Error if PropName of
                 // ClassElementName is "constructor"" (also for `#constructor`,

@@ -19,7 +19,7 @@ impl Checker {
     /// the fields of its own few kinds.
     pub fn check_expr(&mut self, expr: &Expr) -> Check {
         match &expr.kind {
-            ExprKind::This | ExprKind::Lit(_) => Ok(()),
+            ExprKind::This(_) | ExprKind::Lit(_) => Ok(()),
             ExprKind::Ident(ident) => self.check_identifier_reference(ident),
             ExprKind::Paren(inner) | ExprKind::OptionalChain(inner) => self.check_expr(inner),
             ExprKind::Binary { left, right, .. } | ExprKind::Logical { left, right, .. } => {
@@ -37,8 +37,8 @@ impl Checker {
             ExprKind::Call { .. }
             | ExprKind::New { .. }
             | ExprKind::Member { .. }
-            | ExprKind::SuperMember(_)
-            | ExprKind::SuperCall(_)
+            | ExprKind::SuperMember { .. }
+            | ExprKind::SuperCall { .. }
             | ExprKind::ImportCall { .. }
             | ExprKind::TaggedTemplate { .. } => self.check_access_or_call(expr),
             ExprKind::Template(_)
@@ -47,7 +47,7 @@ impl Checker {
             | ExprKind::Function(_)
             | ExprKind::Class(_) => self.check_literal(expr),
             ExprKind::Arrow(function) => self.check_function(function, false),
-            ExprKind::NewTarget => self.check_new_target(expr.span),
+            ExprKind::NewTarget(_) => self.check_new_target(expr.span),
             ExprKind::ImportMeta => self.check_import_meta(expr.span),
             ExprKind::TooDeep => self.fail(messages::MAX_NESTING, expr.span),
         }
@@ -130,11 +130,11 @@ impl Checker {
                 self.check_expr(object)?;
                 self.check_member_prop(prop)
             }
-            ExprKind::SuperMember(prop) => {
+            ExprKind::SuperMember { prop, .. } => {
                 self.check_super_property(expr.span)?;
                 self.check_member_prop(prop)
             }
-            ExprKind::SuperCall(args) => {
+            ExprKind::SuperCall { args, .. } => {
                 self.check_super_call(expr.span)?;
                 self.check_arguments(args)
             }

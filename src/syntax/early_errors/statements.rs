@@ -166,6 +166,7 @@ impl Checker {
                 block,
                 handler,
                 finalizer,
+                ..
             } => {
                 self.check_block(block)?;
                 if let Some(handler) = handler {

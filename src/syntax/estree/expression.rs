@@ -18,7 +18,7 @@ impl Estree<'_> {
     pub(super) fn expression(&mut self, expr: &Expr) {
         let span = expr.span;
         match &expr.kind {
-            ExprKind::This => self.leaf("ThisExpression", span),
+            ExprKind::This(_) => self.leaf("ThisExpression", span),
             ExprKind::Ident(id) => self.ident(id),
             ExprKind::Lit(lit) => self.literal(lit, span),
             ExprKind::Template(template) => self.template_literal(template, span),
@@ -154,7 +154,7 @@ impl Estree<'_> {
                 self.expression(inner);
                 self.close();
             }
-            ExprKind::SuperMember(prop) => {
+            ExprKind::SuperMember { prop, .. } => {
                 self.open("MemberExpression", span);
                 self.key("object");
                 self.super_node(span.start);
@@ -163,7 +163,7 @@ impl Estree<'_> {
                 self.w.bool(false);
                 self.close();
             }
-            ExprKind::SuperCall(args) => {
+            ExprKind::SuperCall { args, .. } => {
                 self.open("CallExpression", span);
                 self.key("callee");
                 self.super_node(span.start);
@@ -196,7 +196,7 @@ impl Estree<'_> {
                 self.expression(arg);
                 self.close();
             }
-            ExprKind::NewTarget => self.meta_property(span, "new", "target"),
+            ExprKind::NewTarget(_) => self.meta_property(span, "new", "target"),
             ExprKind::ImportMeta => self.meta_property(span, "import", "meta"),
             ExprKind::ImportCall { specifier, options } => {
                 self.open("ImportExpression", span);

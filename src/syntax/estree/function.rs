@@ -112,14 +112,16 @@ impl Estree<'_> {
                 value,
                 is_static,
                 span,
+                ..
             } => self.class_field("PropertyDefinition", key, value.as_ref(), *is_static, *span),
             ClassMember::Accessor {
                 key,
                 value,
                 is_static,
                 span,
+                ..
             } => self.class_field("AccessorProperty", key, value.as_ref(), *is_static, *span),
-            ClassMember::StaticBlock { body, span } => {
+            ClassMember::StaticBlock { body, span, .. } => {
                 self.open("StaticBlock", *span);
                 self.key("body");
                 self.statement_list(body, false);

@@ -194,6 +194,7 @@ impl Estree<'_> {
                 block,
                 handler,
                 finalizer,
+                ..
             } => self.try_statement(span, block, handler.as_ref(), finalizer.as_deref()),
             StmtKind::Debugger => self.leaf("DebuggerStatement", span),
             // As a statement, the declaration's span includes the `;`.

@@ -19,8 +19,10 @@ pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
     let module = Module {
         body,
         span: Span::new(0, source.len()),
+        scope: Default::default(),
     };
     early_errors::check_module(&module)?;
+    crate::syntax::scope::analyze_module(&module);
     Ok(module)
 }
 
@@ -31,6 +33,7 @@ pub(super) fn parse_module_syntax(source: &str) -> Result<Module, SyntaxError> {
     Ok(Module {
         body,
         span: Span::new(0, source.len()),
+        scope: Default::default(),
     })
 }
 
@@ -57,8 +60,10 @@ pub fn parse_script(source: &str) -> Result<Script, SyntaxError> {
     let script = Script {
         body,
         span: Span::new(0, source.len()),
+        scope: Default::default(),
     };
     early_errors::check_script(&script)?;
+    crate::syntax::scope::analyze_script(&script);
     Ok(script)
 }
 

@@ -278,10 +278,7 @@ impl ParseState<'_> {
     /// `async(...)` that is not followed by `=>`: a call of a function named `async`.
     pub fn async_call(&self, head: AsyncCallHead) -> Expr {
         let callee = self.expr_at(
-            ExprKind::Ident(Ident {
-                name: "async".into(),
-                span: head.async_span,
-            }),
+            ExprKind::Ident(Ident::new("async".into(), head.async_span)),
             head.async_span,
         );
         self.expr_at(
@@ -297,10 +294,7 @@ impl ParseState<'_> {
     /// `new async(...)`: `async` is a plain identifier here.
     pub fn new_async(&self, async_span: Span, args: Args, l: usize, r: usize) -> Expr {
         let callee = self.expr_at(
-            ExprKind::Ident(Ident {
-                name: "async".into(),
-                span: async_span,
-            }),
+            ExprKind::Ident(Ident::new("async".into(), async_span)),
             async_span,
         );
         self.expr(

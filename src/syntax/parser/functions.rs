@@ -33,6 +33,7 @@ impl ParseState<'_> {
             rest: tail.params.rest,
             body: FunctionBody::Block(tail.body),
             span: sp(l, r),
+            scope: Default::default(),
         }))
     }
 
@@ -83,6 +84,7 @@ impl ParseState<'_> {
             rest: tail.params.rest,
             body: FunctionBody::Block(tail.body),
             span: sp(l, r),
+            scope: Default::default(),
         });
         Ok(MethodParts {
             key,
@@ -116,6 +118,7 @@ impl ParseState<'_> {
             rest: params.rest,
             body,
             span: sp(l, r),
+            scope: Default::default(),
         });
         Ok(self.expr(ExprKind::Arrow(func), l, r))
     }
@@ -133,6 +136,7 @@ impl ParseState<'_> {
             super_class: super_class.map(Box::new),
             members: members.into_iter().flatten().collect(),
             span: sp(l, r),
+            scope: Default::default(),
         })
     }
 
@@ -176,6 +180,7 @@ impl ParseState<'_> {
                 value,
                 is_static,
                 span,
+                scope: Default::default(),
             }
         } else {
             ClassMember::Field {
@@ -183,6 +188,7 @@ impl ParseState<'_> {
                 value,
                 is_static,
                 span,
+                scope: Default::default(),
             }
         }
     }
@@ -205,6 +211,7 @@ impl ParseState<'_> {
         Ok(Some(ClassMember::StaticBlock {
             body,
             span: sp(l, r),
+            scope: Default::default(),
         }))
     }
 }

@@ -1,7 +1,38 @@
 //! Scope analysis: resolves every identifier to a frame slot, an
 //! environment slot, an import or a global, and records what each scope
-//! allocates (see `types`).
+//! allocates (see `types`). One walk over the AST builds the scope tree
+//! and collects the references; once the whole program is seen (a closure
+//! deep inside may capture an outer block's binding) every binding gets its
+//! place and the results are written into the AST's cells.
 
+mod analysis;
+mod declarations;
 mod types;
+mod walk;
 
 pub use types::*;
+
+use crate::syntax::ast::{Module, Script};
+
+/// Analyses a parsed module (done by `parse_module`).
+pub fn analyze_module(module: &Module) {
+    let mut walker = walk::Walker {
+        a: analysis::Analysis::default(),
+        current: 0,
+    };
+    walker.module(module);
+    walker.a.finish();
+}
+
+/// Analyses a parsed script (done by `parse_script`).
+pub fn analyze_script(script: &Script) {
+    let mut walker = walk::Walker {
+        a: analysis::Analysis::default(),
+        current: 0,
+    };
+    walker.script(script);
+    walker.a.finish();
+}
+
+#[cfg(test)]
+mod tests;

@@ -15,6 +15,7 @@ fn module_of(stmt: Stmt) -> Module {
     Module {
         body: vec![ModuleItem::Stmt(stmt)],
         span: Span::new(0, 100),
+        scope: Default::default(),
     }
 }
 
@@ -35,11 +36,13 @@ fn too_deep_nodes_are_errors() {
         kind: StmtKind::TooDeep,
         span: Span::new(4, 8),
         depth: 1,
+        scope: Default::default(),
     };
     let block = Stmt::new(StmtKind::Block(vec![too_deep_stmt]), Span::new(0, 10));
     let script = crate::syntax::ast::Script {
         body: vec![block],
         span: Span::new(0, 10),
+        scope: Default::default(),
     };
     let error = check_script(&script).expect_err("TooDeep statement");
     assert_eq!(error.message, "Maximum nesting depth exceeded");
@@ -64,7 +67,7 @@ fn deep_source_nesting() {
 fn deepest_trees_fit_the_stack() {
     let depth = MAX_NESTING as usize - 2;
     let span = Span::new(0, 1);
-    let this = || Expr::new(ExprKind::This, span);
+    let this = || Expr::new(ExprKind::This(Default::default()), span);
 
     let mut block = Stmt::new(StmtKind::Empty, span);
     for _ in 0..depth {
@@ -96,6 +99,7 @@ fn deepest_trees_fit_the_stack() {
             rest: None,
             body: FunctionBody::Expr(Box::new(arrow)),
             span,
+            scope: Default::default(),
         };
         arrow = Expr::new(ExprKind::Arrow(Rc::new(function)), span);
     }
@@ -104,10 +108,7 @@ fn deepest_trees_fit_the_stack() {
     let mut declaration = Stmt::new(StmtKind::Empty, span);
     for _ in 0..depth {
         let function = Function {
-            name: Some(Ident {
-                name: "f".into(),
-                span,
-            }),
+            name: Some(Ident::new("f".into(), span)),
             kind: FunctionKind::Normal,
             is_async: false,
             is_generator: false,
@@ -115,6 +116,7 @@ fn deepest_trees_fit_the_stack() {
             rest: None,
             body: FunctionBody::Block(vec![declaration]),
             span,
+            scope: Default::default(),
         };
         declaration = Stmt::new(StmtKind::Function(Rc::new(function)), span);
     }

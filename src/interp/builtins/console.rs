@@ -1,7 +1,0 @@
-//! console builtins.
-
-use crate::interp::agent::Agent;
-
-pub fn install(agent: &mut Agent) {
-    let _ = agent;
-}

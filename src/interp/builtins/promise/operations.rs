@@ -1,0 +1,386 @@
+//! Promise abstract operations (ECMA-262 §27.2.1–§27.2.2).
+
+use std::cell::Cell;
+
+use gc::{Finalize, Gc, Trace};
+
+use super::{PromiseCapability, PromiseData, PromiseReaction, PromiseState};
+use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::function::CallArgs;
+use crate::interp::object::{JsObject, ObjectData, ObjectKind};
+use crate::interp::ops::call::is_constructor;
+use crate::interp::property::PropertyKey;
+use crate::interp::slots::{Slot, Slots};
+use crate::interp::value::Value;
+
+/// The shared "alreadyResolved" record of a pair of resolving functions.
+#[derive(Trace, Finalize)]
+struct AlreadyResolved {
+    #[unsafe_ignore_trace]
+    value: Cell<bool>,
+}
+
+impl ObjectData for AlreadyResolved {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn class_name(&self) -> &'static str {
+        "Object"
+    }
+}
+
+fn promise_data(p: &Gc<JsObject>) -> &PromiseData {
+    p.data::<PromiseData>().expect("a promise object")
+}
+
+/// IsPromise ( x ) — <https://tc39.es/ecma262/#sec-ispromise>
+pub fn is_promise(v: &Value) -> bool {
+    matches!(v, Value::Object(o) if o.data::<PromiseData>().is_some())
+}
+
+/// A new pending promise with %Promise.prototype%.
+pub fn new_promise(agent: &mut Agent) -> Gc<JsObject> {
+    let proto = agent.intrinsics().promise_prototype.clone();
+    new_promise_with_proto(proto)
+}
+
+pub(super) fn new_promise_with_proto(proto: Gc<JsObject>) -> Gc<JsObject> {
+    JsObject::with_kind(
+        Some(proto),
+        ObjectKind::Other(Box::new(PromiseData {
+            state: Cell::new(PromiseState::Pending),
+            result: Slot::new(Value::Undefined),
+            reactions: Slots::new(),
+            is_handled: Cell::new(false),
+        })),
+    )
+}
+
+/// CreateResolvingFunctions ( promise ) — <https://tc39.es/ecma262/#sec-createresolvingfunctions>
+pub(super) fn create_resolving_functions(
+    agent: &mut Agent,
+    promise: &Gc<JsObject>,
+) -> (Value, Value) {
+    // 1. Let alreadyResolved be the Record { [[Value]]: false }.
+    let record = JsObject::with_kind(
+        None,
+        ObjectKind::Other(Box::new(AlreadyResolved {
+            value: Cell::new(false),
+        })),
+    );
+    let captures = vec![Value::Object(promise.clone()), Value::Object(record)];
+    let resolve =
+        agent.native_function_with("", 1, promise_resolve_function, false, captures.clone());
+    let reject = agent.native_function_with("", 1, promise_reject_function, false, captures);
+    (Value::Object(resolve), Value::Object(reject))
+}
+
+/// Takes the alreadyResolved flag: false when it was already set.
+fn claim(args: &CallArgs) -> Option<Gc<JsObject>> {
+    let Value::Object(record) = args.capture(1) else {
+        return None;
+    };
+    let flag = record.data::<AlreadyResolved>()?;
+    if flag.value.get() {
+        return None;
+    }
+    flag.value.set(true);
+    match args.capture(0) {
+        Value::Object(p) => Some(p),
+        _ => None,
+    }
+}
+
+/// Promise Resolve Functions — <https://tc39.es/ecma262/#sec-promise-resolve-functions>
+fn promise_resolve_function(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    // 5–7. If alreadyResolved.[[Value]] is true, return undefined; set it to true.
+    if let Some(promise) = claim(args) {
+        resolve_promise(agent, &promise, args.arg(0));
+    }
+    Ok(Value::Undefined)
+}
+
+/// Promise Reject Functions — <https://tc39.es/ecma262/#sec-promise-reject-functions>
+fn promise_reject_function(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    if let Some(promise) = claim(args) {
+        reject_promise(agent, &promise, args.arg(0));
+    }
+    Ok(Value::Undefined)
+}
+
+/// The steps of a promise's resolve function after the alreadyResolved check (8–16).
+pub fn resolve_promise(agent: &mut Agent, promise: &Gc<JsObject>, resolution: Value) {
+    // 8. If SameValue(resolution, promise) is true, then reject with a TypeError.
+    if let Value::Object(r) = &resolution {
+        if Gc::ptr_eq(r, promise) {
+            let error = agent.type_error("Chaining cycle detected for promise #<Promise>");
+            reject_promise(agent, promise, error.0);
+            return;
+        }
+    }
+    // 9. If resolution is not an Object, then FulfillPromise(promise, resolution).
+    let Value::Object(thenable) = &resolution else {
+        fulfill_promise(agent, promise, resolution);
+        return;
+    };
+    // 10. Let then be Completion(Get(resolution, "then")).
+    let then = match agent.get(thenable, &PropertyKey::from("then")) {
+        Ok(t) => t,
+        // 11. If then is an abrupt completion, then RejectPromise(promise, then.[[Value]]).
+        Err(Throw(e)) => {
+            reject_promise(agent, promise, e);
+            return;
+        }
+    };
+    // 13. If IsCallable(thenAction) is false, then FulfillPromise(promise, resolution).
+    if !agent.is_callable(&then) {
+        fulfill_promise(agent, promise, resolution);
+        return;
+    }
+    // 14–15. Let job be NewPromiseResolveThenableJob(promise, resolution, thenJobCallback);
+    //        HostEnqueuePromiseJob(job).
+    let (promise, thenable) = (promise.clone(), resolution.clone());
+    agent.enqueue_promise_job(Box::new(move |agent: &mut Agent| {
+        // NewPromiseResolveThenableJob: call then with fresh resolving functions.
+        let (resolve, reject) = create_resolving_functions(agent, &promise);
+        if let Err(Throw(e)) = agent.call(&then, &thenable, &[resolve, reject.clone()]) {
+            agent.call(&reject, &Value::Undefined, &[e])?;
+        }
+        Ok(())
+    }));
+}
+
+/// FulfillPromise ( promise, value ) — <https://tc39.es/ecma262/#sec-fulfillpromise>
+fn fulfill_promise(agent: &mut Agent, promise: &Gc<JsObject>, value: Value) {
+    settle(agent, promise, PromiseState::Fulfilled, value);
+}
+
+/// RejectPromise ( promise, reason ) — <https://tc39.es/ecma262/#sec-rejectpromise>
+pub fn reject_promise(agent: &mut Agent, promise: &Gc<JsObject>, reason: Value) {
+    let data = promise_data(promise);
+    if data.state.get() != PromiseState::Pending {
+        return;
+    }
+    // 7. If promise.[[PromiseIsHandled]] is false, perform HostPromiseRejectionTracker(promise, "reject").
+    if !data.is_handled.get() {
+        agent.jobs.unhandled_rejections.push(promise.clone());
+    }
+    settle(agent, promise, PromiseState::Rejected, reason);
+}
+
+/// The shared steps of Fulfill/RejectPromise: record the result and
+/// TriggerPromiseReactions ( reactions, argument ).
+fn settle(agent: &mut Agent, promise: &Gc<JsObject>, state: PromiseState, value: Value) {
+    let data = promise_data(promise);
+    if data.state.get() != PromiseState::Pending {
+        return;
+    }
+    let reactions = data.reactions.to_vec();
+    data.reactions.truncate(0);
+    data.result.set(value.clone());
+    data.state.set(state);
+    for (on_fulfilled, on_rejected) in reactions {
+        let reaction = if state == PromiseState::Fulfilled {
+            on_fulfilled
+        } else {
+            on_rejected
+        };
+        enqueue_reaction_job(agent, reaction, value.clone());
+    }
+}
+
+/// NewPromiseReactionJob ( reaction, argument ) — <https://tc39.es/ecma262/#sec-newpromisereactionjob>
+fn enqueue_reaction_job(agent: &mut Agent, reaction: PromiseReaction, argument: Value) {
+    agent.enqueue_promise_job(Box::new(move |agent: &mut Agent| {
+        // c–f. The handler's result, or the argument passed on (fulfil) / thrown (reject).
+        let result = if matches!(reaction.handler, Value::Undefined) {
+            if reaction.fulfill {
+                Ok(argument)
+            } else {
+                Err(Throw(argument))
+            }
+        } else {
+            agent.call(&reaction.handler, &Value::Undefined, &[argument])
+        };
+        // g. If promiseCapability is undefined, return empty.
+        let Some(capability) = reaction.capability else {
+            return Ok(());
+        };
+        // h–i. Resolve or reject the derived promise.
+        match result {
+            Ok(v) => agent.call(&capability.resolve, &Value::Undefined, &[v])?,
+            Err(Throw(e)) => agent.call(&capability.reject, &Value::Undefined, &[e])?,
+        };
+        Ok(())
+    }));
+}
+
+/// NewPromiseCapability ( C ) — <https://tc39.es/ecma262/#sec-newpromisecapability>
+pub fn new_promise_capability(agent: &mut Agent, c: &Value) -> JsResult<PromiseCapability> {
+    // 1. If IsConstructor(C) is false, throw a TypeError exception.
+    let Value::Object(ctor) = c else {
+        return agent.throw_type_error("Promise resolve or reject function is not callable");
+    };
+    if !is_constructor(ctor) {
+        let shown = agent.to_display_string(c);
+        return agent.throw_type_error(format!("{shown} is not a constructor"));
+    }
+    // With %Promise% itself the executor dance is unobservable: make the
+    // promise and its resolving functions directly.
+    if agent
+        .intrinsics()
+        .try_get("Promise")
+        .is_some_and(|p| Gc::ptr_eq(&p, ctor))
+    {
+        let promise = new_promise(agent);
+        let (resolve, reject) = create_resolving_functions(agent, &promise);
+        return Ok(PromiseCapability {
+            promise: Value::Object(promise),
+            resolve,
+            reject,
+        });
+    }
+    // 2–5. An executor that records the resolve and reject functions it gets.
+    let record = JsObject::ordinary_create(None);
+    let executor = agent.native_function_with(
+        "",
+        2,
+        capability_executor,
+        false,
+        vec![Value::Object(record.clone())],
+    );
+    // 6. Let promise be ? Construct(C, « executor »).
+    let promise = agent.construct(ctor, &[Value::Object(executor)], None)?;
+    let resolve = record
+        .get_own_data_value(&PropertyKey::from("resolve"))
+        .unwrap_or(Value::Undefined);
+    let reject = record
+        .get_own_data_value(&PropertyKey::from("reject"))
+        .unwrap_or(Value::Undefined);
+    // 7–8. If IsCallable(resolve/reject) is false, throw a TypeError exception.
+    if !agent.is_callable(&resolve) || !agent.is_callable(&reject) {
+        return agent.throw_type_error("Promise resolve or reject function is not callable");
+    }
+    Ok(PromiseCapability {
+        promise,
+        resolve,
+        reject,
+    })
+}
+
+/// GetCapabilitiesExecutor Functions — <https://tc39.es/ecma262/#sec-getcapabilitiesexecutor-functions>
+fn capability_executor(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    let Value::Object(record) = args.capture(0) else {
+        return Ok(Value::Undefined);
+    };
+    let defined = |name: &str| {
+        record
+            .get_own_data_value(&PropertyKey::from(name))
+            .is_some_and(|v| !v.is_undefined())
+    };
+    // 4–5. If the resolve or reject slot is already set, throw a TypeError exception.
+    if defined("resolve") || defined("reject") {
+        return agent.throw_type_error(
+            "Promise executor has already been invoked with non-undefined arguments",
+        );
+    }
+    crate::interp::native::define_value(
+        &record,
+        "resolve",
+        args.arg(0),
+        crate::interp::property::Attributes::ALL,
+    );
+    crate::interp::native::define_value(
+        &record,
+        "reject",
+        args.arg(1),
+        crate::interp::property::Attributes::ALL,
+    );
+    Ok(Value::Undefined)
+}
+
+/// PromiseResolve ( C, x ) — <https://tc39.es/ecma262/#sec-promise-resolve>
+pub fn promise_resolve(agent: &mut Agent, c: &Gc<JsObject>, x: Value) -> JsResult<Gc<JsObject>> {
+    // 1. If IsPromise(x) is true, then
+    if let Value::Object(xo) = &x {
+        if xo.data::<PromiseData>().is_some() {
+            // a. Let xConstructor be ? Get(x, "constructor").
+            let x_ctor = agent.get(xo, &PropertyKey::from("constructor"))?;
+            // b. If SameValue(xConstructor, C) is true, return x.
+            if matches!(&x_ctor, Value::Object(xc) if Gc::ptr_eq(xc, c)) {
+                return Ok(xo.clone());
+            }
+        }
+    }
+    // 2. Let promiseCapability be ? NewPromiseCapability(C).
+    let capability = new_promise_capability(agent, &Value::Object(c.clone()))?;
+    // 3. Perform ? Call(promiseCapability.[[Resolve]], undefined, « x »).
+    agent.call(&capability.resolve, &Value::Undefined, &[x])?;
+    // 4. Return promiseCapability.[[Promise]].
+    match capability.promise {
+        Value::Object(p) => Ok(p),
+        _ => agent.throw_type_error("Promise capability is not an object"),
+    }
+}
+
+/// PerformPromiseThen ( promise, onFulfilled, onRejected [ , resultCapability ] ) —
+/// <https://tc39.es/ecma262/#sec-performpromisethen>
+pub fn perform_promise_then(
+    agent: &mut Agent,
+    promise: &Gc<JsObject>,
+    on_fulfilled: Value,
+    on_rejected: Value,
+    capability: Option<PromiseCapability>,
+) -> Value {
+    let data = promise_data(promise);
+    // 3–4. Non-callable handlers become undefined.
+    let on_fulfilled = if agent.is_callable(&on_fulfilled) {
+        on_fulfilled
+    } else {
+        Value::Undefined
+    };
+    let on_rejected = if agent.is_callable(&on_rejected) {
+        on_rejected
+    } else {
+        Value::Undefined
+    };
+    let result = capability
+        .as_ref()
+        .map(|c| c.promise.clone())
+        .unwrap_or(Value::Undefined);
+    // 5–6. The two PromiseReaction Records.
+    let fulfill = PromiseReaction {
+        capability: capability.clone(),
+        fulfill: true,
+        handler: on_fulfilled,
+    };
+    let reject = PromiseReaction {
+        capability,
+        fulfill: false,
+        handler: on_rejected,
+    };
+    match data.state.get() {
+        // 9. If promise.[[PromiseState]] is pending, append the reactions.
+        PromiseState::Pending => data.reactions.push((fulfill, reject)),
+        // 10. Else if fulfilled, enqueue a fulfil job with the value.
+        PromiseState::Fulfilled => {
+            let value = data.result.get();
+            enqueue_reaction_job(agent, fulfill, value);
+        }
+        // 11. Else (rejected): HostPromiseRejectionTracker(promise, "handle") if unhandled; enqueue.
+        PromiseState::Rejected => {
+            let reason = data.result.get();
+            if !data.is_handled.get() {
+                agent
+                    .jobs
+                    .unhandled_rejections
+                    .retain(|p| !Gc::ptr_eq(p, promise));
+            }
+            enqueue_reaction_job(agent, reject, reason);
+        }
+    }
+    // 12. Set promise.[[PromiseIsHandled]] to true.
+    data.is_handled.set(true);
+    // 13–14. Return resultCapability's promise (undefined without one).
+    result
+}

@@ -1,0 +1,148 @@
+//! Reading and writing resolved bindings (what GetValue and PutValue do
+//! for identifier references, after scope analysis).
+
+use gc::Gc;
+
+use super::frame::Frame;
+use crate::interp::agent::{Agent, JsResult};
+use crate::interp::environment::{Env, ImportTarget};
+use crate::interp::property::PropertyKey;
+use crate::interp::string::JsStr;
+use crate::interp::value::Value;
+use crate::syntax::ast::Ident;
+use crate::syntax::scope::BindingRef;
+
+/// The environment `hops` parents up from the frame's current one.
+fn env_at(frame: &Frame, hops: u32) -> &Gc<Env> {
+    let mut env = frame
+        .env
+        .as_ref()
+        .expect("scope analysis resolved a binding to an environment");
+    for _ in 0..hops {
+        env = env
+            .parent
+            .as_ref()
+            .expect("scope analysis counted an existing environment");
+    }
+    env
+}
+
+impl Agent {
+    /// The value of an identifier reference (ResolveBinding + GetValue).
+    pub(super) fn read_ident(&mut self, frame: &Frame, id: &Ident) -> JsResult<Value> {
+        let binding = id.binding.get();
+        if let BindingRef::Global | BindingRef::Unresolved = binding {
+            let global = self.global_object();
+            let key = PropertyKey::from_string(JsStr::from(&*id.name));
+            if global.has_property(&key) {
+                return self.get(&global, &key);
+            }
+            self.set_position(id.span.start);
+            return Err(self.reference_error(format!("{} is not defined", id.name)));
+        }
+        match self.read_binding(frame, binding)? {
+            Some(v) => Ok(v),
+            None => {
+                self.set_position(id.span.start);
+                Err(self
+                    .reference_error(format!("Cannot access '{}' before initialization", id.name)))
+            }
+        }
+    }
+
+    /// The value in a binding's slot (None: uninitialised, or a global that
+    /// does not exist).
+    pub(super) fn read_binding(
+        &mut self,
+        frame: &Frame,
+        binding: BindingRef,
+    ) -> JsResult<Option<Value>> {
+        Ok(match binding {
+            BindingRef::Frame { slot, .. } => frame.slots[slot as usize].clone(),
+            BindingRef::Env { hops, slot, .. } => env_at(frame, hops).get(slot),
+            BindingRef::Import { index } => {
+                let module = frame
+                    .module_env
+                    .as_ref()
+                    .expect("imports exist only in modules");
+                match module.imports.get(index as usize) {
+                    Some(ImportTarget::Binding { env, slot }) => env.get(slot),
+                    Some(ImportTarget::Namespace(ns)) => Some(Value::Object(ns)),
+                    _ => None,
+                }
+            }
+            BindingRef::Global | BindingRef::Unresolved => None,
+        })
+    }
+
+    /// InitializeReferencedBinding: writes a declaration's first value
+    /// (also for immutable bindings).
+    pub(super) fn initialize_binding(
+        &mut self,
+        frame: &mut Frame,
+        binding: BindingRef,
+        name: &str,
+        value: Value,
+    ) -> JsResult<()> {
+        match binding {
+            BindingRef::Frame { slot, .. } => frame.slots[slot as usize] = Some(value),
+            BindingRef::Env { hops, slot, .. } => env_at(frame, hops).set(slot, value),
+            BindingRef::Import { .. } => {}
+            BindingRef::Global | BindingRef::Unresolved => {
+                let global = self.global_object();
+                self.set_or_throw(&global, &PropertyKey::from(name), value)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// PutValue for an identifier reference in strict code.
+    pub(super) fn assign_ident(
+        &mut self,
+        frame: &mut Frame,
+        id: &Ident,
+        value: Value,
+    ) -> JsResult<()> {
+        let binding = id.binding.get();
+        match binding {
+            BindingRef::Global | BindingRef::Unresolved => {
+                // Strict code: assigning an undeclared name is a ReferenceError.
+                let global = self.global_object();
+                let key = PropertyKey::from_string(JsStr::from(&*id.name));
+                if !global.has_property(&key) {
+                    self.set_position(id.span.start);
+                    return Err(self.reference_error(format!("{} is not defined", id.name)));
+                }
+                if !self.set_property(&global, &key, value)? {
+                    return self.throw_type_error(format!(
+                        "Cannot assign to read only property '{}' of object '#<Object>'",
+                        id.name
+                    ));
+                }
+                Ok(())
+            }
+            _ => {
+                // The binding must be initialised (TDZ), then mutable.
+                if self.read_binding(frame, binding)?.is_none() {
+                    self.set_position(id.span.start);
+                    return Err(self.reference_error(format!(
+                        "Cannot access '{}' before initialization",
+                        id.name
+                    )));
+                }
+                if !binding.is_mutable() {
+                    self.set_position(id.span.start);
+                    return self.throw_type_error("Assignment to constant variable.");
+                }
+                self.initialize_binding(frame, binding, &id.name, value)
+            }
+        }
+    }
+
+    /// Records the source position of what is being evaluated, for stack traces.
+    pub(super) fn set_position(&self, offset: u32) {
+        if let Some(top) = self.stack.last() {
+            top.position.set(offset);
+        }
+    }
+}

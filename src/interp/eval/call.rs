@@ -1,0 +1,334 @@
+//! [[Call]] and [[Construct]] of ECMAScript function objects (ECMA-262
+//! §10.2.1, §10.2.2) and FunctionDeclarationInstantiation (§10.2.11).
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gc::Gc;
+
+use super::frame::{Completion, Frame};
+use crate::interp::agent::{Agent, JsResult, StackFrame};
+use crate::interp::environment::Env;
+use crate::interp::function::{Callable, Closure, Code, ConstructorKind};
+use crate::interp::object::{JsObject, ObjectKind};
+use crate::interp::ops::call::is_constructor;
+use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
+use crate::interp::string::JsStr;
+use crate::interp::value::Value;
+use crate::syntax::ast::{Function, FunctionBody};
+
+pub(crate) fn closure_of(f: &Gc<JsObject>) -> &Closure {
+    match &f.kind {
+        ObjectKind::Function(data) => match &data.callable {
+            Callable::Closure(c) => c,
+            _ => unreachable!("only closures get here"),
+        },
+        _ => unreachable!("only functions get here"),
+    }
+}
+
+/// [[Call]] ( thisArgument, argumentsList ) — <https://tc39.es/ecma262/#sec-ecmascript-function-objects-call-thisargument-argumentslist>
+pub fn call_closure(
+    agent: &mut Agent,
+    f: &Gc<JsObject>,
+    this: &Value,
+    args: &[Value],
+) -> JsResult<Value> {
+    let closure = closure_of(f);
+    // 2. If F.[[IsClassConstructor]] is true, throw a TypeError exception.
+    if matches!(
+        closure.constructor_kind,
+        ConstructorKind::Base | ConstructorKind::Derived
+    ) {
+        let name = function_name(agent, f);
+        return agent.throw_type_error(format!(
+            "Class constructor {name} cannot be invoked without 'new'"
+        ));
+    }
+    match closure.code.clone() {
+        Code::Function(func) => {
+            if func.is_generator || func.is_async {
+                return agent.start_suspendable(f, &func, this.clone(), args);
+            }
+            // OrdinaryCallBindThis: strict functions take thisArgument as it is.
+            let (v, _) =
+                agent.run_function(f, &func, Some(this.clone()), args, Value::Undefined)?;
+            Ok(v)
+        }
+        Code::FieldInitializer { class, member } => {
+            agent.run_field_initializer(f, &class, member, this.clone())
+        }
+        Code::StaticBlock { class, member } => {
+            agent.run_static_block(f, &class, member, this.clone())
+        }
+        Code::DefaultConstructor { .. } => {
+            let name = function_name(agent, f);
+            agent.throw_type_error(format!(
+                "Class constructor {name} cannot be invoked without 'new'"
+            ))
+        }
+    }
+}
+
+/// [[Construct]] ( argumentsList, newTarget ) — <https://tc39.es/ecma262/#sec-ecmascript-function-objects-construct-argumentslist-newtarget>
+pub fn construct_closure(
+    agent: &mut Agent,
+    f: &Gc<JsObject>,
+    args: &[Value],
+    new_target: &Gc<JsObject>,
+) -> JsResult<Value> {
+    let closure = closure_of(f);
+    let kind = closure.constructor_kind;
+    let object_prototype = agent.intrinsics().object_prototype.clone();
+    match closure.code.clone() {
+        Code::Function(func) => match kind {
+            ConstructorKind::Plain | ConstructorKind::Base => {
+                // 3.a. Let thisArgument be ? OrdinaryCreateFromConstructor(newTarget, "%Object.prototype%").
+                let this = agent.ordinary_create_from_constructor(
+                    new_target,
+                    object_prototype,
+                    ObjectKind::Ordinary,
+                )?;
+                // 6.b. If kind is base: InitializeInstanceElements(thisArgument, F).
+                if kind == ConstructorKind::Base {
+                    agent.initialize_instance_elements(&this, f)?;
+                }
+                let (result, _) = agent.run_function(
+                    f,
+                    &func,
+                    Some(Value::Object(this.clone())),
+                    args,
+                    Value::Object(new_target.clone()),
+                )?;
+                // 10. If result is a return completion with an Object, return it.
+                Ok(match result {
+                    Value::Object(_) => result,
+                    _ => Value::Object(this),
+                })
+            }
+            ConstructorKind::Derived => {
+                let (result, this) =
+                    agent.run_function(f, &func, None, args, Value::Object(new_target.clone()))?;
+                match result {
+                    Value::Object(_) => Ok(result),
+                    Value::Undefined => match this {
+                        Some(this) => Ok(this),
+                        None => Err(agent.reference_error(
+                            "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+                        )),
+                    },
+                    _ => agent.throw_type_error("Derived constructors may only return object or undefined"),
+                }
+            }
+            ConstructorKind::None => {
+                let name = function_name(agent, f);
+                agent.throw_type_error(format!("{name} is not a constructor"))
+            }
+        },
+        Code::DefaultConstructor { derived: false, .. } => {
+            let this = agent.ordinary_create_from_constructor(
+                new_target,
+                object_prototype,
+                ObjectKind::Ordinary,
+            )?;
+            agent.initialize_instance_elements(&this, f)?;
+            Ok(Value::Object(this))
+        }
+        Code::DefaultConstructor { derived: true, .. } => {
+            // The default derived constructor: `constructor(...args) { super(...args); }`.
+            let parent = f.get_prototype_of();
+            let Some(parent) = parent.filter(is_constructor) else {
+                return agent.throw_type_error(
+                    "Super constructor null of anonymous class is not a constructor",
+                );
+            };
+            let result = agent.construct(&parent, args, Some(new_target))?;
+            if let Value::Object(o) = &result {
+                agent.initialize_instance_elements(o, f)?;
+            }
+            Ok(result)
+        }
+        _ => {
+            let name = function_name(agent, f);
+            agent.throw_type_error(format!("{name} is not a constructor"))
+        }
+    }
+}
+
+/// The `name` own property of a function, for messages.
+pub(crate) fn function_name(agent: &Agent, f: &Gc<JsObject>) -> String {
+    let _ = agent;
+    match f.get_own_data_value(&PropertyKey::from("name")) {
+        Some(Value::String(s)) if !s.is_empty() => s.to_rust_string(),
+        _ => "anonymous".into(),
+    }
+}
+
+impl Agent {
+    /// Pushes an execution context for a function (for stack traces).
+    pub(crate) fn push_context(
+        &mut self,
+        f: &Gc<JsObject>,
+        source: Rc<crate::interp::source::SourceText>,
+        at: u32,
+    ) {
+        let name = match f.get_own_data_value(&PropertyKey::from("name")) {
+            Some(Value::String(s)) => s,
+            _ => JsStr::from(""),
+        };
+        self.stack.push(StackFrame {
+            function_name: name,
+            source,
+            position: Cell::new(at),
+        });
+    }
+
+    /// OrdinaryCallEvaluateBody for a plain function: instantiates the
+    /// declarations, binds `this` (None: a derived constructor's, still
+    /// uninitialised), runs the body. Returns the body's value and, for
+    /// constructors, the final `this`.
+    pub(crate) fn run_function(
+        &mut self,
+        f: &Gc<JsObject>,
+        func: &Rc<Function>,
+        this: Option<Value>,
+        args: &[Value],
+        new_target: Value,
+    ) -> JsResult<(Value, Option<Value>)> {
+        let mut frame = self.function_frame(f, func);
+        self.push_context(f, frame.source.clone(), func.span.start);
+        let result = self.run_function_in(&mut frame, f, func, this, args, new_target);
+        self.stack.pop();
+        result
+    }
+
+    /// A fresh frame (and function environment) for a call of `func`.
+    pub(crate) fn function_frame(&mut self, f: &Gc<JsObject>, func: &Function) -> Frame {
+        let closure = closure_of(f);
+        let scope = func
+            .scope
+            .get()
+            .expect("functions are analysed when parsed");
+        let env = match scope.env_slots {
+            Some(n) => Some(Env::new(closure.env.clone(), n)),
+            None => closure.env.clone(),
+        };
+        Frame::new(
+            scope.frame_size,
+            env,
+            closure.module_env.clone(),
+            closure.source.clone(),
+            Some(f.clone()),
+        )
+    }
+
+    /// Instantiation and body of a call in an already made frame.
+    pub(crate) fn run_function_in(
+        &mut self,
+        frame: &mut Frame,
+        f: &Gc<JsObject>,
+        func: &Rc<Function>,
+        this: Option<Value>,
+        args: &[Value],
+        new_target: Value,
+    ) -> JsResult<(Value, Option<Value>)> {
+        self.function_declaration_instantiation(frame, f, func, this, args, new_target)?;
+        let value = match &func.body {
+            FunctionBody::Block(stmts) => match self.eval_stmts(frame, stmts)? {
+                Completion::Return(v) => v,
+                _ => Value::Undefined,
+            },
+            FunctionBody::Expr(e) => self.eval_expr(frame, e)?,
+        };
+        let scope = func.scope.get().expect("analysed");
+        let this = match scope.this_binding {
+            Some(b) => self.read_binding(frame, b)?,
+            None => None,
+        };
+        Ok((value, this))
+    }
+
+    /// FunctionDeclarationInstantiation ( func, argumentsList ) —
+    /// <https://tc39.es/ecma262/#sec-functiondeclarationinstantiation>,
+    /// over the bindings scope analysis laid out.
+    pub(crate) fn function_declaration_instantiation(
+        &mut self,
+        frame: &mut Frame,
+        f: &Gc<JsObject>,
+        func: &Function,
+        this: Option<Value>,
+        args: &[Value],
+        new_target: Value,
+    ) -> JsResult<()> {
+        let scope = func.scope.get().expect("analysed");
+        // OrdinaryCallBindThis and the function's own implicit bindings.
+        if let (Some(b), Some(this)) = (scope.this_binding, this) {
+            self.initialize_binding(frame, b, "this", this)?;
+        }
+        if let Some(b) = scope.new_target_binding {
+            self.initialize_binding(frame, b, "new.target", new_target)?;
+        }
+        if let Some(b) = scope.function_binding {
+            self.initialize_binding(frame, b, "", Value::Object(f.clone()))?;
+        }
+        if let Some(b) = scope.self_binding {
+            self.initialize_binding(frame, b, "", Value::Object(f.clone()))?;
+        }
+        // 22. If argumentsObjectNeeded is true: CreateUnmappedArgumentsObject.
+        if let Some(b) = scope.arguments_binding {
+            let arguments = self.create_unmapped_arguments_object(args);
+            self.initialize_binding(frame, b, "arguments", Value::Object(arguments))?;
+        }
+        // 27–28. Var bindings start as undefined.
+        for &b in &scope.var_bindings {
+            self.initialize_binding(frame, b, "", Value::Undefined)?;
+        }
+        // 26. IteratorBindingInitialization of the formals with the arguments.
+        for (i, param) in func.params.iter().enumerate() {
+            let mut v = args.get(i).cloned().unwrap_or(Value::Undefined);
+            if let (Value::Undefined, Some(default)) = (&v, &param.default) {
+                v = self.eval_default(frame, &param.target, default)?;
+            }
+            self.bind_pattern(frame, &param.target, v, true)?;
+        }
+        if let Some(rest) = &func.rest {
+            let rest_values = args.get(func.params.len()..).unwrap_or(&[]).to_vec();
+            let array = self.create_array_from_list(rest_values);
+            self.bind_pattern(frame, rest, Value::Object(array), true)?;
+        }
+        // 36. For each Parse Node f of functionsToInitialize: InstantiateFunctionObject.
+        for h in &scope.hoisted_functions {
+            let fo = self.instantiate_function_declaration(frame, &h.function);
+            self.initialize_binding(frame, h.target, "", Value::Object(fo))?;
+        }
+        Ok(())
+    }
+
+    /// CreateUnmappedArgumentsObject ( argumentsList ) —
+    /// <https://tc39.es/ecma262/#sec-createunmappedargumentsobject>
+    fn create_unmapped_arguments_object(&mut self, args: &[Value]) -> Gc<JsObject> {
+        let obj = JsObject::with_kind(
+            Some(self.intrinsics().object_prototype.clone()),
+            ObjectKind::Arguments,
+        );
+        obj.define_own_property(
+            PropertyKey::from("length"),
+            PropertyDescriptor::data(Value::Number(args.len() as f64), Attributes::METHOD),
+        );
+        for (i, v) in args.iter().enumerate() {
+            obj.define_own_property(
+                PropertyKey::Index(i as u32),
+                PropertyDescriptor::data(v.clone(), Attributes::ALL),
+            );
+        }
+        // @@iterator is %Array.prototype.values%.
+        let array_proto = self.intrinsics().array_prototype.clone();
+        if let Some(values) = array_proto.get_own_data_value(&PropertyKey::from("values")) {
+            obj.define_own_property(
+                PropertyKey::Symbol(self.symbols.iterator.clone()),
+                PropertyDescriptor::data(values, Attributes::METHOD),
+            );
+        }
+        obj
+    }
+}

@@ -1,0 +1,147 @@
+//! Evaluation of expressions (ECMA-262 §13): the dispatch over expression
+//! kinds, and the kinds too small for a file of their own.
+
+use super::frame::Frame;
+use crate::interp::agent::{Agent, JsResult};
+use crate::interp::ops::conversion::to_boolean;
+use crate::interp::string::JsStr;
+use crate::interp::value::Value;
+use crate::syntax::ast::{Expr, ExprKind, Literal, LogicalOp};
+
+impl Agent {
+    /// Evaluation of an expression, then GetValue.
+    pub(crate) fn eval_expr(&mut self, f: &mut Frame, e: &Expr) -> JsResult<Value> {
+        match &e.kind {
+            ExprKind::Lit(lit) => self.eval_literal(lit, e),
+            ExprKind::Ident(id) => self.read_ident(f, id),
+            ExprKind::This(binding) => self.eval_this(f, binding.get(), e.span.start),
+            ExprKind::Paren(inner) => self.eval_expr(f, inner),
+            ExprKind::Template(t) => self.eval_template(f, t),
+            ExprKind::TaggedTemplate { tag, quasi } => self.eval_tagged_template(f, tag, quasi, e),
+            ExprKind::Array(elems) => self.eval_array_literal(f, elems),
+            ExprKind::Object(props) => self.eval_object_literal(f, props),
+            ExprKind::Function(func) | ExprKind::Arrow(func) => Ok(Value::Object(
+                self.instantiate_function_expression(f, func, None),
+            )),
+            ExprKind::Class(class) => self.eval_class(f, class, None),
+            ExprKind::Unary { op, arg } => self.eval_unary(f, *op, arg),
+            ExprKind::Update { op, prefix, arg } => self.eval_update(f, *op, *prefix, arg),
+            ExprKind::Binary { op, left, right } => {
+                let l = self.eval_expr(f, left)?;
+                let r = self.eval_expr(f, right)?;
+                self.set_position(e.span.start);
+                self.apply_binary(*op, l, r)
+            }
+            ExprKind::Logical { op, left, right } => {
+                let l = self.eval_expr(f, left)?;
+                let short = match op {
+                    LogicalOp::And => !to_boolean(&l),
+                    LogicalOp::Or => to_boolean(&l),
+                    LogicalOp::Nullish => !matches!(l, Value::Undefined | Value::Null),
+                };
+                if short {
+                    Ok(l)
+                } else {
+                    self.eval_expr(f, right)
+                }
+            }
+            ExprKind::PrivateIn { name, right } => {
+                let r = self.eval_expr(f, right)?;
+                let Value::Object(o) = r else {
+                    return self.throw_type_error(
+                        "Cannot use 'in' operator to search for '#private' in non-object",
+                    );
+                };
+                let key = self.private_key(f, name)?;
+                Ok(Value::Bool(o.get_own_property(&key).is_some()))
+            }
+            ExprKind::Assign { op, target, value } => self.eval_assign(f, *op, target, value),
+            ExprKind::Cond {
+                test,
+                consequent,
+                alternate,
+            } => {
+                let t = self.eval_expr(f, test)?;
+                if to_boolean(&t) {
+                    self.eval_expr(f, consequent)
+                } else {
+                    self.eval_expr(f, alternate)
+                }
+            }
+            ExprKind::Call { .. } | ExprKind::Member { .. } | ExprKind::SuperMember { .. } => {
+                match self.eval_chain(f, e)? {
+                    Some((v, _)) => Ok(v),
+                    None => Ok(Value::Undefined),
+                }
+            }
+            ExprKind::OptionalChain(inner) => match self.eval_chain(f, inner)? {
+                Some((v, _)) => Ok(v),
+                None => Ok(Value::Undefined),
+            },
+            ExprKind::New { callee, args } => self.eval_new(f, callee, args.as_deref(), e),
+            ExprKind::SuperCall { args, refs } => self.eval_super_call(f, args, refs.get(), e),
+            ExprKind::Seq(exprs) => {
+                let mut last = Value::Undefined;
+                for x in exprs {
+                    last = self.eval_expr(f, x)?;
+                }
+                Ok(last)
+            }
+            ExprKind::Yield { arg, delegate } => self.eval_yield(f, arg.as_deref(), *delegate),
+            ExprKind::Await(arg) => {
+                let v = self.eval_expr(f, arg)?;
+                self.await_value(v)
+            }
+            ExprKind::NewTarget(binding) => Ok(self
+                .read_binding(f, binding.get())?
+                .unwrap_or(Value::Undefined)),
+            ExprKind::ImportMeta => self.eval_import_meta(f),
+            ExprKind::ImportCall { specifier, options } => {
+                self.eval_import_call(f, specifier, options.as_deref())
+            }
+            ExprKind::TooDeep => Err(self.stack_overflow()),
+        }
+    }
+
+    fn eval_literal(&mut self, lit: &Literal, e: &Expr) -> JsResult<Value> {
+        Ok(match lit {
+            Literal::Null => Value::Null,
+            Literal::Bool(b) => Value::Bool(*b),
+            Literal::Num(n) => Value::Number(*n),
+            Literal::Str(s) => Value::String(JsStr::from_units(s.clone())),
+            Literal::BigInt(_) => {
+                self.set_position(e.span.start);
+                return self.throw_type_error("BigInt values are not supported by vmjs");
+            }
+            Literal::Regex { pattern, flags } => {
+                self.set_position(e.span.start);
+                crate::interp::builtins::regexp::regexp_create(
+                    self,
+                    JsStr::from_units(pattern.clone()),
+                    JsStr::from(&**flags),
+                )?
+            }
+        })
+    }
+
+    /// `this`: ResolveThisBinding, with the derived-constructor TDZ.
+    pub(super) fn eval_this(
+        &mut self,
+        f: &Frame,
+        binding: crate::syntax::scope::BindingRef,
+        at: u32,
+    ) -> JsResult<Value> {
+        if binding == crate::syntax::scope::BindingRef::Unresolved {
+            return Ok(Value::Undefined);
+        }
+        match self.read_binding(f, binding)? {
+            Some(v) => Ok(v),
+            None => {
+                self.set_position(at);
+                Err(self.reference_error(
+                    "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+                ))
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! The state of one running function activation: its frame slots (the
+//! bindings scope analysis kept out of the heap), its current environment
+//! and the facts about the code it runs.
+
+use std::rc::Rc;
+
+use gc::Gc;
+
+use crate::interp::environment::Env;
+use crate::interp::object::JsObject;
+use crate::interp::source::SourceText;
+use crate::interp::value::Value;
+
+pub struct Frame {
+    /// Uncaptured bindings; `None` while uninitialised.
+    pub slots: Vec<Option<Value>>,
+    /// The innermost environment (the running execution context's
+    /// LexicalEnvironment, as far as captured bindings go).
+    pub env: Option<Gc<Env>>,
+    /// The module environment, for import bindings.
+    pub module_env: Option<Gc<Env>>,
+    pub source: Rc<SourceText>,
+    /// The function object being run (None for module code).
+    pub function: Option<Gc<JsObject>>,
+}
+
+impl Frame {
+    pub fn new(
+        size: u32,
+        env: Option<Gc<Env>>,
+        module_env: Option<Gc<Env>>,
+        source: Rc<SourceText>,
+        function: Option<Gc<JsObject>>,
+    ) -> Frame {
+        Frame {
+            slots: vec![None; size as usize],
+            env,
+            module_env,
+            source,
+            function,
+        }
+    }
+}
+
+/// How a statement list ended (ECMA-262 §6.2.4 Completion Records, without
+/// the throw type, which travels as `Err(Throw)`).
+pub enum Completion {
+    Normal,
+    Return(Value),
+    Break(Option<Rc<str>>),
+    Continue(Option<Rc<str>>),
+}

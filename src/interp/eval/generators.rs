@@ -1,0 +1,548 @@
+//! Generators, async functions and async generators (ECMA-262 §27.3–§27.7):
+//! their objects, their start, `yield` / `yield*`, and the resumption of
+//! async bodies by promise reactions.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use gc::{Finalize, Gc, Trace};
+
+use super::frame::{Completion, Frame};
+use super::suspend::{Activation, Resume, Signal, Step, BODY_STACK};
+use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::builtins::promise::{self, PromiseCapability};
+use crate::interp::function::CallArgs;
+use crate::interp::object::{JsObject, ObjectData, ObjectKind};
+use crate::interp::property::PropertyKey;
+use crate::interp::value::Value;
+use crate::syntax::ast::{Expr, Function, FunctionBody};
+
+/// [[GeneratorState]]
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub(crate) enum GeneratorState {
+    SuspendedStart,
+    SuspendedYield,
+    Executing,
+    Completed,
+}
+
+/// The internal slots of generator objects (and of the hidden objects that
+/// carry an async function's or module body's activation).
+pub(crate) struct GeneratorData {
+    pub state: Cell<GeneratorState>,
+    pub activation: Activation,
+    /// Async generators: queued requests ([[AsyncGeneratorQueue]]).
+    pub queue: RefCell<VecDeque<(Resume, PromiseCapability)>>,
+    pub is_async: bool,
+    /// Async functions / module bodies: the promise their result settles.
+    pub capability: RefCell<Option<PromiseCapability>>,
+}
+
+impl Finalize for GeneratorData {}
+
+// SAFETY: the activation's values live on its coroutine stack, where they
+// are rooted (never traced); the capability's values are rooted `Value`s held
+// outside the heap too. So there is nothing to trace here; the cost is that
+// cycles through a suspended body are not collected.
+unsafe impl Trace for GeneratorData {
+    gc::unsafe_empty_trace!();
+}
+
+impl ObjectData for GeneratorData {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn class_name(&self) -> &'static str {
+        if self.is_async {
+            "AsyncGenerator"
+        } else {
+            "Generator"
+        }
+    }
+}
+
+impl Agent {
+    /// [[Call]] of a generator, async or async generator function:
+    /// FunctionDeclarationInstantiation now, the body on a coroutine.
+    pub(crate) fn start_suspendable(
+        &mut self,
+        f: &Gc<JsObject>,
+        func: &Rc<Function>,
+        this: Value,
+        args: &[Value],
+    ) -> JsResult<Value> {
+        let mut frame = self.function_frame(f, func);
+        self.push_context(f, frame.source.clone(), func.span.start);
+        let instantiated = self.instantiate_in_frame(&mut frame, f, func, Some(this), args);
+        self.stack.pop();
+        let (fo, code) = (f.clone(), func.clone());
+        let body = move |agent: &mut Agent, first: Resume| -> JsResult<Value> {
+            agent.push_context(&fo, frame.source.clone(), code.span.start);
+            let result = match first {
+                Resume::Next(_) => agent.run_body(&mut frame, &code),
+                Resume::Throw(e) => Err(Throw(e)),
+                Resume::Return(v) => Ok(v),
+            };
+            agent.stack.pop();
+            result
+        };
+        if func.is_async && !func.is_generator {
+            // AsyncFunctionStart: errors of the instantiation reject the promise.
+            let capability = self.promise_capability()?;
+            if let Err(Throw(e)) = instantiated {
+                self.call(&capability.reject.clone(), &Value::Undefined, &[e])?;
+                return Ok(capability.promise);
+            }
+            let promise = capability.promise.clone();
+            let state = self.suspendable_object(
+                body,
+                true,
+                Some(capability),
+                self.intrinsics().object_prototype.clone(),
+            );
+            self.async_step(&state, Resume::Next(Value::Undefined));
+            return Ok(promise);
+        }
+        instantiated?;
+        // OrdinaryCreateFromConstructor(functionObject, "%GeneratorPrototype%").
+        let default = if func.is_async {
+            self.intrinsics().async_generator_prototype.clone()
+        } else {
+            self.intrinsics().generator_prototype.clone()
+        };
+        let proto = match self.get(f, &PropertyKey::from("prototype"))? {
+            Value::Object(p) => p,
+            _ => default,
+        };
+        let generator = self.suspendable_object(body, func.is_async, None, proto);
+        Ok(Value::Object(generator))
+    }
+
+    fn instantiate_in_frame(
+        &mut self,
+        frame: &mut Frame,
+        f: &Gc<JsObject>,
+        func: &Function,
+        this: Option<Value>,
+        args: &[Value],
+    ) -> JsResult<()> {
+        self.function_declaration_instantiation(frame, f, func, this, args, Value::Undefined)
+    }
+
+    /// A body's statements, with `return` ending it.
+    fn run_body(&mut self, frame: &mut Frame, func: &Function) -> JsResult<Value> {
+        let result = match &func.body {
+            FunctionBody::Block(stmts) => self.eval_stmts(frame, stmts).map(|c| match c {
+                Completion::Return(v) => v,
+                _ => Value::Undefined,
+            }),
+            FunctionBody::Expr(e) => self.eval_expr(frame, e),
+        };
+        // A generator's `return()` travels as a marked throw; here it ends the body.
+        match result {
+            Err(Throw(v)) if self.is_generator_return(&v) => Ok(self.take_generator_return()),
+            other => other,
+        }
+    }
+
+    /// An object carrying a suspendable body.
+    pub(crate) fn suspendable_object(
+        &mut self,
+        body: impl FnOnce(&mut Agent, Resume) -> JsResult<Value> + 'static,
+        is_async: bool,
+        capability: Option<PromiseCapability>,
+        proto: Gc<JsObject>,
+    ) -> Gc<JsObject> {
+        self.make_suspendable(body, BODY_STACK, is_async, capability, proto)
+    }
+
+    /// An async body with its own stack size (module bodies).
+    pub(crate) fn suspendable_object_sized(
+        &mut self,
+        body: impl FnOnce(&mut Agent, Resume) -> JsResult<Value> + 'static,
+        stack: usize,
+        capability: Option<PromiseCapability>,
+        proto: Gc<JsObject>,
+    ) -> Gc<JsObject> {
+        self.make_suspendable(body, stack, true, capability, proto)
+    }
+
+    fn make_suspendable(
+        &mut self,
+        body: impl FnOnce(&mut Agent, Resume) -> JsResult<Value> + 'static,
+        stack: usize,
+        is_async: bool,
+        capability: Option<PromiseCapability>,
+        proto: Gc<JsObject>,
+    ) -> Gc<JsObject> {
+        JsObject::with_kind(
+            Some(proto),
+            ObjectKind::Other(Box::new(GeneratorData {
+                state: Cell::new(GeneratorState::SuspendedStart),
+                activation: Activation::new(stack, body),
+                queue: RefCell::new(VecDeque::new()),
+                is_async,
+                capability: RefCell::new(capability),
+            })),
+        )
+    }
+
+    /// NewPromiseCapability(%Promise%).
+    pub(crate) fn promise_capability(&mut self) -> JsResult<PromiseCapability> {
+        let ctor = Value::Object(self.intrinsics().get("Promise"));
+        promise::new_promise_capability(self, &ctor)
+    }
+
+    /// Runs an async function body (or module body) until it awaits or
+    /// ends, then waits on the awaited value or settles the promise.
+    pub(crate) fn async_step(&mut self, state: &Gc<JsObject>, input: Resume) {
+        let data = state
+            .data::<GeneratorData>()
+            .expect("async state objects carry GeneratorData");
+        let mut input = input;
+        loop {
+            match data.activation.resume(self, input) {
+                Step::Suspended(Signal::Await(v)) => match self.await_with(state, v) {
+                    Ok(()) => return,
+                    // PromiseResolve threw (a getter on `constructor`): resume with the error.
+                    Err(Throw(e)) => input = Resume::Throw(e),
+                },
+                Step::Suspended(_) => {
+                    input = Resume::Throw(Value::from("yield outside a generator"));
+                }
+                Step::Done(result) => {
+                    let capability = data.capability.borrow_mut().take();
+                    if let Some(capability) = capability {
+                        let (f, v) = match result {
+                            Ok(v) => (capability.resolve, v),
+                            Err(Throw(e)) => (capability.reject, e),
+                        };
+                        let _ = self.call(&f, &Value::Undefined, &[v]);
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Await's steps 2–9: resolve the value to a promise and resume the
+    /// body (`state`) when it settles.
+    fn await_with(&mut self, state: &Gc<JsObject>, v: Value) -> JsResult<()> {
+        let ctor = self.intrinsics().get("Promise");
+        let promise = promise::promise_resolve(self, &ctor, v)?;
+        let captures = vec![Value::Object(state.clone())];
+        let on_fulfilled =
+            self.native_function_with("", 1, await_fulfilled, false, captures.clone());
+        let on_rejected = self.native_function_with("", 1, await_rejected, false, captures);
+        promise::perform_promise_then(
+            self,
+            &promise,
+            Value::Object(on_fulfilled),
+            Value::Object(on_rejected),
+            None,
+        );
+        Ok(())
+    }
+
+    /// `yield` / `yield*` — <https://tc39.es/ecma262/#sec-yield>
+    pub(crate) fn eval_yield(
+        &mut self,
+        f: &mut Frame,
+        arg: Option<&Expr>,
+        delegate: bool,
+    ) -> JsResult<Value> {
+        let v = match arg {
+            Some(e) => self.eval_expr(f, e)?,
+            None => Value::Undefined,
+        };
+        let in_async_generator = frame_is_async_generator(f);
+        if delegate {
+            if in_async_generator {
+                return self
+                    .throw_type_error("yield* in async generators is not supported by vmjs");
+            }
+            return self.yield_star(v);
+        }
+        if !in_async_generator {
+            return self.generator_yield(Signal::Yield(v));
+        }
+        // AsyncGeneratorYield: the operand is awaited first, and a `return`
+        // resumption awaits its value before returning.
+        let v = self.await_value(v)?;
+        match self.suspend(Signal::Yield(v), 1) {
+            Resume::Next(v) => Ok(v),
+            Resume::Throw(e) => Err(Throw(e)),
+            Resume::Return(r) => {
+                let r = self.await_value(r)?;
+                Err(self.generator_return(r))
+            }
+        }
+    }
+
+    /// Suspends a generator body and turns the resumption into a completion.
+    fn generator_yield(&mut self, signal: Signal) -> JsResult<Value> {
+        match self.suspend(signal, 1) {
+            Resume::Next(v) => Ok(v),
+            Resume::Throw(e) => Err(Throw(e)),
+            Resume::Return(v) => Err(self.generator_return(v)),
+        }
+    }
+
+    /// `yield* iterable` in a (sync) generator.
+    fn yield_star(&mut self, iterable: Value) -> JsResult<Value> {
+        let mut record = self.get_iterator(&iterable)?;
+        let mut received = Resume::Next(Value::Undefined);
+        loop {
+            let inner_result = match received {
+                Resume::Next(v) => {
+                    self.call(&record.next_method.clone(), &record.iterator.clone(), &[v])?
+                }
+                Resume::Throw(e) => {
+                    let iterator = record.iterator.clone();
+                    match self.get_method(&iterator, &PropertyKey::from("throw"))? {
+                        Some(throw) => self.call(&throw, &iterator, &[e])?,
+                        None => {
+                            // The delegate has no `throw`: close it, then a TypeError.
+                            record.done = true;
+                            self.iterator_close(&record, Ok(()))?;
+                            return self.throw_type_error(
+                                "The iterator does not provide a 'throw' method",
+                            );
+                        }
+                    }
+                }
+                Resume::Return(v) => {
+                    let iterator = record.iterator.clone();
+                    match self.get_method(&iterator, &PropertyKey::from("return"))? {
+                        None => return Err(self.generator_return(v)),
+                        Some(ret) => {
+                            let r = self.call(&ret, &iterator, &[v])?;
+                            let Value::Object(ro) = &r else {
+                                return self.throw_type_error("Iterator result is not an object");
+                            };
+                            if self.iterator_complete(ro)? {
+                                let value = self.iterator_value(ro)?;
+                                return Err(self.generator_return(value));
+                            }
+                            r
+                        }
+                    }
+                }
+            };
+            let Value::Object(result) = &inner_result else {
+                return self.throw_type_error("Iterator result is not an object");
+            };
+            if self.iterator_complete(result)? {
+                return self.iterator_value(result);
+            }
+            received = self.suspend(Signal::YieldRaw(inner_result.clone()), 1);
+        }
+    }
+
+    /// A generator's `return(v)` as an abrupt completion that catch clauses
+    /// pass through and finally blocks see.
+    pub(crate) fn generator_return(&mut self, v: Value) -> Throw {
+        self.pending_return = Some(v);
+        Throw(Value::Object(self.return_marker.clone()))
+    }
+
+    pub(crate) fn is_generator_return(&self, v: &Value) -> bool {
+        matches!(v, Value::Object(o) if Gc::ptr_eq(o, &self.return_marker))
+    }
+
+    fn take_generator_return(&mut self) -> Value {
+        self.pending_return.take().unwrap_or(Value::Undefined)
+    }
+
+    /// GeneratorResume / GeneratorResumeAbrupt — <https://tc39.es/ecma262/#sec-generatorresume>
+    pub(crate) fn generator_resume(
+        &mut self,
+        this: &Value,
+        input: Resume,
+        method: &str,
+    ) -> JsResult<Value> {
+        let generator = match this {
+            Value::Object(o) if o.data::<GeneratorData>().is_some_and(|d| !d.is_async) => o.clone(),
+            _ => {
+                let shown = self.to_display_string(this);
+                return self.throw_type_error(format!(
+                    "{method} method called on incompatible receiver {shown}"
+                ));
+            }
+        };
+        let data = generator.data::<GeneratorData>().expect("checked above");
+        match data.state.get() {
+            GeneratorState::Executing => {
+                return self.throw_type_error("Generator is already running")
+            }
+            GeneratorState::Completed => {
+                return match input {
+                    Resume::Next(_) => Ok(self.create_iter_result_object(Value::Undefined, true)),
+                    Resume::Return(v) => Ok(self.create_iter_result_object(v, true)),
+                    Resume::Throw(e) => Err(Throw(e)),
+                }
+            }
+            GeneratorState::SuspendedStart => {
+                // Abrupt resumption of a generator that has not started completes it.
+                if !matches!(input, Resume::Next(_)) {
+                    data.state.set(GeneratorState::Completed);
+                    let _ = data
+                        .activation
+                        .resume(self, Resume::Return(Value::Undefined));
+                    return match input {
+                        Resume::Return(v) => Ok(self.create_iter_result_object(v, true)),
+                        Resume::Throw(e) => Err(Throw(e)),
+                        Resume::Next(_) => unreachable!("checked above"),
+                    };
+                }
+            }
+            GeneratorState::SuspendedYield => {}
+        }
+        data.state.set(GeneratorState::Executing);
+        let step = data.activation.resume(self, input);
+        match step {
+            Step::Suspended(Signal::Yield(v)) => {
+                data.state.set(GeneratorState::SuspendedYield);
+                Ok(self.create_iter_result_object(v, false))
+            }
+            Step::Suspended(Signal::YieldRaw(r)) => {
+                data.state.set(GeneratorState::SuspendedYield);
+                Ok(r)
+            }
+            Step::Suspended(Signal::Await(_)) => {
+                data.state.set(GeneratorState::Completed);
+                self.throw_type_error("await is only valid in async functions")
+            }
+            Step::Done(result) => {
+                data.state.set(GeneratorState::Completed);
+                let v = result?;
+                Ok(self.create_iter_result_object(v, true))
+            }
+        }
+    }
+}
+
+/// Whether the frame runs an async generator's body.
+fn frame_is_async_generator(f: &Frame) -> bool {
+    let Some(func) = &f.function else {
+        return false;
+    };
+    match &super::call::closure_of(func).code {
+        crate::interp::function::Code::Function(code) => code.is_async && code.is_generator,
+        _ => false,
+    }
+}
+
+fn await_fulfilled(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    if let Value::Object(state) = args.capture(0) {
+        if state
+            .data::<GeneratorData>()
+            .is_some_and(|d| d.is_async && d.capability.borrow().is_none())
+        {
+            agent.async_generator_continue(&state, Resume::Next(args.arg(0)));
+        } else {
+            agent.async_step(&state, Resume::Next(args.arg(0)));
+        }
+    }
+    Ok(Value::Undefined)
+}
+
+fn await_rejected(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    if let Value::Object(state) = args.capture(0) {
+        if state
+            .data::<GeneratorData>()
+            .is_some_and(|d| d.is_async && d.capability.borrow().is_none())
+        {
+            agent.async_generator_continue(&state, Resume::Throw(args.arg(0)));
+        } else {
+            agent.async_step(&state, Resume::Throw(args.arg(0)));
+        }
+    }
+    Ok(Value::Undefined)
+}
+
+fn generator_next(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    agent.generator_resume(
+        args.this,
+        Resume::Next(args.arg(0)),
+        "Generator.prototype.next",
+    )
+}
+
+fn generator_return_method(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    agent.generator_resume(
+        args.this,
+        Resume::Return(args.arg(0)),
+        "Generator.prototype.return",
+    )
+}
+
+fn generator_throw(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    agent.generator_resume(
+        args.this,
+        Resume::Throw(args.arg(0)),
+        "Generator.prototype.throw",
+    )
+}
+
+/// Installs %GeneratorPrototype% and %GeneratorFunction.prototype%'s properties.
+pub fn install(agent: &mut Agent) {
+    use crate::interp::native::define_value;
+    use crate::interp::property::{Attributes, PropertyDescriptor};
+    let i = agent.intrinsics();
+    let generator_prototype = i.generator_prototype.clone();
+    let generator_function_prototype = i.generator_function_prototype.clone();
+    let async_generator_prototype = i.async_generator_prototype.clone();
+    let async_generator_function_prototype = i.async_generator_function_prototype.clone();
+    let async_function_prototype = i.async_function_prototype.clone();
+    agent.define_method(&generator_prototype, "next", 1, generator_next);
+    agent.define_method(&generator_prototype, "return", 1, generator_return_method);
+    agent.define_method(&generator_prototype, "throw", 1, generator_throw);
+    let tag = PropertyKey::Symbol(agent.symbols.to_string_tag.clone());
+    let readonly = Attributes {
+        writable: false,
+        enumerable: false,
+        configurable: true,
+    };
+    for (obj, name) in [
+        (&generator_prototype, "Generator"),
+        (&generator_function_prototype, "GeneratorFunction"),
+        (&async_generator_prototype, "AsyncGenerator"),
+        (
+            &async_generator_function_prototype,
+            "AsyncGeneratorFunction",
+        ),
+        (&async_function_prototype, "AsyncFunction"),
+    ] {
+        obj.define_own_property(
+            tag.clone(),
+            PropertyDescriptor::data(Value::from(name), readonly),
+        );
+    }
+    define_value(
+        &generator_function_prototype,
+        "prototype",
+        Value::Object(generator_prototype.clone()),
+        readonly,
+    );
+    define_value(
+        &generator_prototype,
+        "constructor",
+        Value::Object(generator_function_prototype),
+        readonly,
+    );
+    define_value(
+        &async_generator_function_prototype,
+        "prototype",
+        Value::Object(async_generator_prototype.clone()),
+        readonly,
+    );
+    define_value(
+        &async_generator_prototype,
+        "constructor",
+        Value::Object(async_generator_function_prototype),
+        readonly,
+    );
+    super::async_generators::install(agent, &async_generator_prototype);
+}

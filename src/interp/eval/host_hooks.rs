@@ -1,0 +1,111 @@
+//! `import.meta` and `import()`: the evaluator's side; the module layer
+//! answers through `Agent::host` (HostLoadImportedModule,
+//! HostGetImportMetaProperties).
+
+use super::frame::Frame;
+use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::property::PropertyKey;
+use crate::interp::string::JsStr;
+use crate::interp::value::Value;
+use crate::syntax::ast::Expr;
+
+impl Agent {
+    /// `import.meta` — <https://tc39.es/ecma262/#sec-meta-properties-runtime-semantics-evaluation>
+    pub(super) fn eval_import_meta(&mut self, f: &Frame) -> JsResult<Value> {
+        let module = f.module_env.clone();
+        match self.host.take() {
+            Some(mut host) => {
+                let result = host.import_meta(self, module);
+                self.host = Some(host);
+                result
+            }
+            None => {
+                // Without a module host, a plain object with a null prototype.
+                let meta = crate::interp::object::JsObject::ordinary_create(None);
+                Ok(Value::Object(meta))
+            }
+        }
+    }
+
+    /// `import(specifier [, options])` — <https://tc39.es/ecma262/#sec-import-call-runtime-semantics-evaluation>
+    pub(super) fn eval_import_call(
+        &mut self,
+        f: &mut Frame,
+        specifier: &Expr,
+        options: Option<&Expr>,
+    ) -> JsResult<Value> {
+        let capability = self.promise_capability()?;
+        let spec_value = self.eval_expr(f, specifier)?;
+        let options_value = match options {
+            Some(o) => self.eval_expr(f, o)?,
+            None => Value::Undefined,
+        };
+        // 9–10. Let specifierString be Completion(ToString(specifier)); IfAbruptRejectPromise.
+        let outcome = (|| -> JsResult<(JsStr, Vec<(JsStr, JsStr)>)> {
+            let spec = self.to_string(&spec_value)?;
+            let attributes = self.import_attributes(&options_value)?;
+            Ok((spec, attributes))
+        })();
+        let (spec, attributes) = match outcome {
+            Ok(x) => x,
+            Err(Throw(e)) => {
+                self.call(&capability.reject.clone(), &Value::Undefined, &[e])?;
+                return Ok(capability.promise);
+            }
+        };
+        match self.host.take() {
+            Some(mut host) => {
+                let referrer = f.module_env.clone();
+                let result = host.import_dynamic(self, referrer, spec, attributes);
+                self.host = Some(host);
+                match result {
+                    Ok(promise) => Ok(promise),
+                    Err(Throw(e)) => {
+                        self.call(&capability.reject.clone(), &Value::Undefined, &[e])?;
+                        Ok(capability.promise)
+                    }
+                }
+            }
+            None => {
+                let e = self.type_error(format!("Cannot import '{spec}': no module loader"));
+                self.call(&capability.reject.clone(), &Value::Undefined, &[e.0])?;
+                Ok(capability.promise)
+            }
+        }
+    }
+
+    /// The `with` entries of import()'s options (steps 11–12).
+    fn import_attributes(&mut self, options: &Value) -> JsResult<Vec<(JsStr, JsStr)>> {
+        let mut attributes = Vec::new();
+        match options {
+            Value::Undefined => return Ok(attributes),
+            Value::Object(o) => {
+                let with = self.get(o, &PropertyKey::from("with"))?;
+                match &with {
+                    Value::Undefined => {}
+                    Value::Object(w) => {
+                        for key in w.own_property_keys() {
+                            if !w.get_own_property(&key).is_some_and(|p| p.enumerable()) {
+                                continue;
+                            }
+                            let v = self.get(w, &key)?;
+                            let Value::String(v) = v else {
+                                return self
+                                    .throw_type_error("Import attribute value must be a string");
+                            };
+                            if let PropertyKey::String(k) = key {
+                                attributes.push((k, v));
+                            }
+                        }
+                    }
+                    _ => {
+                        return self
+                            .throw_type_error("The second argument of import() must be an object")
+                    }
+                }
+            }
+            _ => return self.throw_type_error("The second argument of import() must be an object"),
+        }
+        Ok(attributes)
+    }
+}

@@ -1,0 +1,324 @@
+//! Iteration statements (ECMA-262 §14.7): while, do-while, for, for-in,
+//! for-of and for-await-of.
+
+use std::rc::Rc;
+
+use gc::Gc;
+
+use super::frame::{Completion, Frame};
+use super::statements::stmt_scope;
+use crate::interp::agent::{Agent, JsResult};
+use crate::interp::environment::Env;
+use crate::interp::object::JsObject;
+use crate::interp::ops::conversion::to_boolean;
+use crate::interp::ops::iteration::IteratorRecord;
+use crate::interp::property::PropertyKey;
+use crate::interp::value::Value;
+use crate::syntax::ast::{Expr, ForHead, ForInit, Stmt, StmtKind, VarKind};
+
+/// What a loop does after its body completed.
+enum Next {
+    Continue,
+    /// Leave the loop with this completion.
+    Exit(Completion),
+}
+
+/// LoopContinues ( completion, labelSet ) — <https://tc39.es/ecma262/#sec-loopcontinues>
+fn after_body(c: Completion, labels: &[Rc<str>]) -> Next {
+    match c {
+        Completion::Normal | Completion::Continue(None) => Next::Continue,
+        Completion::Continue(Some(l)) if labels.contains(&l) => Next::Continue,
+        Completion::Break(None) => Next::Exit(Completion::Normal),
+        other => Next::Exit(other),
+    }
+}
+
+impl Agent {
+    pub(crate) fn eval_loop(
+        &mut self,
+        f: &mut Frame,
+        stmt: &Stmt,
+        labels: &[Rc<str>],
+    ) -> JsResult<Completion> {
+        match &stmt.kind {
+            StmtKind::While { test, body } => loop {
+                let t = self.eval_expr(f, test)?;
+                if !to_boolean(&t) {
+                    return Ok(Completion::Normal);
+                }
+                let c = self.eval_stmt(f, body)?;
+                if let Next::Exit(c) = after_body(c, labels) {
+                    return Ok(c);
+                }
+            },
+            StmtKind::DoWhile { body, test } => loop {
+                let c = self.eval_stmt(f, body)?;
+                if let Next::Exit(c) = after_body(c, labels) {
+                    return Ok(c);
+                }
+                let t = self.eval_expr(f, test)?;
+                if !to_boolean(&t) {
+                    return Ok(Completion::Normal);
+                }
+            },
+            StmtKind::For {
+                init,
+                test,
+                update,
+                body,
+            } => {
+                let saved = self.enter_block(f, stmt_scope(stmt));
+                let result = self.eval_for(
+                    f,
+                    stmt,
+                    init.as_ref(),
+                    test.as_ref(),
+                    update.as_ref(),
+                    body,
+                    labels,
+                );
+                f.env = saved;
+                result
+            }
+            StmtKind::ForIn { left, right, body } => {
+                self.eval_for_in(f, stmt, left, right, body, labels)
+            }
+            StmtKind::ForOf {
+                left,
+                right,
+                body,
+                is_await,
+            } => self.eval_for_of(f, stmt, left, right, body, *is_await, labels),
+            _ => unreachable!("eval_loop is only called on loops"),
+        }
+    }
+
+    /// ForLoopEvaluation and ForBodyEvaluation (§14.7.4.2–3).
+    #[allow(clippy::too_many_arguments)]
+    fn eval_for(
+        &mut self,
+        f: &mut Frame,
+        stmt: &Stmt,
+        init: Option<&ForInit>,
+        test: Option<&Expr>,
+        update: Option<&Expr>,
+        body: &Stmt,
+        labels: &[Rc<str>],
+    ) -> JsResult<Completion> {
+        let mut per_iteration = false;
+        match init {
+            Some(ForInit::Var(decl)) => {
+                self.eval_var_decl(f, decl)?;
+                // let-declared loop variables get a copy per iteration (when captured).
+                per_iteration = decl.kind == VarKind::Let && stmt_scope(stmt).env_slots.is_some();
+            }
+            Some(ForInit::Expr(e)) => {
+                self.eval_expr(f, e)?;
+            }
+            None => {}
+        }
+        // CreatePerIterationEnvironment before the first test.
+        if per_iteration {
+            copy_iteration_env(f);
+        }
+        loop {
+            if let Some(test) = test {
+                let t = self.eval_expr(f, test)?;
+                if !to_boolean(&t) {
+                    return Ok(Completion::Normal);
+                }
+            }
+            let c = self.eval_stmt(f, body)?;
+            if let Next::Exit(c) = after_body(c, labels) {
+                return Ok(c);
+            }
+            if per_iteration {
+                copy_iteration_env(f);
+            }
+            if let Some(update) = update {
+                self.eval_expr(f, update)?;
+            }
+        }
+    }
+
+    /// Binds the loop head of for-in/for-of to one value, entering a fresh
+    /// scope for let/const heads. Returns the environment to restore.
+    fn bind_for_head(
+        &mut self,
+        f: &mut Frame,
+        stmt: &Stmt,
+        left: &ForHead,
+        value: Value,
+    ) -> JsResult<Option<Gc<Env>>> {
+        let saved = f.env.clone();
+        match left {
+            ForHead::Var(VarKind::Var, pattern) => self.bind_pattern(f, pattern, value, true)?,
+            ForHead::Var(_, pattern) => {
+                self.enter_block(f, stmt_scope(stmt));
+                if let Err(e) = self.bind_pattern(f, pattern, value, true) {
+                    f.env = saved;
+                    return Err(e);
+                }
+            }
+            ForHead::Target(pattern) => self.bind_pattern(f, pattern, value, false)?,
+        }
+        Ok(saved)
+    }
+
+    /// for-in: ForIn/OfHeadEvaluation with EnumerateObjectProperties.
+    fn eval_for_in(
+        &mut self,
+        f: &mut Frame,
+        stmt: &Stmt,
+        left: &ForHead,
+        right: &Expr,
+        body: &Stmt,
+        labels: &[Rc<str>],
+    ) -> JsResult<Completion> {
+        let v = self.eval_expr(f, right)?;
+        // 6.a. If exprValue is either undefined or null, return break.
+        if matches!(v, Value::Undefined | Value::Null) {
+            return Ok(Completion::Normal);
+        }
+        let obj = self.to_object(&v)?;
+        let keys = enumerate_object_properties(&obj);
+        for (owner, key) in keys {
+            // Properties deleted before being visited are skipped.
+            if owner.get_own_property(&key).is_none() {
+                continue;
+            }
+            let saved = self.bind_for_head(f, stmt, left, key.to_value())?;
+            let c = self.eval_stmt(f, body);
+            f.env = saved;
+            if let Next::Exit(c) = after_body(c?, labels) {
+                return Ok(c);
+            }
+        }
+        Ok(Completion::Normal)
+    }
+
+    /// for-of and for-await-of (ForIn/OfBodyEvaluation with iterationKind iterate).
+    #[allow(clippy::too_many_arguments)]
+    fn eval_for_of(
+        &mut self,
+        f: &mut Frame,
+        stmt: &Stmt,
+        left: &ForHead,
+        right: &Expr,
+        body: &Stmt,
+        is_await: bool,
+        labels: &[Rc<str>],
+    ) -> JsResult<Completion> {
+        let iterable = self.eval_expr(f, right)?;
+        let mut record = if is_await {
+            self.get_async_iterator(&iterable)?
+        } else {
+            self.get_iterator(&iterable)?
+        };
+        loop {
+            // a–d. Let nextResult be ? Call(next); (await it); done? value.
+            let value = if is_await {
+                let result =
+                    self.call(&record.next_method.clone(), &record.iterator.clone(), &[])?;
+                let result = self.await_value(result)?;
+                let Value::Object(result) = result else {
+                    return self.throw_type_error("Iterator result is not an object");
+                };
+                if self.iterator_complete(&result)? {
+                    return Ok(Completion::Normal);
+                }
+                self.iterator_value(&result)?
+            } else {
+                match self.iterator_step_value(&mut record)? {
+                    Some(v) => v,
+                    None => return Ok(Completion::Normal),
+                }
+            };
+            let saved = match self.bind_for_head(f, stmt, left, value) {
+                Ok(saved) => saved,
+                Err(e) => return self.close_for_of(&record, is_await, Err(e)),
+            };
+            let c = self.eval_stmt(f, body);
+            f.env = saved;
+            let c = match c {
+                Ok(c) => c,
+                Err(e) => return self.close_for_of(&record, is_await, Err(e)),
+            };
+            if let Next::Exit(c) = after_body(c, labels) {
+                // An abrupt exit closes the iterator (IteratorClose / AsyncIteratorClose).
+                return self.close_for_of(&record, is_await, Ok(c));
+            }
+        }
+    }
+
+    fn close_for_of(
+        &mut self,
+        record: &IteratorRecord,
+        is_await: bool,
+        completion: JsResult<Completion>,
+    ) -> JsResult<Completion> {
+        if !is_await {
+            return self.iterator_close(record, completion);
+        }
+        // AsyncIteratorClose: like IteratorClose, awaiting `return`'s result.
+        let iterator = record.iterator.clone();
+        let inner = match self.get_method(&iterator, &PropertyKey::from("return")) {
+            Ok(Some(ret)) => match self.call(&ret, &iterator, &[]) {
+                Ok(v) => self.await_value(v),
+                Err(e) => Err(e),
+            },
+            Ok(None) => return completion,
+            Err(e) => Err(e),
+        };
+        let c = completion?;
+        let inner = inner?;
+        if !matches!(inner, Value::Object(_)) {
+            return self.throw_type_error("Iterator result is not an object");
+        }
+        Ok(c)
+    }
+
+    /// GetIterator(obj, async): @@asyncIterator, or the sync iterator whose
+    /// values are awaited (CreateAsyncFromSyncIterator, simplified).
+    fn get_async_iterator(&mut self, obj: &Value) -> JsResult<IteratorRecord> {
+        let key = PropertyKey::Symbol(self.symbols.async_iterator.clone());
+        match self.get_method(obj, &key)? {
+            Some(method) => self.get_iterator_from_method(obj, &method),
+            None => {
+                let sync = self.get_iterator(obj)?;
+                self.create_async_from_sync_iterator(sync)
+            }
+        }
+    }
+}
+
+/// CreatePerIterationEnvironment: a copy of the loop scope's environment.
+fn copy_iteration_env(f: &mut Frame) {
+    if let Some(env) = &f.env {
+        f.env = Some(Env::copy(env));
+    }
+}
+
+/// EnumerateObjectProperties ( O ): enumerable string keys of the object
+/// and its prototypes, each name once (shadowed names are skipped), with
+/// the object that owns each.
+fn enumerate_object_properties(obj: &Gc<JsObject>) -> Vec<(Gc<JsObject>, PropertyKey)> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    let mut current = Some(obj.clone());
+    while let Some(o) = current {
+        for key in o.own_property_keys() {
+            if matches!(key, PropertyKey::Symbol(_)) {
+                continue;
+            }
+            if !seen.insert(key.id()) {
+                continue;
+            }
+            if o.get_own_property(&key).is_some_and(|p| p.enumerable()) {
+                out.push((o.clone(), key));
+            }
+        }
+        current = o.get_prototype_of();
+    }
+    out
+}

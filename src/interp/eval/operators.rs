@@ -1,0 +1,201 @@
+//! Unary, update and binary operators (ECMA-262 §13.4–§13.12, §13.15.3
+//! ApplyStringOrNumericBinaryOperator).
+
+use super::frame::Frame;
+use super::references::Reference;
+use crate::interp::agent::{Agent, JsResult};
+use crate::interp::number::{to_int32, to_uint32};
+use crate::interp::ops::conversion::{to_boolean, PreferredType};
+use crate::interp::ops::equality::is_strictly_equal;
+use crate::interp::value::Value;
+use crate::syntax::ast::{BinaryOp, Expr, ExprKind, UnaryOp, UpdateOp};
+use crate::syntax::scope::BindingRef;
+
+impl Agent {
+    pub(super) fn eval_unary(&mut self, f: &mut Frame, op: UnaryOp, arg: &Expr) -> JsResult<Value> {
+        match op {
+            UnaryOp::Typeof => {
+                // typeof an unresolvable reference is "undefined", not a ReferenceError.
+                if let ExprKind::Ident(id) = &arg.kind {
+                    if matches!(
+                        id.binding.get(),
+                        BindingRef::Global | BindingRef::Unresolved
+                    ) {
+                        let global = self.global_object();
+                        let key = crate::interp::property::PropertyKey::from(&*id.name);
+                        if !global.has_property(&key) {
+                            return Ok(Value::from("undefined"));
+                        }
+                    }
+                }
+                let v = self.eval_expr(f, arg)?;
+                Ok(Value::from(self.type_of(&v)))
+            }
+            UnaryOp::Delete => self.eval_delete(f, arg),
+            _ => {
+                let v = self.eval_expr(f, arg)?;
+                Ok(match op {
+                    UnaryOp::Minus => Value::Number(-self.to_numeric(&v)?),
+                    UnaryOp::Plus => Value::Number(self.to_number(&v)?),
+                    UnaryOp::Not => Value::Bool(!to_boolean(&v)),
+                    UnaryOp::BitNot => Value::Number(f64::from(!self.to_int32(&v)?)),
+                    UnaryOp::Void => Value::Undefined,
+                    UnaryOp::Typeof | UnaryOp::Delete => unreachable!("handled above"),
+                })
+            }
+        }
+    }
+
+    /// The delete operator — <https://tc39.es/ecma262/#sec-delete-operator-runtime-semantics-evaluation>
+    fn eval_delete(&mut self, f: &mut Frame, arg: &Expr) -> JsResult<Value> {
+        let mut inner = arg;
+        while let ExprKind::Paren(e) = &inner.kind {
+            inner = e;
+        }
+        let reference = match &inner.kind {
+            ExprKind::Member { .. } => self.eval_reference(f, inner)?,
+            ExprKind::OptionalChain(chain) => match self.eval_chain_reference(f, chain)? {
+                Some(r) => r,
+                None => return Ok(Value::Bool(true)),
+            },
+            ExprKind::SuperMember { .. } => {
+                return Err(self.reference_error("Unsupported reference to 'super'"));
+            }
+            _ => {
+                // 2. If ref is not a Reference Record, return true.
+                self.eval_expr(f, arg)?;
+                return Ok(Value::Bool(true));
+            }
+        };
+        match reference {
+            Reference::Property { base, key } => {
+                // 5.c. Let baseObj be ? ToObject(ref.[[Base]]).
+                let obj = self.to_object(&base)?;
+                // 5.d–e. deleteStatus = baseObj.[[Delete]]; strict: throw if false.
+                if !obj.delete(&key) {
+                    let shown = crate::interp::ops::object_ops::key_display(&key);
+                    let label = self.object_label(&obj);
+                    return self
+                        .throw_type_error(format!("Cannot delete property '{shown}' of {label}"));
+                }
+                Ok(Value::Bool(true))
+            }
+            _ => Ok(Value::Bool(true)),
+        }
+    }
+
+    pub(super) fn eval_update(
+        &mut self,
+        f: &mut Frame,
+        op: UpdateOp,
+        prefix: bool,
+        arg: &Expr,
+    ) -> JsResult<Value> {
+        let reference = self.eval_reference(f, arg)?;
+        let old = self.get_reference_value(f, &reference)?;
+        // 3. Let oldValue be ? ToNumeric(? GetValue(expr)).
+        let old = match old {
+            Value::Number(n) => n,
+            other => self.to_numeric(&other)?,
+        };
+        let new = match op {
+            UpdateOp::Increment => old + 1.0,
+            UpdateOp::Decrement => old - 1.0,
+        };
+        self.put_reference_value(f, &reference, Value::Number(new))?;
+        Ok(Value::Number(if prefix { new } else { old }))
+    }
+
+    /// ApplyStringOrNumericBinaryOperator and the relational/equality operators.
+    pub(crate) fn apply_binary(&mut self, op: BinaryOp, l: Value, r: Value) -> JsResult<Value> {
+        // Fast path: both operands numbers.
+        if let (Value::Number(a), Value::Number(b)) = (&l, &r) {
+            if let Some(v) = number_binary(op, *a, *b) {
+                return Ok(v);
+            }
+        }
+        Ok(match op {
+            BinaryOp::Add => {
+                // 1.a–b. Let lprim/rprim be ? ToPrimitive(lval/rval).
+                let lp = self.to_primitive(&l, PreferredType::Default)?;
+                let rp = self.to_primitive(&r, PreferredType::Default)?;
+                // 1.c. If either is a String, concatenate.
+                if matches!(lp, Value::String(_)) || matches!(rp, Value::String(_)) {
+                    let ls = self.to_string(&lp)?;
+                    let rs = self.to_string(&rp)?;
+                    Value::String(ls.concat(&rs))
+                } else {
+                    Value::Number(self.to_numeric(&lp)? + self.to_numeric(&rp)?)
+                }
+            }
+            BinaryOp::EqEqEq => Value::Bool(is_strictly_equal(&l, &r)),
+            BinaryOp::NotEqEq => Value::Bool(!is_strictly_equal(&l, &r)),
+            BinaryOp::EqEq => Value::Bool(self.is_loosely_equal(&l, &r)?),
+            BinaryOp::NotEq => Value::Bool(!self.is_loosely_equal(&l, &r)?),
+            BinaryOp::Lt => Value::Bool(self.is_less_than(&l, &r, true)? == Some(true)),
+            BinaryOp::Gt => Value::Bool(self.is_less_than(&r, &l, false)? == Some(true)),
+            BinaryOp::LtEq => Value::Bool(self.is_less_than(&r, &l, false)? == Some(false)),
+            BinaryOp::GtEq => Value::Bool(self.is_less_than(&l, &r, true)? == Some(false)),
+            BinaryOp::Instanceof => Value::Bool(self.instance_of(&l, &r)?),
+            BinaryOp::In => {
+                let Value::Object(o) = &r else {
+                    let key = self.to_display_string(&l);
+                    let shown = self.to_display_string(&r);
+                    return self.throw_type_error(format!(
+                        "Cannot use 'in' operator to search for '{key}' in {shown}"
+                    ));
+                };
+                let key = self.to_property_key(&l)?;
+                Value::Bool(self.has_property(o, &key)?)
+            }
+            _ => {
+                let a = self.to_numeric(&l)?;
+                let b = self.to_numeric(&r)?;
+                number_binary(op, a, b).expect("every remaining operator is numeric")
+            }
+        })
+    }
+}
+
+/// The Number:: operations of a binary operator (None for the operators
+/// that are not purely numeric).
+fn number_binary(op: BinaryOp, a: f64, b: f64) -> Option<Value> {
+    Some(match op {
+        BinaryOp::Add => Value::Number(a + b),
+        BinaryOp::Sub => Value::Number(a - b),
+        BinaryOp::Mul => Value::Number(a * b),
+        BinaryOp::Div => Value::Number(a / b),
+        // Number::remainder truncates like fmod, which Rust's % is.
+        BinaryOp::Mod => Value::Number(a % b),
+        BinaryOp::Exp => Value::Number(exponentiate(a, b)),
+        BinaryOp::Shl => Value::Number(f64::from(to_int32(a).wrapping_shl(to_uint32(b) & 31))),
+        BinaryOp::Shr => Value::Number(f64::from(to_int32(a) >> (to_uint32(b) & 31))),
+        BinaryOp::UShr => Value::Number(f64::from(to_uint32(a) >> (to_uint32(b) & 31))),
+        BinaryOp::BitAnd => Value::Number(f64::from(to_int32(a) & to_int32(b))),
+        BinaryOp::BitOr => Value::Number(f64::from(to_int32(a) | to_int32(b))),
+        BinaryOp::BitXor => Value::Number(f64::from(to_int32(a) ^ to_int32(b))),
+        BinaryOp::EqEqEq | BinaryOp::EqEq => Value::Bool(a == b),
+        BinaryOp::NotEqEq | BinaryOp::NotEq => Value::Bool(a != b),
+        BinaryOp::Lt => Value::Bool(a < b),
+        BinaryOp::Gt => Value::Bool(a > b),
+        BinaryOp::LtEq => Value::Bool(a <= b),
+        BinaryOp::GtEq => Value::Bool(a >= b),
+        BinaryOp::In | BinaryOp::Instanceof => return None,
+    })
+}
+
+/// Number::exponentiate ( base, exponent ) — <https://tc39.es/ecma262/#sec-numeric-types-number-exponentiate>
+pub fn exponentiate(base: f64, exponent: f64) -> f64 {
+    // 1. If exponent is NaN, return NaN. 2. If exponent is ±0, return 1.
+    if exponent.is_nan() {
+        return f64::NAN;
+    }
+    if exponent == 0.0 {
+        return 1.0;
+    }
+    // 9–10: |base| = 1 with an infinite exponent is NaN (powf says 1).
+    if base.abs() == 1.0 && exponent.is_infinite() {
+        return f64::NAN;
+    }
+    base.powf(exponent)
+}

@@ -1,0 +1,290 @@
+//! Assignment and destructuring: BindingInitialization,
+//! DestructuringAssignmentEvaluation and the assignment operators
+//! (ECMA-262 §8.6.2, §13.15).
+
+use super::frame::Frame;
+use super::functions::is_anonymous_function_definition;
+use crate::interp::agent::{Agent, JsResult};
+use crate::interp::object::JsObject;
+use crate::interp::ops::conversion::to_boolean;
+use crate::interp::ops::iteration::IteratorRecord;
+use crate::interp::property::PropertyKey;
+use crate::interp::string::JsStr;
+use crate::interp::value::Value;
+use crate::syntax::ast::{
+    AssignOp, BinaryOp, Expr, ObjectPatternProp, Pattern, PatternElem, PatternKind,
+};
+
+impl Agent {
+    /// Binds (`init`: declarations and parameters) or assigns a value to a
+    /// pattern.
+    pub(crate) fn bind_pattern(
+        &mut self,
+        f: &mut Frame,
+        target: &Pattern,
+        value: Value,
+        init: bool,
+    ) -> JsResult<()> {
+        match &target.kind {
+            PatternKind::Ident(id) => {
+                if init {
+                    self.initialize_binding(f, id.binding.get(), &id.name, value)
+                } else {
+                    self.assign_ident(f, id, value)
+                }
+            }
+            PatternKind::Expr(e) => {
+                let reference = self.eval_reference(f, e)?;
+                self.put_reference_value(f, &reference, value)
+            }
+            PatternKind::Object { props, rest } => {
+                self.bind_object_pattern(f, props, rest.as_deref(), value, init)
+            }
+            PatternKind::Array { elems, rest } => {
+                self.bind_array_pattern(f, elems, rest.as_deref(), value, init)
+            }
+            PatternKind::TooDeep => Err(self.stack_overflow()),
+        }
+    }
+
+    /// A default initialiser's value, named after a plain identifier target.
+    pub(crate) fn eval_default(
+        &mut self,
+        f: &mut Frame,
+        target: &Pattern,
+        default: &Expr,
+    ) -> JsResult<Value> {
+        if let PatternKind::Ident(id) = &target.kind {
+            if is_anonymous_function_definition(default) {
+                return self.eval_named_function(f, default, JsStr::from(&*id.name));
+            }
+        }
+        self.eval_expr(f, default)
+    }
+
+    /// Binds one element: member targets are evaluated before the value is
+    /// fetched (AssignmentElement step 1), then the default applies.
+    fn bind_element(
+        &mut self,
+        f: &mut Frame,
+        target: &Pattern,
+        default: Option<&Expr>,
+        init: bool,
+        fetch: &mut dyn FnMut(&mut Agent) -> JsResult<Value>,
+    ) -> JsResult<()> {
+        if let PatternKind::Expr(e) = &target.kind {
+            let reference = self.eval_reference(f, e)?;
+            let mut v = fetch(self)?;
+            if let (Value::Undefined, Some(d)) = (&v, default) {
+                v = self.eval_expr(f, d)?;
+            }
+            return self.put_reference_value(f, &reference, v);
+        }
+        let mut v = fetch(self)?;
+        if let (Value::Undefined, Some(d)) = (&v, default) {
+            v = self.eval_default(f, target, d)?;
+        }
+        self.bind_pattern(f, target, v, init)
+    }
+
+    fn bind_object_pattern(
+        &mut self,
+        f: &mut Frame,
+        props: &[ObjectPatternProp],
+        rest: Option<&Pattern>,
+        value: Value,
+        init: bool,
+    ) -> JsResult<()> {
+        // RequireObjectCoercible(value).
+        if matches!(value, Value::Undefined | Value::Null) {
+            let shown = self.to_display_string(&value);
+            return match props.first() {
+                Some(p) if !matches!(p.key, crate::syntax::ast::PropKey::Computed(_)) => {
+                    let key = self.eval_prop_key(f, &p.key)?;
+                    let key = crate::interp::ops::object_ops::key_display(&key);
+                    self.throw_type_error(format!(
+                        "Cannot destructure property '{key}' of '{shown}' as it is {shown}."
+                    ))
+                }
+                _ => {
+                    self.throw_type_error(format!("Cannot destructure '{shown}' as it is {shown}."))
+                }
+            };
+        }
+        let mut seen: Vec<PropertyKey> = Vec::new();
+        for prop in props {
+            let key = self.eval_prop_key(f, &prop.key)?;
+            if rest.is_some() {
+                seen.push(key.clone());
+            }
+            let source = value.clone();
+            self.bind_element(f, &prop.value, prop.default.as_ref(), init, &mut |agent| {
+                agent.get_v(&source, &key)
+            })?;
+        }
+        if let Some(rest) = rest {
+            let target =
+                JsObject::ordinary_create(Some(self.intrinsics().object_prototype.clone()));
+            self.copy_data_properties(&target, &value, &seen)?;
+            self.bind_pattern(f, rest, Value::Object(target), init)?;
+        }
+        Ok(())
+    }
+
+    fn bind_array_pattern(
+        &mut self,
+        f: &mut Frame,
+        elems: &[Option<PatternElem>],
+        rest: Option<&Pattern>,
+        value: Value,
+        init: bool,
+    ) -> JsResult<()> {
+        // 1. Let iteratorRecord be ? GetIterator(value, sync).
+        let mut record = self.get_iterator(&value)?;
+        // 2. Let result be Completion(IteratorBindingInitialization / DestructuringAssignmentEvaluation).
+        let result = self.bind_array_elements(f, &mut record, elems, rest, init);
+        // 3. If iteratorRecord.[[Done]] is false, return ? IteratorClose(iteratorRecord, result).
+        if !record.done {
+            return self.iterator_close(&record, result);
+        }
+        // 4. Return ? result.
+        result
+    }
+
+    fn bind_array_elements(
+        &mut self,
+        f: &mut Frame,
+        record: &mut IteratorRecord,
+        elems: &[Option<PatternElem>],
+        rest: Option<&Pattern>,
+        init: bool,
+    ) -> JsResult<()> {
+        for elem in elems {
+            match elem {
+                // Elision: step the iterator, discard the value.
+                None => {
+                    if !record.done {
+                        self.iterator_step_value(record)?;
+                    }
+                }
+                Some(PatternElem { target, default }) => {
+                    let mut fetch = |agent: &mut Agent| -> JsResult<Value> {
+                        if record.done {
+                            return Ok(Value::Undefined);
+                        }
+                        Ok(agent
+                            .iterator_step_value(record)?
+                            .unwrap_or(Value::Undefined))
+                    };
+                    self.bind_element(f, target, default.as_ref(), init, &mut fetch)?;
+                }
+            }
+        }
+        if let Some(rest) = rest {
+            let reference = match &rest.kind {
+                PatternKind::Expr(e) => Some(self.eval_reference(f, e)?),
+                _ => None,
+            };
+            let mut values = Vec::new();
+            while !record.done {
+                match self.iterator_step_value(record)? {
+                    Some(v) => values.push(v),
+                    None => break,
+                }
+            }
+            let array = Value::Object(self.create_array_from_list(values));
+            match reference {
+                Some(r) => self.put_reference_value(f, &r, array)?,
+                None => self.bind_pattern(f, rest, array, init)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// AssignmentExpression evaluation (§13.15.2).
+    pub(crate) fn eval_assign(
+        &mut self,
+        f: &mut Frame,
+        op: AssignOp,
+        target: &Pattern,
+        value: &Expr,
+    ) -> JsResult<Value> {
+        match (&target.kind, op) {
+            (PatternKind::Object { .. } | PatternKind::Array { .. }, AssignOp::Assign) => {
+                let v = self.eval_expr(f, value)?;
+                self.bind_pattern(f, target, v.clone(), false)?;
+                Ok(v)
+            }
+            (PatternKind::Ident(id), AssignOp::Assign) => {
+                let v = if is_anonymous_function_definition(value) {
+                    self.eval_named_function(f, value, JsStr::from(&*id.name))?
+                } else {
+                    self.eval_expr(f, value)?
+                };
+                self.assign_ident(f, id, v.clone())?;
+                Ok(v)
+            }
+            _ => {
+                let reference = match &target.kind {
+                    PatternKind::Ident(id) => super::references::Reference::Binding(id),
+                    PatternKind::Expr(e) => self.eval_reference(f, e)?,
+                    _ => return Err(self.syntax_error("Invalid left-hand side in assignment")),
+                };
+                if op == AssignOp::Assign {
+                    let v = self.eval_expr(f, value)?;
+                    self.put_reference_value(f, &reference, v.clone())?;
+                    return Ok(v);
+                }
+                let old = self.get_reference_value(f, &reference)?;
+                // Logical assignment short-circuits without assigning.
+                let short = match op {
+                    AssignOp::And => Some(!to_boolean(&old)),
+                    AssignOp::Or => Some(to_boolean(&old)),
+                    AssignOp::Nullish => Some(!matches!(old, Value::Undefined | Value::Null)),
+                    _ => None,
+                };
+                let new = match short {
+                    Some(true) => return Ok(old),
+                    Some(false) => {
+                        if let PatternKind::Ident(id) = &target.kind {
+                            if is_anonymous_function_definition(value) {
+                                let v =
+                                    self.eval_named_function(f, value, JsStr::from(&*id.name))?;
+                                self.put_reference_value(f, &reference, v.clone())?;
+                                return Ok(v);
+                            }
+                        }
+                        self.eval_expr(f, value)?
+                    }
+                    None => {
+                        let r = self.eval_expr(f, value)?;
+                        self.apply_binary(binary_of(op), old, r)?
+                    }
+                };
+                self.put_reference_value(f, &reference, new.clone())?;
+                Ok(new)
+            }
+        }
+    }
+}
+
+/// The binary operator of a compound assignment.
+fn binary_of(op: AssignOp) -> BinaryOp {
+    match op {
+        AssignOp::Add => BinaryOp::Add,
+        AssignOp::Sub => BinaryOp::Sub,
+        AssignOp::Mul => BinaryOp::Mul,
+        AssignOp::Div => BinaryOp::Div,
+        AssignOp::Mod => BinaryOp::Mod,
+        AssignOp::Exp => BinaryOp::Exp,
+        AssignOp::Shl => BinaryOp::Shl,
+        AssignOp::Shr => BinaryOp::Shr,
+        AssignOp::UShr => BinaryOp::UShr,
+        AssignOp::BitOr => BinaryOp::BitOr,
+        AssignOp::BitXor => BinaryOp::BitXor,
+        AssignOp::BitAnd => BinaryOp::BitAnd,
+        AssignOp::Assign | AssignOp::And | AssignOp::Or | AssignOp::Nullish => {
+            unreachable!("not a compound arithmetic assignment")
+        }
+    }
+}

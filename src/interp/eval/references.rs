@@ -1,0 +1,519 @@
+//! Member accesses, calls and `new` (ECMA-262 §13.3): References and
+//! their GetValue/PutValue, optional chains, argument lists and `super`.
+
+use gc::Gc;
+
+use super::frame::Frame;
+use crate::interp::agent::{Agent, JsResult};
+use crate::interp::function::Callable;
+use crate::interp::object::{JsObject, ObjectKind};
+use crate::interp::ops::call::is_constructor;
+use crate::interp::ops::object_ops::key_display;
+use crate::interp::property::{Property, PropertyKey};
+use crate::interp::string::JsStr;
+use crate::interp::value::Value;
+use crate::syntax::ast::{Expr, ExprKind, ExprOrSpread, Ident, MemberProp};
+use crate::syntax::scope::SuperCallRefs;
+
+/// A Reference Record, as far as strict module code needs one.
+pub(crate) enum Reference<'a> {
+    Binding(&'a Ident),
+    Property {
+        base: Value,
+        key: PropertyKey,
+    },
+    /// `o.#x`: the private name travels as its private symbol.
+    Private {
+        base: Value,
+        key: PropertyKey,
+        name: &'a str,
+    },
+    /// `super.x`: looked up on the home object's prototype with `this` as receiver.
+    Super {
+        home_proto: Option<Gc<JsObject>>,
+        key: PropertyKey,
+        this: Value,
+    },
+}
+
+impl Agent {
+    /// Evaluates an assignment or update target to a Reference.
+    pub(crate) fn eval_reference<'a>(
+        &mut self,
+        f: &mut Frame,
+        e: &'a Expr,
+    ) -> JsResult<Reference<'a>> {
+        match &e.kind {
+            ExprKind::Ident(id) => Ok(Reference::Binding(id)),
+            ExprKind::Paren(inner) => self.eval_reference(f, inner),
+            ExprKind::Member { object, prop, .. } => {
+                let base = self.eval_expr(f, object)?;
+                self.member_reference(f, base, prop)
+            }
+            ExprKind::SuperMember { prop, refs } => self.super_reference(f, prop, refs.get()),
+            _ => {
+                // `f() = 1` parses (as in V8) but fails when evaluated.
+                self.eval_expr(f, e)?;
+                self.set_position(e.span.start);
+                Err(self.reference_error("Invalid left-hand side in assignment"))
+            }
+        }
+    }
+
+    /// The Reference of `base.prop` / `base[prop]` / `base.#prop`.
+    fn member_reference<'a>(
+        &mut self,
+        f: &mut Frame,
+        base: Value,
+        prop: &'a MemberProp,
+    ) -> JsResult<Reference<'a>> {
+        Ok(match prop {
+            MemberProp::Ident(id) => Reference::Property {
+                base,
+                key: PropertyKey::from_string(JsStr::from(&*id.name)),
+            },
+            MemberProp::Computed(expr) => {
+                let k = self.eval_expr(f, expr)?;
+                // The base is checked before ToPropertyKey (V8's order).
+                if matches!(base, Value::Undefined | Value::Null) {
+                    let shown = self.to_display_string(&k);
+                    let what = self.to_display_string(&base);
+                    return self.throw_type_error(format!(
+                        "Cannot read properties of {what} (reading '{shown}')"
+                    ));
+                }
+                let key = self.to_property_key(&k)?;
+                Reference::Property { base, key }
+            }
+            MemberProp::Private(id) => Reference::Private {
+                base,
+                key: self.private_key(f, id)?,
+                name: &id.name,
+            },
+        })
+    }
+
+    fn super_reference<'a>(
+        &mut self,
+        f: &mut Frame,
+        prop: &'a MemberProp,
+        refs: SuperCallRefs,
+    ) -> JsResult<Reference<'a>> {
+        // 1. Let env be GetThisEnvironment(); 2. Let actualThis be ? env.GetThisBinding().
+        let this = self.eval_this(f, refs.this, 0)?;
+        let key = match prop {
+            MemberProp::Ident(id) => PropertyKey::from_string(JsStr::from(&*id.name)),
+            MemberProp::Computed(expr) => {
+                let k = self.eval_expr(f, expr)?;
+                self.to_property_key(&k)?
+            }
+            MemberProp::Private(_) => return Err(self.syntax_error("Unexpected private name")),
+        };
+        // MakeSuperPropertyReference: baseValue is env.GetSuperBase(), the
+        // [[HomeObject]]'s prototype.
+        let function = self.read_binding(f, refs.function)?;
+        let home = match function {
+            Some(Value::Object(func)) => home_object_of(&func),
+            _ => None,
+        };
+        let home_proto = home.and_then(|h| h.get_prototype_of());
+        Ok(Reference::Super {
+            home_proto,
+            key,
+            this,
+        })
+    }
+
+    /// The private symbol a private name (`#x`) resolves to.
+    pub(crate) fn private_key(&mut self, f: &Frame, id: &Ident) -> JsResult<PropertyKey> {
+        match self.read_binding(f, id.binding.get())? {
+            Some(Value::Symbol(s)) => Ok(PropertyKey::Symbol(s)),
+            _ => self.throw_type_error(format!(
+                "Private field '{}' must be declared in an enclosing class",
+                id.name
+            )),
+        }
+    }
+
+    /// GetValue ( V ) — <https://tc39.es/ecma262/#sec-getvalue>
+    pub(crate) fn get_reference_value(&mut self, f: &Frame, r: &Reference) -> JsResult<Value> {
+        match r {
+            Reference::Binding(id) => self.read_ident(f, id),
+            Reference::Property { base, key } => self.get_v(base, key),
+            Reference::Private { base, key, name } => self.private_get(base, key, name),
+            Reference::Super {
+                home_proto,
+                key,
+                this,
+            } => match home_proto {
+                Some(proto) => self.get_with_receiver(proto, key, this),
+                None => Ok(Value::Undefined),
+            },
+        }
+    }
+
+    /// PutValue ( V, W ) — <https://tc39.es/ecma262/#sec-putvalue>
+    pub(crate) fn put_reference_value(
+        &mut self,
+        f: &mut Frame,
+        r: &Reference,
+        v: Value,
+    ) -> JsResult<()> {
+        match r {
+            Reference::Binding(id) => self.assign_ident(f, id, v),
+            Reference::Property { base, key } => match base {
+                Value::Object(o) => {
+                    if !self.set_property(o, key, v)? {
+                        let shown = key_display(key);
+                        let label = self.object_label(o);
+                        return self.throw_type_error(format!(
+                            "Cannot assign to read only property '{shown}' of object '{label}'"
+                        ));
+                    }
+                    Ok(())
+                }
+                Value::Undefined | Value::Null => {
+                    let shown = key_display(key);
+                    let what = self.to_display_string(base);
+                    self.throw_type_error(format!(
+                        "Cannot set properties of {what} (setting '{shown}')"
+                    ))
+                }
+                primitive => {
+                    // 3.b–d. Let baseObj be ! ToObject(V.[[Base]]); succeeded =
+                    //        baseObj.[[Set]](name, W, GetThisValue(V)); strict: throw.
+                    let obj = self.to_object(primitive)?;
+                    if !self.set_with_receiver(&obj, key, v, primitive)? {
+                        let shown = key_display(key);
+                        let what = self.to_display_string(primitive);
+                        let kind = self.type_of(primitive);
+                        return self.throw_type_error(format!(
+                            "Cannot create property '{shown}' on {kind} '{what}'"
+                        ));
+                    }
+                    Ok(())
+                }
+            },
+            Reference::Private { base, key, name } => self.private_set(base, key, name, v),
+            Reference::Super {
+                home_proto,
+                key,
+                this,
+            } => {
+                let Some(proto) = home_proto else {
+                    return self.throw_type_error("Cannot set properties of super");
+                };
+                if !self.set_with_receiver(proto, key, v, this)? {
+                    let shown = key_display(key);
+                    return self.throw_type_error(format!(
+                        "Cannot assign to read only property '{shown}' of object"
+                    ));
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// PrivateGet ( O, P ) — <https://tc39.es/ecma262/#sec-privateget>
+    fn private_get(&mut self, base: &Value, key: &PropertyKey, name: &str) -> JsResult<Value> {
+        let found = match base {
+            Value::Object(o) => o.get_own_property(key),
+            _ => None,
+        };
+        match found {
+            // 2. If entry is empty, throw a TypeError exception.
+            None => self.throw_type_error(format!(
+                "Cannot read private member {name} from an object whose class did not declare it"
+            )),
+            // 3. If entry.[[Kind]] is field or method, return entry.[[Value]].
+            Some(Property::Data { value, .. }) => Ok(value),
+            // 5–7. Accessor: call the getter, or throw without one.
+            Some(Property::Accessor { get: Some(g), .. }) => self.call_object(&g, base, &[]),
+            Some(Property::Accessor { get: None, .. }) => {
+                self.throw_type_error(format!("'{name}' was defined without a getter"))
+            }
+        }
+    }
+
+    /// PrivateSet ( O, P, value ) — <https://tc39.es/ecma262/#sec-privateset>
+    fn private_set(
+        &mut self,
+        base: &Value,
+        key: &PropertyKey,
+        name: &str,
+        v: Value,
+    ) -> JsResult<()> {
+        let Value::Object(o) = base else {
+            return self.throw_type_error(format!(
+                "Cannot write private member {name} to an object whose class did not declare it"
+            ));
+        };
+        match o.get_own_property(key) {
+            None => self.throw_type_error(format!(
+                "Cannot write private member {name} to an object whose class did not declare it"
+            )),
+            // 3. If entry.[[Kind]] is field, set entry.[[Value]] to value.
+            Some(Property::Data { attrs, .. }) if attrs.writable => {
+                o.private_set_value(key.clone(), v);
+                Ok(())
+            }
+            // 4. Else if method, throw a TypeError exception.
+            Some(Property::Data { .. }) => self.throw_type_error("Private method is not writable"),
+            Some(Property::Accessor { set: Some(s), .. }) => {
+                self.call_object(&s, base, &[v])?;
+                Ok(())
+            }
+            Some(Property::Accessor { set: None, .. }) => {
+                self.throw_type_error(format!("'{name}' was defined without a setter"))
+            }
+        }
+    }
+
+    /// Evaluates a member/call chain. `None` when an optional link (`?.`)
+    /// short-circuited; otherwise the value and the `this` a call on it
+    /// would use (the base of a member access, else undefined).
+    pub(crate) fn eval_chain(
+        &mut self,
+        f: &mut Frame,
+        e: &Expr,
+    ) -> JsResult<Option<(Value, Value)>> {
+        match &e.kind {
+            ExprKind::Member {
+                object,
+                prop,
+                optional,
+            } => {
+                let Some((base, _)) = self.eval_chain(f, object)? else {
+                    return Ok(None);
+                };
+                if *optional && matches!(base, Value::Undefined | Value::Null) {
+                    return Ok(None);
+                }
+                // Fast path: `o.name` and `a[i]` on objects.
+                if let (Value::Object(o), MemberProp::Computed(k)) = (&base, prop) {
+                    let kv = self.eval_expr(f, k)?;
+                    if let Value::Number(n) = kv {
+                        if (0.0..4294967295.0).contains(&n) && n.fract() == 0.0 {
+                            let key = PropertyKey::Index(n as u32);
+                            let v = self.get(o, &key)?;
+                            return Ok(Some((v, base)));
+                        }
+                    }
+                    let key = self.to_property_key(&kv)?;
+                    let v = self.get(o, &key)?;
+                    return Ok(Some((v, base)));
+                }
+                if matches!(base, Value::Undefined | Value::Null) {
+                    if let MemberProp::Ident(id) = prop {
+                        self.set_position(id.span.start);
+                    }
+                }
+                let reference = self.member_reference(f, base, prop)?;
+                let v = self.get_reference_value(f, &reference)?;
+                let this = match reference {
+                    Reference::Property { base, .. } | Reference::Private { base, .. } => base,
+                    _ => Value::Undefined,
+                };
+                Ok(Some((v, this)))
+            }
+            ExprKind::SuperMember { prop, refs } => {
+                let reference = self.super_reference(f, prop, refs.get())?;
+                let v = self.get_reference_value(f, &reference)?;
+                let Reference::Super { this, .. } = reference else {
+                    unreachable!("super_reference makes Super references")
+                };
+                Ok(Some((v, this)))
+            }
+            ExprKind::Call {
+                callee,
+                args,
+                optional,
+            } => {
+                let Some((func, this)) = self.eval_chain(f, callee)? else {
+                    return Ok(None);
+                };
+                if *optional && matches!(func, Value::Undefined | Value::Null) {
+                    return Ok(None);
+                }
+                let args = self.eval_args(f, args)?;
+                let this = if is_member_like(callee) {
+                    this
+                } else {
+                    Value::Undefined
+                };
+                self.set_position(call_position(callee));
+                let Value::Object(fo) = &func else {
+                    return Err(self.not_a_function(f, callee));
+                };
+                if !fo.is_callable() {
+                    return Err(self.not_a_function(f, callee));
+                }
+                let result = self.call_object(fo, &this, &args)?;
+                Ok(Some((result, Value::Undefined)))
+            }
+            ExprKind::Paren(inner) if is_member_like(inner) => self.eval_chain(f, inner),
+            ExprKind::OptionalChain(inner) => match self.eval_chain(f, inner)? {
+                Some(r) => Ok(Some(r)),
+                None => Ok(Some((Value::Undefined, Value::Undefined))),
+            },
+            _ => {
+                let v = self.eval_expr(f, e)?;
+                Ok(Some((v, Value::Undefined)))
+            }
+        }
+    }
+
+    /// The Reference at the end of an optional chain (for `delete a?.b`).
+    pub(crate) fn eval_chain_reference<'a>(
+        &mut self,
+        f: &mut Frame,
+        e: &'a Expr,
+    ) -> JsResult<Option<Reference<'a>>> {
+        match &e.kind {
+            ExprKind::Member {
+                object,
+                prop,
+                optional,
+            } => {
+                let Some((base, _)) = self.eval_chain(f, object)? else {
+                    return Ok(None);
+                };
+                if *optional && matches!(base, Value::Undefined | Value::Null) {
+                    return Ok(None);
+                }
+                Ok(Some(self.member_reference(f, base, prop)?))
+            }
+            _ => Ok(Some(self.eval_reference(f, e)?)),
+        }
+    }
+
+    /// `TypeError: <callee text> is not a function`, as V8 words it.
+    fn not_a_function(&mut self, f: &Frame, callee: &Expr) -> crate::interp::agent::Throw {
+        let text = f.source.slice(callee.span).to_string();
+        self.type_error(format!("{text} is not a function"))
+    }
+
+    /// ArgumentListEvaluation — <https://tc39.es/ecma262/#sec-runtime-semantics-argumentlistevaluation>
+    pub(crate) fn eval_args(
+        &mut self,
+        f: &mut Frame,
+        args: &[ExprOrSpread],
+    ) -> JsResult<Vec<Value>> {
+        let mut values = Vec::with_capacity(args.len());
+        for arg in args {
+            match arg {
+                ExprOrSpread::Expr(e) => values.push(self.eval_expr(f, e)?),
+                ExprOrSpread::Spread(e) => {
+                    let iterable = self.eval_expr(f, e)?;
+                    let items = self.iterable_to_list(&iterable)?;
+                    values.extend(items);
+                }
+            }
+        }
+        Ok(values)
+    }
+
+    /// `new C(args)` — EvaluateNew — <https://tc39.es/ecma262/#sec-evaluatenew>
+    pub(crate) fn eval_new(
+        &mut self,
+        f: &mut Frame,
+        callee: &Expr,
+        args: Option<&[ExprOrSpread]>,
+        e: &Expr,
+    ) -> JsResult<Value> {
+        // 3. Let constructor be ? GetValue(ref).
+        let constructor = self.eval_expr(f, callee)?;
+        // 4–5. Let argList be ? ArgumentListEvaluation of arguments.
+        let args = match args {
+            Some(a) => self.eval_args(f, a)?,
+            None => Vec::new(),
+        };
+        self.set_position(e.span.start);
+        // 6. If IsConstructor(constructor) is false, throw a TypeError exception.
+        match &constructor {
+            Value::Object(c) if is_constructor(c) => self.construct(c, &args, None),
+            _ => {
+                let text = f.source.slice(callee.span).to_string();
+                self.throw_type_error(format!("{text} is not a constructor"))
+            }
+        }
+    }
+
+    /// `super(args)` — <https://tc39.es/ecma262/#sec-super-keyword-runtime-semantics-evaluation>
+    pub(crate) fn eval_super_call(
+        &mut self,
+        f: &mut Frame,
+        args: &[ExprOrSpread],
+        refs: SuperCallRefs,
+        e: &Expr,
+    ) -> JsResult<Value> {
+        // 1. Let newTarget be GetNewTarget().
+        let new_target = self.read_binding(f, refs.new_target)?;
+        // 3. Let func be GetSuperConstructor(): the active function's [[GetPrototypeOf]]().
+        let active = match self.read_binding(f, refs.function)? {
+            Some(Value::Object(func)) => func,
+            _ => return Err(self.syntax_error("'super' keyword unexpected here")),
+        };
+        let func = active.get_prototype_of();
+        // 4. Let argList be ? ArgumentListEvaluation of Arguments.
+        let args = self.eval_args(f, args)?;
+        self.set_position(e.span.start);
+        // 5. If IsConstructor(func) is false, throw a TypeError exception.
+        let func = match func {
+            Some(c) if is_constructor(&c) => c,
+            _ => {
+                return self.throw_type_error(
+                    "Super constructor null of anonymous class is not a constructor",
+                )
+            }
+        };
+        let Some(Value::Object(new_target)) = new_target else {
+            return Err(self.syntax_error("'super' keyword unexpected here"));
+        };
+        // 6. Let result be ? Construct(func, argList, newTarget).
+        let result = self.construct(&func, &args, Some(&new_target))?;
+        // 8. Perform ? thisER.BindThisValue(result).
+        if self.read_binding(f, refs.this)?.is_some() {
+            return Err(self.reference_error("Super constructor may only be called once"));
+        }
+        self.initialize_binding(f, refs.this, "this", result.clone())?;
+        // 10. Perform ? InitializeInstanceElements(result, F).
+        if let Value::Object(obj) = &result {
+            self.initialize_instance_elements(obj, &active)?;
+        }
+        // 11. Return result.
+        Ok(result)
+    }
+}
+
+/// Whether a callee passes its base on as `this` (a property reference).
+fn is_member_like(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Member { .. } | ExprKind::SuperMember { .. } => true,
+        ExprKind::Paren(inner) => is_member_like(inner),
+        _ => false,
+    }
+}
+
+/// Where V8 places a call in stack traces: at the property name of a
+/// method call, else at the callee.
+fn call_position(callee: &Expr) -> u32 {
+    match &callee.kind {
+        ExprKind::Member {
+            prop: MemberProp::Ident(id),
+            ..
+        } => id.span.start,
+        _ => callee.span.start,
+    }
+}
+
+/// A method's [[HomeObject]].
+pub(crate) fn home_object_of(func: &Gc<JsObject>) -> Option<Gc<JsObject>> {
+    match &func.kind {
+        ObjectKind::Function(data) => match &data.callable {
+            Callable::Closure(c) => c.home_object.get(),
+            _ => None,
+        },
+        _ => None,
+    }
+}

@@ -1,0 +1,27 @@
+// Groups, counters, assertions and console.dir (stdout only).
+console.group('G1');
+console.log('in 1');
+console.group();
+console.log('multi\nline');
+console.groupEnd();
+console.info({ a: [1, 2] });
+console.groupEnd();
+console.groupEnd();
+console.log('out');
+console.count();
+console.count();
+console.count('x');
+console.countReset();
+console.count();
+console.assert(true, 'never shown');
+console.debug('debug');
+console.dir({ a: { b: { c: { d: 1 } } } }, { depth: 0 });
+console.dir({ a: { b: { c: { d: 1 } } } }, { depth: null });
+console.dir('str');
+console.log();
+console.log('%s', 'a', 'b');
+const { log } = console;
+log('unbound log works');
+console.groupCollapsed('collapsed');
+log('indented too');
+console.groupEnd();

@@ -1,0 +1,24 @@
+// Primitives, arrays, objects and nesting as console.log shows them.
+console.log(1, -0, 1.5, NaN, -Infinity, 1e21, 'bare', true, null, undefined);
+console.log([1, 2, 3], [], [1, , 3, , , 6], [1, , ,]);
+console.log({ a: 1, 'b-c': 2, [Symbol('x')]: 3 }, {}, { '0': 4, __proto__x: 5, ['__proto__']: 6 });
+console.log({ a: { b: { c: { d: 1 } } } }, [[[[1]]]]);
+console.log(['a\nb', "it's", 'say "hi" it\'s', 'a`b"\'', 'tab\there', 'back\\slash']);
+console.log({ u: undefined, n: null, s: Symbol(), t: Symbol('desc') });
+console.log([[], {}, [[]], [{}]]);
+console.log(Object.create(null), Object.assign(Object.create(null), { a: 1 }));
+const o = {};
+Object.defineProperty(o, 'g', { get() { return 1; }, enumerable: true });
+Object.defineProperty(o, 's', { set(v) {}, enumerable: true });
+Object.defineProperty(o, 'gs', { get() { return 2; }, set(v) {}, enumerable: true });
+Object.defineProperty(o, 'hidden', { value: 1 });
+console.log(o);
+const a = [1, 2];
+a.foo = 'b';
+a[Symbol('s')] = 3;
+console.log(a);
+console.log([new Number(3), new String('ab'), new Boolean(false), Object(Symbol('q'))]);
+console.log({ list: [1, 2, 3], inner: { x: 1, y: [4, 5, { z: 6 }] }, name: 'thing' });
+console.log({ alpha: 'aaaaaaaaaaaaaaaa', beta: 'bbbbbbbbbbbbbbbbbbbb', gamma: 'cccccccccccccccccccc', delta: 1 });
+console.log([{ a: 1, b: 2 }, { a: 3, b: 4 }, { a: 5, b: 6 }, { a: 7, b: 8 }]);
+console.log(['aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\nbbb\nccc']);
