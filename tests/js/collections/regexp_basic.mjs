@@ -57,3 +57,18 @@ show('custom exec object', () => {
   r.exec = () => ({ index: 0 });
   return r.test('zzz');
 });
+const getter = (name) => Object.getOwnPropertyDescriptor(RegExp.prototype, name).get;
+show('global on 1', () => getter('global').call(1));
+show('flags on 1', () => getter('flags').call(1));
+show('source on {}', () => getter('source').call({}));
+for (const name of ['match', 'matchAll', 'search', 'split']) {
+  show(name + ' on 1', () => RegExp.prototype[Symbol[name]].call(1, 'a'));
+}
+show('compile receiver', () => RegExp.prototype.compile.call({}, 'a'));
+show('compile flags', () => /a/.compile(/b/, 'g'));
+const recompiled = /a/g;
+recompiled.lastIndex = 3;
+recompiled.compile('b+', 'i');
+console.log(recompiled.source, recompiled.flags, recompiled.lastIndex, recompiled.test('xBB'));
+/(\w)(\d)?/.exec('-z-');
+console.log(RegExp.$1, JSON.stringify(RegExp.$2), RegExp.lastMatch, RegExp.leftContext, RegExp.rightContext, RegExp.input);

@@ -20,15 +20,15 @@ pub const MAX_DEPTH: usize = 5_000;
 
 /// The JSON Serialization Record (§25.5.2.1).
 struct State {
-    /// [[ReplacerFunction]]
+    /// `[[ReplacerFunction]]`
     replacer_function: Option<Value>,
-    /// [[PropertyList]]
+    /// `[[PropertyList]]`
     property_list: Option<Vec<JsStr>>,
-    /// [[Gap]]
+    /// `[[Gap]]`
     gap: Vec<u16>,
-    /// [[Indent]]
+    /// `[[Indent]]`
     indent: Vec<u16>,
-    /// [[Stack]], with the key that led to each entry (for the cycle message).
+    /// `[[Stack]]`, with the key that led to each entry (for the cycle message).
     stack: Vec<(Gc<JsObject>, PropertyKey, bool)>,
     on_stack: HashSet<usize>,
     out: Vec<u16>,

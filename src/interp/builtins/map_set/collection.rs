@@ -1,4 +1,4 @@
-//! What the four keyed collections share: the [[MapData]] / [[SetData]]
+//! What the four keyed collections share: the `[[MapData]]` / `[[SetData]]`
 //! slot, receiver checks, construction and the species / toStringTag
 //! properties.
 
@@ -12,7 +12,7 @@ use crate::interp::object::{JsObject, ObjectData, ObjectKind};
 use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
 use crate::interp::value::Value;
 
-/// Which collection an object with a [[MapData]] / [[SetData]] slot is.
+/// Which collection an object with a `[[MapData]]` / `[[SetData]]` slot is.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
 pub enum CollectionKind {
     Map,
@@ -32,7 +32,7 @@ impl CollectionKind {
     }
 }
 
-/// The [[MapData]] / [[SetData]] / [[WeakMapData]] / [[WeakSetData]] slot.
+/// The `[[MapData]]` / `[[SetData]]` / `[[WeakMapData]]` / `[[WeakSetData]]` slot.
 #[derive(Trace, Finalize)]
 pub struct CollectionData {
     #[unsafe_ignore_trace]
@@ -65,7 +65,7 @@ pub(super) fn table(o: &Gc<JsObject>) -> &OrderedTable {
         .table
 }
 
-/// RequireInternalSlot(O, [[MapData]]) etc., with V8's message naming the method.
+/// RequireInternalSlot(O, `[[MapData]]`) etc., with V8's message naming the method.
 pub(super) fn this_collection(
     agent: &mut Agent,
     args: &CallArgs,

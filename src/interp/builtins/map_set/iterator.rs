@@ -133,3 +133,37 @@ fn iterator_next(agent: &mut Agent, args: &CallArgs, is_map: bool) -> JsResult<V
     // iv. Perform ? GeneratorYield(CreateIterResultObject(result, false)).
     Ok(agent.create_iter_result_object(result, false))
 }
+
+/// What a Map or Set iterator has still to produce, read without advancing it.
+pub enum IteratorPreview {
+    /// Keys or values.
+    Single(Vec<Value>),
+    /// `[key, value]` entries (a Set's entries repeat the value).
+    Pairs(Vec<(Value, Value)>),
+}
+
+/// For console formatting: `("Map Iterator" | "Set Iterator", remaining items)`
+/// when `o` is a Map or Set iterator.
+pub fn collection_iterator_preview(o: &Gc<JsObject>) -> Option<(&'static str, IteratorPreview)> {
+    let data = o.data::<CollectionIteratorData>()?;
+    let name = data.class_name();
+    let mut pairs = Vec::new();
+    if let Some(collection) = data.collection.get() {
+        let at = std::cell::Cell::new(data.cursor.get());
+        while let Some((key, value)) = table(&collection).next_entry(&at) {
+            pairs.push(if data.is_map {
+                (key, value)
+            } else {
+                (key.clone(), key)
+            });
+        }
+    }
+    let preview = match data.kind {
+        IterationKind::KeyValue => IteratorPreview::Pairs(pairs),
+        IterationKind::Key => IteratorPreview::Single(pairs.into_iter().map(|(k, _)| k).collect()),
+        IterationKind::Value => {
+            IteratorPreview::Single(pairs.into_iter().map(|(_, v)| v).collect())
+        }
+    };
+    Some((name, preview))
+}

@@ -24,6 +24,7 @@ use collection::{
     collection_of, create_collection, define_species, define_to_string_tag, table, this_collection,
 };
 pub use collection::{CollectionData, CollectionKind};
+pub use iterator::{collection_iterator_preview, IteratorPreview};
 
 pub fn install(agent: &mut Agent) {
     map::install(agent);

@@ -1,5 +1,5 @@
 //! The ordered hash table behind Map, Set, WeakMap and WeakSet: the
-//! spec's [[MapData]] / [[SetData]] List of entries, kept in insertion
+//! spec's `[[MapData]]` / `[[SetData]]` List of entries, kept in insertion
 //! order with deleted entries left as holes, plus a hash index from key
 //! identity to position so that every operation is O(1) (amortised).
 //!

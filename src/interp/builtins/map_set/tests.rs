@@ -95,3 +95,26 @@ fn weak_collections_reject_primitives() {
     let has = call(&mut agent, &ws, "has", &[obj]);
     assert!(has.same_value(&Value::Bool(true)));
 }
+
+#[test]
+fn iterator_preview_does_not_advance() {
+    let mut agent = Agent::new();
+    let m = new(&mut agent, "Map", &[]);
+    call(&mut agent, &m, "set", &[Value::from("a"), Value::from("A")]);
+    call(&mut agent, &m, "set", &[Value::from("b"), Value::from("B")]);
+    let it = call(&mut agent, &m, "entries", &[]);
+    call(&mut agent, &it, "next", &[]);
+    let Value::Object(o) = &it else {
+        unreachable!()
+    };
+    let Some((name, super::IteratorPreview::Pairs(pairs))) = super::collection_iterator_preview(o)
+    else {
+        panic!("a Map entries iterator")
+    };
+    assert_eq!(name, "Map Iterator");
+    assert_eq!(pairs.len(), 1);
+    assert!(pairs[0].1.same_value(&Value::from("B")));
+    let next = call(&mut agent, &it, "next", &[]);
+    let done = method(&mut agent, &next, "done");
+    assert!(done.same_value(&Value::Bool(false)));
+}

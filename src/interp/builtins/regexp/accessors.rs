@@ -21,9 +21,8 @@ fn has_flag(
 ) -> JsResult<Value> {
     // 1. If R is not an Object, throw a TypeError exception.
     let Value::Object(r) = args.this else {
-        let shown = agent.to_display_string(args.this);
         return agent.throw_type_error(format!(
-            "RegExp.prototype.{name} getter called on non-object {shown}"
+            "RegExp.prototype.{name} getter called on non-RegExp object"
         ));
     };
     // 2. If R does not have an [[OriginalFlags]] internal slot, then
@@ -100,10 +99,8 @@ pub(super) fn get_flags(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 pub(super) fn get_source(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 1–2. If R is not an Object, throw a TypeError exception.
     let Value::Object(r) = args.this else {
-        let shown = agent.to_display_string(args.this);
-        return agent.throw_type_error(format!(
-            "RegExp.prototype.source getter called on non-object {shown}"
-        ));
+        return agent
+            .throw_type_error("RegExp.prototype.source getter called on non-RegExp object");
     };
     // 3. If R does not have an [[OriginalSource]] internal slot, then
     let Some((source, _)) = source_and_flags(r) else {

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use crate::interp::string::JsStr;
 
-/// The flags a RegExp was created with ([[OriginalFlags]] decoded).
+/// The flags a RegExp was created with (`[[OriginalFlags]]` decoded).
 #[derive(Copy, Clone, Default, Debug)]
 pub struct FlagSet {
     pub has_indices: bool,
@@ -52,7 +52,7 @@ impl FlagSet {
     }
 }
 
-/// A compiled RegExp: [[RegExpMatcher]], [[OriginalSource]], [[OriginalFlags]].
+/// A compiled RegExp: `[[RegExpMatcher]]`, `[[OriginalSource]]`, `[[OriginalFlags]]`.
 pub struct Compiled {
     pub matcher: Rc<regress::Regex>,
     /// The matcher for sticky searches, compiled on first use (see [`StickyMatcher`]).

@@ -76,11 +76,22 @@ fn regexp_initialize(
     let compiled = match compile::compile(&p, &f, flag_set) {
         Ok(c) => c,
         Err(reason) => {
-            return Err(agent.syntax_error(format!(
-                "Invalid regular expression: /{}/{}: {reason}",
-                p.to_rust_string(),
-                f.to_rust_string()
-            )))
+            // Built as UTF-16: the pattern may hold lone surrogates.
+            let mut message: Vec<u16> = "Invalid regular expression: /".encode_utf16().collect();
+            message.extend_from_slice(p.units());
+            message.push(u16::from(b'/'));
+            message.extend_from_slice(f.units());
+            message.extend(": ".encode_utf16());
+            message.extend(reason.encode_utf16());
+            let message = JsStr::from_units(message);
+            let error = agent.syntax_error(message.to_rust_string());
+            if let Value::Object(e) = &error.0 {
+                e.define_own_property(
+                    PropertyKey::from("message"),
+                    PropertyDescriptor::data(Value::String(message), Attributes::METHOD),
+                );
+            }
+            return Err(error);
         }
     };
     // 15–18. Set [[OriginalSource]], [[OriginalFlags]], [[RegExpMatcher]].

@@ -9,7 +9,7 @@ use crate::interp::object::{JsObject, ObjectData};
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
 
-/// [[RegExpMatcher]], [[OriginalSource]], [[OriginalFlags]]: empty between
+/// `[[RegExpMatcher]]`, `[[OriginalSource]]`, `[[OriginalFlags]]`: empty between
 /// RegExpAlloc and RegExpInitialize (and replaced by Annex B `compile`).
 #[derive(Trace, Finalize, Default)]
 pub struct RegExpData {
@@ -48,7 +48,7 @@ pub(crate) fn matcher_of(v: &Value) -> Option<MatcherInfo> {
     })
 }
 
-/// Whether `o` has a [[RegExpMatcher]] slot.
+/// Whether `o` has a `[[RegExpMatcher]]` slot.
 pub fn is_regexp_object(o: &Gc<JsObject>) -> bool {
     o.data::<RegExpData>().is_some()
 }

@@ -18,9 +18,9 @@ fn digit(u: Option<&u16>) -> Option<usize> {
     }
 }
 
-/// Expands `$$ $& $\` $' $n $nn $<name>` in `template`. `captures` are
-/// the captured strings (None for undefined); `named_captures` is the
-/// groups object or undefined.
+/// Expands the `$$`, `$&`, ``$` ``, `$'`, `$n`, `$nn` and `$<name>`
+/// references in `template`. `captures` are the captured strings (None
+/// for undefined); `named_captures` is the groups object or undefined.
 pub fn get_substitution(
     agent: &mut Agent,
     matched: &[u16],

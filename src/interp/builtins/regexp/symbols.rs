@@ -58,7 +58,7 @@ fn match_string(agent: &mut Agent, result: &Value) -> JsResult<JsStr> {
 /// RegExp.prototype [ @@match ] ( string ) — <https://tc39.es/ecma262/#sec-regexp.prototype-@@match>
 fn regexp_match(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 1–2. Let rx be the this value; it must be an Object.
-    let rx = this_object(agent, args, "RegExp.prototype[Symbol.match]")?;
+    let rx = this_object(agent, args, "RegExp.prototype.@@match")?;
     // 3. Let S be ? ToString(string).
     let s = agent.to_string(&args.arg(0))?;
     // 4. Let flags be ? ToString(? Get(rx, "flags")).
@@ -96,7 +96,7 @@ fn regexp_match(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 /// RegExp.prototype [ @@matchAll ] ( string ) — <https://tc39.es/ecma262/#sec-regexp-prototype-matchall>
 fn regexp_match_all(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 1–2. Let R be the this value; it must be an Object.
-    let r = this_object(agent, args, "RegExp.prototype[Symbol.matchAll]")?;
+    let r = this_object(agent, args, "RegExp.prototype.@@matchAll")?;
     // 3. Let S be ? ToString(string).
     let s = agent.to_string(&args.arg(0))?;
     // 4. Let C be ? SpeciesConstructor(R, %RegExp%).
@@ -135,7 +135,7 @@ fn regexp_match_all(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 /// <https://tc39.es/ecma262/#sec-regexp.prototype-@@replace>
 fn regexp_replace(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 1–2. Let rx be the this value; it must be an Object.
-    let rx = this_object(agent, args, "RegExp.prototype[Symbol.replace]")?;
+    let rx = this_object(agent, args, "RegExp.prototype.@@replace")?;
     // 3. Let S be ? ToString(string). 4. Let lengthS be the length of S.
     let s = agent.to_string(&args.arg(0))?;
     let length_s = s.len();
@@ -262,7 +262,7 @@ fn regexp_replace(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 /// RegExp.prototype [ @@search ] ( string ) — <https://tc39.es/ecma262/#sec-regexp.prototype-@@search>
 fn regexp_search(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 1–2. Let rx be the this value; it must be an Object.
-    let rx = this_object(agent, args, "RegExp.prototype[Symbol.search]")?;
+    let rx = this_object(agent, args, "RegExp.prototype.@@search")?;
     // 3. Let S be ? ToString(string).
     let s = agent.to_string(&args.arg(0))?;
     // 4. Let previousLastIndex be ? Get(rx, "lastIndex").
@@ -288,7 +288,7 @@ fn regexp_search(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 /// RegExp.prototype [ @@split ] ( string, limit ) — <https://tc39.es/ecma262/#sec-regexp.prototype-@@split>
 fn regexp_split(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 1–2. Let rx be the this value; it must be an Object.
-    let rx = this_object(agent, args, "RegExp.prototype[Symbol.split]")?;
+    let rx = this_object(agent, args, "RegExp.prototype.@@split")?;
     // 3. Let S be ? ToString(string).
     let s = agent.to_string(&args.arg(0))?;
     // 4. Let C be ? SpeciesConstructor(rx, %RegExp%).
