@@ -44,8 +44,9 @@ pub trait HostHooks {
 
 /// One entry of the execution-context stack, as stack traces show it.
 pub struct StackFrame {
-    /// The function's name ("" for top-level code and anonymous functions).
-    pub function_name: JsStr,
+    /// The function being run (None for top-level code); stack traces
+    /// read its `name` only when they are built.
+    pub function: Option<Gc<JsObject>>,
     pub source: Rc<SourceText>,
     /// Byte offset of the expression being evaluated (updated at calls and throws).
     pub position: Cell<u32>,
