@@ -59,16 +59,24 @@ const PROGRAMS: &[(&str, &str, &str)] = &[
 fn run(source: &str, expected: &str) {
     let mut agent = Agent::new();
     let out = agent.capture_stdout();
-    agent.run_module_source("bench.mjs", source).expect("the benchmark program runs");
+    agent
+        .run_module_source("bench.mjs", source)
+        .expect("the benchmark program runs");
     assert_eq!(out.text(), expected);
 }
 
 fn interpreter(c: &mut Criterion) {
     let mut group = c.benchmark_group("interp");
-    group.sample_size(10).measurement_time(Duration::from_secs(5));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
     for (name, source, expected) in PROGRAMS {
         group.bench_function(*name, |b| {
-            b.iter_batched(|| (), |()| run(black_box(source), expected), BatchSize::PerIteration)
+            b.iter_batched(
+                || (),
+                |()| run(black_box(source), expected),
+                BatchSize::PerIteration,
+            )
         });
     }
     group.finish();

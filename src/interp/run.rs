@@ -52,7 +52,8 @@ impl Agent {
     /// Runs `source` as a module named `name` (no imports), then every job
     /// and timer it leaves.
     pub fn run_module_source(&mut self, name: &str, source: &str) -> Result<(), RunError> {
-        let module = crate::syntax::parse_module(source).map_err(|e| RunError::Syntax(e.message))?;
+        let module =
+            crate::syntax::parse_module(source).map_err(|e| RunError::Syntax(e.message))?;
         let code = ModuleCode::new(Rc::new(module), SourceText::new(name, source));
         let result = self.run_module_code(&code);
         result.map_err(|Throw(e)| RunError::Uncaught(self.describe_uncaught(&e)))
@@ -64,7 +65,9 @@ impl Agent {
         loop {
             self.run_promise_jobs()?;
             if let Value::Object(p) = &promise {
-                if let Some(super::builtins::promise::PromiseStateView::Rejected(e)) = super::builtins::promise::promise_state(p) {
+                if let Some(super::builtins::promise::PromiseStateView::Rejected(e)) =
+                    super::builtins::promise::promise_state(p)
+                {
                     return Err(Throw(e));
                 }
             }
@@ -92,7 +95,9 @@ impl Agent {
     /// An uncaught value as the CLI prints it: an error's stack, or the value.
     pub fn describe_uncaught(&self, value: &Value) -> String {
         if let Value::Object(o) = value {
-            if let Some(Value::String(s)) = o.get_own_data_value(&super::property::PropertyKey::from("stack")) {
+            if let Some(Value::String(s)) =
+                o.get_own_data_value(&super::property::PropertyKey::from("stack"))
+            {
                 return s.to_rust_string();
             }
         }

@@ -19,7 +19,10 @@ fn require_callback(agent: &mut Agent, v: &Value) -> JsResult<()> {
         Value::Undefined => "undefined".to_string(),
         Value::Null => "null".to_string(),
         Value::String(s) => format!("type string ('{}')", s.to_rust_string()),
-        Value::Number(n) => format!("type number ({})", crate::interp::number::number_to_string(*n)),
+        Value::Number(n) => format!(
+            "type number ({})",
+            crate::interp::number::number_to_string(*n)
+        ),
         Value::Bool(b) => format!("type boolean ({b})"),
         Value::Symbol(_) => "type symbol".to_string(),
         Value::Object(_) => "an instance of Object".to_string(),
@@ -46,10 +49,18 @@ fn add_timer(agent: &mut Agent, args: &CallArgs, repeat: bool, immediate: bool) 
         0.0
     } else {
         let d = agent.to_number(&args.arg(1))?;
-        if d.is_nan() || d < 1.0 || d > 2147483647.0 { 1.0 } else { d.trunc() }
+        if d.is_nan() || d < 1.0 || d > 2147483647.0 {
+            1.0
+        } else {
+            d.trunc()
+        }
     };
     let period = Duration::from_micros((delay * 1000.0) as u64);
-    let extra = if immediate { args.args.get(1..) } else { args.args.get(2..) };
+    let extra = if immediate {
+        args.args.get(1..)
+    } else {
+        args.args.get(2..)
+    };
     agent.jobs.next_timer_id += 1;
     agent.jobs.timer_sequence += 1;
     let id = agent.jobs.next_timer_id;

@@ -111,7 +111,11 @@ impl Agent {
     ) -> JsResult<()> {
         let binding = id.binding.get();
         // The common case first: an initialised, mutable frame slot.
-        if let BindingRef::Frame { slot, mutable: true } = binding {
+        if let BindingRef::Frame {
+            slot,
+            mutable: true,
+        } = binding
+        {
             let cell = &mut frame.slots[slot as usize];
             if cell.is_some() {
                 *cell = Some(value);

@@ -165,7 +165,12 @@ pub(crate) fn function_name(agent: &Agent, f: &Gc<JsObject>) -> String {
 
 impl Agent {
     /// Pushes an execution context for a function (for stack traces).
-    pub(crate) fn push_context(&mut self, f: &Gc<JsObject>, source: Rc<crate::interp::source::SourceText>, at: u32) {
+    pub(crate) fn push_context(
+        &mut self,
+        f: &Gc<JsObject>,
+        source: Rc<crate::interp::source::SourceText>,
+        at: u32,
+    ) {
         self.stack.push(StackFrame {
             function: Some(f.clone()),
             source,
