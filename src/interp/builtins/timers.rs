@@ -49,7 +49,7 @@ fn add_timer(agent: &mut Agent, args: &CallArgs, repeat: bool, immediate: bool) 
         0.0
     } else {
         let d = agent.to_number(&args.arg(1))?;
-        if d.is_nan() || d < 1.0 || d > 2147483647.0 {
+        if d.is_nan() || !(1.0..=2147483647.0).contains(&d) {
             1.0
         } else {
             d.trunc()
