@@ -226,7 +226,11 @@ impl Agent {
     /// settled directly rather than through its resolving functions: at the
     /// recursion limit a call of them would itself fail, and the promise
     /// would never settle.
-    pub(crate) fn settle_capability(&mut self, capability: &PromiseCapability, result: JsResult<Value>) {
+    pub(crate) fn settle_capability(
+        &mut self,
+        capability: &PromiseCapability,
+        result: JsResult<Value>,
+    ) {
         if let Value::Object(p) = &capability.promise {
             if promise::is_promise(&capability.promise) {
                 match result {
