@@ -136,8 +136,8 @@ impl FileHostState {
                 return Err(coded_error(
                     agent,
                     ErrorKind::TypeError,
-                    "ERR_IMPORT_ATTRIBUTE_MISSING",
-                    format!("Module \"{url}\" needs an import attribute of \"type: json\""),
+                    "ERR_IMPORT_ASSERTION_TYPE_MISSING",
+                    format!("Module \"{url}\" needs an import attribute of type \"json\""),
                 ));
             }
             let ast = match parse_module(&text) {
@@ -209,12 +209,20 @@ impl ModuleHost for FileHostState {
         // Import attributes: only `type`, and only `type: 'json'`.
         let mut kind = None;
         for (key, value) in &request.attributes {
-            if key.to_rust_string() != "type" || value.to_rust_string() != "json" {
+            if key.to_rust_string() != "type" {
                 return Err(coded_error(
                     agent,
                     ErrorKind::TypeError,
                     "ERR_IMPORT_ATTRIBUTE_UNSUPPORTED",
                     format!("Import attribute \"{key}\" with value \"{value}\" is not supported"),
+                ));
+            }
+            if value.to_rust_string() != "json" {
+                return Err(coded_error(
+                    agent,
+                    ErrorKind::TypeError,
+                    "ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED",
+                    format!("Import attribute type \"{value}\" is unsupported"),
                 ));
             }
             kind = Some("json".to_string());

@@ -14,3 +14,6 @@ pub use linking::link;
 pub use loading::{load_requested_modules, ModuleHost};
 pub use namespace::get_module_namespace;
 pub use record::{ModuleGraph, ModuleId, ModuleRecord, ModuleRequest, SharedGraph, Status};
+
+#[cfg(test)]
+mod tests;

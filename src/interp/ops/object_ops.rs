@@ -603,6 +603,7 @@ impl Agent {
     pub fn object_label(&self, o: &Gc<JsObject>) -> String {
         match &o.kind {
             ObjectKind::Array(_) => "[object Array]".into(),
+            ObjectKind::Other(data) if data.class_name() == "Module" => "[object Module]".into(),
             _ => "#<Object>".into(),
         }
     }
