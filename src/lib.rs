@@ -18,5 +18,7 @@
 #![allow(non_local_definitions)]
 
 pub mod cli;
+pub mod host;
 pub mod interp;
+pub mod module;
 pub mod syntax;

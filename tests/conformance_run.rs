@@ -16,7 +16,7 @@ use common::walk::{files_under, relative_name};
 
 const RUNNER: &str = "conformance run";
 
-const SUITES: &[&str] = &["lang"];
+const SUITES: &[&str] = &["lang", "graphs"];
 
 const LIST_HEADER: &str = "\
 # Conformance cases (../shared/conformance) whose `vmjs run` output differs

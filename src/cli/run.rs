@@ -5,19 +5,17 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::rc::Rc;
 
 use clap::Args;
 
 use super::app::Context;
 use super::diagnostic::report_syntax_error;
 use super::input::{read_source, CliError};
+use crate::host::FileHost;
 use crate::interp::agent::{Agent, Throw};
 use crate::interp::builtins::promise::{promise_state, PromiseStateView};
-use crate::interp::eval::ModuleCode;
 use crate::interp::object::ObjectKind;
 use crate::interp::property::PropertyKey;
-use crate::interp::source::SourceText;
 use crate::interp::value::Value;
 use crate::syntax::parse_module;
 
@@ -34,39 +32,37 @@ pub struct RunArgs {
 
 pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
     let source = read_source(&args.file)?;
-    let module = match parse_module(&source) {
-        Ok(module) => module,
-        Err(err) => {
-            let file = args.file.display().to_string();
-            report_syntax_error(&file, &source, &err, context.color);
-            return Ok(ExitCode::from(EXIT_UNCAUGHT));
-        }
-    };
+    // The entry's own SyntaxError prints before anything runs.
+    if let Err(err) = parse_module(&source) {
+        let file = args.file.display().to_string();
+        report_syntax_error(&file, &source, &err, context.color);
+        return Ok(ExitCode::from(EXIT_UNCAUGHT));
+    }
     crate::interp::limits::register_thread_stack(super::app::WORKER_STACK_BYTES);
-    let path = std::fs::canonicalize(&args.file).unwrap_or_else(|_| args.file.clone());
-    let url = format!("file://{}", path.display());
     let mut agent = Agent::new();
-    let code = ModuleCode::new(Rc::new(module), SourceText::new(url, source.as_str()));
-    let status = run_module(&mut agent, &code);
+    let host = FileHost::new();
+    host.install(&mut agent);
+    let status = run_graph(&mut agent, &host, &args.file);
     use std::io::Write;
     let _ = agent.stdout.flush();
     let _ = agent.stderr.flush();
     Ok(ExitCode::from(status))
 }
 
-/// Evaluates the module and drives the event loop; returns the exit status.
-fn run_module(agent: &mut Agent, code: &ModuleCode) -> u8 {
-    if let Err(Throw(e)) = agent.instantiate_module_declarations(code) {
-        report_uncaught(agent, &e);
-        return EXIT_UNCAUGHT;
-    }
-    let promise = match agent.execute_module(code) {
-        Ok(p) => p,
+/// Loads, links and evaluates the entry's graph and drives the event loop;
+/// returns the exit status.
+fn run_graph(agent: &mut Agent, host: &FileHost, file: &std::path::Path) -> u8 {
+    let outcome = host
+        .load_entry(agent, file)
+        .and_then(|module| host.run(agent, module).map(|p| (module, p)));
+    let (module, promise) = match outcome {
+        Ok(x) => x,
         Err(Throw(e)) => {
             report_uncaught(agent, &e);
             return EXIT_UNCAUGHT;
         }
     };
+    let name = host.graph().borrow().get(module).url.clone();
     loop {
         // Microtasks first, after the module body and after each timer.
         if let Err(Throw(e)) = agent.run_promise_jobs() {
@@ -95,8 +91,7 @@ fn run_module(agent: &mut Agent, code: &ModuleCode) -> u8 {
         if let Some(PromiseStateView::Pending) = promise_state(p) {
             let _ = writeln!(
                 agent.stderr,
-                "Warning: Detected unsettled top-level await at {}",
-                code.source.name
+                "Warning: Detected unsettled top-level await at {name}"
             );
             return EXIT_UNSETTLED_TLA;
         }

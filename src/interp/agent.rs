@@ -40,6 +40,12 @@ pub trait HostHooks {
 
     /// The `import.meta` object of the module whose environment is `module`.
     fn import_meta(&mut self, agent: &mut Agent, module: Option<Gc<Env>>) -> JsResult<Value>;
+
+    /// The module loader behind these hooks (for the module algorithms'
+    /// promise reactions).
+    fn module_host(&self) -> Option<Rc<dyn crate::module::ModuleHost>> {
+        None
+    }
 }
 
 /// One entry of the execution-context stack, as stack traces show it.

@@ -18,6 +18,21 @@ pub trait ObjectData: Trace + Any {
     fn as_any(&self) -> &dyn Any;
     /// The class name tests and debugging output show.
     fn class_name(&self) -> &'static str;
+    /// Exotic objects whose stored data properties have computed values
+    /// (module namespace objects, ECMA-262 §10.4.6): `Some(Some(v))` is the
+    /// current value of own property `key`, `Some(None)` a binding still in
+    /// its temporal dead zone ([[Get]] throws a ReferenceError); `None`: the
+    /// stored value applies.
+    fn live_value(
+        &self,
+        _key: &crate::interp::property::PropertyKey,
+    ) -> Option<Option<crate::interp::value::Value>> {
+        None
+    }
+    /// Whether [[Set]] always returns false (module namespace objects).
+    fn rejects_set(&self) -> bool {
+        false
+    }
 }
 
 /// Array exotic objects' `length` (§10.4.2): kept here rather than as a

@@ -200,7 +200,18 @@ impl JsObject {
         }
         // OrdinaryGetOwnProperty: 1. If O does not have an own property with
         // key P, return undefined. 2–9. (Stored properties are complete.)
-        self.properties.get(key)
+        let property = self.properties.get(key);
+        if let (ObjectKind::Other(data), Some(Property::Data { attrs, .. })) =
+            (&self.kind, &property)
+        {
+            if let Some(live) = data.live_value(key) {
+                return Some(Property::Data {
+                    value: live.unwrap_or(Value::Undefined),
+                    attrs: *attrs,
+                });
+            }
+        }
+        property
     }
 
     /// A fast read of an own data property's value (no accessors run).

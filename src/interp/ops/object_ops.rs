@@ -48,6 +48,14 @@ impl Agent {
         // into parent.[[Get]]) is a loop.
         let mut obj = o.clone();
         loop {
+            // Module namespace [[Get]] step 10: a binding in its TDZ throws.
+            if let ObjectKind::Other(data) = &obj.kind {
+                if let Some(None) = data.live_value(key) {
+                    let name = key_display(key);
+                    return Err(self
+                        .reference_error(format!("Cannot access '{name}' before initialization")));
+                }
+            }
             // 1. Let desc be ? O.[[GetOwnProperty]](P).
             match obj.get_own_property(key) {
                 // 3. If IsDataDescriptor(desc) is true, return desc.[[Value]].
@@ -147,6 +155,12 @@ impl Agent {
         v: Value,
         receiver: &Value,
     ) -> JsResult<bool> {
+        // Module namespace [[Set]]: return false.
+        if let ObjectKind::Other(data) = &o.kind {
+            if data.rejects_set() {
+                return Ok(false);
+            }
+        }
         // OrdinarySet 1. Let ownDesc be ? O.[[GetOwnProperty]](P).
         // SetWithOwnDescriptor 2. If ownDesc is undefined, then look in the
         // parent (a loop here), or use a fresh writable data descriptor.
@@ -589,6 +603,7 @@ impl Agent {
     pub fn object_label(&self, o: &Gc<JsObject>) -> String {
         match &o.kind {
             ObjectKind::Array(_) => "[object Array]".into(),
+            ObjectKind::Other(data) if data.class_name() == "Module" => "[object Module]".into(),
             _ => "#<Object>".into(),
         }
     }

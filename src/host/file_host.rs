@@ -1,0 +1,336 @@
+//! The file host: HostLoadImportedModule over the file system, the module
+//! map (one record per canonical path and attributes), JSON modules,
+//! `import.meta` and dynamic `import()`.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use gc::Gc;
+
+use super::resolve::{file_url, resolve_specifier, Resolved};
+use crate::interp::agent::{Agent, HostHooks, JsResult, Throw};
+use crate::interp::builtins::promise::perform_promise_then;
+use crate::interp::environment::Env;
+use crate::interp::eval::ModuleCode;
+use crate::interp::function::CallArgs;
+use crate::interp::object::JsObject;
+use crate::interp::ops::errors::ErrorKind;
+use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
+use crate::interp::source::SourceText;
+use crate::interp::string::JsStr;
+use crate::interp::value::Value;
+use crate::module::entries::parse_module_entries;
+use crate::module::record::{ExportEntry, ModuleBody, ModuleGraph, ModuleRecord};
+use crate::module::{ModuleHost, ModuleId, ModuleRequest, SharedGraph};
+use crate::syntax::parse_module;
+
+/// Module map key: canonical path and the `type` attribute.
+type MapKey = (PathBuf, Option<String>);
+
+pub struct FileHostState {
+    graph: SharedGraph,
+    map: RefCell<HashMap<MapKey, ModuleId>>,
+}
+
+/// A handle to the file host (cheap to clone: the state is shared).
+#[derive(Clone)]
+pub struct FileHost {
+    state: Rc<FileHostState>,
+}
+
+impl Default for FileHost {
+    fn default() -> Self {
+        FileHost::new()
+    }
+}
+
+impl FileHost {
+    pub fn new() -> FileHost {
+        FileHost {
+            state: Rc::new(FileHostState {
+                graph: Rc::new(RefCell::new(ModuleGraph::default())),
+                map: RefCell::new(HashMap::new()),
+            }),
+        }
+    }
+
+    pub fn graph(&self) -> SharedGraph {
+        self.state.graph.clone()
+    }
+
+    /// Installs this host on the agent.
+    pub fn install(&self, agent: &mut Agent) {
+        agent.host = Some(Box::new(self.clone()));
+    }
+
+    /// Loads the entry module (a path, relative to the working directory).
+    pub fn load_entry(&self, agent: &mut Agent, path: &Path) -> JsResult<ModuleId> {
+        let absolute = std::env::current_dir()
+            .map(|d| d.join(path))
+            .unwrap_or_else(|_| path.to_path_buf());
+        self.state.load_path(agent, &absolute, None, None)
+    }
+
+    /// LoadRequestedModules, Link and Evaluate of `module`: its promise.
+    pub fn run(&self, agent: &mut Agent, module: ModuleId) -> JsResult<Value> {
+        crate::module::load_link_evaluate(agent, &*self.state, module)
+    }
+}
+
+fn coded_error(agent: &mut Agent, kind: ErrorKind, code: &str, message: String) -> Throw {
+    let Throw(e) = agent.error(kind, &message);
+    if let Value::Object(o) = &e {
+        let name = match kind {
+            ErrorKind::TypeError => "TypeError",
+            _ => "Error",
+        };
+        o.define_own_property(
+            PropertyKey::from("code"),
+            PropertyDescriptor::data(Value::from(code), Attributes::METHOD),
+        );
+        o.define_own_property(
+            PropertyKey::from("stack"),
+            PropertyDescriptor::data(
+                Value::String(JsStr::from(format!("{name} [{code}]: {message}"))),
+                Attributes::METHOD,
+            ),
+        );
+    }
+    Throw(e)
+}
+
+impl FileHostState {
+    /// Reads, parses and records the module at `path` once per key.
+    fn load_path(
+        &self,
+        agent: &mut Agent,
+        path: &Path,
+        kind: Option<String>,
+        referrer: Option<&str>,
+    ) -> JsResult<ModuleId> {
+        let not_found = |agent: &mut Agent| {
+            let message = match referrer {
+                Some(r) => format!("Cannot find module '{}' imported from {r}", path.display()),
+                None => format!("Cannot find module '{}'", path.display()),
+            };
+            coded_error(agent, ErrorKind::Error, "ERR_MODULE_NOT_FOUND", message)
+        };
+        let Ok(canonical) = std::fs::canonicalize(path) else {
+            return Err(not_found(agent));
+        };
+        let key = (canonical.clone(), kind.clone());
+        if let Some(id) = self.map.borrow().get(&key) {
+            return Ok(*id);
+        }
+        let Ok(text) = std::fs::read_to_string(&canonical) else {
+            return Err(not_found(agent));
+        };
+        let name = canonical.display().to_string();
+        let url = file_url(&canonical);
+        let record = if kind.as_deref() == Some("json") {
+            self.json_module(agent, name, url, &text)?
+        } else {
+            if canonical.extension().is_some_and(|e| e == "json") {
+                return Err(coded_error(
+                    agent,
+                    ErrorKind::TypeError,
+                    "ERR_IMPORT_ASSERTION_TYPE_MISSING",
+                    format!("Module \"{url}\" needs an import attribute of type \"json\""),
+                ));
+            }
+            let ast = match parse_module(&text) {
+                Ok(ast) => Rc::new(ast),
+                Err(err) => {
+                    let Throw(e) = agent.syntax_error(&err.message);
+                    if let Value::Object(o) = &e {
+                        o.define_own_property(
+                            PropertyKey::from("stack"),
+                            PropertyDescriptor::data(
+                                Value::String(JsStr::from(err.render(&name, &text))),
+                                Attributes::METHOD,
+                            ),
+                        );
+                    }
+                    return Err(Throw(e));
+                }
+            };
+            let code = ModuleCode::new(ast.clone(), SourceText::new(url.clone(), text.as_str()));
+            let mut record = ModuleRecord::new(name, url, ModuleBody::Source(code));
+            parse_module_entries(&mut record, &ast);
+            record
+        };
+        let id = self.graph.borrow_mut().add(record);
+        self.map.borrow_mut().insert(key, id);
+        Ok(id)
+    }
+
+    /// A JSON module: a synthetic module whose `default` export is the
+    /// parsed value (CreateDefaultExportSyntheticModule).
+    fn json_module(
+        &self,
+        agent: &mut Agent,
+        name: String,
+        url: String,
+        text: &str,
+    ) -> JsResult<ModuleRecord> {
+        let json = agent.intrinsics().get("JSON");
+        let parse = agent.get(&json, &PropertyKey::from("parse"))?;
+        let value = agent.call(&parse, &Value::Object(json), &[Value::from(text)])?;
+        let env = Env::new_module(1, 0);
+        env.set(0, value);
+        let mut record = ModuleRecord::new(name, url, ModuleBody::Synthetic { env });
+        record.local_export_entries.push(ExportEntry {
+            export_name: Some(JsStr::from("default")),
+            module_request: None,
+            import_name: None,
+            local_name: Some((JsStr::from("default"), 0)),
+        });
+        Ok(record)
+    }
+}
+
+impl ModuleHost for FileHostState {
+    fn graph(&self) -> SharedGraph {
+        self.graph.clone()
+    }
+
+    fn load_imported_module(
+        &self,
+        agent: &mut Agent,
+        referrer: Option<ModuleId>,
+        request: &ModuleRequest,
+    ) -> JsResult<ModuleId> {
+        let referrer_path = match referrer {
+            Some(r) => PathBuf::from(&self.graph.borrow().get(r).name),
+            None => std::env::current_dir().unwrap_or_default().join("[eval]"),
+        };
+        // Import attributes: only `type`, and only `type: 'json'`.
+        let mut kind = None;
+        for (key, value) in &request.attributes {
+            if key.to_rust_string() != "type" {
+                return Err(coded_error(
+                    agent,
+                    ErrorKind::TypeError,
+                    "ERR_IMPORT_ATTRIBUTE_UNSUPPORTED",
+                    format!("Import attribute \"{key}\" with value \"{value}\" is not supported"),
+                ));
+            }
+            if value.to_rust_string() != "json" {
+                return Err(coded_error(
+                    agent,
+                    ErrorKind::TypeError,
+                    "ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED",
+                    format!("Import attribute type \"{value}\" is unsupported"),
+                ));
+            }
+            kind = Some("json".to_string());
+        }
+        let specifier = request.specifier.to_rust_string();
+        let referrer_name = referrer_path.display().to_string();
+        match resolve_specifier(&specifier, &referrer_path) {
+            Resolved::File(path) => self.load_path(agent, &path, kind, Some(&referrer_name)),
+            Resolved::Builtin(name) => Err(coded_error(
+                agent,
+                ErrorKind::Error,
+                "ERR_UNKNOWN_BUILTIN_MODULE",
+                format!(
+                    "No such built-in module: node:{name} (built-in modules are not available yet)"
+                ),
+            )),
+            Resolved::Bare(name) => Err(coded_error(
+                agent,
+                ErrorKind::Error,
+                "ERR_MODULE_NOT_FOUND",
+                format!("Cannot find package '{name}' imported from {referrer_name}"),
+            )),
+        }
+    }
+}
+
+impl HostHooks for FileHost {
+    fn import_dynamic(
+        &mut self,
+        agent: &mut Agent,
+        referrer: Option<Gc<Env>>,
+        specifier: JsStr,
+        attributes: Vec<(JsStr, JsStr)>,
+    ) -> JsResult<Value> {
+        // The agent's host slot is empty while this runs: module code
+        // evaluated from here may itself import().
+        agent.host = Some(Box::new(self.clone()));
+        let graph = self.state.graph.clone();
+        let referrer = referrer.and_then(|env| graph.borrow().owner_of(&env));
+        let mut attributes = attributes;
+        attributes.sort_by(|a, b| a.0.units().cmp(b.0.units()));
+        let request = ModuleRequest {
+            specifier,
+            attributes,
+        };
+        // HostLoadImportedModule, then ContinueDynamicImport.
+        let module = self.state.load_imported_module(agent, referrer, &request)?;
+        let evaluation = crate::module::load_link_evaluate(agent, &*self.state, module)?;
+        let capability = agent.promise_capability()?;
+        let Value::Object(p) = &evaluation else {
+            return Ok(capability.promise);
+        };
+        // ContinueDynamicImport 6–9: on fulfilment resolve with the namespace.
+        let on_fulfilled = agent.native_function_with(
+            "",
+            0,
+            resolve_with_namespace,
+            false,
+            vec![
+                Value::Number(f64::from(module.0)),
+                capability.resolve.clone(),
+            ],
+        );
+        perform_promise_then(
+            agent,
+            p,
+            Value::Object(on_fulfilled),
+            capability.reject.clone(),
+            None,
+        );
+        Ok(capability.promise)
+    }
+
+    fn import_meta(&mut self, agent: &mut Agent, module: Option<Gc<Env>>) -> JsResult<Value> {
+        let graph = self.state.graph.clone();
+        let Some(id) = module.and_then(|env| graph.borrow().owner_of(&env)) else {
+            return Ok(Value::Object(JsObject::ordinary_create(None)));
+        };
+        if let Some(meta) = &graph.borrow().get(id).import_meta {
+            return Ok(Value::Object(meta.clone()));
+        }
+        // HostGetImportMetaProperties: `url`; the object has a null prototype.
+        let meta = JsObject::ordinary_create(None);
+        let url = graph.borrow().get(id).url.clone();
+        agent.create_data_property(&meta, PropertyKey::from("url"), Value::from(url.as_str()))?;
+        graph.borrow_mut().get_mut(id).import_meta = Some(meta.clone());
+        Ok(Value::Object(meta))
+    }
+
+    fn module_host(&self) -> Option<Rc<dyn ModuleHost>> {
+        Some(self.state.clone())
+    }
+}
+
+/// ContinueDynamicImport's onFulfilled: resolve with GetModuleNamespace(module).
+fn resolve_with_namespace(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    let Value::Number(n) = args.capture(0) else {
+        return Ok(Value::Undefined);
+    };
+    let resolve = args.capture(1);
+    let graph = agent
+        .host
+        .as_ref()
+        .and_then(|h| h.module_host())
+        .map(|h| h.graph());
+    if let Some(graph) = graph {
+        let ns = crate::module::get_module_namespace(agent, &graph, ModuleId(n as u32));
+        agent.call(&resolve, &Value::Undefined, &[Value::Object(ns)])?;
+    }
+    Ok(Value::Undefined)
+}

@@ -1,0 +1,260 @@
+//! ParseModule's entry lists — <https://tc39.es/ecma262/#sec-parsemodule>:
+//! RequestedModules, ImportEntries and the three kinds of ExportEntries,
+//! computed from the parsed and scope-analysed AST.
+
+use std::collections::HashMap;
+
+use super::record::ModuleRequest;
+use super::record::{ExportEntry, ImportEntry, ImportName, LocalBinding, ModuleRecord};
+use crate::interp::string::JsStr;
+use crate::syntax::ast::{
+    ExportKind, Ident, ImportAttribute, Module, ModuleExportName, ModuleItem, Pattern, PatternKind,
+    StmtKind, StringLit,
+};
+use crate::syntax::scope::DeclKind;
+
+fn lit(s: &StringLit) -> JsStr {
+    JsStr::from_units(s.value.clone())
+}
+
+fn export_name(n: &ModuleExportName) -> JsStr {
+    match n {
+        ModuleExportName::Ident(i) => JsStr::from(&*i.name),
+        ModuleExportName::Str(s) => lit(s),
+    }
+}
+
+/// ModuleRequests: a specifier with its attributes sorted by key.
+fn module_request(source: &StringLit, attributes: &[ImportAttribute]) -> ModuleRequest {
+    let mut attributes: Vec<(JsStr, JsStr)> = attributes
+        .iter()
+        .map(|a| (export_name(&a.key), lit(&a.value)))
+        .collect();
+    attributes.sort_by(|a, b| a.0.units().cmp(b.0.units()));
+    ModuleRequest {
+        specifier: lit(source),
+        attributes,
+    }
+}
+
+/// BoundNames of a binding pattern, without recursion.
+fn bound_names<'a>(pattern: &'a Pattern, out: &mut Vec<&'a Ident>) {
+    let mut stack = vec![pattern];
+    while let Some(p) = stack.pop() {
+        let mut children: Vec<&Pattern> = Vec::new();
+        match &p.kind {
+            PatternKind::Ident(ident) => out.push(ident),
+            PatternKind::Object { props, rest } => {
+                children.extend(props.iter().map(|prop| &prop.value));
+                children.extend(rest.iter().map(|r| &**r));
+            }
+            PatternKind::Array { elems, rest } => {
+                children.extend(elems.iter().flatten().map(|e| &e.target));
+                children.extend(rest.iter().map(|r| &**r));
+            }
+            PatternKind::Expr(_) | PatternKind::TooDeep => {}
+        }
+        // Source order: the first child is visited next.
+        stack.extend(children.into_iter().rev());
+    }
+}
+
+/// Fills `record`'s [[RequestedModules]], [[ImportEntries]],
+/// [[LocalExportEntries]], [[IndirectExportEntries]] and
+/// [[StarExportEntries]] from `module` (ParseModule steps 2–13).
+pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
+    let scope = module
+        .scope
+        .get()
+        .expect("modules are analysed when parsed");
+    let slots: HashMap<&str, (u32, DeclKind)> = scope
+        .declarations
+        .iter()
+        .map(|(n, slot, kind)| (&**n, (*slot, *kind)))
+        .collect();
+    let import_index: HashMap<&str, u32> = scope
+        .imports
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (&**n, i as u32))
+        .collect();
+    let mut request_index: HashMap<ModuleRequest, usize> = HashMap::new();
+    let mut request = |record: &mut ModuleRecord, r: ModuleRequest| -> usize {
+        *request_index.entry(r.clone()).or_insert_with(|| {
+            record.requested_modules.push(r);
+            record.loaded_modules.push(None);
+            record.requested_modules.len() - 1
+        })
+    };
+    let slot_of = |name: &str| slots.get(name).map(|(s, _)| *s).unwrap_or(0);
+    let mut local_candidates: Vec<(JsStr, JsStr)> = Vec::new();
+    for item in &module.body {
+        match item {
+            // 3. Let importEntries be ImportEntries of body.
+            ModuleItem::Import(decl) => {
+                let r = request(record, module_request(&decl.source, &decl.attributes));
+                if let Some(d) = &decl.default {
+                    record.import_entries.push(ImportEntry {
+                        module_request: r,
+                        import_name: ImportName::Name(JsStr::from("default")),
+                        local_name: JsStr::from(&*d.name),
+                        local: LocalBinding::ImportIndex(import_index[&*d.name]),
+                    });
+                }
+                if let Some(ns) = &decl.namespace {
+                    record.import_entries.push(ImportEntry {
+                        module_request: r,
+                        import_name: ImportName::NamespaceObject,
+                        local_name: JsStr::from(&*ns.name),
+                        local: LocalBinding::Slot(slot_of(&ns.name)),
+                    });
+                }
+                for spec in decl.named.iter().flatten() {
+                    let imported = match &spec.imported {
+                        Some(n) => export_name(n),
+                        None => JsStr::from(&*spec.local.name),
+                    };
+                    record.import_entries.push(ImportEntry {
+                        module_request: r,
+                        import_name: ImportName::Name(imported),
+                        local_name: JsStr::from(&*spec.local.name),
+                        local: LocalBinding::ImportIndex(import_index[&*spec.local.name]),
+                    });
+                }
+            }
+            ModuleItem::Export(decl) => match &decl.kind {
+                ExportKind::Decl(stmt) => {
+                    let mut names: Vec<&Ident> = Vec::new();
+                    match &stmt.kind {
+                        StmtKind::Var(v) => {
+                            for d in &v.declarations {
+                                bound_names(&d.target, &mut names);
+                            }
+                        }
+                        StmtKind::Function(f) => names.extend(f.name.iter()),
+                        StmtKind::Class(c) => names.extend(c.name.iter()),
+                        _ => {}
+                    }
+                    for n in names {
+                        let name = JsStr::from(&*n.name);
+                        local_candidates.push((name.clone(), name));
+                    }
+                }
+                ExportKind::DefaultExpr(_) => {
+                    local_candidates.push(("default".into(), "*default*".into()))
+                }
+                ExportKind::DefaultFunction(f) => {
+                    let local = f
+                        .name
+                        .as_ref()
+                        .map_or("*default*".into(), |n| JsStr::from(&*n.name));
+                    local_candidates.push(("default".into(), local));
+                }
+                ExportKind::DefaultClass(c) => {
+                    let local = c
+                        .name
+                        .as_ref()
+                        .map_or("*default*".into(), |n| JsStr::from(&*n.name));
+                    local_candidates.push(("default".into(), local));
+                }
+                ExportKind::Named {
+                    specifiers,
+                    source: None,
+                    ..
+                } => {
+                    for s in specifiers {
+                        let local = export_name(&s.local);
+                        let exported = s.exported.as_ref().map_or(local.clone(), export_name);
+                        local_candidates.push((exported, local));
+                    }
+                }
+                ExportKind::Named {
+                    specifiers,
+                    source: Some(source),
+                    attributes,
+                } => {
+                    let r = request(record, module_request(source, attributes));
+                    for s in specifiers {
+                        let imported = export_name(&s.local);
+                        let exported = s.exported.as_ref().map_or(imported.clone(), export_name);
+                        record.indirect_export_entries.push(ExportEntry {
+                            export_name: Some(exported),
+                            module_request: Some(r),
+                            import_name: Some(ImportName::Name(imported)),
+                            local_name: None,
+                        });
+                    }
+                }
+                ExportKind::All {
+                    exported,
+                    source,
+                    attributes,
+                } => {
+                    let r = request(record, module_request(source, attributes));
+                    match exported {
+                        // export * as ns from: an indirect entry of the namespace.
+                        Some(n) => record.indirect_export_entries.push(ExportEntry {
+                            export_name: Some(export_name(n)),
+                            module_request: Some(r),
+                            import_name: Some(ImportName::NamespaceObject),
+                            local_name: None,
+                        }),
+                        None => record.star_export_entries.push(ExportEntry {
+                            export_name: None,
+                            module_request: Some(r),
+                            import_name: Some(ImportName::AllButDefault),
+                            local_name: None,
+                        }),
+                    }
+                }
+            },
+            ModuleItem::Stmt(_) => {}
+        }
+    }
+    let imports_by_local: HashMap<JsStr, ImportEntry> = record
+        .import_entries
+        .iter()
+        .map(|ie| (ie.local_name.clone(), ie.clone()))
+        .collect();
+    // 10. For each ExportEntry Record ee of exportEntries, do
+    for (exported, local) in local_candidates {
+        // a. If ee.[[ModuleRequest]] is null, then
+        //   i. If importedBoundNames does not contain ee.[[LocalName]], append to localExportEntries.
+        let ie = imports_by_local.get(&local).cloned();
+        match ie {
+            None => {
+                let slot = slot_of(&local.to_rust_string());
+                record.local_export_entries.push(ExportEntry {
+                    export_name: Some(exported),
+                    module_request: None,
+                    import_name: None,
+                    local_name: Some((local, slot)),
+                });
+            }
+            Some(ie) => {
+                // ii.2. If ie.[[ImportName]] is namespace-object, then
+                //   a. NOTE: This is a re-export of an imported module namespace object.
+                //   b. Append ee to localExportEntries.
+                if ie.import_name == ImportName::NamespaceObject {
+                    let slot = slot_of(&local.to_rust_string());
+                    record.local_export_entries.push(ExportEntry {
+                        export_name: Some(exported),
+                        module_request: None,
+                        import_name: None,
+                        local_name: Some((local, slot)),
+                    });
+                } else {
+                    // 3. Else, append ExportEntry { [[ModuleRequest]]: ie.[[ModuleRequest]],
+                    //    [[ImportName]]: ie.[[ImportName]], [[LocalName]]: null,
+                    //    [[ExportName]]: ee.[[ExportName]] } to indirectExportEntries.
+                    record.indirect_export_entries.push(ExportEntry {
+                        export_name: Some(exported),
+                        module_request: Some(ie.module_request),
+                        import_name: Some(ie.import_name),
+                        local_name: None,
+                    });
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,458 @@
+//! Evaluate, InnerModuleEvaluation, ExecuteAsyncModule,
+//! GatherAvailableAncestors, AsyncModuleExecutionFulfilled and
+//! AsyncModuleExecutionRejected (ECMA-262 §16.2.1.5.3).
+
+use std::collections::HashSet;
+
+use super::loading::ModuleHost;
+use super::record::{ModuleBody, ModuleId, SharedGraph, Status};
+use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::builtins::promise::{perform_promise_then, promise_state, PromiseStateView};
+use crate::interp::function::CallArgs;
+use crate::interp::value::Value;
+
+/// Evaluate ( ) — <https://tc39.es/ecma262/#sec-moduleevaluation>
+/// Returns the promise for the evaluation of `module`'s graph.
+pub fn evaluate(agent: &mut Agent, graph: &SharedGraph, mut module: ModuleId) -> JsResult<Value> {
+    {
+        let g = graph.borrow();
+        let r = g.get(module);
+        // 2. If module.[[Status]] is either evaluating-async or evaluated, set
+        //    module to module.[[CycleRoot]].
+        if matches!(r.status, Status::EvaluatingAsync | Status::Evaluated) {
+            module = r.cycle_root.unwrap_or(module);
+        }
+        // 3. If module.[[TopLevelCapability]] is not empty, return its promise.
+        if let Some(c) = &g.get(module).top_level_capability {
+            return Ok(c.promise.clone());
+        }
+    }
+    // 4. Let stack be a new empty List.
+    let mut stack: Vec<ModuleId> = Vec::new();
+    // 5–6. Let capability be ! NewPromiseCapability(%Promise%); set [[TopLevelCapability]].
+    let capability = agent.promise_capability()?;
+    graph.borrow_mut().get_mut(module).top_level_capability = Some(capability.clone());
+    // 7. Let result be Completion(InnerModuleEvaluation(module, stack, 0)).
+    let result = inner_module_evaluation(agent, graph, module, &mut stack);
+    match result {
+        // 8. If result is an abrupt completion, then
+        Err(Throw(error)) => {
+            // a. For each Cyclic Module Record m of stack: set [[Status]] to evaluated,
+            //    [[EvaluationError]] to result.
+            {
+                let mut g = graph.borrow_mut();
+                for m in stack {
+                    let r = g.get_mut(m);
+                    r.status = Status::Evaluated;
+                    r.evaluation_error = Some(error.clone());
+                }
+            }
+            // c. Perform ! Call(capability.[[Reject]], undefined, « result.[[Value]] »).
+            agent.call(&capability.reject, &Value::Undefined, &[error])?;
+        }
+        Ok(()) => {
+            // 9.b. If module.[[AsyncEvaluation]] is false, resolve with undefined.
+            let is_async = graph.borrow().get(module).async_evaluation.is_some();
+            if !is_async {
+                agent.call(&capability.resolve, &Value::Undefined, &[Value::Undefined])?;
+            }
+        }
+    }
+    // 10. Return capability.[[Promise]].
+    Ok(capability.promise)
+}
+
+/// Whether [[AsyncEvaluation]] is true (an order set and not done).
+fn async_pending(graph: &SharedGraph, m: ModuleId) -> bool {
+    let g = graph.borrow();
+    let r = g.get(m);
+    r.async_evaluation.is_some() && !r.async_evaluation_done
+}
+
+/// InnerModuleEvaluation ( module, stack, index ) —
+/// <https://tc39.es/ecma262/#sec-innermoduleevaluation>
+// Deviation: iterative, with (module, next request) frames.
+fn inner_module_evaluation(
+    agent: &mut Agent,
+    graph: &SharedGraph,
+    module: ModuleId,
+    stack: &mut Vec<ModuleId>,
+) -> JsResult<()> {
+    let mut index: u32 = 0;
+    let mut frames: Vec<(ModuleId, usize)> = Vec::new();
+    // Steps 2–10 for a call; Ok(true) when a frame was pushed.
+    let enter = |graph: &SharedGraph,
+                 m: ModuleId,
+                 index: &mut u32,
+                 stack: &mut Vec<ModuleId>|
+     -> Result<bool, Value> {
+        let mut g = graph.borrow_mut();
+        let r = g.get_mut(m);
+        match r.status {
+            // 2. If module.[[Status]] is evaluating-async or evaluated: return
+            //    index, or the recorded [[EvaluationError]].
+            Status::EvaluatingAsync | Status::Evaluated => match &r.evaluation_error {
+                Some(e) => Err(e.clone()),
+                None => Ok(false),
+            },
+            // 3. If module.[[Status]] is evaluating, return index.
+            Status::Evaluating => Ok(false),
+            _ => {
+                // 5. Set module.[[Status]] to evaluating.
+                r.status = Status::Evaluating;
+                // 6–8. DFS indices; index + 1.
+                r.dfs_index = Some(*index);
+                r.dfs_ancestor_index = Some(*index);
+                *index += 1;
+                // 9. Set module.[[PendingAsyncDependencies]] to 0.
+                r.pending_async_dependencies = Some(0);
+                // 10. Append module to stack.
+                stack.push(m);
+                Ok(true)
+            }
+        }
+    };
+    match enter(graph, module, &mut index, stack) {
+        Ok(true) => frames.push((module, 0)),
+        Ok(false) => return Ok(()),
+        Err(e) => return Err(Throw(e)),
+    }
+    while let Some(&mut (m, ref mut next)) = frames.last_mut() {
+        // 11. For each ModuleRequest Record required of module.[[RequestedModules]], do
+        let child = graph
+            .borrow()
+            .get(m)
+            .loaded_modules
+            .get(*next)
+            .map(|c| c.expect("loaded"));
+        if let Some(required) = child {
+            *next += 1;
+            // b. Set index to ? InnerModuleEvaluation(requiredModule, stack, index).
+            match enter(graph, required, &mut index, stack) {
+                Ok(true) => frames.push((required, 0)),
+                Ok(false) => after_child(graph, m, required).map_err(Throw)?,
+                Err(e) => return Err(Throw(e)),
+            }
+            continue;
+        }
+        let pending = graph
+            .borrow()
+            .get(m)
+            .pending_async_dependencies
+            .unwrap_or(0);
+        // 12. If module.[[PendingAsyncDependencies]] > 0 or module.[[HasTLA]] is true, then
+        if pending > 0 {
+            // b. Set module.[[AsyncEvaluation]] to true (its order).
+            set_async_order(graph, m);
+        } else {
+            // 13. Else, perform ? module.ExecuteModule(). (See spec-notes/08:
+            //     [[HasTLA]] is whether the body suspends; if it does, this is
+            //     12.b–d's ExecuteAsyncModule.)
+            execute_module_or_async(agent, graph, m, true)?;
+        }
+        // 16. If module.[[DFSAncestorIndex]] = module.[[DFSIndex]], then
+        let closes = {
+            let g = graph.borrow();
+            let r = g.get(m);
+            r.dfs_ancestor_index == r.dfs_index
+        };
+        if closes {
+            while let Some(popped) = stack.pop() {
+                let is_async = async_pending(graph, popped);
+                let mut g = graph.borrow_mut();
+                let r = g.get_mut(popped);
+                // ii. If requiredModule.[[AsyncEvaluation]] is false, set status to
+                //     evaluated; else to evaluating-async.
+                r.status = if is_async || r.async_evaluation.is_some() && !r.async_evaluation_done {
+                    Status::EvaluatingAsync
+                } else {
+                    Status::Evaluated
+                };
+                // iv. Set requiredModule.[[CycleRoot]] to module.
+                r.cycle_root = Some(m);
+                if popped == m {
+                    break;
+                }
+            }
+        }
+        frames.pop();
+        if let Some(&(parent, _)) = frames.last() {
+            after_child(graph, parent, m).map_err(Throw)?;
+        }
+    }
+    Ok(())
+}
+
+fn set_async_order(graph: &SharedGraph, m: ModuleId) {
+    let mut g = graph.borrow_mut();
+    g.async_evaluation_count += 1;
+    let order = g.async_evaluation_count;
+    g.get_mut(m).async_evaluation = Some(order);
+}
+
+/// InnerModuleEvaluation step 11.c for a returned child.
+fn after_child(graph: &SharedGraph, module: ModuleId, required: ModuleId) -> Result<(), Value> {
+    let mut g = graph.borrow_mut();
+    let req = g.get(required);
+    let mut required = required;
+    if req.status == Status::Evaluating {
+        // ii. Set module.[[DFSAncestorIndex]] to min(…, requiredModule.[[DFSAncestorIndex]]).
+        let a = req.dfs_ancestor_index;
+        let r = g.get_mut(module);
+        r.dfs_ancestor_index = r.dfs_ancestor_index.min(a);
+    } else {
+        // iii. Else: set requiredModule to requiredModule.[[CycleRoot]]; if its
+        //      [[EvaluationError]] is not empty, return it.
+        required = req.cycle_root.unwrap_or(required);
+        if let Some(e) = &g.get(required).evaluation_error {
+            return Err(e.clone());
+        }
+    }
+    // iv. If requiredModule.[[AsyncEvaluation]] is true, then
+    let req = g.get(required);
+    if req.async_evaluation.is_some() && !req.async_evaluation_done {
+        // 1. Set module.[[PendingAsyncDependencies]] + 1.
+        let r = g.get_mut(module);
+        r.pending_async_dependencies = Some(r.pending_async_dependencies.unwrap_or(0) + 1);
+        // 2. Append module to requiredModule.[[AsyncParentModules]].
+        g.get_mut(required).async_parent_modules.push(module);
+    }
+    Ok(())
+}
+
+/// ExecuteModule, or ExecuteAsyncModule when the body suspends —
+/// <https://tc39.es/ecma262/#sec-execute-async-module>.
+/// `in_dfs`: called from InnerModuleEvaluation (a synchronous throw is
+/// returned); otherwise from AsyncModuleExecutionFulfilled (step 12.c).
+fn execute_module_or_async(
+    agent: &mut Agent,
+    graph: &SharedGraph,
+    m: ModuleId,
+    in_dfs: bool,
+) -> JsResult<()> {
+    let promise = {
+        let g = graph.borrow();
+        match &g.get(m).body {
+            ModuleBody::Source(code) => {
+                let code = crate::interp::eval::ModuleCode {
+                    ast: code.ast.clone(),
+                    source: code.source.clone(),
+                    env: code.env.clone(),
+                };
+                drop(g);
+                agent.execute_module(&code)?
+            }
+            ModuleBody::Synthetic { .. } => return Ok(()),
+        }
+    };
+    let Value::Object(p) = &promise else {
+        return Ok(());
+    };
+    match promise_state(p) {
+        Some(PromiseStateView::Fulfilled(_)) => {
+            if !in_dfs {
+                // 12.c.iii: done, evaluated, resolve the capability (and, as the
+                // body did not suspend, its parents may run: see spec-notes/08).
+                set_async_order_if_unset(graph, m);
+                async_module_execution_fulfilled(agent, graph, m)?;
+            }
+            Ok(())
+        }
+        Some(PromiseStateView::Rejected(reason)) => {
+            agent
+                .jobs
+                .unhandled_rejections
+                .retain(|q| !gc::Gc::ptr_eq(q, p));
+            if in_dfs {
+                Err(Throw(reason))
+            } else {
+                set_async_order_if_unset(graph, m);
+                async_module_execution_rejected(agent, graph, m, reason)
+            }
+        }
+        _ => {
+            // The body awaited: [[HasTLA]] is true. ExecuteAsyncModule 3–8:
+            // on settlement run AsyncModuleExecutionFulfilled / Rejected.
+            {
+                let mut g = graph.borrow_mut();
+                g.get_mut(m).has_tla = true;
+            }
+            set_async_order_if_unset(graph, m);
+            let id = Value::Number(f64::from(m.0));
+            let on_fulfilled =
+                agent.native_function_with("", 0, on_async_fulfilled, false, vec![id.clone()]);
+            let on_rejected = agent.native_function_with("", 1, on_async_rejected, false, vec![id]);
+            perform_promise_then(
+                agent,
+                p,
+                Value::Object(on_fulfilled),
+                Value::Object(on_rejected),
+                None,
+            );
+            Ok(())
+        }
+    }
+}
+
+fn set_async_order_if_unset(graph: &SharedGraph, m: ModuleId) {
+    if graph.borrow().get(m).async_evaluation.is_none() {
+        set_async_order(graph, m);
+    }
+}
+
+fn host_graph(agent: &Agent) -> Option<SharedGraph> {
+    agent
+        .host
+        .as_ref()
+        .and_then(|h| h.module_host())
+        .map(|h| h.graph())
+}
+
+fn module_of(args: &CallArgs) -> ModuleId {
+    match args.capture(0) {
+        Value::Number(n) => ModuleId(n as u32),
+        _ => ModuleId(0),
+    }
+}
+
+fn on_async_fulfilled(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    if let Some(graph) = host_graph(agent) {
+        async_module_execution_fulfilled(agent, &graph, module_of(args))?;
+    }
+    Ok(Value::Undefined)
+}
+
+fn on_async_rejected(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    if let Some(graph) = host_graph(agent) {
+        async_module_execution_rejected(agent, &graph, module_of(args), args.arg(0))?;
+    }
+    Ok(Value::Undefined)
+}
+
+/// GatherAvailableAncestors ( module, execList ) —
+/// <https://tc39.es/ecma262/#sec-gather-available-ancestors>
+// Deviation: iterative. Modules that have not run yet count as [[HasTLA]]
+// true here (their parents are gathered when they finish: spec-notes/08).
+fn gather_available_ancestors(
+    graph: &SharedGraph,
+    module: ModuleId,
+    exec_list: &mut Vec<ModuleId>,
+) {
+    let mut g = graph.borrow_mut();
+    let mut in_list: HashSet<ModuleId> = exec_list.iter().copied().collect();
+    let mut work = vec![module];
+    while let Some(current) = work.pop() {
+        // 1. For each Cyclic Module Record m of module.[[AsyncParentModules]], do
+        let parents = g.get(current).async_parent_modules.clone();
+        for m in parents {
+            // a. If execList does not contain m and m.[[CycleRoot]].[[EvaluationError]] is empty, then
+            let root = g.get(m).cycle_root.unwrap_or(m);
+            if in_list.contains(&m) || g.get(root).evaluation_error.is_some() {
+                continue;
+            }
+            // v. Set m.[[PendingAsyncDependencies]] to m.[[PendingAsyncDependencies]] - 1.
+            let r = g.get_mut(m);
+            let pending = r.pending_async_dependencies.unwrap_or(1).saturating_sub(1);
+            r.pending_async_dependencies = Some(pending);
+            // vi. If m.[[PendingAsyncDependencies]] = 0, then
+            if pending == 0 {
+                // 1. Append m to execList.
+                exec_list.push(m);
+                in_list.insert(m);
+                // 2. If m.[[HasTLA]] is false, perform GatherAvailableAncestors(m, execList).
+                // (Not known before m runs; see the deviation above.)
+            }
+        }
+    }
+}
+
+/// AsyncModuleExecutionFulfilled ( module ) —
+/// <https://tc39.es/ecma262/#sec-async-module-execution-fulfilled>
+pub fn async_module_execution_fulfilled(
+    agent: &mut Agent,
+    graph: &SharedGraph,
+    module: ModuleId,
+) -> JsResult<()> {
+    let capability = {
+        let mut g = graph.borrow_mut();
+        let r = g.get_mut(module);
+        // 1. If module.[[Status]] is evaluated, then (an error was recorded) return.
+        if r.status == Status::Evaluated && r.evaluation_error.is_some() {
+            return Ok(());
+        }
+        // 5. Set module.[[AsyncEvaluation]] to done. 6. Set [[Status]] to evaluated.
+        r.async_evaluation_done = true;
+        r.status = Status::Evaluated;
+        r.top_level_capability.clone()
+    };
+    // 7. If module.[[TopLevelCapability]] is not empty, resolve it with undefined.
+    if let Some(c) = capability {
+        agent.call(&c.resolve, &Value::Undefined, &[Value::Undefined])?;
+    }
+    // 8–9. Let execList be « »; GatherAvailableAncestors(module, execList).
+    let mut exec_list = Vec::new();
+    gather_available_ancestors(graph, module, &mut exec_list);
+    // 11. Sort by [[AsyncEvaluation]] order.
+    {
+        let g = graph.borrow();
+        exec_list.sort_by_key(|m| g.get(*m).async_evaluation.unwrap_or(u64::MAX));
+    }
+    // 12. For each Cyclic Module Record m of sortedExecList, do
+    for m in exec_list {
+        // a. If m.[[Status]] is evaluated, then assert an error is recorded.
+        if graph.borrow().get(m).status == Status::Evaluated {
+            continue;
+        }
+        // b–c. ExecuteAsyncModule(m), or ExecuteModule and its completion.
+        execute_module_or_async(agent, graph, m, false)?;
+    }
+    Ok(())
+}
+
+/// AsyncModuleExecutionRejected ( module, error ) —
+/// <https://tc39.es/ecma262/#sec-async-module-execution-rejected>
+// Deviation: iterative over [[AsyncParentModules]] (a work stack, in the
+// recursion's order).
+pub fn async_module_execution_rejected(
+    agent: &mut Agent,
+    graph: &SharedGraph,
+    module: ModuleId,
+    error: Value,
+) -> JsResult<()> {
+    let mut work = vec![module];
+    while let Some(m) = work.pop() {
+        let capability = {
+            let mut g = graph.borrow_mut();
+            let r = g.get_mut(m);
+            // 1. If module.[[Status]] is evaluated, return.
+            if r.status == Status::Evaluated {
+                continue;
+            }
+            // 5–7. [[EvaluationError]], [[Status]] evaluated, [[AsyncEvaluation]] done.
+            r.evaluation_error = Some(error.clone());
+            r.status = Status::Evaluated;
+            r.async_evaluation_done = true;
+            // 9. For each m of module.[[AsyncParentModules]]: AsyncModuleExecutionRejected(m, error).
+            work.extend(r.async_parent_modules.iter().rev().copied());
+            r.top_level_capability.clone()
+        };
+        // 10. If module.[[TopLevelCapability]] is not empty, reject it with error.
+        if let Some(c) = capability {
+            agent.call(&c.reject, &Value::Undefined, &[error.clone()])?;
+        }
+    }
+    Ok(())
+}
+
+/// LoadRequestedModules + Link + Evaluate for a root module: the promise
+/// of its evaluation (rejected with a load or link error).
+pub fn load_link_evaluate(
+    agent: &mut Agent,
+    host: &dyn ModuleHost,
+    module: ModuleId,
+) -> JsResult<Value> {
+    let graph = host.graph();
+    super::loading::load_requested_modules(agent, host, module)?;
+    super::linking::link(agent, &graph, module)?;
+    evaluate(agent, &graph, module)
+}

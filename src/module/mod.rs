@@ -1,0 +1,19 @@
+//! The module system: ECMA-262 Cyclic Module Records (§16.2.1.5) and
+//! Source Text Module Records (§16.2.1.7) over an arena of records.
+
+pub mod entries;
+pub mod evaluation;
+pub mod exports;
+pub mod linking;
+pub mod loading;
+pub mod namespace;
+pub mod record;
+
+pub use evaluation::{evaluate, load_link_evaluate};
+pub use linking::link;
+pub use loading::{load_requested_modules, ModuleHost};
+pub use namespace::get_module_namespace;
+pub use record::{ModuleGraph, ModuleId, ModuleRecord, ModuleRequest, SharedGraph, Status};
+
+#[cfg(test)]
+mod tests;
