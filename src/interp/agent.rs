@@ -50,8 +50,9 @@ pub trait HostHooks {
 
 /// One entry of the execution-context stack, as stack traces show it.
 pub struct StackFrame {
-    /// The function's name ("" for top-level code and anonymous functions).
-    pub function_name: JsStr,
+    /// The function being run (None for top-level code); stack traces
+    /// read its `name` only when they are built.
+    pub function: Option<Gc<JsObject>>,
     pub source: Rc<SourceText>,
     /// Byte offset of the expression being evaluated (updated at calls and throws).
     pub position: Cell<u32>,
@@ -86,6 +87,7 @@ pub struct Agent {
 impl Agent {
     /// An agent with one realm whose intrinsics and global object are fully set up.
     pub fn new() -> Agent {
+        configure_collector();
         let symbols = WellKnownSymbols::new();
         let realm = Realm::new(&symbols);
         let mut agent = Agent {
@@ -115,6 +117,22 @@ impl Agent {
     pub fn global_object(&self) -> Gc<JsObject> {
         self.realm.global_object.clone()
     }
+}
+
+/// Bytes of `Gc` boxes allocated before the first collection.
+const GC_INITIAL_THRESHOLD: usize = 4 << 20;
+
+/// The `gc` crate starts collecting after 100 bytes and counts only the
+/// boxes themselves, not the vectors inside objects (array elements,
+/// property tables), so a heap with one large array would be traced over
+/// and over. Start high and keep at most half of the threshold live.
+fn configure_collector() {
+    gc::configure(|config| {
+        if config.threshold < GC_INITIAL_THRESHOLD {
+            config.threshold = GC_INITIAL_THRESHOLD;
+        }
+        config.used_space_ratio = 0.5;
+    });
 }
 
 impl Default for Agent {

@@ -17,6 +17,7 @@ pub mod ops;
 pub mod property;
 pub mod property_table;
 pub mod realm;
+pub mod run;
 pub mod slots;
 pub mod source;
 pub mod stack_pool;

@@ -2,42 +2,140 @@
 //! (ECMA-262 §6.1.4, the String type), so lengths, indexing and lone
 //! surrogates behave as the language says.
 
+use std::cell::{OnceCell, RefCell};
+use std::cmp::Ordering;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 use gc::{Finalize, Trace};
 
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct JsStr(Rc<[u16]>);
+/// A string value. Flat strings share one buffer; concatenating long
+/// strings makes a rope node instead of copying (so building a string by
+/// repeated `+=` is linear), and the rope is flattened, once, the first
+/// time its code units are needed.
+#[derive(Clone)]
+pub struct JsStr(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    Flat(Rc<[u16]>),
+    Rope(Rc<Rope>),
+}
+
+/// A concatenation whose units have not been needed yet.
+struct Rope {
+    len: usize,
+    flat: OnceCell<Rc<[u16]>>,
+    /// The two halves, until flattening makes them unnecessary.
+    parts: RefCell<Option<(JsStr, JsStr)>>,
+}
+
+/// Below this total length, concatenation copies (a rope would cost more).
+const ROPE_MIN_LEN: usize = 256;
+
+impl Rope {
+    /// The units of the whole rope, gathered without recursion (ropes built
+    /// by a loop of `+=` are as deep as the loop was long).
+    fn flatten(&self) -> Rc<[u16]> {
+        let mut out: Vec<u16> = Vec::with_capacity(self.len);
+        let Some((left, right)) = self.parts.borrow().clone() else {
+            return Rc::from(out);
+        };
+        let mut stack = vec![right, left];
+        while let Some(s) = stack.pop() {
+            match &s.0 {
+                Repr::Flat(units) => out.extend_from_slice(units),
+                Repr::Rope(r) => match r.flat.get() {
+                    Some(units) => out.extend_from_slice(units),
+                    None => {
+                        if let Some((l, rt)) = r.parts.borrow().clone() {
+                            stack.push(rt);
+                            stack.push(l);
+                        }
+                    }
+                },
+            }
+        }
+        Rc::from(out)
+    }
+}
+
+impl Drop for Rope {
+    /// Dismantles the halves without recursion: dropping a long chain of
+    /// ropes recursively would overflow the stack.
+    fn drop(&mut self) {
+        let mut pending: Vec<JsStr> = Vec::new();
+        if let Some((l, r)) = self.parts.get_mut().take() {
+            pending.push(l);
+            pending.push(r);
+        }
+        while let Some(s) = pending.pop() {
+            if let Repr::Rope(rc) = s.0 {
+                if let Ok(mut rope) = Rc::try_unwrap(rc) {
+                    if let Some((l, r)) = rope.parts.get_mut().take() {
+                        pending.push(l);
+                        pending.push(r);
+                    }
+                }
+            }
+        }
+    }
+}
 
 impl JsStr {
     pub fn from_units(units: impl Into<Rc<[u16]>>) -> JsStr {
-        JsStr(units.into())
+        JsStr(Repr::Flat(units.into()))
     }
 
     pub fn units(&self) -> &[u16] {
-        &self.0
+        match &self.0 {
+            Repr::Flat(units) => units,
+            Repr::Rope(rope) => {
+                let flat = rope.flat.get_or_init(|| rope.flatten());
+                // The halves are no longer needed once flattened.
+                rope.parts.borrow_mut().take();
+                flat
+            }
+        }
     }
 
     /// The string's length in code units (what `.length` returns).
     pub fn len(&self) -> usize {
-        self.0.len()
+        match &self.0 {
+            Repr::Flat(units) => units.len(),
+            Repr::Rope(rope) => rope.len,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.len() == 0
     }
 
     /// The text with lone surrogates replaced by U+FFFD.
     pub fn to_rust_string(&self) -> String {
-        String::from_utf16_lossy(&self.0)
+        String::from_utf16_lossy(self.units())
     }
 
     pub fn concat(&self, other: &JsStr) -> JsStr {
-        let mut units = Vec::with_capacity(self.len() + other.len());
-        units.extend_from_slice(&self.0);
-        units.extend_from_slice(&other.0);
-        JsStr(units.into())
+        if other.is_empty() {
+            return self.clone();
+        }
+        if self.is_empty() {
+            return other.clone();
+        }
+        let len = self.len() + other.len();
+        if len < ROPE_MIN_LEN {
+            let mut units = Vec::with_capacity(len);
+            units.extend_from_slice(self.units());
+            units.extend_from_slice(other.units());
+            return JsStr::from_units(units);
+        }
+        JsStr(Repr::Rope(Rc::new(Rope {
+            len,
+            flat: OnceCell::new(),
+            parts: RefCell::new(Some((self.clone(), other.clone()))),
+        })))
     }
 
     /// CanonicalNumericIndexString restricted to array indices: the value of
@@ -64,7 +162,33 @@ impl JsStr {
 
 impl From<&str> for JsStr {
     fn from(s: &str) -> JsStr {
-        JsStr(s.encode_utf16().collect::<Vec<u16>>().into())
+        JsStr::from_units(s.encode_utf16().collect::<Vec<u16>>())
+    }
+}
+
+impl PartialEq for JsStr {
+    fn eq(&self, other: &JsStr) -> bool {
+        self.len() == other.len() && self.units() == other.units()
+    }
+}
+
+impl Eq for JsStr {}
+
+impl Hash for JsStr {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.units().hash(state)
+    }
+}
+
+impl PartialOrd for JsStr {
+    fn partial_cmp(&self, other: &JsStr) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for JsStr {
+    fn cmp(&self, other: &JsStr) -> Ordering {
+        self.units().cmp(other.units())
     }
 }
 
@@ -102,6 +226,21 @@ mod tests {
         assert_eq!(JsStr::from("😀a").len(), 3);
         let lone = JsStr::from_units(vec![0xD800]);
         assert_eq!(lone.to_rust_string(), "\u{FFFD}");
+    }
+
+    #[test]
+    fn long_concatenation_chains_flatten_and_drop_without_recursion() {
+        let mut s = JsStr::from("");
+        for i in 0..300_000u32 {
+            s = s.concat(&JsStr::from(if i % 2 == 0 { "ab" } else { "c" }));
+        }
+        assert_eq!(s.len(), 450_000);
+        assert_eq!(&s.units()[..5], &[97, 98, 99, 97, 98]);
+        let mut t = JsStr::from("x".repeat(300).as_str());
+        for _ in 0..300_000 {
+            t = t.concat(&JsStr::from("y"));
+        }
+        drop(t);
     }
 
     #[test]

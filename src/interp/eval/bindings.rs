@@ -31,6 +31,12 @@ impl Agent {
     /// The value of an identifier reference (ResolveBinding + GetValue).
     pub(super) fn read_ident(&mut self, frame: &Frame, id: &Ident) -> JsResult<Value> {
         let binding = id.binding.get();
+        // The common case first: an initialised frame slot.
+        if let BindingRef::Frame { slot, .. } = binding {
+            if let Some(v) = &frame.slots[slot as usize] {
+                return Ok(v.clone());
+            }
+        }
         if let BindingRef::Global | BindingRef::Unresolved = binding {
             let global = self.global_object();
             let key = PropertyKey::from_string(JsStr::from(&*id.name));
@@ -104,6 +110,18 @@ impl Agent {
         value: Value,
     ) -> JsResult<()> {
         let binding = id.binding.get();
+        // The common case first: an initialised, mutable frame slot.
+        if let BindingRef::Frame {
+            slot,
+            mutable: true,
+        } = binding
+        {
+            let cell = &mut frame.slots[slot as usize];
+            if cell.is_some() {
+                *cell = Some(value);
+                return Ok(());
+            }
+        }
         match binding {
             BindingRef::Global | BindingRef::Unresolved => {
                 // Strict code: assigning an undeclared name is a ReferenceError.

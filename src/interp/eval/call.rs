@@ -13,7 +13,6 @@ use crate::interp::function::{Callable, Closure, Code, ConstructorKind};
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::ops::call::is_constructor;
 use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
-use crate::interp::string::JsStr;
 use crate::interp::value::Value;
 use crate::syntax::ast::{Function, FunctionBody};
 
@@ -172,12 +171,8 @@ impl Agent {
         source: Rc<crate::interp::source::SourceText>,
         at: u32,
     ) {
-        let name = match f.get_own_data_value(&PropertyKey::from("name")) {
-            Some(Value::String(s)) => s,
-            _ => JsStr::from(""),
-        };
         self.stack.push(StackFrame {
-            function_name: name,
+            function: Some(f.clone()),
             source,
             position: Cell::new(at),
         });

@@ -91,11 +91,7 @@ impl Agent {
             constructor_kind,
         );
         set_function_length(&closure, expected_argument_count(func));
-        let name = match func.kind {
-            FunctionKind::Getter => prefixed(&name, "get"),
-            FunctionKind::Setter => prefixed(&name, "set"),
-            _ => name,
-        };
+        // Getters and setters arrive with their "get "/"set " prefix.
         set_function_name(&closure, name);
         if let Some(parent) = prototype_parent {
             // Generators: `prototype` inherits from %GeneratorPrototype%, no `constructor`.

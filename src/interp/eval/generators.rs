@@ -214,16 +214,37 @@ impl Agent {
                 Step::Done(result) => {
                     let capability = data.capability.borrow_mut().take();
                     if let Some(capability) = capability {
-                        let (f, v) = match result {
-                            Ok(v) => (capability.resolve, v),
-                            Err(Throw(e)) => (capability.reject, e),
-                        };
-                        let _ = self.call(&f, &Value::Undefined, &[v]);
+                        self.settle_capability(&capability, result);
                     }
                     return;
                 }
             }
         }
+    }
+
+    /// Resolves or rejects a capability of %Promise%. The promise is
+    /// settled directly rather than through its resolving functions: at the
+    /// recursion limit a call of them would itself fail, and the promise
+    /// would never settle.
+    pub(crate) fn settle_capability(
+        &mut self,
+        capability: &PromiseCapability,
+        result: JsResult<Value>,
+    ) {
+        if let Value::Object(p) = &capability.promise {
+            if promise::is_promise(&capability.promise) {
+                match result {
+                    Ok(v) => promise::resolve_promise(self, p, v),
+                    Err(Throw(e)) => promise::reject_promise(self, p, e),
+                }
+                return;
+            }
+        }
+        let (f, v) = match result {
+            Ok(v) => (capability.resolve.clone(), v),
+            Err(Throw(e)) => (capability.reject.clone(), e),
+        };
+        let _ = self.call(&f, &Value::Undefined, &[v]);
     }
 
     /// Await's steps 2–9: resolve the value to a promise and resume the

@@ -87,7 +87,7 @@ impl Agent {
                 None,
             );
             agent.stack.push(crate::interp::agent::StackFrame {
-                function_name: JsStr::from(""),
+                function: None,
                 source,
                 position: std::cell::Cell::new(0),
             });

@@ -387,9 +387,9 @@ impl Agent {
         }
     }
 
-    /// `TypeError: <callee text> is not a function`, as V8 words it.
-    fn not_a_function(&mut self, f: &Frame, callee: &Expr) -> crate::interp::agent::Throw {
-        let text = f.source.slice(callee.span).to_string();
+    /// `TypeError: <callee> is not a function`, as V8 words it.
+    fn not_a_function(&mut self, _f: &Frame, callee: &Expr) -> crate::interp::agent::Throw {
+        let text = callee_text(callee);
         self.type_error(format!("{text} is not a function"))
     }
 
@@ -433,7 +433,8 @@ impl Agent {
         match &constructor {
             Value::Object(c) if is_constructor(c) => self.construct(c, &args, None),
             _ => {
-                let text = f.source.slice(callee.span).to_string();
+                let text = callee_text(callee);
+                let _ = &f.source;
                 self.throw_type_error(format!("{text} is not a constructor"))
             }
         }
@@ -483,6 +484,48 @@ impl Agent {
         }
         // 11. Return result.
         Ok(result)
+    }
+}
+
+/// How V8 prints a callee in "is not a function" messages: names and
+/// property chains as written, other computed values as `(intermediate value)`.
+fn callee_text(e: &Expr) -> String {
+    use crate::syntax::ast::{Literal, UnaryOp};
+    match &e.kind {
+        ExprKind::Ident(id) => id.name.to_string(),
+        ExprKind::This(_) => "this".into(),
+        ExprKind::Member { object, prop, .. } => {
+            let base = callee_text(object);
+            match prop {
+                MemberProp::Ident(id) => format!("{base}.{}", id.name),
+                MemberProp::Private(id) => format!("{base}.#{}", id.name),
+                MemberProp::Computed(k) => match &k.kind {
+                    ExprKind::Lit(Literal::Str(s)) => {
+                        format!("{base}.{}", String::from_utf16_lossy(s))
+                    }
+                    _ => format!("{base}[{}]", callee_text(k)),
+                },
+            }
+        }
+        ExprKind::SuperMember {
+            prop: MemberProp::Ident(id),
+            ..
+        } => format!("super.{}", id.name),
+        ExprKind::Lit(Literal::Num(n)) => crate::interp::number::number_to_string(*n),
+        ExprKind::Lit(Literal::Str(s)) => format!("\"{}\"", String::from_utf16_lossy(s)),
+        ExprKind::Lit(Literal::Null) => "null".into(),
+        ExprKind::Lit(Literal::Bool(b)) => b.to_string(),
+        ExprKind::Unary {
+            op: UnaryOp::Void,
+            arg,
+        } => format!("void {}", callee_text(arg)),
+        ExprKind::Seq(list) => list.iter().map(callee_text).collect::<Vec<_>>().join(" , "),
+        ExprKind::Paren(inner) => match &inner.kind {
+            ExprKind::Unary { .. } | ExprKind::Seq(_) => format!("({})", callee_text(inner)),
+            _ => callee_text(inner),
+        },
+        ExprKind::OptionalChain(inner) => callee_text(inner),
+        _ => "(intermediate value)".into(),
     }
 }
 

@@ -51,7 +51,12 @@ impl Agent {
                 Ok(Completion::Normal)
             }
             StmtKind::Block(stmts) => {
-                let saved = self.enter_block(f, stmt_scope(stmt));
+                let scope = stmt_scope(stmt);
+                // A block that declares nothing needs no scope work.
+                if scope.env_slots.is_none() && scope.bindings.is_empty() {
+                    return self.eval_stmts(f, stmts);
+                }
+                let saved = self.enter_block(f, scope);
                 let result = self.eval_stmts(f, stmts);
                 f.env = saved;
                 result

@@ -106,6 +106,16 @@ impl Agent {
         result
     }
 
+    /// Counts a level of recursion that runs no JavaScript function but can
+    /// nest as deeply as the data (flattening, joining): the same limit as calls.
+    pub fn enter_native_recursion(&mut self) -> JsResult<()> {
+        self.enter_call()
+    }
+
+    pub fn leave_native_recursion(&mut self) {
+        self.leave_call()
+    }
+
     fn enter_call(&mut self) -> JsResult<()> {
         self.call_depth += 1;
         if self.call_depth > self.max_call_depth || crate::interp::limits::stack_is_low() {

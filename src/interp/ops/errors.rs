@@ -115,10 +115,19 @@ impl Agent {
             .take(10)
             .map(|frame| {
                 let location = frame.source.location(frame.position.get());
-                if frame.function_name.is_empty() {
+                let name = frame
+                    .function
+                    .as_ref()
+                    .and_then(|f| f.get_own_data_value(&PropertyKey::from("name")))
+                    .map(|v| match v {
+                        Value::String(s) => s.to_rust_string(),
+                        _ => String::new(),
+                    })
+                    .unwrap_or_default();
+                if name.is_empty() {
                     format!("    at {location}")
                 } else {
-                    format!("    at {} ({location})", frame.function_name)
+                    format!("    at {name} ({location})")
                 }
             })
             .collect()

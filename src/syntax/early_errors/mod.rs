@@ -18,9 +18,10 @@
 //! use vmjs::syntax::early_errors::{check_module, check_script};
 //! use vmjs::syntax::Span;
 //!
-//! let empty = Module { body: vec![], span: Span::default() };
+//! let empty = Module { body: vec![], span: Span::default(), scope: Default::default() };
 //! assert!(check_module(&empty).is_ok());
-//! assert!(check_script(&Script { body: vec![], span: Span::default() }).is_ok());
+//! let script = Script { body: vec![], span: Span::default(), scope: Default::default() };
+//! assert!(check_script(&script).is_ok());
 //! ```
 
 mod classes;

@@ -1,0 +1,106 @@
+//! Running a single module from source text to completion: parse, create
+//! its environment, run its body, then the job queue and timers. For
+//! tests, benchmarks and embedders that do not need imports (the module
+//! layer runs whole graphs).
+
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+
+use super::agent::{Agent, Throw};
+use super::eval::ModuleCode;
+use super::source::SourceText;
+use super::value::Value;
+
+/// Why a run did not complete normally.
+#[derive(Debug)]
+pub enum RunError {
+    /// The source did not parse: the SyntaxError message.
+    Syntax(String),
+    /// An uncaught exception or unhandled rejection, as `String(e)` or the error's stack.
+    Uncaught(String),
+}
+
+/// Output written by `console` during a run, when captured.
+#[derive(Clone, Default)]
+pub struct CapturedOutput(Rc<RefCell<Vec<u8>>>);
+
+impl CapturedOutput {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.borrow()).into_owned()
+    }
+}
+
+impl Write for CapturedOutput {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Agent {
+    /// Sends console.log/info/debug output to a buffer instead of stdout.
+    pub fn capture_stdout(&mut self) -> CapturedOutput {
+        let out = CapturedOutput::default();
+        self.stdout = Box::new(out.clone());
+        out
+    }
+
+    /// Runs `source` as a module named `name` (no imports), then every job
+    /// and timer it leaves.
+    pub fn run_module_source(&mut self, name: &str, source: &str) -> Result<(), RunError> {
+        let module =
+            crate::syntax::parse_module(source).map_err(|e| RunError::Syntax(e.message))?;
+        let code = ModuleCode::new(Rc::new(module), SourceText::new(name, source));
+        let result = self.run_module_code(&code);
+        result.map_err(|Throw(e)| RunError::Uncaught(self.describe_uncaught(&e)))
+    }
+
+    fn run_module_code(&mut self, code: &ModuleCode) -> Result<(), Throw> {
+        self.instantiate_module_declarations(code)?;
+        let promise = self.execute_module(code)?;
+        loop {
+            self.run_promise_jobs()?;
+            if let Value::Object(p) = &promise {
+                if let Some(super::builtins::promise::PromiseStateView::Rejected(e)) =
+                    super::builtins::promise::promise_state(p)
+                {
+                    return Err(Throw(e));
+                }
+            }
+            if let Some(reason) = super::jobs::take_unhandled_rejection(self) {
+                return Err(Throw(reason));
+            }
+            let Some(mut timer) = self.take_next_timer() else {
+                return Ok(());
+            };
+            let now = std::time::Instant::now();
+            if timer.due > now {
+                std::thread::sleep(timer.due - now);
+            }
+            let (callback, args) = (timer.callback.clone(), timer.args.clone());
+            if let Some(period) = timer.repeat {
+                timer.due = std::time::Instant::now() + period;
+                self.jobs.timer_sequence += 1;
+                timer.sequence = self.jobs.timer_sequence;
+                self.jobs.timers.push(timer);
+            }
+            self.call(&callback, &Value::Undefined, &args)?;
+        }
+    }
+
+    /// An uncaught value as the CLI prints it: an error's stack, or the value.
+    pub fn describe_uncaught(&self, value: &Value) -> String {
+        if let Value::Object(o) = value {
+            if let Some(Value::String(s)) =
+                o.get_own_data_value(&super::property::PropertyKey::from("stack"))
+            {
+                return s.to_rust_string();
+            }
+        }
+        self.to_display_string(value)
+    }
+}

@@ -1,0 +1,17 @@
+const a = [5, 1, 4, 2, 3];
+console.log(a.toSorted(), a, [...a].sort((x, y) => y - x), a.toReversed(), a.with(0, 9));
+console.log(a.map((x) => x * 2), a.filter((x) => x % 2), a.reduce((s, x) => s + x, 0), a.reduceRight((s, x) => s + x));
+console.log(a.find((x) => x > 3), a.findIndex((x) => x > 3), a.findLast((x) => x < 3), a.findLastIndex((x) => x > 10));
+console.log(a.some((x) => x > 4), a.every((x) => x > 0), a.includes(4), a.indexOf(4), a.lastIndexOf(9), a.at(-2));
+console.log([1, [2, [3, [4]]]].flat(), [1, [2, [3, [4]]]].flat(Infinity), [1, 2].flatMap((x) => [x, x * 10]));
+const b = [1, 2, 3, 4, 5];
+console.log(b.splice(1, 2, 'x', 'y', 'z'), b, b.slice(-2), b.concat([6], 7, [[8]]), b.join('-'));
+console.log(b.push(9), b.pop(), b.shift(), b.unshift(0), b, b.reverse(), b.fill(0, 1, 3), b.copyWithin(0, 3));
+console.log([...[1, 2].entries()], [...[1, 2].keys()], [...['a'].values()], Array.from('abc'), Array.from({ length: 3 }, (_, i) => i * i), Array.of(7, 8));
+console.log(Array.isArray([]), new Array(3).length, [, 1, , 2].length, Object.keys([, 1, , 2]), [1, 2, 3].toSpliced(1, 1));
+const people = [{ n: 'b', a: 2 }, { n: 'a', a: 2 }, { n: 'c', a: 1 }];
+console.log(people.sort((x, y) => x.a - y.a).map((p) => p.n).join(''));
+console.log([10, 9, 1, 2, 100].sort(), [undefined, 3, , 1].sort(), ['b', undefined, 'a'].sort());
+const big = []; for (let i = 0; i < 10000; i++) big.push(i); console.log(big.length, big[9999], big.map((x) => x + 1).filter((x) => x % 1000 === 0).length);
+const arr = [1, 2, 3]; arr.length = 1; console.log(arr, arr.length); arr[5] = 6; console.log(arr.length, arr);
+console.log(String([1, [2, 3]]), [1, null, undefined, 2].join(), [].concat.call(1, 2).length);

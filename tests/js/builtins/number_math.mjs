@@ -1,0 +1,10 @@
+const xs = [0, -0, 1.5, -1.5, 2.5, 123.456, 1e21, 1e-7, 0.1 + 0.2, 255, NaN, Infinity];
+for (const x of xs) console.log(String(x), x.toFixed(2), x.toPrecision(3), x.toExponential(2), Math.round(x), Math.trunc(x), Math.sign(x));
+console.log((255).toString(2), (255).toString(36), (-255).toString(16), (0.1).toString(3).slice(0, 12));
+console.log(Number.isInteger(5), Number.isSafeInteger(2 ** 53), Number.parseFloat('1.5e3x'), Number('  12  '), Number(''), Number('0b101'), Number('1_0'));
+console.log(Math.max(), Math.min(), Math.max(1, NaN), Math.hypot(3, 4), Math.cbrt(27), Math.clz32(1), Math.imul(3, 4), Math.fround(5.5));
+console.log(Math.pow(2, 10), 2 ** -1, (-8) ** (1 / 3), Math.atan2(1, 1).toFixed(4), Math.log2(8), Math.expm1(0));
+const r = Math.random(); console.log(r >= 0 && r < 1);
+console.log((1234.5678).toLocaleString(), (0.5).toLocaleString(), (-1e6).toLocaleString());
+console.log(parseInt('101', 2), parseInt('ff', 16), parseInt('12abc'), parseInt(''), parseFloat('.5'), isNaN('x'), isFinite('1'));
+console.log(5 / 0, -5 / 0, 0 / 0, 7 % -3, -7 % 3, 2 ** 31 | 0, 1 << 31, -1 >>> 0, ~5);
