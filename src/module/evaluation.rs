@@ -438,7 +438,7 @@ pub fn async_module_execution_rejected(
         };
         // 10. If module.[[TopLevelCapability]] is not empty, reject it with error.
         if let Some(c) = capability {
-            agent.call(&c.reject, &Value::Undefined, &[error.clone()])?;
+            agent.call(&c.reject, &Value::Undefined, std::slice::from_ref(&error))?;
         }
     }
     Ok(())
