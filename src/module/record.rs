@@ -123,7 +123,7 @@ pub struct ModuleRecord {
     /// [[LoadedModules]], parallel to `requested_modules`.
     pub loaded_modules: Vec<Option<ModuleId>>,
     pub cycle_root: Option<ModuleId>,
-    /// [[HasTLA]]: whether the body suspended when run (see spec-notes/08).
+    /// [[HasTLA]]: whether the body contains `await` outside functions.
     pub has_tla: bool,
     /// [[AsyncEvaluation]] with its order (`None` is false).
     pub async_evaluation: Option<u64>,

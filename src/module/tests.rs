@@ -317,3 +317,21 @@ fn export_star_chain(n: usize) {
     assert_eq!(err, None);
     assert_eq!(out, "bottom bottom\n");
 }
+
+#[test]
+fn synchronous_parents_of_async_modules_run_in_async_evaluation_order() {
+    let (out, err) = run_files(&files(&[
+        (
+            "main.mjs",
+            "import './v.mjs';\nimport './x.mjs';\nimport './z.mjs';\nimport './y.mjs';\nconsole.log('main');",
+        ),
+        ("a.mjs", "console.log('a'); await 0; console.log('a done');"),
+        ("x.mjs", "import './a.mjs'; console.log('x');"),
+        ("y.mjs", "import './x.mjs'; console.log('y');"),
+        ("z.mjs", "import './a.mjs'; console.log('z'); await 0; console.log('z done');"),
+        ("w.mjs", "if (false) await 0; console.log('w');"),
+        ("v.mjs", "import './w.mjs'; import './a.mjs'; console.log('v');"),
+    ]));
+    assert_eq!(err, None);
+    assert_eq!(out, "w\na\na done\nv\nx\nz\ny\nz done\nmain\n");
+}
