@@ -108,6 +108,14 @@ fn inner_module_evaluation(
                 r.pending_async_dependencies = Some(0);
                 // 10. Append module to stack.
                 stack.push(m);
+                if g.tracing() {
+                    g.trace_line(format!(
+                        "evaluate {}: linked -> evaluating, DFSIndex {} DFSAncestorIndex {}",
+                        g.label(m),
+                        *index - 1,
+                        *index - 1
+                    ));
+                }
                 Ok(true)
             }
         }
@@ -159,7 +167,9 @@ fn inner_module_evaluation(
             r.dfs_ancestor_index == r.dfs_index
         };
         if closes {
+            let mut component = Vec::new();
             while let Some(popped) = stack.pop() {
+                component.push(popped);
                 let is_async = async_pending(graph, popped);
                 let mut g = graph.borrow_mut();
                 let r = g.get_mut(popped);
@@ -176,6 +186,18 @@ fn inner_module_evaluation(
                     break;
                 }
             }
+            let g = graph.borrow();
+            if g.tracing() {
+                let states: Vec<String> = component
+                    .iter()
+                    .map(|c| format!("{} {}", g.label(*c), status_name(g.get(*c).status)))
+                    .collect();
+                g.trace_line(format!(
+                    "evaluate {}: pops [{}]",
+                    g.label(m),
+                    states.join(", ")
+                ));
+            }
         }
         frames.pop();
         if let Some(&(parent, _)) = frames.last() {
@@ -187,9 +209,40 @@ fn inner_module_evaluation(
 
 fn set_async_order(graph: &SharedGraph, m: ModuleId) {
     let mut g = graph.borrow_mut();
-    g.async_evaluation_count += 1;
+    // IncrementModuleAsyncEvaluationCount: returns the count, then adds 1.
     let order = g.async_evaluation_count;
+    g.async_evaluation_count += 1;
     g.get_mut(m).async_evaluation = Some(order);
+    if g.tracing() {
+        let r = g.get(m);
+        let line = format!(
+            "evaluate {}: [[AsyncEvaluation]] order {order} (PendingAsyncDependencies {}, HasTLA {})",
+            g.label(m),
+            r.pending_async_dependencies.unwrap_or(0),
+            r.has_tla
+        );
+        g.trace_line(line);
+    }
+}
+
+fn status_name(status: Status) -> &'static str {
+    match status {
+        Status::New => "new",
+        Status::Unlinked => "unlinked",
+        Status::Linking => "linking",
+        Status::Linked => "linked",
+        Status::Evaluating => "evaluating",
+        Status::EvaluatingAsync => "evaluating-async",
+        Status::Evaluated => "evaluated",
+    }
+}
+
+fn trace(graph: &SharedGraph, what: &str, m: ModuleId) {
+    let g = graph.borrow();
+    if g.tracing() {
+        let line = format!("{what} {}", g.label(m));
+        g.trace_line(line);
+    }
 }
 
 /// InnerModuleEvaluation step 11.c for a returned child.
@@ -201,7 +254,17 @@ fn after_child(graph: &SharedGraph, module: ModuleId, required: ModuleId) -> Res
         // ii. Set module.[[DFSAncestorIndex]] to min(…, requiredModule.[[DFSAncestorIndex]]).
         let a = req.dfs_ancestor_index;
         let r = g.get_mut(module);
-        r.dfs_ancestor_index = r.dfs_ancestor_index.min(a);
+        let before = r.dfs_ancestor_index;
+        r.dfs_ancestor_index = before.min(a);
+        if g.tracing() && a < before {
+            let line = format!(
+                "evaluate {}: DFSAncestorIndex {} (from {})",
+                g.label(module),
+                a.unwrap_or(0),
+                g.label(required)
+            );
+            g.trace_line(line);
+        }
     } else {
         // iii. Else: set requiredModule to requiredModule.[[CycleRoot]]; if its
         //      [[EvaluationError]] is not empty, return it.
@@ -229,6 +292,7 @@ fn run_body(
     graph: &SharedGraph,
     m: ModuleId,
 ) -> JsResult<Option<gc::Gc<crate::interp::object::JsObject>>> {
+    trace(graph, "execute", m);
     let code = {
         let g = graph.borrow();
         match &g.get(m).body {
@@ -369,6 +433,14 @@ pub fn async_module_execution_fulfilled(
         if r.status == Status::Evaluated && r.evaluation_error.is_some() {
             return Ok(());
         }
+        if g.tracing() {
+            let line = format!(
+                "async fulfilled {}: evaluating-async -> evaluated",
+                g.label(module)
+            );
+            g.trace_line(line);
+        }
+        let r = g.get_mut(module);
         // 5. Set module.[[AsyncEvaluation]] to done. 6. Set [[Status]] to evaluated.
         r.async_evaluation_done = true;
         r.status = Status::Evaluated;
@@ -385,6 +457,14 @@ pub fn async_module_execution_fulfilled(
     {
         let g = graph.borrow();
         exec_list.sort_by_key(|m| g.get(*m).async_evaluation.unwrap_or(u64::MAX));
+        if g.tracing() && !exec_list.is_empty() {
+            let line = format!(
+                "gather {}: execList {}",
+                g.label(module),
+                g.labels(&exec_list)
+            );
+            g.trace_line(line);
+        }
     }
     // 12. For each Cyclic Module Record m of sortedExecList, do
     for m in exec_list {
@@ -445,6 +525,11 @@ pub fn async_module_execution_rejected(
             if r.status == Status::Evaluated {
                 continue;
             }
+            if g.tracing() {
+                let line = format!("async rejected {}: -> evaluated with error", g.label(m));
+                g.trace_line(line);
+            }
+            let r = g.get_mut(m);
             // 5–7. [[EvaluationError]], [[Status]] evaluated, [[AsyncEvaluation]] done.
             r.evaluation_error = Some(error.clone());
             r.status = Status::Evaluated;

@@ -194,8 +194,14 @@ pub struct ModuleGraph {
     pub resolve_cache: HashMap<(ModuleId, JsStr), Resolution>,
     /// Module environments to their modules (for import() and import.meta).
     pub env_owner: HashMap<usize, ModuleId>,
-    /// Whether to print the algorithms' steps (`vmjs run --trace`).
-    pub trace: bool,
+    /// Where the algorithms' steps go (`vmjs run --trace`), if anywhere.
+    pub trace: Option<TraceSink>,
+}
+
+/// The destination of trace lines.
+pub enum TraceSink {
+    Stderr,
+    Buffer(Rc<RefCell<Vec<String>>>),
 }
 
 pub type SharedGraph = Rc<RefCell<ModuleGraph>>;
@@ -203,6 +209,10 @@ pub type SharedGraph = Rc<RefCell<ModuleGraph>>;
 impl ModuleGraph {
     pub fn add(&mut self, record: ModuleRecord) -> ModuleId {
         let id = ModuleId(self.modules.len() as u32);
+        if self.trace.is_some() {
+            let line = format!("load {}: new", short_name(&record.name));
+            self.trace_line(line);
+        }
         let env = record.env();
         self.env_owner.insert(env_key(&env), id);
         self.modules.push(record);
@@ -217,6 +227,31 @@ impl ModuleGraph {
         &mut self.modules[id.0 as usize]
     }
 
+    /// Writes one trace line (only when tracing).
+    pub fn trace_line(&self, line: String) {
+        match &self.trace {
+            None => {}
+            Some(TraceSink::Stderr) => eprintln!("[trace] {line}"),
+            Some(TraceSink::Buffer(lines)) => lines.borrow_mut().push(line),
+        }
+    }
+
+    /// Whether trace lines are wanted (callers skip formatting otherwise).
+    pub fn tracing(&self) -> bool {
+        self.trace.is_some()
+    }
+
+    /// A module's file name, for trace lines.
+    pub fn label(&self, id: ModuleId) -> String {
+        short_name(&self.get(id).name)
+    }
+
+    /// Labels of a list of modules, `[a.mjs, b.mjs]`.
+    pub fn labels(&self, ids: &[ModuleId]) -> String {
+        let names: Vec<String> = ids.iter().map(|m| self.label(*m)).collect();
+        format!("[{}]", names.join(", "))
+    }
+
     /// The module whose environment is `env`.
     pub fn owner_of(&self, env: &Gc<Env>) -> Option<ModuleId> {
         self.env_owner.get(&env_key(env)).copied()
@@ -225,4 +260,11 @@ impl ModuleGraph {
 
 fn env_key(env: &Gc<Env>) -> usize {
     &**env as *const Env as usize
+}
+
+fn short_name(name: &str) -> String {
+    std::path::Path::new(name)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.to_string())
 }
