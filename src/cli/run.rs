@@ -33,6 +33,16 @@ pub struct RunArgs {
     file: PathBuf,
 }
 
+impl RunArgs {
+    /// The same run with tracing on (`vmjs trace FILE`).
+    pub fn traced(&self) -> RunArgs {
+        RunArgs {
+            trace: true,
+            file: self.file.clone(),
+        }
+    }
+}
+
 pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
     let source = read_source(&args.file)?;
     // The entry's own SyntaxError prints before anything runs.

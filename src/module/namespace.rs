@@ -159,10 +159,3 @@ fn module_namespace_create(
     ns.prevent_extensions();
     ns
 }
-
-impl ModuleGraph {
-    /// Whether `module`'s namespace has been created.
-    pub fn has_namespace(&self, module: ModuleId) -> bool {
-        self.get(module).namespace.is_some()
-    }
-}
