@@ -12,7 +12,7 @@ use std::any::Any;
 
 use gc::{Finalize, Gc, GcCell, Trace};
 
-use super::record::{BindingName, ModuleGraph, ModuleId, Resolution, SharedGraph};
+use super::record::{BindingName, ModuleId, Resolution, SharedGraph};
 use crate::interp::agent::Agent;
 use crate::interp::environment::ImportTarget;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
