@@ -39,7 +39,7 @@ impl Agent {
         }
         if let BindingRef::Global | BindingRef::Unresolved = binding {
             let global = self.global_object();
-            let key = PropertyKey::from_string(JsStr::from(&*id.name));
+            let key = PropertyKey::from_string(JsStr::from_units(id.units()));
             if global.has_property(&key) {
                 return self.get(&global, &key);
             }
@@ -126,7 +126,7 @@ impl Agent {
             BindingRef::Global | BindingRef::Unresolved => {
                 // Strict code: assigning an undeclared name is a ReferenceError.
                 let global = self.global_object();
-                let key = PropertyKey::from_string(JsStr::from(&*id.name));
+                let key = PropertyKey::from_string(JsStr::from_units(id.units()));
                 if !global.has_property(&key) {
                     self.set_position(id.span.start);
                     return Err(self.reference_error(format!("{} is not defined", id.name)));

@@ -75,7 +75,7 @@ impl Agent {
                 }
                 Prop::Shorthand(id) => {
                     let v = self.read_ident(f, id)?;
-                    let key = PropertyKey::from_string(JsStr::from(&*id.name));
+                    let key = PropertyKey::from_string(JsStr::from_units(id.units()));
                     obj.define_own_property(key, PropertyDescriptor::data(v, Attributes::ALL));
                 }
                 Prop::CoverInit { span, .. } => {

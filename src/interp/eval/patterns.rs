@@ -56,7 +56,7 @@ impl Agent {
     ) -> JsResult<Value> {
         if let PatternKind::Ident(id) = &target.kind {
             if is_anonymous_function_definition(default) {
-                return self.eval_named_function(f, default, JsStr::from(&*id.name));
+                return self.eval_named_function(f, default, JsStr::from_units(id.units()));
             }
         }
         self.eval_expr(f, default)
@@ -217,7 +217,7 @@ impl Agent {
             }
             (PatternKind::Ident(id), AssignOp::Assign) => {
                 let v = if is_anonymous_function_definition(value) {
-                    self.eval_named_function(f, value, JsStr::from(&*id.name))?
+                    self.eval_named_function(f, value, JsStr::from_units(id.units()))?
                 } else {
                     self.eval_expr(f, value)?
                 };
@@ -249,7 +249,7 @@ impl Agent {
                         if let PatternKind::Ident(id) = &target.kind {
                             if is_anonymous_function_definition(value) {
                                 let v =
-                                    self.eval_named_function(f, value, JsStr::from(&*id.name))?;
+                                    self.eval_named_function(f, value, JsStr::from_units(id.units()))?;
                                 self.put_reference_value(f, &reference, v.clone())?;
                                 return Ok(v);
                             }

@@ -70,7 +70,7 @@ impl Agent {
         Ok(match prop {
             MemberProp::Ident(id) => Reference::Property {
                 base,
-                key: PropertyKey::from_string(JsStr::from(&*id.name)),
+                key: PropertyKey::from_string(JsStr::from_units(id.units())),
             },
             MemberProp::Computed(expr) => {
                 let k = self.eval_expr(f, expr)?;
@@ -102,7 +102,7 @@ impl Agent {
         // 1. Let env be GetThisEnvironment(); 2. Let actualThis be ? env.GetThisBinding().
         let this = self.eval_this(f, refs.this, 0)?;
         let key = match prop {
-            MemberProp::Ident(id) => PropertyKey::from_string(JsStr::from(&*id.name)),
+            MemberProp::Ident(id) => PropertyKey::from_string(JsStr::from_units(id.units())),
             MemberProp::Computed(expr) => {
                 let k = self.eval_expr(f, expr)?;
                 self.to_property_key(&k)?

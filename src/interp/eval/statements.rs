@@ -174,7 +174,7 @@ impl Agent {
                         PatternKind::Ident(id)
                             if super::functions::is_anonymous_function_definition(init) =>
                         {
-                            self.eval_named_function(f, init, JsStr::from(&*id.name))?
+                            self.eval_named_function(f, init, JsStr::from_units(id.units()))?
                         }
                         _ => self.eval_expr(f, init)?,
                     };

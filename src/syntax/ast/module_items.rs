@@ -37,6 +37,8 @@ pub struct Ident {
     pub span: Span,
     /// Where the binding this name refers to lives (set by scope analysis).
     pub binding: Cell<BindingRef>,
+    /// The name as UTF-16, made once (property keys and global lookups use it).
+    units: OnceCell<JsString>,
 }
 
 impl Ident {
@@ -45,7 +47,13 @@ impl Ident {
             name,
             span,
             binding: Cell::new(BindingRef::Unresolved),
+            units: OnceCell::new(),
         }
+    }
+
+    /// The name's UTF-16 code units, shared.
+    pub fn units(&self) -> JsString {
+        self.units.get_or_init(|| js_string(&self.name)).clone()
     }
 }
 

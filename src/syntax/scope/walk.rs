@@ -82,6 +82,7 @@ impl<'a> Walker<'a> {
                 }
                 if let Some(ns) = &decl.namespace {
                     self.a.declare(scope, &ns.name, DeclKind::ImportNamespace);
+                    self.ident(ns);
                 }
                 for spec in decl.named.iter().flatten() {
                     self.declare_import(scope, &spec.local);
@@ -142,8 +143,18 @@ impl<'a> Walker<'a> {
                 ModuleItem::Export(export) => match &export.kind {
                     ExportKind::Decl(s) => self.stmt(s),
                     ExportKind::DefaultExpr(e) => self.expr(e),
-                    ExportKind::DefaultFunction(f) => self.function(f, false),
-                    ExportKind::DefaultClass(c) => self.class(c),
+                    ExportKind::DefaultFunction(f) => {
+                        if let Some(name) = &f.name {
+                            self.ident(name);
+                        }
+                        self.function(f, false);
+                    }
+                    ExportKind::DefaultClass(c) => {
+                        if let Some(name) = &c.name {
+                            self.ident(name);
+                        }
+                        self.class(c);
+                    }
                     ExportKind::Named { .. } | ExportKind::All { .. } => {}
                 },
             }
