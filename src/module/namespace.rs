@@ -138,7 +138,7 @@ fn module_namespace_create(
         })),
     );
     for name in names_copy {
-        ns.define_own_property(
+        ns.ordinary_define_own_property(
             PropertyKey::from_string(name),
             PropertyDescriptor::data(
                 Value::Undefined,

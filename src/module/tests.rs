@@ -435,3 +435,22 @@ fn trace_of_the_spec_async_cycle_example() {
         ]
     );
 }
+
+#[test]
+fn namespace_define_own_property_only_accepts_matching_descriptors() {
+    let (out, err) = run_files(&files(&[
+        (
+            "main.mjs",
+            "import * as ns from './dep.mjs';\n\
+             const r = (d) => Reflect.defineProperty(ns, 'a', d);\n\
+             console.log(r({ value: 1 }), r({ value: 2 }), r({ writable: false }), r({ enumerable: false }), r({ configurable: true }), r({}), Reflect.defineProperty(ns, 'zz', { value: 1 }));\n\
+             console.log(JSON.stringify(Object.getOwnPropertyDescriptor(ns, 'a')), Object.isFrozen(ns), Object.isSealed(ns));",
+        ),
+        ("dep.mjs", "export var a = 1;"),
+    ]));
+    assert_eq!(err, None);
+    assert_eq!(
+        out,
+        "true false false false false true false\n{\"value\":1,\"writable\":true,\"enumerable\":true,\"configurable\":false} false true\n"
+    );
+}

@@ -248,8 +248,11 @@ impl Agent {
                     Some(false) => {
                         if let PatternKind::Ident(id) = &target.kind {
                             if is_anonymous_function_definition(value) {
-                                let v =
-                                    self.eval_named_function(f, value, JsStr::from_units(id.units()))?;
+                                let v = self.eval_named_function(
+                                    f,
+                                    value,
+                                    JsStr::from_units(id.units()),
+                                )?;
                                 self.put_reference_value(f, &reference, v.clone())?;
                                 return Ok(v);
                             }
