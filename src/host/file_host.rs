@@ -188,6 +188,7 @@ impl FileHostState {
             import_name: None,
             local_name: Some((JsStr::from("default"), 0)),
         });
+        record.index_exports();
         Ok(record)
     }
 }

@@ -257,4 +257,5 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
             }
         }
     }
+    record.index_exports();
 }

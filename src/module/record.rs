@@ -98,6 +98,13 @@ pub enum Resolution {
     Ambiguous,
 }
 
+/// Which entry exports a name.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ExportRef {
+    Local(usize),
+    Indirect(usize),
+}
+
 /// A module's code: source text, or a synthetic module whose export
 /// values the host sets (JSON modules).
 pub enum ModuleBody {
@@ -136,6 +143,9 @@ pub struct ModuleRecord {
     pub local_export_entries: Vec<ExportEntry>,
     pub indirect_export_entries: Vec<ExportEntry>,
     pub star_export_entries: Vec<ExportEntry>,
+    /// Export names to their entries, for ResolveExport steps 4–5 in
+    /// constant time (local entries win, as step 4 comes first).
+    pub export_index: HashMap<JsStr, ExportRef>,
     /// [[Namespace]]
     pub namespace: Option<Gc<JsObject>>,
     /// import.meta, created on first use.
@@ -165,8 +175,25 @@ impl ModuleRecord {
             local_export_entries: Vec::new(),
             indirect_export_entries: Vec::new(),
             star_export_entries: Vec::new(),
+            export_index: HashMap::new(),
             namespace: None,
             import_meta: None,
+        }
+    }
+
+    /// Fills `export_index` from the local and indirect export entries.
+    pub fn index_exports(&mut self) {
+        self.export_index.clear();
+        for (i, e) in self.indirect_export_entries.iter().enumerate() {
+            if let Some(name) = &e.export_name {
+                self.export_index
+                    .insert(name.clone(), ExportRef::Indirect(i));
+            }
+        }
+        for (i, e) in self.local_export_entries.iter().enumerate() {
+            if let Some(name) = &e.export_name {
+                self.export_index.insert(name.clone(), ExportRef::Local(i));
+            }
         }
     }
 
