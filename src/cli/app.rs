@@ -39,6 +39,8 @@ enum Command {
     Parse(ParseArgs),
     /// Run FILE as the entry ES module.
     Run(RunArgs),
+    /// Run FILE printing the module algorithms' steps (`run --trace`).
+    Trace(RunArgs),
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -88,6 +90,7 @@ fn run(cli: Cli) -> ExitCode {
     let result = match &cli.command {
         Command::Parse(args) => parse::run(args, &context),
         Command::Run(args) => run_cmd::run(args, &context),
+        Command::Trace(args) => run_cmd::run(&args.traced(), &context),
     };
     match result {
         Ok(code) => code,

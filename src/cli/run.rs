@@ -26,8 +26,21 @@ const EXIT_UNSETTLED_TLA: u8 = 13;
 
 #[derive(Args, Debug)]
 pub struct RunArgs {
+    /// Print the module algorithms' steps (loading, linking, evaluation) on stderr.
+    #[arg(long)]
+    trace: bool,
     /// The entry module.
     file: PathBuf,
+}
+
+impl RunArgs {
+    /// The same run with tracing on (`vmjs trace FILE`).
+    pub fn traced(&self) -> RunArgs {
+        RunArgs {
+            trace: true,
+            file: self.file.clone(),
+        }
+    }
 }
 
 pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
@@ -41,6 +54,9 @@ pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
     crate::interp::limits::register_thread_stack(super::app::WORKER_STACK_BYTES);
     let mut agent = Agent::new();
     let host = FileHost::new();
+    if args.trace {
+        host.graph().borrow_mut().trace = Some(crate::module::record::TraceSink::Stderr);
+    }
     host.install(&mut agent);
     let status = run_graph(&mut agent, &host, &args.file);
     use std::io::Write;

@@ -159,6 +159,7 @@ impl FileHostState {
             let code = ModuleCode::new(ast.clone(), SourceText::new(url.clone(), text.as_str()));
             let mut record = ModuleRecord::new(name, url, ModuleBody::Source(code));
             parse_module_entries(&mut record, &ast);
+            record.has_tla = crate::module::has_tla::module_contains_await(&ast);
             record
         };
         let id = self.graph.borrow_mut().add(record);
@@ -187,6 +188,7 @@ impl FileHostState {
             import_name: None,
             local_name: Some((JsStr::from("default"), 0)),
         });
+        record.index_exports();
         Ok(record)
     }
 }

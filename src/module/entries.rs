@@ -78,6 +78,9 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
         .enumerate()
         .map(|(i, n)| (&**n, i as u32))
         .collect();
+    // Scope analysis lists every named and default import; an index past the
+    // end (never expected) leaves the binding unlinked rather than panicking.
+    let index_of = |name: &str| import_index.get(name).copied().unwrap_or(u32::MAX);
     let mut request_index: HashMap<ModuleRequest, usize> = HashMap::new();
     let mut request = |record: &mut ModuleRecord, r: ModuleRequest| -> usize {
         *request_index.entry(r.clone()).or_insert_with(|| {
@@ -98,7 +101,7 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
                         module_request: r,
                         import_name: ImportName::Name(JsStr::from("default")),
                         local_name: JsStr::from(&*d.name),
-                        local: LocalBinding::ImportIndex(import_index[&*d.name]),
+                        local: LocalBinding::ImportIndex(index_of(&d.name)),
                     });
                 }
                 if let Some(ns) = &decl.namespace {
@@ -118,7 +121,7 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
                         module_request: r,
                         import_name: ImportName::Name(imported),
                         local_name: JsStr::from(&*spec.local.name),
-                        local: LocalBinding::ImportIndex(import_index[&*spec.local.name]),
+                        local: LocalBinding::ImportIndex(index_of(&spec.local.name)),
                     });
                 }
             }
@@ -257,4 +260,5 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
             }
         }
     }
+    record.index_exports();
 }

@@ -108,6 +108,14 @@ fn inner_module_evaluation(
                 r.pending_async_dependencies = Some(0);
                 // 10. Append module to stack.
                 stack.push(m);
+                if g.tracing() {
+                    g.trace_line(format!(
+                        "evaluate {}: linked -> evaluating, DFSIndex {} DFSAncestorIndex {}",
+                        g.label(m),
+                        *index - 1,
+                        *index - 1
+                    ));
+                }
                 Ok(true)
             }
         }
@@ -135,20 +143,22 @@ fn inner_module_evaluation(
             }
             continue;
         }
-        let pending = graph
-            .borrow()
-            .get(m)
-            .pending_async_dependencies
-            .unwrap_or(0);
+        let (pending, has_tla) = {
+            let g = graph.borrow();
+            let r = g.get(m);
+            (r.pending_async_dependencies.unwrap_or(0), r.has_tla)
+        };
         // 12. If module.[[PendingAsyncDependencies]] > 0 or module.[[HasTLA]] is true, then
-        if pending > 0 {
+        if pending > 0 || has_tla {
             // b. Set module.[[AsyncEvaluation]] to true (its order).
             set_async_order(graph, m);
+            // d. If module.[[PendingAsyncDependencies]] = 0, perform ExecuteAsyncModule(module).
+            if pending == 0 {
+                execute_async_module(agent, graph, m)?;
+            }
         } else {
-            // 13. Else, perform ? module.ExecuteModule(). (See spec-notes/08:
-            //     [[HasTLA]] is whether the body suspends; if it does, this is
-            //     12.b–d's ExecuteAsyncModule.)
-            execute_module_or_async(agent, graph, m, true)?;
+            // 13. Else, perform ? module.ExecuteModule().
+            execute_module(agent, graph, m)?;
         }
         // 16. If module.[[DFSAncestorIndex]] = module.[[DFSIndex]], then
         let closes = {
@@ -157,7 +167,9 @@ fn inner_module_evaluation(
             r.dfs_ancestor_index == r.dfs_index
         };
         if closes {
+            let mut component = Vec::new();
             while let Some(popped) = stack.pop() {
+                component.push(popped);
                 let is_async = async_pending(graph, popped);
                 let mut g = graph.borrow_mut();
                 let r = g.get_mut(popped);
@@ -174,6 +186,18 @@ fn inner_module_evaluation(
                     break;
                 }
             }
+            let g = graph.borrow();
+            if g.tracing() {
+                let states: Vec<String> = component
+                    .iter()
+                    .map(|c| format!("{} {}", g.label(*c), status_name(g.get(*c).status)))
+                    .collect();
+                g.trace_line(format!(
+                    "evaluate {}: pops [{}]",
+                    g.label(m),
+                    states.join(", ")
+                ));
+            }
         }
         frames.pop();
         if let Some(&(parent, _)) = frames.last() {
@@ -185,9 +209,40 @@ fn inner_module_evaluation(
 
 fn set_async_order(graph: &SharedGraph, m: ModuleId) {
     let mut g = graph.borrow_mut();
-    g.async_evaluation_count += 1;
+    // IncrementModuleAsyncEvaluationCount: returns the count, then adds 1.
     let order = g.async_evaluation_count;
+    g.async_evaluation_count += 1;
     g.get_mut(m).async_evaluation = Some(order);
+    if g.tracing() {
+        let r = g.get(m);
+        let line = format!(
+            "evaluate {}: [[AsyncEvaluation]] order {order} (PendingAsyncDependencies {}, HasTLA {})",
+            g.label(m),
+            r.pending_async_dependencies.unwrap_or(0),
+            r.has_tla
+        );
+        g.trace_line(line);
+    }
+}
+
+fn status_name(status: Status) -> &'static str {
+    match status {
+        Status::New => "new",
+        Status::Unlinked => "unlinked",
+        Status::Linking => "linking",
+        Status::Linked => "linked",
+        Status::Evaluating => "evaluating",
+        Status::EvaluatingAsync => "evaluating-async",
+        Status::Evaluated => "evaluated",
+    }
+}
+
+fn trace(graph: &SharedGraph, what: &str, m: ModuleId) {
+    let g = graph.borrow();
+    if g.tracing() {
+        let line = format!("{what} {}", g.label(m));
+        g.trace_line(line);
+    }
 }
 
 /// InnerModuleEvaluation step 11.c for a returned child.
@@ -199,7 +254,17 @@ fn after_child(graph: &SharedGraph, module: ModuleId, required: ModuleId) -> Res
         // ii. Set module.[[DFSAncestorIndex]] to min(…, requiredModule.[[DFSAncestorIndex]]).
         let a = req.dfs_ancestor_index;
         let r = g.get_mut(module);
-        r.dfs_ancestor_index = r.dfs_ancestor_index.min(a);
+        let before = r.dfs_ancestor_index;
+        r.dfs_ancestor_index = before.min(a);
+        if g.tracing() && a < before {
+            let line = format!(
+                "evaluate {}: DFSAncestorIndex {} (from {})",
+                g.label(module),
+                a.unwrap_or(0),
+                g.label(required)
+            );
+            g.trace_line(line);
+        }
     } else {
         // iii. Else: set requiredModule to requiredModule.[[CycleRoot]]; if its
         //      [[EvaluationError]] is not empty, return it.
@@ -220,84 +285,71 @@ fn after_child(graph: &SharedGraph, module: ModuleId, required: ModuleId) -> Res
     Ok(())
 }
 
-/// ExecuteModule, or ExecuteAsyncModule when the body suspends —
-/// <https://tc39.es/ecma262/#sec-execute-async-module>.
-/// `in_dfs`: called from InnerModuleEvaluation (a synchronous throw is
-/// returned); otherwise from AsyncModuleExecutionFulfilled (step 12.c).
-fn execute_module_or_async(
+/// Runs `m`'s body: its promise (settled already when the body has no
+/// top-level await), or None for a synthetic module.
+fn run_body(
     agent: &mut Agent,
     graph: &SharedGraph,
     m: ModuleId,
-    in_dfs: bool,
-) -> JsResult<()> {
-    let promise = {
+) -> JsResult<Option<gc::Gc<crate::interp::object::JsObject>>> {
+    trace(graph, "execute", m);
+    let code = {
         let g = graph.borrow();
         match &g.get(m).body {
-            ModuleBody::Source(code) => {
-                let code = crate::interp::eval::ModuleCode {
-                    ast: code.ast.clone(),
-                    source: code.source.clone(),
-                    env: code.env.clone(),
-                };
-                drop(g);
-                agent.execute_module(&code)?
-            }
-            ModuleBody::Synthetic { .. } => return Ok(()),
+            ModuleBody::Source(code) => crate::interp::eval::ModuleCode {
+                ast: code.ast.clone(),
+                source: code.source.clone(),
+                env: code.env.clone(),
+            },
+            ModuleBody::Synthetic { .. } => return Ok(None),
         }
     };
-    let Value::Object(p) = &promise else {
-        return Ok(());
-    };
-    match promise_state(p) {
-        Some(PromiseStateView::Fulfilled(_)) => {
-            if !in_dfs {
-                // 12.c.iii: done, evaluated, resolve the capability (and, as the
-                // body did not suspend, its parents may run: see spec-notes/08).
-                set_async_order_if_unset(graph, m);
-                async_module_execution_fulfilled(agent, graph, m)?;
-            }
-            Ok(())
-        }
-        Some(PromiseStateView::Rejected(reason)) => {
-            agent
-                .jobs
-                .unhandled_rejections
-                .retain(|q| !gc::Gc::ptr_eq(q, p));
-            if in_dfs {
-                Err(Throw(reason))
-            } else {
-                set_async_order_if_unset(graph, m);
-                async_module_execution_rejected(agent, graph, m, reason)
-            }
-        }
-        _ => {
-            // The body awaited: [[HasTLA]] is true. ExecuteAsyncModule 3–8:
-            // on settlement run AsyncModuleExecutionFulfilled / Rejected.
-            {
-                let mut g = graph.borrow_mut();
-                g.get_mut(m).has_tla = true;
-            }
-            set_async_order_if_unset(graph, m);
-            let id = Value::Number(f64::from(m.0));
-            let on_fulfilled =
-                agent.native_function_with("", 0, on_async_fulfilled, false, vec![id.clone()]);
-            let on_rejected = agent.native_function_with("", 1, on_async_rejected, false, vec![id]);
-            perform_promise_then(
-                agent,
-                p,
-                Value::Object(on_fulfilled),
-                Value::Object(on_rejected),
-                None,
-            );
-            Ok(())
-        }
+    match agent.execute_module(&code)? {
+        Value::Object(p) => Ok(Some(p)),
+        _ => Ok(None),
     }
 }
 
-fn set_async_order_if_unset(graph: &SharedGraph, m: ModuleId) {
-    if graph.borrow().get(m).async_evaluation.is_none() {
-        set_async_order(graph, m);
+/// ExecuteModule ( ) for a module without top-level await —
+/// <https://tc39.es/ecma262/#sec-source-text-module-record-execute-module>:
+/// the body's completion.
+fn execute_module(agent: &mut Agent, graph: &SharedGraph, m: ModuleId) -> JsResult<()> {
+    let Some(p) = run_body(agent, graph, m)? else {
+        return Ok(());
+    };
+    match promise_state(&p) {
+        Some(PromiseStateView::Rejected(reason)) => {
+            // A completion, not a rejection anyone could observe.
+            agent
+                .jobs
+                .unhandled_rejections
+                .retain(|q| !gc::Gc::ptr_eq(q, &p));
+            Err(Throw(reason))
+        }
+        _ => Ok(()),
     }
+}
+
+/// ExecuteAsyncModule ( module ) — <https://tc39.es/ecma262/#sec-execute-async-module>
+fn execute_async_module(agent: &mut Agent, graph: &SharedGraph, m: ModuleId) -> JsResult<()> {
+    // 3–8. A capability whose reactions are AsyncModuleExecutionFulfilled /
+    //      Rejected (here: the body's own promise).
+    // 9. Perform ! module.ExecuteModule(capability).
+    let Some(p) = run_body(agent, graph, m)? else {
+        return async_module_execution_fulfilled(agent, graph, m);
+    };
+    let id = Value::Number(f64::from(m.0));
+    let on_fulfilled =
+        agent.native_function_with("", 0, on_async_fulfilled, false, vec![id.clone()]);
+    let on_rejected = agent.native_function_with("", 1, on_async_rejected, false, vec![id]);
+    perform_promise_then(
+        agent,
+        &p,
+        Value::Object(on_fulfilled),
+        Value::Object(on_rejected),
+        None,
+    );
+    Ok(())
 }
 
 fn host_graph(agent: &Agent) -> Option<SharedGraph> {
@@ -331,8 +383,7 @@ fn on_async_rejected(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 
 /// GatherAvailableAncestors ( module, execList ) —
 /// <https://tc39.es/ecma262/#sec-gather-available-ancestors>
-// Deviation: iterative. Modules that have not run yet count as [[HasTLA]]
-// true here (their parents are gathered when they finish: spec-notes/08).
+// Deviation: iterative (a work stack of modules whose parents to visit).
 fn gather_available_ancestors(
     graph: &SharedGraph,
     module: ModuleId,
@@ -360,7 +411,9 @@ fn gather_available_ancestors(
                 exec_list.push(m);
                 in_list.insert(m);
                 // 2. If m.[[HasTLA]] is false, perform GatherAvailableAncestors(m, execList).
-                // (Not known before m runs; see the deviation above.)
+                if !r.has_tla {
+                    work.push(m);
+                }
             }
         }
     }
@@ -380,6 +433,14 @@ pub fn async_module_execution_fulfilled(
         if r.status == Status::Evaluated && r.evaluation_error.is_some() {
             return Ok(());
         }
+        if g.tracing() {
+            let line = format!(
+                "async fulfilled {}: evaluating-async -> evaluated",
+                g.label(module)
+            );
+            g.trace_line(line);
+        }
+        let r = g.get_mut(module);
         // 5. Set module.[[AsyncEvaluation]] to done. 6. Set [[Status]] to evaluated.
         r.async_evaluation_done = true;
         r.status = Status::Evaluated;
@@ -396,15 +457,51 @@ pub fn async_module_execution_fulfilled(
     {
         let g = graph.borrow();
         exec_list.sort_by_key(|m| g.get(*m).async_evaluation.unwrap_or(u64::MAX));
+        if g.tracing() && !exec_list.is_empty() {
+            let line = format!(
+                "gather {}: execList {}",
+                g.label(module),
+                g.labels(&exec_list)
+            );
+            g.trace_line(line);
+        }
     }
     // 12. For each Cyclic Module Record m of sortedExecList, do
     for m in exec_list {
+        let (status, has_tla) = {
+            let g = graph.borrow();
+            let r = g.get(m);
+            (r.status, r.has_tla)
+        };
         // a. If m.[[Status]] is evaluated, then assert an error is recorded.
-        if graph.borrow().get(m).status == Status::Evaluated {
+        if status == Status::Evaluated {
             continue;
         }
-        // b–c. ExecuteAsyncModule(m), or ExecuteModule and its completion.
-        execute_module_or_async(agent, graph, m, false)?;
+        // b. Else if m.[[HasTLA]] is true, then perform ExecuteAsyncModule(m).
+        if has_tla {
+            execute_async_module(agent, graph, m)?;
+            continue;
+        }
+        // c. Else,
+        //    i. Let result be m.ExecuteModule().
+        match execute_module(agent, graph, m) {
+            // ii. If result is an abrupt completion, AsyncModuleExecutionRejected(m, result.[[Value]]).
+            Err(Throw(error)) => async_module_execution_rejected(agent, graph, m, error)?,
+            // iii. Else: [[AsyncEvaluation]] done, [[Status]] evaluated, and resolve
+            //      m.[[TopLevelCapability]] if not empty.
+            Ok(()) => {
+                let capability = {
+                    let mut g = graph.borrow_mut();
+                    let r = g.get_mut(m);
+                    r.async_evaluation_done = true;
+                    r.status = Status::Evaluated;
+                    r.top_level_capability.clone()
+                };
+                if let Some(c) = capability {
+                    agent.call(&c.resolve, &Value::Undefined, &[Value::Undefined])?;
+                }
+            }
+        }
     }
     Ok(())
 }
@@ -428,6 +525,11 @@ pub fn async_module_execution_rejected(
             if r.status == Status::Evaluated {
                 continue;
             }
+            if g.tracing() {
+                let line = format!("async rejected {}: -> evaluated with error", g.label(m));
+                g.trace_line(line);
+            }
+            let r = g.get_mut(m);
             // 5–7. [[EvaluationError]], [[Status]] evaluated, [[AsyncEvaluation]] done.
             r.evaluation_error = Some(error.clone());
             r.status = Status::Evaluated;

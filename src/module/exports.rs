@@ -3,7 +3,9 @@
 
 use std::collections::HashSet;
 
-use super::record::{BindingName, ImportName, ModuleGraph, ModuleId, Resolution, ResolvedBinding};
+use super::record::{
+    BindingName, ExportRef, ImportName, ModuleGraph, ModuleId, Resolution, ResolvedBinding,
+};
 use crate::interp::string::JsStr;
 
 impl ModuleGraph {
@@ -88,35 +90,46 @@ impl ModuleGraph {
                     returned = Some(Resolution::NotFound);
                 } else {
                     let record = self.get(m);
-                    let named =
-                        |e: &&super::record::ExportEntry| e.export_name.as_ref() == Some(&name);
-                    // 4. For each ExportEntry e of [[LocalExportEntries]]: if exportName
-                    //    is e.[[ExportName]], return ResolvedBinding { module, e.[[LocalName]] }.
-                    if let Some(e) = record.local_export_entries.iter().find(named) {
-                        let slot = e.local_name.as_ref().expect("local export").1;
-                        returned = Some(Resolution::Resolved(ResolvedBinding {
-                            module: m,
-                            binding_name: BindingName::Slot(slot),
-                        }));
-                    } else if let Some(e) = record.indirect_export_entries.iter().find(named) {
-                        // 5. For each ExportEntry e of [[IndirectExportEntries]]:
-                        //    a. Let importedModule be GetImportedModule(module, e.[[ModuleRequest]]).
-                        let imported = record.imported(e.module_request.expect("indirect request"));
-                        match e.import_name.as_ref().expect("indirect import name") {
-                            // b. If e.[[ImportName]] is all, return ResolvedBinding
-                            //    { importedModule, namespace }.
-                            ImportName::NamespaceObject | ImportName::AllButDefault => {
-                                returned = Some(Resolution::Resolved(ResolvedBinding {
-                                    module: imported,
-                                    binding_name: BindingName::Namespace,
-                                }));
-                            }
-                            // c. Return importedModule.ResolveExport(e.[[ImportName]], resolveSet).
-                            ImportName::Name(n) => {
-                                call = Some((imported, n.clone()));
-                                continue;
-                            }
+                    let continue_with_star;
+                    match record.export_index.get(&name).copied() {
+                        // 4. For each ExportEntry e of [[LocalExportEntries]]: if exportName
+                        //    is e.[[ExportName]], return ResolvedBinding { module, e.[[LocalName]] }.
+                        Some(ExportRef::Local(i)) => {
+                            let e = &record.local_export_entries[i];
+                            let slot = e.local_name.as_ref().expect("local export").1;
+                            returned = Some(Resolution::Resolved(ResolvedBinding {
+                                module: m,
+                                binding_name: BindingName::Slot(slot),
+                            }));
+                            continue_with_star = false;
                         }
+                        // 5. For each ExportEntry e of [[IndirectExportEntries]]:
+                        Some(ExportRef::Indirect(i)) => {
+                            let e = &record.indirect_export_entries[i];
+                            // a. Let importedModule be GetImportedModule(module, e.[[ModuleRequest]]).
+                            let imported =
+                                record.imported(e.module_request.expect("indirect request"));
+                            match e.import_name.as_ref().expect("indirect import name") {
+                                // b. If e.[[ImportName]] is all, return ResolvedBinding
+                                //    { importedModule, namespace }.
+                                ImportName::NamespaceObject | ImportName::AllButDefault => {
+                                    returned = Some(Resolution::Resolved(ResolvedBinding {
+                                        module: imported,
+                                        binding_name: BindingName::Namespace,
+                                    }));
+                                }
+                                // c. Return importedModule.ResolveExport(e.[[ImportName]], resolveSet).
+                                ImportName::Name(n) => {
+                                    call = Some((imported, n.clone()));
+                                    continue;
+                                }
+                            }
+                            continue_with_star = false;
+                        }
+                        None => continue_with_star = true,
+                    }
+                    if !continue_with_star {
+                        // Resolved by step 4 or 5.b.
                     } else if name.units() == DEFAULT {
                         // 6. If exportName is "default", return null.
                         returned = Some(Resolution::NotFound);

@@ -56,6 +56,14 @@ fn inner_module_linking(
             *index += 1;
             // 8. Append module to stack.
             stack.push(m);
+            if g.tracing() {
+                g.trace_line(format!(
+                    "link {}: unlinked -> linking, DFSIndex {} DFSAncestorIndex {}",
+                    g.label(m),
+                    *index - 1,
+                    *index - 1
+                ));
+            }
             true
         };
     if enter(graph, module, &mut index, stack) {
@@ -88,11 +96,21 @@ fn inner_module_linking(
         if r.dfs_ancestor_index == r.dfs_index {
             // a–b. Repeat, while done is false: pop requiredModule, set its
             //      [[Status]] to linked; done is requiredModule = module.
+            let mut component = Vec::new();
             while let Some(popped) = stack.pop() {
                 g.get_mut(popped).status = Status::Linked;
+                component.push(popped);
                 if popped == m {
                     break;
                 }
+            }
+            if g.tracing() {
+                let line = format!(
+                    "link {}: pops {} -> linked",
+                    g.label(m),
+                    g.labels(&component)
+                );
+                g.trace_line(line);
             }
         }
         drop(g);
@@ -112,7 +130,17 @@ fn after_child(graph: &SharedGraph, module: ModuleId, required: ModuleId) {
     if req.status == Status::Linking {
         let a = req.dfs_ancestor_index;
         let r = g.get_mut(module);
-        r.dfs_ancestor_index = r.dfs_ancestor_index.min(a);
+        let before = r.dfs_ancestor_index;
+        r.dfs_ancestor_index = before.min(a);
+        if g.tracing() && a < before {
+            let line = format!(
+                "link {}: DFSAncestorIndex {} (from {})",
+                g.label(module),
+                a.unwrap_or(0),
+                g.label(required)
+            );
+            g.trace_line(line);
+        }
     }
 }
 

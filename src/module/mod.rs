@@ -4,6 +4,7 @@
 pub mod entries;
 pub mod evaluation;
 pub mod exports;
+pub mod has_tla;
 pub mod linking;
 pub mod loading;
 pub mod namespace;

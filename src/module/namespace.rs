@@ -12,7 +12,7 @@ use std::any::Any;
 
 use gc::{Finalize, Gc, GcCell, Trace};
 
-use super::record::{BindingName, ModuleGraph, ModuleId, Resolution, SharedGraph};
+use super::record::{BindingName, ModuleId, Resolution, SharedGraph};
 use crate::interp::agent::Agent;
 use crate::interp::environment::ImportTarget;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
@@ -138,7 +138,7 @@ fn module_namespace_create(
         })),
     );
     for name in names_copy {
-        ns.define_own_property(
+        ns.ordinary_define_own_property(
             PropertyKey::from_string(name),
             PropertyDescriptor::data(
                 Value::Undefined,
@@ -158,11 +158,4 @@ fn module_namespace_create(
     );
     ns.prevent_extensions();
     ns
-}
-
-impl ModuleGraph {
-    /// Whether `module`'s namespace has been created.
-    pub fn has_namespace(&self, module: ModuleId) -> bool {
-        self.get(module).namespace.is_some()
-    }
 }

@@ -98,6 +98,13 @@ pub enum Resolution {
     Ambiguous,
 }
 
+/// Which entry exports a name.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ExportRef {
+    Local(usize),
+    Indirect(usize),
+}
+
 /// A module's code: source text, or a synthetic module whose export
 /// values the host sets (JSON modules).
 pub enum ModuleBody {
@@ -123,7 +130,7 @@ pub struct ModuleRecord {
     /// [[LoadedModules]], parallel to `requested_modules`.
     pub loaded_modules: Vec<Option<ModuleId>>,
     pub cycle_root: Option<ModuleId>,
-    /// [[HasTLA]]: whether the body suspended when run (see spec-notes/08).
+    /// [[HasTLA]]: whether the body contains `await` outside functions.
     pub has_tla: bool,
     /// [[AsyncEvaluation]] with its order (`None` is false).
     pub async_evaluation: Option<u64>,
@@ -136,6 +143,9 @@ pub struct ModuleRecord {
     pub local_export_entries: Vec<ExportEntry>,
     pub indirect_export_entries: Vec<ExportEntry>,
     pub star_export_entries: Vec<ExportEntry>,
+    /// Export names to their entries, for ResolveExport steps 4–5 in
+    /// constant time (local entries win, as step 4 comes first).
+    pub export_index: HashMap<JsStr, ExportRef>,
     /// [[Namespace]]
     pub namespace: Option<Gc<JsObject>>,
     /// import.meta, created on first use.
@@ -165,8 +175,25 @@ impl ModuleRecord {
             local_export_entries: Vec::new(),
             indirect_export_entries: Vec::new(),
             star_export_entries: Vec::new(),
+            export_index: HashMap::new(),
             namespace: None,
             import_meta: None,
+        }
+    }
+
+    /// Fills `export_index` from the local and indirect export entries.
+    pub fn index_exports(&mut self) {
+        self.export_index.clear();
+        for (i, e) in self.indirect_export_entries.iter().enumerate() {
+            if let Some(name) = &e.export_name {
+                self.export_index
+                    .insert(name.clone(), ExportRef::Indirect(i));
+            }
+        }
+        for (i, e) in self.local_export_entries.iter().enumerate() {
+            if let Some(name) = &e.export_name {
+                self.export_index.insert(name.clone(), ExportRef::Local(i));
+            }
         }
     }
 
@@ -194,8 +221,14 @@ pub struct ModuleGraph {
     pub resolve_cache: HashMap<(ModuleId, JsStr), Resolution>,
     /// Module environments to their modules (for import() and import.meta).
     pub env_owner: HashMap<usize, ModuleId>,
-    /// Whether to print the algorithms' steps (`vmjs run --trace`).
-    pub trace: bool,
+    /// Where the algorithms' steps go (`vmjs run --trace`), if anywhere.
+    pub trace: Option<TraceSink>,
+}
+
+/// The destination of trace lines.
+pub enum TraceSink {
+    Stderr,
+    Buffer(Rc<RefCell<Vec<String>>>),
 }
 
 pub type SharedGraph = Rc<RefCell<ModuleGraph>>;
@@ -203,6 +236,10 @@ pub type SharedGraph = Rc<RefCell<ModuleGraph>>;
 impl ModuleGraph {
     pub fn add(&mut self, record: ModuleRecord) -> ModuleId {
         let id = ModuleId(self.modules.len() as u32);
+        if self.trace.is_some() {
+            let line = format!("load {}: new", short_name(&record.name));
+            self.trace_line(line);
+        }
         let env = record.env();
         self.env_owner.insert(env_key(&env), id);
         self.modules.push(record);
@@ -217,6 +254,31 @@ impl ModuleGraph {
         &mut self.modules[id.0 as usize]
     }
 
+    /// Writes one trace line (only when tracing).
+    pub fn trace_line(&self, line: String) {
+        match &self.trace {
+            None => {}
+            Some(TraceSink::Stderr) => eprintln!("[trace] {line}"),
+            Some(TraceSink::Buffer(lines)) => lines.borrow_mut().push(line),
+        }
+    }
+
+    /// Whether trace lines are wanted (callers skip formatting otherwise).
+    pub fn tracing(&self) -> bool {
+        self.trace.is_some()
+    }
+
+    /// A module's file name, for trace lines.
+    pub fn label(&self, id: ModuleId) -> String {
+        short_name(&self.get(id).name)
+    }
+
+    /// Labels of a list of modules, `[a.mjs, b.mjs]`.
+    pub fn labels(&self, ids: &[ModuleId]) -> String {
+        let names: Vec<String> = ids.iter().map(|m| self.label(*m)).collect();
+        format!("[{}]", names.join(", "))
+    }
+
     /// The module whose environment is `env`.
     pub fn owner_of(&self, env: &Gc<Env>) -> Option<ModuleId> {
         self.env_owner.get(&env_key(env)).copied()
@@ -225,4 +287,11 @@ impl ModuleGraph {
 
 fn env_key(env: &Gc<Env>) -> usize {
     &**env as *const Env as usize
+}
+
+fn short_name(name: &str) -> String {
+    std::path::Path::new(name)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.to_string())
 }

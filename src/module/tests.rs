@@ -44,11 +44,21 @@ fn write_files<N: AsRef<str>>(files: &[(N, String)]) -> PathBuf {
 /// Runs `main.mjs` of `files`; returns stdout and the error the graph's
 /// promise was rejected with (as `String(e)`), if any.
 fn run_files<N: AsRef<str>>(files: &[(N, String)]) -> (String, Option<String>) {
+    run_traced(files, None)
+}
+
+fn run_traced<N: AsRef<str>>(
+    files: &[(N, String)],
+    trace: Option<Rc<RefCell<Vec<String>>>>,
+) -> (String, Option<String>) {
     let dir = write_files(files);
     let out = Captured::default();
     let mut agent = Agent::new();
     agent.stdout = Box::new(out.clone());
     let host = FileHost::new();
+    if let Some(lines) = trace {
+        host.graph().borrow_mut().trace = Some(crate::module::record::TraceSink::Buffer(lines));
+    }
     host.install(&mut agent);
     let result = host
         .load_entry(&mut agent, &dir.join("main.mjs"))
@@ -316,4 +326,131 @@ fn export_star_chain(n: usize) {
     let (out, err) = run_files(&list);
     assert_eq!(err, None);
     assert_eq!(out, "bottom bottom\n");
+}
+
+#[test]
+fn synchronous_parents_of_async_modules_run_in_async_evaluation_order() {
+    let (out, err) = run_files(&files(&[
+        (
+            "main.mjs",
+            "import './v.mjs';\nimport './x.mjs';\nimport './z.mjs';\nimport './y.mjs';\nconsole.log('main');",
+        ),
+        ("a.mjs", "console.log('a'); await 0; console.log('a done');"),
+        ("x.mjs", "import './a.mjs'; console.log('x');"),
+        ("y.mjs", "import './x.mjs'; console.log('y');"),
+        ("z.mjs", "import './a.mjs'; console.log('z'); await 0; console.log('z done');"),
+        ("w.mjs", "if (false) await 0; console.log('w');"),
+        ("v.mjs", "import './w.mjs'; import './a.mjs'; console.log('v');"),
+    ]));
+    assert_eq!(err, None);
+    assert_eq!(out, "w\na\na done\nv\nx\nz\ny\nz done\nmain\n");
+}
+
+/// The spec's "asynchronous cyclic module graph" (§16.2.1.6.2): A imports B
+/// and C, B imports D, C imports D and E, D imports A; every module awaits.
+/// E finishes first, then D, then C, then B. The DFS indices, ancestor
+/// indices and [[AsyncEvaluationOrder]]s are the spec's tables.
+#[test]
+fn trace_of_the_spec_async_cycle_example() {
+    let lines = Rc::new(RefCell::new(Vec::new()));
+    let (out, err) = run_traced(
+        &files(&[
+            (
+                "main.mjs",
+                "import './b.mjs'; import './c.mjs'; await 0; console.log('A');",
+            ),
+            (
+                "b.mjs",
+                "import './d.mjs'; await 0; await 0; await 0; console.log('B');",
+            ),
+            (
+                "c.mjs",
+                "import './d.mjs'; import './e.mjs'; await 0; console.log('C');",
+            ),
+            (
+                "d.mjs",
+                "import './main.mjs'; await 0; await 0; console.log('D');",
+            ),
+            ("e.mjs", "await 0; console.log('E');"),
+        ]),
+        Some(lines.clone()),
+    );
+    assert_eq!(err, None);
+    assert_eq!(out, "E\nD\nC\nB\nA\n");
+    let evaluation: Vec<String> = lines
+        .borrow()
+        .iter()
+        .filter(|l| !l.starts_with("load ") && !l.starts_with("link "))
+        .cloned()
+        .collect();
+    let expected = [
+        "evaluate main.mjs: linked -> evaluating, DFSIndex 0 DFSAncestorIndex 0",
+        "evaluate b.mjs: linked -> evaluating, DFSIndex 1 DFSAncestorIndex 1",
+        "evaluate d.mjs: linked -> evaluating, DFSIndex 2 DFSAncestorIndex 2",
+        "evaluate d.mjs: DFSAncestorIndex 0 (from main.mjs)",
+        "evaluate d.mjs: [[AsyncEvaluation]] order 0 (PendingAsyncDependencies 0, HasTLA true)",
+        "execute d.mjs",
+        "evaluate b.mjs: DFSAncestorIndex 0 (from d.mjs)",
+        "evaluate b.mjs: [[AsyncEvaluation]] order 1 (PendingAsyncDependencies 1, HasTLA true)",
+        "evaluate c.mjs: linked -> evaluating, DFSIndex 3 DFSAncestorIndex 3",
+        "evaluate c.mjs: DFSAncestorIndex 0 (from d.mjs)",
+        "evaluate e.mjs: linked -> evaluating, DFSIndex 4 DFSAncestorIndex 4",
+        "evaluate e.mjs: [[AsyncEvaluation]] order 2 (PendingAsyncDependencies 0, HasTLA true)",
+        "execute e.mjs",
+        "evaluate e.mjs: pops [e.mjs evaluating-async]",
+        "evaluate c.mjs: [[AsyncEvaluation]] order 3 (PendingAsyncDependencies 2, HasTLA true)",
+        "evaluate main.mjs: [[AsyncEvaluation]] order 4 (PendingAsyncDependencies 2, HasTLA true)",
+        "evaluate main.mjs: pops [c.mjs evaluating-async, d.mjs evaluating-async, b.mjs evaluating-async, main.mjs evaluating-async]",
+        "async fulfilled e.mjs: evaluating-async -> evaluated",
+        "async fulfilled d.mjs: evaluating-async -> evaluated",
+        "gather d.mjs: execList [b.mjs, c.mjs]",
+        "execute b.mjs",
+        "execute c.mjs",
+        "async fulfilled c.mjs: evaluating-async -> evaluated",
+        "async fulfilled b.mjs: evaluating-async -> evaluated",
+        "gather b.mjs: execList [main.mjs]",
+        "execute main.mjs",
+        "async fulfilled main.mjs: evaluating-async -> evaluated",
+    ];
+    assert_eq!(evaluation, expected);
+    let linking: Vec<String> = lines
+        .borrow()
+        .iter()
+        .filter(|l| l.starts_with("link "))
+        .cloned()
+        .collect();
+    assert_eq!(
+        linking,
+        [
+            "link main.mjs: unlinked -> linking, DFSIndex 0 DFSAncestorIndex 0",
+            "link b.mjs: unlinked -> linking, DFSIndex 1 DFSAncestorIndex 1",
+            "link d.mjs: unlinked -> linking, DFSIndex 2 DFSAncestorIndex 2",
+            "link d.mjs: DFSAncestorIndex 0 (from main.mjs)",
+            "link b.mjs: DFSAncestorIndex 0 (from d.mjs)",
+            "link c.mjs: unlinked -> linking, DFSIndex 3 DFSAncestorIndex 3",
+            "link c.mjs: DFSAncestorIndex 0 (from d.mjs)",
+            "link e.mjs: unlinked -> linking, DFSIndex 4 DFSAncestorIndex 4",
+            "link e.mjs: pops [e.mjs] -> linked",
+            "link main.mjs: pops [c.mjs, d.mjs, b.mjs, main.mjs] -> linked",
+        ]
+    );
+}
+
+#[test]
+fn namespace_define_own_property_only_accepts_matching_descriptors() {
+    let (out, err) = run_files(&files(&[
+        (
+            "main.mjs",
+            "import * as ns from './dep.mjs';\n\
+             const r = (d) => Reflect.defineProperty(ns, 'a', d);\n\
+             console.log(r({ value: 1 }), r({ value: 2 }), r({ writable: false }), r({ enumerable: false }), r({ configurable: true }), r({}), Reflect.defineProperty(ns, 'zz', { value: 1 }));\n\
+             console.log(JSON.stringify(Object.getOwnPropertyDescriptor(ns, 'a')), Object.isFrozen(ns), Object.isSealed(ns));",
+        ),
+        ("dep.mjs", "export var a = 1;"),
+    ]));
+    assert_eq!(err, None);
+    assert_eq!(
+        out,
+        "true false false false false true false\n{\"value\":1,\"writable\":true,\"enumerable\":true,\"configurable\":false} false true\n"
+    );
 }

@@ -226,6 +226,20 @@ impl JsObject {
     /// (ArraySetLength takes a `length` value already converted to a valid
     /// uint32 Number by the caller) and String exotic objects.
     pub fn define_own_property(&self, key: PropertyKey, desc: PropertyDescriptor) -> bool {
+        // Module namespace [[DefineOwnProperty]] (§10.4.6.6): an export only
+        // accepts a descriptor that matches it; nothing is stored.
+        if let ObjectKind::Other(data) = &self.kind {
+            if let Some(live) = data.live_value(&key) {
+                return desc.configurable != Some(true)
+                    && desc.enumerable != Some(false)
+                    && desc.get.is_none()
+                    && desc.set.is_none()
+                    && desc.writable != Some(false)
+                    && desc.value.as_ref().is_none_or(|v| {
+                        live.as_ref().is_some_and(|current| v.same_value(current))
+                    });
+            }
+        }
         if let ObjectKind::Array(array) = &self.kind {
             match &key {
                 PropertyKey::String(s) if is_length(s) => {
