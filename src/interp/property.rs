@@ -46,8 +46,38 @@ impl PropertyKey {
     }
 }
 
+/// Property names the runtime looks up all the time (function creation,
+/// [[Construct]], iteration, promises): kept encoded once per thread, so
+/// `PropertyKey::from("length")` does not allocate.
+const COMMON_NAMES: [&str; 16] = [
+    "length",
+    "name",
+    "prototype",
+    "constructor",
+    "next",
+    "done",
+    "value",
+    "then",
+    "toString",
+    "valueOf",
+    "message",
+    "stack",
+    "return",
+    "get",
+    "set",
+    "cause",
+];
+
+thread_local! {
+    static COMMON_KEYS: Vec<JsStr> = COMMON_NAMES.iter().map(|n| JsStr::from(*n)).collect();
+}
+
 impl From<&str> for PropertyKey {
     fn from(s: &str) -> PropertyKey {
+        if let Some(i) = COMMON_NAMES.iter().position(|n| *n == s) {
+            // None of the common names is an array index.
+            return PropertyKey::String(COMMON_KEYS.with(|keys| keys[i].clone()));
+        }
         PropertyKey::from_string(JsStr::from(s))
     }
 }
