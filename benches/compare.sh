@@ -11,7 +11,8 @@ cd "$(dirname "$0")/.."
 cargo build --release --quiet
 vmjs=target/release/vmjs
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# The median of the numbers on stdin (the mean of the middle two for an even count).
+median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2] + a[NR/2+1]) / 2}'; }
 time_of() { # prints seconds for one run of "$@", output to $out
   local start end
   start=$(date +%s.%N)
