@@ -29,6 +29,9 @@ pub struct RunArgs {
     /// Print the module algorithms' steps (loading, linking, evaluation) on stderr.
     #[arg(long)]
     trace: bool,
+    /// Run FILE first, its top-level declarations becoming globals (test harnesses).
+    #[arg(long = "prelude", value_name = "FILE", hide = true)]
+    preludes: Vec<PathBuf>,
     /// The entry module.
     file: PathBuf,
 }
@@ -38,6 +41,7 @@ impl RunArgs {
     pub fn traced(&self) -> RunArgs {
         RunArgs {
             trace: true,
+            preludes: self.preludes.clone(),
             file: self.file.clone(),
         }
     }
@@ -58,6 +62,22 @@ pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
         host.graph().borrow_mut().trace = Some(crate::module::record::TraceSink::Stderr);
     }
     host.install(&mut agent);
+    if !args.preludes.is_empty() {
+        let mut text = String::new();
+        for prelude in &args.preludes {
+            text.push_str(&read_source(prelude)?);
+            text.push('\n');
+        }
+        if let Err(e) = agent.run_prelude("prelude", &text) {
+            let message = match e {
+                crate::interp::run::RunError::Syntax(m) => format!("SyntaxError: {m}"),
+                crate::interp::run::RunError::Uncaught(m) => m,
+            };
+            use std::io::Write;
+            let _ = writeln!(agent.stderr, "{message}");
+            return Ok(ExitCode::from(EXIT_UNCAUGHT));
+        }
+    }
     let status = run_graph(&mut agent, &host, &args.file);
     use std::io::Write;
     let _ = agent.stdout.flush();

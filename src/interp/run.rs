@@ -59,6 +59,45 @@ impl Agent {
         result.map_err(|Throw(e)| RunError::Uncaught(self.describe_uncaught(&e)))
     }
 
+    /// Runs `source` as a prelude: a module whose top-level declarations
+    /// then become properties of the global object, as a script's would
+    /// (test harnesses define `assert` and friends this way). Its jobs run
+    /// to completion before it returns.
+    pub fn run_prelude(&mut self, name: &str, source: &str) -> Result<(), RunError> {
+        let module =
+            crate::syntax::parse_module(source).map_err(|e| RunError::Syntax(e.message))?;
+        let module = Rc::new(module);
+        let code = ModuleCode::new(module.clone(), SourceText::new(name, source));
+        let result = (|| -> Result<(), Throw> {
+            self.instantiate_module_declarations(&code)?;
+            let promise = self.execute_module(&code)?;
+            self.run_promise_jobs()?;
+            if let Value::Object(p) = &promise {
+                if let Some(super::builtins::promise::PromiseStateView::Rejected(e)) =
+                    super::builtins::promise::promise_state(p)
+                {
+                    return Err(Throw(e));
+                }
+            }
+            Ok(())
+        })();
+        result.map_err(|Throw(e)| RunError::Uncaught(self.describe_uncaught(&e)))?;
+        let scope = module
+            .scope
+            .get()
+            .expect("modules are analysed when parsed");
+        let global = self.global_object();
+        for (name, slot, _) in &scope.declarations {
+            if name.starts_with('%') || name.starts_with('*') {
+                continue;
+            }
+            if let Some(value) = code.env.get(*slot) {
+                super::native::define_value(&global, name, value, super::property::Attributes::ALL);
+            }
+        }
+        Ok(())
+    }
+
     fn run_module_code(&mut self, code: &ModuleCode) -> Result<(), Throw> {
         self.instantiate_module_declarations(code)?;
         let promise = self.execute_module(code)?;
