@@ -169,7 +169,8 @@ fn test262_module_tests_run() {
     )
     .expect("temp dir is writable");
     let mut tests: Vec<(PathBuf, Frontmatter)> = Vec::new();
-    let mut skipped = 0;
+    // (script-goal tests, proposal tests)
+    let mut skipped = (0, 0);
     for dir in TEST_DIRECTORIES {
         for path in files_under(&language.join(dir)) {
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -182,13 +183,16 @@ fn test262_module_tests_run() {
             let Some(fm) = parse_frontmatter(&source) else {
                 continue;
             };
-            if !fm.has_flag("module")
-                || fm
-                    .features
-                    .iter()
-                    .any(|f| NON_ES2025_FEATURES.contains(&f.as_str()))
+            if fm
+                .features
+                .iter()
+                .any(|f| NON_ES2025_FEATURES.contains(&f.as_str()))
             {
-                skipped += 1;
+                skipped.1 += 1;
+                continue;
+            }
+            if !fm.has_flag("module") {
+                skipped.0 += 1;
                 continue;
             }
             tests.push((path, fm));
@@ -232,22 +236,42 @@ fn test262_module_tests_run() {
     let mut failures = Vec::new();
     let mut ran = BTreeSet::new();
     let mut passed = 0;
+    // (folder, passed, failed)
+    let mut per_folder: Vec<(&str, usize, usize)> =
+        TEST_DIRECTORIES.iter().map(|d| (*d, 0, 0)).collect();
     for (_, path, outcome) in results {
         let id = relative_name(&path, &language);
         ran.insert(id.clone());
+        let folder = per_folder
+            .iter_mut()
+            .find(|(d, _, _)| id.starts_with(&format!("{d}/")));
         match outcome {
-            Outcome::Pass => passed += 1,
-            Outcome::Fail(detail) => failures.push(Failure {
-                id,
-                detail,
-                panicked: false,
-            }),
+            Outcome::Pass => {
+                passed += 1;
+                if let Some(f) = folder {
+                    f.1 += 1;
+                }
+            }
+            Outcome::Fail(detail) => {
+                if let Some(f) = folder {
+                    f.2 += 1;
+                }
+                failures.push(Failure {
+                    id,
+                    detail,
+                    panicked: false,
+                });
+            }
         }
     }
+    for (dir, p, f) in &per_folder {
+        println!("{RUNNER} [{dir}]: {p} passed, {f} failed");
+    }
     println!(
-        "{RUNNER}: {passed} passed, {} failed, {skipped} skipped (script tests and proposals)",
-        failures.len()
+        "{RUNNER}: skipped {} script-goal tests (no `module` flag) and {} proposal tests",
+        skipped.0, skipped.1
     );
+    println!("{RUNNER}: {passed} passed, {} failed", failures.len());
     let list = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/known-failures/test262-run.txt");
     check_against_list(RUNNER, &list, LIST_HEADER, &failures, &ran);
 }
