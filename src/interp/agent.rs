@@ -135,6 +135,16 @@ fn configure_collector() {
     });
 }
 
+/// Runs `work` with automatic collection off (for phases that allocate
+/// only live objects, like loading a module graph); collection resumes
+/// afterwards with the usual threshold, adapting to the heap it finds.
+pub fn without_collection<T>(work: impl FnOnce() -> T) -> T {
+    gc::configure(|config| config.threshold = usize::MAX / 4);
+    let result = work();
+    gc::configure(|config| config.threshold = GC_INITIAL_THRESHOLD);
+    result
+}
+
 impl Default for Agent {
     fn default() -> Self {
         Agent::new()

@@ -554,7 +554,13 @@ pub fn load_link_evaluate(
     module: ModuleId,
 ) -> JsResult<Value> {
     let graph = host.graph();
-    super::loading::load_requested_modules(agent, host, module)?;
-    super::linking::link(agent, &graph, module)?;
+    // Loading and linking allocate only what stays alive (environments,
+    // records): collecting meanwhile would re-mark the growing graph again
+    // and again, so the collector waits until the graph is linked.
+    let linked = crate::interp::agent::without_collection(|| -> JsResult<()> {
+        super::loading::load_requested_modules(agent, host, module)?;
+        super::linking::link(agent, &graph, module)
+    });
+    linked?;
     evaluate(agent, &graph, module)
 }
