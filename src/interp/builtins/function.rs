@@ -164,6 +164,11 @@ fn function_constructor(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let source = SourceText::new("anonymous", Rc::<str>::from(text.as_str()));
     let frame = Frame::new(0, None, None, source, None);
     let f = agent.instantiate_function_expression(&frame, &func, Some(JsStr::from("anonymous")));
+    if let ObjectKind::Function(data) = &f.kind {
+        if let Callable::Closure(c) = &data.callable {
+            c.sloppy_this.set(true);
+        }
+    }
     Ok(Value::Object(f))
 }
 

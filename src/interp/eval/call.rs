@@ -49,9 +49,16 @@ pub fn call_closure(
             if func.is_generator || func.is_async {
                 return agent.start_suspendable(f, &func, this.clone(), args);
             }
-            // OrdinaryCallBindThis: strict functions take thisArgument as it is.
-            let (v, _) =
-                agent.run_function(f, &func, Some(this.clone()), args, Value::Undefined)?;
+            // OrdinaryCallBindThis: strict functions take thisArgument as it
+            // is; sloppy ones (from `Function(...)`) get the global object for
+            // undefined or null.
+            let this =
+                if closure.sloppy_this.get() && matches!(this, Value::Undefined | Value::Null) {
+                    Value::Object(agent.global_object())
+                } else {
+                    this.clone()
+                };
+            let (v, _) = agent.run_function(f, &func, Some(this), args, Value::Undefined)?;
             Ok(v)
         }
         Code::FieldInitializer { class, member } => {
