@@ -21,4 +21,5 @@ pub mod cli;
 pub mod host;
 pub mod interp;
 pub mod module;
+pub mod node;
 pub mod syntax;

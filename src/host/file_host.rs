@@ -140,7 +140,23 @@ impl FileHostState {
                     format!("Module \"{url}\" needs an import attribute of type \"json\""),
                 ));
             }
-            let ast = match parse_module(&text) {
+            self.source_module_record(agent, name, url, &text)?
+        };
+        let id = self.graph.borrow_mut().add(record);
+        self.map.borrow_mut().insert(key, id);
+        Ok(id)
+    }
+
+    /// ParseModule: a Source Text Module Record for `text`, or its SyntaxError.
+    fn source_module_record(
+        &self,
+        agent: &mut Agent,
+        name: String,
+        url: String,
+        text: &str,
+    ) -> JsResult<ModuleRecord> {
+        {
+            let ast = match parse_module(text) {
                 Ok(ast) => Rc::new(ast),
                 Err(err) => {
                     let Throw(e) = agent.syntax_error(&err.message);
@@ -156,11 +172,37 @@ impl FileHostState {
                     return Err(Throw(e));
                 }
             };
-            let code = ModuleCode::new(ast.clone(), SourceText::new(url.clone(), text.as_str()));
+            let code = ModuleCode::new(ast.clone(), SourceText::new(url.clone(), text));
             let mut record = ModuleRecord::new(name, url, ModuleBody::Source(code));
             parse_module_entries(&mut record, &ast);
             record.has_tla = crate::module::has_tla::module_contains_await(&ast);
-            record
+            Ok(record)
+        }
+    }
+
+    /// A built-in module (`node:vm`), or the binding a built-in imports;
+    /// each is created once.
+    fn load_builtin(&self, agent: &mut Agent, name: &str) -> JsResult<ModuleId> {
+        let key = (PathBuf::from(name), None);
+        if let Some(id) = self.map.borrow().get(&key) {
+            return Ok(*id);
+        }
+        let record = if name == crate::node::vm::BINDING_SPECIFIER {
+            let binding = crate::node::vm::binding::create(agent);
+            default_export_module(name.to_string(), Value::Object(binding))
+        } else {
+            let Some(source) = name
+                .strip_prefix("node:")
+                .and_then(crate::node::builtin_source)
+            else {
+                return Err(coded_error(
+                    agent,
+                    ErrorKind::TypeError,
+                    "ERR_UNKNOWN_BUILTIN_MODULE",
+                    format!("No such built-in module: {name}"),
+                ));
+            };
+            self.source_module_record(agent, name.to_string(), name.to_string(), source)?
         };
         let id = self.graph.borrow_mut().add(record);
         self.map.borrow_mut().insert(key, id);
@@ -179,18 +221,33 @@ impl FileHostState {
         let json = agent.intrinsics().get("JSON");
         let parse = agent.get(&json, &PropertyKey::from("parse"))?;
         let value = agent.call(&parse, &Value::Object(json), &[Value::from(text)])?;
-        let env = Env::new_module(1, 0);
-        env.set(0, value);
-        let mut record = ModuleRecord::new(name, url, ModuleBody::Synthetic { env });
-        record.local_export_entries.push(ExportEntry {
-            export_name: Some(JsStr::from("default")),
-            module_request: None,
-            import_name: None,
-            local_name: Some((JsStr::from("default"), 0)),
-        });
-        record.index_exports();
+        let mut record = default_export_module(name, value);
+        record.url = url;
         Ok(record)
     }
+}
+
+/// A synthetic module whose only export, `default`, is `value`
+/// (CreateDefaultExportSyntheticModule).
+fn default_export_module(name: String, value: Value) -> ModuleRecord {
+    let env = Env::new_module(1, 0);
+    env.set(0, value);
+    let mut record = ModuleRecord::new(
+        name.clone(),
+        name,
+        ModuleBody::Synthetic {
+            env,
+            evaluation_steps: None,
+        },
+    );
+    record.local_export_entries.push(ExportEntry {
+        export_name: Some(JsStr::from("default")),
+        module_request: None,
+        import_name: None,
+        local_name: Some((JsStr::from("default"), 0)),
+    });
+    record.index_exports();
+    record
 }
 
 impl ModuleHost for FileHostState {
@@ -231,16 +288,12 @@ impl ModuleHost for FileHostState {
         }
         let specifier = request.specifier.to_rust_string();
         let referrer_name = referrer_path.display().to_string();
+        if crate::node::is_binding_request(&referrer_name, &specifier) {
+            return self.load_builtin(agent, &specifier);
+        }
         match resolve_specifier(&specifier, &referrer_path) {
             Resolved::File(path) => self.load_path(agent, &path, kind, Some(&referrer_name)),
-            Resolved::Builtin(name) => Err(coded_error(
-                agent,
-                ErrorKind::Error,
-                "ERR_UNKNOWN_BUILTIN_MODULE",
-                format!(
-                    "No such built-in module: node:{name} (built-in modules are not available yet)"
-                ),
-            )),
+            Resolved::Builtin(name) => self.load_builtin(agent, &format!("node:{name}")),
             Resolved::Bare(name) => Err(coded_error(
                 agent,
                 ErrorKind::Error,
@@ -266,6 +319,23 @@ impl HostHooks for FileHost {
         let referrer = referrer.and_then(|env| graph.borrow().owner_of(&env));
         let mut attributes = attributes;
         attributes.sort_by(|a, b| a.0.units().cmp(b.0.units()));
+        // A `node:vm` module imports through its importModuleDynamically.
+        let host_defined = referrer.and_then(|r| graph.borrow().get(r).host_defined.clone());
+        if let Some(host_defined) = host_defined {
+            let object = JsObject::ordinary_create(None);
+            for (key, value) in &attributes {
+                agent.create_data_property(
+                    &object,
+                    PropertyKey::from_string(key.clone()),
+                    Value::String(value.clone()),
+                )?;
+            }
+            return agent.call(
+                &host_defined.import_dynamically,
+                &Value::Undefined,
+                &[Value::String(specifier), Value::Object(object)],
+            );
+        }
         let request = ModuleRequest {
             specifier,
             attributes,
@@ -308,6 +378,17 @@ impl HostHooks for FileHost {
         }
         // HostGetImportMetaProperties: `url`; the object has a null prototype.
         let meta = JsObject::ordinary_create(None);
+        let host_defined = graph.borrow().get(id).host_defined.clone();
+        if let Some(host_defined) = host_defined {
+            // A `node:vm` module: its initializeImportMeta fills it in.
+            graph.borrow_mut().get_mut(id).import_meta = Some(meta.clone());
+            agent.call(
+                &host_defined.initialize_import_meta,
+                &Value::Undefined,
+                &[Value::Object(meta.clone())],
+            )?;
+            return Ok(Value::Object(meta));
+        }
         let url = graph.borrow().get(id).url.clone();
         agent.create_data_property(&meta, PropertyKey::from("url"), Value::from(url.as_str()))?;
         graph.borrow_mut().get_mut(id).import_meta = Some(meta.clone());

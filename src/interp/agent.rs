@@ -82,6 +82,9 @@ pub struct Agent {
     /// through the body (catch clauses let it pass, finally blocks run).
     pub(crate) return_marker: Gc<JsObject>,
     pub(crate) pending_return: Option<Value>,
+    /// Realms made by `vm.createContext`, each found through its global's
+    /// contextified object.
+    pub context_realms: Vec<Rc<Realm>>,
 }
 
 impl Agent {
@@ -103,10 +106,22 @@ impl Agent {
             stderr: Box::new(std::io::stderr()),
             return_marker: JsObject::ordinary_create(None),
             pending_return: None,
+            context_realms: Vec::new(),
         };
         super::builtins::install(&mut agent, &realm);
         super::eval::generators::install(&mut agent);
         agent
+    }
+
+    /// A new realm with its own intrinsics and a global object of kind
+    /// `global_kind` (InitializeHostDefinedRealm for `vm.createContext`).
+    pub fn create_realm(&mut self, global_kind: super::object::ObjectKind) -> Rc<Realm> {
+        let realm = Realm::with_global(&self.symbols, global_kind);
+        let outer = std::mem::replace(&mut self.realm, realm.clone());
+        super::builtins::install(self, &realm);
+        super::eval::generators::install(self);
+        self.realm = outer;
+        realm
     }
 
     /// The current realm's intrinsic objects.

@@ -169,6 +169,12 @@ impl Realm {
     /// CreateIntrinsics + SetRealmGlobalObject, without the builtins'
     /// properties (installed next by `builtins::install`).
     pub fn new(symbols: &WellKnownSymbols) -> Rc<Realm> {
+        Realm::with_global(symbols, ObjectKind::Ordinary)
+    }
+
+    /// A realm whose global object is of kind `global_kind` (a context's
+    /// global forwards to its contextified object).
+    pub fn with_global(symbols: &WellKnownSymbols, global_kind: ObjectKind) -> Rc<Realm> {
         let op = JsObject::ordinary_create(None);
         let plain = |proto: &Gc<JsObject>| JsObject::ordinary_create(Some(proto.clone()));
         let function_prototype = JsObject::with_kind(
@@ -228,7 +234,7 @@ impl Realm {
             object_prototype: op.clone(),
             named: RefCell::new(HashMap::new()),
         };
-        let global_object = JsObject::ordinary_create(Some(op));
+        let global_object = JsObject::with_kind(Some(op), global_kind);
         Rc::new(Realm {
             intrinsics,
             global_object,

@@ -13,6 +13,10 @@ pub struct SourceText {
     /// What stack frames print: a `file://` URL or a name like `vm:module(0)`.
     pub name: String,
     pub text: Rc<str>,
+    /// The realm the code belongs to when it is not the agent's first one
+    /// (code of a `vm.createContext` context): calls into its functions
+    /// run with that realm current, so globals and intrinsics are its own.
+    pub realm: OnceCell<Rc<crate::interp::realm::Realm>>,
 }
 
 impl SourceText {
@@ -21,6 +25,7 @@ impl SourceText {
             lines: OnceCell::new(),
             name: name.into(),
             text: text.into(),
+            realm: OnceCell::new(),
         })
     }
 

@@ -293,18 +293,36 @@ fn run_body(
     m: ModuleId,
 ) -> JsResult<Option<gc::Gc<crate::interp::object::JsObject>>> {
     trace(graph, "execute", m);
-    let code = {
+    let (code, realm) = {
         let g = graph.borrow();
-        match &g.get(m).body {
-            ModuleBody::Source(code) => crate::interp::eval::ModuleCode {
+        let record = g.get(m);
+        let code = match &record.body {
+            ModuleBody::Source(code) => Ok(crate::interp::eval::ModuleCode {
                 ast: code.ast.clone(),
                 source: code.source.clone(),
                 env: code.env.clone(),
-            },
-            ModuleBody::Synthetic { .. } => return Ok(None),
-        }
+            }),
+            ModuleBody::Synthetic {
+                evaluation_steps, ..
+            } => Err(evaluation_steps.clone()),
+        };
+        (code, record.realm.clone())
     };
-    match agent.execute_module(&code)? {
+    // A module of another realm (a vm context) runs with that realm current.
+    let outer = realm.map(|r| std::mem::replace(&mut agent.realm, r));
+    let result = match code {
+        Ok(code) => agent.execute_module(&code),
+        // Synthetic Module Record Evaluate ( ): run [[EvaluationSteps]]; its
+        // result is ignored (a promise it returns is not awaited).
+        Err(Some(steps)) => agent
+            .call(&steps, &Value::Undefined, &[])
+            .map(|_| Value::Undefined),
+        Err(None) => Ok(Value::Undefined),
+    };
+    if let Some(outer) = outer {
+        agent.realm = outer;
+    }
+    match result? {
         Value::Object(p) => Ok(Some(p)),
         _ => Ok(None),
     }

@@ -112,7 +112,21 @@ pub enum ModuleBody {
     /// Synthetic Module Record: export name i lives in slot i of `env`.
     Synthetic {
         env: Gc<Env>,
+        /// [[EvaluationSteps]]: a function called with no arguments when the
+        /// module is evaluated (`vm.SyntheticModule`); None when the host
+        /// set the exports already (JSON modules).
+        evaluation_steps: Option<Value>,
     },
+}
+
+/// What a module created through `node:vm` carries for the host hooks
+/// (the spec's [[HostDefined]]).
+#[derive(Clone)]
+pub struct HostDefined {
+    /// Called as `(meta)` when `import.meta` is first evaluated.
+    pub initialize_import_meta: Value,
+    /// Called as `(specifier, attributes)` for `import()`; returns the promise.
+    pub import_dynamically: Value,
 }
 
 pub struct ModuleRecord {
@@ -150,6 +164,11 @@ pub struct ModuleRecord {
     pub namespace: Option<Gc<JsObject>>,
     /// import.meta, created on first use.
     pub import_meta: Option<Gc<JsObject>>,
+    /// The realm the module runs in, when it is not the agent's first
+    /// (modules of a `vm.createContext` context).
+    pub realm: Option<Rc<crate::interp::realm::Realm>>,
+    /// [[HostDefined]] of `node:vm` modules.
+    pub host_defined: Option<HostDefined>,
 }
 
 impl ModuleRecord {
@@ -178,6 +197,8 @@ impl ModuleRecord {
             export_index: HashMap::new(),
             namespace: None,
             import_meta: None,
+            realm: None,
+            host_defined: None,
         }
     }
 
@@ -201,7 +222,7 @@ impl ModuleRecord {
     pub fn env(&self) -> Gc<Env> {
         match &self.body {
             ModuleBody::Source(code) => code.env.clone(),
-            ModuleBody::Synthetic { env } => env.clone(),
+            ModuleBody::Synthetic { env, .. } => env.clone(),
         }
     }
 

@@ -141,7 +141,11 @@ impl Activation {
         // The body's execution contexts were taken off the agent's stack when
         // it suspended; they are pushed back by `suspend` itself.
         let outer_limit = limits::set_stack_limit(self.stack_limit);
+        // The body switches to its own realm while it runs (see `suspend`);
+        // the resumer's comes back when it suspends or ends.
+        let outer_realm = agent.realm.clone();
         let outcome = co.resume((agent as AgentPtr, input));
+        agent.realm = outer_realm;
         limits::set_stack_limit(outer_limit);
         match outcome {
             CoroutineResult::Yield(signal) => Step::Suspended(signal),
@@ -159,10 +163,12 @@ impl Agent {
     pub(crate) fn suspend(&mut self, signal: Signal, contexts: usize) -> Resume {
         let keep = self.stack.len().saturating_sub(contexts);
         let mine: Vec<StackFrame> = self.stack.drain(keep..).collect();
+        let my_realm = self.realm.clone();
         let (agent, resume): (AgentPtr, Resume) = suspend_running(signal);
         // SAFETY: the resumer hands its agent over (see the module comment).
         let agent = unsafe { &mut *agent };
         agent.stack.extend(mine);
+        agent.realm = my_realm;
         debug_assert!(std::ptr::eq(agent, self));
         resume
     }

@@ -33,6 +33,12 @@ pub trait ObjectData: Trace + Any {
     fn rejects_set(&self) -> bool {
         false
     }
+    /// An object whose own properties are looked up first (and to which
+    /// new and deleted properties go): the contextified object behind a
+    /// `vm.createContext` global. `None` for everything else.
+    fn forward_target(&self) -> Option<Gc<super::JsObject>> {
+        None
+    }
 }
 
 /// Array exotic objects' `length` (§10.4.2): kept here rather than as a

@@ -84,6 +84,15 @@ impl JsObject {
     }
 
     /// The built-in data of a given family, if this object has it.
+    /// The object a context's global forwards to (see
+    /// [`ObjectData::forward_target`]).
+    pub fn forward_target(&self) -> Option<Gc<JsObject>> {
+        match &self.kind {
+            ObjectKind::Other(data) => data.forward_target(),
+            _ => None,
+        }
+    }
+
     pub fn data<T: ObjectData>(&self) -> Option<&T> {
         match &self.kind {
             ObjectKind::Other(data) => data.as_any().downcast_ref::<T>(),
@@ -161,6 +170,11 @@ impl JsObject {
     /// [[GetOwnProperty]] ( P ): OrdinaryGetOwnProperty, plus the array
     /// `length` and String exotic objects' StringGetOwnProperty.
     pub fn get_own_property(&self, key: &PropertyKey) -> Option<Property> {
+        if let Some(target) = self.forward_target() {
+            if let Some(p) = target.get_own_property(key) {
+                return Some(p);
+            }
+        }
         match key {
             PropertyKey::Index(i) => {
                 if let Some(p) = self.string_own_index(*i) {
@@ -226,6 +240,10 @@ impl JsObject {
     /// (ArraySetLength takes a `length` value already converted to a valid
     /// uint32 Number by the caller) and String exotic objects.
     pub fn define_own_property(&self, key: PropertyKey, desc: PropertyDescriptor) -> bool {
+        // A context's global: definitions land on the contextified object.
+        if let Some(target) = self.forward_target() {
+            return target.define_own_property(key, desc);
+        }
         // Module namespace [[DefineOwnProperty]] (§10.4.6.6): an export only
         // accepts a descriptor that matches it; nothing is stored.
         if let ObjectKind::Other(data) = &self.kind {
@@ -326,6 +344,11 @@ impl JsObject {
 
     /// OrdinaryDelete ( O, P ) — <https://tc39.es/ecma262/#sec-ordinarydelete>
     pub fn delete(&self, key: &PropertyKey) -> bool {
+        if let Some(target) = self.forward_target() {
+            if target.has_own_property(key) {
+                return target.delete(key);
+            }
+        }
         // 1. Let desc be ? O.[[GetOwnProperty]](P).
         // 2. If desc is undefined, return true.
         let Some(desc) = self.get_own_property(key) else {
@@ -351,6 +374,20 @@ impl JsObject {
     /// <https://tc39.es/ecma262/#sec-ordinaryownpropertykeys>, with String
     /// exotic indices and the array `length` in their places.
     pub fn own_property_keys(&self) -> Vec<PropertyKey> {
+        if let Some(target) = self.forward_target() {
+            let mut keys = target.own_property_keys();
+            let seen: std::collections::HashSet<_> = keys.iter().map(|k| k.id()).collect();
+            keys.extend(
+                self.ordinary_own_property_keys()
+                    .into_iter()
+                    .filter(|k| !seen.contains(&k.id())),
+            );
+            return keys;
+        }
+        self.ordinary_own_property_keys()
+    }
+
+    fn ordinary_own_property_keys(&self) -> Vec<PropertyKey> {
         let keys = self.properties.keys();
         let mut result: Vec<PropertyKey> = Vec::with_capacity(keys.len() + self.elements.len());
         // 2. For each own property key P of O such that P is an array index,

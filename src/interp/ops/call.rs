@@ -2,6 +2,8 @@
 //! the [[Call]]/[[Construct]] of built-in and bound functions) and the
 //! operations around constructors.
 
+use std::rc::Rc;
+
 use gc::Gc;
 
 use crate::interp::agent::{Agent, JsResult};
@@ -46,7 +48,15 @@ impl Agent {
                     },
                 )
             }
-            Callable::Closure(_) => eval::call_closure(self, f, this, args),
+            Callable::Closure(closure) => match closure.source.realm.get() {
+                Some(realm) if !Rc::ptr_eq(realm, &self.realm) => {
+                    let outer = std::mem::replace(&mut self.realm, realm.clone());
+                    let result = eval::call_closure(self, f, this, args);
+                    self.realm = outer;
+                    result
+                }
+                _ => eval::call_closure(self, f, this, args),
+            },
             // BoundFunctionExoticObject [[Call]]: target with the bound this
             // and the bound arguments followed by the new ones.
             Callable::Bound(bound) => {
@@ -87,7 +97,15 @@ impl Agent {
                     },
                 )
             }
-            Callable::Closure(_) => eval::construct_closure(self, f, args, &new_target),
+            Callable::Closure(closure) => match closure.source.realm.get() {
+                Some(realm) if !Rc::ptr_eq(realm, &self.realm) => {
+                    let outer = std::mem::replace(&mut self.realm, realm.clone());
+                    let result = eval::construct_closure(self, f, args, &new_target);
+                    self.realm = outer;
+                    result
+                }
+                _ => eval::construct_closure(self, f, args, &new_target),
+            },
             // BoundFunctionExoticObject [[Construct]]: 5. If SameValue(F,
             // newTarget) is true, set newTarget to target.
             Callable::Bound(bound) => {

@@ -1,0 +1,21 @@
+//! Node's built-in modules that vmjs provides: `node:vm` (also `vm`).
+//!
+//! A built-in is an ordinary source text module written in JavaScript
+//! (compiled into the binary) plus a native binding that only built-ins can
+//! import, as `vmjs:<name>-binding`.
+
+pub mod vm;
+
+/// The source text of built-in module `name` (`vm` for `node:vm`).
+pub fn builtin_source(name: &str) -> Option<&'static str> {
+    match name {
+        "vm" => Some(vm::SOURCE),
+        _ => None,
+    }
+}
+
+/// Whether `specifier`, requested by module `referrer_name`, names an
+/// internal binding (only built-ins, whose names start with `node:`, see them).
+pub fn is_binding_request(referrer_name: &str, specifier: &str) -> bool {
+    referrer_name.starts_with("node:") && specifier.starts_with("vmjs:")
+}
