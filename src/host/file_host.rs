@@ -164,7 +164,7 @@ impl FileHostState {
                         o.define_own_property(
                             PropertyKey::from("stack"),
                             PropertyDescriptor::data(
-                                Value::String(JsStr::from(err.render(&name, &text))),
+                                Value::String(JsStr::from(err.render(&name, text))),
                                 Attributes::METHOD,
                             ),
                         );

@@ -85,6 +85,10 @@ pub struct Agent {
     /// Realms made by `vm.createContext`, each found through its global's
     /// contextified object.
     pub context_realms: Vec<Rc<Realm>>,
+    /// The deadline of a `vm` evaluation with a timeout.
+    pub interrupt: Option<super::interrupt::Interrupt>,
+    /// What a terminated evaluation throws (see `interrupt`).
+    pub(crate) termination_marker: Gc<JsObject>,
 }
 
 impl Agent {
@@ -107,6 +111,8 @@ impl Agent {
             return_marker: JsObject::ordinary_create(None),
             pending_return: None,
             context_realms: Vec::new(),
+            interrupt: None,
+            termination_marker: JsObject::ordinary_create(None),
         };
         super::builtins::install(&mut agent, &realm);
         super::eval::generators::install(&mut agent);

@@ -8,6 +8,7 @@ pub mod environment;
 pub mod eval;
 pub mod function;
 pub mod inspect;
+pub mod interrupt;
 pub mod jobs;
 pub mod limits;
 pub mod native;

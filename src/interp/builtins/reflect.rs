@@ -77,7 +77,7 @@ fn get(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 fn get_own_property_descriptor(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let o = target(agent, &args.arg(0), "getOwnPropertyDescriptor")?;
     let key = agent.to_property_key(&args.arg(1))?;
-    let desc = o.get_own_property(&key).map(|p| p.to_descriptor());
+    let desc = agent.get_own_property(&o, &key)?.map(|p| p.to_descriptor());
     agent.from_property_descriptor(desc)
 }
 

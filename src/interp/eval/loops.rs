@@ -42,6 +42,7 @@ impl Agent {
     ) -> JsResult<Completion> {
         match &stmt.kind {
             StmtKind::While { test, body } => loop {
+                self.poll_interrupt()?;
                 let t = self.eval_expr(f, test)?;
                 if !to_boolean(&t) {
                     return Ok(Completion::Normal);
@@ -52,6 +53,7 @@ impl Agent {
                 }
             },
             StmtKind::DoWhile { body, test } => loop {
+                self.poll_interrupt()?;
                 let c = self.eval_stmt(f, body)?;
                 if let Next::Exit(c) = after_body(c, labels) {
                     return Ok(c);
@@ -122,6 +124,7 @@ impl Agent {
             copy_iteration_env(f);
         }
         loop {
+            self.poll_interrupt()?;
             if let Some(test) = test {
                 let t = self.eval_expr(f, test)?;
                 if !to_boolean(&t) {
@@ -216,6 +219,7 @@ impl Agent {
             self.get_iterator(&iterable)?
         };
         loop {
+            self.poll_interrupt()?;
             // a–d. Let nextResult be ? Call(next); (await it); done? value.
             let value = if is_await {
                 let result =

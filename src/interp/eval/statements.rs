@@ -202,7 +202,7 @@ impl Agent {
         if let (Err(Throw(thrown)), Some(handler)) = (&result, handler) {
             let thrown = thrown.clone();
             // A generator's return() passes through catch clauses.
-            if self.is_generator_return(&thrown) {
+            if self.is_generator_return(&thrown) || self.is_termination(&thrown) {
                 return self.finish_try(f, result, finalizer);
             }
             result = self.eval_catch(f, handler, thrown);

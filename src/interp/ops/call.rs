@@ -135,6 +135,7 @@ impl Agent {
     }
 
     fn enter_call(&mut self) -> JsResult<()> {
+        self.poll_interrupt()?;
         self.call_depth += 1;
         if self.call_depth > self.max_call_depth || crate::interp::limits::stack_is_low() {
             self.call_depth -= 1;

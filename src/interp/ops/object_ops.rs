@@ -335,7 +335,25 @@ impl Agent {
 
     /// HasOwnProperty ( O, P ) — <https://tc39.es/ecma262/#sec-hasownproperty>
     pub fn has_own_property(&mut self, o: &Gc<JsObject>, key: &PropertyKey) -> JsResult<bool> {
-        Ok(o.has_own_property(key))
+        Ok(self.get_own_property(o, key)?.is_some())
+    }
+
+    /// O.[[GetOwnProperty]](P), with the abrupt completion of a module
+    /// namespace object's binding in its TDZ (§10.4.6.5 step 4: `? O.[[Get]]`).
+    pub fn get_own_property(
+        &mut self,
+        o: &Gc<JsObject>,
+        key: &PropertyKey,
+    ) -> JsResult<Option<Property>> {
+        if let ObjectKind::Other(data) = &o.kind {
+            if let Some(None) = data.live_value(key) {
+                let name = key_display(key);
+                return Err(
+                    self.reference_error(format!("Cannot access '{name}' before initialization"))
+                );
+            }
+        }
+        Ok(o.get_own_property(key))
     }
 
     /// GetMethod ( V, P ) — <https://tc39.es/ecma262/#sec-getmethod>
@@ -417,7 +435,7 @@ impl Agent {
             }
             // i. Let desc be ? O.[[GetOwnProperty]](key).
             // ii. If desc is not undefined and desc.[[Enumerable]] is true, then
-            let Some(desc) = o.get_own_property(&key) else {
+            let Some(desc) = self.get_own_property(o, &key)? else {
                 continue;
             };
             if !desc.enumerable() {

@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 use std::rc::Rc;
+use std::time::{Duration, Instant};
 
 use gc::Gc;
 
@@ -296,7 +297,59 @@ pub fn coded_plain_error(agent: &mut Agent, message: &str, code: &str) -> Throw 
 fn evaluate(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let id = unwrap(agent, &args.arg(0))?;
     let graph = graph(agent)?;
-    crate::module::evaluate(agent, &graph, id)
+    let timeout = match args.arg(1) {
+        Value::Number(ms) if ms >= 1.0 => Some(ms),
+        _ => None,
+    };
+    let Some(ms) = timeout else {
+        return crate::module::evaluate(agent, &graph, id);
+    };
+    let deadline = Instant::now() + Duration::from_millis(ms as u64);
+    let outer = agent.set_deadline(Some(deadline));
+    let result = crate::module::evaluate(agent, &graph, id);
+    let watch = agent.set_deadline(None);
+    agent.interrupt = outer;
+    if !watch.is_some_and(|w| w.fired) {
+        return result;
+    }
+    terminated(agent, &graph, id, ms)
+}
+
+/// After a timeout: the modules the termination went through are errored
+/// with error `null` (Node reports the module's error as null), evaluating
+/// the module again gives a promise that never settles, and this call's
+/// promise rejects with Node's timeout error.
+fn terminated(agent: &mut Agent, graph: &SharedGraph, id: ModuleId, ms: f64) -> JsResult<Value> {
+    let marker = Value::Object(agent.termination_marker());
+    let never = agent.promise_capability()?;
+    let mut g = graph.borrow_mut();
+    let root = {
+        let record = g.get(id);
+        record.cycle_root.unwrap_or(id)
+    };
+    for record in g.modules.iter_mut() {
+        if record
+            .evaluation_error
+            .as_ref()
+            .is_some_and(|e| e.same_value(&marker))
+        {
+            record.evaluation_error = Some(Value::Null);
+        }
+    }
+    if let Some(old) = g.get_mut(root).top_level_capability.replace(never) {
+        if let Value::Object(p) = &old.promise {
+            agent
+                .jobs
+                .unhandled_rejections
+                .retain(|q| !Gc::ptr_eq(q, p));
+        }
+    }
+    drop(g);
+    let message = format!("Script execution timed out after {ms}ms");
+    let Throw(error) = coded_plain_error(agent, &message, "ERR_SCRIPT_EXECUTION_TIMEOUT");
+    let capability = agent.promise_capability()?;
+    agent.call(&capability.reject, &Value::Undefined, &[error])?;
+    Ok(capability.promise)
 }
 
 /// `status(wrap)`: the record's [[Status]] as Node's native status number.

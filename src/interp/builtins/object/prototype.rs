@@ -14,6 +14,13 @@ fn has_own_property(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 1. Let P be ? ToPropertyKey(V). 2. Let O be ? ToObject(this value).
     let key = agent.to_property_key(&args.arg(0))?;
     let o = agent.to_object(args.this)?;
+    // V8 words a namespace binding in its TDZ as an unresolvable reference here.
+    if let crate::interp::object::ObjectKind::Other(data) = &o.kind {
+        if let Some(None) = data.live_value(&key) {
+            let name = agent.to_display_string(&key.to_value());
+            return Err(agent.reference_error(format!("{name} is not defined")));
+        }
+    }
     Ok(Value::Bool(o.has_own_property(&key)))
 }
 
@@ -41,7 +48,9 @@ fn property_is_enumerable(agent: &mut Agent, args: &CallArgs) -> JsResult<Value>
     let key = agent.to_property_key(&args.arg(0))?;
     let o = agent.to_object(args.this)?;
     Ok(Value::Bool(
-        o.get_own_property(&key).is_some_and(|p| p.enumerable()),
+        agent
+            .get_own_property(&o, &key)?
+            .is_some_and(|p| p.enumerable()),
     ))
 }
 
