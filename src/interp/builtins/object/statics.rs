@@ -173,7 +173,9 @@ fn is_extensible(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 fn get_own_property_descriptor(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let obj = object_arg(agent, &args.arg(0))?;
     let key = agent.to_property_key(&args.arg(1))?;
-    let desc = agent.get_own_property(&obj, &key)?.map(|p| p.to_descriptor());
+    let desc = agent
+        .get_own_property(&obj, &key)?
+        .map(|p| p.to_descriptor());
     agent.from_property_descriptor(desc)
 }
 
@@ -182,7 +184,9 @@ fn get_own_property_descriptors(agent: &mut Agent, args: &CallArgs) -> JsResult<
     let obj = object_arg(agent, &args.arg(0))?;
     let result = JsObject::ordinary_create(Some(agent.intrinsics().object_prototype.clone()));
     for key in obj.own_property_keys() {
-        let desc = agent.get_own_property(&obj, &key)?.map(|p| p.to_descriptor());
+        let desc = agent
+            .get_own_property(&obj, &key)?
+            .map(|p| p.to_descriptor());
         let d = agent.from_property_descriptor(desc)?;
         if !d.is_undefined() {
             agent.create_data_property_or_throw(&result, key, d)?;
