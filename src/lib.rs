@@ -23,3 +23,4 @@ pub mod interp;
 pub mod module;
 pub mod node;
 pub mod syntax;
+pub mod vm;

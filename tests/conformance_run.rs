@@ -16,7 +16,7 @@ use common::walk::{files_under, relative_name};
 
 const RUNNER: &str = "conformance run";
 
-const SUITES: &[&str] = &["lang", "graphs"];
+const SUITES: &[&str] = &["lang", "graphs", "seeds", "node-vm"];
 
 const LIST_HEADER: &str = "\
 # Conformance cases (../shared/conformance) whose `vmjs run` output differs

@@ -1,56 +1,96 @@
-//! Interrupting a running evaluation (`vm` `evaluate({ timeout })`): the
-//! evaluator polls a deadline at loop back-edges and calls; once it has
-//! passed, every poll throws the termination marker, which catch clauses
-//! let through (like V8's TerminateExecution), until the host clears it.
+//! Interrupting a running evaluation: `vm`'s `evaluate({ timeout })` and the
+//! embedding API's limits. The evaluator polls at loop back-edges and
+//! calls; once a limit is reached, every poll throws the termination
+//! marker, which catch clauses let through (like V8's TerminateExecution),
+//! until the host removes the watch.
 
 use std::time::Instant;
 
 use super::agent::{Agent, JsResult, Throw};
 use super::value::Value;
 
-/// Polls between two reads of the clock: reading it costs more than a
-/// loop iteration of simple code.
-const POLLS_PER_CLOCK_READ: u32 = 1024;
+/// Polls between two reads of the clock and the heap size: reading them
+/// costs more than a loop iteration of simple code.
+const POLLS_PER_CHECK: u32 = 1024;
 
-/// A deadline being watched.
+/// Which limit ended an evaluation.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum InterruptReason {
+    Timeout,
+    StepBudget,
+    HeapLimit,
+}
+
+/// The limits being watched.
 pub struct Interrupt {
-    deadline: Instant,
+    deadline: Option<Instant>,
+    /// Polls (loop iterations and calls) left.
+    steps_left: Option<u64>,
+    /// Bytes of collected heap allowed (after a collection).
+    heap_limit: Option<usize>,
     countdown: u32,
-    /// The deadline passed: every poll throws from now on.
-    pub fired: bool,
+    /// The limit that was reached: every poll throws from then on.
+    pub fired: Option<InterruptReason>,
+}
+
+impl Interrupt {
+    pub fn new(deadline: Option<Instant>, steps: Option<u64>, heap_limit: Option<usize>) -> Self {
+        Interrupt {
+            deadline,
+            steps_left: steps,
+            heap_limit,
+            countdown: POLLS_PER_CHECK,
+            fired: None,
+        }
+    }
+
+    /// Checks the limits; the slow checks only every `POLLS_PER_CHECK` polls.
+    fn check(&mut self) -> Option<InterruptReason> {
+        if let Some(steps) = &mut self.steps_left {
+            if *steps == 0 {
+                return Some(InterruptReason::StepBudget);
+            }
+            *steps -= 1;
+        }
+        self.countdown -= 1;
+        if self.countdown > 0 {
+            return None;
+        }
+        self.countdown = POLLS_PER_CHECK;
+        if self.deadline.is_some_and(|d| Instant::now() >= d) {
+            return Some(InterruptReason::Timeout);
+        }
+        if let Some(limit) = self.heap_limit {
+            if gc::stats().bytes_allocated > limit {
+                gc::force_collect();
+                if gc::stats().bytes_allocated > limit {
+                    return Some(InterruptReason::HeapLimit);
+                }
+            }
+        }
+        None
+    }
 }
 
 impl Agent {
-    /// Starts watching `deadline`; returns the watch it replaces.
-    pub fn set_deadline(&mut self, deadline: Option<Instant>) -> Option<Interrupt> {
-        let next = deadline.map(|deadline| Interrupt {
-            deadline,
-            countdown: POLLS_PER_CLOCK_READ,
-            fired: false,
-        });
-        std::mem::replace(&mut self.interrupt, next)
+    /// Starts watching `interrupt` (None: stop); returns the watch it replaces.
+    pub fn set_interrupt(&mut self, interrupt: Option<Interrupt>) -> Option<Interrupt> {
+        std::mem::replace(&mut self.interrupt, interrupt)
     }
 
-    /// Throws the termination marker when the deadline has passed.
+    /// Throws the termination marker once a limit has been reached.
     #[inline]
     pub(crate) fn poll_interrupt(&mut self) -> JsResult<()> {
-        match &mut self.interrupt {
-            None => Ok(()),
-            Some(watch) => {
-                if !watch.fired {
-                    watch.countdown -= 1;
-                    if watch.countdown > 0 {
-                        return Ok(());
-                    }
-                    watch.countdown = POLLS_PER_CLOCK_READ;
-                    if Instant::now() < watch.deadline {
-                        return Ok(());
-                    }
-                    watch.fired = true;
-                }
-                Err(Throw(Value::Object(self.termination_marker.clone())))
+        let Some(watch) = &mut self.interrupt else {
+            return Ok(());
+        };
+        if watch.fired.is_none() {
+            watch.fired = watch.check();
+            if watch.fired.is_none() {
+                return Ok(());
             }
         }
+        Err(Throw(Value::Object(self.termination_marker.clone())))
     }
 
     /// The value a terminated evaluation throws.

@@ -16,6 +16,7 @@ use crate::interp::environment::Env;
 use crate::interp::eval::ModuleCode;
 use crate::interp::function::CallArgs;
 use crate::interp::function::NativeFn;
+use crate::interp::interrupt::Interrupt;
 use crate::interp::native::define_value;
 use crate::interp::object::JsObject;
 use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
@@ -305,21 +306,24 @@ fn evaluate(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         return crate::module::evaluate(agent, &graph, id);
     };
     let deadline = Instant::now() + Duration::from_millis(ms as u64);
-    let outer = agent.set_deadline(Some(deadline));
+    let outer = agent.set_interrupt(Some(Interrupt::new(Some(deadline), None, None)));
     let result = crate::module::evaluate(agent, &graph, id);
-    let watch = agent.set_deadline(None);
-    agent.interrupt = outer;
-    if !watch.is_some_and(|w| w.fired) {
+    let watch = agent.set_interrupt(outer);
+    if watch.is_none_or(|w| w.fired.is_none()) {
         return result;
     }
-    terminated(agent, &graph, id, ms)
+    clear_termination(agent, &graph, id)?;
+    let message = format!("Script execution timed out after {ms}ms");
+    let Throw(error) = coded_plain_error(agent, &message, "ERR_SCRIPT_EXECUTION_TIMEOUT");
+    let capability = agent.promise_capability()?;
+    agent.call(&capability.reject, &Value::Undefined, &[error])?;
+    Ok(capability.promise)
 }
 
-/// After a timeout: the modules the termination went through are errored
-/// with error `null` (Node reports the module's error as null), evaluating
-/// the module again gives a promise that never settles, and this call's
-/// promise rejects with Node's timeout error.
-fn terminated(agent: &mut Agent, graph: &SharedGraph, id: ModuleId, ms: f64) -> JsResult<Value> {
+/// After a terminated evaluation of `id`: the modules the termination went
+/// through are errored with error `null` (as Node reports them), and
+/// evaluating the module again gives a promise that never settles.
+pub fn clear_termination(agent: &mut Agent, graph: &SharedGraph, id: ModuleId) -> JsResult<()> {
     let marker = Value::Object(agent.termination_marker());
     let never = agent.promise_capability()?;
     let mut g = graph.borrow_mut();
@@ -344,12 +348,7 @@ fn terminated(agent: &mut Agent, graph: &SharedGraph, id: ModuleId, ms: f64) -> 
                 .retain(|q| !Gc::ptr_eq(q, p));
         }
     }
-    drop(g);
-    let message = format!("Script execution timed out after {ms}ms");
-    let Throw(error) = coded_plain_error(agent, &message, "ERR_SCRIPT_EXECUTION_TIMEOUT");
-    let capability = agent.promise_capability()?;
-    agent.call(&capability.reject, &Value::Undefined, &[error])?;
-    Ok(capability.promise)
+    Ok(())
 }
 
 /// `status(wrap)`: the record's [[Status]] as Node's native status number.
