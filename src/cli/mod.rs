@@ -2,6 +2,8 @@
 //! dispatch; each subcommand lives in its own file.
 
 mod app;
+mod bench;
+mod bench_vm;
 mod diagnostic;
 mod input;
 mod parse;

@@ -73,6 +73,24 @@ impl FileHost {
         self.state.load_path(agent, &absolute, None, None)
     }
 
+    /// LoadRequestedModules of `module` (reading and parsing the graph).
+    pub fn load_graph(&self, agent: &mut Agent, module: ModuleId) -> JsResult<()> {
+        crate::interp::agent::without_collection(|| {
+            crate::module::load_requested_modules(agent, &*self.state, module)
+        })
+    }
+
+    /// Link ( ) of a loaded graph.
+    pub fn link_graph(&self, agent: &mut Agent, module: ModuleId) -> JsResult<()> {
+        let graph = self.graph();
+        crate::interp::agent::without_collection(|| crate::module::link(agent, &graph, module))
+    }
+
+    /// Evaluate ( ) of a linked graph: its promise.
+    pub fn evaluate_graph(&self, agent: &mut Agent, module: ModuleId) -> JsResult<Value> {
+        crate::module::evaluate(agent, &self.graph(), module)
+    }
+
     /// LoadRequestedModules, Link and Evaluate of `module`: its promise.
     pub fn run(&self, agent: &mut Agent, module: ModuleId) -> JsResult<Value> {
         crate::module::load_link_evaluate(agent, &*self.state, module)

@@ -79,3 +79,26 @@ pub fn take_unhandled_rejection(agent: &mut Agent) -> Option<Value> {
     }
     None
 }
+
+/// Promise jobs, then timers in due order, until both are empty.
+pub fn drain_jobs(agent: &mut Agent) -> JsResult<()> {
+    loop {
+        agent.run_promise_jobs()?;
+        let Some(mut timer) = agent.take_next_timer() else {
+            return Ok(());
+        };
+        let now = std::time::Instant::now();
+        if timer.due > now {
+            std::thread::sleep(timer.due - now);
+        }
+        let (callback, args) = (timer.callback.clone(), timer.args.clone());
+        if let Some(period) = timer.repeat {
+            timer.due = std::time::Instant::now() + period;
+            agent.jobs.timer_sequence += 1;
+            timer.sequence = agent.jobs.timer_sequence;
+            agent.jobs.timers.push(timer);
+        }
+        agent.call(&callback, &Value::Undefined, &args)?;
+    }
+}
+

@@ -285,12 +285,13 @@ fn after_child(graph: &SharedGraph, module: ModuleId, required: ModuleId) -> Res
     Ok(())
 }
 
-/// Runs `m`'s body: its promise (settled already when the body has no
-/// top-level await), or None for a synthetic module.
+/// Runs `m`'s body: its promise when it may await (`sync` false), None
+/// when it ran to completion here (or the module is synthetic).
 fn run_body(
     agent: &mut Agent,
     graph: &SharedGraph,
     m: ModuleId,
+    sync: bool,
 ) -> JsResult<Option<gc::Gc<crate::interp::object::JsObject>>> {
     trace(graph, "execute", m);
     let (code, realm) = {
@@ -311,6 +312,7 @@ fn run_body(
     // A module of another realm (a vm context) runs with that realm current.
     let outer = realm.map(|r| std::mem::replace(&mut agent.realm, r));
     let result = match code {
+        Ok(code) if sync => agent.execute_module_sync(&code).map(|()| Value::Undefined),
         Ok(code) => agent.execute_module(&code),
         // Synthetic Module Record Evaluate ( ): run [[EvaluationSteps]]; its
         // result is ignored (a promise it returns is not awaited).
@@ -332,7 +334,7 @@ fn run_body(
 /// <https://tc39.es/ecma262/#sec-source-text-module-record-execute-module>:
 /// the body's completion.
 fn execute_module(agent: &mut Agent, graph: &SharedGraph, m: ModuleId) -> JsResult<()> {
-    let Some(p) = run_body(agent, graph, m)? else {
+    let Some(p) = run_body(agent, graph, m, true)? else {
         return Ok(());
     };
     match promise_state(&p) {
@@ -353,7 +355,7 @@ fn execute_async_module(agent: &mut Agent, graph: &SharedGraph, m: ModuleId) -> 
     // 3–8. A capability whose reactions are AsyncModuleExecutionFulfilled /
     //      Rejected (here: the body's own promise).
     // 9. Perform ! module.ExecuteModule(capability).
-    let Some(p) = run_body(agent, graph, m)? else {
+    let Some(p) = run_body(agent, graph, m, false)? else {
         return async_module_execution_fulfilled(agent, graph, m);
     };
     let id = Value::Number(f64::from(m.0));

@@ -69,6 +69,27 @@ impl Agent {
         Ok(())
     }
 
+    /// ExecuteModule ( ) for a module without top-level await: the body
+    /// runs right here, on the caller's stack (no coroutine, no promise).
+    pub fn execute_module_sync(&mut self, module: &ModuleCode) -> JsResult<()> {
+        let scope = module.ast.scope.get().expect("analysed");
+        let mut frame = Frame::new(
+            scope.frame_size,
+            Some(module.env.clone()),
+            Some(module.env.clone()),
+            module.source.clone(),
+            None,
+        );
+        self.stack.push(crate::interp::agent::StackFrame {
+            function: None,
+            source: module.source.clone(),
+            position: std::cell::Cell::new(0),
+        });
+        let result = self.run_module_items(&mut frame, &module.ast);
+        self.stack.pop();
+        result
+    }
+
     /// ExecuteModule ( [ capability ] ): runs the body on its own coroutine
     /// stack (it may `await`) and returns a promise for its completion.
     pub fn execute_module(&mut self, module: &ModuleCode) -> JsResult<Value> {
