@@ -3,7 +3,7 @@
 // finishes in time.
 import vm from 'node:vm';
 
-const { SourceTextModule, createContext } = vm;
+const { SourceTextModule, SyntheticModule, createContext } = vm;
 
 function check(label, actual, expected) {
   if (Object.is(actual, expected)) console.log(`ok ${label}`);
@@ -13,6 +13,20 @@ async function rejects(label, fn) {
   try { await fn(); console.log(`FAIL ${label}: no rejection`); } catch (e) {
     console.log(`${label}: ${String(e)} | code ${e && e.code}`);
   }
+}
+
+// Settles `promise` while counting microtask ticks; prints the outcome.
+async function settle(label, promise) {
+  let ticks = 0;
+  let done = false;
+  const outcome = promise.then((v) => ({ ok: true, v }), (e) => ({ ok: false, e }));
+  outcome.then(() => { done = true; });
+  while (!done && ticks < 20) {
+    await null;
+    ticks += 1;
+  }
+  const result = await outcome;
+  console.log(`${label}: ${result.ok ? 'fulfilled' : `rejected ${String(result.e)}`} after ${ticks} ticks`);
 }
 
 async function linked(source, options) {
@@ -46,6 +60,19 @@ for (const timeout of [0, -1, 1.5, 'str', null, 2 ** 32, NaN]) {
   await rejects('catch clause', () => m.evaluate({ timeout: 50 }));
   check('the catch clause did not run', globalThis.caught, false);
   delete globalThis.caught;
+}
+
+// The timeout rejection and a later evaluate(), which never settles.
+{
+  const m = await linked('while (true) {}');
+  await settle('timeout ticks', m.evaluate({ timeout: 20 }));
+  const later = await Promise.race([m.evaluate().then(() => 'fulfilled', () => 'rejected'),
+    new Promise((resolve) => setTimeout(() => resolve('still pending'), 50))]);
+  console.log('evaluate after timeout:', later);
+  const s = new SyntheticModule([], () => { for (;;) {} });
+  await s.link(() => {});
+  await settle('synthetic timeout ticks', s.evaluate({ timeout: 20 }));
+  console.log('synthetic after timeout: status', s.status);
 }
 
 {
