@@ -317,8 +317,9 @@ fn evaluate(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 
 /// After a timeout: the modules the termination went through are errored
 /// with error `null` (Node reports the module's error as null), evaluating
-/// the module again gives a promise that never settles, and this call's
-/// promise rejects with Node's timeout error.
+/// the module again gives a promise that never settles, and this call
+/// throws Node's timeout error (ModuleWrap::Evaluate throws it rather than
+/// returning a rejected promise).
 fn terminated(agent: &mut Agent, graph: &SharedGraph, id: ModuleId, ms: f64) -> JsResult<Value> {
     let marker = Value::Object(agent.termination_marker());
     let never = agent.promise_capability()?;
@@ -346,10 +347,11 @@ fn terminated(agent: &mut Agent, graph: &SharedGraph, id: ModuleId, ms: f64) -> 
     }
     drop(g);
     let message = format!("Script execution timed out after {ms}ms");
-    let Throw(error) = coded_plain_error(agent, &message, "ERR_SCRIPT_EXECUTION_TIMEOUT");
-    let capability = agent.promise_capability()?;
-    agent.call(&capability.reject, &Value::Undefined, &[error])?;
-    Ok(capability.promise)
+    Err(coded_plain_error(
+        agent,
+        &message,
+        "ERR_SCRIPT_EXECUTION_TIMEOUT",
+    ))
 }
 
 /// `status(wrap)`: the record's [[Status]] as Node's native status number.
