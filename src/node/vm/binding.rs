@@ -313,11 +313,14 @@ fn evaluate(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         return result;
     }
     clear_termination(agent, &graph, id)?;
+    // Node's ModuleWrap::Evaluate throws the timeout error rather than
+    // returning a rejected promise.
     let message = format!("Script execution timed out after {ms}ms");
-    let Throw(error) = coded_plain_error(agent, &message, "ERR_SCRIPT_EXECUTION_TIMEOUT");
-    let capability = agent.promise_capability()?;
-    agent.call(&capability.reject, &Value::Undefined, &[error])?;
-    Ok(capability.promise)
+    Err(coded_plain_error(
+        agent,
+        &message,
+        "ERR_SCRIPT_EXECUTION_TIMEOUT",
+    ))
 }
 
 /// After a terminated evaluation of `id`: the modules the termination went

@@ -144,6 +144,10 @@ const STATUS_NAMES = ['unlinked', 'linking', 'linked', 'evaluating', 'evaluated'
 
 let globalModuleId = 0;
 
+// `{ error }` once a SyntheticModule's evaluation steps threw during the
+// current evaluate() call.
+let syntheticThrow;
+
 // The prototype of the handles the binding gives out.
 const wrapPrototype = {
   __proto__: null,
@@ -195,7 +199,14 @@ class Module {
       const callbackThis = {
         setExport: (name, value) => { nativeSetExport(wrap, name, value); },
       };
-      wrap = compileSynthetic(exportNames, () => { evaluateCallback.call(callbackThis); },
+      wrap = compileSynthetic(exportNames, () => {
+        try {
+          evaluateCallback.call(callbackThis);
+        } catch (error) {
+          syntheticThrow = { error };
+          throw error;
+        }
+      },
         identifier, context);
     }
     Object.setPrototypeOf(wrap, wrapPrototype);
@@ -256,7 +267,24 @@ class Module {
     if (status !== kInstantiated && status !== kEvaluated && status !== kErrored) {
       throw statusError('must be one of linked, evaluated, or errored');
     }
-    await evaluateRecord(this[kWrap], timeout, breakOnSigint);
+    // V8 throws out of Module::Evaluate when a synthetic module's steps
+    // throw (instead of returning the rejected promise), so Node's evaluate()
+    // rejects without awaiting; later calls get the rejected promise.
+    const outer = syntheticThrow;
+    syntheticThrow = undefined;
+    let promise;
+    let thrown;
+    try {
+      promise = evaluateRecord(this[kWrap], timeout, breakOnSigint);
+    } finally {
+      thrown = syntheticThrow;
+      syntheticThrow = outer;
+    }
+    if (thrown !== undefined) {
+      promise.then(undefined, () => {});
+      throw thrown.error;
+    }
+    await promise;
   }
 
   [Symbol.for('nodejs.util.inspect.custom')](depth, options) {
