@@ -120,5 +120,7 @@ fn bench_now(_: &mut Agent, _: &CallArgs) -> JsResult<Value> {
     thread_local! {
         static START: std::time::Instant = std::time::Instant::now();
     }
-    Ok(Value::Number(START.with(|s| s.elapsed().as_secs_f64() * 1000.0)))
+    Ok(Value::Number(
+        START.with(|s| s.elapsed().as_secs_f64() * 1000.0),
+    ))
 }

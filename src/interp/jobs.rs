@@ -101,4 +101,3 @@ pub fn drain_jobs(agent: &mut Agent) -> JsResult<()> {
         agent.call(&callback, &Value::Undefined, &args)?;
     }
 }
-

@@ -96,8 +96,16 @@ pub fn format_property(
             )
         }
     };
+    // A module namespace's binding in its TDZ (Node: `<uninitialized>`).
+    let uninitialized = match &o.kind {
+        crate::interp::object::ObjectKind::Other(data) => {
+            matches!(data.live_value(key), Some(None))
+        }
+        _ => false,
+    };
     let mut extra = " ".to_string();
     let shown = match property {
+        _ if uninitialized => "<uninitialized>".into(),
         Property::Data { value, .. } if !value.is_undefined() => {
             let diff = if ctx.opts.compact != usize::MAX || entry_type != EntryType::Object {
                 2
