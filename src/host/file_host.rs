@@ -31,7 +31,12 @@ type MapKey = (PathBuf, Option<String>);
 
 pub struct FileHostState {
     graph: SharedGraph,
+    /// The module map: canonical path and type to module.
     map: RefCell<HashMap<MapKey, ModuleId>>,
+    /// Resolved (not canonicalised) paths already loaded.
+    resolved: RefCell<HashMap<MapKey, ModuleId>>,
+    /// Directories' canonical paths.
+    dirs: RefCell<HashMap<PathBuf, PathBuf>>,
 }
 
 /// A handle to the file host (cheap to clone: the state is shared).
@@ -52,6 +57,8 @@ impl FileHost {
             state: Rc::new(FileHostState {
                 graph: Rc::new(RefCell::new(ModuleGraph::default())),
                 map: RefCell::new(HashMap::new()),
+                resolved: RefCell::new(HashMap::new()),
+                dirs: RefCell::new(HashMap::new()),
             }),
         }
     }
@@ -135,12 +142,19 @@ impl FileHostState {
             };
             coded_error(agent, ErrorKind::Error, "ERR_MODULE_NOT_FOUND", message)
         };
-        let Ok(canonical) = std::fs::canonicalize(path) else {
+        // Every edge to a module resolves to the same path text: look that
+        // up first, so the file system is asked once per module, not per edge.
+        let by_path = (path.to_path_buf(), kind.clone());
+        if let Some(id) = self.resolved.borrow().get(&by_path) {
+            return Ok(*id);
+        }
+        let Some(canonical) = self.canonicalize(path) else {
             return Err(not_found(agent));
         };
         let key = (canonical.clone(), kind.clone());
-        if let Some(id) = self.map.borrow().get(&key) {
-            return Ok(*id);
+        if let Some(id) = self.map.borrow().get(&key).copied() {
+            self.resolved.borrow_mut().insert(by_path, id);
+            return Ok(id);
         }
         let Ok(text) = std::fs::read_to_string(&canonical) else {
             return Err(not_found(agent));
@@ -162,7 +176,31 @@ impl FileHostState {
         };
         let id = self.graph.borrow_mut().add(record);
         self.map.borrow_mut().insert(key, id);
+        self.resolved.borrow_mut().insert(by_path, id);
         Ok(id)
+    }
+
+    /// The canonical path of a file: its directory's canonical path (asked
+    /// of the file system once per directory) joined with its name, unless
+    /// the file itself is a symbolic link. None when it does not exist.
+    fn canonicalize(&self, path: &Path) -> Option<PathBuf> {
+        let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+            return std::fs::canonicalize(path).ok();
+        };
+        let metadata = std::fs::symlink_metadata(path).ok()?;
+        if metadata.file_type().is_symlink() {
+            return std::fs::canonicalize(path).ok();
+        }
+        let cached = self.dirs.borrow().get(dir).cloned();
+        let canonical_dir = match cached {
+            Some(d) => d,
+            None => {
+                let d = std::fs::canonicalize(dir).ok()?;
+                self.dirs.borrow_mut().insert(dir.to_path_buf(), d.clone());
+                d
+            }
+        };
+        Some(canonical_dir.join(name))
     }
 
     /// ParseModule: a Source Text Module Record for `text`, or its SyntaxError.
