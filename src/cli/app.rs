@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use super::graph::{self, GraphArgs};
 use super::parse::{self, ParseArgs};
 use super::run::{self as run_cmd, RunArgs};
 
@@ -41,6 +42,8 @@ enum Command {
     Run(RunArgs),
     /// Run FILE printing the module algorithms' steps (`run --trace`).
     Trace(RunArgs),
+    /// Write a generated module graph (m0.mjs … and main.mjs) into OUTDIR.
+    Graph(GraphArgs),
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -91,6 +94,7 @@ fn run(cli: Cli) -> ExitCode {
         Command::Parse(args) => parse::run(args, &context),
         Command::Run(args) => run_cmd::run(args, &context),
         Command::Trace(args) => run_cmd::run(&args.traced(), &context),
+        Command::Graph(args) => graph::run(args),
     };
     match result {
         Ok(code) => code,

@@ -3,6 +3,7 @@
 
 mod app;
 mod diagnostic;
+mod graph;
 mod input;
 mod parse;
 mod run;
