@@ -88,7 +88,10 @@ fn imported_modules(source: &str) -> Vec<u32> {
     let mut found = Vec::new();
     for piece in source.split("from './m").skip(1) {
         let digits: String = piece.chars().take_while(char::is_ascii_digit).collect();
-        assert!(piece[digits.len()..].starts_with(".mjs'"), "odd import in {source}");
+        assert!(
+            piece[digits.len()..].starts_with(".mjs'"),
+            "odd import in {source}"
+        );
         let module: u32 = digits.parse().expect("a module number");
         if !found.contains(&module) {
             found.push(module);
@@ -203,7 +206,13 @@ fn check_shape(shape: &str, count: u32, fanout: Option<u32>) {
 
     let mut names: Vec<String> = std::fs::read_dir(dir.path())
         .expect("the output directory")
-        .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     names.sort();
     let mut expected_names: Vec<String> = (0..count).map(|i| format!("m{i}.mjs")).collect();
@@ -219,7 +228,11 @@ fn check_shape(shape: &str, count: u32, fanout: Option<u32>) {
     let edge_count: usize = edges.iter().map(Vec::len).sum();
     let bytes: u64 = expected_names
         .iter()
-        .map(|name| std::fs::metadata(dir.path().join(name)).expect("file").len())
+        .map(|name| {
+            std::fs::metadata(dir.path().join(name))
+                .expect("file")
+                .len()
+        })
         .sum();
     assert_eq!(
         summary,
