@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use super::bench::{self, BenchArgs};
+use super::graph::{self, GraphArgs};
 use super::parse::{self, ParseArgs};
 use super::run::{self as run_cmd, RunArgs};
 
@@ -44,6 +45,8 @@ enum Command {
     Trace(RunArgs),
     /// Load, link and evaluate ENTRY's module graph; print each phase's median time.
     Bench(BenchArgs),
+    /// Write a generated module graph (m0.mjs … and main.mjs) into OUTDIR.
+    Graph(GraphArgs),
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -95,6 +98,7 @@ fn run(cli: Cli) -> ExitCode {
         Command::Run(args) => run_cmd::run(args, &context),
         Command::Trace(args) => run_cmd::run(&args.traced(), &context),
         Command::Bench(args) => bench::run(args, &context),
+        Command::Graph(args) => graph::run(args),
     };
     match result {
         Ok(code) => code,

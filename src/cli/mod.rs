@@ -5,6 +5,7 @@ mod app;
 mod bench;
 mod bench_vm;
 mod diagnostic;
+mod graph;
 mod input;
 mod parse;
 mod run;
