@@ -1,7 +1,10 @@
 //! GetExportedNames and ResolveExport (ECMA-262 §16.2.1.7.2.1–2) over the
 //! arena, with explicit stacks instead of recursion.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use smallvec::SmallVec;
 
 use super::record::{
     BindingName, ExportRef, ImportName, ModuleGraph, ModuleId, Resolution, ResolvedBinding,
@@ -174,7 +177,15 @@ impl ModuleGraph {
             }
             // 10. For each ExportEntry e of module.[[StarExportEntries]], do
             let record = self.get(top.module);
-            if let Some(e) = record.star_export_entries.get(top.next_star) {
+            // Deviation: a module with many star exports visits only those
+            // whose module exports the name (the others would return null).
+            let entry = match self.star_index(top.module) {
+                Some(index) => index
+                    .get(&top.name)
+                    .and_then(|entries| entries.get(top.next_star).copied()),
+                None => Some(top.next_star as u32),
+            };
+            if let Some(e) = entry.and_then(|i| record.star_export_entries.get(i as usize)) {
                 top.next_star += 1;
                 // a. Let importedModule be GetImportedModule(module, e.[[ModuleRequest]]).
                 // b. Let resolution be importedModule.ResolveExport(exportName, resolveSet).
@@ -189,6 +200,40 @@ impl ModuleGraph {
                 });
             }
         }
+    }
+}
+
+/// Modules with at least this many `export *` entries get a star index.
+const STAR_INDEX_MIN: usize = 16;
+
+/// For a module with many star exports: each name to the star entries
+/// (indices into [[StarExportEntries]], in order) whose module exports it.
+pub type StarIndex = HashMap<JsStr, SmallVec<[u32; 2]>>;
+
+impl ModuleGraph {
+    /// The star index of `module`, built on first use (None for modules
+    /// with few star exports, which are walked as the spec says).
+    fn star_index(&self, module: ModuleId) -> Option<Rc<StarIndex>> {
+        let record = self.get(module);
+        if record.star_export_entries.len() < STAR_INDEX_MIN {
+            return None;
+        }
+        if let Some(index) = self.star_indexes.borrow().get(&module) {
+            return Some(index.clone());
+        }
+        let mut index = StarIndex::new();
+        for (i, e) in record.star_export_entries.iter().enumerate() {
+            let requested = record.imported(e.module_request.expect("star request"));
+            for name in self.get_exported_names(requested) {
+                let entries = index.entry(name).or_default();
+                if entries.last() != Some(&(i as u32)) {
+                    entries.push(i as u32);
+                }
+            }
+        }
+        let index = Rc::new(index);
+        self.star_indexes.borrow_mut().insert(module, index.clone());
+        Some(index)
     }
 }
 

@@ -240,6 +240,8 @@ pub struct ModuleGraph {
     pub async_evaluation_count: u64,
     /// ResolveExport results of top-level calls, once loading is complete.
     pub resolve_cache: HashMap<(ModuleId, JsStr), Resolution>,
+    /// Star-export indexes of modules with many `export *` entries.
+    pub star_indexes: RefCell<HashMap<ModuleId, Rc<super::exports::StarIndex>>>,
     /// Module environments to their modules (for import() and import.meta).
     pub env_owner: HashMap<usize, ModuleId>,
     /// Where the algorithms' steps go (`vmjs run --trace`), if anywhere.
