@@ -105,6 +105,8 @@ pub fn run(args: &BenchArgs, _context: &Context) -> Result<ExitCode, CliError> {
 /// One native run: LoadRequestedModules, Link, Evaluate (+ jobs), timed apart.
 fn native_run(entry: &std::path::Path) -> Result<(Phases, Shape), String> {
     let mut agent = Agent::new();
+    // What the graph prints is not the benchmark's output.
+    agent.stdout = Box::new(std::io::sink());
     let host = FileHost::new();
     host.install(&mut agent);
     let mut phases = Phases::default();

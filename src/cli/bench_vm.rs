@@ -50,6 +50,8 @@ globalThis.benchResult = [t1 - t0, t2 - t1, t3 - t2, modules.size, edges, bytes]
 
 pub(super) fn vm_run(entry: &Path) -> Result<(Phases, Shape), String> {
     let mut agent = Agent::new();
+    // What the graph prints is not the benchmark's output.
+    agent.stdout = Box::new(std::io::sink());
     let host = FileHost::new();
     host.install(&mut agent);
     let global = agent.global_object();
