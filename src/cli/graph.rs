@@ -21,7 +21,8 @@ use clap::{value_parser, Args};
 
 use super::app::EXIT_USAGE_OR_IO;
 use super::input::{write_stdout, CliError};
-use shape::{Generator, Shape};
+use shape::Generator;
+pub use shape::Shape;
 
 /// The largest `--fanout`: a `dag` writes N·K edges, so the bound keeps
 /// the output proportional to N.
@@ -43,6 +44,25 @@ pub struct GraphArgs {
     /// Seed of the random edges of `dag`.
     #[arg(long, value_name = "S", default_value_t = 1)]
     seed: u64,
+}
+
+/// Writes a graph of `count` modules of `shape` into `outdir` (what
+/// `vmjs graph` does; benchmarks call it directly).
+pub fn generate(
+    shape: Shape,
+    count: u32,
+    outdir: &Path,
+    fanout: Option<u32>,
+    seed: u64,
+) -> Result<(), String> {
+    let args = GraphArgs {
+        shape,
+        count: count.max(1),
+        outdir: outdir.to_path_buf(),
+        fanout,
+        seed,
+    };
+    write_graph(&args).map(|_| ()).map_err(|e| e.to_string())
 }
 
 /// Why a graph could not be written.

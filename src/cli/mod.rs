@@ -5,7 +5,7 @@ mod app;
 mod bench;
 mod bench_vm;
 mod diagnostic;
-mod graph;
+pub mod graph;
 mod input;
 mod parse;
 mod run;
