@@ -2,8 +2,8 @@
 //! map (one record per canonical path and attributes), JSON modules,
 //! `import.meta` and dynamic `import()`.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -56,9 +56,9 @@ impl FileHost {
         FileHost {
             state: Rc::new(FileHostState {
                 graph: Rc::new(RefCell::new(ModuleGraph::default())),
-                map: RefCell::new(HashMap::new()),
-                resolved: RefCell::new(HashMap::new()),
-                dirs: RefCell::new(HashMap::new()),
+                map: RefCell::new(HashMap::default()),
+                resolved: RefCell::new(HashMap::default()),
+                dirs: RefCell::new(HashMap::default()),
             }),
         }
     }

@@ -162,7 +162,15 @@ fn configure_collector() {
 pub fn without_collection<T>(work: impl FnOnce() -> T) -> T {
     gc::configure(|config| config.threshold = usize::MAX / 4);
     let result = work();
-    gc::configure(|config| config.threshold = GC_INITIAL_THRESHOLD);
+    // The next collection comes once the heap has grown by as much again as
+    // it holds now (what a collection right here would have set), rather
+    // than at the first allocation: a collection now would only mark the
+    // whole new graph to find nothing to free.
+    let allocated = gc::stats().bytes_allocated;
+    gc::configure(|config| {
+        config.threshold =
+            GC_INITIAL_THRESHOLD.max((allocated as f64 / config.used_space_ratio) as usize)
+    });
     result
 }
 

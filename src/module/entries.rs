@@ -2,7 +2,7 @@
 //! RequestedModules, ImportEntries and the three kinds of ExportEntries,
 //! computed from the parsed and scope-analysed AST.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::record::ModuleRequest;
 use super::record::{ExportEntry, ImportEntry, ImportName, LocalBinding, ModuleRecord};
@@ -81,7 +81,7 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
     // Scope analysis lists every named and default import; an index past the
     // end (never expected) leaves the binding unlinked rather than panicking.
     let index_of = |name: &str| import_index.get(name).copied().unwrap_or(u32::MAX);
-    let mut request_index: HashMap<ModuleRequest, usize> = HashMap::new();
+    let mut request_index: HashMap<ModuleRequest, usize> = HashMap::default();
     let mut request = |record: &mut ModuleRecord, r: ModuleRequest| -> usize {
         *request_index.entry(r.clone()).or_insert_with(|| {
             record.requested_modules.push(r);

@@ -2,7 +2,7 @@
 //! GatherAvailableAncestors, AsyncModuleExecutionFulfilled and
 //! AsyncModuleExecutionRejected (ECMA-262 §16.2.1.5.3).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::loading::ModuleHost;
 use super::record::{ModuleBody, ModuleId, SharedGraph, Status};

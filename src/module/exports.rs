@@ -1,7 +1,7 @@
 //! GetExportedNames and ResolveExport (ECMA-262 §16.2.1.7.2.1–2) over the
 //! arena, with explicit stacks instead of recursion.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::rc::Rc;
 
 use smallvec::SmallVec;
@@ -17,9 +17,9 @@ impl ModuleGraph {
     // Deviation: iterative; exportStarSet is the visited set of one walk,
     // so each module of the `export *` graph is visited once.
     pub fn get_exported_names(&self, module: ModuleId) -> Vec<JsStr> {
-        let mut export_star_set: HashSet<ModuleId> = HashSet::new();
+        let mut export_star_set: HashSet<ModuleId> = HashSet::default();
         let mut exported_names: Vec<JsStr> = Vec::new();
-        let mut seen: HashSet<JsStr> = HashSet::new();
+        let mut seen: HashSet<JsStr> = HashSet::default();
         // (module, whether it is the starting module: only it exports "default")
         let mut stack = vec![(module, true)];
         while let Some((m, is_root)) = stack.pop() {
@@ -81,7 +81,7 @@ impl ModuleGraph {
             star_resolution: Option<ResolvedBinding>,
         }
         // 1. Assert / resolveSet: the (module, exportName) pairs visited.
-        let mut resolve_set: HashSet<(ModuleId, JsStr)> = HashSet::new();
+        let mut resolve_set: HashSet<(ModuleId, JsStr)> = HashSet::default();
         let mut frames: Vec<StarFrame> = Vec::new();
         let mut call: Option<(ModuleId, JsStr)> = Some((module, export_name.clone()));
         let mut returned: Option<Resolution> = None;
@@ -221,7 +221,7 @@ impl ModuleGraph {
         if let Some(index) = self.star_indexes.borrow().get(&module) {
             return Some(index.clone());
         }
-        let mut index = StarIndex::new();
+        let mut index = StarIndex::default();
         for (i, e) in record.star_export_entries.iter().enumerate() {
             let requested = record.imported(e.module_request.expect("star request"));
             for name in self.get_exported_names(requested) {

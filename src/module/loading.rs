@@ -1,7 +1,7 @@
 //! LoadRequestedModules, InnerModuleLoading, HostLoadImportedModule and
 //! FinishLoadingImportedModule (ECMA-262 §16.2.1.5.1, §16.2.1.10–11).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::record::{ModuleId, ModuleRequest, SharedGraph, Status};
 use crate::interp::agent::{Agent, JsResult};
@@ -37,7 +37,7 @@ pub fn load_requested_modules(
     // 2. Let state be the GraphLoadingState Record { [[IsLoading]]: true,
     //    [[PendingModulesCount]]: 1, [[Visited]]: « », … }.
     let mut visited: Vec<ModuleId> = Vec::new();
-    let mut visited_set: HashSet<ModuleId> = HashSet::new();
+    let mut visited_set: HashSet<ModuleId> = HashSet::default();
     // 3. Perform InnerModuleLoading(state, module).
     inner_module_loading(agent, host, &graph, module, &mut visited, &mut visited_set)?;
     // ContinueModuleLoading 2.a (PendingModulesCount reached 0):

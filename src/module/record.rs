@@ -2,8 +2,8 @@
 //! Source Text Module Records) kept in an arena: a module is a
 //! [`ModuleId`], its edges are ids, so graph walks never chase pointers.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use gc::Gc;
@@ -194,7 +194,7 @@ impl ModuleRecord {
             local_export_entries: Vec::new(),
             indirect_export_entries: Vec::new(),
             star_export_entries: Vec::new(),
-            export_index: HashMap::new(),
+            export_index: HashMap::default(),
             namespace: None,
             import_meta: None,
             realm: None,
