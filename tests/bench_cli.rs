@@ -101,3 +101,41 @@ fn bench_prints_a_table_and_fails_cleanly() {
     assert_eq!(out.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn scaling_mode_benches_every_size_and_plots() {
+    let dir = temp_dir("scaling");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let svg = dir.join("scaling.svg");
+    let out = vmjs(&[
+        "bench",
+        "--sizes",
+        "10,30",
+        "--shapes",
+        "chain,ring",
+        "--runs",
+        "1",
+        "--json",
+        "--plot",
+        svg.to_str().expect("UTF-8"),
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 4, "{stdout}");
+    assert_eq!(field(lines[0], "modules"), 11.0);
+    assert_eq!(field(lines[1], "modules"), 31.0);
+    assert!(lines[2].contains("\"entry\":\"ring-10\""), "{stdout}");
+    let drawing = std::fs::read_to_string(&svg).expect("the plot is written");
+    assert!(
+        drawing.starts_with("<svg"),
+        "{}",
+        &drawing[..40.min(drawing.len())]
+    );
+    assert!(drawing.contains("chain") && drawing.contains("ring"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -20,8 +20,20 @@ use crate::interp::value::Value;
 
 #[derive(Args, Debug)]
 pub struct BenchArgs {
-    /// The entry module of the graph (e.g. made by `vmjs graph`).
-    entry: PathBuf,
+    /// The entry module of the graph (e.g. made by `vmjs graph`); not
+    /// needed with --sizes.
+    #[arg(required_unless_present = "sizes")]
+    entry: Option<PathBuf>,
+    /// Scaling mode: generate graphs of these sizes (comma-separated) for
+    /// each of --shapes and bench each.
+    #[arg(long, value_delimiter = ',')]
+    sizes: Vec<u32>,
+    /// The shapes of scaling mode (comma-separated; default: all).
+    #[arg(long, value_delimiter = ',', value_enum)]
+    shapes: Vec<super::graph::Shape>,
+    /// Scaling mode: draw time against size per shape into this SVG file.
+    #[arg(long, value_name = "FILE.svg")]
+    plot: Option<PathBuf>,
     /// How many times to build the graph (fresh runtime each time).
     #[arg(long, default_value_t = 5)]
     runs: usize,
@@ -49,7 +61,7 @@ pub(super) struct Phases {
 
 /// What the graph holds.
 #[derive(Clone, Copy, Default)]
-pub(super) struct Shape {
+pub(super) struct GraphStats {
     pub(super) modules: usize,
     pub(super) edges: usize,
     pub(super) bytes: usize,
@@ -57,8 +69,14 @@ pub(super) struct Shape {
 
 pub fn run(args: &BenchArgs, _context: &Context) -> Result<ExitCode, CliError> {
     crate::interp::limits::register_thread_stack(super::app::WORKER_STACK_BYTES);
-    let entry = std::fs::canonicalize(&args.entry).map_err(|e| CliError::Read {
-        path: args.entry.display().to_string(),
+    if !args.sizes.is_empty() {
+        return scaling(args);
+    }
+    let Some(entry_arg) = &args.entry else {
+        return Ok(ExitCode::from(super::app::EXIT_USAGE_OR_IO));
+    };
+    let entry = std::fs::canonicalize(entry_arg).map_err(|e| CliError::Read {
+        path: entry_arg.display().to_string(),
         reason: e.to_string(),
     })?;
     let runs = args.runs.max(1);
@@ -68,11 +86,11 @@ pub fn run(args: &BenchArgs, _context: &Context) -> Result<ExitCode, CliError> {
             indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} runs")
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
-        bar.set_message(format!("{}", args.entry.display()));
+        bar.set_message(format!("{}", entry_arg.display()));
         bar
     });
     let mut all = Vec::with_capacity(runs);
-    let mut shape = Shape::default();
+    let mut shape = GraphStats::default();
     for _ in 0..runs {
         let outcome = match args.via {
             Via::Native => native_run(&entry),
@@ -98,12 +116,84 @@ pub fn run(args: &BenchArgs, _context: &Context) -> Result<ExitCode, CliError> {
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
-    report(args, shape, &all);
+    report(args, &entry_arg.display().to_string(), shape, &all);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Scaling mode: every shape at every size, one line each, and the plot.
+fn scaling(args: &BenchArgs) -> Result<ExitCode, CliError> {
+    use super::graph::Shape;
+    use clap::ValueEnum;
+    let shapes: Vec<Shape> = if args.shapes.is_empty() {
+        Shape::value_variants().to_vec()
+    } else {
+        args.shapes.clone()
+    };
+    let work = std::env::temp_dir().join(format!("vmjs-bench-scaling-{}", std::process::id()));
+    let mut series = Vec::new();
+    let mut out = std::io::stdout().lock();
+    for shape in shapes {
+        let name = shape
+            .to_possible_value()
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default();
+        let mut points = Vec::new();
+        for &size in &args.sizes {
+            let dir = work.join(format!("{name}-{size}"));
+            if let Err(message) = super::graph::generate(shape, size, &dir, None, 1) {
+                let _ = std::fs::remove_dir_all(&work);
+                let _ = writeln!(std::io::stderr(), "vmjs bench: {message}");
+                return Ok(ExitCode::from(super::app::EXIT_USAGE_OR_IO));
+            }
+            let entry = dir.join("main.mjs");
+            let mut runs = Vec::new();
+            let mut shape_of = GraphStats::default();
+            for _ in 0..args.runs.max(1) {
+                let outcome = match args.via {
+                    Via::Native => native_run(&entry),
+                    Via::Vm => super::bench_vm::vm_run(&entry),
+                };
+                match outcome {
+                    Ok((p, s)) => {
+                        runs.push(p);
+                        shape_of = s;
+                    }
+                    Err(message) => {
+                        let _ = std::fs::remove_dir_all(&work);
+                        let _ = writeln!(std::io::stderr(), "vmjs bench: {name}-{size}: {message}");
+                        return Ok(ExitCode::from(1));
+                    }
+                }
+            }
+            let _ = std::fs::remove_dir_all(&dir);
+            drop(out);
+            report(args, &format!("{name}-{size}"), shape_of, &runs);
+            out = std::io::stdout().lock();
+            let total = median(runs.iter().map(|p| p.load + p.link + p.evaluate).collect());
+            points.push((shape_of.modules as f64, total.as_secs_f64() * 1000.0));
+        }
+        series.push(super::bench_plot::Series {
+            shape: name,
+            points,
+        });
+    }
+    let _ = std::fs::remove_dir_all(&work);
+    if let Some(path) = &args.plot {
+        let title = "vmjs: time against module count (log-log)";
+        if let Err(message) = super::bench_plot::draw(path, title, &series) {
+            let _ = writeln!(
+                std::io::stderr(),
+                "vmjs bench: cannot draw {}: {message}",
+                path.display()
+            );
+            return Ok(ExitCode::from(super::app::EXIT_USAGE_OR_IO));
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 
 /// One native run: LoadRequestedModules, Link, Evaluate (+ jobs), timed apart.
-fn native_run(entry: &std::path::Path) -> Result<(Phases, Shape), String> {
+fn native_run(entry: &std::path::Path) -> Result<(Phases, GraphStats), String> {
     let mut agent = Agent::new();
     // What the graph prints is not the benchmark's output.
     agent.stdout = Box::new(std::io::sink());
@@ -142,10 +232,10 @@ pub(super) fn settled(promise: &Value) -> JsResult<()> {
     Ok(())
 }
 
-fn graph_shape(host: &FileHost) -> Shape {
+fn graph_shape(host: &FileHost) -> GraphStats {
     let graph = host.graph();
     let g = graph.borrow();
-    let mut shape = Shape::default();
+    let mut shape = GraphStats::default();
     for record in &g.modules {
         if record.name.starts_with("node:") || record.name.starts_with("vmjs:") {
             continue;
@@ -172,7 +262,7 @@ fn peak_rss() -> Option<u64> {
     Some(kb * 1024)
 }
 
-fn report(args: &BenchArgs, shape: Shape, runs: &[Phases]) {
+fn report(args: &BenchArgs, entry: &str, shape: GraphStats, runs: &[Phases]) {
     let load = median(runs.iter().map(|p| p.load).collect());
     let link = median(runs.iter().map(|p| p.link).collect());
     let evaluate = median(runs.iter().map(|p| p.evaluate).collect());
@@ -189,7 +279,7 @@ fn report(args: &BenchArgs, shape: Shape, runs: &[Phases]) {
             out,
             "{{\"entry\":{:?},\"via\":\"{via}\",\"runs\":{},\"modules\":{},\"edges\":{},\"bytes\":{},\
              \"load_ms\":{:.3},\"link_ms\":{:.3},\"evaluate_ms\":{:.3},\"total_ms\":{:.3},\"peak_rss_bytes\":{rss}}}",
-            args.entry.display().to_string(),
+            entry,
             runs.len(),
             shape.modules,
             shape.edges,
@@ -204,7 +294,7 @@ fn report(args: &BenchArgs, shape: Shape, runs: &[Phases]) {
     let _ = writeln!(
         out,
         "{}: {} modules, {} edges, {} bytes of source ({via}, median of {} runs)",
-        args.entry.display(),
+        entry,
         shape.modules,
         shape.edges,
         shape.bytes,

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use super::bench::{settled, Phases, Shape};
+use super::bench::{settled, GraphStats, Phases};
 use crate::host::resolve::{resolve_specifier, Resolved};
 use crate::host::FileHost;
 use crate::interp::agent::{Agent, JsResult, Throw};
@@ -48,7 +48,7 @@ const t3 = benchNow();
 globalThis.benchResult = [t1 - t0, t2 - t1, t3 - t2, modules.size, edges, bytes];
 "#;
 
-pub(super) fn vm_run(entry: &Path) -> Result<(Phases, Shape), String> {
+pub(super) fn vm_run(entry: &Path) -> Result<(Phases, GraphStats), String> {
     let mut agent = Agent::new();
     // What the graph prints is not the benchmark's output.
     agent.stdout = Box::new(std::io::sink());
@@ -93,7 +93,7 @@ pub(super) fn vm_run(entry: &Path) -> Result<(Phases, Shape), String> {
             link: ms(n[1]),
             evaluate: ms(n[2]),
         },
-        Shape {
+        GraphStats {
             modules: n[3] as usize,
             edges: n[4] as usize,
             bytes: n[5] as usize,

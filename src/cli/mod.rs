@@ -3,6 +3,7 @@
 
 mod app;
 mod bench;
+mod bench_plot;
 mod bench_vm;
 mod diagnostic;
 pub mod graph;
