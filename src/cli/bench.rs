@@ -219,6 +219,9 @@ fn native_run(entry: &std::path::Path) -> Result<(Phases, GraphStats), String> {
     // Freeing a large heap is not part of any phase.
     drop(agent);
     drop(host);
+    // The runtime's objects are garbage now; free them before the next run
+    // (otherwise they stay until that run's first collection).
+    gc::force_collect();
     Ok((phases, shape))
 }
 

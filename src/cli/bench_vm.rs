@@ -87,6 +87,9 @@ pub(super) fn vm_run(entry: &Path) -> Result<(Phases, GraphStats), String> {
     let ms = |x: f64| Duration::from_secs_f64(x.max(0.0) / 1000.0);
     drop(agent);
     drop(host);
+    // The runtime's objects are garbage now; free them before the next run
+    // (otherwise they stay until that run's first collection).
+    gc::force_collect();
     Ok((
         Phases {
             load: ms(n[0]),
