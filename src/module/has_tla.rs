@@ -204,13 +204,13 @@ fn push_stmt_children<'a>(stack: &mut Vec<Node<'a>>, s: &'a Stmt) -> bool {
             update,
             body,
         } => {
-            match init {
+            match init.as_deref() {
                 Some(ForInit::Var(v)) => push_var(stack, v),
                 Some(ForInit::Expr(e)) => stack.push(Node::Expr(e)),
                 None => {}
             }
-            stack.extend(test.iter().map(Node::Expr));
-            stack.extend(update.iter().map(Node::Expr));
+            stack.extend(test.as_deref().map(Node::Expr));
+            stack.extend(update.as_deref().map(Node::Expr));
             stack.push(Node::Stmt(body));
         }
         ForIn { left, right, body }

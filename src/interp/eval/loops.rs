@@ -73,9 +73,9 @@ impl Agent {
                 let result = self.eval_for(
                     f,
                     stmt,
-                    init.as_ref(),
-                    test.as_ref(),
-                    update.as_ref(),
+                    init.as_deref(),
+                    test.as_deref(),
+                    update.as_deref(),
                     body,
                     labels,
                 );

@@ -186,7 +186,7 @@ impl StmtKind {
                 update,
                 body,
             } => {
-                let init = opt_depth(init, |i| match i {
+                let init = opt_depth(&init.as_deref(), |i| match i {
                     ForInit::Var(v) => v.depth(),
                     ForInit::Expr(e) => e.depth,
                 });

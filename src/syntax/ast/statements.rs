@@ -81,10 +81,12 @@ pub enum StmtKind {
         consequent: Box<Stmt>,
         alternate: Option<Box<Stmt>>,
     },
+    // The parts are boxed: every statement is as large as the largest
+    // variant, and the parser moves statements around by value.
     For {
-        init: Option<ForInit>,
-        test: Option<Expr>,
-        update: Option<Expr>,
+        init: Option<Box<ForInit>>,
+        test: Option<Box<Expr>>,
+        update: Option<Box<Expr>>,
         body: Box<Stmt>,
     },
     ForIn {

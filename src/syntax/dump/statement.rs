@@ -49,6 +49,7 @@ impl TreePrinter<'_> {
                 update,
                 body,
             } => {
+                let (init, test, update) = (init.as_deref(), test.as_deref(), update.as_deref());
                 self.line(depth, role, "For", span);
                 match init {
                     Some(ForInit::Var(decl)) => self.var_decl(inner, "init", decl),

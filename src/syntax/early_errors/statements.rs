@@ -110,7 +110,7 @@ impl Checker {
                 test,
                 update,
                 body,
-            } => self.check_for(init.as_ref(), test.as_ref(), update.as_ref(), body),
+            } => self.check_for(init.as_deref(), test.as_deref(), update.as_deref(), body),
             StmtKind::ForIn { left, right, body } => self.check_for_in_of(left, right, body),
             StmtKind::ForOf {
                 left,

@@ -79,6 +79,7 @@ impl Estree<'_> {
                 update,
                 body,
             } => {
+                let (init, test, update) = (init.as_deref(), test.as_deref(), update.as_deref());
                 self.open("ForStatement", span);
                 self.key("init");
                 match init {
@@ -87,9 +88,9 @@ impl Estree<'_> {
                     None => self.w.null(),
                 }
                 self.key("test");
-                self.opt_expression(test.as_ref());
+                self.opt_expression(test);
                 self.key("update");
-                self.opt_expression(update.as_ref());
+                self.opt_expression(update);
                 self.key("body");
                 self.statement(body);
                 self.close();

@@ -171,9 +171,9 @@ impl ParseState<'_> {
         match head {
             LoopHead::While(test) => StmtKind::While { test, body },
             LoopHead::For(init, test, update) => StmtKind::For {
-                init,
-                test,
-                update,
+                init: init.map(Box::new),
+                test: test.map(Box::new),
+                update: update.map(Box::new),
                 body,
             },
             LoopHead::ForIn(left, right) => StmtKind::ForIn { left, right, body },

@@ -71,7 +71,7 @@ pub(super) fn var_idents_stmt<'a>(s: &'a Stmt, out: &mut Vec<&'a Ident>) {
             }
         }
         StmtKind::For { init, body, .. } => {
-            if let Some(ForInit::Var(decl)) = init {
+            if let Some(ForInit::Var(decl)) = init.as_deref() {
                 var_decl_idents(decl, out);
             }
             var_idents_stmt(body, out);

@@ -259,6 +259,7 @@ impl<'a> Walker<'a> {
                 update,
                 body,
             } => {
+                let (init, test, update) = (init.as_deref(), test.as_deref(), update.as_deref());
                 let outer = self.current;
                 let scope = self.enter(ScopeKind::Block, Owner::Block(&s.scope));
                 if let Some(ForInit::Var(decl)) = init {
