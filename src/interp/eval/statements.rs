@@ -121,7 +121,7 @@ impl Agent {
                 self.eval_try(
                     f,
                     (block, finalizer_scope_of(block_scope)),
-                    handler.as_ref(),
+                    handler.as_deref(),
                     finalizer,
                 )
             }

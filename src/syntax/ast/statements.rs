@@ -91,12 +91,12 @@ pub enum StmtKind {
     },
     ForIn {
         left: ForHead,
-        right: Expr,
+        right: Box<Expr>,
         body: Box<Stmt>,
     },
     ForOf {
         left: ForHead,
-        right: Expr,
+        right: Box<Expr>,
         body: Box<Stmt>,
         is_await: bool,
     },
@@ -122,7 +122,7 @@ pub enum StmtKind {
     Throw(Expr),
     Try {
         block: Vec<Stmt>,
-        handler: Option<CatchClause>,
+        handler: Option<Box<CatchClause>>,
         finalizer: Option<Vec<Stmt>>,
         /// Scopes of the try block and the finally block (set by scope analysis).
         block_scope: OnceCell<Box<BlockScope>>,

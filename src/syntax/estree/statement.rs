@@ -196,7 +196,7 @@ impl Estree<'_> {
                 handler,
                 finalizer,
                 ..
-            } => self.try_statement(span, block, handler.as_ref(), finalizer.as_deref()),
+            } => self.try_statement(span, block, handler.as_deref(), finalizer.as_deref()),
             StmtKind::Debugger => self.leaf("DebuggerStatement", span),
             // As a statement, the declaration's span includes the `;`.
             StmtKind::Var(decl) => self.variable_declaration(decl, span),

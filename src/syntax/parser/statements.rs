@@ -176,10 +176,14 @@ impl ParseState<'_> {
                 update: update.map(Box::new),
                 body,
             },
-            LoopHead::ForIn(left, right) => StmtKind::ForIn { left, right, body },
+            LoopHead::ForIn(left, right) => StmtKind::ForIn {
+                left,
+                right: Box::new(right),
+                body,
+            },
             LoopHead::ForOf(left, right, is_await) => StmtKind::ForOf {
                 left,
-                right,
+                right: Box::new(right),
                 body,
                 is_await,
             },
