@@ -134,6 +134,9 @@ impl<'a> ParseState<'a> {
         Box::new(item)
     }
 
+    // The grammar's actions produce boxed statement kinds so that LALRPOP's
+    // symbol enum (moved on every shift and reduce) stays small.
+    #[allow(clippy::boxed_local)]
     pub fn boxed_stmt(&self, kind: Box<StmtKind>, l: usize, r: usize) -> Box<Stmt> {
         Box::new(self.stmt(*kind, l, r))
     }
