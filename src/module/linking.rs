@@ -96,15 +96,19 @@ fn inner_module_linking(
         if r.dfs_ancestor_index == r.dfs_index {
             // a–b. Repeat, while done is false: pop requiredModule, set its
             //      [[Status]] to linked; done is requiredModule = module.
+            // (The component's members are kept only for the trace.)
+            let tracing = g.tracing();
             let mut component = Vec::new();
             while let Some(popped) = stack.pop() {
                 g.get_mut(popped).status = Status::Linked;
-                component.push(popped);
+                if tracing {
+                    component.push(popped);
+                }
                 if popped == m {
                     break;
                 }
             }
-            if g.tracing() {
+            if tracing {
                 let line = format!(
                     "link {}: pops {} -> linked",
                     g.label(m),
