@@ -69,8 +69,8 @@ fn bench_reports_the_graph_and_every_phase_both_ways() {
             for phase in ["load_ms", "parse_ms", "link_ms", "evaluate_ms", "total_ms"] {
                 assert!(field(&stdout, phase) >= 0.0, "{phase}");
             }
-            // Parsing is part of loading.
-            assert!(field(&stdout, "parse_ms") <= field(&stdout, "load_ms"));
+            // Every module was parsed (on whichever thread).
+            assert!(field(&stdout, "parse_ms") > 0.0);
             assert_eq!(field(&stdout, "runs"), 2.0);
         }
         let _ = std::fs::remove_dir_all(&dir);
@@ -88,7 +88,7 @@ fn bench_prints_a_table_and_fails_cleanly() {
     assert!(text.contains("21 modules, 20 edges"), "{text}");
     for phase in [
         "load + parse",
-        "of which parse",
+        "parse (all threads)",
         "link",
         "evaluate",
         "total",

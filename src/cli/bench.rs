@@ -316,7 +316,12 @@ fn report(args: &BenchArgs, entry: &str, shape: GraphStats, runs: &[Phases]) {
     };
     let _ = writeln!(out, "  {load_name:<23} {:>10.1} ms", ms(load));
     if args.via == Via::Native {
-        let _ = writeln!(out, "    {:<21} {:>10.1} ms", "of which parse", ms(parse));
+        let _ = writeln!(
+            out,
+            "    {:<21} {:>10.1} ms",
+            "parse (all threads)",
+            ms(parse)
+        );
     }
     let _ = writeln!(out, "  {:<23} {:>10.1} ms", "link", ms(link));
     let _ = writeln!(out, "  {:<23} {:>10.1} ms", "evaluate", ms(evaluate));
