@@ -314,26 +314,21 @@ fn report(args: &BenchArgs, entry: &str, shape: GraphStats, runs: &[Phases]) {
         Via::Native => "load + parse",
         Via::Vm => "construct (parse)",
     };
-    let _ = writeln!(out, "  {load_name:<23} {:>10.1} ms", ms(load));
-    if args.via == Via::Native {
-        let _ = writeln!(
-            out,
-            "    {:<21} {:>10.1} ms",
-            "parse (all threads)",
-            ms(parse)
-        );
+    let mut row = |indent: usize, label: &str, time: Duration| {
+        let width = 25 - indent;
+        let _ = writeln!(out, "{:indent$}{label:<width$} {:>10.1} ms", "", ms(time));
+    };
+    row(2, load_name, load);
+    let native = args.via == Via::Native;
+    if native {
+        row(4, "parse (all threads)", parse);
     }
-    let _ = writeln!(out, "  {:<23} {:>10.1} ms", "link", ms(link));
-    let _ = writeln!(out, "  {:<23} {:>10.1} ms", "evaluate", ms(evaluate));
-    let _ = writeln!(out, "  {:<23} {:>10.1} ms", "total", ms(total));
-    if args.via == Via::Native {
+    row(2, "link", link);
+    row(2, "evaluate", evaluate);
+    row(2, "total", total);
+    if native {
         // Without the file system's share: what the interpreter itself spends.
-        let _ = writeln!(
-            out,
-            "  {:<23} {:>10.1} ms",
-            "parse + link + evaluate",
-            ms(computed)
-        );
+        row(2, "parse + link + evaluate", computed);
     }
     if shape.modules > 0 {
         let _ = writeln!(
