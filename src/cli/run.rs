@@ -38,8 +38,21 @@ pub struct RunArgs {
     /// Run FILE as a (strict) script instead of a module.
     #[arg(long)]
     script: bool,
+    /// `warn`: an unhandled rejection prints a warning instead of ending
+    /// the run (test262 does not count them as failures).
+    #[arg(long = "unhandled-rejections", value_name = "MODE", hide = true)]
+    unhandled_rejections: Option<UnhandledRejections>,
     /// The entry module (or script).
     file: PathBuf,
+}
+
+/// What an unhandled promise rejection does (Node's `--unhandled-rejections`).
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnhandledRejections {
+    /// End the run with status 1 (the default).
+    Throw,
+    /// Print a warning on stderr and go on.
+    Warn,
 }
 
 impl RunArgs {
@@ -49,6 +62,7 @@ impl RunArgs {
             trace: true,
             preludes: self.preludes.clone(),
             script: self.script,
+            unhandled_rejections: self.unhandled_rejections,
             file: self.file.clone(),
         }
     }
@@ -86,10 +100,11 @@ pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
             return Ok(ExitCode::from(EXIT_UNCAUGHT));
         }
     }
+    let warn = args.unhandled_rejections == Some(UnhandledRejections::Warn);
     let status = if args.script {
-        run_script(&mut agent, &args.file, &source)
+        run_script(&mut agent, &args.file, &source, warn)
     } else {
-        run_graph(&mut agent, &host, &args.file)
+        run_graph(&mut agent, &host, &args.file, warn)
     };
     let _ = agent.stdout.flush();
     let _ = agent.stderr.flush();
@@ -105,7 +120,7 @@ fn absolute(path: &Path) -> PathBuf {
 
 /// ParseScript and ScriptEvaluation of the entry script, then the event
 /// loop; returns the exit status.
-fn run_script(agent: &mut Agent, file: &Path, source: &str) -> u8 {
+fn run_script(agent: &mut Agent, file: &Path, source: &str, warn: bool) -> u8 {
     let path = absolute(file);
     let path = std::fs::canonicalize(&path).unwrap_or(path);
     let url = crate::host::resolve::file_url(&path);
@@ -121,7 +136,7 @@ fn run_script(agent: &mut Agent, file: &Path, source: &str) -> u8 {
         report_uncaught(agent, &e);
         return EXIT_UNCAUGHT;
     }
-    match drive_event_loop(agent, None) {
+    match drive_event_loop(agent, None, warn) {
         Ok(()) => 0,
         Err(status) => status,
     }
@@ -129,7 +144,7 @@ fn run_script(agent: &mut Agent, file: &Path, source: &str) -> u8 {
 
 /// Loads, links and evaluates the entry's graph and drives the event loop;
 /// returns the exit status.
-fn run_graph(agent: &mut Agent, host: &FileHost, file: &Path) -> u8 {
+fn run_graph(agent: &mut Agent, host: &FileHost, file: &Path, warn: bool) -> u8 {
     let outcome = host
         .load_entry(agent, file)
         .and_then(|module| host.run(agent, module).map(|p| (module, p)));
@@ -140,7 +155,7 @@ fn run_graph(agent: &mut Agent, host: &FileHost, file: &Path) -> u8 {
             return EXIT_UNCAUGHT;
         }
     };
-    if let Err(status) = drive_event_loop(agent, Some(&promise)) {
+    if let Err(status) = drive_event_loop(agent, Some(&promise), warn) {
         return status;
     }
     if let Value::Object(p) = &promise {
@@ -157,9 +172,10 @@ fn run_graph(agent: &mut Agent, host: &FileHost, file: &Path) -> u8 {
 }
 
 /// Runs microtasks and timers until none is left. An uncaught exception,
-/// an unhandled rejection or the rejection of `promise` (the entry
-/// module's evaluation) is reported: `Err` holds the exit status.
-fn drive_event_loop(agent: &mut Agent, promise: Option<&Value>) -> Result<(), u8> {
+/// an unhandled rejection (unless `warn`: then only a warning) or the
+/// rejection of `promise` (the entry module's evaluation) is reported:
+/// `Err` holds the exit status.
+fn drive_event_loop(agent: &mut Agent, promise: Option<&Value>, warn: bool) -> Result<(), u8> {
     loop {
         // Microtasks first, after the entry's body and after each timer.
         if let Err(Throw(e)) = agent.run_promise_jobs() {
@@ -173,8 +189,13 @@ fn drive_event_loop(agent: &mut Agent, promise: Option<&Value>) -> Result<(), u8
             }
         }
         if let Some(reason) = crate::interp::jobs::take_unhandled_rejection(agent) {
-            report_uncaught(agent, &reason);
-            return Err(EXIT_UNCAUGHT);
+            if warn {
+                let text = agent.describe_uncaught(&reason);
+                let _ = writeln!(agent.stderr, "Warning: unhandled promise rejection: {text}");
+            } else {
+                report_uncaught(agent, &reason);
+                return Err(EXIT_UNCAUGHT);
+            }
         }
         let Some(timer) = agent.take_next_timer() else {
             return Ok(());
