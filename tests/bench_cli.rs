@@ -66,9 +66,11 @@ fn bench_reports_the_graph_and_every_phase_both_ways() {
             assert_eq!(field(&stdout, "modules"), modules + 1.0, "{shape} {via}");
             assert_eq!(field(&stdout, "edges"), edges + 1.0, "{shape} {via}");
             assert!(field(&stdout, "bytes") > 0.0);
-            for phase in ["load_ms", "link_ms", "evaluate_ms", "total_ms"] {
+            for phase in ["load_ms", "parse_ms", "link_ms", "evaluate_ms", "total_ms"] {
                 assert!(field(&stdout, phase) >= 0.0, "{phase}");
             }
+            // Every module was parsed (on whichever thread).
+            assert!(field(&stdout, "parse_ms") > 0.0);
             assert_eq!(field(&stdout, "runs"), 2.0);
         }
         let _ = std::fs::remove_dir_all(&dir);
@@ -84,7 +86,15 @@ fn bench_prints_a_table_and_fails_cleanly() {
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(out.status.success());
     assert!(text.contains("21 modules, 20 edges"), "{text}");
-    for phase in ["load + parse", "link", "evaluate", "total", "peak RSS"] {
+    for phase in [
+        "load + parse",
+        "parse (all threads)",
+        "link",
+        "evaluate",
+        "total",
+        "parse + link + evaluate",
+        "peak RSS",
+    ] {
         assert!(text.contains(phase), "{phase} in {text}");
     }
     // A graph whose evaluation throws: the error, exit status 1.

@@ -93,6 +93,8 @@ pub(super) fn vm_run(entry: &Path) -> Result<(Phases, GraphStats), String> {
     Ok((
         Phases {
             load: ms(n[0]),
+            // Constructing a SourceTextModule is parsing it.
+            parse: ms(n[0]),
             link: ms(n[1]),
             evaluate: ms(n[2]),
         },

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use gc::Gc;
 
+use super::prefetch::{FileRead, ParsedModule, Prefetched, Prefetcher};
 use super::resolve::{file_url, resolve_specifier, Resolved};
 use crate::interp::agent::{Agent, HostHooks, JsResult, Throw};
 use crate::interp::builtins::promise::perform_promise_then;
@@ -23,8 +24,8 @@ use crate::interp::string::JsStr;
 use crate::interp::value::Value;
 use crate::module::entries::parse_module_entries;
 use crate::module::record::{ExportEntry, ModuleBody, ModuleGraph, ModuleRecord};
-use crate::module::{ModuleHost, ModuleId, ModuleRequest, SharedGraph};
-use crate::syntax::parse_module;
+use crate::module::{HostLoad, ModuleHost, ModuleId, ModuleRequest, SharedGraph};
+use crate::syntax::{parse_module, SyntaxError};
 
 /// Module map key: canonical path and the `type` attribute.
 type MapKey = (PathBuf, Option<String>);
@@ -37,6 +38,10 @@ pub struct FileHostState {
     resolved: RefCell<HashMap<MapKey, ModuleId>>,
     /// Directories' canonical paths.
     dirs: RefCell<HashMap<PathBuf, PathBuf>>,
+    /// Files read and parsed ahead of the loader.
+    prefetch: Prefetcher,
+    /// Time spent in ParseModule, on every thread that parsed.
+    parse_time: std::cell::Cell<std::time::Duration>,
 }
 
 /// A handle to the file host (cheap to clone: the state is shared).
@@ -59,12 +64,20 @@ impl FileHost {
                 map: RefCell::new(HashMap::default()),
                 resolved: RefCell::new(HashMap::default()),
                 dirs: RefCell::new(HashMap::default()),
+                prefetch: Prefetcher::default(),
+                parse_time: Default::default(),
             }),
         }
     }
 
     pub fn graph(&self) -> SharedGraph {
         self.state.graph.clone()
+    }
+
+    /// Time spent parsing modules (ParseModule) so far, summed over the
+    /// threads that parsed them (see prefetch.rs).
+    pub fn parse_time(&self) -> std::time::Duration {
+        self.state.parse_time.get()
     }
 
     /// Installs this host on the agent.
@@ -148,17 +161,27 @@ impl FileHostState {
         if let Some(id) = self.resolved.borrow().get(&by_path) {
             return Ok(*id);
         }
-        let Some(canonical) = self.canonicalize(path) else {
+        let Prefetched {
+            read,
+            parsed,
+            parse_time,
+        } = self.prefetch.take(path);
+        self.parse_time.set(self.parse_time.get() + parse_time);
+        let FileRead::Found { link_target, text } = read else {
             return Err(not_found(agent));
+        };
+        let canonical = match link_target {
+            Some(target) => target,
+            None => match self.canonical_dir_join(path) {
+                Some(c) => c,
+                None => return Err(not_found(agent)),
+            },
         };
         let key = (canonical.clone(), kind.clone());
         if let Some(id) = self.map.borrow().get(&key).copied() {
             self.resolved.borrow_mut().insert(by_path, id);
             return Ok(id);
         }
-        let Ok(text) = std::fs::read_to_string(&canonical) else {
-            return Err(not_found(agent));
-        };
         let name = canonical.display().to_string();
         let url = file_url(&canonical);
         let record = if kind.as_deref() == Some("json") {
@@ -172,7 +195,7 @@ impl FileHostState {
                     format!("Module \"{url}\" needs an import attribute of type \"json\""),
                 ));
             }
-            self.source_module_record(agent, name, url, &text)?
+            self.source_module_record(agent, name, url, &text, parsed)?
         };
         let id = self.graph.borrow_mut().add(record);
         self.map.borrow_mut().insert(key, id);
@@ -180,17 +203,13 @@ impl FileHostState {
         Ok(id)
     }
 
-    /// The canonical path of a file: its directory's canonical path (asked
-    /// of the file system once per directory) joined with its name, unless
-    /// the file itself is a symbolic link. None when it does not exist.
-    fn canonicalize(&self, path: &Path) -> Option<PathBuf> {
+    /// The canonical path of a file that is not a symbolic link: its
+    /// directory's canonical path (asked of the file system once per
+    /// directory) joined with its name.
+    fn canonical_dir_join(&self, path: &Path) -> Option<PathBuf> {
         let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
             return std::fs::canonicalize(path).ok();
         };
-        let metadata = std::fs::symlink_metadata(path).ok()?;
-        if metadata.file_type().is_symlink() {
-            return std::fs::canonicalize(path).ok();
-        }
         let cached = self.dirs.borrow().get(dir).cloned();
         let canonical_dir = match cached {
             Some(d) => d,
@@ -210,9 +229,20 @@ impl FileHostState {
         name: String,
         url: String,
         text: &str,
+        parsed: Option<Result<ParsedModule, SyntaxError>>,
     ) -> JsResult<ModuleRecord> {
         {
-            let ast = match parse_module(text) {
+            let parsed = match parsed {
+                Some(done) => done.map(ParsedModule::into_module),
+                None => {
+                    let started = std::time::Instant::now();
+                    let parsed = parse_module(text);
+                    self.parse_time
+                        .set(self.parse_time.get() + started.elapsed());
+                    parsed
+                }
+            };
+            let ast = match parsed {
                 Ok(ast) => Rc::new(ast),
                 Err(err) => {
                     let Throw(e) = agent.syntax_error(&err.message);
@@ -258,7 +288,7 @@ impl FileHostState {
                     format!("No such built-in module: {name}"),
                 ));
             };
-            self.source_module_record(agent, name.to_string(), name.to_string(), source)?
+            self.source_module_record(agent, name.to_string(), name.to_string(), source, None)?
         };
         let id = self.graph.borrow_mut().add(record);
         self.map.borrow_mut().insert(key, id);
@@ -309,6 +339,33 @@ fn default_export_module(name: String, value: Value) -> ModuleRecord {
 impl ModuleHost for FileHostState {
     fn graph(&self) -> SharedGraph {
         self.graph.clone()
+    }
+
+    /// A plain import of a file not loaded yet starts on the prefetcher's
+    /// workers (read and parsed there, see prefetch.rs); everything else
+    /// (attributes, built-ins, errors, modules already loaded) finishes now.
+    fn start_load(
+        &self,
+        agent: &mut Agent,
+        referrer: ModuleId,
+        request: &ModuleRequest,
+    ) -> HostLoad {
+        if request.attributes.is_empty() {
+            let referrer_name = self.graph.borrow().get(referrer).name.clone();
+            let specifier = request.specifier.to_rust_string();
+            if !crate::node::is_binding_request(&referrer_name, &specifier) {
+                if let Resolved::File(path) =
+                    resolve_specifier(&specifier, Path::new(&referrer_name))
+                {
+                    let key = (path, None);
+                    if !self.resolved.borrow().contains_key(&key) {
+                        self.prefetch.request(key.0);
+                        return HostLoad::Started;
+                    }
+                }
+            }
+        }
+        HostLoad::Finished(self.load_imported_module(agent, Some(referrer), request))
     }
 
     fn load_imported_module(

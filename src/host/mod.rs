@@ -2,6 +2,7 @@
 //! import.meta). `vmjs run` uses the file host.
 
 pub mod file_host;
+pub mod prefetch;
 pub mod resolve;
 
 pub use file_host::FileHost;

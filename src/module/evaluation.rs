@@ -167,9 +167,13 @@ fn inner_module_evaluation(
             r.dfs_ancestor_index == r.dfs_index
         };
         if closes {
+            // (The component's members are kept only for the trace.)
+            let tracing = graph.borrow().tracing();
             let mut component = Vec::new();
             while let Some(popped) = stack.pop() {
-                component.push(popped);
+                if tracing {
+                    component.push(popped);
+                }
                 let is_async = async_pending(graph, popped);
                 let mut g = graph.borrow_mut();
                 let r = g.get_mut(popped);

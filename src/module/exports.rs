@@ -61,6 +61,17 @@ impl ModuleGraph {
     /// Results of top-level calls are cached (the graph is fully loaded
     /// whenever this is called).
     pub fn resolve_export(&mut self, module: ModuleId, export_name: &JsStr) -> Resolution {
+        // Step 4 answers most calls (an import of a name the module itself
+        // declares): that needs neither a resolveSet nor the cache.
+        let record = self.get(module);
+        if let Some(ExportRef::Local(i)) = record.export_index.get(export_name) {
+            if let Some((_, slot)) = &record.local_export_entries[*i].local_name {
+                return Resolution::Resolved(ResolvedBinding {
+                    module,
+                    binding_name: BindingName::Slot(*slot),
+                });
+            }
+        }
         let key = (module, export_name.clone());
         if let Some(r) = self.resolve_cache.get(&key) {
             return *r;

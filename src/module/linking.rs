@@ -96,15 +96,19 @@ fn inner_module_linking(
         if r.dfs_ancestor_index == r.dfs_index {
             // a–b. Repeat, while done is false: pop requiredModule, set its
             //      [[Status]] to linked; done is requiredModule = module.
+            // (The component's members are kept only for the trace.)
+            let tracing = g.tracing();
             let mut component = Vec::new();
             while let Some(popped) = stack.pop() {
                 g.get_mut(popped).status = Status::Linked;
-                component.push(popped);
+                if tracing {
+                    component.push(popped);
+                }
                 if popped == m {
                     break;
                 }
             }
-            if g.tracing() {
+            if tracing {
                 let line = format!(
                     "link {}: pops {} -> linked",
                     g.label(m),
@@ -157,8 +161,10 @@ fn initialize_environment(
         return Ok(());
     }
     // 1. For each ExportEntry Record e of module.[[IndirectExportEntries]], do
-    let indirect = graph.borrow().get(module).indirect_export_entries.clone();
-    for e in &indirect {
+    // (Entries are read one at a time: ResolveExport needs the graph.)
+    let indirect_count = graph.borrow().get(module).indirect_export_entries.len();
+    for i in 0..indirect_count {
+        let e = graph.borrow().get(module).indirect_export_entries[i].clone();
         let name = e.export_name.clone().expect("indirect export name");
         // b. Let resolution be module.ResolveExport(e.[[ExportName]]).
         let resolution = graph.borrow_mut().resolve_export(module, &name);
@@ -183,18 +189,28 @@ fn initialize_environment(
     }
     // 7–8. (The environment exists since parsing.) For each ImportEntry in of
     //      module.[[ImportEntries]], do
-    let imports = graph.borrow().get(module).import_entries.clone();
     let env = graph.borrow().get(module).env();
-    for ie in &imports {
+    let import_count = graph.borrow().get(module).import_entries.len();
+    for i in 0..import_count {
         // a. Let importedModule be GetImportedModule(module, in.[[ModuleRequest]]).
-        let imported = graph.borrow().get(module).imported(ie.module_request);
-        match &ie.import_name {
+        let (imported, import_name, local, request) = {
+            let g = graph.borrow();
+            let r = g.get(module);
+            let ie = &r.import_entries[i];
+            (
+                r.imported(ie.module_request),
+                ie.import_name.clone(),
+                ie.local,
+                ie.module_request,
+            )
+        };
+        match &import_name {
             // b. If in.[[ImportName]] is namespace-object, then
             ImportName::NamespaceObject | ImportName::AllButDefault => {
                 // i. Let namespace be GetModuleNamespace(importedModule).
                 let ns = get_module_namespace(agent, graph, imported);
                 // ii–iii. CreateImmutableBinding + InitializeBinding(in.[[LocalName]], namespace).
-                if let LocalBinding::Slot(slot) = ie.local {
+                if let LocalBinding::Slot(slot) = local {
                     env.set(slot, Value::Object(ns));
                 }
             }
@@ -206,8 +222,7 @@ fn initialize_environment(
                 let binding = match resolution {
                     Resolution::Resolved(b) => b,
                     other => {
-                        let specifier = graph.borrow().get(module).requested_modules
-                            [ie.module_request]
+                        let specifier = graph.borrow().get(module).requested_modules[request]
                             .specifier
                             .clone();
                         return Err(resolution_error(agent, &specifier, import_name, other));
@@ -226,7 +241,7 @@ fn initialize_environment(
                         slot,
                     },
                 };
-                if let LocalBinding::ImportIndex(i) = ie.local {
+                if let LocalBinding::ImportIndex(i) = local {
                     env.imports.set(i as usize, target);
                 }
             }

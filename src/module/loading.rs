@@ -2,9 +2,19 @@
 //! FinishLoadingImportedModule (ECMA-262 §16.2.1.5.1, §16.2.1.10–11).
 
 use rustc_hash::FxHashSet as HashSet;
+use std::collections::VecDeque;
 
 use super::record::{ModuleId, ModuleRequest, SharedGraph, Status};
 use crate::interp::agent::{Agent, JsResult};
+
+/// What HostLoadImportedModule did with a request.
+pub enum HostLoad {
+    /// Finished at once (FinishLoadingImportedModule was called).
+    Finished(JsResult<ModuleId>),
+    /// Under way: the loader asks for the result later
+    /// ([`ModuleHost::finish_load`]), in the order the loads were started.
+    Started,
+}
 
 /// The host side of module loading (HostLoadImportedModule).
 pub trait ModuleHost {
@@ -12,22 +22,59 @@ pub trait ModuleHost {
     fn graph(&self) -> SharedGraph;
 
     /// HostLoadImportedModule ( referrer, moduleRequest, hostDefined, payload ) —
-    /// <https://tc39.es/ecma262/#sec-HostLoadImportedModule>
-    /// Deviation: synchronous; returns what it would pass to
-    /// FinishLoadingImportedModule (the same module for the same request).
+    /// <https://tc39.es/ecma262/#sec-HostLoadImportedModule>, done at once:
+    /// returns what it passes to FinishLoadingImportedModule (the same
+    /// module for the same request).
     fn load_imported_module(
         &self,
         agent: &mut Agent,
         referrer: Option<ModuleId>,
         request: &ModuleRequest,
     ) -> JsResult<ModuleId>;
+
+    /// HostLoadImportedModule as LoadRequestedModules calls it: a host may
+    /// start the load and finish it later (the spec lets hosts load
+    /// asynchronously). By default it finishes at once.
+    fn start_load(
+        &self,
+        agent: &mut Agent,
+        referrer: ModuleId,
+        request: &ModuleRequest,
+    ) -> HostLoad {
+        HostLoad::Finished(self.load_imported_module(agent, Some(referrer), request))
+    }
+
+    /// The result of a load [`ModuleHost::start_load`] left under way
+    /// (waiting for it if need be).
+    fn finish_load(
+        &self,
+        agent: &mut Agent,
+        referrer: ModuleId,
+        request: &ModuleRequest,
+    ) -> JsResult<ModuleId> {
+        self.load_imported_module(agent, Some(referrer), request)
+    }
+}
+
+/// GraphLoadingState Record ([[IsLoading]] is the caller's control flow;
+/// [[PromiseCapability]] is the caller's completion).
+#[derive(Default)]
+struct GraphLoadingState {
+    /// [[Visited]]
+    visited: Vec<ModuleId>,
+    visited_set: HashSet<ModuleId>,
+    /// The loads under way ([[PendingModulesCount]] is their number, plus
+    /// one while InnerModuleLoading runs): (referrer, request index), in
+    /// the order they started.
+    pending: VecDeque<(ModuleId, usize)>,
 }
 
 /// LoadRequestedModules ( [ hostDefined ] ) —
 /// <https://tc39.es/ecma262/#sec-LoadRequestedModules>
-/// Deviation: the host loads synchronously, so the GraphLoadingState's
-/// promise is replaced by the completion (callers wrap it in a promise
-/// where the spec exposes one).
+/// Deviation: the GraphLoadingState's promise is replaced by the
+/// completion (callers wrap it in a promise where the spec exposes one);
+/// the loads a host leaves under way are finished here, in the order they
+/// started, so the graph is loaded when this returns.
 pub fn load_requested_modules(
     agent: &mut Agent,
     host: &dyn ModuleHost,
@@ -36,15 +83,25 @@ pub fn load_requested_modules(
     let graph = host.graph();
     // 2. Let state be the GraphLoadingState Record { [[IsLoading]]: true,
     //    [[PendingModulesCount]]: 1, [[Visited]]: « », … }.
-    let mut visited: Vec<ModuleId> = Vec::new();
-    let mut visited_set: HashSet<ModuleId> = HashSet::default();
+    let mut state = GraphLoadingState::default();
     // 3. Perform InnerModuleLoading(state, module).
-    inner_module_loading(agent, host, &graph, module, &mut visited, &mut visited_set)?;
-    // ContinueModuleLoading 2.a (PendingModulesCount reached 0):
+    inner_module_loading(agent, host, &graph, module, &mut state)?;
+    // The host's FinishLoadingImportedModule calls for loads under way.
+    while let Some((referrer, index)) = state.pending.pop_front() {
+        let request = graph.borrow().get(referrer).requested_modules[index].clone();
+        // ContinueModuleLoading ( state, moduleCompletion ) —
+        // 3. If moduleCompletion is an abrupt completion: [[IsLoading]] to
+        //    false, reject (here: return the error).
+        let loaded = host.finish_load(agent, referrer, &request)?;
+        finish_loading_imported_module(&graph, referrer, index, loaded);
+        // 2. (normal completion) Perform InnerModuleLoading(state, moduleCompletion.[[Value]]).
+        inner_module_loading(agent, host, &graph, loaded, &mut state)?;
+    }
+    // InnerModuleLoading 4 (PendingModulesCount reached 0):
     //   For each Cyclic Module Record loaded of state.[[Visited]], if
     //   loaded.[[Status]] is new, set loaded.[[Status]] to unlinked.
     let mut g = graph.borrow_mut();
-    for m in visited {
+    for m in state.visited {
         let record = g.get_mut(m);
         if record.status == Status::New {
             record.status = Status::Unlinked;
@@ -61,8 +118,7 @@ fn inner_module_loading(
     host: &dyn ModuleHost,
     graph: &SharedGraph,
     module: ModuleId,
-    visited: &mut Vec<ModuleId>,
-    visited_set: &mut HashSet<ModuleId>,
+    state: &mut GraphLoadingState,
 ) -> JsResult<()> {
     let mut work = vec![module];
     while let Some(m) = work.pop() {
@@ -73,11 +129,11 @@ fn inner_module_loading(
             let r = g.get(m);
             (r.status, r.requested_modules.len())
         };
-        if status != Status::New || !visited_set.insert(m) {
+        if status != Status::New || !state.visited_set.insert(m) {
             continue;
         }
         // a. Append module to state.[[Visited]].
-        visited.push(m);
+        state.visited.push(m);
         // c. For each ModuleRequest Record request of module.[[RequestedModules]], do
         let mut loaded_now = Vec::with_capacity(requests);
         for i in 0..requests {
@@ -92,11 +148,17 @@ fn inner_module_loading(
             // iii. Else, perform HostLoadImportedModule(module, request, …).
             let target = match loaded {
                 Some(t) => t,
-                None => {
-                    let t = host.load_imported_module(agent, Some(m), &request)?;
-                    finish_loading_imported_module(graph, m, i, t);
-                    t
-                }
+                None => match host.start_load(agent, m, &request) {
+                    HostLoad::Finished(result) => {
+                        let t = result?;
+                        finish_loading_imported_module(graph, m, i, t);
+                        t
+                    }
+                    HostLoad::Started => {
+                        state.pending.push_back((m, i));
+                        continue;
+                    }
+                },
             };
             loaded_now.push(target);
         }

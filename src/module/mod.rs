@@ -12,7 +12,7 @@ pub mod record;
 
 pub use evaluation::{evaluate, load_link_evaluate};
 pub use linking::link;
-pub use loading::{load_requested_modules, ModuleHost};
+pub use loading::{load_requested_modules, HostLoad, ModuleHost};
 pub use namespace::get_module_namespace;
 pub use record::{ModuleGraph, ModuleId, ModuleRecord, ModuleRequest, SharedGraph, Status};
 

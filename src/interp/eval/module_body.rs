@@ -52,6 +52,9 @@ impl Agent {
     /// functions.
     pub fn instantiate_module_declarations(&mut self, module: &ModuleCode) -> JsResult<()> {
         let scope = module.ast.scope.get().expect("analysed");
+        if scope.var_bindings.is_empty() && scope.hoisted_functions.is_empty() {
+            return Ok(());
+        }
         let mut frame = Frame::new(
             0,
             Some(module.env.clone()),

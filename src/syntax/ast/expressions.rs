@@ -242,12 +242,13 @@ pub enum ExprKind {
     /// `super.x` / `super[x]` (refs: the `this` and active function bindings).
     SuperMember {
         prop: MemberProp,
-        refs: Cell<SuperCallRefs>,
+        /// Boxed: `super` is rare, and this would make every Expr larger.
+        refs: Box<Cell<SuperCallRefs>>,
     },
     /// `super(...)`
     SuperCall {
         args: Vec<ExprOrSpread>,
-        refs: Cell<SuperCallRefs>,
+        refs: Box<Cell<SuperCallRefs>>,
     },
     Seq(Vec<Expr>),
     Yield {
