@@ -1,18 +1,23 @@
-//! Runs test262's module tests (`flags: [module]`) from the module-related
-//! directories of `../shared/test262` with `vmjs run`, following the
-//! frontmatter rules of its INTERPRETING.md:
+//! Runs test262's tests from the module-related directories of
+//! `../shared/test262` with `vmjs run`, following the frontmatter rules of
+//! its INTERPRETING.md:
 //!
+//! - module tests (`flags: [module]`) run as the entry module; the others
+//!   run as strict scripts (`vmjs run --script`: INTERPRETING.md's
+//!   `"use strict";` variant, since vmjs has no sloppy mode), except tests
+//!   flagged `noStrict` or `raw`, which need sloppy mode and are skipped;
 //! - the harness (`assert.js`, `sta.js`, the listed `includes`, and
-//!   `doneprintHandle.js` for `flags: [async]`) runs first as a prelude whose
-//!   declarations become globals (`vmjs run --prelude`); `raw` tests get none;
+//!   `doneprintHandle.js` for `flags: [async]`) runs first, each file as a
+//!   script (`vmjs run --prelude`); `raw` tests get none;
 //! - a test passes when `vmjs run` exits 0 (async tests: when it prints
 //!   `Test262:AsyncTestComplete`); a `negative` test passes when the run
 //!   fails with its error type on stderr (parse, resolution and runtime
-//!   errors all end the run with status 1);
-//! - tests of proposals that are not ECMAScript 2025, and script tests, are
-//!   skipped (vmjs runs modules).
+//!   errors all end the run with status 1); an unhandled rejection only
+//!   warns (`--unhandled-rejections=warn`: it is not a test failure);
+//! - tests of proposals that are not ECMAScript 2025 are skipped.
 //!
-//! Failures are compared with `tests/known-failures/test262-run.txt`.
+//! Counts are printed per goal (module, script) and per folder. Failures
+//! of both goals are compared with `tests/known-failures/test262-run.txt`.
 //! `cargo test --release --test test262_run -- --nocapture` shows the counts.
 
 mod common;
@@ -52,7 +57,7 @@ const NON_ES2025_FEATURES: &[&str] = &[
 ];
 
 const LIST_HEADER: &str = "\
-# test262 module tests that `vmjs run` does not pass yet (tests/test262_run.rs).
+# test262 tests that `vmjs run` does not pass yet (tests/test262_run.rs).
 # One test path (relative to test/language) per line, then ` # reason`. The run
 # fails on a failure missing here and on a listed test that passes.
 # Regenerate: VMJS_WRITE_KNOWN_FAILURES=1 cargo test --release --test test262_run";
@@ -64,10 +69,28 @@ enum Outcome {
     Fail(String),
 }
 
+/// The goal symbol a test is parsed with.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Goal {
+    Module,
+    Script,
+}
+
 /// Runs one test file and judges it by its frontmatter.
-fn run_test(harness: &Path, host_shim: &Path, test: &Path, fm: &Frontmatter) -> Outcome {
+fn run_test(
+    harness: &Path,
+    host_shim: &Path,
+    test: &Path,
+    fm: &Frontmatter,
+    goal: Goal,
+) -> Outcome {
     let mut command = Command::new(env!("CARGO_BIN_EXE_vmjs"));
-    command.arg("run");
+    // An unhandled rejection is not a test failure (only a thrown error,
+    // or a `$DONE` with an error in async tests, is).
+    command.arg("run").arg("--unhandled-rejections=warn");
+    if goal == Goal::Script {
+        command.arg("--script");
+    }
     if !fm.has_flag("raw") {
         command.arg("--prelude").arg(host_shim);
         let mut includes = vec!["assert.js".to_string(), "sta.js".to_string()];
@@ -154,7 +177,7 @@ fn run_test(harness: &Path, host_shim: &Path, test: &Path, fm: &Frontmatter) -> 
 }
 
 #[test]
-fn test262_module_tests_run() {
+fn test262_module_and_script_tests_run() {
     let Some(root) = locate_shared(RUNNER, "test262") else {
         return;
     };
@@ -168,8 +191,8 @@ fn test262_module_tests_run() {
         "var print = (...args) => console.log(...args);\n",
     )
     .expect("temp dir is writable");
-    let mut tests: Vec<(PathBuf, Frontmatter)> = Vec::new();
-    // (script-goal tests, proposal tests)
+    let mut tests: Vec<(PathBuf, Frontmatter, Goal)> = Vec::new();
+    // (script-goal tests that need sloppy mode, proposal tests)
     let mut skipped = (0, 0);
     for dir in TEST_DIRECTORIES {
         for path in files_under(&language.join(dir)) {
@@ -191,11 +214,15 @@ fn test262_module_tests_run() {
                 skipped.1 += 1;
                 continue;
             }
-            if !fm.has_flag("module") {
+            let goal = if fm.has_flag("module") {
+                Goal::Module
+            } else if fm.has_flag("noStrict") || fm.has_flag("raw") {
                 skipped.0 += 1;
                 continue;
-            }
-            tests.push((path, fm));
+            } else {
+                Goal::Script
+            };
+            tests.push((path, fm, goal));
         }
     }
     tests.sort_by(|a, b| a.0.cmp(&b.0));
@@ -214,12 +241,12 @@ fn test262_module_tests_run() {
             );
             std::thread::spawn(move || loop {
                 let next = queue.lock().map(|mut q| q.pop()).unwrap_or(None);
-                let Some((i, (path, fm))) = next else {
+                let Some((i, (path, fm, goal))) = next else {
                     break;
                 };
-                let outcome = run_test(&harness, &host_shim, &path, &fm);
+                let outcome = run_test(&harness, &host_shim, &path, &fm, goal);
                 if let Ok(mut r) = results.lock() {
-                    r.push((i, path, outcome));
+                    r.push((i, path, goal, outcome));
                 }
             })
         })
@@ -232,46 +259,52 @@ fn test262_module_tests_run() {
         .ok()
         .and_then(|m| m.into_inner().ok())
         .unwrap_or_default();
-    results.sort_by_key(|(i, _, _)| *i);
+    results.sort_by_key(|(i, _, _, _)| *i);
     let mut failures = Vec::new();
     let mut ran = BTreeSet::new();
-    let mut passed = 0;
-    // (folder, passed, failed)
-    let mut per_folder: Vec<(&str, usize, usize)> =
-        TEST_DIRECTORIES.iter().map(|d| (*d, 0, 0)).collect();
-    for (_, path, outcome) in results {
+    // (passed, failed) per goal, then per goal and folder.
+    let mut totals = [(0, 0); 2];
+    let mut per_folder = vec![[(0, 0); 2]; TEST_DIRECTORIES.len()];
+    for (_, path, goal, outcome) in results {
         let id = relative_name(&path, &language);
         ran.insert(id.clone());
-        let folder = per_folder
-            .iter_mut()
-            .find(|(d, _, _)| id.starts_with(&format!("{d}/")));
-        match outcome {
-            Outcome::Pass => {
-                passed += 1;
-                if let Some(f) = folder {
-                    f.1 += 1;
-                }
+        let g = goal as usize;
+        let folder = TEST_DIRECTORIES
+            .iter()
+            .position(|d| id.starts_with(&format!("{d}/")));
+        let passed = matches!(outcome, Outcome::Pass);
+        let count = |c: &mut (usize, usize)| {
+            if passed {
+                c.0 += 1
+            } else {
+                c.1 += 1
             }
-            Outcome::Fail(detail) => {
-                if let Some(f) = folder {
-                    f.2 += 1;
-                }
-                failures.push(Failure {
-                    id,
-                    detail,
-                    panicked: false,
-                });
-            }
+        };
+        count(&mut totals[g]);
+        if let Some(f) = folder {
+            count(&mut per_folder[f][g]);
+        }
+        if let Outcome::Fail(detail) = outcome {
+            failures.push(Failure {
+                id,
+                detail,
+                panicked: false,
+            });
         }
     }
-    for (dir, p, f) in &per_folder {
-        println!("{RUNNER} [{dir}]: {p} passed, {f} failed");
+    for (dir, counts) in TEST_DIRECTORIES.iter().zip(&per_folder) {
+        let [(mp, mf), (sp, sf)] = counts;
+        println!(
+            "{RUNNER} [{dir}]: module goal {mp} passed, {mf} failed; script goal {sp} passed, {sf} failed"
+        );
     }
+    println!("{RUNNER}: skipped {} proposal tests", skipped.1);
+    let [(mp, mf), (sp, sf)] = totals;
+    println!("{RUNNER}: module goal: {mp} passed, {mf} failed");
     println!(
-        "{RUNNER}: skipped {} script-goal tests (no `module` flag) and {} proposal tests",
-        skipped.0, skipped.1
+        "{RUNNER}: script goal: {sp} passed, {sf} failed, {} skipped (needs sloppy mode: noStrict or raw)",
+        skipped.0
     );
-    println!("{RUNNER}: {passed} passed, {} failed", failures.len());
     let list = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/known-failures/test262-run.txt");
     check_against_list(RUNNER, &list, LIST_HEADER, &failures, &ran);
 }

@@ -1,9 +1,11 @@
-//! `vmjs run FILE`: run FILE as the entry ES module, then the job queue
-//! and timers until nothing is left. An uncaught exception or unhandled
-//! rejection prints the error (its `stack`: `String(e)` then `    at` lines)
-//! on stderr and exits with status 1, as Node does.
+//! `vmjs run FILE`: run FILE as the entry ES module (with `--script`: as a
+//! strict script), then the job queue and timers until nothing is left. An
+//! uncaught exception or unhandled rejection prints the error (its `stack`:
+//! `String(e)` then `    at` lines) on stderr and exits with status 1, as
+//! Node does.
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
@@ -14,10 +16,11 @@ use super::input::{read_source, CliError};
 use crate::host::FileHost;
 use crate::interp::agent::{Agent, Throw};
 use crate::interp::builtins::promise::{promise_state, PromiseStateView};
+use crate::interp::eval::ScriptRecord;
 use crate::interp::object::ObjectKind;
 use crate::interp::property::PropertyKey;
 use crate::interp::value::Value;
-use crate::syntax::parse_module;
+use crate::syntax::{parse_module, parse_script};
 
 /// Exit status for an uncaught exception or a SyntaxError.
 const EXIT_UNCAUGHT: u8 = 1;
@@ -29,11 +32,27 @@ pub struct RunArgs {
     /// Print the module algorithms' steps (loading, linking, evaluation) on stderr.
     #[arg(long)]
     trace: bool,
-    /// Run FILE first, its top-level declarations becoming globals (test harnesses).
+    /// Run FILE first as a script, its top-level declarations becoming globals (test harnesses).
     #[arg(long = "prelude", value_name = "FILE", hide = true)]
     preludes: Vec<PathBuf>,
-    /// The entry module.
+    /// Run FILE as a (strict) script instead of a module.
+    #[arg(long)]
+    script: bool,
+    /// `warn`: an unhandled rejection prints a warning instead of ending
+    /// the run (test262 does not count them as failures).
+    #[arg(long = "unhandled-rejections", value_name = "MODE", hide = true)]
+    unhandled_rejections: Option<UnhandledRejections>,
+    /// The entry module (or script).
     file: PathBuf,
+}
+
+/// What an unhandled promise rejection does (Node's `--unhandled-rejections`).
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnhandledRejections {
+    /// End the run with status 1 (the default).
+    Throw,
+    /// Print a warning on stderr and go on.
+    Warn,
 }
 
 impl RunArgs {
@@ -42,6 +61,8 @@ impl RunArgs {
         RunArgs {
             trace: true,
             preludes: self.preludes.clone(),
+            script: self.script,
+            unhandled_rejections: self.unhandled_rejections,
             file: self.file.clone(),
         }
     }
@@ -50,7 +71,12 @@ impl RunArgs {
 pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
     let source = read_source(&args.file)?;
     // The entry's own SyntaxError prints before anything runs.
-    if let Err(err) = parse_module(&source) {
+    let parsed = if args.script {
+        parse_script(&source).map(|_| ())
+    } else {
+        parse_module(&source).map(|_| ())
+    };
+    if let Err(err) = parsed {
         let file = args.file.display().to_string();
         report_syntax_error(&file, &source, &err, context.color);
         return Ok(ExitCode::from(EXIT_UNCAUGHT));
@@ -62,32 +88,63 @@ pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
         host.graph().borrow_mut().trace = Some(crate::module::record::TraceSink::Stderr);
     }
     host.install(&mut agent);
-    if !args.preludes.is_empty() {
-        let mut text = String::new();
-        for prelude in &args.preludes {
-            text.push_str(&read_source(prelude)?);
-            text.push('\n');
-        }
-        if let Err(e) = agent.run_prelude("prelude", &text) {
+    for prelude in &args.preludes {
+        let text = read_source(prelude)?;
+        let path = absolute(prelude).display().to_string();
+        if let Err(e) = agent.run_prelude(&path, &text) {
             let message = match e {
                 crate::interp::run::RunError::Syntax(m) => format!("SyntaxError: {m}"),
                 crate::interp::run::RunError::Uncaught(m) => m,
             };
-            use std::io::Write;
             let _ = writeln!(agent.stderr, "{message}");
             return Ok(ExitCode::from(EXIT_UNCAUGHT));
         }
     }
-    let status = run_graph(&mut agent, &host, &args.file);
-    use std::io::Write;
+    let warn = args.unhandled_rejections == Some(UnhandledRejections::Warn);
+    let status = if args.script {
+        run_script(&mut agent, &args.file, &source, warn)
+    } else {
+        run_graph(&mut agent, &host, &args.file, warn)
+    };
     let _ = agent.stdout.flush();
     let _ = agent.stderr.flush();
     Ok(ExitCode::from(status))
 }
 
+/// `path` made absolute against the working directory.
+fn absolute(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .map(|d| d.join(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// ParseScript and ScriptEvaluation of the entry script, then the event
+/// loop; returns the exit status.
+fn run_script(agent: &mut Agent, file: &Path, source: &str, warn: bool) -> u8 {
+    let path = absolute(file);
+    let path = std::fs::canonicalize(&path).unwrap_or(path);
+    let url = crate::host::resolve::file_url(&path);
+    let host_defined = path.display().to_string();
+    let script = match ScriptRecord::parse(source, agent.realm.clone(), &url, &host_defined) {
+        Ok(script) => script,
+        Err(err) => {
+            let _ = writeln!(agent.stderr, "SyntaxError: {}", err.message);
+            return EXIT_UNCAUGHT;
+        }
+    };
+    if let Err(Throw(e)) = agent.script_evaluation(&script) {
+        report_uncaught(agent, &e);
+        return EXIT_UNCAUGHT;
+    }
+    match drive_event_loop(agent, None, warn) {
+        Ok(()) => 0,
+        Err(status) => status,
+    }
+}
+
 /// Loads, links and evaluates the entry's graph and drives the event loop;
 /// returns the exit status.
-fn run_graph(agent: &mut Agent, host: &FileHost, file: &std::path::Path) -> u8 {
+fn run_graph(agent: &mut Agent, host: &FileHost, file: &Path, warn: bool) -> u8 {
     let outcome = host
         .load_entry(agent, file)
         .and_then(|module| host.run(agent, module).map(|p| (module, p)));
@@ -98,33 +155,12 @@ fn run_graph(agent: &mut Agent, host: &FileHost, file: &std::path::Path) -> u8 {
             return EXIT_UNCAUGHT;
         }
     };
-    let name = host.graph().borrow().get(module).url.clone();
-    loop {
-        // Microtasks first, after the module body and after each timer.
-        if let Err(Throw(e)) = agent.run_promise_jobs() {
-            report_uncaught(agent, &e);
-            return EXIT_UNCAUGHT;
-        }
-        if let Value::Object(p) = &promise {
-            if let Some(PromiseStateView::Rejected(reason)) = promise_state(p) {
-                report_uncaught(agent, &reason);
-                return EXIT_UNCAUGHT;
-            }
-        }
-        if let Some(reason) = crate::interp::jobs::take_unhandled_rejection(agent) {
-            report_uncaught(agent, &reason);
-            return EXIT_UNCAUGHT;
-        }
-        let Some(timer) = agent.take_next_timer() else {
-            break;
-        };
-        if let Err(Throw(e)) = run_timer(agent, timer) {
-            report_uncaught(agent, &e);
-            return EXIT_UNCAUGHT;
-        }
+    if let Err(status) = drive_event_loop(agent, Some(&promise), warn) {
+        return status;
     }
     if let Value::Object(p) = &promise {
         if let Some(PromiseStateView::Pending) = promise_state(p) {
+            let name = host.graph().borrow().get(module).url.clone();
             let _ = writeln!(
                 agent.stderr,
                 "Warning: Detected unsettled top-level await at {name}"
@@ -135,7 +171,41 @@ fn run_graph(agent: &mut Agent, host: &FileHost, file: &std::path::Path) -> u8 {
     0
 }
 
-use std::io::Write;
+/// Runs microtasks and timers until none is left. An uncaught exception,
+/// an unhandled rejection (unless `warn`: then only a warning) or the
+/// rejection of `promise` (the entry module's evaluation) is reported:
+/// `Err` holds the exit status.
+fn drive_event_loop(agent: &mut Agent, promise: Option<&Value>, warn: bool) -> Result<(), u8> {
+    loop {
+        // Microtasks first, after the entry's body and after each timer.
+        if let Err(Throw(e)) = agent.run_promise_jobs() {
+            report_uncaught(agent, &e);
+            return Err(EXIT_UNCAUGHT);
+        }
+        if let Some(Value::Object(p)) = promise {
+            if let Some(PromiseStateView::Rejected(reason)) = promise_state(p) {
+                report_uncaught(agent, &reason);
+                return Err(EXIT_UNCAUGHT);
+            }
+        }
+        if let Some(reason) = crate::interp::jobs::take_unhandled_rejection(agent) {
+            if warn {
+                let text = agent.describe_uncaught(&reason);
+                let _ = writeln!(agent.stderr, "Warning: unhandled promise rejection: {text}");
+            } else {
+                report_uncaught(agent, &reason);
+                return Err(EXIT_UNCAUGHT);
+            }
+        }
+        let Some(timer) = agent.take_next_timer() else {
+            return Ok(());
+        };
+        if let Err(Throw(e)) = run_timer(agent, timer) {
+            report_uncaught(agent, &e);
+            return Err(EXIT_UNCAUGHT);
+        }
+    }
+}
 
 /// Runs one due timer's callback (after sleeping until it is due) and
 /// re-arms intervals.

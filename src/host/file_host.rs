@@ -378,6 +378,18 @@ impl ModuleHost for FileHostState {
             Some(r) => PathBuf::from(&self.graph.borrow().get(r).name),
             None => std::env::current_dir().unwrap_or_default().join("[eval]"),
         };
+        self.load_imported_from(agent, &referrer_path, request)
+    }
+}
+
+impl FileHostState {
+    /// HostLoadImportedModule for a referrer (module or script) at `referrer_path`.
+    fn load_imported_from(
+        &self,
+        agent: &mut Agent,
+        referrer_path: &Path,
+        request: &ModuleRequest,
+    ) -> JsResult<ModuleId> {
         // Import attributes: only `type`, and only `type: 'json'`.
         let mut kind = None;
         for (key, value) in &request.attributes {
@@ -404,7 +416,7 @@ impl ModuleHost for FileHostState {
         if crate::node::is_binding_request(&referrer_name, &specifier) {
             return self.load_builtin(agent, &specifier);
         }
-        match resolve_specifier(&specifier, &referrer_path) {
+        match resolve_specifier(&specifier, referrer_path) {
             Resolved::File(path) => self.load_path(agent, &path, kind, Some(&referrer_name)),
             Resolved::Builtin(name) => self.load_builtin(agent, &format!("node:{name}")),
             Resolved::Bare(name) => Err(coded_error(
@@ -429,6 +441,10 @@ impl HostHooks for FileHost {
         // evaluated from here may itself import().
         agent.host = Some(Box::new(self.clone()));
         let graph = self.state.graph.clone();
+        // A script's import(): its Script Record's [[HostDefined]] is its file.
+        let script = referrer
+            .as_ref()
+            .and_then(|env| agent.realm.global_env.script_host_defined(env));
         let referrer = referrer.and_then(|env| graph.borrow().owner_of(&env));
         let mut attributes = attributes;
         attributes.sort_by(|a, b| a.0.units().cmp(b.0.units()));
@@ -454,7 +470,13 @@ impl HostHooks for FileHost {
             attributes,
         };
         // HostLoadImportedModule, then ContinueDynamicImport.
-        let module = self.state.load_imported_module(agent, referrer, &request)?;
+        let module = match script {
+            Some(path) => {
+                let path = PathBuf::from(&*path);
+                self.state.load_imported_from(agent, &path, &request)?
+            }
+            None => self.state.load_imported_module(agent, referrer, &request)?,
+        };
         let evaluation = crate::module::load_link_evaluate(agent, &*self.state, module)?;
         let capability = agent.promise_capability()?;
         let Value::Object(p) = &evaluation else {

@@ -7,6 +7,7 @@ pub mod builtins;
 pub mod environment;
 pub mod eval;
 pub mod function;
+pub mod global_env;
 pub mod inspect;
 pub mod interrupt;
 pub mod jobs;

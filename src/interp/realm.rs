@@ -150,10 +150,11 @@ impl Intrinsics {
 /// A Realm Record.
 pub struct Realm {
     pub intrinsics: Intrinsics,
-    /// [[GlobalObject]] (also the global environment's object record: modules
-    /// have no global lexical declarations, so a name not found in any scope
-    /// is a property of this object).
+    /// [[GlobalObject]] (also the global environment's object record).
     pub global_object: Gc<JsObject>,
+    /// [[GlobalEnv]]'s declarative record and [[VarNames]]: a name not
+    /// found in any scope is looked up there, then on the global object.
+    pub global_env: super::global_env::GlobalEnvironment,
     pub symbols: WellKnownSymbols,
 }
 
@@ -238,6 +239,7 @@ impl Realm {
         Rc::new(Realm {
             intrinsics,
             global_object,
+            global_env: Default::default(),
             symbols: symbols.clone(),
         })
     }

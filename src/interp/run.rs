@@ -1,14 +1,14 @@
-//! Running a single module from source text to completion: parse, create
-//! its environment, run its body, then the job queue and timers. For
-//! tests, benchmarks and embedders that do not need imports (the module
-//! layer runs whole graphs).
+//! Running a single module or script from source text to completion:
+//! parse, create its environment, run its body, then the job queue and
+//! timers. For tests, benchmarks, preludes and embedders that do not need
+//! static imports (the module layer runs whole graphs).
 
 use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;
 
 use super::agent::{Agent, Throw};
-use super::eval::ModuleCode;
+use super::eval::{ModuleCode, ScriptRecord};
 use super::source::SourceText;
 use super::value::Value;
 
@@ -59,51 +59,42 @@ impl Agent {
         result.map_err(|Throw(e)| RunError::Uncaught(self.describe_uncaught(&e)))
     }
 
-    /// Runs `source` as a prelude: a module whose top-level declarations
-    /// then become properties of the global object, as a script's would
-    /// (test harnesses define `assert` and friends this way). Its jobs run
-    /// to completion before it returns.
-    pub fn run_prelude(&mut self, name: &str, source: &str) -> Result<(), RunError> {
-        let module =
-            crate::syntax::parse_module(source).map_err(|e| RunError::Syntax(e.message))?;
-        let module = Rc::new(module);
-        let code = ModuleCode::new(module.clone(), SourceText::new(name, source));
-        let result = (|| -> Result<(), Throw> {
-            self.instantiate_module_declarations(&code)?;
-            let promise = self.execute_module(&code)?;
-            self.run_promise_jobs()?;
-            if let Value::Object(p) = &promise {
-                if let Some(super::builtins::promise::PromiseStateView::Rejected(e)) =
-                    super::builtins::promise::promise_state(p)
-                {
-                    return Err(Throw(e));
-                }
-            }
-            Ok(())
-        })();
-        result.map_err(|Throw(e)| RunError::Uncaught(self.describe_uncaught(&e)))?;
-        let scope = module
-            .scope
-            .get()
-            .expect("modules are analysed when parsed");
-        let global = self.global_object();
-        for (name, slot, _) in &scope.declarations {
-            if name.starts_with('%') || name.starts_with('*') {
-                continue;
-            }
-            if let Some(value) = code.env.get(*slot) {
-                super::native::define_value(&global, name, value, super::property::Attributes::ALL);
-            }
-        }
-        Ok(())
+    /// Runs `source` as a strict script (ScriptEvaluation) named `name`,
+    /// then every job and timer it leaves. Scripts run by the same agent
+    /// share the realm's global environment.
+    pub fn run_script_source(&mut self, name: &str, source: &str) -> Result<(), RunError> {
+        let script = ScriptRecord::parse(source, self.realm.clone(), name, name)
+            .map_err(|e| RunError::Syntax(e.message))?;
+        let result = self
+            .script_evaluation(&script)
+            .and_then(|_| self.run_event_loop(None));
+        result.map_err(|Throw(e)| RunError::Uncaught(self.describe_uncaught(&e)))
+    }
+
+    /// Runs the file `path` (text `source`) as a prelude: a strict script
+    /// (test harnesses define `assert` and friends this way), then the
+    /// promise jobs it leaves.
+    pub fn run_prelude(&mut self, path: &str, source: &str) -> Result<(), RunError> {
+        let script = ScriptRecord::parse(source, self.realm.clone(), path, path)
+            .map_err(|e| RunError::Syntax(e.message))?;
+        let result = self
+            .script_evaluation(&script)
+            .and_then(|_| self.run_promise_jobs());
+        result.map_err(|Throw(e)| RunError::Uncaught(self.describe_uncaught(&e)))
     }
 
     fn run_module_code(&mut self, code: &ModuleCode) -> Result<(), Throw> {
         self.instantiate_module_declarations(code)?;
         let promise = self.execute_module(code)?;
+        self.run_event_loop(Some(&promise))
+    }
+
+    /// Runs promise jobs and timers until none is left; fails on an
+    /// unhandled rejection or when `promise` (a module's evaluation) rejects.
+    fn run_event_loop(&mut self, promise: Option<&Value>) -> Result<(), Throw> {
         loop {
             self.run_promise_jobs()?;
-            if let Value::Object(p) = &promise {
+            if let Some(Value::Object(p)) = promise {
                 if let Some(super::builtins::promise::PromiseStateView::Rejected(e)) =
                     super::builtins::promise::promise_state(p)
                 {

@@ -16,7 +16,7 @@ use crate::interp::slots::Slots;
 use crate::interp::source::SourceText;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
-use crate::syntax::ast::{ExprKind, ModuleItem, StmtKind};
+use crate::syntax::ast::{ExprKind, StmtKind};
 
 fn this_function(agent: &mut Agent, this: &Value, method: &str) -> JsResult<Gc<JsObject>> {
     match this {
@@ -137,12 +137,14 @@ fn function_constructor(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let body = agent.to_string(&body)?.to_rust_string();
     // The source text: "function anonymous(P\n) {\nbody\n}".
     let text = format!("(function anonymous({}\n) {{\n{}\n}})", p.join(","), body);
-    let module = match crate::syntax::parse_module(&text) {
-        Ok(m) => m,
+    // The text is parsed as a (strict) script: a function body is not module
+    // code (no `import.meta`; `await` is an identifier outside async code).
+    let script = match crate::syntax::parse_script(&text) {
+        Ok(s) => s,
         Err(e) => return Err(agent.syntax_error(e.message)),
     };
-    let func = match module.body.first() {
-        Some(ModuleItem::Stmt(stmt)) => match &stmt.kind {
+    let func = match script.body.first() {
+        Some(stmt) => match &stmt.kind {
             StmtKind::Expr(e) => match &e.kind {
                 ExprKind::Paren(inner) => match &inner.kind {
                     ExprKind::Function(f) => Some(f.clone()),
@@ -157,7 +159,7 @@ fn function_constructor(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let Some(func) = func else {
         return Err(agent.syntax_error("Unexpected token in function body"));
     };
-    if module.body.len() != 1 {
+    if script.body.len() != 1 {
         return Err(agent.syntax_error("Unexpected token in function body"));
     }
     // Dynamic functions close over the global environment only.

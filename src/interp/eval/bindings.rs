@@ -38,6 +38,19 @@ impl Agent {
             }
         }
         if let BindingRef::Global | BindingRef::Unresolved = binding {
+            // The global declarative record (scripts' let, const and class) first.
+            if let Some(found) = self.realm.global_env.lexical_value(&id.name) {
+                return match found {
+                    Some(v) => Ok(v),
+                    None => {
+                        self.set_position(id.span.start);
+                        Err(self.reference_error(format!(
+                            "Cannot access '{}' before initialization",
+                            id.name
+                        )))
+                    }
+                };
+            }
             let global = self.global_object();
             let key = PropertyKey::from_string(JsStr::from_units(id.units()));
             if global.has_property(&key) {
@@ -124,6 +137,21 @@ impl Agent {
         }
         match binding {
             BindingRef::Global | BindingRef::Unresolved => {
+                if let Some(lexical) = self.realm.global_env.lexical_binding(&id.name) {
+                    if lexical.env.get(lexical.slot).is_none() {
+                        self.set_position(id.span.start);
+                        return Err(self.reference_error(format!(
+                            "Cannot access '{}' before initialization",
+                            id.name
+                        )));
+                    }
+                    if !lexical.mutable {
+                        self.set_position(id.span.start);
+                        return self.throw_type_error("Assignment to constant variable.");
+                    }
+                    lexical.env.set(lexical.slot, value);
+                    return Ok(());
+                }
                 // Strict code: assigning an undeclared name is a ReferenceError.
                 let global = self.global_object();
                 let key = PropertyKey::from_string(JsStr::from_units(id.units()));

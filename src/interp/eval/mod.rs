@@ -17,6 +17,7 @@ pub mod module_body;
 mod operators;
 mod patterns;
 mod references;
+pub mod script;
 mod statements;
 mod suspend;
 
@@ -24,4 +25,5 @@ pub use call::{call_closure, construct_closure};
 pub use frame::{Completion, Frame};
 pub use module_body::ModuleCode;
 pub use operators::exponentiate;
+pub use script::ScriptRecord;
 pub use suspend::bury_dead_coroutines;

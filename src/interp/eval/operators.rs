@@ -20,7 +20,8 @@ impl Agent {
                     if matches!(
                         id.binding.get(),
                         BindingRef::Global | BindingRef::Unresolved
-                    ) {
+                    ) && self.realm.global_env.lexical_value(&id.name).is_none()
+                    {
                         let global = self.global_object();
                         let key = crate::interp::property::PropertyKey::from(&*id.name);
                         if !global.has_property(&key) {

@@ -4,7 +4,7 @@ use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
 use super::*;
-use crate::syntax::scope::{BindingRef, ModuleScope};
+use crate::syntax::scope::{BindingRef, ModuleScope, ScriptScope};
 use crate::syntax::span::Span;
 
 #[derive(Clone, Debug)]
@@ -15,13 +15,13 @@ pub struct Module {
     pub scope: OnceCell<Box<ModuleScope>>,
 }
 
-/// A script (test262's non-module tests); vmjs itself only runs modules.
+/// A (strict) script: `vmjs run --script`, test harnesses.
 #[derive(Clone, Debug)]
 pub struct Script {
     pub body: Vec<Stmt>,
     pub span: Span,
     /// Set by scope analysis.
-    pub scope: OnceCell<Box<ModuleScope>>,
+    pub scope: OnceCell<Box<ScriptScope>>,
 }
 
 #[derive(Clone, Debug)]

@@ -26,6 +26,7 @@ pub(super) enum ScopeKind {
 /// Where a finished scope's record goes.
 pub(super) enum Owner<'a> {
     Module(&'a OnceCell<Box<ModuleScope>>),
+    Script(&'a OnceCell<Box<ScriptScope>>),
     Function(&'a OnceCell<Box<FunctionScope>>),
     Block(&'a OnceCell<Box<BlockScope>>),
     Class(&'a OnceCell<Box<ClassScope>>),
@@ -53,6 +54,10 @@ pub(super) struct ScopeData<'a> {
     pub class_name: Option<BindingId>,
     pub private_names: Vec<(Name, BindingId)>,
     pub imports: Vec<Name>,
+    /// A script's top level: its var names and function declarations,
+    /// which are global object properties rather than bindings here.
+    pub global_vars: Vec<Name>,
+    pub global_functions: Vec<Rc<Function>>,
     // Layout, decided at the end.
     env_slots: u32,
     frame_size: u32,
@@ -128,6 +133,8 @@ impl<'a> Analysis<'a> {
             class_name: None,
             private_names: Vec::new(),
             imports: Vec::new(),
+            global_vars: Vec::new(),
+            global_functions: Vec::new(),
             env_slots: 0,
             frame_size: 0,
         });
@@ -399,6 +406,25 @@ impl<'a> Analysis<'a> {
                     imports: scope.imports.clone(),
                     var_bindings: scope.vars.iter().map(|&b| own(b)).collect(),
                     hoisted_functions: hoisted(),
+                };
+                let _ = cell.set(Box::new(record));
+            }
+            Some(Owner::Script(cell)) => {
+                let lexical_declarations = scope
+                    .lexical
+                    .iter()
+                    .map(|&b| {
+                        let data = &self.bindings[b];
+                        (data.name.clone(), data.location.1, data.kind)
+                    })
+                    .collect();
+                let record = ScriptScope {
+                    env_slots: scope.env_slots,
+                    frame_size: scope.frame_size,
+                    this_binding: own_opt(scope.this_binding),
+                    lexical_declarations,
+                    var_names: scope.global_vars.clone(),
+                    functions: scope.global_functions.clone(),
                 };
                 let _ = cell.set(Box::new(record));
             }

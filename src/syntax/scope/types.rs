@@ -5,7 +5,7 @@
 //! run time, so that reading a variable is indexing, not a name lookup.
 //! Every node that opens a scope carries a scope record (`Function::scope`,
 //! `Stmt::scope`, `CatchClause::scope`, `Class::scope`, the class members'
-//! `scope`, `Module::scope`) saying what to allocate and initialise on entry.
+//! `scope`, `Module::scope`, `Script::scope`) saying what to allocate and initialise on entry.
 //!
 //! Where bindings live:
 //! - A binding referenced only from the function that declares it (the
@@ -23,8 +23,10 @@
 //!   follows that many `parent` links from its current environment.
 //! - Module top-level bindings always live in the module environment
 //!   (other modules read them through exports).
-//! - Names declared nowhere are [`BindingRef::Global`]: properties of the
-//!   global object, looked up by name.
+//! - Names declared nowhere, and a script's top-level var and function
+//!   declarations, are [`BindingRef::Global`]: looked up by name in the
+//!   realm's global environment (scripts' let/const/class, then the global
+//!   object's properties).
 //!
 //! A slot holds "uninitialised" until its declaration runs: let, const and
 //! class bindings are in their temporal dead zone until then.
@@ -175,6 +177,31 @@ pub struct ModuleScope {
     pub imports: Vec<Name>,
     pub var_bindings: Vec<BindingRef>,
     pub hoisted_functions: Vec<HoistedFunction>,
+}
+
+/// A script's top-level scope (ScriptEvaluation, GlobalDeclarationInstantiation).
+/// Its var and function declarations are properties of the global object,
+/// so references to them are [`BindingRef::Global`]; its let, const and
+/// class declarations live in the script environment (every slot captured),
+/// which the realm's global declarative record then names for later scripts
+/// and modules.
+#[derive(Clone, Debug, Default)]
+pub struct ScriptScope {
+    /// Slots of the script environment.
+    pub env_slots: u32,
+    /// Frame slots for the script body's own uncaptured block bindings.
+    pub frame_size: u32,
+    /// Where the global `this` value is stored if something reads it.
+    pub this_binding: Option<BindingRef>,
+    /// LexicallyDeclaredNames (let, const, class) with their slots in the
+    /// script environment, in source order.
+    pub lexical_declarations: Vec<(Name, u32, DeclKind)>,
+    /// VarDeclaredNames of `var` declarations (not functions), in source
+    /// order, each once.
+    pub var_names: Vec<Name>,
+    /// The top-level function declarations, in source order (a later one
+    /// of the same name wins).
+    pub functions: Vec<Rc<Function>>,
 }
 
 /// What `super(...)` needs: where the enclosing constructor keeps `this`

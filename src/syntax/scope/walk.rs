@@ -161,17 +161,32 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// A script's top level: only its let/const/class are declared here;
+    /// its var and function declarations become global object properties
+    /// (GlobalDeclarationInstantiation), so references to them stay global.
     pub fn script(&mut self, s: &'a Script) {
         let scope = self
             .a
-            .push_scope(ScopeKind::Module, None, Some(Owner::Module(&s.scope)));
+            .push_scope(ScopeKind::Module, None, Some(Owner::Script(&s.scope)));
         self.current = scope;
         let mut vars = Vec::new();
         var_idents(&s.body, &mut vars);
         let mut lexical = Vec::new();
         lexical_decls(&s.body, &mut lexical);
-        self.declare_vars(scope, &vars, false);
-        self.declare_lexical(scope, &lexical, true);
+        let mut bindings = Vec::new();
+        for decl in lexical {
+            match decl {
+                Lexical::Function(_, f) => self.a.scopes[scope].global_functions.push(f.clone()),
+                binding => bindings.push(binding),
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for id in vars {
+            if seen.insert(&id.name) {
+                self.a.scopes[scope].global_vars.push(id.name.clone());
+            }
+        }
+        self.declare_lexical(scope, &bindings, true);
         self.stmts(&s.body);
     }
 
