@@ -477,26 +477,35 @@ impl HostHooks for FileHost {
             }
             None => self.state.load_imported_module(agent, referrer, &request)?,
         };
-        let evaluation = crate::module::load_link_evaluate(agent, &*self.state, module)?;
+        // ContinueDynamicImport ( promiseCapability, moduleCompletion ) —
+        // <https://tc39.es/ecma262/#sec-ContinueDynamicImport>
+        // 3. Let loadPromise be module.LoadRequestedModules() (it settles at
+        //    once here: this host finishes its loads before returning).
+        crate::interp::agent::without_collection(|| {
+            crate::module::load_requested_modules(agent, &*self.state, module)
+        })?;
         let capability = agent.promise_capability()?;
-        let Value::Object(p) = &evaluation else {
-            return Ok(capability.promise);
-        };
-        // ContinueDynamicImport 6–9: on fulfilment resolve with the namespace.
-        let on_fulfilled = agent.native_function_with(
+        let load_promise = crate::interp::builtins::promise::new_promise(agent);
+        crate::interp::builtins::promise::resolve_promise(agent, &load_promise, Value::Undefined);
+        // 6–8. PerformPromiseThen(loadPromise, linkAndEvaluate, onRejected):
+        //      Link and Evaluate run as a reaction job, after the code that
+        //      called import() (a module of the same graph that is still to
+        //      be evaluated is evaluated in its graph's order first).
+        let link_and_evaluate = agent.native_function_with(
             "",
             0,
-            resolve_with_namespace,
+            link_and_evaluate_closure,
             false,
             vec![
                 Value::Number(f64::from(module.0)),
                 capability.resolve.clone(),
+                capability.reject.clone(),
             ],
         );
         perform_promise_then(
             agent,
-            p,
-            Value::Object(on_fulfilled),
+            &load_promise,
+            Value::Object(link_and_evaluate),
             capability.reject.clone(),
             None,
         );
@@ -533,6 +542,48 @@ impl HostHooks for FileHost {
     fn module_host(&self) -> Option<Rc<dyn ModuleHost>> {
         Some(self.state.clone())
     }
+}
+
+/// ContinueDynamicImport's linkAndEvaluateClosure (step 6): Link, then
+/// Evaluate, then resolve with the namespace (or reject with the error).
+fn link_and_evaluate_closure(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    let (Value::Number(n), resolve, reject) = (args.capture(0), args.capture(1), args.capture(2))
+    else {
+        return Ok(Value::Undefined);
+    };
+    let module = ModuleId(n as u32);
+    let Some(graph) = agent
+        .host
+        .as_ref()
+        .and_then(|h| h.module_host())
+        .map(|h| h.graph())
+    else {
+        return Ok(Value::Undefined);
+    };
+    // a. Let link be Completion(module.Link()).
+    let linked =
+        crate::interp::agent::without_collection(|| crate::module::link(agent, &graph, module));
+    // b. If link is an abrupt completion, reject and return.
+    // c. Let evaluatePromise be module.Evaluate().
+    let evaluation = linked.and_then(|()| crate::module::evaluate(agent, &graph, module));
+    let promise = match evaluation {
+        Ok(Value::Object(p)) => p,
+        Ok(_) => return Ok(Value::Undefined),
+        Err(Throw(e)) => {
+            agent.call(&reject, &Value::Undefined, &[e])?;
+            return Ok(Value::Undefined);
+        }
+    };
+    // d–f. On fulfilment resolve with GetModuleNamespace(module); on rejection reject.
+    let on_fulfilled = agent.native_function_with(
+        "",
+        0,
+        resolve_with_namespace,
+        false,
+        vec![Value::Number(n), resolve],
+    );
+    perform_promise_then(agent, &promise, Value::Object(on_fulfilled), reject, None);
+    Ok(Value::Undefined)
 }
 
 /// ContinueDynamicImport's onFulfilled: resolve with GetModuleNamespace(module).

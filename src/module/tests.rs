@@ -266,6 +266,23 @@ fn dynamic_import_resolves_to_the_same_namespace() {
     assert_eq!(out, "true 1\n");
 }
 
+#[test]
+fn dynamic_import_links_and_evaluates_in_a_later_job() {
+    // ContinueDynamicImport links and evaluates as a reaction to the load
+    // promise: b, still to be evaluated in main's graph, runs in graph
+    // order, not from inside a (output recorded from Node v20).
+    let (out, err) = run_files(&files(&[
+        ("main.mjs", "import './a.mjs';\nimport './b.mjs';\nconsole.log('main');"),
+        (
+            "a.mjs",
+            "import('./b.mjs').then((ns) => console.log('a: import resolved', ns.name));\nconsole.log('a');",
+        ),
+        ("b.mjs", "export const name = 'b';\nconsole.log('b');"),
+    ]));
+    assert_eq!(err, None);
+    assert_eq!(out, "a\nb\nmain\na: import resolved b\n");
+}
+
 /// A chain main → m0 → m1 → … of `n` modules.
 fn chain(n: usize) -> Vec<(String, String)> {
     let mut list = vec![(
