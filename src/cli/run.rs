@@ -236,7 +236,9 @@ fn report_uncaught(agent: &mut Agent, value: &Value) {
             match (stack, &o.kind) {
                 (Some(Value::String(s)), _) => s.to_rust_string(),
                 (_, ObjectKind::Error) => agent.to_display_string(value),
-                _ => agent.to_display_string(value),
+                // Node prints any other object as util.inspect shows it.
+                _ => crate::interp::inspect::inspect(agent, value, &Default::default())
+                    .unwrap_or_else(|_| agent.to_display_string(value)),
             }
         }
         other => agent.to_display_string(other),

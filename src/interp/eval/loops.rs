@@ -184,7 +184,7 @@ impl Agent {
             return Ok(Completion::Normal);
         }
         let obj = self.to_object(&v)?;
-        let keys = enumerate_object_properties(&obj);
+        let keys = enumerate_object_properties(self, &obj)?;
         for (owner, key) in keys {
             // Properties deleted before being visited are skipped.
             if owner.get_own_property(&key).is_none() {
@@ -305,8 +305,12 @@ fn copy_iteration_env(f: &mut Frame) {
 
 /// EnumerateObjectProperties ( O ): enumerable string keys of the object
 /// and its prototypes, each name once (shadowed names are skipped), with
-/// the object that owns each.
-fn enumerate_object_properties(obj: &Gc<JsObject>) -> Vec<(Gc<JsObject>, PropertyKey)> {
+/// the object that owns each. Enumerability is read with [[GetOwnProperty]],
+/// which throws for a module namespace's uninitialised binding.
+fn enumerate_object_properties(
+    agent: &mut Agent,
+    obj: &Gc<JsObject>,
+) -> JsResult<Vec<(Gc<JsObject>, PropertyKey)>> {
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     let mut current = Some(obj.clone());
@@ -318,11 +322,14 @@ fn enumerate_object_properties(obj: &Gc<JsObject>) -> Vec<(Gc<JsObject>, Propert
             if !seen.insert(key.id()) {
                 continue;
             }
-            if o.get_own_property(&key).is_some_and(|p| p.enumerable()) {
+            if agent
+                .get_own_property(&o, &key)?
+                .is_some_and(|p| p.enumerable())
+            {
                 out.push((o.clone(), key));
             }
         }
         current = o.get_prototype_of();
     }
-    out
+    Ok(out)
 }
