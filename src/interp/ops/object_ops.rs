@@ -190,8 +190,9 @@ impl Agent {
                 let Value::Object(receiver) = receiver else {
                     return Ok(false);
                 };
-                // c. Let existingDescriptor be ? Receiver.[[GetOwnProperty]](P).
-                match receiver.get_own_property(key) {
+                // c. Let existingDescriptor be ? Receiver.[[GetOwnProperty]](P)
+                //    (a module namespace's throws for a binding in its TDZ).
+                match self.get_own_property(receiver, key)? {
                     // d. If existingDescriptor is not undefined, then
                     Some(existing) => {
                         // i. If IsAccessorDescriptor(existingDescriptor) is true, return false.
