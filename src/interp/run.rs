@@ -63,23 +63,26 @@ impl Agent {
     /// then every job and timer it leaves. Scripts run by the same agent
     /// share the realm's global environment.
     pub fn run_script_source(&mut self, name: &str, source: &str) -> Result<(), RunError> {
-        let script = ScriptRecord::parse(source, self.realm.clone(), name, name)
-            .map_err(|e| RunError::Syntax(e.message))?;
-        let result = self
-            .script_evaluation(&script)
-            .and_then(|_| self.run_event_loop(None));
-        result.map_err(|Throw(e)| RunError::Uncaught(self.describe_uncaught(&e)))
+        self.run_script_then(name, source, |agent| agent.run_event_loop(None))
     }
 
     /// Runs the file `path` (text `source`) as a prelude: a strict script
     /// (test harnesses define `assert` and friends this way), then the
     /// promise jobs it leaves.
     pub fn run_prelude(&mut self, path: &str, source: &str) -> Result<(), RunError> {
-        let script = ScriptRecord::parse(source, self.realm.clone(), path, path)
+        self.run_script_then(path, source, Agent::run_promise_jobs)
+    }
+
+    /// ParseScript and ScriptEvaluation of `source`, then `then`.
+    fn run_script_then(
+        &mut self,
+        name: &str,
+        source: &str,
+        then: impl FnOnce(&mut Agent) -> Result<(), Throw>,
+    ) -> Result<(), RunError> {
+        let script = ScriptRecord::parse(source, self.realm.clone(), name, name)
             .map_err(|e| RunError::Syntax(e.message))?;
-        let result = self
-            .script_evaluation(&script)
-            .and_then(|_| self.run_promise_jobs());
+        let result = self.script_evaluation(&script).and_then(|_| then(self));
         result.map_err(|Throw(e)| RunError::Uncaught(self.describe_uncaught(&e)))
     }
 

@@ -4,7 +4,7 @@
 use gc::Gc;
 
 use super::frame::Frame;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::{Agent, JsResult, Throw};
 use crate::interp::environment::{Env, ImportTarget};
 use crate::interp::property::PropertyKey;
 use crate::interp::string::JsStr;
@@ -28,6 +28,13 @@ fn env_at(frame: &Frame, hops: u32) -> &Gc<Env> {
 }
 
 impl Agent {
+    /// The ReferenceError for a binding read or written in its temporal
+    /// dead zone, located at `id`.
+    fn uninitialized_error(&mut self, id: &Ident) -> Throw {
+        self.set_position(id.span.start);
+        self.reference_error(format!("Cannot access '{}' before initialization", id.name))
+    }
+
     /// The value of an identifier reference (ResolveBinding + GetValue).
     pub(super) fn read_ident(&mut self, frame: &Frame, id: &Ident) -> JsResult<Value> {
         let binding = id.binding.get();
@@ -42,13 +49,7 @@ impl Agent {
             if let Some(found) = self.realm.global_env.lexical_value(&id.name) {
                 return match found {
                     Some(v) => Ok(v),
-                    None => {
-                        self.set_position(id.span.start);
-                        Err(self.reference_error(format!(
-                            "Cannot access '{}' before initialization",
-                            id.name
-                        )))
-                    }
+                    None => Err(self.uninitialized_error(id)),
                 };
             }
             let global = self.global_object();
@@ -61,11 +62,7 @@ impl Agent {
         }
         match self.read_binding(frame, binding)? {
             Some(v) => Ok(v),
-            None => {
-                self.set_position(id.span.start);
-                Err(self
-                    .reference_error(format!("Cannot access '{}' before initialization", id.name)))
-            }
+            None => Err(self.uninitialized_error(id)),
         }
     }
 
@@ -139,11 +136,7 @@ impl Agent {
             BindingRef::Global | BindingRef::Unresolved => {
                 if let Some(lexical) = self.realm.global_env.lexical_binding(&id.name) {
                     if lexical.env.get(lexical.slot).is_none() {
-                        self.set_position(id.span.start);
-                        return Err(self.reference_error(format!(
-                            "Cannot access '{}' before initialization",
-                            id.name
-                        )));
+                        return Err(self.uninitialized_error(id));
                     }
                     if !lexical.mutable {
                         self.set_position(id.span.start);
@@ -170,11 +163,7 @@ impl Agent {
             _ => {
                 // The binding must be initialised (TDZ), then mutable.
                 if self.read_binding(frame, binding)?.is_none() {
-                    self.set_position(id.span.start);
-                    return Err(self.reference_error(format!(
-                        "Cannot access '{}' before initialization",
-                        id.name
-                    )));
+                    return Err(self.uninitialized_error(id));
                 }
                 if !binding.is_mutable() {
                     self.set_position(id.span.start);
