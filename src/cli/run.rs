@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::app::Context;
+use super::app::{ColorWhen, Context};
 use super::diagnostic::report_syntax_error;
 use super::input::{read_source, CliError};
 use crate::host::FileHost;
@@ -20,7 +20,7 @@ use crate::interp::eval::ScriptRecord;
 use crate::interp::object::ObjectKind;
 use crate::interp::property::PropertyKey;
 use crate::interp::value::Value;
-use crate::syntax::{parse_module, parse_script};
+use crate::module::ModuleId;
 
 /// Exit status for an uncaught exception or a SyntaxError.
 const EXIT_UNCAUGHT: u8 = 1;
@@ -70,17 +70,6 @@ impl RunArgs {
 
 pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
     let source = read_source(&args.file)?;
-    // The entry's own SyntaxError prints before anything runs.
-    let parsed = if args.script {
-        parse_script(&source).map(|_| ())
-    } else {
-        parse_module(&source).map(|_| ())
-    };
-    if let Err(err) = parsed {
-        let file = args.file.display().to_string();
-        report_syntax_error(&file, &source, &err, context.color);
-        return Ok(ExitCode::from(EXIT_UNCAUGHT));
-    }
     crate::interp::limits::register_thread_stack(super::app::WORKER_STACK_BYTES);
     let mut agent = Agent::new();
     let host = FileHost::new();
@@ -101,10 +90,18 @@ pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
         }
     }
     let warn = args.unhandled_rejections == Some(UnhandledRejections::Warn);
+    // The entry's own SyntaxError prints before anything runs (preludes aside).
     let status = if args.script {
-        run_script(&mut agent, &args.file, &source, warn)
+        run_script(&mut agent, &args.file, &source, warn, context.color)
     } else {
-        run_graph(&mut agent, &host, &args.file, warn)
+        match host.load_entry_text(&args.file, &source) {
+            Ok(module) => run_graph(&mut agent, &host, module, warn),
+            Err(err) => {
+                let file = args.file.display().to_string();
+                report_syntax_error(&file, &source, &err, context.color);
+                EXIT_UNCAUGHT
+            }
+        }
     };
     let _ = agent.stdout.flush();
     let _ = agent.stderr.flush();
@@ -120,7 +117,7 @@ fn absolute(path: &Path) -> PathBuf {
 
 /// ParseScript and ScriptEvaluation of the entry script, then the event
 /// loop; returns the exit status.
-fn run_script(agent: &mut Agent, file: &Path, source: &str, warn: bool) -> u8 {
+fn run_script(agent: &mut Agent, file: &Path, source: &str, warn: bool, color: ColorWhen) -> u8 {
     let path = absolute(file);
     let path = std::fs::canonicalize(&path).unwrap_or(path);
     let url = crate::host::resolve::file_url(&path);
@@ -128,7 +125,7 @@ fn run_script(agent: &mut Agent, file: &Path, source: &str, warn: bool) -> u8 {
     let script = match ScriptRecord::parse(source, agent.realm.clone(), &url, &host_defined) {
         Ok(script) => script,
         Err(err) => {
-            let _ = writeln!(agent.stderr, "SyntaxError: {}", err.message);
+            report_syntax_error(&file.display().to_string(), source, &err, color);
             return EXIT_UNCAUGHT;
         }
     };
@@ -144,12 +141,9 @@ fn run_script(agent: &mut Agent, file: &Path, source: &str, warn: bool) -> u8 {
 
 /// Loads, links and evaluates the entry's graph and drives the event loop;
 /// returns the exit status.
-fn run_graph(agent: &mut Agent, host: &FileHost, file: &Path, warn: bool) -> u8 {
-    let outcome = host
-        .load_entry(agent, file)
-        .and_then(|module| host.run(agent, module).map(|p| (module, p)));
-    let (module, promise) = match outcome {
-        Ok(x) => x,
+fn run_graph(agent: &mut Agent, host: &FileHost, module: ModuleId, warn: bool) -> u8 {
+    let promise = match host.run(agent, module) {
+        Ok(p) => p,
         Err(Throw(e)) => {
             report_uncaught(agent, &e);
             return EXIT_UNCAUGHT;

@@ -1,7 +1,13 @@
 //! Hosts: what ECMA-262 leaves to the embedding (module loading,
 //! import.meta). `vmjs run` uses the file host.
 
+mod builtin_modules;
+mod dynamic_import;
+pub mod errors;
 pub mod file_host;
+mod import_meta;
+mod json_module;
+mod module_map;
 pub mod prefetch;
 pub mod resolve;
 

@@ -26,7 +26,7 @@ pub struct Throw(pub Value);
 pub type JsResult<T> = Result<T, Throw>;
 
 /// The host's side of module loading (`import()`, `import.meta`), filled
-/// in by the module layer. Without one, `import()` rejects.
+/// in by a host above the module layer. Without one, `import()` rejects.
 pub trait HostHooks {
     /// HostLoadImportedModule for `import(specifier)` from the module
     /// whose environment is `referrer`: returns a promise for the namespace.
@@ -41,9 +41,10 @@ pub trait HostHooks {
     /// The `import.meta` object of the module whose environment is `module`.
     fn import_meta(&mut self, agent: &mut Agent, module: Option<Gc<Env>>) -> JsResult<Value>;
 
-    /// The module loader behind these hooks (for the module algorithms'
-    /// promise reactions).
-    fn module_host(&self) -> Option<Rc<dyn crate::module::ModuleHost>> {
+    /// What the host keeps for the algorithms it runs from promise
+    /// reactions and native functions (the module layer keeps its module
+    /// graph here), found again by downcasting.
+    fn host_defined(&self) -> Option<Rc<dyn std::any::Any>> {
         None
     }
 }
@@ -92,44 +93,6 @@ pub struct Agent {
 }
 
 impl Agent {
-    /// An agent with one realm whose intrinsics and global object are fully set up.
-    pub fn new() -> Agent {
-        configure_collector();
-        let symbols = WellKnownSymbols::new();
-        let realm = Realm::new(&symbols);
-        let mut agent = Agent {
-            realm: realm.clone(),
-            symbols,
-            symbol_registry: HashMap::new(),
-            jobs: JobQueue::default(),
-            stack: Vec::new(),
-            call_depth: 0,
-            max_call_depth: DEFAULT_MAX_CALL_DEPTH,
-            host: None,
-            stdout: Box::new(std::io::stdout()),
-            stderr: Box::new(std::io::stderr()),
-            return_marker: JsObject::ordinary_create(None),
-            pending_return: None,
-            context_realms: Vec::new(),
-            interrupt: None,
-            termination_marker: JsObject::ordinary_create(None),
-        };
-        super::builtins::install(&mut agent, &realm);
-        super::eval::generators::install(&mut agent);
-        agent
-    }
-
-    /// A new realm with its own intrinsics and a global object of kind
-    /// `global_kind` (InitializeHostDefinedRealm for `vm.createContext`).
-    pub fn create_realm(&mut self, global_kind: super::object::ObjectKind) -> Rc<Realm> {
-        let realm = Realm::with_global(&self.symbols, global_kind);
-        let outer = std::mem::replace(&mut self.realm, realm.clone());
-        super::builtins::install(self, &realm);
-        super::eval::generators::install(self);
-        self.realm = outer;
-        realm
-    }
-
     /// The current realm's intrinsic objects.
     pub fn intrinsics(&self) -> &super::realm::Intrinsics {
         &self.realm.intrinsics
@@ -147,7 +110,7 @@ const GC_INITIAL_THRESHOLD: usize = 4 << 20;
 /// boxes themselves, not the vectors inside objects (array elements,
 /// property tables), so a heap with one large array would be traced over
 /// and over. Start high and keep at most half of the threshold live.
-fn configure_collector() {
+pub(crate) fn configure_collector() {
     gc::configure(|config| {
         if config.threshold < GC_INITIAL_THRESHOLD {
             config.threshold = GC_INITIAL_THRESHOLD;
@@ -172,10 +135,4 @@ pub fn without_collection<T>(work: impl FnOnce() -> T) -> T {
             GC_INITIAL_THRESHOLD.max((allocated as f64 / config.used_space_ratio) as usize)
     });
     result
-}
-
-impl Default for Agent {
-    fn default() -> Self {
-        Agent::new()
-    }
 }

@@ -8,6 +8,7 @@ pub mod environment;
 pub mod eval;
 pub mod function;
 pub mod global_env;
+pub mod initialize;
 pub mod inspect;
 pub mod interrupt;
 pub mod jobs;
@@ -25,6 +26,7 @@ pub mod source;
 pub mod stack_pool;
 pub mod string;
 pub mod value;
+pub mod vm_context;
 
 pub use agent::{Agent, JsResult, Throw};
 pub use value::Value;

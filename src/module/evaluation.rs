@@ -377,11 +377,7 @@ fn execute_async_module(agent: &mut Agent, graph: &SharedGraph, m: ModuleId) -> 
 }
 
 fn host_graph(agent: &Agent) -> Option<SharedGraph> {
-    agent
-        .host
-        .as_ref()
-        .and_then(|h| h.module_host())
-        .map(|h| h.graph())
+    super::loading::registered_graph(agent)
 }
 
 fn module_of(args: &CallArgs) -> ModuleId {

@@ -1,5 +1,11 @@
-//! LoadRequestedModules, InnerModuleLoading, HostLoadImportedModule and
-//! FinishLoadingImportedModule (ECMA-262 §16.2.1.5.1, §16.2.1.10–11).
+//! LoadRequestedModules, InnerModuleLoading and ContinueModuleLoading
+//! (ECMA-262 §16.2.1.6.1.1), HostLoadImportedModule and
+//! FinishLoadingImportedModule (§16.2.1.10–11).
+//!
+//! Every host loads through these functions: the file host (whose loads
+//! finish on worker threads), `node:vm` (whose linker answered every request
+//! before), and the Rust API (whose linker closure answers each request as
+//! the loading process reaches it, between the steps of [`GraphLoadingState`]).
 
 use rustc_hash::FxHashSet as HashSet;
 use std::collections::VecDeque;
@@ -11,8 +17,9 @@ use crate::interp::agent::{Agent, JsResult};
 pub enum HostLoad {
     /// Finished at once (FinishLoadingImportedModule was called).
     Finished(JsResult<ModuleId>),
-    /// Under way: the loader asks for the result later
-    /// ([`ModuleHost::finish_load`]), in the order the loads were started.
+    /// Under way: whoever drives the [`GraphLoadingState`] finishes it
+    /// later with [`GraphLoadingState::continue_module_loading`], in the
+    /// order the loads were started.
     Started,
 }
 
@@ -22,150 +29,229 @@ pub trait ModuleHost {
     fn graph(&self) -> SharedGraph;
 
     /// HostLoadImportedModule ( referrer, moduleRequest, hostDefined, payload ) —
-    /// <https://tc39.es/ecma262/#sec-HostLoadImportedModule>, done at once:
-    /// returns what it passes to FinishLoadingImportedModule (the same
-    /// module for the same request).
+    /// <https://tc39.es/ecma262/#sec-HostLoadImportedModule>: finishes the
+    /// load now, or starts it and leaves it under way. The same request of
+    /// the same referrer must always give the same module.
     fn load_imported_module(
-        &self,
-        agent: &mut Agent,
-        referrer: Option<ModuleId>,
-        request: &ModuleRequest,
-    ) -> JsResult<ModuleId>;
-
-    /// HostLoadImportedModule as LoadRequestedModules calls it: a host may
-    /// start the load and finish it later (the spec lets hosts load
-    /// asynchronously). By default it finishes at once.
-    fn start_load(
         &self,
         agent: &mut Agent,
         referrer: ModuleId,
         request: &ModuleRequest,
-    ) -> HostLoad {
-        HostLoad::Finished(self.load_imported_module(agent, Some(referrer), request))
-    }
+    ) -> HostLoad;
 
-    /// The result of a load [`ModuleHost::start_load`] left under way
-    /// (waiting for it if need be).
+    /// The result of a load [`ModuleHost::load_imported_module`] left under
+    /// way (waiting for it if need be), for [`load_requested_modules`]. A
+    /// host that leaves loads under way either answers here or drives the
+    /// [`GraphLoadingState`] itself.
     fn finish_load(
         &self,
         agent: &mut Agent,
         referrer: ModuleId,
         request: &ModuleRequest,
-    ) -> JsResult<ModuleId> {
-        self.load_imported_module(agent, Some(referrer), request)
-    }
+    ) -> JsResult<ModuleId>;
 }
 
-/// GraphLoadingState Record ([[IsLoading]] is the caller's control flow;
-/// [[PromiseCapability]] is the caller's completion).
-#[derive(Default)]
-struct GraphLoadingState {
+/// The module graph of the host installed on `agent` (what it registers
+/// through [`HostHooks::host_defined`]), for the module algorithms' promise
+/// reactions and for `node:vm`.
+///
+/// [`HostHooks::host_defined`]: crate::interp::agent::HostHooks::host_defined
+pub fn registered_graph(agent: &Agent) -> Option<SharedGraph> {
+    let defined = agent.host.as_ref()?.host_defined()?;
+    defined
+        .downcast::<std::cell::RefCell<super::record::ModuleGraph>>()
+        .ok()
+}
+
+/// GraphLoadingState Record. [[IsLoading]] is whether the state is still
+/// held (an abrupt completion ends it); [[PendingModulesCount]] is the
+/// number of loads under way; [[PromiseCapability]] is the caller's
+/// completion.
+pub struct GraphLoadingState {
+    graph: SharedGraph,
     /// [[Visited]]
     visited: Vec<ModuleId>,
     visited_set: HashSet<ModuleId>,
-    /// The loads under way ([[PendingModulesCount]] is their number, plus
-    /// one while InnerModuleLoading runs): (referrer, request index), in
-    /// the order they started.
+    /// The loads under way: (referrer, index into its [[RequestedModules]]),
+    /// in the order they started.
     pending: VecDeque<(ModuleId, usize)>,
 }
 
+/// A load HostLoadImportedModule left under way.
+pub struct PendingLoad {
+    /// The module whose request it is.
+    pub referrer: ModuleId,
+    /// The request's index in the referrer's [[RequestedModules]].
+    index: usize,
+    pub request: ModuleRequest,
+}
+
 /// LoadRequestedModules ( [ hostDefined ] ) —
-/// <https://tc39.es/ecma262/#sec-LoadRequestedModules>
-/// Deviation: the GraphLoadingState's promise is replaced by the
-/// completion (callers wrap it in a promise where the spec exposes one);
-/// the loads a host leaves under way are finished here, in the order they
-/// started, so the graph is loaded when this returns.
+/// <https://tc39.es/ecma262/#sec-LoadRequestedModules>, for a host that
+/// answers every load through [`ModuleHost::finish_load`].
+///
+/// Deviation: the GraphLoadingState's promise is replaced by the completion
+/// (callers wrap it in a promise where the spec exposes one); the loads a
+/// host leaves under way are finished here, in the order they started, so
+/// the graph is loaded when this returns.
 pub fn load_requested_modules(
     agent: &mut Agent,
     host: &dyn ModuleHost,
     module: ModuleId,
 ) -> JsResult<()> {
-    let graph = host.graph();
-    // 2. Let state be the GraphLoadingState Record { [[IsLoading]]: true,
-    //    [[PendingModulesCount]]: 1, [[Visited]]: « », … }.
-    let mut state = GraphLoadingState::default();
-    // 3. Perform InnerModuleLoading(state, module).
-    inner_module_loading(agent, host, &graph, module, &mut state)?;
+    let mut state = GraphLoadingState::start(agent, host, module)?;
     // The host's FinishLoadingImportedModule calls for loads under way.
-    while let Some((referrer, index)) = state.pending.pop_front() {
-        let request = graph.borrow().get(referrer).requested_modules[index].clone();
-        // ContinueModuleLoading ( state, moduleCompletion ) —
-        // 3. If moduleCompletion is an abrupt completion: [[IsLoading]] to
-        //    false, reject (here: return the error).
-        let loaded = host.finish_load(agent, referrer, &request)?;
-        finish_loading_imported_module(&graph, referrer, index, loaded);
-        // 2. (normal completion) Perform InnerModuleLoading(state, moduleCompletion.[[Value]]).
-        inner_module_loading(agent, host, &graph, loaded, &mut state)?;
+    while let Some(load) = state.next_pending() {
+        let completion = host.finish_load(agent, load.referrer, &load.request);
+        state.continue_module_loading(agent, host, &load, completion)?;
     }
-    // InnerModuleLoading 4 (PendingModulesCount reached 0):
-    //   For each Cyclic Module Record loaded of state.[[Visited]], if
-    //   loaded.[[Status]] is new, set loaded.[[Status]] to unlinked.
-    let mut g = graph.borrow_mut();
-    for m in state.visited {
-        let record = g.get_mut(m);
-        if record.status == Status::New {
-            record.status = Status::Unlinked;
-        }
-    }
+    state.finish();
     Ok(())
 }
 
-/// InnerModuleLoading ( state, module ) —
-/// <https://tc39.es/ecma262/#sec-InnerModuleLoading>
-// Deviation: iterative (a work stack of modules to visit).
-fn inner_module_loading(
-    agent: &mut Agent,
-    host: &dyn ModuleHost,
-    graph: &SharedGraph,
-    module: ModuleId,
-    state: &mut GraphLoadingState,
-) -> JsResult<()> {
-    let mut work = vec![module];
-    while let Some(m) = work.pop() {
-        // 1. If module is a Cyclic Module Record, module.[[Status]] is new,
-        //    and state.[[Visited]] does not contain module, then
-        let (status, requests) = {
-            let g = graph.borrow();
-            let r = g.get(m);
-            (r.status, r.requested_modules.len())
+impl GraphLoadingState {
+    /// LoadRequestedModules steps 3–4: the state, and InnerModuleLoading of
+    /// `module` (loads the host finishes at once are followed now; the
+    /// others wait in [`GraphLoadingState::next_pending`]).
+    pub fn start(
+        agent: &mut Agent,
+        host: &dyn ModuleHost,
+        module: ModuleId,
+    ) -> JsResult<GraphLoadingState> {
+        // 3. Let state be the GraphLoadingState Record { [[IsLoading]]: true,
+        //    [[PendingModulesCount]]: 1, [[Visited]]: « », … }.
+        let mut state = GraphLoadingState {
+            graph: host.graph(),
+            visited: Vec::new(),
+            visited_set: HashSet::default(),
+            pending: VecDeque::new(),
         };
-        if status != Status::New || !state.visited_set.insert(m) {
-            continue;
+        // 4. Perform InnerModuleLoading(state, module).
+        state.inner_module_loading(agent, host, module)?;
+        Ok(state)
+    }
+
+    /// The oldest load under way, taken off the list: the caller finishes
+    /// it with [`GraphLoadingState::continue_module_loading`].
+    pub fn next_pending(&mut self) -> Option<PendingLoad> {
+        let (referrer, index) = self.pending.pop_front()?;
+        let request = self.graph.borrow().get(referrer).requested_modules[index].clone();
+        Some(PendingLoad {
+            referrer,
+            index,
+            request,
+        })
+    }
+
+    /// FinishLoadingImportedModule ( referrer, moduleRequest, payload, result )
+    /// then ContinueModuleLoading ( state, moduleCompletion ) —
+    /// <https://tc39.es/ecma262/#sec-ContinueModuleLoading> — for a load
+    /// [`GraphLoadingState::next_pending`] gave.
+    pub fn continue_module_loading(
+        &mut self,
+        agent: &mut Agent,
+        host: &dyn ModuleHost,
+        load: &PendingLoad,
+        module_completion: JsResult<ModuleId>,
+    ) -> JsResult<()> {
+        // 3. Else (moduleCompletion is abrupt): set state.[[IsLoading]] to
+        //    false and reject — here: the error ends the loading.
+        let loaded = module_completion?;
+        finish_loading_imported_module(&self.graph, load.referrer, load.index, loaded);
+        // 2.a. Perform InnerModuleLoading(state, moduleCompletion.[[Value]]).
+        self.inner_module_loading(agent, host, loaded)
+    }
+
+    /// InnerModuleLoading steps 5.a–b, once no load is under way: every
+    /// module visited that is still new becomes unlinked.
+    pub fn finish(self) {
+        // 3. Assert: state.[[PendingModulesCount]] ≥ 1 (the loads under way,
+        //    plus the one this call stands for).
+        debug_assert!(self.pending.is_empty(), "every load has finished");
+        // 5.a. Set state.[[IsLoading]] to false.
+        // 5.b. For each Cyclic Module Record loaded of state.[[Visited]], do
+        //      i. If loaded.[[Status]] is new, set loaded.[[Status]] to unlinked.
+        let mut g = self.graph.borrow_mut();
+        for m in self.visited {
+            let record = g.get_mut(m);
+            if record.status == Status::New {
+                record.status = Status::Unlinked;
+            }
         }
-        // a. Append module to state.[[Visited]].
-        state.visited.push(m);
-        // c. For each ModuleRequest Record request of module.[[RequestedModules]], do
-        let mut loaded_now = Vec::with_capacity(requests);
-        for i in 0..requests {
-            let (request, loaded) = {
+    }
+
+    /// InnerModuleLoading ( state, module ) —
+    /// <https://tc39.es/ecma262/#sec-InnerModuleLoading>
+    ///
+    /// Deviation: iterative (a work stack of modules to visit), and
+    /// breadth-first towards the host: a module's requests are all passed
+    /// to HostLoadImportedModule before its dependencies are visited (the
+    /// spec visits a dependency the host finished at once before asking for
+    /// the next request); the records and their [[LoadedModules]] come out
+    /// the same, and a host that loads in parallel gets every request of a
+    /// module at once.
+    /// Deviation: AllImportAttributesSupported (step 2.d.i) is the host's
+    /// check: the file host throws Node's `ERR_IMPORT_ATTRIBUTE_UNSUPPORTED`
+    /// TypeError from HostLoadImportedModule instead of a SyntaxError here.
+    fn inner_module_loading(
+        &mut self,
+        agent: &mut Agent,
+        host: &dyn ModuleHost,
+        module: ModuleId,
+    ) -> JsResult<()> {
+        let graph = self.graph.clone();
+        let mut work = vec![module];
+        while let Some(m) = work.pop() {
+            // 2. If module is a Cyclic Module Record, module.[[Status]] is new,
+            //    and state.[[Visited]] does not contain module, then
+            let (status, requests) = {
                 let g = graph.borrow();
                 let r = g.get(m);
-                (r.requested_modules[i].clone(), r.loaded_modules[i])
+                (r.status, r.requested_modules.len())
             };
-            // ii. Else if module.[[LoadedModules]] contains a LoadedModuleRequest
-            //     Record record such that ModuleRequestsEqual(record, request) is
-            //     true, then perform InnerModuleLoading(state, record.[[Module]]).
-            // iii. Else, perform HostLoadImportedModule(module, request, …).
-            let target = match loaded {
-                Some(t) => t,
-                None => match host.start_load(agent, m, &request) {
-                    HostLoad::Finished(result) => {
-                        let t = result?;
-                        finish_loading_imported_module(graph, m, i, t);
-                        t
-                    }
-                    HostLoad::Started => {
-                        state.pending.push_back((m, i));
-                        continue;
-                    }
-                },
-            };
-            loaded_now.push(target);
+            if status != Status::New || !self.visited_set.insert(m) {
+                continue;
+            }
+            // a. Append module to state.[[Visited]].
+            self.visited.push(m);
+            // d. For each ModuleRequest Record request of module.[[RequestedModules]], do
+            let mut loaded_now = Vec::with_capacity(requests);
+            for i in 0..requests {
+                let (request, loaded) = {
+                    let g = graph.borrow();
+                    let r = g.get(m);
+                    (r.requested_modules[i].clone(), r.loaded_modules[i])
+                };
+                let target = match loaded {
+                    // ii. Else if module.[[LoadedModules]] contains a
+                    //     LoadedModuleRequest Record record such that
+                    //     ModuleRequestsEqual(record, request) is true, then
+                    //     1. Perform InnerModuleLoading(state, record.[[Module]]).
+                    Some(t) => t,
+                    // iii. Else,
+                    //      1. Perform HostLoadImportedModule(module, request,
+                    //         state.[[HostDefined]], state).
+                    None => match host.load_imported_module(agent, m, &request) {
+                        HostLoad::Finished(result) => {
+                            // iv. If state.[[IsLoading]] is false (the load
+                            //     failed), return.
+                            let t = result?;
+                            finish_loading_imported_module(&graph, m, i, t);
+                            t
+                        }
+                        HostLoad::Started => {
+                            self.pending.push_back((m, i));
+                            continue;
+                        }
+                    },
+                };
+                loaded_now.push(target);
+            }
+            // Visit in request order: the first request is popped first.
+            work.extend(loaded_now.into_iter().rev());
         }
-        // Visit in request order: the first request is popped first.
-        work.extend(loaded_now.into_iter().rev());
+        Ok(())
     }
-    Ok(())
 }
 
 /// FinishLoadingImportedModule ( referrer, moduleRequest, payload, result ) —
@@ -180,6 +266,12 @@ pub fn finish_loading_imported_module(
 ) {
     let mut g = graph.borrow_mut();
     let slot = &mut g.get_mut(referrer).loaded_modules[request];
+    debug_assert!(
+        slot.is_none_or(|m| m == module),
+        "1.a.i. If referrer.[[LoadedModules]] contains a LoadedModuleRequest Record \
+         record such that ModuleRequestsEqual(record, moduleRequest) is true, then \
+         Assert: record.[[Module]] and result.[[Value]] are the same Module Record."
+    );
     if slot.is_none() {
         *slot = Some(module);
     }

@@ -9,12 +9,23 @@ pub mod linking;
 pub mod loading;
 pub mod namespace;
 pub mod record;
+pub mod source_text;
+pub mod synthetic;
+pub mod termination;
+pub mod vm_status;
 
 pub use evaluation::{evaluate, load_link_evaluate};
 pub use linking::link;
-pub use loading::{load_requested_modules, HostLoad, ModuleHost};
+pub use loading::{
+    load_requested_modules, registered_graph, GraphLoadingState, HostLoad, ModuleHost, PendingLoad,
+};
 pub use namespace::get_module_namespace;
 pub use record::{ModuleGraph, ModuleId, ModuleRecord, ModuleRequest, SharedGraph, Status};
+pub use source_text::{parse_module, throw_syntax_error, ModuleIdentity};
+pub use synthetic::{
+    create_default_export_synthetic_module, create_synthetic_module, set_synthetic_module_export,
+};
+pub use vm_status::VmStatus;
 
 #[cfg(test)]
 mod tests;

@@ -13,12 +13,17 @@ use super::runtime::{Context, Runtime};
 use super::value::JsValue;
 use crate::interp::agent::{Agent, JsResult};
 use crate::interp::builtins::promise::{promise_state, PromiseStateView};
-use crate::interp::environment::Env;
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
+use crate::interp::string::JsStr;
 use crate::interp::value::Value;
-use crate::module::record::{ExportEntry, ExportRef, ModuleBody, ModuleRecord, Status as Spec};
-use crate::module::{ModuleId, ModuleRequest, SharedGraph};
+use crate::module::record::ModuleRecord;
+use crate::module::synthetic::throw_export_not_defined;
+use crate::module::termination::clear_termination;
+use crate::module::{
+    create_synthetic_module, parse_module, set_synthetic_module_export, GraphLoadingState,
+    HostLoad, ModuleHost, ModuleId, ModuleIdentity, ModuleRequest, SharedGraph,
+};
 
 /// A module of a [`Runtime`] (a cheap handle; compare with `==`).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
@@ -28,30 +33,7 @@ pub struct Module {
 }
 
 /// `module.status` as Node reports it.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Status {
-    Unlinked,
-    Linking,
-    Linked,
-    Evaluating,
-    /// Evaluated, or still running after a top-level `await`.
-    Evaluated,
-    Errored,
-}
-
-impl Status {
-    /// Node's string for the status.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Unlinked => "unlinked",
-            Status::Linking => "linking",
-            Status::Linked => "linked",
-            Status::Evaluating => "evaluating",
-            Status::Evaluated => "evaluated",
-            Status::Errored => "errored",
-        }
-    }
-}
+pub use crate::module::VmStatus as Status;
 
 /// Options of the module constructors.
 #[derive(Clone, Debug, Default)]
@@ -87,26 +69,18 @@ impl SourceTextModule {
     /// `unlinked`, or [`Error::Syntax`].
     pub fn new(rt: &mut Runtime, source: &str, options: ModuleOptions) -> Result<Module> {
         let identifier = next_identifier(rt, &options);
-        let ast = crate::syntax::parse_module(source).map_err(|e| {
-            let at = crate::syntax::span::LineIndex::new(source).line_col(e.span.start as usize);
-            Error::Syntax {
-                identifier: identifier.clone(),
-                message: e.message.clone(),
-                line: at.line as usize,
-                column: at.column as usize,
-            }
-        })?;
-        let ast = Rc::new(ast);
-        let text = crate::interp::source::SourceText::new(identifier.clone(), source);
-        if let Some(context) = &options.context {
-            let _ = text.realm.set(context.realm.clone());
-        }
-        let code = crate::interp::eval::ModuleCode::new(ast.clone(), text);
-        let mut record =
-            ModuleRecord::new(identifier.clone(), identifier, ModuleBody::Source(code));
-        crate::module::entries::parse_module_entries(&mut record, &ast);
-        record.has_tla = crate::module::has_tla::module_contains_await(&ast);
-        record.realm = options.context.map(|c| c.realm);
+        let realm = options.context.map(|c| c.realm);
+        let record = parse_module(source, ModuleIdentity::named(identifier.clone(), realm))
+            .map_err(|e| {
+                let at =
+                    crate::syntax::span::LineIndex::new(source).line_col(e.span.start as usize);
+                Error::Syntax {
+                    identifier,
+                    message: e.message.clone(),
+                    line: at.line as usize,
+                    column: at.column as usize,
+                }
+            })?;
         let id = rt.graph().borrow_mut().add(record);
         Ok(Module {
             id,
@@ -133,19 +107,16 @@ fn next_identifier(rt: &mut Runtime, options: &ModuleOptions) -> String {
 
 /// Sets the exports of a [`SyntheticModule`] while it evaluates.
 pub struct SyntheticExports<'a> {
-    env: &'a Gc<Env>,
-    names: &'a [String],
+    record: &'a ModuleRecord,
 }
 
 impl SyntheticExports<'_> {
     /// SetSyntheticModuleExport; an unknown name is an error.
     pub fn set(&mut self, name: &str, value: JsValue) -> std::result::Result<(), String> {
-        match self.names.iter().position(|n| n == name) {
-            Some(slot) => {
-                self.env.set(slot as u32, value.to_value());
-                Ok(())
-            }
-            None => Err(format!("Export '{name}' is not defined in module")),
+        if set_synthetic_module_export(self.record, &JsStr::from(name), value.to_value()) {
+            Ok(())
+        } else {
+            Err(format!("Export '{name}' is not defined in module"))
         }
     }
 }
@@ -156,9 +127,11 @@ type EvaluationSteps = Rc<dyn Fn(&mut SyntheticExports) -> std::result::Result<(
 struct SyntheticSteps {
     #[unsafe_ignore_trace]
     steps: EvaluationSteps,
+    /// The record's graph and id, for SetSyntheticModuleExport.
     #[unsafe_ignore_trace]
-    names: Vec<String>,
-    env: Gc<Env>,
+    graph: SharedGraph,
+    #[unsafe_ignore_trace]
+    module: ModuleId,
 }
 
 impl ObjectData for SyntheticSteps {
@@ -192,17 +165,17 @@ impl SyntheticModule {
             ));
         }
         let identifier = next_identifier(rt, &options);
-        let names: Vec<String> = export_names.iter().map(|n| n.to_string()).collect();
-        let env = Env::new_module(names.len() as u32, 0);
-        for slot in 0..names.len() {
-            env.set(slot as u32, Value::Undefined);
-        }
+        let names: Vec<JsStr> = export_names.iter().map(|n| JsStr::from(*n)).collect();
+        let realm = options.context.map(|c| c.realm);
+        let graph = rt.graph();
+        // The steps' function needs the record's id, known once it is added.
+        let module = ModuleId(graph.borrow().modules.len() as u32);
         let holder = JsObject::with_kind(
             None,
             ObjectKind::Other(Box::new(SyntheticSteps {
                 steps: Rc::new(steps),
-                names: names.clone(),
-                env: env.clone(),
+                graph: graph.clone(),
+                module,
             })),
         );
         let function = rt.agent.native_function_with(
@@ -212,26 +185,10 @@ impl SyntheticModule {
             false,
             vec![Value::Object(holder)],
         );
-        let mut record = ModuleRecord::new(
-            identifier.clone(),
-            identifier,
-            ModuleBody::Synthetic {
-                env,
-                evaluation_steps: Some(Value::Object(function)),
-            },
-        );
-        for (slot, name) in names.iter().enumerate() {
-            let name = crate::interp::string::JsStr::from(name.as_str());
-            record.local_export_entries.push(ExportEntry {
-                export_name: Some(name.clone()),
-                module_request: None,
-                import_name: None,
-                local_name: Some((name, slot as u32)),
-            });
-        }
-        record.index_exports();
-        record.realm = options.context.map(|c| c.realm);
-        let id = rt.graph().borrow_mut().add(record);
+        let identity = ModuleIdentity::named(identifier, realm);
+        let record = create_synthetic_module(&names, Some(Value::Object(function)), identity);
+        let id = graph.borrow_mut().add(record);
+        debug_assert_eq!(id, module);
         Ok(Module {
             id,
             runtime: rt.serial,
@@ -247,11 +204,14 @@ fn run_synthetic_steps(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         return Ok(Value::Undefined);
     };
     let steps = data.steps.clone();
+    let graph = data.graph.clone();
+    let g = graph.borrow();
     let mut exports = SyntheticExports {
-        env: &data.env,
-        names: &data.names,
+        record: g.get(data.module),
     };
-    match steps(&mut exports) {
+    let result = steps(&mut exports);
+    drop(g);
+    match result {
         Ok(()) => Ok(Value::Undefined),
         Err(message) => Err(agent.error(crate::interp::ops::errors::ErrorKind::Error, message)),
     }
@@ -281,18 +241,8 @@ impl Module {
     /// The status, from the spec's [[Status]] and [[EvaluationError]].
     pub fn status(&self, rt: &Runtime) -> Result<Status> {
         let graph = self.graph(rt)?;
-        let g = graph.borrow();
-        let record = g.get(self.id);
-        Ok(match record.status {
-            Spec::New | Spec::Unlinked => Status::Unlinked,
-            Spec::Linking => Status::Linking,
-            Spec::Linked => Status::Linked,
-            Spec::Evaluating => Status::Evaluating,
-            Spec::EvaluatingAsync | Spec::Evaluated => match record.evaluation_error {
-                Some(_) => Status::Errored,
-                None => Status::Evaluated,
-            },
-        })
+        let status = Status::of(graph.borrow().get(self.id));
+        Ok(status)
     }
 
     /// [[EvaluationError]]; `ERR_VM_MODULE_STATUS` unless errored.
@@ -338,50 +288,20 @@ impl Module {
             _ => return Err(Error::status("must be unlinked")),
         }
         let graph = rt.graph();
-        // InnerModuleLoading, iteratively: each module in status new gets
-        // every request answered, then its dependencies are visited.
-        let mut seen = HashSet::new();
-        let mut work = vec![self.id];
-        while let Some(m) = work.pop() {
-            if !seen.insert(m) || graph.borrow().get(m).status != Spec::New {
-                continue;
-            }
-            let requests: Vec<(usize, ModuleRequest, Option<ModuleId>)> = {
-                let g = graph.borrow();
-                let r = g.get(m);
-                r.requested_modules
-                    .iter()
-                    .cloned()
-                    .enumerate()
-                    .map(|(i, q)| (i, q, r.loaded_modules[i]))
-                    .collect()
-            };
-            let mut next = Vec::new();
-            for (i, request, loaded) in requests {
-                let target = match loaded {
-                    Some(t) => t,
-                    None => {
-                        let target = self.resolve(rt, &mut linker, m, &request)?.id;
-                        crate::module::loading::finish_loading_imported_module(
-                            &graph, m, i, target,
-                        );
-                        target
-                    }
-                };
-                next.push(target);
-            }
-            work.extend(next.into_iter().rev());
+        let host = LinkerHost {
+            graph: graph.clone(),
+        };
+        // LoadRequestedModules, with the linker as HostLoadImportedModule:
+        // every load is left under way and answered here, in the order the
+        // loading process started them.
+        let root = self.id;
+        let mut state = rt.guarded(|agent| GraphLoadingState::start(agent, &host, root))?;
+        while let Some(load) = state.next_pending() {
+            let module = self.resolve(rt, &mut linker, load.referrer, &load.request)?;
+            rt.guarded(|agent| state.continue_module_loading(agent, &host, &load, Ok(module.id)))?;
         }
-        // Every module reached is loaded: new → unlinked, then Link ( ).
-        for m in seen {
-            let mut g = graph.borrow_mut();
-            let record = g.get_mut(m);
-            if record.status == Spec::New {
-                record.status = Spec::Unlinked;
-            }
-        }
-        let id = self.id;
-        rt.guarded(|agent| crate::module::link(agent, &graph, id))
+        state.finish();
+        rt.guarded(|agent| crate::module::link(agent, &graph, root))
     }
 
     /// One linker call, with the checks Node's link() makes on its result.
@@ -463,7 +383,7 @@ impl Module {
         let promise = match result {
             Ok(p) => p,
             Err(Error::Limit(limit)) => {
-                let _ = crate::node::vm::binding::clear_termination(&mut rt.agent, &graph, id);
+                let _ = clear_termination(&mut rt.agent, &graph, id);
                 return Err(Error::Limit(limit));
             }
             Err(e) => return Err(e),
@@ -500,31 +420,46 @@ impl Module {
             return Err(Error::status("must be linked"));
         }
         let graph = rt.graph();
-        let g = graph.borrow();
-        let record = g.get(self.id);
-        let slot = match (&record.body, record.export_index.get(&name.into())) {
-            (ModuleBody::Synthetic { .. }, Some(ExportRef::Local(i))) => record
-                .local_export_entries[*i]
-                .local_name
-                .as_ref()
-                .map(|(_, s)| *s),
-            _ => None,
-        };
-        match slot {
-            Some(slot) => {
-                record.env().set(slot, value.to_value());
-                Ok(())
-            }
-            None => {
-                drop(g);
-                let Err(e) = rt.guarded(|agent| -> JsResult<()> {
-                    Err(agent.reference_error(format!("Export '{name}' is not defined in module")))
-                }) else {
-                    return Ok(());
-                };
-                Err(e)
-            }
+        let set = set_synthetic_module_export(
+            graph.borrow().get(self.id),
+            &name.into(),
+            value.to_value(),
+        );
+        if set {
+            return Ok(());
         }
+        let Err(e) = rt.guarded(|agent| throw_export_not_defined::<()>(agent, name)) else {
+            return Ok(());
+        };
+        Err(e)
+    }
+}
+
+/// The host [`Module::link`] loads through: the linker closure answers
+/// each request (it needs the whole [`Runtime`], so the link loop calls it
+/// between the loading steps rather than from inside them).
+struct LinkerHost {
+    graph: SharedGraph,
+}
+
+impl ModuleHost for LinkerHost {
+    fn graph(&self) -> SharedGraph {
+        self.graph.clone()
+    }
+
+    fn load_imported_module(&self, _: &mut Agent, _: ModuleId, _: &ModuleRequest) -> HostLoad {
+        HostLoad::Started
+    }
+
+    /// Never asked: [`Module::link`] drives the loading itself.
+    fn finish_load(
+        &self,
+        agent: &mut Agent,
+        _: ModuleId,
+        request: &ModuleRequest,
+    ) -> JsResult<ModuleId> {
+        let message = format!("request for '{}' has no linker", request.specifier);
+        Err(agent.error(crate::interp::ops::errors::ErrorKind::Error, message))
     }
 }
 

@@ -257,7 +257,7 @@ impl Runtime {
     pub fn create_context(&mut self) -> Context {
         let proto = self.agent.intrinsics().object_prototype.clone();
         let sandbox = JsObject::ordinary_create(Some(proto));
-        let realm = crate::node::vm::context::make_context(&mut self.agent, &sandbox);
+        let realm = crate::interp::vm_context::make_context(&mut self.agent, &sandbox);
         Context { sandbox, realm }
     }
 }

@@ -9,34 +9,26 @@ use std::time::{Duration, Instant};
 
 use gc::Gc;
 
-use super::context::{context_realm, make_context};
 use super::wrap::{unwrap, wrap};
 use crate::interp::agent::{Agent, JsResult, Throw};
-use crate::interp::environment::Env;
-use crate::interp::eval::ModuleCode;
 use crate::interp::function::CallArgs;
 use crate::interp::function::NativeFn;
 use crate::interp::interrupt::Interrupt;
 use crate::interp::native::define_value;
 use crate::interp::object::JsObject;
 use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
-use crate::interp::source::SourceText;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
-use crate::module::entries::parse_module_entries;
+use crate::interp::vm_context::{context_realm, make_context};
 use crate::module::namespace::ModuleNamespace;
-use crate::module::record::{
-    ExportEntry, ExportRef, HostDefined, ModuleBody, ModuleRecord, Status,
+use crate::module::record::{HostDefined, Status};
+use crate::module::synthetic::throw_export_not_defined;
+use crate::module::termination::clear_termination;
+use crate::module::{
+    create_synthetic_module, load_requested_modules, parse_module, registered_graph,
+    set_synthetic_module_export, throw_syntax_error, HostLoad, ModuleHost, ModuleId,
+    ModuleIdentity, ModuleRequest, SharedGraph, VmStatus,
 };
-use crate::module::{ModuleId, SharedGraph};
-
-/// Node's native statuses (ModuleWrap's kUninstantiated … kErrored).
-const UNLINKED: f64 = 0.0;
-const LINKING: f64 = 1.0;
-const LINKED: f64 = 2.0;
-const EVALUATING: f64 = 3.0;
-const EVALUATED: f64 = 4.0;
-const ERRORED: f64 = 5.0;
 
 /// The binding object.
 pub fn create(agent: &mut Agent) -> Gc<JsObject> {
@@ -69,8 +61,8 @@ pub fn create(agent: &mut Agent) -> Gc<JsObject> {
 
 /// The agent's module records (the installed host's).
 fn graph(agent: &mut Agent) -> JsResult<SharedGraph> {
-    match agent.host.as_ref().and_then(|h| h.module_host()) {
-        Some(host) => Ok(host.graph()),
+    match registered_graph(agent) {
+        Some(graph) => Ok(graph),
         None => agent.throw_type_error("node:vm needs a module host"),
     }
 }
@@ -92,31 +84,8 @@ fn compile_source_text(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let text = agent.to_string(&args.arg(0))?.to_rust_string();
     let identifier = agent.to_string(&args.arg(1))?.to_rust_string();
     let realm = realm_of(agent, &args.arg(2))?;
-    let ast = match crate::syntax::parse_module(&text) {
-        Ok(ast) => Rc::new(ast),
-        Err(err) => {
-            let Throw(e) = agent.syntax_error(&err.message);
-            if let Value::Object(o) = &e {
-                o.define_own_property(
-                    PropertyKey::from("stack"),
-                    PropertyDescriptor::data(
-                        Value::String(JsStr::from(err.render(&identifier, &text))),
-                        Attributes::METHOD,
-                    ),
-                );
-            }
-            return Err(Throw(e));
-        }
-    };
-    let source = SourceText::new(identifier.clone(), text.as_str());
-    if let Some(realm) = &realm {
-        let _ = source.realm.set(realm.clone());
-    }
-    let code = ModuleCode::new(ast.clone(), source);
-    let mut record = ModuleRecord::new(identifier.clone(), identifier, ModuleBody::Source(code));
-    parse_module_entries(&mut record, &ast);
-    record.has_tla = crate::module::has_tla::module_contains_await(&ast);
-    record.realm = realm;
+    let record = parse_module(&text, ModuleIdentity::named(identifier.clone(), realm))
+        .map_err(|err| throw_syntax_error(agent, &err, &identifier, &text))?;
     let id = graph(agent)?.borrow_mut().add(record);
     Ok(Value::Object(wrap(id)))
 }
@@ -128,28 +97,8 @@ fn compile_synthetic(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let steps = args.arg(1);
     let identifier = agent.to_string(&args.arg(2))?.to_rust_string();
     let realm = realm_of(agent, &args.arg(3))?;
-    let env = Env::new_module(names.len() as u32, 0);
-    for slot in 0..names.len() {
-        env.set(slot as u32, Value::Undefined);
-    }
-    let mut record = ModuleRecord::new(
-        identifier.clone(),
-        identifier,
-        ModuleBody::Synthetic {
-            env,
-            evaluation_steps: Some(steps),
-        },
-    );
-    for (slot, name) in names.into_iter().enumerate() {
-        record.local_export_entries.push(ExportEntry {
-            export_name: Some(name.clone()),
-            module_request: None,
-            import_name: None,
-            local_name: Some((name, slot as u32)),
-        });
-    }
-    record.index_exports();
-    record.realm = realm;
+    let identity = ModuleIdentity::named(identifier, realm);
+    let record = create_synthetic_module(&names, Some(steps), identity);
     let id = graph(agent)?.borrow_mut().add(record);
     Ok(Value::Object(wrap(id)))
 }
@@ -233,52 +182,54 @@ fn link(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     Ok(Value::Undefined)
 }
 
-/// `instantiate(wrap)`: Link ( ) on the graph. Every unlinked module
-/// reached must have all its requests recorded; Node's resolve callback
-/// reports the first one missing as "not in cache".
+/// `instantiate(wrap)`: LoadRequestedModules over what the linker
+/// recorded, then Link ( ). Node's resolve callback reports a request with
+/// nothing recorded as "not in cache".
 fn instantiate(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let root = unwrap(agent, &args.arg(0))?;
     let graph = graph(agent)?;
-    let mut seen = HashSet::new();
-    let mut work = vec![root];
-    let mut reached = Vec::new();
-    while let Some(m) = work.pop() {
-        if !seen.insert(m) {
-            continue;
-        }
-        let g = graph.borrow();
-        let record = g.get(m);
-        if !matches!(record.status, Status::New | Status::Unlinked) {
-            continue;
-        }
-        reached.push(m);
-        for (i, request) in record.requested_modules.iter().enumerate() {
-            match record.loaded_modules.get(i).copied().flatten() {
-                Some(dep) => work.push(dep),
-                None => {
-                    let message = format!("request for '{}' is not in cache", request.specifier);
-                    drop(g);
-                    return Err(coded_plain_error(
-                        agent,
-                        &message,
-                        "ERR_VM_MODULE_LINK_FAILURE",
-                    ));
-                }
-            }
-        }
-    }
-    {
-        // LoadRequestedModules' end: every module loaded becomes unlinked.
-        let mut g = graph.borrow_mut();
-        for m in reached {
-            let record = g.get_mut(m);
-            if record.status == Status::New {
-                record.status = Status::Unlinked;
-            }
-        }
-    }
+    let host = RecordedLinks {
+        graph: graph.clone(),
+    };
+    load_requested_modules(agent, &host, root)?;
     crate::module::link(agent, &graph, root)?;
     Ok(Value::Undefined)
+}
+
+/// The host `instantiate` loads through: every module was recorded by
+/// `link` (the JavaScript half ran the user's linker for each request), so
+/// HostLoadImportedModule has nothing left to find.
+struct RecordedLinks {
+    graph: SharedGraph,
+}
+
+impl ModuleHost for RecordedLinks {
+    fn graph(&self) -> SharedGraph {
+        self.graph.clone()
+    }
+
+    fn load_imported_module(
+        &self,
+        agent: &mut Agent,
+        referrer: ModuleId,
+        request: &ModuleRequest,
+    ) -> HostLoad {
+        HostLoad::Finished(self.finish_load(agent, referrer, request))
+    }
+
+    fn finish_load(
+        &self,
+        agent: &mut Agent,
+        _referrer: ModuleId,
+        request: &ModuleRequest,
+    ) -> JsResult<ModuleId> {
+        let message = format!("request for '{}' is not in cache", request.specifier);
+        Err(coded_plain_error(
+            agent,
+            &message,
+            "ERR_VM_MODULE_LINK_FAILURE",
+        ))
+    }
 }
 
 /// An `Error` with an own enumerable `code`, as Node's C++ layer makes them
@@ -323,56 +274,12 @@ fn evaluate(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     ))
 }
 
-/// After a terminated evaluation of `id`: the modules the termination went
-/// through are errored with error `null` (as Node reports them), and
-/// evaluating the module again gives a promise that never settles.
-pub fn clear_termination(agent: &mut Agent, graph: &SharedGraph, id: ModuleId) -> JsResult<()> {
-    let marker = Value::Object(agent.termination_marker());
-    let never = agent.promise_capability()?;
-    let mut g = graph.borrow_mut();
-    let root = {
-        let record = g.get(id);
-        record.cycle_root.unwrap_or(id)
-    };
-    for record in g.modules.iter_mut() {
-        if record
-            .evaluation_error
-            .as_ref()
-            .is_some_and(|e| e.same_value(&marker))
-        {
-            record.evaluation_error = Some(Value::Null);
-        }
-    }
-    if let Some(old) = g.get_mut(root).top_level_capability.replace(never) {
-        if let Value::Object(p) = &old.promise {
-            agent
-                .jobs
-                .unhandled_rejections
-                .retain(|q| !Gc::ptr_eq(q, p));
-        }
-    }
-    Ok(())
-}
-
 /// `status(wrap)`: the record's [[Status]] as Node's native status number.
 fn status(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let id = unwrap(agent, &args.arg(0))?;
     let graph = graph(agent)?;
-    let g = graph.borrow();
-    let record = g.get(id);
-    Ok(Value::Number(match record.status {
-        Status::New | Status::Unlinked => UNLINKED,
-        Status::Linking => LINKING,
-        Status::Linked => LINKED,
-        Status::Evaluating => EVALUATING,
-        Status::EvaluatingAsync | Status::Evaluated => {
-            if record.evaluation_error.is_some() {
-                ERRORED
-            } else {
-                EVALUATED
-            }
-        }
-    }))
+    let status = VmStatus::of(graph.borrow().get(id));
+    Ok(Value::Number(status.native_number()))
 }
 
 /// `error(wrap)`: [[EvaluationError]].
@@ -397,24 +304,11 @@ fn set_export(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let id = unwrap(agent, &args.arg(0))?;
     let name = agent.to_string(&args.arg(1))?;
     let graph = graph(agent)?;
-    let slot = {
-        let g = graph.borrow();
-        let record = g.get(id);
-        match record.export_index.get(&name) {
-            Some(ExportRef::Local(i)) => record.local_export_entries[*i]
-                .local_name
-                .as_ref()
-                .map(|(_, slot)| (*slot, record.env())),
-            _ => None,
-        }
-    };
-    match slot {
-        Some((slot, env)) => {
-            env.set(slot, args.arg(2));
-            Ok(Value::Undefined)
-        }
-        None => Err(agent.reference_error(format!("Export '{name}' is not defined in module"))),
+    let set = set_synthetic_module_export(graph.borrow().get(id), &name, args.arg(2));
+    if !set {
+        return throw_export_not_defined(agent, &name.to_rust_string());
     }
+    Ok(Value::Undefined)
 }
 
 /// `hasTopLevelAwait(wrap)`: [[HasTLA]].

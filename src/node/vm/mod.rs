@@ -1,10 +1,10 @@
 //! `node:vm`: Node's `vm.Module` API. The classes are JavaScript
 //! (`vm.mjs`, shaped like Node's own implementation so that statuses and
 //! promise timing come out the same); the binding (`binding.rs`) gives
-//! them module records, linking, evaluation and contexts (`context.rs`).
+//! them module records, linking, evaluation and contexts
+//! (`crate::interp::vm_context`).
 
 pub mod binding;
-pub mod context;
 mod wrap;
 
 /// The JavaScript side of `node:vm`.

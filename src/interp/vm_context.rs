@@ -1,4 +1,4 @@
-//! Contexts (`vm.createContext`): a realm with its own intrinsics whose
+//! Contexts (`vm.createContext`, `Runtime::create_context`): a realm with its own intrinsics whose
 //! global object reads and writes through to the contextified object, as
 //! V8's global-proxy interceptors do in Node.
 
@@ -7,9 +7,9 @@ use std::rc::Rc;
 
 use gc::{Finalize, Gc, GcCell, Trace};
 
-use crate::interp::agent::Agent;
-use crate::interp::object::{JsObject, ObjectData, ObjectKind};
-use crate::interp::realm::Realm;
+use super::agent::Agent;
+use super::object::{JsObject, ObjectData, ObjectKind};
+use super::realm::Realm;
 
 /// The global object of a context: own properties are the realm's
 /// built-ins; the contextified object's own properties come first.

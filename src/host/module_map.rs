@@ -1,0 +1,313 @@
+//! The file host's module map and its HostLoadImportedModule: one record
+//! per canonical path and `type` attribute, files read and parsed ahead on
+//! worker threads (prefetch.rs), Node's errors for what cannot be loaded.
+
+use rustc_hash::FxHashMap as HashMap;
+use std::cell::{Cell, RefCell};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use super::errors::coded_error;
+use super::json_module::parse_json_module;
+use super::prefetch::{FileRead, ParsedModule, Prefetched, Prefetcher};
+use super::resolve::{file_url, resolve_specifier, Resolved};
+use crate::interp::agent::{Agent, JsResult};
+use crate::interp::ops::errors::ErrorKind;
+use crate::module::record::{ModuleGraph, ModuleRecord};
+use crate::module::source_text::source_text_module_record;
+use crate::module::{
+    throw_syntax_error, HostLoad, ModuleHost, ModuleId, ModuleIdentity, ModuleRequest, SharedGraph,
+};
+use crate::syntax::SyntaxError;
+
+/// Module map key: canonical path and the `type` attribute.
+pub(super) type MapKey = (PathBuf, Option<String>);
+
+pub struct FileHostState {
+    pub(super) graph: SharedGraph,
+    /// The module map: canonical path and type to module.
+    pub(super) map: RefCell<HashMap<MapKey, ModuleId>>,
+    /// Resolved (not canonicalised) paths already loaded.
+    resolved: RefCell<HashMap<MapKey, ModuleId>>,
+    /// Directories' canonical paths.
+    dirs: RefCell<HashMap<PathBuf, PathBuf>>,
+    /// Files read and parsed ahead of the loader.
+    prefetch: Prefetcher,
+    /// The resolved path of each load left under way, by referrer and
+    /// request index, so finishing it does not resolve the specifier again.
+    started: RefCell<HashMap<(ModuleId, ModuleRequest), PathBuf>>,
+    /// Time spent in ParseModule, on every thread that parsed.
+    parse_time: Cell<Duration>,
+}
+
+impl FileHostState {
+    pub(super) fn new() -> FileHostState {
+        FileHostState {
+            graph: Rc::new(RefCell::new(ModuleGraph::default())),
+            map: RefCell::new(HashMap::default()),
+            resolved: RefCell::new(HashMap::default()),
+            dirs: RefCell::new(HashMap::default()),
+            prefetch: Prefetcher::default(),
+            started: RefCell::new(HashMap::default()),
+            parse_time: Cell::new(Duration::ZERO),
+        }
+    }
+
+    /// Time spent parsing modules so far, summed over the threads that parsed.
+    pub(super) fn parse_time(&self) -> Duration {
+        self.parse_time.get()
+    }
+
+    /// The entry module at `path`, whose text the caller has read: parsed
+    /// here (once) and recorded in the module map; the SyntaxError as it is.
+    pub(super) fn load_entry_text(&self, path: &Path, text: &str) -> Result<ModuleId, SyntaxError> {
+        let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let key = (canonical.clone(), None);
+        if let Some(id) = self.map.borrow().get(&key) {
+            return Ok(*id);
+        }
+        let started = Instant::now();
+        let parsed = crate::syntax::parse_module(text);
+        self.parse_time
+            .set(self.parse_time.get() + started.elapsed());
+        let identity = ModuleIdentity {
+            name: canonical.display().to_string(),
+            url: file_url(&canonical),
+            realm: None,
+        };
+        let record = source_text_module_record(Rc::new(parsed?), text, identity);
+        let id = self.graph.borrow_mut().add(record);
+        self.map.borrow_mut().insert(key, id);
+        self.resolved
+            .borrow_mut()
+            .insert((path.to_path_buf(), None), id);
+        Ok(id)
+    }
+
+    /// Reads, parses and records the module at `path` once per key.
+    pub(super) fn load_path(
+        &self,
+        agent: &mut Agent,
+        path: &Path,
+        kind: Option<String>,
+        referrer: Option<&str>,
+    ) -> JsResult<ModuleId> {
+        let not_found = |agent: &mut Agent| {
+            let message = match referrer {
+                Some(r) => format!("Cannot find module '{}' imported from {r}", path.display()),
+                None => format!("Cannot find module '{}'", path.display()),
+            };
+            coded_error(agent, ErrorKind::Error, "ERR_MODULE_NOT_FOUND", message)
+        };
+        // Every edge to a module resolves to the same path text: look that
+        // up first, so the file system is asked once per module, not per edge.
+        let by_path = (path.to_path_buf(), kind.clone());
+        if let Some(id) = self.resolved.borrow().get(&by_path) {
+            return Ok(*id);
+        }
+        let Prefetched {
+            read,
+            parsed,
+            parse_time,
+        } = self.prefetch.take(path);
+        self.parse_time.set(self.parse_time.get() + parse_time);
+        let FileRead::Found { link_target, text } = read else {
+            return Err(not_found(agent));
+        };
+        let canonical = match link_target {
+            Some(target) => target,
+            None => match self.canonical_dir_join(path) {
+                Some(c) => c,
+                None => return Err(not_found(agent)),
+            },
+        };
+        let key = (canonical.clone(), kind.clone());
+        if let Some(id) = self.map.borrow().get(&key).copied() {
+            self.resolved.borrow_mut().insert(by_path, id);
+            return Ok(id);
+        }
+        let identity = ModuleIdentity {
+            name: canonical.display().to_string(),
+            url: file_url(&canonical),
+            realm: None,
+        };
+        let record = if kind.as_deref() == Some("json") {
+            parse_json_module(agent, &text, identity)?
+        } else {
+            if canonical.extension().is_some_and(|e| e == "json") {
+                return Err(coded_error(
+                    agent,
+                    ErrorKind::TypeError,
+                    "ERR_IMPORT_ASSERTION_TYPE_MISSING",
+                    format!(
+                        "Module \"{}\" needs an import attribute of type \"json\"",
+                        identity.url
+                    ),
+                ));
+            }
+            self.source_module_record(agent, identity, &text, parsed)?
+        };
+        let id = self.graph.borrow_mut().add(record);
+        self.map.borrow_mut().insert(key, id);
+        self.resolved.borrow_mut().insert(by_path, id);
+        Ok(id)
+    }
+
+    /// The canonical path of a file that is not a symbolic link: its
+    /// directory's canonical path (asked of the file system once per
+    /// directory) joined with its name.
+    fn canonical_dir_join(&self, path: &Path) -> Option<PathBuf> {
+        let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+            return std::fs::canonicalize(path).ok();
+        };
+        let cached = self.dirs.borrow().get(dir).cloned();
+        let canonical_dir = match cached {
+            Some(d) => d,
+            None => {
+                let d = std::fs::canonicalize(dir).ok()?;
+                self.dirs.borrow_mut().insert(dir.to_path_buf(), d.clone());
+                d
+            }
+        };
+        Some(canonical_dir.join(name))
+    }
+
+    /// ParseModule of a file's text, with the parse a worker did if any.
+    fn source_module_record(
+        &self,
+        agent: &mut Agent,
+        identity: ModuleIdentity,
+        text: &str,
+        parsed: Option<Result<ParsedModule, SyntaxError>>,
+    ) -> JsResult<ModuleRecord> {
+        let parsed = match parsed {
+            Some(done) => done.map(ParsedModule::into_module),
+            None => {
+                let started = Instant::now();
+                let parsed = crate::syntax::parse_module(text);
+                self.parse_time
+                    .set(self.parse_time.get() + started.elapsed());
+                parsed
+            }
+        };
+        match parsed {
+            Ok(body) => Ok(source_text_module_record(Rc::new(body), text, identity)),
+            Err(err) => Err(throw_syntax_error(agent, &err, &identity.name, text)),
+        }
+    }
+
+    /// HostLoadImportedModule, done at once, for a module (or, with no
+    /// referrer, code with no file: `[eval]` in the working directory).
+    pub(super) fn load_now(
+        &self,
+        agent: &mut Agent,
+        referrer: Option<ModuleId>,
+        request: &ModuleRequest,
+    ) -> JsResult<ModuleId> {
+        let referrer_path = match referrer {
+            Some(r) => PathBuf::from(&self.graph.borrow().get(r).name),
+            None => std::env::current_dir().unwrap_or_default().join("[eval]"),
+        };
+        self.load_imported_from(agent, &referrer_path, request)
+    }
+
+    /// HostLoadImportedModule for a referrer (module or script) at `referrer_path`.
+    pub(super) fn load_imported_from(
+        &self,
+        agent: &mut Agent,
+        referrer_path: &Path,
+        request: &ModuleRequest,
+    ) -> JsResult<ModuleId> {
+        // Import attributes: only `type`, and only `type: 'json'`.
+        let mut kind = None;
+        for (key, value) in &request.attributes {
+            if key.to_rust_string() != "type" {
+                return Err(coded_error(
+                    agent,
+                    ErrorKind::TypeError,
+                    "ERR_IMPORT_ATTRIBUTE_UNSUPPORTED",
+                    format!("Import attribute \"{key}\" with value \"{value}\" is not supported"),
+                ));
+            }
+            if value.to_rust_string() != "json" {
+                return Err(coded_error(
+                    agent,
+                    ErrorKind::TypeError,
+                    "ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED",
+                    format!("Import attribute type \"{value}\" is unsupported"),
+                ));
+            }
+            kind = Some("json".to_string());
+        }
+        let specifier = request.specifier.to_rust_string();
+        let referrer_name = referrer_path.display().to_string();
+        if crate::node::is_binding_request(&referrer_name, &specifier) {
+            return self.load_builtin(agent, &specifier);
+        }
+        match resolve_specifier(&specifier, referrer_path) {
+            Resolved::File(path) => self.load_path(agent, &path, kind, Some(&referrer_name)),
+            Resolved::Builtin(name) => self.load_builtin(agent, &format!("node:{name}")),
+            Resolved::Bare(name) => Err(coded_error(
+                agent,
+                ErrorKind::Error,
+                "ERR_MODULE_NOT_FOUND",
+                format!("Cannot find package '{name}' imported from {referrer_name}"),
+            )),
+        }
+    }
+}
+
+impl ModuleHost for FileHostState {
+    fn graph(&self) -> SharedGraph {
+        self.graph.clone()
+    }
+
+    /// A plain import of a file not loaded yet starts on the prefetcher's
+    /// workers (read and parsed there, see prefetch.rs); everything else
+    /// (attributes, built-ins, errors, modules already loaded) finishes now.
+    fn load_imported_module(
+        &self,
+        agent: &mut Agent,
+        referrer: ModuleId,
+        request: &ModuleRequest,
+    ) -> HostLoad {
+        if request.attributes.is_empty() {
+            let referrer_name = self.graph.borrow().get(referrer).name.clone();
+            let specifier = request.specifier.to_rust_string();
+            if !crate::node::is_binding_request(&referrer_name, &specifier) {
+                if let Resolved::File(path) =
+                    resolve_specifier(&specifier, Path::new(&referrer_name))
+                {
+                    if !self.resolved.borrow().contains_key(&(path.clone(), None)) {
+                        self.prefetch.request(path.clone());
+                        self.started
+                            .borrow_mut()
+                            .insert((referrer, request.clone()), path);
+                        return HostLoad::Started;
+                    }
+                }
+            }
+        }
+        HostLoad::Finished(self.load_now(agent, Some(referrer), request))
+    }
+
+    fn finish_load(
+        &self,
+        agent: &mut Agent,
+        referrer: ModuleId,
+        request: &ModuleRequest,
+    ) -> JsResult<ModuleId> {
+        let started = self
+            .started
+            .borrow_mut()
+            .remove(&(referrer, request.clone()));
+        match started {
+            Some(path) => {
+                let referrer_name = self.graph.borrow().get(referrer).name.clone();
+                self.load_path(agent, &path, None, Some(&referrer_name))
+            }
+            None => self.load_now(agent, Some(referrer), request),
+        }
+    }
+}
