@@ -1,9 +1,13 @@
 //! Known-failures lists: one text file per runner under
-//! `tests/known-failures/`, so a run fails on any *new* failure and on any
+//! `tests/scoreboard/known-failures/`, so a run fails on any *new* failure and on any
 //! listed test that now passes (the list only ever shrinks).
 //!
 //! Format: one test id per line followed by ` # reason`; lines starting with
-//! `#` and blank lines are comments. With `VMJS_WRITE_KNOWN_FAILURES=1` the
+//! `#` and blank lines are comments. The ids of one list are paths relative to
+//! one root, which its header names. A reason says why the test fails; when
+//! the failure is a deliberate choice (following Node where the spec says
+//! otherwise), it starts `deliberate (Node):` and gives the reason for the
+//! choice, not only the symptom. With `VMJS_WRITE_KNOWN_FAILURES=1` the
 //! runner rewrites the file from the current failures instead of checking:
 //! reasons already in the file are kept (unless they are `TODO` placeholders),
 //! panics get `panic`, new entries get a `TODO:` placeholder carrying the

@@ -2,8 +2,10 @@
 //! (each a folder with `main.mjs` and Node's `expected.*`) with `vmjs run`
 //! and compares stdout, exit status and the error line, as the suite's
 //! `check.sh` does. Prints pass/fail counts per suite; failures are compared
-//! with `tests/known-failures/conformance-run.txt` (the list only shrinks).
+//! with `tests/scoreboard/known-failures/conformance-run.txt` (the list only
+//! shrinks).
 
+#[path = "../common/mod.rs"]
 mod common;
 
 use std::collections::BTreeSet;
@@ -11,18 +13,23 @@ use std::path::Path;
 
 use common::known_failures::{check_against_list, Failure};
 use common::run_case::{compare, run_vmjs};
+use common::score::{forget_summary, known_failures_list, record_summary};
 use common::shared_data::locate_shared;
 use common::walk::{files_under, relative_name};
 
 const RUNNER: &str = "conformance run";
+/// The test target's name (`cargo test --test conformance_run`).
+const TARGET: &str = "conformance_run";
 
 const SUITES: &[&str] = &["lang", "graphs", "seeds", "node-vm"];
 
 const LIST_HEADER: &str = "\
-# Conformance cases (../shared/conformance) whose `vmjs run` output differs
-# from Node's (tests/conformance_run.rs). One case folder per line, then
-# ` # reason`. The run fails on a failure missing here and on a listed case
-# that passes.
+# Conformance cases whose `vmjs run` output differs from Node's
+# (tests/scoreboard/conformance_run.rs). One case folder per line, relative to
+# ../shared/conformance (so each starts with its suite: lang/, graphs/, seeds/,
+# node-vm/), then ` # reason`; a deliberate choice says `deliberate (Node):` and
+# why. The run fails on a failure missing here and on a listed case that passes,
+# so the list only shrinks.
 # Regenerate: VMJS_WRITE_KNOWN_FAILURES=1 cargo test --release --test conformance_run";
 
 fn run_case(dir: &Path) -> Result<(), String> {
@@ -39,11 +46,13 @@ fn run_case(dir: &Path) -> Result<(), String> {
 
 #[test]
 fn conformance_cases_run_as_node_runs_them() {
+    forget_summary(TARGET);
     let Some(root) = locate_shared(RUNNER, "conformance") else {
         return;
     };
     let mut failures = Vec::new();
     let mut ran = BTreeSet::new();
+    let mut total_passed = 0;
     for suite in SUITES {
         let suite_dir = root.join(suite);
         let mut cases: Vec<_> = files_under(&suite_dir)
@@ -68,9 +77,10 @@ fn conformance_cases_run_as_node_runs_them() {
                 }
             }
         }
-        println!("{RUNNER} {suite}: {passed} passed, {failed} failed");
+        println!("{RUNNER} [{suite}]: {passed} passed, {failed} failed");
+        total_passed += passed;
     }
-    let list =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/known-failures/conformance-run.txt");
+    record_summary(TARGET, RUNNER, total_passed, failures.len(), 0);
+    let list = known_failures_list("conformance-run");
     check_against_list(RUNNER, &list, LIST_HEADER, &failures, &ran);
 }

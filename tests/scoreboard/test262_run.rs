@@ -17,9 +17,12 @@
 //! - tests of proposals that are not ECMAScript 2025 are skipped.
 //!
 //! Counts are printed per goal (module, script) and per folder. Failures
-//! of both goals are compared with `tests/known-failures/test262-run.txt`.
-//! `cargo test --release --test test262_run -- --nocapture` shows the counts.
+//! of both goals are compared with
+//! `tests/scoreboard/known-failures/test262-run.txt`.
+//! `cargo test --release --test test262_run -- --nocapture` shows the counts
+//! (the summary line is also written to `target/tmp/scoreboard/test262_run.txt`).
 
+#[path = "../common/mod.rs"]
 mod common;
 
 use std::collections::BTreeSet;
@@ -30,10 +33,13 @@ use std::time::{Duration, Instant};
 
 use common::frontmatter::{parse_frontmatter, Frontmatter};
 use common::known_failures::{check_against_list, Failure};
+use common::score::{forget_summary, known_failures_list, record_summary};
 use common::shared_data::locate_shared;
 use common::walk::{files_under, relative_name};
 
 const RUNNER: &str = "test262 run";
+/// The test target's name (`cargo test --test test262_run`).
+const TARGET: &str = "test262_run";
 
 const TEST_DIRECTORIES: &[&str] = &[
     "module-code",
@@ -43,7 +49,7 @@ const TEST_DIRECTORIES: &[&str] = &[
     "expressions/import.meta",
 ];
 
-/// Proposals that are not ECMAScript 2025 (as in tests/test262_parse.rs).
+/// Proposals that are not ECMAScript 2025 (as in test262_parse.rs).
 const NON_ES2025_FEATURES: &[&str] = &[
     "source-phase-imports",
     "source-phase-imports-module-source",
@@ -57,9 +63,11 @@ const NON_ES2025_FEATURES: &[&str] = &[
 ];
 
 const LIST_HEADER: &str = "\
-# test262 tests that `vmjs run` does not pass yet (tests/test262_run.rs).
-# One test path (relative to test/language) per line, then ` # reason`. The run
-# fails on a failure missing here and on a listed test that passes.
+# test262 tests that `vmjs run` does not pass yet (tests/scoreboard/test262_run.rs).
+# One test path per line, relative to ../shared/test262 (so each starts with
+# test/language/), then ` # reason`; a deliberate choice says `deliberate (Node):`
+# and why. The run fails on a failure missing here and on a listed test that
+# passes, so the list only shrinks.
 # Regenerate: VMJS_WRITE_KNOWN_FAILURES=1 cargo test --release --test test262_run";
 
 const TIMEOUT: Duration = Duration::from_secs(10);
@@ -178,6 +186,7 @@ fn run_test(
 
 #[test]
 fn test262_module_and_script_tests_run() {
+    forget_summary(TARGET);
     let Some(root) = locate_shared(RUNNER, "test262") else {
         return;
     };
@@ -266,12 +275,12 @@ fn test262_module_and_script_tests_run() {
     let mut totals = [(0, 0); 2];
     let mut per_folder = vec![[(0, 0); 2]; TEST_DIRECTORIES.len()];
     for (_, path, goal, outcome) in results {
-        let id = relative_name(&path, &language);
+        let id = relative_name(&path, &root);
         ran.insert(id.clone());
         let g = goal as usize;
         let folder = TEST_DIRECTORIES
             .iter()
-            .position(|d| id.starts_with(&format!("{d}/")));
+            .position(|d| path.starts_with(language.join(d)));
         let passed = matches!(outcome, Outcome::Pass);
         let count = |c: &mut (usize, usize)| {
             if passed {
@@ -305,6 +314,7 @@ fn test262_module_and_script_tests_run() {
         "{RUNNER}: script goal: {sp} passed, {sf} failed, {} skipped (needs sloppy mode: noStrict or raw)",
         skipped.0
     );
-    let list = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/known-failures/test262-run.txt");
+    record_summary(TARGET, RUNNER, mp + sp, mf + sf, skipped.0 + skipped.1);
+    let list = known_failures_list("test262-run");
     check_against_list(RUNNER, &list, LIST_HEADER, &failures, &ran);
 }

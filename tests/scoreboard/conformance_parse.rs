@@ -9,8 +9,10 @@
 //! every module must parse. Sources embedded in strings (the `node-vm` cases
 //! build modules with `vm.SourceTextModule`) are runtime matters, not checked.
 //!
-//! Failures are compared with `tests/known-failures/conformance-parse.txt`.
+//! Failures are compared with
+//! `tests/scoreboard/known-failures/conformance-parse.txt`.
 
+#[path = "../common/mod.rs"]
 mod common;
 
 use std::collections::BTreeSet;
@@ -18,17 +20,22 @@ use std::path::{Path, PathBuf};
 
 use common::guarded_parse::{guarded_parse, on_big_stack, ParseOutcome};
 use common::known_failures::{check_against_list, Failure};
+use common::score::{forget_summary, known_failures_list, record_summary};
 use common::shared_data::locate_shared;
 use common::walk::{files_under, relative_name};
 use vmjs::syntax::{parse_module, LineIndex};
 
 const RUNNER: &str = "conformance parse";
+/// The test target's name (`cargo test --test conformance_parse`).
+const TARGET: &str = "conformance_parse";
 
 const LIST_HEADER: &str = "\
 # Conformance cases whose modules the parser does not yet handle as Node does
-# (tests/conformance_parse.rs). One case folder (relative to ../shared/conformance)
-# per line, then ` # reason`. The run fails on a failure missing here and on a
-# listed case that passes.
+# (tests/scoreboard/conformance_parse.rs). One case folder per line, relative to
+# ../shared/conformance (so each starts with its suite: lang/, graphs/, seeds/,
+# node-vm/), then ` # reason`; a deliberate choice says `deliberate (Node):` and
+# why. The run fails on a failure missing here and on a listed case that passes,
+# so the list only shrinks.
 # Regenerate: VMJS_WRITE_KNOWN_FAILURES=1 cargo test --release --test conformance_parse";
 
 /// Node's wording for SyntaxErrors raised while linking, not parsing.
@@ -227,6 +234,7 @@ fn run_all(root: PathBuf) -> RunResults {
 
 #[test]
 fn conformance_modules_parse_as_node_does() {
+    forget_summary(TARGET);
     let Some(root) = locate_shared(RUNNER, "conformance") else {
         return;
     };
@@ -237,8 +245,7 @@ fn conformance_modules_parse_as_node_does() {
         passed += suite_passed;
         failed += suite_failed;
     }
-    println!("{RUNNER}: {passed} passed, {failed} failed");
-    let list = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/known-failures/conformance-parse.txt");
+    record_summary(TARGET, RUNNER, passed, failed, 0);
+    let list = known_failures_list("conformance-parse");
     check_against_list(RUNNER, &list, LIST_HEADER, &results.failures, &results.ran);
 }

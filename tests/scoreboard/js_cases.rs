@@ -2,8 +2,10 @@
 //! `vmjs run`; its stdout must equal `NAME.stdout`, which was recorded from
 //! Node.js (`node NAME.mjs > NAME.stdout`). A `NAME.status` file holds a
 //! non-zero expected exit status, a `NAME.stderr` file a line stderr must
-//! contain. Failures are compared with `tests/known-failures/js-cases.txt`.
+//! contain. Failures are compared with
+//! `tests/scoreboard/known-failures/js-cases.txt`.
 
+#[path = "../common/mod.rs"]
 mod common;
 
 use std::collections::BTreeSet;
@@ -11,18 +13,24 @@ use std::path::Path;
 
 use common::known_failures::{check_against_list, Failure};
 use common::run_case::{compare, run_vmjs};
+use common::score::{forget_summary, known_failures_list, record_summary};
 use common::walk::{files_under, relative_name};
 
 const RUNNER: &str = "js cases";
+/// The test target's name (`cargo test --test js_cases`).
+const TARGET: &str = "js_cases";
 
 const LIST_HEADER: &str = "\
-# tests/js cases whose output differs from Node's recording (tests/js_cases.rs).
-# One case path per line, then ` # reason`. The run fails on a failure missing
-# here and on a listed case that passes.
+# tests/js cases whose output differs from Node's recording
+# (tests/scoreboard/js_cases.rs). One case file per line, relative to tests/js,
+# then ` # reason`; a deliberate choice says `deliberate (Node):` and why. The
+# run fails on a failure missing here and on a listed case that passes, so the
+# list only shrinks.
 # Regenerate: VMJS_WRITE_KNOWN_FAILURES=1 cargo test --release --test js_cases";
 
 #[test]
 fn js_cases_print_what_node_printed() {
+    forget_summary(TARGET);
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js");
     let mut cases: Vec<_> = files_under(&root)
         .into_iter()
@@ -58,7 +66,7 @@ fn js_cases_print_what_node_printed() {
             }),
         }
     }
-    println!("{RUNNER}: {passed} passed, {} failed", failures.len());
-    let list = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/known-failures/js-cases.txt");
+    record_summary(TARGET, RUNNER, passed, failures.len(), 0);
+    let list = known_failures_list("js-cases");
     check_against_list(RUNNER, &list, LIST_HEADER, &failures, &ran);
 }

@@ -9,10 +9,12 @@
 //!   skipped; a test without flags runs in strict mode too, so it is in scope);
 //! - tests of proposals that are not ECMAScript 2025 are skipped.
 //!
-//! Failures are compared with `tests/known-failures/test262-parse.txt`.
+//! Failures are compared with `tests/scoreboard/known-failures/test262-parse.txt`.
 //! Run with `cargo test --release --test test262_parse -- --nocapture` to see
-//! the counts.
+//! the counts (the summary line is also written to
+//! `target/tmp/scoreboard/test262_parse.txt`).
 
+#[path = "../common/mod.rs"]
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -22,11 +24,14 @@ use common::fixture_references::{fixture_specifiers, reachable};
 use common::frontmatter::{parse_frontmatter, Frontmatter};
 use common::guarded_parse::{guarded_parse, on_big_stack, ParseOutcome};
 use common::known_failures::{check_against_list, Failure};
+use common::score::{forget_summary, known_failures_list, record_summary};
 use common::shared_data::locate_shared;
 use common::walk::{files_under, relative_name};
 use vmjs::syntax::{parse_module, parse_script, LineIndex};
 
 const RUNNER: &str = "test262 parse";
+/// The test target's name (`cargo test --test test262_parse`).
+const TARGET: &str = "test262_parse";
 
 /// The directories under `test/language` this runner covers.
 const TEST_DIRECTORIES: &[&str] = &[
@@ -96,9 +101,11 @@ const INVALID_FIXTURES: &[(&str, &str)] = &[
 ];
 
 const LIST_HEADER: &str = "\
-# test262 parse-phase tests that currently fail (tests/test262_parse.rs).
-# One path (relative to ../shared/test262) per line, then ` # reason`.
-# The run fails on a failure missing here and on a listed test that passes.
+# test262 parse-phase tests that currently fail (tests/scoreboard/test262_parse.rs).
+# One test path per line, relative to ../shared/test262 (so each starts with
+# test/language/), then ` # reason`; a deliberate choice says `deliberate (Node):`
+# and why. The run fails on a failure missing here and on a listed test that
+# passes, so the list only shrinks.
 # Regenerate: VMJS_WRITE_KNOWN_FAILURES=1 cargo test --release --test test262_parse";
 
 /// How a test is parsed and what must happen.
@@ -350,20 +357,17 @@ fn print_summary(results: &RunResults) {
         })
         .collect();
     println!("{RUNNER}: skipped: {}", reasons.join(", "));
-    println!(
-        "{RUNNER}: {} passed, {} failed, {} skipped",
-        total.passed, total.failed, total.skipped
-    );
+    record_summary(TARGET, RUNNER, total.passed, total.failed, total.skipped);
 }
 
 #[test]
 fn test262_parse_phase() {
+    forget_summary(TARGET);
     let Some(test262_root) = locate_shared(RUNNER, "test262") else {
         return;
     };
     let results = on_big_stack(move || run_all(test262_root));
     print_summary(&results);
-    let list =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/known-failures/test262-parse.txt");
+    let list = known_failures_list("test262-parse");
     check_against_list(RUNNER, &list, LIST_HEADER, &results.failures, &results.ran);
 }
