@@ -4,9 +4,9 @@
 
 use std::collections::HashMap;
 
-use vmjs::vm::{JsValue, ModuleOptions, Runtime, SourceTextModule};
+use vmjs::embed::{JsValue, ModuleOptions, Runtime, SourceTextModule};
 
-fn main() -> Result<(), vmjs::vm::Error> {
+fn main() -> Result<(), vmjs::embed::Error> {
     let sources: HashMap<&str, &str> = HashMap::from([
         (
             "app",
@@ -52,7 +52,7 @@ fn main() -> Result<(), vmjs::vm::Error> {
             return Ok(*module);
         }
         let Some(source) = sources.get(specifier) else {
-            return Err(vmjs::vm::Error::vm_link_failure(specifier));
+            return Err(vmjs::embed::Error::vm_link_failure(specifier));
         };
         let module = SourceTextModule::new(rt, source, options(specifier))?;
         made.insert(specifier.to_string(), module);

@@ -10,7 +10,7 @@
 //!
 //! ```
 //! use std::collections::HashMap;
-//! use vmjs::vm::{Module, ModuleOptions, Runtime, SourceTextModule};
+//! use vmjs::embed::{Module, ModuleOptions, Runtime, SourceTextModule};
 //!
 //! let mut rt = Runtime::new();
 //! let sources = HashMap::from([
@@ -28,13 +28,13 @@
 //! main.evaluate(&mut rt)?;
 //! assert_eq!(main.namespace(&mut rt)?.get_number(&mut rt, "area")?, 49.0);
 //! assert_eq!(main.status(&rt)?.as_str(), "evaluated");
-//! # Ok::<(), vmjs::vm::Error>(())
+//! # Ok::<(), vmjs::embed::Error>(())
 //! ```
 //!
 //! Misuse gets Node's codes:
 //!
 //! ```
-//! use vmjs::vm::{ModuleOptions, Runtime, SourceTextModule};
+//! use vmjs::embed::{ModuleOptions, Runtime, SourceTextModule};
 //!
 //! let mut rt = Runtime::new();
 //! let m = SourceTextModule::new(&mut rt, "export const x = 1;", ModuleOptions::default())?;
@@ -44,7 +44,7 @@
 //!     err.to_string(),
 //!     "Error [ERR_VM_MODULE_STATUS]: Module status must be one of linked, evaluated, or errored"
 //! );
-//! # Ok::<(), vmjs::vm::Error>(())
+//! # Ok::<(), vmjs::embed::Error>(())
 //! ```
 
 mod error;
