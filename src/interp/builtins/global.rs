@@ -1,5 +1,6 @@
 //! Properties of the global object (ECMA-262 §19.1–§19.2): globalThis,
-//! NaN, Infinity, undefined, parseInt, parseFloat, isNaN, isFinite.
+//! NaN, Infinity, undefined, parseInt, parseFloat, isNaN, isFinite (the URI
+//! functions are in uri.rs).
 
 use crate::interp::agent::{Agent, JsResult};
 use crate::interp::function::CallArgs;
@@ -182,6 +183,7 @@ pub fn install(agent: &mut Agent) {
     agent.intrinsics().register("parseFloat", parse_float);
     agent.define_method(&global, "isNaN", 1, is_nan);
     agent.define_method(&global, "isFinite", 1, is_finite);
+    super::uri::install(agent);
 }
 
 #[cfg(test)]

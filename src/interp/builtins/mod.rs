@@ -20,6 +20,7 @@ pub mod regexp;
 pub mod string;
 pub mod symbol;
 pub mod timers;
+pub mod uri;
 
 use std::rc::Rc;
 
