@@ -10,6 +10,7 @@ mod iterator;
 pub(crate) mod labels;
 mod map;
 mod set;
+mod set_methods;
 mod table;
 #[cfg(test)]
 mod tests;

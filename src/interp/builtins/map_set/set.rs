@@ -36,6 +36,7 @@ pub fn install(agent: &mut Agent) {
             PropertyDescriptor::data(Value::Object(values.clone()), Attributes::METHOD),
         );
     }
+    super::set_methods::install(agent, &proto);
     define_to_string_tag(agent, &proto, "Set");
 }
 
