@@ -73,6 +73,17 @@ fn install_error_cause(agent: &mut Agent, o: &Gc<JsObject>, options: &Value) -> 
     Ok(())
 }
 
+/// Error.isError ( arg ) — <https://tc39.es/ecma262/#sec-error.iserror>
+fn is_error(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    // 1. If arg is not an Object, return false.
+    // 2. If arg has an [[ErrorData]] internal slot, return true.
+    // 3. Return false.
+    Ok(Value::Bool(matches!(
+        args.arg(0),
+        Value::Object(o) if matches!(o.kind, ObjectKind::Error)
+    )))
+}
+
 /// Error.prototype.toString ( ) — <https://tc39.es/ecma262/#sec-error.prototype.tostring>
 fn error_to_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 2. If O is not an Object, throw a TypeError exception.
@@ -159,6 +170,7 @@ pub fn install(agent: &mut Agent) {
             None => {
                 agent.define_method(&proto, "toString", 0, error_to_string);
                 agent.define_method(&ctor, "captureStackTrace", 1, capture_stack_trace);
+                agent.define_method(&ctor, "isError", 1, is_error);
                 define_value(
                     &ctor,
                     "stackTraceLimit",

@@ -229,6 +229,7 @@ pub fn install(agent: &mut Agent) {
     for (name, length, f) in functions {
         agent.define_method(&math, name, length, f);
     }
+    agent.define_method(&math, "sumPrecise", 1, super::sum_precise::sum_precise);
     math.define_own_property(
         PropertyKey::Symbol(agent.symbols.to_string_tag.clone()),
         PropertyDescriptor::data(

@@ -18,6 +18,7 @@ pub mod promise;
 pub mod reflect;
 pub mod regexp;
 pub mod string;
+pub mod sum_precise;
 pub mod symbol;
 pub mod timers;
 pub mod uri;

@@ -182,6 +182,29 @@ fn promise_with_resolvers(agent: &mut Agent, args: &CallArgs) -> JsResult<Value>
     Ok(Value::Object(obj))
 }
 
+/// Promise.try ( callback, ...args ) — <https://tc39.es/ecma262/#sec-promise.try>
+fn promise_try(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    // 1. Let C be the this value.
+    // 2. If C is not an Object, throw a TypeError exception.
+    if !matches!(args.this, Value::Object(_)) {
+        return agent.throw_type_error("Promise.try called on non-object");
+    }
+    // 3. Let promiseCapability be ? NewPromiseCapability(C).
+    let capability = new_promise_capability(agent, args.this)?;
+    // 4. Let status be Completion(Call(callback, undefined, args)).
+    let rest = args.args.get(1..).unwrap_or_default();
+    let status = agent.call(&args.arg(0), &Value::Undefined, rest);
+    match status {
+        // 5. If status is an abrupt completion, then
+        //    a. Perform ? Call(promiseCapability.[[Reject]], undefined, « status.[[Value]] »).
+        Err(Throw(e)) => agent.call(&capability.reject, &Value::Undefined, &[e])?,
+        // 6. Else, perform ? Call(promiseCapability.[[Resolve]], undefined, « status.[[Value]] »).
+        Ok(v) => agent.call(&capability.resolve, &Value::Undefined, &[v])?,
+    };
+    // 7. Return promiseCapability.[[Promise]].
+    Ok(capability.promise)
+}
+
 /// get Promise [ @@species ]
 fn species_getter(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     Ok(args.this.clone())
@@ -197,6 +220,7 @@ pub(super) fn install(agent: &mut Agent) {
     agent.define_method(&ctor, "resolve", 1, promise_resolve_static);
     agent.define_method(&ctor, "reject", 1, promise_reject_static);
     agent.define_method(&ctor, "withResolvers", 0, promise_with_resolvers);
+    agent.define_method(&ctor, "try", 1, promise_try);
     let species = PropertyKey::Symbol(agent.symbols.species.clone());
     agent.define_accessor(&ctor, species, Some(species_getter), None);
     let tag = PropertyKey::Symbol(agent.symbols.to_string_tag.clone());

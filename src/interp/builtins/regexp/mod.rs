@@ -6,6 +6,7 @@ mod accessors;
 mod compile;
 mod constructor;
 mod data;
+mod escape;
 mod exec;
 mod legacy;
 mod string_iterator;
@@ -34,6 +35,7 @@ pub fn install(agent: &mut Agent) {
         None,
     );
     legacy::install(agent, &ctor);
+    agent.define_method(&ctor, "escape", 1, escape::regexp_escape);
     let exec_fn = agent.define_method(&proto, "exec", 1, exec::regexp_exec_method);
     agent
         .intrinsics()
