@@ -154,3 +154,69 @@ pub enum UnhandledRejections {
     /// Rust API reports a module's evaluation through its promise).
     Ignore,
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::UnhandledRejections;
+    use crate::interp::agent::Agent;
+    use crate::interp::interrupt::{Interrupt, InterruptReason};
+    use crate::interp::run_source::{CapturedOutput, RunError};
+
+    /// Runs `source` as a script, then the event loop in `mode`; returns
+    /// the loop's error as printed, and what went to stdout and stderr.
+    fn run(source: &str, mode: UnhandledRejections) -> (Option<String>, String, String) {
+        let mut agent = Agent::new();
+        let out = agent.capture_stdout();
+        let err = CapturedOutput::default();
+        agent.stderr = Box::new(err.clone());
+        let script =
+            crate::interp::eval::ScriptRecord::parse(source, agent.realm.clone(), "t.js", "t.js")
+                .expect("parses");
+        let result = agent
+            .script_evaluation(&script)
+            .and_then(|_| agent.run_event_loop(None, mode));
+        let error = result.err().map(|e| agent.describe_uncaught(&e.0));
+        (error, out.text(), err.text())
+    }
+
+    #[test]
+    fn promise_jobs_run_before_timers_and_timers_by_due_time() {
+        let source = "setTimeout(() => console.log('t20'), 20); \
+                      setTimeout(() => console.log('t0'), 0); \
+                      Promise.resolve().then(() => console.log('job'));";
+        let (error, out, _) = run(source, UnhandledRejections::Throw);
+        assert_eq!(error, None);
+        assert_eq!(out, "job\nt0\nt20\n");
+    }
+
+    #[test]
+    fn unhandled_rejections_throw_warn_or_are_left_alone() {
+        let source = "Promise.reject({ a: 1 }); setTimeout(() => console.log('later'), 0);";
+        let (error, out, err) = run(source, UnhandledRejections::Throw);
+        assert_eq!(
+            (error.as_deref(), out.as_str(), err.as_str()),
+            (Some("{ a: 1 }"), "", "")
+        );
+        let (error, out, err) = run(source, UnhandledRejections::Warn);
+        assert_eq!(error, None);
+        assert_eq!(out, "later\n");
+        assert_eq!(err, "Warning: unhandled promise rejection: { a: 1 }\n");
+        let (error, out, err) = run(source, UnhandledRejections::Ignore);
+        assert_eq!((error, out.as_str(), err.as_str()), (None, "later\n", ""));
+    }
+
+    #[test]
+    fn a_watched_deadline_ends_the_wait_for_a_timer() {
+        let mut agent = Agent::new();
+        let deadline = Instant::now() + Duration::from_millis(50);
+        agent.set_interrupt(Some(Interrupt::new(Some(deadline), None, None)));
+        let started = Instant::now();
+        let result = agent.run_script_source("t.js", "setTimeout(() => {}, 60000);");
+        assert!(matches!(result, Err(RunError::Uncaught(_))), "{result:?}");
+        assert!(started.elapsed() < Duration::from_secs(10));
+        let watch = agent.set_interrupt(None).expect("still watched");
+        assert_eq!(watch.fired, Some(InterruptReason::Timeout));
+    }
+}
