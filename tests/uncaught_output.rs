@@ -4,8 +4,7 @@
 //! prints a source line and caret above the value, `Node.js v20…` below it
 //! and, for a primitive, a `--trace-uncaught` hint: those are not compared).
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
 use vmjs::vm::{Error, ModuleOptions, Runtime, SourceTextModule};
 
@@ -36,25 +35,14 @@ const CASES: &[(&str, &str, &str)] = &[
     ("number.mjs", "throw 42;\n", "42"),
 ];
 
-/// A fresh directory for this test's files.
-fn temp_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("vmjs-uncaught-output-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
 /// `vmjs run FILE` on `source`: (exit status, stderr without its final newline).
 fn cli(name: &str, source: &str) -> (Option<i32>, String) {
-    let file = temp_dir().join(name);
-    std::fs::write(&file, source).expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_vmjs"))
-        .arg("run")
-        .arg(&file)
-        .output()
-        .expect("vmjs runs");
-    let _ = std::fs::remove_file(&file);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    (out.status.code(), stderr.trim_end().to_string())
+    let dir = std::env::temp_dir().join(format!("vmjs-uncaught-output-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join(name), source).expect("write");
+    let out = common::run_case::run_vmjs(&dir, name);
+    let _ = std::fs::remove_file(dir.join(name));
+    (out.status, out.stderr.trim_end().to_string())
 }
 
 /// The Rust API: the module evaluated (jobs and timers included); the
