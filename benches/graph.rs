@@ -50,7 +50,7 @@ fn loaded(entry: &Path) -> (Agent, FileHost, ModuleId) {
 }
 
 fn graphs(c: &mut Criterion) {
-    vmjs::interp::limits::register_thread_stack(8 << 20);
+    vmjs::interp::stack_guard::register_thread_stack(8 << 20);
     let mut group = c.benchmark_group("graph");
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(5));

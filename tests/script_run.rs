@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use vmjs::interp::agent::Agent;
-use vmjs::interp::run::RunError;
+use vmjs::interp::run_source::RunError;
 
 /// Runs each source as a script in one agent; returns what the scripts
 /// printed and, per script, its uncaught error's first line (None: ran).

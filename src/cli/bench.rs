@@ -71,7 +71,7 @@ pub(super) struct GraphStats {
 }
 
 pub fn run(args: &BenchArgs, _context: &Context) -> Result<ExitCode, CliError> {
-    crate::interp::limits::register_thread_stack(super::app::WORKER_STACK_BYTES);
+    crate::interp::stack_guard::register_thread_stack(super::app::WORKER_STACK_BYTES);
     if !args.sizes.is_empty() {
         return scaling(args);
     }

@@ -70,7 +70,7 @@ pub(super) fn vm_run(entry: &Path) -> Result<(Phases, GraphStats), String> {
     let result = (|| -> JsResult<Vec<f64>> {
         let root = host.load_entry(&mut agent, &driver_path)?;
         let promise = host.run(&mut agent, root)?;
-        crate::interp::jobs::drain_jobs(&mut agent)?;
+        agent.run_event_loop(None, crate::interp::jobs::UnhandledRejections::Ignore)?;
         settled(&promise)?;
         let Value::Object(list) = agent.get(&global, &PropertyKey::from("benchResult"))? else {
             return Err(agent.type_error("the driver did not finish"));

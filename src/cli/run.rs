@@ -1,8 +1,8 @@
 //! `vmjs run FILE`: run FILE as the entry ES module (with `--script`: as a
-//! strict script), then the job queue and timers until nothing is left. An
-//! uncaught exception or unhandled rejection prints the error (its `stack`:
-//! `String(e)` then `    at` lines) on stderr and exits with status 1, as
-//! Node does.
+//! strict script), then the event loop ([`Agent::run_event_loop`]) until
+//! nothing is left. An uncaught exception or unhandled rejection prints the
+//! error ([`Agent::report_uncaught`]: an error's `stack`, `String(e)` then
+//! `    at` lines) on stderr and exits with status 1, as Node does.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -17,8 +17,7 @@ use crate::host::FileHost;
 use crate::interp::agent::{Agent, Throw};
 use crate::interp::builtins::promise::{promise_state, PromiseStateView};
 use crate::interp::eval::ScriptRecord;
-use crate::interp::object::ObjectKind;
-use crate::interp::property::PropertyKey;
+use crate::interp::jobs::UnhandledRejections;
 use crate::interp::value::Value;
 use crate::module::ModuleId;
 
@@ -46,13 +45,20 @@ pub struct RunArgs {
     file: PathBuf,
 }
 
-/// What an unhandled promise rejection does (Node's `--unhandled-rejections`).
-#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UnhandledRejections {
-    /// End the run with status 1 (the default).
-    Throw,
-    /// Print a warning on stderr and go on.
-    Warn,
+/// `--unhandled-rejections=throw|warn` (Node's spelling); the embedder's
+/// `Ignore` is not offered.
+impl clap::ValueEnum for UnhandledRejections {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[UnhandledRejections::Throw, UnhandledRejections::Warn]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        match self {
+            UnhandledRejections::Throw => Some(clap::builder::PossibleValue::new("throw")),
+            UnhandledRejections::Warn => Some(clap::builder::PossibleValue::new("warn")),
+            UnhandledRejections::Ignore => None,
+        }
+    }
 }
 
 impl RunArgs {
@@ -70,7 +76,7 @@ impl RunArgs {
 
 pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
     let source = read_source(&args.file)?;
-    crate::interp::limits::register_thread_stack(super::app::WORKER_STACK_BYTES);
+    crate::interp::stack_guard::register_thread_stack(super::app::WORKER_STACK_BYTES);
     let mut agent = Agent::new();
     let host = FileHost::new();
     if args.trace {
@@ -82,20 +88,20 @@ pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
         let path = absolute(prelude).display().to_string();
         if let Err(e) = agent.run_prelude(&path, &text) {
             let message = match e {
-                crate::interp::run::RunError::Syntax(m) => format!("SyntaxError: {m}"),
-                crate::interp::run::RunError::Uncaught(m) => m,
+                crate::interp::run_source::RunError::Syntax(m) => format!("SyntaxError: {m}"),
+                crate::interp::run_source::RunError::Uncaught(m) => m,
             };
             let _ = writeln!(agent.stderr, "{message}");
             return Ok(ExitCode::from(EXIT_UNCAUGHT));
         }
     }
-    let warn = args.unhandled_rejections == Some(UnhandledRejections::Warn);
+    let unhandled = args.unhandled_rejections.unwrap_or_default();
     // The entry's own SyntaxError prints before anything runs (preludes aside).
     let status = if args.script {
-        run_script(&mut agent, &args.file, &source, warn, context.color)
+        run_script(&mut agent, &args.file, &source, unhandled, context.color)
     } else {
         match host.load_entry_text(&args.file, &source) {
-            Ok(module) => run_graph(&mut agent, &host, module, warn),
+            Ok(module) => run_graph(&mut agent, &host, module, unhandled),
             Err(err) => {
                 let file = args.file.display().to_string();
                 report_syntax_error(&file, &source, &err, context.color);
@@ -117,7 +123,13 @@ fn absolute(path: &Path) -> PathBuf {
 
 /// ParseScript and ScriptEvaluation of the entry script, then the event
 /// loop; returns the exit status.
-fn run_script(agent: &mut Agent, file: &Path, source: &str, warn: bool, color: ColorWhen) -> u8 {
+fn run_script(
+    agent: &mut Agent,
+    file: &Path,
+    source: &str,
+    unhandled: UnhandledRejections,
+    color: ColorWhen,
+) -> u8 {
     let path = absolute(file);
     let path = std::fs::canonicalize(&path).unwrap_or(path);
     let url = crate::host::resolve::file_url(&path);
@@ -129,28 +141,36 @@ fn run_script(agent: &mut Agent, file: &Path, source: &str, warn: bool, color: C
             return EXIT_UNCAUGHT;
         }
     };
-    if let Err(Throw(e)) = agent.script_evaluation(&script) {
-        report_uncaught(agent, &e);
-        return EXIT_UNCAUGHT;
-    }
-    match drive_event_loop(agent, None, warn) {
+    let result = agent
+        .script_evaluation(&script)
+        .and_then(|_| agent.run_event_loop(None, unhandled));
+    match result {
         Ok(()) => 0,
-        Err(status) => status,
+        Err(Throw(e)) => {
+            agent.report_uncaught(&e);
+            EXIT_UNCAUGHT
+        }
     }
 }
 
 /// Loads, links and evaluates the entry's graph and drives the event loop;
 /// returns the exit status.
-fn run_graph(agent: &mut Agent, host: &FileHost, module: ModuleId, warn: bool) -> u8 {
+fn run_graph(
+    agent: &mut Agent,
+    host: &FileHost,
+    module: ModuleId,
+    unhandled: UnhandledRejections,
+) -> u8 {
     let promise = match host.run(agent, module) {
         Ok(p) => p,
         Err(Throw(e)) => {
-            report_uncaught(agent, &e);
+            agent.report_uncaught(&e);
             return EXIT_UNCAUGHT;
         }
     };
-    if let Err(status) = drive_event_loop(agent, Some(&promise), warn) {
-        return status;
+    if let Err(Throw(e)) = agent.run_event_loop(Some(&promise), unhandled) {
+        agent.report_uncaught(&e);
+        return EXIT_UNCAUGHT;
     }
     if let Value::Object(p) = &promise {
         if let Some(PromiseStateView::Pending) = promise_state(p) {
@@ -163,79 +183,4 @@ fn run_graph(agent: &mut Agent, host: &FileHost, module: ModuleId, warn: bool) -
         }
     }
     0
-}
-
-/// Runs microtasks and timers until none is left. An uncaught exception,
-/// an unhandled rejection (unless `warn`: then only a warning) or the
-/// rejection of `promise` (the entry module's evaluation) is reported:
-/// `Err` holds the exit status.
-fn drive_event_loop(agent: &mut Agent, promise: Option<&Value>, warn: bool) -> Result<(), u8> {
-    loop {
-        // Microtasks first, after the entry's body and after each timer.
-        if let Err(Throw(e)) = agent.run_promise_jobs() {
-            report_uncaught(agent, &e);
-            return Err(EXIT_UNCAUGHT);
-        }
-        if let Some(Value::Object(p)) = promise {
-            if let Some(PromiseStateView::Rejected(reason)) = promise_state(p) {
-                report_uncaught(agent, &reason);
-                return Err(EXIT_UNCAUGHT);
-            }
-        }
-        if let Some(reason) = crate::interp::jobs::take_unhandled_rejection(agent) {
-            if warn {
-                let text = agent.describe_uncaught(&reason);
-                let _ = writeln!(agent.stderr, "Warning: unhandled promise rejection: {text}");
-            } else {
-                report_uncaught(agent, &reason);
-                return Err(EXIT_UNCAUGHT);
-            }
-        }
-        let Some(timer) = agent.take_next_timer() else {
-            return Ok(());
-        };
-        if let Err(Throw(e)) = run_timer(agent, timer) {
-            report_uncaught(agent, &e);
-            return Err(EXIT_UNCAUGHT);
-        }
-    }
-}
-
-/// Runs one due timer's callback (after sleeping until it is due) and
-/// re-arms intervals.
-fn run_timer(agent: &mut Agent, mut timer: crate::interp::jobs::Timer) -> Result<(), Throw> {
-    let now = std::time::Instant::now();
-    if timer.due > now {
-        std::thread::sleep(timer.due - now);
-    }
-    let callback = timer.callback.clone();
-    let args = timer.args.clone();
-    if let Some(period) = timer.repeat {
-        timer.due = std::time::Instant::now() + period;
-        agent.jobs.timer_sequence += 1;
-        timer.sequence = agent.jobs.timer_sequence;
-        agent.jobs.timers.push(timer);
-    }
-    agent.call(&callback, &Value::Undefined, &args)?;
-    Ok(())
-}
-
-/// Prints an uncaught exception as Node does: an error's `stack` (which
-/// starts with `String(e)`), or the value itself.
-fn report_uncaught(agent: &mut Agent, value: &Value) {
-    let _ = agent.stdout.flush();
-    let text = match value {
-        Value::Object(o) => {
-            let stack = o.get_own_data_value(&PropertyKey::from("stack"));
-            match (stack, &o.kind) {
-                (Some(Value::String(s)), _) => s.to_rust_string(),
-                (_, ObjectKind::Error) => agent.to_display_string(value),
-                // Node prints any other object as util.inspect shows it.
-                _ => crate::interp::inspect::inspect(agent, value, &Default::default())
-                    .unwrap_or_else(|_| agent.to_display_string(value)),
-            }
-        }
-        other => agent.to_display_string(other),
-    };
-    let _ = writeln!(agent.stderr, "{text}");
 }

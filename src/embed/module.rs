@@ -377,7 +377,7 @@ impl Module {
         let id = self.id;
         let result = rt.guarded(|agent| {
             let promise = crate::module::evaluate(agent, &graph, id)?;
-            super::runtime::drain_jobs(agent)?;
+            agent.run_event_loop(None, crate::interp::jobs::UnhandledRejections::Ignore)?;
             Ok(promise)
         });
         let promise = match result {

@@ -13,10 +13,11 @@ use crate::host::FileHost;
 use crate::interp::agent::{Agent, JsResult, Throw};
 use crate::interp::function::CallArgs;
 use crate::interp::interrupt::{Interrupt, InterruptReason};
+use crate::interp::jobs::UnhandledRejections;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
 use crate::interp::property::Attributes;
 use crate::interp::realm::Realm;
-use crate::interp::run::CapturedOutput;
+use crate::interp::run_source::CapturedOutput;
 use crate::interp::value::Value;
 use crate::module::SharedGraph;
 
@@ -95,7 +96,7 @@ impl Runtime {
 
     pub fn set_limits(&mut self, limits: Limits) {
         self.agent.max_call_depth = limits.max_call_depth;
-        crate::interp::limits::register_thread_stack(limits.native_stack_bytes);
+        crate::interp::stack_guard::register_thread_stack(limits.native_stack_bytes);
         self.limits = limits;
     }
 
@@ -127,9 +128,11 @@ impl Runtime {
         Ok(JsValue::from_value(&value))
     }
 
-    /// Runs promise jobs and timers until none is left (under the limits).
+    /// Runs promise jobs and timers until none is left (under the limits):
+    /// the event loop the CLI runs, except that a rejected promise without
+    /// a handler is left to the embedder.
     pub fn run_jobs(&mut self) -> Result<()> {
-        self.guarded(drain_jobs)
+        self.guarded(|agent| agent.run_event_loop(None, UnhandledRejections::Ignore))
     }
 
     pub(crate) fn graph(&self) -> SharedGraph {
@@ -171,16 +174,15 @@ impl Runtime {
         }
     }
 
-    /// A thrown value as an [`Error::Exception`].
-    pub(crate) fn exception(&self, e: &Value) -> Error {
+    /// A thrown value as an [`Error::Exception`], described as `vmjs run`
+    /// prints it.
+    pub(crate) fn exception(&mut self, e: &Value) -> Error {
         Error::Exception {
             description: self.agent.describe_uncaught(e),
             value: JsValue::from_value(e),
         }
     }
 }
-
-pub(crate) use crate::interp::jobs::drain_jobs;
 
 type HostFn = Rc<dyn Fn(&[JsValue]) -> std::result::Result<JsValue, String>>;
 

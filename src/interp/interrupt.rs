@@ -93,6 +93,27 @@ impl Agent {
         Err(Throw(Value::Object(self.termination_marker.clone())))
     }
 
+    /// Sleeps until `due` (a timer's due time). A watched deadline that
+    /// comes first ends the wait: the limit fires and the termination
+    /// marker is thrown.
+    pub(crate) fn wait_until(&mut self, due: Instant) -> JsResult<()> {
+        let deadline = self.interrupt.as_ref().and_then(|w| w.deadline);
+        let wake = deadline.map_or(due, |d| d.min(due));
+        let now = Instant::now();
+        if wake > now {
+            std::thread::sleep(wake - now);
+        }
+        if let Some(watch) = &mut self.interrupt {
+            if watch.fired.is_none() && deadline.is_some_and(|d| d <= Instant::now()) {
+                watch.fired = Some(InterruptReason::Timeout);
+            }
+            if watch.fired.is_some() {
+                return Err(Throw(Value::Object(self.termination_marker.clone())));
+            }
+        }
+        Ok(())
+    }
+
     /// The value a terminated evaluation throws.
     pub fn termination_marker(&self) -> gc::Gc<super::object::JsObject> {
         self.termination_marker.clone()

@@ -1,13 +1,19 @@
-//! The job queues (ECMA-262 §9.5 Jobs; HostEnqueuePromiseJob) and timers.
-//! Promise jobs run first-in first-out until none is left; then the
-//! earliest timer (by due time, then creation order) runs, and so on.
+//! The job queues (ECMA-262 §9.5 Jobs; HostEnqueuePromiseJob), timers and
+//! the one event loop that runs them, for the CLI, the Rust API and
+//! `node:vm` alike: promise jobs run first-in first-out until none is
+//! left; then the earliest timer (by due time, then creation order) runs,
+//! and so on. Rejected promises left without a handler are tracked
+//! (HostPromiseRejectionTracker) and reported when the promise jobs drain,
+//! as Node does.
 
 use std::collections::VecDeque;
+use std::io::Write;
 use std::time::{Duration, Instant};
 
 use gc::Gc;
 
-use super::agent::{Agent, JsResult};
+use super::agent::{Agent, JsResult, Throw};
+use super::builtins::promise::{promise_state, PromiseData, PromiseStateView};
 use super::object::JsObject;
 use super::value::Value;
 
@@ -56,7 +62,7 @@ impl Agent {
     }
 
     /// Takes the timer that is due first, removing it from the list.
-    pub fn take_next_timer(&mut self) -> Option<Timer> {
+    fn take_next_timer(&mut self) -> Option<Timer> {
         let timers = &mut self.jobs.timers;
         let (i, _) = timers
             .iter()
@@ -64,40 +70,153 @@ impl Agent {
             .min_by_key(|(_, t)| (t.due, t.sequence))?;
         Some(timers.swap_remove(i))
     }
-}
 
-/// The reason of the first rejected promise that still has no handler
-/// (Node reports it once the microtask queue has drained).
-pub fn take_unhandled_rejection(agent: &mut Agent) -> Option<Value> {
-    let pending = std::mem::take(&mut agent.jobs.unhandled_rejections);
-    for promise in pending {
-        if let Some(data) = promise.data::<crate::interp::builtins::promise::PromiseData>() {
-            if !data.is_handled.get() {
-                return Some(data.result.get());
+    /// The event loop: promise jobs until none is left, then the earliest
+    /// due timer (after waiting for it), and again, until both queues are
+    /// empty. Stops with the error when a job or a timer's callback throws,
+    /// when `entry` (a module evaluation's promise) rejects, or when a
+    /// rejected promise has no handler once the promise jobs drained
+    /// (unless `unhandled` says otherwise). A limit watched by the agent's
+    /// [`Interrupt`](super::interrupt::Interrupt) ends the wait for a timer
+    /// too.
+    pub fn run_event_loop(
+        &mut self,
+        entry: Option<&Value>,
+        unhandled: UnhandledRejections,
+    ) -> JsResult<()> {
+        loop {
+            // Promise jobs first: after the entry's body and after each timer.
+            self.run_promise_jobs()?;
+            if let Some(Value::Object(p)) = entry {
+                if let Some(PromiseStateView::Rejected(reason)) = promise_state(p) {
+                    return Err(Throw(reason));
+                }
             }
+            match unhandled {
+                UnhandledRejections::Throw => {
+                    if let Some(reason) = self.take_unhandled_rejection() {
+                        return Err(Throw(reason));
+                    }
+                }
+                UnhandledRejections::Warn => {
+                    if let Some(reason) = self.take_unhandled_rejection() {
+                        let text = self.describe_uncaught(&reason);
+                        let _ =
+                            writeln!(self.stderr, "Warning: unhandled promise rejection: {text}");
+                    }
+                }
+                UnhandledRejections::Ignore => self.jobs.unhandled_rejections.clear(),
+            }
+            let Some(timer) = self.take_next_timer() else {
+                return Ok(());
+            };
+            self.run_timer(timer)?;
         }
     }
-    None
-}
 
-/// Promise jobs, then timers in due order, until both are empty.
-pub fn drain_jobs(agent: &mut Agent) -> JsResult<()> {
-    loop {
-        agent.run_promise_jobs()?;
-        let Some(mut timer) = agent.take_next_timer() else {
-            return Ok(());
-        };
-        let now = std::time::Instant::now();
-        if timer.due > now {
-            std::thread::sleep(timer.due - now);
-        }
+    /// Waits until `timer` is due, re-arms it if it is an interval, and
+    /// calls its callback.
+    fn run_timer(&mut self, mut timer: Timer) -> JsResult<()> {
+        self.wait_until(timer.due)?;
         let (callback, args) = (timer.callback.clone(), timer.args.clone());
         if let Some(period) = timer.repeat {
-            timer.due = std::time::Instant::now() + period;
-            agent.jobs.timer_sequence += 1;
-            timer.sequence = agent.jobs.timer_sequence;
-            agent.jobs.timers.push(timer);
+            timer.due = Instant::now() + period;
+            self.jobs.timer_sequence += 1;
+            timer.sequence = self.jobs.timer_sequence;
+            self.jobs.timers.push(timer);
         }
-        agent.call(&callback, &Value::Undefined, &args)?;
+        self.call(&callback, &Value::Undefined, &args)?;
+        Ok(())
+    }
+
+    /// The reason of the first rejected promise that still has no handler
+    /// (Node reports it once the microtask queue has drained); the others
+    /// tracked so far are forgotten.
+    fn take_unhandled_rejection(&mut self) -> Option<Value> {
+        let pending = std::mem::take(&mut self.jobs.unhandled_rejections);
+        pending.into_iter().find_map(|promise| {
+            let data = promise.data::<PromiseData>()?;
+            (!data.is_handled.get()).then(|| data.result.get())
+        })
+    }
+}
+
+/// What a rejected promise that has no handler once the promise jobs have
+/// run does to the event loop (Node's `--unhandled-rejections`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum UnhandledRejections {
+    /// The loop stops with the rejection's reason as its error (Node's default).
+    #[default]
+    Throw,
+    /// A warning on stderr, and the loop goes on.
+    Warn,
+    /// Nothing: the embedder reads the promises it cares about itself (the
+    /// Rust API reports a module's evaluation through its promise).
+    Ignore,
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::UnhandledRejections;
+    use crate::interp::agent::Agent;
+    use crate::interp::interrupt::{Interrupt, InterruptReason};
+    use crate::interp::run_source::{CapturedOutput, RunError};
+
+    /// Runs `source` as a script, then the event loop in `mode`; returns
+    /// the loop's error as printed, and what went to stdout and stderr.
+    fn run(source: &str, mode: UnhandledRejections) -> (Option<String>, String, String) {
+        let mut agent = Agent::new();
+        let out = agent.capture_stdout();
+        let err = CapturedOutput::default();
+        agent.stderr = Box::new(err.clone());
+        let script =
+            crate::interp::eval::ScriptRecord::parse(source, agent.realm.clone(), "t.js", "t.js")
+                .expect("parses");
+        let result = agent
+            .script_evaluation(&script)
+            .and_then(|_| agent.run_event_loop(None, mode));
+        let error = result.err().map(|e| agent.describe_uncaught(&e.0));
+        (error, out.text(), err.text())
+    }
+
+    #[test]
+    fn promise_jobs_run_before_timers_and_timers_by_due_time() {
+        let source = "setTimeout(() => console.log('t20'), 20); \
+                      setTimeout(() => console.log('t0'), 0); \
+                      Promise.resolve().then(() => console.log('job'));";
+        let (error, out, _) = run(source, UnhandledRejections::Throw);
+        assert_eq!(error, None);
+        assert_eq!(out, "job\nt0\nt20\n");
+    }
+
+    #[test]
+    fn unhandled_rejections_throw_warn_or_are_left_alone() {
+        let source = "Promise.reject({ a: 1 }); setTimeout(() => console.log('later'), 0);";
+        let (error, out, err) = run(source, UnhandledRejections::Throw);
+        assert_eq!(
+            (error.as_deref(), out.as_str(), err.as_str()),
+            (Some("{ a: 1 }"), "", "")
+        );
+        let (error, out, err) = run(source, UnhandledRejections::Warn);
+        assert_eq!(error, None);
+        assert_eq!(out, "later\n");
+        assert_eq!(err, "Warning: unhandled promise rejection: { a: 1 }\n");
+        let (error, out, err) = run(source, UnhandledRejections::Ignore);
+        assert_eq!((error, out.as_str(), err.as_str()), (None, "later\n", ""));
+    }
+
+    #[test]
+    fn a_watched_deadline_ends_the_wait_for_a_timer() {
+        let mut agent = Agent::new();
+        let deadline = Instant::now() + Duration::from_millis(50);
+        agent.set_interrupt(Some(Interrupt::new(Some(deadline), None, None)));
+        let started = Instant::now();
+        let result = agent.run_script_source("t.js", "setTimeout(() => {}, 60000);");
+        assert!(matches!(result, Err(RunError::Uncaught(_))), "{result:?}");
+        assert!(started.elapsed() < Duration::from_secs(10));
+        let watch = agent.set_interrupt(None).expect("still watched");
+        assert_eq!(watch.fired, Some(InterruptReason::Timeout));
     }
 }

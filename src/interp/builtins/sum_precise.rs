@@ -53,7 +53,7 @@ impl ExactSum {
             let (sum, c2) = sum.overflowing_add(carry);
             *limb_value = sum;
             carry = u64::from(c1 || c2);
-            if carry == 0 && i >= limb + 1 {
+            if carry == 0 && i > limb {
                 break;
             }
         }
@@ -67,7 +67,7 @@ impl ExactSum {
             let (diff, b2) = diff.overflowing_sub(borrow);
             *limb_value = diff;
             borrow = u64::from(b1 || b2);
-            if borrow == 0 && i >= limb + 1 {
+            if borrow == 0 && i > limb {
                 break;
             }
         }
@@ -103,7 +103,7 @@ impl ExactSum {
                 mantissa = mantissa << 1 | u64::from(bit(i));
             }
             let half = bit(low - 1);
-            let sticky = (0..low - 1).any(|i| bit(i));
+            let sticky = (0..low - 1).any(bit);
             let mut exponent = low as i32 - 1074;
             if half && (sticky || mantissa & 1 == 1) {
                 mantissa += 1;

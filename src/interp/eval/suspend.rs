@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use corosensei::{Coroutine, CoroutineResult, Yielder};
 
 use crate::interp::agent::{Agent, JsResult, StackFrame, Throw};
-use crate::interp::limits;
+use crate::interp::stack_guard;
 use crate::interp::stack_pool::PooledStack;
 use crate::interp::value::Value;
 
@@ -140,13 +140,13 @@ impl Activation {
         };
         // The body's execution contexts were taken off the agent's stack when
         // it suspended; they are pushed back by `suspend` itself.
-        let outer_limit = limits::set_stack_limit(self.stack_limit);
+        let outer_limit = stack_guard::set_stack_limit(self.stack_limit);
         // The body switches to its own realm while it runs (see `suspend`);
         // the resumer's comes back when it suspends or ends.
         let outer_realm = agent.realm.clone();
         let outcome = co.resume((agent as AgentPtr, input));
         agent.realm = outer_realm;
-        limits::set_stack_limit(outer_limit);
+        stack_guard::set_stack_limit(outer_limit);
         match outcome {
             CoroutineResult::Yield(signal) => Step::Suspended(signal),
             CoroutineResult::Return(result) => {

@@ -15,9 +15,9 @@ use super::reduce::reduce_to_single_string;
 use super::text::{format_number, format_string, symbol_to_string};
 use crate::interp::agent::{Agent, JsResult};
 use crate::interp::builtins::{map_set, promise, regexp};
-use crate::interp::limits::stack_is_low;
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::property::PropertyKey;
+use crate::interp::stack_guard::stack_is_low;
 use crate::interp::value::Value;
 
 /// Node's `formatPrimitive` (no colours).

@@ -137,7 +137,7 @@ impl Agent {
     fn enter_call(&mut self) -> JsResult<()> {
         self.poll_interrupt()?;
         self.call_depth += 1;
-        if self.call_depth > self.max_call_depth || crate::interp::limits::stack_is_low() {
+        if self.call_depth > self.max_call_depth || crate::interp::stack_guard::stack_is_low() {
             self.call_depth -= 1;
             return Err(self.stack_overflow());
         }

@@ -18,7 +18,7 @@ pub(super) fn internalize_json_property(
     reviver: &Value,
     depth: usize,
 ) -> JsResult<Value> {
-    if depth > super::stringify::MAX_DEPTH || crate::interp::limits::stack_is_low() {
+    if depth > super::stringify::MAX_DEPTH || crate::interp::stack_guard::stack_is_low() {
         return Err(agent.stack_overflow());
     }
     // 1. Let val be ? Get(holder, name).

@@ -238,7 +238,7 @@ fn enter(
         let message = circular_message(state, value, key, holder_is_array);
         return agent.throw_type_error(message);
     }
-    if state.stack.len() >= MAX_DEPTH || crate::interp::limits::stack_is_low() {
+    if state.stack.len() >= MAX_DEPTH || crate::interp::stack_guard::stack_is_low() {
         return Err(agent.stack_overflow());
     }
     // 2. Append value to state.[[Stack]].

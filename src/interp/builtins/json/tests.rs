@@ -158,7 +158,7 @@ pub(crate) fn with_big_stack(f: impl FnOnce() + Send + 'static) {
     std::thread::Builder::new()
         .stack_size(SIZE)
         .spawn(move || {
-            crate::interp::limits::register_thread_stack(SIZE);
+            crate::interp::stack_guard::register_thread_stack(SIZE);
             f()
         })
         .unwrap()

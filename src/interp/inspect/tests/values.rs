@@ -249,7 +249,7 @@ fn deep_nesting_within_depth_is_cut_off() {
 fn on_big_stack(f: impl FnOnce() + Send + 'static) {
     const SIZE: usize = 256 << 20;
     let thread = std::thread::Builder::new().stack_size(SIZE).spawn(move || {
-        crate::interp::limits::register_thread_stack(SIZE);
+        crate::interp::stack_guard::register_thread_stack(SIZE);
         f();
     });
     let joined = thread.map(|t| t.join());

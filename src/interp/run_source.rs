@@ -1,6 +1,6 @@
 //! Running a single module or script from source text to completion:
-//! parse, create its environment, run its body, then the job queue and
-//! timers. For tests, benchmarks, preludes and embedders that do not need
+//! parse, create its environment, run its body, then the event loop
+//! ([`Agent::run_event_loop`]). For tests, benchmarks, preludes and embedders that do not need
 //! static imports (the module layer runs whole graphs).
 
 use std::cell::RefCell;
@@ -9,15 +9,16 @@ use std::rc::Rc;
 
 use super::agent::{Agent, Throw};
 use super::eval::{ModuleCode, ScriptRecord};
+use super::jobs::UnhandledRejections;
 use super::source::SourceText;
-use super::value::Value;
 
 /// Why a run did not complete normally.
 #[derive(Debug)]
 pub enum RunError {
     /// The source did not parse: the SyntaxError message.
     Syntax(String),
-    /// An uncaught exception or unhandled rejection, as `String(e)` or the error's stack.
+    /// An uncaught exception or unhandled rejection, as
+    /// [`Agent::describe_uncaught`] prints it.
     Uncaught(String),
 }
 
@@ -63,7 +64,9 @@ impl Agent {
     /// then every job and timer it leaves. Scripts run by the same agent
     /// share the realm's global environment.
     pub fn run_script_source(&mut self, name: &str, source: &str) -> Result<(), RunError> {
-        self.run_script_then(name, source, |agent| agent.run_event_loop(None))
+        self.run_script_then(name, source, |agent| {
+            agent.run_event_loop(None, UnhandledRejections::Throw)
+        })
     }
 
     /// Runs the file `path` (text `source`) as a prelude: a strict script
@@ -89,51 +92,6 @@ impl Agent {
     fn run_module_code(&mut self, code: &ModuleCode) -> Result<(), Throw> {
         self.instantiate_module_declarations(code)?;
         let promise = self.execute_module(code)?;
-        self.run_event_loop(Some(&promise))
-    }
-
-    /// Runs promise jobs and timers until none is left; fails on an
-    /// unhandled rejection or when `promise` (a module's evaluation) rejects.
-    fn run_event_loop(&mut self, promise: Option<&Value>) -> Result<(), Throw> {
-        loop {
-            self.run_promise_jobs()?;
-            if let Some(Value::Object(p)) = promise {
-                if let Some(super::builtins::promise::PromiseStateView::Rejected(e)) =
-                    super::builtins::promise::promise_state(p)
-                {
-                    return Err(Throw(e));
-                }
-            }
-            if let Some(reason) = super::jobs::take_unhandled_rejection(self) {
-                return Err(Throw(reason));
-            }
-            let Some(mut timer) = self.take_next_timer() else {
-                return Ok(());
-            };
-            let now = std::time::Instant::now();
-            if timer.due > now {
-                std::thread::sleep(timer.due - now);
-            }
-            let (callback, args) = (timer.callback.clone(), timer.args.clone());
-            if let Some(period) = timer.repeat {
-                timer.due = std::time::Instant::now() + period;
-                self.jobs.timer_sequence += 1;
-                timer.sequence = self.jobs.timer_sequence;
-                self.jobs.timers.push(timer);
-            }
-            self.call(&callback, &Value::Undefined, &args)?;
-        }
-    }
-
-    /// An uncaught value as the CLI prints it: an error's stack, or the value.
-    pub fn describe_uncaught(&self, value: &Value) -> String {
-        if let Value::Object(o) = value {
-            if let Some(Value::String(s)) =
-                o.get_own_data_value(&super::property::PropertyKey::from("stack"))
-            {
-                return s.to_rust_string();
-            }
-        }
-        self.to_display_string(value)
+        self.run_event_loop(Some(&promise), UnhandledRejections::Throw)
     }
 }
