@@ -22,6 +22,7 @@ pub mod sum_precise;
 pub mod symbol;
 pub mod timers;
 pub mod uri;
+pub mod weak_ref;
 
 use std::rc::Rc;
 
@@ -45,6 +46,7 @@ pub fn install(agent: &mut Agent, realm: &Rc<Realm>) {
     iterator::install(agent);
     array::install(agent);
     map_set::install(agent);
+    weak_ref::install(agent);
     regexp::install(agent);
     json::install(agent);
     reflect::install(agent);
