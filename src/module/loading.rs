@@ -1,5 +1,6 @@
-//! LoadRequestedModules, InnerModuleLoading, HostLoadImportedModule and
-//! FinishLoadingImportedModule (ECMA-262 §16.2.1.5.1, §16.2.1.10–11).
+//! LoadRequestedModules, InnerModuleLoading and ContinueModuleLoading
+//! (ECMA-262 §16.2.1.6.1.1–§16.2.1.6.1.1.2), HostLoadImportedModule and
+//! FinishLoadingImportedModule (§16.2.1.10–11).
 
 use rustc_hash::FxHashSet as HashSet;
 use std::collections::VecDeque;
@@ -22,9 +23,15 @@ pub trait ModuleHost {
     fn graph(&self) -> SharedGraph;
 
     /// HostLoadImportedModule ( referrer, moduleRequest, hostDefined, payload ) —
-    /// <https://tc39.es/ecma262/#sec-HostLoadImportedModule>, done at once:
-    /// returns what it passes to FinishLoadingImportedModule (the same
-    /// module for the same request).
+    /// <https://tc39.es/ecma262/#sec-HostLoadImportedModule> (§16.2.1.10),
+    /// done at once: returns the result it passes to
+    /// FinishLoadingImportedModule (the same module for the same request).
+    ///
+    /// Deviation: AllImportAttributesSupported (§16.2.1.12) is the host's
+    /// (InnerModuleLoading step 2.d.i does not call it): the file host
+    /// rejects an unsupported attribute here with Node's TypeError
+    /// (`ERR_IMPORT_ATTRIBUTE_UNSUPPORTED`), not the spec's SyntaxError,
+    /// as Node does.
     fn load_imported_module(
         &self,
         agent: &mut Agent,
@@ -56,8 +63,11 @@ pub trait ModuleHost {
     }
 }
 
-/// GraphLoadingState Record ([[IsLoading]] is the caller's control flow;
-/// [[PromiseCapability]] is the caller's completion).
+/// GraphLoadingState Record (§16.2.1.6, Table "GraphLoadingState Record
+/// Fields").
+// Deviation: [[IsLoading]] is the loader's control flow (it stops at the
+// first error), [[PromiseCapability]] is the caller's completion, and
+// [[HostDefined]] is the host's own state.
 #[derive(Default)]
 struct GraphLoadingState {
     /// [[Visited]]
@@ -70,36 +80,50 @@ struct GraphLoadingState {
 }
 
 /// LoadRequestedModules ( [ hostDefined ] ) —
-/// <https://tc39.es/ecma262/#sec-LoadRequestedModules>
-/// Deviation: the GraphLoadingState's promise is replaced by the
-/// completion (callers wrap it in a promise where the spec exposes one);
-/// the loads a host leaves under way are finished here, in the order they
-/// started, so the graph is loaded when this returns.
+/// <https://tc39.es/ecma262/#sec-LoadRequestedModules> (§16.2.1.6.1.1)
+// Deviation: the promise of steps 2 and 5 is replaced by the completion
+// (callers wrap it in a promise where the spec exposes one); the loads a
+// host leaves under way are finished here, in the order they started
+// (ContinueModuleLoading for each), so the graph is loaded when this
+// returns.
 pub fn load_requested_modules(
     agent: &mut Agent,
     host: &dyn ModuleHost,
     module: ModuleId,
 ) -> JsResult<()> {
     let graph = host.graph();
-    // 2. Let state be the GraphLoadingState Record { [[IsLoading]]: true,
-    //    [[PendingModulesCount]]: 1, [[Visited]]: « », … }.
+    // 1. If hostDefined is not present, let hostDefined be empty.
+    // 2. Let pc be ! NewPromiseCapability(%Promise%).
+    // 3. Let state be the GraphLoadingState Record { [[IsLoading]]: true,
+    //    [[PendingModulesCount]]: 1, [[Visited]]: « », [[PromiseCapability]]: pc,
+    //    [[HostDefined]]: hostDefined }.
     let mut state = GraphLoadingState::default();
-    // 3. Perform InnerModuleLoading(state, module).
+    // 4. Perform InnerModuleLoading(state, module).
     inner_module_loading(agent, host, &graph, module, &mut state)?;
-    // The host's FinishLoadingImportedModule calls for loads under way.
+    // The host's FinishLoadingImportedModule calls for loads under way
+    // (FinishLoadingImportedModule step 2: ContinueModuleLoading).
     while let Some((referrer, index)) = state.pending.pop_front() {
         let request = graph.borrow().get(referrer).requested_modules[index].clone();
         // ContinueModuleLoading ( state, moduleCompletion ) —
-        // 3. If moduleCompletion is an abrupt completion: [[IsLoading]] to
-        //    false, reject (here: return the error).
+        // <https://tc39.es/ecma262/#sec-ContinueModuleLoading> (§16.2.1.6.1.1.2)
+        // 1. If state.[[IsLoading]] is false, return unused.
+        // 3. Else (moduleCompletion is a throw completion),
+        //    a. Set state.[[IsLoading]] to false.
+        //    b. Perform ! Call(state.[[PromiseCapability]].[[Reject]], undefined,
+        //       « moduleCompletion.[[Value]] »).
+        //    (Here: return the error; the loads still pending are abandoned.)
         let loaded = host.finish_load(agent, referrer, &request)?;
         finish_loading_imported_module(&graph, referrer, index, loaded);
-        // 2. (normal completion) Perform InnerModuleLoading(state, moduleCompletion.[[Value]]).
+        // 2. If moduleCompletion is a normal completion, then
+        //    a. Perform InnerModuleLoading(state, moduleCompletion.[[Value]]).
         inner_module_loading(agent, host, &graph, loaded, &mut state)?;
     }
-    // InnerModuleLoading 4 (PendingModulesCount reached 0):
-    //   For each Cyclic Module Record loaded of state.[[Visited]], if
-    //   loaded.[[Status]] is new, set loaded.[[Status]] to unlinked.
+    // InnerModuleLoading step 5 (state.[[PendingModulesCount]] = 0):
+    //   a. Set state.[[IsLoading]] to false.
+    //   b. For each Cyclic Module Record loaded of state.[[Visited]], do
+    //      i. If loaded.[[Status]] is new, set loaded.[[Status]] to unlinked.
+    //   c. Perform ! Call(state.[[PromiseCapability]].[[Resolve]], undefined, « undefined »).
+    //      (Here: return normally.)
     let mut g = graph.borrow_mut();
     for m in state.visited {
         let record = g.get_mut(m);
@@ -107,12 +131,26 @@ pub fn load_requested_modules(
             record.status = Status::Unlinked;
         }
     }
+    // LoadRequestedModules step 5. Return pc.[[Promise]].
     Ok(())
 }
 
 /// InnerModuleLoading ( state, module ) —
-/// <https://tc39.es/ecma262/#sec-InnerModuleLoading>
-// Deviation: iterative (a work stack of modules to visit).
+/// <https://tc39.es/ecma262/#sec-InnerModuleLoading> (§16.2.1.6.1.1.1)
+// Deviation: iterative (a work stack of modules to visit), and the host
+// calls go breadth-first: every request of a module goes to the host
+// (step 2.d.iii) before any module loaded for it is visited (step 2.d.ii,
+// or ContinueModuleLoading's InnerModuleLoading for a load the host
+// finishes at once), and the loads a host leaves under way finish in the
+// order they started. The spec visits each loaded module as soon as it is
+// known (depth-first host calls for a synchronous host). Breadth-first lets
+// the file host start reading and parsing all of a module's imports on
+// worker threads before the loader needs the first; the same graph loads
+// the same modules, and the order stays deterministic (module ids, the
+// trace, and which of several load errors is reported are the same on
+// every run).
+// Deviation: [[PendingModulesCount]] (steps 2.c, 3–4) is the length of
+// `state.pending`; step 5 is the end of `load_requested_modules`.
 fn inner_module_loading(
     agent: &mut Agent,
     host: &dyn ModuleHost,
@@ -120,9 +158,11 @@ fn inner_module_loading(
     module: ModuleId,
     state: &mut GraphLoadingState,
 ) -> JsResult<()> {
+    // 1. Assert: state.[[IsLoading]] is true.
+    //    (An error returns from the loader at once, so it always is here.)
     let mut work = vec![module];
     while let Some(m) = work.pop() {
-        // 1. If module is a Cyclic Module Record, module.[[Status]] is new,
+        // 2. If module is a Cyclic Module Record, module.[[Status]] is new,
         //    and state.[[Visited]] does not contain module, then
         let (status, requests) = {
             let g = graph.borrow();
@@ -134,7 +174,9 @@ fn inner_module_loading(
         }
         // a. Append module to state.[[Visited]].
         state.visited.push(m);
-        // c. For each ModuleRequest Record request of module.[[RequestedModules]], do
+        // b. Let requestedModulesCount be the number of elements in module.[[RequestedModules]].
+        // c. Set state.[[PendingModulesCount]] to state.[[PendingModulesCount]] + requestedModulesCount.
+        // d. For each ModuleRequest Record request of module.[[RequestedModules]], do
         let mut loaded_now = Vec::with_capacity(requests);
         for i in 0..requests {
             let (request, loaded) = {
@@ -142,13 +184,20 @@ fn inner_module_loading(
                 let r = g.get(m);
                 (r.requested_modules[i].clone(), r.loaded_modules[i])
             };
-            // ii. Else if module.[[LoadedModules]] contains a LoadedModuleRequest
-            //     Record record such that ModuleRequestsEqual(record, request) is
-            //     true, then perform InnerModuleLoading(state, record.[[Module]]).
-            // iii. Else, perform HostLoadImportedModule(module, request, …).
+            // i. If AllImportAttributesSupported(request.[[Attributes]]) is false, then
+            //    (Deviation: the host's, see ModuleHost::load_imported_module.)
             let target = match loaded {
+                // ii. Else if module.[[LoadedModules]] contains a LoadedModuleRequest
+                //     Record record such that ModuleRequestsEqual(record, request) is
+                //     true, then
+                //     1. Perform InnerModuleLoading(state, record.[[Module]]).
                 Some(t) => t,
+                // iii. Else,
+                //      1. Perform HostLoadImportedModule(module, request,
+                //         state.[[HostDefined]], state).
                 None => match host.start_load(agent, m, &request) {
+                    // (FinishLoadingImportedModule at once; an error is
+                    // ContinueModuleLoading step 3 and, iv., the end of loading.)
                     HostLoad::Finished(result) => {
                         let t = result?;
                         finish_loading_imported_module(graph, m, i, t);
@@ -165,13 +214,14 @@ fn inner_module_loading(
         // Visit in request order: the first request is popped first.
         work.extend(loaded_now.into_iter().rev());
     }
+    // 6. Return unused.
     Ok(())
 }
 
 /// FinishLoadingImportedModule ( referrer, moduleRequest, payload, result ) —
-/// <https://tc39.es/ecma262/#sec-FinishLoadingImportedModule>
-/// 1.a–b. Record the loaded module in referrer.[[LoadedModules]] (the same
-/// request always gets the same module).
+/// <https://tc39.es/ecma262/#sec-FinishLoadingImportedModule> (§16.2.1.11),
+/// for a normal completion: step 1 (steps 2–3, continuing the loading or
+/// the dynamic import, are the caller's).
 pub fn finish_loading_imported_module(
     graph: &SharedGraph,
     referrer: ModuleId,
@@ -180,7 +230,17 @@ pub fn finish_loading_imported_module(
 ) {
     let mut g = graph.borrow_mut();
     let slot = &mut g.get_mut(referrer).loaded_modules[request];
-    if slot.is_none() {
-        *slot = Some(module);
+    match slot {
+        // a. If referrer.[[LoadedModules]] contains a LoadedModuleRequest Record
+        //    record such that ModuleRequestsEqual(record, moduleRequest) is true, then
+        //    i. Assert: record.[[Module]] and result.[[Value]] are the same Module Record.
+        Some(existing) => {
+            debug_assert_eq!(*existing, module, "FinishLoadingImportedModule step 1.a.i")
+        }
+        // b. Else,
+        //    i. Append the LoadedModuleRequest Record { [[Specifier]]: moduleRequest.[[Specifier]],
+        //       [[Attributes]]: moduleRequest.[[Attributes]], [[Module]]: result.[[Value]] }
+        //       to referrer.[[LoadedModules]].
+        None => *slot = Some(module),
     }
 }
