@@ -300,6 +300,32 @@ fn dynamic_import_of_an_evaluated_async_module_settles() {
     assert_eq!(out, "main 1\nimport 1\n");
 }
 
+#[test]
+fn a_throw_after_an_async_cycle_member_started_errors_the_cycle() {
+    // r imports m (which imports r back and awaits) and n (which throws):
+    // m is on Evaluate's stack with an [[AsyncEvaluationOrder]] when n
+    // throws (Evaluate step 9.a), and its later fulfilment finds it
+    // evaluated with the error (AsyncModuleExecutionFulfilled step 1).
+    // Output recorded from Node v20.
+    let (out, err) = run_files(&files(&[
+        (
+            "main.mjs",
+            "try { await import('./r.mjs'); } catch (e) { console.log('caught', e.message); }\ntry { await import('./m.mjs'); } catch (e) { console.log('caught again', e.message); }",
+        ),
+        ("r.mjs", "import './m.mjs';\nimport './n.mjs';\nconsole.log('r');"),
+        (
+            "m.mjs",
+            "import './r.mjs';\nconsole.log('m start');\nawait 0;\nconsole.log('m done');",
+        ),
+        ("n.mjs", "console.log('n');\nthrow new Error('n failed');"),
+    ]));
+    assert_eq!(err, None);
+    assert_eq!(
+        out,
+        "m start\nn\nm done\ncaught n failed\ncaught again n failed\n"
+    );
+}
+
 /// A chain main → m0 → m1 → … of `n` modules.
 fn chain(n: usize) -> Vec<(String, String)> {
     let mut list = vec![(
