@@ -2,6 +2,7 @@
 //! Text Module Records (§16.2.1.7), Synthetic Module Records (§16.2.1.8)
 //! and GetModuleNamespace (§16.2.1.13) over an arena of records.
 
+pub mod async_evaluation;
 pub mod entries;
 pub mod evaluation;
 pub mod exports;
