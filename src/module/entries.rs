@@ -1,4 +1,5 @@
-//! ParseModule's entry lists — <https://tc39.es/ecma262/#sec-parsemodule>:
+//! ParseModule's entry lists — <https://tc39.es/ecma262/#sec-parsemodule>
+//! (§16.2.1.7.1):
 //! RequestedModules, ImportEntries and the three kinds of ExportEntries,
 //! computed from the parsed and scope-analysed AST.
 
@@ -61,7 +62,14 @@ fn bound_names<'a>(pattern: &'a Pattern, out: &mut Vec<&'a Ident>) {
 
 /// Fills `record`'s [[RequestedModules]], [[ImportEntries]],
 /// [[LocalExportEntries]], [[IndirectExportEntries]] and
-/// [[StarExportEntries]] from `module` (ParseModule steps 2–13).
+/// [[StarExportEntries]] from `module` (ParseModule steps 3–10).
+// Deviation: one walk over the module items computes ModuleRequests,
+// ImportEntries and ExportEntries together. Export entries with a
+// [[ModuleRequest]] are sorted into the indirect and star lists as they are
+// found (step 10.b–c), the others once the imports are known (step 10.a),
+// so a re-export of an import comes after every `export … from` in
+// [[IndirectExportEntries]]; InitializeEnvironment step 1 then reports an
+// unresolvable `export … from` before an unresolvable re-exported import.
 pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
     let scope = module
         .scope
@@ -93,7 +101,8 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
     let mut local_candidates: Vec<(JsStr, JsStr)> = Vec::new();
     for item in &module.body {
         match item {
-            // 3. Let importEntries be ImportEntries of body.
+            // 3. Let requestedModules be the ModuleRequests of body.
+            // 4. Let importEntries be the ImportEntries of body.
             ModuleItem::Import(decl) => {
                 let r = request(record, module_request(&decl.source, &decl.attributes));
                 if let Some(d) = &decl.default {
@@ -177,6 +186,7 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
                     attributes,
                 } => {
                     let r = request(record, module_request(source, attributes));
+                    // 10.c. Else, i. Append ee to indirectExportEntries.
                     for s in specifiers {
                         let imported = export_name(&s.local);
                         let exported = s.exported.as_ref().map_or(imported.clone(), export_name);
@@ -195,13 +205,17 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
                 } => {
                     let r = request(record, module_request(source, attributes));
                     match exported {
-                        // export * as ns from: an indirect entry of the namespace.
+                        // export * as ns from: an indirect entry of the namespace
+                        // (10.c. Else, i. Append ee to indirectExportEntries).
                         Some(n) => record.indirect_export_entries.push(ExportEntry {
                             export_name: Some(export_name(n)),
                             module_request: Some(r),
                             import_name: Some(ImportName::NamespaceObject),
                             local_name: None,
                         }),
+                        // 10.b. Else if ee.[[ImportName]] is all-but-default, then
+                        //       i. Assert: ee.[[ExportName]] is null.
+                        //       ii. Append ee to starExportEntries.
                         None => record.star_export_entries.push(ExportEntry {
                             export_name: None,
                             module_request: Some(r),
@@ -214,6 +228,7 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
             ModuleItem::Stmt(_) => {}
         }
     }
+    // 5. Let importedBoundNames be ImportedLocalNames(importEntries).
     let imports_by_local: HashMap<JsStr, ImportEntry> = record
         .import_entries
         .iter()
@@ -223,6 +238,8 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
     for (exported, local) in local_candidates {
         // a. If ee.[[ModuleRequest]] is null, then
         //   i. If importedBoundNames does not contain ee.[[LocalName]], append to localExportEntries.
+        //   ii. Else, 1. Let ie be the element of importEntries whose [[LocalName]]
+        //       is ee.[[LocalName]].
         let ie = imports_by_local.get(&local).cloned();
         match ie {
             None => {

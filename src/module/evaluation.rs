@@ -1,77 +1,140 @@
-//! Evaluate, InnerModuleEvaluation, ExecuteAsyncModule,
-//! GatherAvailableAncestors, AsyncModuleExecutionFulfilled and
-//! AsyncModuleExecutionRejected (ECMA-262 §16.2.1.5.3).
+//! Evaluate and InnerModuleEvaluation (ECMA-262 §16.2.1.6.1.3–§16.2.1.6.1.3.1),
+//! ExecuteModule for a module without top-level await (§16.2.1.7.3.2) and
+//! the Evaluate ( ) of Synthetic Module Records (§16.2.1.8.4.5). The
+//! asynchronous part is in `async_evaluation.rs`.
 
-use rustc_hash::FxHashSet as HashSet;
-
+use super::async_evaluation::execute_async_module;
 use super::loading::ModuleHost;
-use super::record::{ModuleBody, ModuleId, SharedGraph, Status};
+use super::record::{AsyncEvaluationOrder, ModuleBody, ModuleId, SharedGraph, Status};
 use crate::interp::agent::{Agent, JsResult, Throw};
-use crate::interp::builtins::promise::{perform_promise_then, promise_state, PromiseStateView};
-use crate::interp::function::CallArgs;
+use crate::interp::builtins::promise::{promise_state, PromiseStateView};
 use crate::interp::value::Value;
 
 /// Evaluate ( ) — <https://tc39.es/ecma262/#sec-moduleevaluation>
-/// Returns the promise for the evaluation of `module`'s graph.
+/// (§16.2.1.6.1.3). Returns the promise for the evaluation of `module`'s
+/// graph.
 pub fn evaluate(agent: &mut Agent, graph: &SharedGraph, mut module: ModuleId) -> JsResult<Value> {
+    // 1. Assert: This call to Evaluate is not happening at the same time as
+    //    another call to Evaluate within the surrounding agent.
+    //    (Not checked: a `node:vm` module's body may call evaluate() on
+    //    another graph, which Node allows.)
     {
         let g = graph.borrow();
         let r = g.get(module);
-        // 2. If module.[[Status]] is either evaluating-async or evaluated, set
+        // 2. Assert: module.[[Status]] is one of linked, evaluating-async, or evaluated.
+        debug_assert!(
+            matches!(
+                r.status,
+                Status::Linked | Status::EvaluatingAsync | Status::Evaluated
+            ),
+            "Evaluate step 2: {} is {:?}",
+            g.label(module),
+            r.status
+        );
+        // 3. If module.[[Status]] is either evaluating-async or evaluated, set
         //    module to module.[[CycleRoot]].
         if matches!(r.status, Status::EvaluatingAsync | Status::Evaluated) {
+            // Deviation: a module that failed while on another Evaluate's
+            // stack has no [[CycleRoot]] (step 9.a does not set it); it
+            // stands for itself.
             module = r.cycle_root.unwrap_or(module);
         }
-        // 3. If module.[[TopLevelCapability]] is not empty, return its promise.
+        // 4. If module.[[TopLevelCapability]] is not empty, then
+        //    a. Return module.[[TopLevelCapability]].[[Promise]].
         if let Some(c) = &g.get(module).top_level_capability {
             return Ok(c.promise.clone());
         }
     }
-    // 4. Let stack be a new empty List.
+    // 5. Let stack be a new empty List.
     let mut stack: Vec<ModuleId> = Vec::new();
-    // 5–6. Let capability be ! NewPromiseCapability(%Promise%); set [[TopLevelCapability]].
+    // 6. Let capability be ! NewPromiseCapability(%Promise%).
     let capability = agent.promise_capability()?;
+    // 7. Set module.[[TopLevelCapability]] to capability.
     graph.borrow_mut().get_mut(module).top_level_capability = Some(capability.clone());
-    // 7. Let result be Completion(InnerModuleEvaluation(module, stack, 0)).
+    // 8. Let result be Completion(InnerModuleEvaluation(module, stack, 0)).
     let result = inner_module_evaluation(agent, graph, module, &mut stack);
     match result {
-        // 8. If result is an abrupt completion, then
+        // 9. If result is an abrupt completion, then
         Err(Throw(error)) => {
-            // a. For each Cyclic Module Record m of stack: set [[Status]] to evaluated,
-            //    [[EvaluationError]] to result.
             {
                 let mut g = graph.borrow_mut();
+                // a. For each Cyclic Module Record m of stack, do
                 for m in stack {
                     let r = g.get_mut(m);
+                    // i. Assert: m.[[Status]] is evaluating.
+                    debug_assert_eq!(r.status, Status::Evaluating, "Evaluate step 9.a.i");
+                    // ii. Assert: m.[[AsyncEvaluationOrder]] is unset.
+                    // Deviation: not asserted. A module of the stack that has
+                    // top-level await may already have its order (step 12 of
+                    // InnerModuleEvaluation runs before the module's component
+                    // is popped) when a later sibling throws; tc39/ecma262#3787
+                    // lets [[AsyncEvaluationOrder]] have any value once
+                    // [[EvaluationError]] is set.
+                    // iii. Set m.[[Status]] to evaluated.
                     r.status = Status::Evaluated;
+                    // iv. Set m.[[EvaluationError]] to result.
                     r.evaluation_error = Some(error.clone());
                 }
+                let r = g.get(module);
+                // b. Assert: module.[[Status]] is evaluated.
+                debug_assert_eq!(r.status, Status::Evaluated, "Evaluate step 9.b");
+                // c. Assert: module.[[EvaluationError]] and result are the same Completion Record.
+                debug_assert!(
+                    r.evaluation_error
+                        .as_ref()
+                        .is_some_and(|e| e.same_value(&error)),
+                    "Evaluate step 9.c"
+                );
             }
-            // c. Perform ! Call(capability.[[Reject]], undefined, « result.[[Value]] »).
+            // d. Perform ! Call(capability.[[Reject]], undefined, « result.[[Value]] »).
             agent.call(&capability.reject, &Value::Undefined, &[error])?;
         }
+        // 10. Else,
         Ok(()) => {
-            // 9.b. If module.[[AsyncEvaluation]] is false, resolve with undefined.
-            let is_async = graph.borrow().get(module).async_evaluation.is_some();
-            if !is_async {
+            let (status, order) = {
+                let g = graph.borrow();
+                let r = g.get(module);
+                // a. Assert: module.[[Status]] is either evaluating-async or evaluated.
+                debug_assert!(
+                    matches!(r.status, Status::EvaluatingAsync | Status::Evaluated),
+                    "Evaluate step 10.a"
+                );
+                // b. Assert: module.[[EvaluationError]] is empty.
+                debug_assert!(r.evaluation_error.is_none(), "Evaluate step 10.b");
+                (r.status, r.async_evaluation_order)
+            };
+            // c. If module.[[Status]] is evaluated, then
+            if status == Status::Evaluated {
+                // i. NOTE: This implies that evaluation of module completed synchronously.
+                // ii. Assert: module.[[AsyncEvaluationOrder]] is unset.
+                // Deviation: unset or done, as tc39/ecma262#3613 corrects it: a
+                // module whose asynchronous evaluation finished under another
+                // root (then imported again) is evaluated with the order done.
+                debug_assert!(
+                    matches!(
+                        order,
+                        AsyncEvaluationOrder::Unset | AsyncEvaluationOrder::Done
+                    ),
+                    "Evaluate step 10.c.ii"
+                );
+                // iii. Perform ! Call(capability.[[Resolve]], undefined, « undefined »).
                 agent.call(&capability.resolve, &Value::Undefined, &[Value::Undefined])?;
             }
+            // d. Assert: stack is empty.
+            debug_assert!(stack.is_empty(), "Evaluate step 10.d");
         }
     }
-    // 10. Return capability.[[Promise]].
+    // 11. Return capability.[[Promise]].
     Ok(capability.promise)
 }
 
-/// Whether [[AsyncEvaluation]] is true (an order set and not done).
-fn async_pending(graph: &SharedGraph, m: ModuleId) -> bool {
-    let g = graph.borrow();
-    let r = g.get(m);
-    r.async_evaluation.is_some() && !r.async_evaluation_done
-}
-
 /// InnerModuleEvaluation ( module, stack, index ) —
-/// <https://tc39.es/ecma262/#sec-innermoduleevaluation>
-// Deviation: iterative, with (module, next request) frames.
+/// <https://tc39.es/ecma262/#sec-innermoduleevaluation> (§16.2.1.6.1.3.1)
+// Deviation: iterative. `frames` holds (module, next request) for the calls
+// in progress; `enter` is steps 2–10 of a call, `after_child` is step 11.c
+// for a call that returned, and the loop body is steps 11–16.
+// Deviation: step 1 (a module that is not a Cyclic Module Record) never
+// applies: synthetic modules are Cyclic Module Records here.
 fn inner_module_evaluation(
     agent: &mut Agent,
     graph: &SharedGraph,
@@ -89,8 +152,9 @@ fn inner_module_evaluation(
         let mut g = graph.borrow_mut();
         let r = g.get_mut(m);
         match r.status {
-            // 2. If module.[[Status]] is evaluating-async or evaluated: return
-            //    index, or the recorded [[EvaluationError]].
+            // 2. If module.[[Status]] is either evaluating-async or evaluated, then
+            //    a. If module.[[EvaluationError]] is empty, return index.
+            //    b. Otherwise, return ? module.[[EvaluationError]].
             Status::EvaluatingAsync | Status::Evaluated => match &r.evaluation_error {
                 Some(e) => Err(e.clone()),
                 None => Ok(false),
@@ -98,14 +162,18 @@ fn inner_module_evaluation(
             // 3. If module.[[Status]] is evaluating, return index.
             Status::Evaluating => Ok(false),
             _ => {
+                // 4. Assert: module.[[Status]] is linked.
+                debug_assert_eq!(r.status, Status::Linked, "InnerModuleEvaluation step 4");
                 // 5. Set module.[[Status]] to evaluating.
                 r.status = Status::Evaluating;
-                // 6–8. DFS indices; index + 1.
+                // 6. Set module.[[DFSIndex]] to index.
                 r.dfs_index = Some(*index);
+                // 7. Set module.[[DFSAncestorIndex]] to index.
                 r.dfs_ancestor_index = Some(*index);
-                *index += 1;
-                // 9. Set module.[[PendingAsyncDependencies]] to 0.
+                // 8. Set module.[[PendingAsyncDependencies]] to 0.
                 r.pending_async_dependencies = Some(0);
+                // 9. Set index to index + 1.
+                *index += 1;
                 // 10. Append module to stack.
                 stack.push(m);
                 if g.tracing() {
@@ -126,19 +194,19 @@ fn inner_module_evaluation(
         Err(e) => return Err(Throw(e)),
     }
     while let Some(&mut (m, ref mut next)) = frames.last_mut() {
-        // 11. For each ModuleRequest Record required of module.[[RequestedModules]], do
-        let child = graph
-            .borrow()
-            .get(m)
-            .loaded_modules
-            .get(*next)
-            .map(|c| c.expect("loaded"));
+        // 11. For each ModuleRequest Record request of module.[[RequestedModules]], do
+        //     a. Let requiredModule be GetImportedModule(module, request).
+        let child = {
+            let g = graph.borrow();
+            let r = g.get(m);
+            (*next < r.loaded_modules.len()).then(|| r.imported(*next))
+        };
         if let Some(required) = child {
             *next += 1;
             // b. Set index to ? InnerModuleEvaluation(requiredModule, stack, index).
             match enter(graph, required, &mut index, stack) {
                 Ok(true) => frames.push((required, 0)),
-                Ok(false) => after_child(graph, m, required).map_err(Throw)?,
+                Ok(false) => after_child(graph, m, required, stack).map_err(Throw)?,
                 Err(e) => return Err(Throw(e)),
             }
             continue;
@@ -146,46 +214,74 @@ fn inner_module_evaluation(
         let (pending, has_tla) = {
             let g = graph.borrow();
             let r = g.get(m);
-            (r.pending_async_dependencies.unwrap_or(0), r.has_tla)
+            let pending = r
+                .pending_async_dependencies
+                .expect("InnerModuleEvaluation step 8 set [[PendingAsyncDependencies]]");
+            (pending, r.has_tla)
         };
         // 12. If module.[[PendingAsyncDependencies]] > 0 or module.[[HasTLA]] is true, then
         if pending > 0 || has_tla {
-            // b. Set module.[[AsyncEvaluation]] to true (its order).
-            set_async_order(graph, m);
-            // d. If module.[[PendingAsyncDependencies]] = 0, perform ExecuteAsyncModule(module).
+            // a. Assert: module.[[AsyncEvaluationOrder]] is unset.
+            // b. Set module.[[AsyncEvaluationOrder]] to IncrementModuleAsyncEvaluationCount().
+            set_async_evaluation_order(graph, m);
+            // c. If module.[[PendingAsyncDependencies]] = 0, perform ExecuteAsyncModule(module).
             if pending == 0 {
                 execute_async_module(agent, graph, m)?;
             }
         } else {
-            // 13. Else, perform ? module.ExecuteModule().
+            // 13. Else,
+            //     a. Perform ? module.ExecuteModule().
             execute_module(agent, graph, m)?;
         }
-        // 16. If module.[[DFSAncestorIndex]] = module.[[DFSIndex]], then
         let closes = {
             let g = graph.borrow();
             let r = g.get(m);
+            // 14. Assert: module occurs exactly once in stack.
+            debug_assert_eq!(
+                stack.iter().filter(|&&s| s == m).count(),
+                1,
+                "InnerModuleEvaluation step 14"
+            );
+            // 15. Assert: module.[[DFSAncestorIndex]] ≤ module.[[DFSIndex]].
+            debug_assert!(
+                r.dfs_ancestor_index <= r.dfs_index,
+                "InnerModuleEvaluation step 15"
+            );
             r.dfs_ancestor_index == r.dfs_index
         };
+        // 16. If module.[[DFSAncestorIndex]] = module.[[DFSIndex]], then
         if closes {
             // (The component's members are kept only for the trace.)
             let tracing = graph.borrow().tracing();
             let mut component = Vec::new();
+            // a. Let done be false.
+            // b. Repeat, while done is false,
+            //    i. Let requiredModule be the last element of stack.
+            //    ii. Remove the last element of stack.
             while let Some(popped) = stack.pop() {
                 if tracing {
                     component.push(popped);
                 }
-                let is_async = async_pending(graph, popped);
                 let mut g = graph.borrow_mut();
                 let r = g.get_mut(popped);
-                // ii. If requiredModule.[[AsyncEvaluation]] is false, set status to
-                //     evaluated; else to evaluating-async.
-                r.status = if is_async || r.async_evaluation.is_some() && !r.async_evaluation_done {
+                // iii. Assert: requiredModule is a Cyclic Module Record.
+                // iv. Assert: requiredModule.[[AsyncEvaluationOrder]] is either an integer or unset.
+                debug_assert_ne!(
+                    r.async_evaluation_order,
+                    AsyncEvaluationOrder::Done,
+                    "InnerModuleEvaluation step 16.b.iv"
+                );
+                // v. If requiredModule.[[AsyncEvaluationOrder]] is unset, set
+                //    requiredModule.[[Status]] to evaluated.
+                // vi. Otherwise, set requiredModule.[[Status]] to evaluating-async.
+                r.status = if r.async_evaluation_order.is_integer() {
                     Status::EvaluatingAsync
                 } else {
                     Status::Evaluated
                 };
-                // iv. Set requiredModule.[[CycleRoot]] to module.
+                // viii. Set requiredModule.[[CycleRoot]] to module.
                 r.cycle_root = Some(m);
+                // vii. If requiredModule and module are the same Module Record, set done to true.
                 if popped == m {
                     break;
                 }
@@ -203,24 +299,31 @@ fn inner_module_evaluation(
                 ));
             }
         }
+        // 17. Return index.
         frames.pop();
         if let Some(&(parent, _)) = frames.last() {
-            after_child(graph, parent, m).map_err(Throw)?;
+            after_child(graph, parent, m, stack).map_err(Throw)?;
         }
     }
     Ok(())
 }
 
-fn set_async_order(graph: &SharedGraph, m: ModuleId) {
+/// InnerModuleEvaluation step 12.a–b: the module's [[AsyncEvaluationOrder]].
+fn set_async_evaluation_order(graph: &SharedGraph, m: ModuleId) {
     let mut g = graph.borrow_mut();
-    // IncrementModuleAsyncEvaluationCount: returns the count, then adds 1.
-    let order = g.async_evaluation_count;
-    g.async_evaluation_count += 1;
-    g.get_mut(m).async_evaluation = Some(order);
+    // a. Assert: module.[[AsyncEvaluationOrder]] is unset.
+    debug_assert_eq!(
+        g.get(m).async_evaluation_order,
+        AsyncEvaluationOrder::Unset,
+        "InnerModuleEvaluation step 12.a"
+    );
+    // b. Set module.[[AsyncEvaluationOrder]] to IncrementModuleAsyncEvaluationCount().
+    let order = g.increment_module_async_evaluation_count();
+    g.get_mut(m).async_evaluation_order = AsyncEvaluationOrder::Order(order);
     if g.tracing() {
         let r = g.get(m);
         let line = format!(
-            "evaluate {}: [[AsyncEvaluation]] order {order} (PendingAsyncDependencies {}, HasTLA {})",
+            "evaluate {}: [[AsyncEvaluationOrder]] {order} (PendingAsyncDependencies {}, HasTLA {})",
             g.label(m),
             r.pending_async_dependencies.unwrap_or(0),
             r.has_tla
@@ -229,7 +332,7 @@ fn set_async_order(graph: &SharedGraph, m: ModuleId) {
     }
 }
 
-fn status_name(status: Status) -> &'static str {
+pub(super) fn status_name(status: Status) -> &'static str {
     match status {
         Status::New => "new",
         Status::Unlinked => "unlinked",
@@ -241,7 +344,7 @@ fn status_name(status: Status) -> &'static str {
     }
 }
 
-fn trace(graph: &SharedGraph, what: &str, m: ModuleId) {
+pub(super) fn trace(graph: &SharedGraph, what: &str, m: ModuleId) {
     let g = graph.borrow();
     if g.tracing() {
         let line = format!("{what} {}", g.label(m));
@@ -249,40 +352,80 @@ fn trace(graph: &SharedGraph, what: &str, m: ModuleId) {
     }
 }
 
-/// InnerModuleEvaluation step 11.c for a returned child.
-fn after_child(graph: &SharedGraph, module: ModuleId, required: ModuleId) -> Result<(), Value> {
+/// InnerModuleEvaluation step 11.c, for a call on `required` that returned
+/// to the call on `module`.
+fn after_child(
+    graph: &SharedGraph,
+    module: ModuleId,
+    required: ModuleId,
+    stack: &[ModuleId],
+) -> Result<(), Value> {
     let mut g = graph.borrow_mut();
     let req = g.get(required);
     let mut required = required;
+    // c. If requiredModule is a Cyclic Module Record, then
+    // i. Assert: requiredModule.[[Status]] is one of evaluating, evaluating-async, or evaluated.
+    debug_assert!(
+        matches!(
+            req.status,
+            Status::Evaluating | Status::EvaluatingAsync | Status::Evaluated
+        ),
+        "InnerModuleEvaluation step 11.c.i"
+    );
+    // ii. Assert: requiredModule.[[Status]] is evaluating if and only if stack
+    //     contains requiredModule.
+    debug_assert_eq!(
+        req.status == Status::Evaluating,
+        stack.contains(&required),
+        "InnerModuleEvaluation step 11.c.ii"
+    );
+    // iii. If requiredModule.[[Status]] is evaluating, then
     if req.status == Status::Evaluating {
-        // ii. Set module.[[DFSAncestorIndex]] to min(…, requiredModule.[[DFSAncestorIndex]]).
-        let a = req.dfs_ancestor_index;
+        // 1. Set module.[[DFSAncestorIndex]] to min(module.[[DFSAncestorIndex]],
+        //    requiredModule.[[DFSAncestorIndex]]).
+        let a = req
+            .dfs_ancestor_index
+            .expect("InnerModuleEvaluation step 7 set [[DFSAncestorIndex]]");
         let r = g.get_mut(module);
-        let before = r.dfs_ancestor_index;
-        r.dfs_ancestor_index = before.min(a);
+        let before = r
+            .dfs_ancestor_index
+            .expect("InnerModuleEvaluation step 7 set [[DFSAncestorIndex]]");
+        r.dfs_ancestor_index = Some(before.min(a));
         if g.tracing() && a < before {
             let line = format!(
                 "evaluate {}: DFSAncestorIndex {} (from {})",
                 g.label(module),
-                a.unwrap_or(0),
+                a,
                 g.label(required)
             );
             g.trace_line(line);
         }
     } else {
-        // iii. Else: set requiredModule to requiredModule.[[CycleRoot]]; if its
-        //      [[EvaluationError]] is not empty, return it.
-        required = req.cycle_root.unwrap_or(required);
-        if let Some(e) = &g.get(required).evaluation_error {
+        // iv. Else,
+        //     1. Set requiredModule to requiredModule.[[CycleRoot]].
+        required = req
+            .cycle_root
+            .expect("InnerModuleEvaluation step 16.b.viii set [[CycleRoot]]");
+        //     2. Assert: requiredModule.[[Status]] is either evaluating-async or evaluated.
+        let root = g.get(required);
+        debug_assert!(
+            matches!(root.status, Status::EvaluatingAsync | Status::Evaluated),
+            "InnerModuleEvaluation step 11.c.iv.2"
+        );
+        //     3. If requiredModule.[[EvaluationError]] is not empty, return ?
+        //        requiredModule.[[EvaluationError]].
+        if let Some(e) = &root.evaluation_error {
             return Err(e.clone());
         }
     }
-    // iv. If requiredModule.[[AsyncEvaluation]] is true, then
-    let req = g.get(required);
-    if req.async_evaluation.is_some() && !req.async_evaluation_done {
-        // 1. Set module.[[PendingAsyncDependencies]] + 1.
+    // v. If requiredModule.[[AsyncEvaluationOrder]] is an integer, then
+    if g.get(required).async_evaluation_order.is_integer() {
+        // 1. Set module.[[PendingAsyncDependencies]] to module.[[PendingAsyncDependencies]] + 1.
         let r = g.get_mut(module);
-        r.pending_async_dependencies = Some(r.pending_async_dependencies.unwrap_or(0) + 1);
+        let pending = r
+            .pending_async_dependencies
+            .expect("InnerModuleEvaluation step 8 set [[PendingAsyncDependencies]]");
+        r.pending_async_dependencies = Some(pending + 1);
         // 2. Append module to requiredModule.[[AsyncParentModules]].
         g.get_mut(required).async_parent_modules.push(module);
     }
@@ -291,7 +434,7 @@ fn after_child(graph: &SharedGraph, module: ModuleId, required: ModuleId) -> Res
 
 /// Runs `m`'s body: its promise when it may await (`sync` false), None
 /// when it ran to completion here (or the module is synthetic).
-fn run_body(
+pub(super) fn run_body(
     agent: &mut Agent,
     graph: &SharedGraph,
     m: ModuleId,
@@ -318,11 +461,20 @@ fn run_body(
     let result = match code {
         Ok(code) if sync => agent.execute_module_sync(&code).map(|()| Value::Undefined),
         Ok(code) => agent.execute_module(&code),
-        // Synthetic Module Record Evaluate ( ): run [[EvaluationSteps]]; its
-        // result is ignored (a promise it returns is not awaited).
+        // Evaluate ( ) of a Synthetic Module Record —
+        // <https://tc39.es/ecma262/#sec-smr-Evaluate> (§16.2.1.8.4.5):
+        // 9. Let steps be module.[[EvaluationSteps]].
+        // 10. Let result be Completion(steps(module)).
+        // Deviation: it runs as the cyclic ExecuteModule of a module without
+        // top-level await, so an abrupt result is the caller's throw, not a
+        // rejected promise (steps 13–16); the steps' own result is ignored
+        // (a promise they return is not awaited, as in Node). Steps 1–8 and
+        // 11–12 (its execution context) are the caller's.
         Err(Some(steps)) => agent
             .call(&steps, &Value::Undefined, &[])
             .map(|_| Value::Undefined),
+        // A JSON module: CreateDefaultExportSyntheticModule's steps (set
+        // "default") ran when the host created the record.
         Err(None) => Ok(Value::Undefined),
     };
     if let Some(outer) = outer {
@@ -334,10 +486,10 @@ fn run_body(
     }
 }
 
-/// ExecuteModule ( ) for a module without top-level await —
-/// <https://tc39.es/ecma262/#sec-source-text-module-record-execute-module>:
-/// the body's completion.
-fn execute_module(agent: &mut Agent, graph: &SharedGraph, m: ModuleId) -> JsResult<()> {
+/// ExecuteModule ( [ capability ] ) for a module without top-level await —
+/// <https://tc39.es/ecma262/#sec-source-text-module-record-execute-module>
+/// (§16.2.1.7.3.2, step 9): the body's completion.
+pub(super) fn execute_module(agent: &mut Agent, graph: &SharedGraph, m: ModuleId) -> JsResult<()> {
     let Some(p) = run_body(agent, graph, m, true)? else {
         return Ok(());
     };
@@ -352,218 +504,6 @@ fn execute_module(agent: &mut Agent, graph: &SharedGraph, m: ModuleId) -> JsResu
         }
         _ => Ok(()),
     }
-}
-
-/// ExecuteAsyncModule ( module ) — <https://tc39.es/ecma262/#sec-execute-async-module>
-fn execute_async_module(agent: &mut Agent, graph: &SharedGraph, m: ModuleId) -> JsResult<()> {
-    // 3–8. A capability whose reactions are AsyncModuleExecutionFulfilled /
-    //      Rejected (here: the body's own promise).
-    // 9. Perform ! module.ExecuteModule(capability).
-    let Some(p) = run_body(agent, graph, m, false)? else {
-        return async_module_execution_fulfilled(agent, graph, m);
-    };
-    let id = Value::Number(f64::from(m.0));
-    let on_fulfilled =
-        agent.native_function_with("", 0, on_async_fulfilled, false, vec![id.clone()]);
-    let on_rejected = agent.native_function_with("", 1, on_async_rejected, false, vec![id]);
-    perform_promise_then(
-        agent,
-        &p,
-        Value::Object(on_fulfilled),
-        Value::Object(on_rejected),
-        None,
-    );
-    Ok(())
-}
-
-fn host_graph(agent: &Agent) -> Option<SharedGraph> {
-    super::loading::registered_graph(agent)
-}
-
-fn module_of(args: &CallArgs) -> ModuleId {
-    match args.capture(0) {
-        Value::Number(n) => ModuleId(n as u32),
-        _ => ModuleId(0),
-    }
-}
-
-fn on_async_fulfilled(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    if let Some(graph) = host_graph(agent) {
-        async_module_execution_fulfilled(agent, &graph, module_of(args))?;
-    }
-    Ok(Value::Undefined)
-}
-
-fn on_async_rejected(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    if let Some(graph) = host_graph(agent) {
-        async_module_execution_rejected(agent, &graph, module_of(args), args.arg(0))?;
-    }
-    Ok(Value::Undefined)
-}
-
-/// GatherAvailableAncestors ( module, execList ) —
-/// <https://tc39.es/ecma262/#sec-gather-available-ancestors>
-// Deviation: iterative (a work stack of modules whose parents to visit).
-fn gather_available_ancestors(
-    graph: &SharedGraph,
-    module: ModuleId,
-    exec_list: &mut Vec<ModuleId>,
-) {
-    let mut g = graph.borrow_mut();
-    let mut in_list: HashSet<ModuleId> = exec_list.iter().copied().collect();
-    let mut work = vec![module];
-    while let Some(current) = work.pop() {
-        // 1. For each Cyclic Module Record m of module.[[AsyncParentModules]], do
-        let parents = g.get(current).async_parent_modules.clone();
-        for m in parents {
-            // a. If execList does not contain m and m.[[CycleRoot]].[[EvaluationError]] is empty, then
-            let root = g.get(m).cycle_root.unwrap_or(m);
-            if in_list.contains(&m) || g.get(root).evaluation_error.is_some() {
-                continue;
-            }
-            // v. Set m.[[PendingAsyncDependencies]] to m.[[PendingAsyncDependencies]] - 1.
-            let r = g.get_mut(m);
-            let pending = r.pending_async_dependencies.unwrap_or(1).saturating_sub(1);
-            r.pending_async_dependencies = Some(pending);
-            // vi. If m.[[PendingAsyncDependencies]] = 0, then
-            if pending == 0 {
-                // 1. Append m to execList.
-                exec_list.push(m);
-                in_list.insert(m);
-                // 2. If m.[[HasTLA]] is false, perform GatherAvailableAncestors(m, execList).
-                if !r.has_tla {
-                    work.push(m);
-                }
-            }
-        }
-    }
-}
-
-/// AsyncModuleExecutionFulfilled ( module ) —
-/// <https://tc39.es/ecma262/#sec-async-module-execution-fulfilled>
-pub fn async_module_execution_fulfilled(
-    agent: &mut Agent,
-    graph: &SharedGraph,
-    module: ModuleId,
-) -> JsResult<()> {
-    let capability = {
-        let mut g = graph.borrow_mut();
-        let r = g.get_mut(module);
-        // 1. If module.[[Status]] is evaluated, then (an error was recorded) return.
-        if r.status == Status::Evaluated && r.evaluation_error.is_some() {
-            return Ok(());
-        }
-        if g.tracing() {
-            let line = format!(
-                "async fulfilled {}: evaluating-async -> evaluated",
-                g.label(module)
-            );
-            g.trace_line(line);
-        }
-        let r = g.get_mut(module);
-        // 5. Set module.[[AsyncEvaluation]] to done. 6. Set [[Status]] to evaluated.
-        r.async_evaluation_done = true;
-        r.status = Status::Evaluated;
-        r.top_level_capability.clone()
-    };
-    // 7. If module.[[TopLevelCapability]] is not empty, resolve it with undefined.
-    if let Some(c) = capability {
-        agent.call(&c.resolve, &Value::Undefined, &[Value::Undefined])?;
-    }
-    // 8–9. Let execList be « »; GatherAvailableAncestors(module, execList).
-    let mut exec_list = Vec::new();
-    gather_available_ancestors(graph, module, &mut exec_list);
-    // 11. Sort by [[AsyncEvaluation]] order.
-    {
-        let g = graph.borrow();
-        exec_list.sort_by_key(|m| g.get(*m).async_evaluation.unwrap_or(u64::MAX));
-        if g.tracing() && !exec_list.is_empty() {
-            let line = format!(
-                "gather {}: execList {}",
-                g.label(module),
-                g.labels(&exec_list)
-            );
-            g.trace_line(line);
-        }
-    }
-    // 12. For each Cyclic Module Record m of sortedExecList, do
-    for m in exec_list {
-        let (status, has_tla) = {
-            let g = graph.borrow();
-            let r = g.get(m);
-            (r.status, r.has_tla)
-        };
-        // a. If m.[[Status]] is evaluated, then assert an error is recorded.
-        if status == Status::Evaluated {
-            continue;
-        }
-        // b. Else if m.[[HasTLA]] is true, then perform ExecuteAsyncModule(m).
-        if has_tla {
-            execute_async_module(agent, graph, m)?;
-            continue;
-        }
-        // c. Else,
-        //    i. Let result be m.ExecuteModule().
-        match execute_module(agent, graph, m) {
-            // ii. If result is an abrupt completion, AsyncModuleExecutionRejected(m, result.[[Value]]).
-            Err(Throw(error)) => async_module_execution_rejected(agent, graph, m, error)?,
-            // iii. Else: [[AsyncEvaluation]] done, [[Status]] evaluated, and resolve
-            //      m.[[TopLevelCapability]] if not empty.
-            Ok(()) => {
-                let capability = {
-                    let mut g = graph.borrow_mut();
-                    let r = g.get_mut(m);
-                    r.async_evaluation_done = true;
-                    r.status = Status::Evaluated;
-                    r.top_level_capability.clone()
-                };
-                if let Some(c) = capability {
-                    agent.call(&c.resolve, &Value::Undefined, &[Value::Undefined])?;
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-/// AsyncModuleExecutionRejected ( module, error ) —
-/// <https://tc39.es/ecma262/#sec-async-module-execution-rejected>
-// Deviation: iterative over [[AsyncParentModules]] (a work stack, in the
-// recursion's order).
-pub fn async_module_execution_rejected(
-    agent: &mut Agent,
-    graph: &SharedGraph,
-    module: ModuleId,
-    error: Value,
-) -> JsResult<()> {
-    let mut work = vec![module];
-    while let Some(m) = work.pop() {
-        let capability = {
-            let mut g = graph.borrow_mut();
-            let r = g.get_mut(m);
-            // 1. If module.[[Status]] is evaluated, return.
-            if r.status == Status::Evaluated {
-                continue;
-            }
-            if g.tracing() {
-                let line = format!("async rejected {}: -> evaluated with error", g.label(m));
-                g.trace_line(line);
-            }
-            let r = g.get_mut(m);
-            // 5–7. [[EvaluationError]], [[Status]] evaluated, [[AsyncEvaluation]] done.
-            r.evaluation_error = Some(error.clone());
-            r.status = Status::Evaluated;
-            r.async_evaluation_done = true;
-            // 9. For each m of module.[[AsyncParentModules]]: AsyncModuleExecutionRejected(m, error).
-            work.extend(r.async_parent_modules.iter().rev().copied());
-            r.top_level_capability.clone()
-        };
-        // 10. If module.[[TopLevelCapability]] is not empty, reject it with error.
-        if let Some(c) = capability {
-            agent.call(&c.reject, &Value::Undefined, std::slice::from_ref(&error))?;
-        }
-    }
-    Ok(())
 }
 
 /// LoadRequestedModules + Link + Evaluate for a root module: the promise

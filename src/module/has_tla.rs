@@ -1,5 +1,5 @@
 //! [[HasTLA]]: whether a module body contains `await` outside any function
-//! (ParseModule step 14, "Let async be body Contains await").
+//! (ParseModule step 11, "Let async be body Contains `await`", §16.2.1.7.1).
 
 use crate::syntax::ast::{
     Class, ClassMember, ExportKind, Expr, ExprKind, ExprOrSpread, ForHead, ForInit, MemberProp,

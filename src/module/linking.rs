@@ -1,5 +1,6 @@
-//! Link, InnerModuleLinking and InitializeEnvironment (ECMA-262
-//! §16.2.1.5.2, §16.2.1.7.3.1).
+//! Link and InnerModuleLinking (ECMA-262 §16.2.1.6.1.2–§16.2.1.6.1.2.1),
+//! InitializeEnvironment (§16.2.1.7.3.1) and the Link ( ) of Synthetic
+//! Module Records (§16.2.1.8.4.4).
 
 use super::namespace::get_module_namespace;
 use super::record::{
@@ -11,26 +12,58 @@ use crate::interp::string::JsStr;
 use crate::interp::value::Value;
 
 /// Link ( ) — <https://tc39.es/ecma262/#sec-moduledeclarationlinking>
+/// (§16.2.1.6.1.2)
 pub fn link(agent: &mut Agent, graph: &SharedGraph, module: ModuleId) -> JsResult<()> {
+    // 1. Assert: module.[[Status]] is one of unlinked, linked, evaluating-async, or evaluated.
+    debug_assert!(
+        matches!(
+            graph.borrow().get(module).status,
+            Status::Unlinked | Status::Linked | Status::EvaluatingAsync | Status::Evaluated
+        ),
+        "Link step 1"
+    );
     // 2. Let stack be a new empty List.
     let mut stack: Vec<ModuleId> = Vec::new();
     // 3. Let result be Completion(InnerModuleLinking(module, stack, 0)).
     let result = inner_module_linking(agent, graph, module, &mut stack);
+    let mut g = graph.borrow_mut();
     // 4. If result is an abrupt completion, then
     if result.is_err() {
-        // a. For each Cyclic Module Record m of stack: set m.[[Status]] to unlinked.
-        let mut g = graph.borrow_mut();
+        // a. For each Cyclic Module Record m of stack, do
         for m in stack {
-            g.get_mut(m).status = Status::Unlinked;
+            let r = g.get_mut(m);
+            // i. Assert: m.[[Status]] is linking.
+            debug_assert_eq!(r.status, Status::Linking, "Link step 4.a.i");
+            // ii. Set m.[[Status]] to unlinked.
+            r.status = Status::Unlinked;
         }
+        // b. Assert: module.[[Status]] is unlinked.
+        debug_assert_eq!(g.get(module).status, Status::Unlinked, "Link step 4.b");
+        // c. Return ? result.
+        return result;
     }
-    result
+    // 5. Assert: module.[[Status]] is one of linked, evaluating-async, or evaluated.
+    debug_assert!(
+        matches!(
+            g.get(module).status,
+            Status::Linked | Status::EvaluatingAsync | Status::Evaluated
+        ),
+        "Link step 5"
+    );
+    // 6. Assert: stack is empty.
+    debug_assert!(stack.is_empty(), "Link step 6");
+    // 7. Return unused.
+    Ok(())
 }
 
 /// InnerModuleLinking ( module, stack, index ) —
-/// <https://tc39.es/ecma262/#sec-InnerModuleLinking>
-// Deviation: iterative; `frames` holds (module, next request) for the
-// calls in progress, and a child's return runs step 9.b's update.
+/// <https://tc39.es/ecma262/#sec-InnerModuleLinking> (§16.2.1.6.1.2.1)
+// Deviation: iterative. `frames` holds (module, next request) for the calls
+// in progress; `enter` is steps 2–8 of a call, `after_child` is step 9.c for
+// a call that returned, and the loop body is steps 9–13.
+// Deviation: step 1 (a module that is not a Cyclic Module Record) never
+// applies: synthetic modules are Cyclic Module Records here, and
+// InitializeEnvironment does their Link ( ).
 fn inner_module_linking(
     agent: &mut Agent,
     graph: &SharedGraph,
@@ -44,15 +77,26 @@ fn inner_module_linking(
             let mut g = graph.borrow_mut();
             let r = g.get_mut(m);
             // 2. If module.[[Status]] is one of linking, linked, evaluating-async,
-            //    or evaluated, return index.
+            //    or evaluated, then
+            //    a. Return index.
+            if matches!(
+                r.status,
+                Status::Linking | Status::Linked | Status::EvaluatingAsync | Status::Evaluated
+            ) {
+                return false;
+            }
+            // 3. Assert: module.[[Status]] is unlinked.
+            debug_assert_eq!(r.status, Status::Unlinked, "InnerModuleLinking step 3");
             if r.status != Status::Unlinked {
                 return false;
             }
             // 4. Set module.[[Status]] to linking.
             r.status = Status::Linking;
-            // 5–7. [[DFSIndex]] and [[DFSAncestorIndex]] to index; index + 1.
+            // 5. Set module.[[DFSIndex]] to index.
             r.dfs_index = Some(*index);
+            // 6. Set module.[[DFSAncestorIndex]] to index.
             r.dfs_ancestor_index = Some(*index);
+            // 7. Set index to index + 1.
             *index += 1;
             // 8. Append module to stack.
             stack.push(m);
@@ -70,40 +114,55 @@ fn inner_module_linking(
         frames.push((module, 0));
     }
     while let Some(&mut (m, ref mut next)) = frames.last_mut() {
-        // 9. For each String required of module.[[RequestedModules]], do
+        // 9. For each ModuleRequest Record request of module.[[RequestedModules]], do
+        //    a. Let requiredModule be GetImportedModule(module, request).
         let child = {
             let g = graph.borrow();
             let r = g.get(m);
-            let child = r.loaded_modules.get(*next).map(|c| c.expect("loaded"));
-            child
+            (*next < r.loaded_modules.len()).then(|| r.imported(*next))
         };
         if let Some(required) = child {
             *next += 1;
-            // a. Let requiredModule be GetImportedModule(module, required).
             // b. Set index to ? InnerModuleLinking(requiredModule, stack, index).
             if enter(graph, required, &mut index, stack) {
                 frames.push((required, 0));
             } else {
-                after_child(graph, m, required);
+                after_child(graph, m, required, stack);
             }
             continue;
         }
         // 10. Perform ? module.InitializeEnvironment().
         initialize_environment(agent, graph, m)?;
-        // 13. If module.[[DFSAncestorIndex]] = module.[[DFSIndex]], then
         let mut g = graph.borrow_mut();
         let r = g.get(m);
+        // 11. Assert: module occurs exactly once in stack.
+        debug_assert_eq!(
+            stack.iter().filter(|&&s| s == m).count(),
+            1,
+            "InnerModuleLinking step 11"
+        );
+        // 12. Assert: module.[[DFSAncestorIndex]] ≤ module.[[DFSIndex]].
+        debug_assert!(
+            r.dfs_ancestor_index <= r.dfs_index,
+            "InnerModuleLinking step 12"
+        );
+        // 13. If module.[[DFSAncestorIndex]] = module.[[DFSIndex]], then
         if r.dfs_ancestor_index == r.dfs_index {
-            // a–b. Repeat, while done is false: pop requiredModule, set its
-            //      [[Status]] to linked; done is requiredModule = module.
             // (The component's members are kept only for the trace.)
             let tracing = g.tracing();
             let mut component = Vec::new();
+            // a. Let done be false.
+            // b. Repeat, while done is false,
+            //    i. Let requiredModule be the last element of stack.
+            //    ii. Remove the last element of stack.
             while let Some(popped) = stack.pop() {
+                // iii. Assert: requiredModule is a Cyclic Module Record.
+                // iv. Set requiredModule.[[Status]] to linked.
                 g.get_mut(popped).status = Status::Linked;
                 if tracing {
                     component.push(popped);
                 }
+                // v. If requiredModule and module are the same Module Record, set done to true.
                 if popped == m {
                     break;
                 }
@@ -118,29 +177,54 @@ fn inner_module_linking(
             }
         }
         drop(g);
+        // 14. Return index.
         frames.pop();
         if let Some(&(parent, _)) = frames.last() {
-            after_child(graph, parent, m);
+            after_child(graph, parent, m, stack);
         }
     }
     Ok(())
 }
 
-/// InnerModuleLinking step 9.c: if requiredModule.[[Status]] is linking, set
-/// module.[[DFSAncestorIndex]] to min(it, requiredModule.[[DFSAncestorIndex]]).
-fn after_child(graph: &SharedGraph, module: ModuleId, required: ModuleId) {
+/// InnerModuleLinking step 9.c, for a call on `required` that returned to
+/// the call on `module`.
+fn after_child(graph: &SharedGraph, module: ModuleId, required: ModuleId, stack: &[ModuleId]) {
     let mut g = graph.borrow_mut();
     let req = g.get(required);
+    // c. If requiredModule is a Cyclic Module Record, then
+    // i. Assert: requiredModule.[[Status]] is one of linking, linked, evaluating-async,
+    //    or evaluated.
+    debug_assert!(
+        matches!(
+            req.status,
+            Status::Linking | Status::Linked | Status::EvaluatingAsync | Status::Evaluated
+        ),
+        "InnerModuleLinking step 9.c.i"
+    );
+    // ii. Assert: requiredModule.[[Status]] is linking if and only if stack contains
+    //     requiredModule.
+    debug_assert_eq!(
+        req.status == Status::Linking,
+        stack.contains(&required),
+        "InnerModuleLinking step 9.c.ii"
+    );
+    // iii. If requiredModule.[[Status]] is linking, then
     if req.status == Status::Linking {
-        let a = req.dfs_ancestor_index;
+        // 1. Set module.[[DFSAncestorIndex]] to min(module.[[DFSAncestorIndex]],
+        //    requiredModule.[[DFSAncestorIndex]]).
+        let a = req
+            .dfs_ancestor_index
+            .expect("InnerModuleLinking step 6 set [[DFSAncestorIndex]]");
         let r = g.get_mut(module);
-        let before = r.dfs_ancestor_index;
-        r.dfs_ancestor_index = before.min(a);
+        let before = r
+            .dfs_ancestor_index
+            .expect("InnerModuleLinking step 6 set [[DFSAncestorIndex]]");
+        r.dfs_ancestor_index = Some(before.min(a));
         if g.tracing() && a < before {
             let line = format!(
                 "link {}: DFSAncestorIndex {} (from {})",
                 g.label(module),
-                a.unwrap_or(0),
+                a,
                 g.label(required)
             );
             g.trace_line(line);
@@ -148,16 +232,30 @@ fn after_child(graph: &SharedGraph, module: ModuleId, required: ModuleId) {
     }
 }
 
-/// InitializeEnvironment ( ) — <https://tc39.es/ecma262/#sec-source-text-module-record-initialize-environment>
+/// InitializeEnvironment ( ) —
+/// <https://tc39.es/ecma262/#sec-source-text-module-record-initialize-environment>
+/// (§16.2.1.7.3.1)
+// Deviation: steps 3–6 (NewModuleEnvironment) happen when the record is
+// made: scope analysis gives every binding its slot, so the environment
+// exists from parsing on. Steps 8–17 and 25 (the module's execution
+// context) are not needed to instantiate declarations; ExecuteModule makes
+// the context it runs in.
 fn initialize_environment(
     agent: &mut Agent,
     graph: &SharedGraph,
     module: ModuleId,
 ) -> JsResult<()> {
+    // Link ( ) of a Synthetic Module Record —
+    // <https://tc39.es/ecma262/#sec-smr-Link> (§16.2.1.8.4.4)
+    // Deviation: a synthetic module is linked as a Cyclic Module Record
+    // whose InitializeEnvironment has nothing to do: its environment, one
+    // binding per [[ExportNames]] entry initialised to undefined (steps 1–4),
+    // was made with the record (CreateSyntheticModule in the host).
     if matches!(
         graph.borrow().get(module).body,
         ModuleBody::Synthetic { .. }
     ) {
+        // 5. Return NormalCompletion(unused).
         return Ok(());
     }
     // 1. For each ExportEntry Record e of module.[[IndirectExportEntries]], do
@@ -165,10 +263,15 @@ fn initialize_environment(
     let indirect_count = graph.borrow().get(module).indirect_export_entries.len();
     for i in 0..indirect_count {
         let e = graph.borrow().get(module).indirect_export_entries[i].clone();
-        let name = e.export_name.clone().expect("indirect export name");
+        // a. Assert: e.[[ExportName]] is not null.
+        let name = e
+            .export_name
+            .clone()
+            .expect("InitializeEnvironment step 1.a: an indirect export has a name");
         // b. Let resolution be module.ResolveExport(e.[[ExportName]]).
         let resolution = graph.borrow_mut().resolve_export(module, &name);
         // c. If resolution is either null or ambiguous, throw a SyntaxError exception.
+        // d. Assert: resolution is a ResolvedBinding Record.
         if resolution != Resolution::NotFound && resolution != Resolution::Ambiguous {
             continue;
         }
@@ -187,9 +290,13 @@ fn initialize_environment(
             resolution,
         ));
     }
-    // 7–8. (The environment exists since parsing.) For each ImportEntry in of
-    //      module.[[ImportEntries]], do
+    // 2. Assert: All named exports from module are resolvable.
+    // 3. Let realm be module.[[Realm]].
+    // 4. Assert: realm is not undefined.
+    // 5. Let env be NewModuleEnvironment(realm.[[GlobalEnv]]).
+    // 6. Set module.[[Environment]] to env.
     let env = graph.borrow().get(module).env();
+    // 7. For each ImportEntry Record in of module.[[ImportEntries]], do
     let import_count = graph.borrow().get(module).import_entries.len();
     for i in 0..import_count {
         // a. Let importedModule be GetImportedModule(module, in.[[ModuleRequest]]).
@@ -209,7 +316,8 @@ fn initialize_environment(
             ImportName::NamespaceObject | ImportName::AllButDefault => {
                 // i. Let namespace be GetModuleNamespace(importedModule).
                 let ns = get_module_namespace(agent, graph, imported);
-                // ii–iii. CreateImmutableBinding + InitializeBinding(in.[[LocalName]], namespace).
+                // ii. Perform ! env.CreateImmutableBinding(in.[[LocalName]], true).
+                // iii. Perform ! env.InitializeBinding(in.[[LocalName]], namespace).
                 if let LocalBinding::Slot(slot) = local {
                     env.set(slot, Value::Object(ns));
                 }
@@ -230,12 +338,15 @@ fn initialize_environment(
                 };
                 let target = match binding.binding_name {
                     // iii. If resolution.[[BindingName]] is namespace, then
-                    //      CreateImmutableBinding + InitializeBinding to GetModuleNamespace.
+                    //      1. Let namespace be GetModuleNamespace(resolution.[[Module]]).
+                    //      2. Perform ! env.CreateImmutableBinding(in.[[LocalName]], true).
+                    //      3. Perform ! env.InitializeBinding(in.[[LocalName]], namespace).
                     BindingName::Namespace => {
                         ImportTarget::Namespace(get_module_namespace(agent, graph, binding.module))
                     }
-                    // iv. Else, CreateImportBinding(in.[[LocalName]], resolution.[[Module]],
-                    //     resolution.[[BindingName]]).
+                    // iv. Else,
+                    //     1. Perform CreateImportBinding(env, in.[[LocalName]],
+                    //        resolution.[[Module]], resolution.[[BindingName]]).
                     BindingName::Slot(slot) => ImportTarget::Binding {
                         env: graph.borrow().get(binding.module).env(),
                         slot,
@@ -247,11 +358,13 @@ fn initialize_environment(
             }
         }
     }
-    // 21–24. Var and hoisted function bindings.
+    // 18–24. The var-scoped bindings (initialised to undefined) and the
+    //        hoisted function declarations (InstantiateFunctionObject).
     let g = graph.borrow();
     if let ModuleBody::Source(code) = &g.get(module).body {
         agent.instantiate_module_declarations(code)?;
     }
+    // 26. Return unused.
     Ok(())
 }
 

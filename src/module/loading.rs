@@ -1,5 +1,5 @@
 //! LoadRequestedModules, InnerModuleLoading and ContinueModuleLoading
-//! (ECMA-262 §16.2.1.6.1.1), HostLoadImportedModule and
+//! (ECMA-262 §16.2.1.6.1.1–§16.2.1.6.1.1.2), HostLoadImportedModule and
 //! FinishLoadingImportedModule (§16.2.1.10–11).
 //!
 //! Every host loads through these functions: the file host (whose loads
@@ -29,9 +29,15 @@ pub trait ModuleHost {
     fn graph(&self) -> SharedGraph;
 
     /// HostLoadImportedModule ( referrer, moduleRequest, hostDefined, payload ) —
-    /// <https://tc39.es/ecma262/#sec-HostLoadImportedModule>: finishes the
-    /// load now, or starts it and leaves it under way. The same request of
-    /// the same referrer must always give the same module.
+    /// <https://tc39.es/ecma262/#sec-HostLoadImportedModule> (§16.2.1.10):
+    /// finishes the load now, or starts it and leaves it under way. The
+    /// same request of the same referrer must always give the same module.
+    ///
+    /// Deviation: AllImportAttributesSupported (§16.2.1.12) is the host's
+    /// (InnerModuleLoading step 2.d.i does not call it): the file host
+    /// rejects an unsupported attribute here with Node's TypeError
+    /// (`ERR_IMPORT_ATTRIBUTE_UNSUPPORTED`), not the spec's SyntaxError,
+    /// as Node does.
     fn load_imported_module(
         &self,
         agent: &mut Agent,
@@ -63,10 +69,12 @@ pub fn registered_graph(agent: &Agent) -> Option<SharedGraph> {
         .ok()
 }
 
-/// GraphLoadingState Record. [[IsLoading]] is whether the state is still
-/// held (an abrupt completion ends it); [[PendingModulesCount]] is the
-/// number of loads under way; [[PromiseCapability]] is the caller's
-/// completion.
+/// GraphLoadingState Record (§16.2.1.6, Table "GraphLoadingState Record
+/// Fields").
+// Deviation: [[IsLoading]] is whether the state is still held (the first
+// error ends the loading); [[PendingModulesCount]] is the number of loads
+// under way; [[PromiseCapability]] is the caller's completion, and
+// [[HostDefined]] is the host's own state.
 pub struct GraphLoadingState {
     graph: SharedGraph,
     /// [[Visited]]
@@ -87,25 +95,27 @@ pub struct PendingLoad {
 }
 
 /// LoadRequestedModules ( [ hostDefined ] ) —
-/// <https://tc39.es/ecma262/#sec-LoadRequestedModules>, for a host that
-/// answers every load through [`ModuleHost::finish_load`].
-///
-/// Deviation: the GraphLoadingState's promise is replaced by the completion
-/// (callers wrap it in a promise where the spec exposes one); the loads a
-/// host leaves under way are finished here, in the order they started, so
-/// the graph is loaded when this returns.
+/// <https://tc39.es/ecma262/#sec-LoadRequestedModules> (§16.2.1.6.1.1), for
+/// a host that answers every load through [`ModuleHost::finish_load`].
+// Deviation: the promise of steps 2 and 5 is replaced by the completion
+// (callers wrap it in a promise where the spec exposes one); the loads a
+// host leaves under way are finished here, in the order they started
+// (ContinueModuleLoading for each), so the graph is loaded when this
+// returns.
 pub fn load_requested_modules(
     agent: &mut Agent,
     host: &dyn ModuleHost,
     module: ModuleId,
 ) -> JsResult<()> {
     let mut state = GraphLoadingState::start(agent, host, module)?;
-    // The host's FinishLoadingImportedModule calls for loads under way.
+    // The host's FinishLoadingImportedModule calls for loads under way
+    // (FinishLoadingImportedModule step 2: ContinueModuleLoading).
     while let Some(load) = state.next_pending() {
         let completion = host.finish_load(agent, load.referrer, &load.request);
         state.continue_module_loading(agent, host, &load, completion)?;
     }
     state.finish();
+    // 5. Return pc.[[Promise]] (here: return normally).
     Ok(())
 }
 
@@ -118,8 +128,11 @@ impl GraphLoadingState {
         host: &dyn ModuleHost,
         module: ModuleId,
     ) -> JsResult<GraphLoadingState> {
+        // 1. If hostDefined is not present, let hostDefined be empty.
+        // 2. Let pc be ! NewPromiseCapability(%Promise%).
         // 3. Let state be the GraphLoadingState Record { [[IsLoading]]: true,
-        //    [[PendingModulesCount]]: 1, [[Visited]]: « », … }.
+        //    [[PendingModulesCount]]: 1, [[Visited]]: « », [[PromiseCapability]]: pc,
+        //    [[HostDefined]]: hostDefined }.
         let mut state = GraphLoadingState {
             graph: host.graph(),
             visited: Vec::new(),
@@ -145,8 +158,8 @@ impl GraphLoadingState {
 
     /// FinishLoadingImportedModule ( referrer, moduleRequest, payload, result )
     /// then ContinueModuleLoading ( state, moduleCompletion ) —
-    /// <https://tc39.es/ecma262/#sec-ContinueModuleLoading> — for a load
-    /// [`GraphLoadingState::next_pending`] gave.
+    /// <https://tc39.es/ecma262/#sec-ContinueModuleLoading> (§16.2.1.6.1.1.2)
+    /// — for a load [`GraphLoadingState::next_pending`] gave.
     pub fn continue_module_loading(
         &mut self,
         agent: &mut Agent,
@@ -154,23 +167,31 @@ impl GraphLoadingState {
         load: &PendingLoad,
         module_completion: JsResult<ModuleId>,
     ) -> JsResult<()> {
-        // 3. Else (moduleCompletion is abrupt): set state.[[IsLoading]] to
-        //    false and reject — here: the error ends the loading.
+        // 1. If state.[[IsLoading]] is false, return unused (an error has
+        //    ended the loading: the caller holds no state any more).
+        // 3. Else (moduleCompletion is a throw completion),
+        //    a. Set state.[[IsLoading]] to false.
+        //    b. Perform ! Call(state.[[PromiseCapability]].[[Reject]], undefined,
+        //       « moduleCompletion.[[Value]] »).
+        //    (Here: return the error; the loads still pending are abandoned.)
         let loaded = module_completion?;
         finish_loading_imported_module(&self.graph, load.referrer, load.index, loaded);
-        // 2.a. Perform InnerModuleLoading(state, moduleCompletion.[[Value]]).
+        // 2. If moduleCompletion is a normal completion, then
+        //    a. Perform InnerModuleLoading(state, moduleCompletion.[[Value]]).
         self.inner_module_loading(agent, host, loaded)
     }
 
-    /// InnerModuleLoading steps 5.a–b, once no load is under way: every
-    /// module visited that is still new becomes unlinked.
+    /// InnerModuleLoading step 5, once no load is under way
+    /// (state.[[PendingModulesCount]] = 0): every module visited that is
+    /// still new becomes unlinked.
     pub fn finish(self) {
-        // 3. Assert: state.[[PendingModulesCount]] ≥ 1 (the loads under way,
-        //    plus the one this call stands for).
         debug_assert!(self.pending.is_empty(), "every load has finished");
-        // 5.a. Set state.[[IsLoading]] to false.
-        // 5.b. For each Cyclic Module Record loaded of state.[[Visited]], do
-        //      i. If loaded.[[Status]] is new, set loaded.[[Status]] to unlinked.
+        // 5. If state.[[PendingModulesCount]] = 0, then
+        //    a. Set state.[[IsLoading]] to false.
+        //    b. For each Cyclic Module Record loaded of state.[[Visited]], do
+        //       i. If loaded.[[Status]] is new, set loaded.[[Status]] to unlinked.
+        //    c. Perform ! Call(state.[[PromiseCapability]].[[Resolve]], undefined,
+        //       « undefined ») (here: the caller returns normally).
         let mut g = self.graph.borrow_mut();
         for m in self.visited {
             let record = g.get_mut(m);
@@ -181,24 +202,29 @@ impl GraphLoadingState {
     }
 
     /// InnerModuleLoading ( state, module ) —
-    /// <https://tc39.es/ecma262/#sec-InnerModuleLoading>
-    ///
-    /// Deviation: iterative (a work stack of modules to visit), and
-    /// breadth-first towards the host: a module's requests are all passed
-    /// to HostLoadImportedModule before its dependencies are visited (the
-    /// spec visits a dependency the host finished at once before asking for
-    /// the next request); the records and their [[LoadedModules]] come out
-    /// the same, and a host that loads in parallel gets every request of a
-    /// module at once.
-    /// Deviation: AllImportAttributesSupported (step 2.d.i) is the host's
-    /// check: the file host throws Node's `ERR_IMPORT_ATTRIBUTE_UNSUPPORTED`
-    /// TypeError from HostLoadImportedModule instead of a SyntaxError here.
+    /// <https://tc39.es/ecma262/#sec-InnerModuleLoading> (§16.2.1.6.1.1.1)
+    // Deviation: iterative (a work stack of modules to visit), and the host
+    // calls go breadth-first: every request of a module goes to the host
+    // (step 2.d.iii) before any module loaded for it is visited (step 2.d.ii,
+    // or ContinueModuleLoading's InnerModuleLoading for a load the host
+    // finishes at once), and the loads a host leaves under way finish in the
+    // order they started. The spec visits each loaded module as soon as it is
+    // known (depth-first host calls for a synchronous host). Breadth-first lets
+    // the file host start reading and parsing all of a module's imports on
+    // worker threads before the loader needs the first; the same graph loads
+    // the same modules, and the order stays deterministic (module ids, the
+    // trace, and which of several load errors is reported are the same on
+    // every run).
+    // Deviation: [[PendingModulesCount]] (steps 2.c, 3–4) is the length of
+    // `pending`; step 5 is `finish`.
     fn inner_module_loading(
         &mut self,
         agent: &mut Agent,
         host: &dyn ModuleHost,
         module: ModuleId,
     ) -> JsResult<()> {
+        // 1. Assert: state.[[IsLoading]] is true.
+        //    (An error returns from the loader at once, so it always is here.)
         let graph = self.graph.clone();
         let mut work = vec![module];
         while let Some(m) = work.pop() {
@@ -214,6 +240,8 @@ impl GraphLoadingState {
             }
             // a. Append module to state.[[Visited]].
             self.visited.push(m);
+            // b. Let requestedModulesCount be the number of elements in module.[[RequestedModules]].
+            // c. Set state.[[PendingModulesCount]] to state.[[PendingModulesCount]] + requestedModulesCount.
             // d. For each ModuleRequest Record request of module.[[RequestedModules]], do
             let mut loaded_now = Vec::with_capacity(requests);
             for i in 0..requests {
@@ -222,6 +250,8 @@ impl GraphLoadingState {
                     let r = g.get(m);
                     (r.requested_modules[i].clone(), r.loaded_modules[i])
                 };
+                // i. If AllImportAttributesSupported(request.[[Attributes]]) is false, then
+                //    (Deviation: the host's, see ModuleHost::load_imported_module.)
                 let target = match loaded {
                     // ii. Else if module.[[LoadedModules]] contains a
                     //     LoadedModuleRequest Record record such that
@@ -250,14 +280,15 @@ impl GraphLoadingState {
             // Visit in request order: the first request is popped first.
             work.extend(loaded_now.into_iter().rev());
         }
+        // 6. Return unused.
         Ok(())
     }
 }
 
 /// FinishLoadingImportedModule ( referrer, moduleRequest, payload, result ) —
-/// <https://tc39.es/ecma262/#sec-FinishLoadingImportedModule>
-/// 1.a–b. Record the loaded module in referrer.[[LoadedModules]] (the same
-/// request always gets the same module).
+/// <https://tc39.es/ecma262/#sec-FinishLoadingImportedModule> (§16.2.1.11),
+/// for a normal completion: step 1 (steps 2–3, continuing the loading or
+/// the dynamic import, are the caller's).
 pub fn finish_loading_imported_module(
     graph: &SharedGraph,
     referrer: ModuleId,

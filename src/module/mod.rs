@@ -1,6 +1,8 @@
-//! The module system: ECMA-262 Cyclic Module Records (§16.2.1.5) and
-//! Source Text Module Records (§16.2.1.7) over an arena of records.
+//! The module system: ECMA-262 Cyclic Module Records (§16.2.1.6), Source
+//! Text Module Records (§16.2.1.7), Synthetic Module Records (§16.2.1.8)
+//! and GetModuleNamespace (§16.2.1.13) over an arena of records.
 
+pub mod async_evaluation;
 pub mod entries;
 pub mod evaluation;
 pub mod exports;

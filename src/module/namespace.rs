@@ -1,5 +1,6 @@
-//! Module namespace exotic objects (ECMA-262 §10.4.6) and
-//! GetModuleNamespace (§16.2.1.12).
+//! Module namespace exotic objects (ECMA-262 §10.4.6, ModuleNamespaceCreate
+//! §10.4.6.12, §28.3 Module Namespace Objects) and GetModuleNamespace
+//! (§16.2.1.13).
 //!
 //! The object stores one ordinary data property per export (writable,
 //! enumerable, not configurable) in sorted order plus @@toStringTag, and is
@@ -57,9 +58,12 @@ impl ObjectData for ModuleNamespace {
 }
 
 /// GetModuleNamespace ( module ) — <https://tc39.es/ecma262/#sec-getmodulenamespace>
+/// (§16.2.1.13)
 // Deviation: iterative. Exports that are other modules' namespaces
 // (`export * as ns`) are filled in once every namespace they need exists,
-// so cycles of such exports need no recursion.
+// so cycles of such exports need no recursion. The namespace also records
+// where each export's binding lives (ResolveExport's answer), so reading a
+// property needs no second resolution.
 pub fn get_module_namespace(
     agent: &mut Agent,
     graph: &SharedGraph,
@@ -69,15 +73,27 @@ pub fn get_module_namespace(
     // (namespace object, export index, module whose namespace goes there)
     let mut fills: Vec<(Gc<JsObject>, usize, ModuleId)> = Vec::new();
     while let Some(m) = work.pop() {
-        // 2. Let namespace be module.[[Namespace]]. 3. If namespace is empty, then
+        // 1. Assert: If module is a Cyclic Module Record, then module.[[Status]] is
+        //    not new or unlinked.
+        debug_assert!(
+            !matches!(
+                graph.borrow().get(m).status,
+                super::record::Status::New | super::record::Status::Unlinked
+            ),
+            "GetModuleNamespace step 1"
+        );
+        // 2. Let namespace be module.[[Namespace]].
+        // 3. If namespace is empty, then
         if graph.borrow().get(m).namespace.is_some() {
             continue;
         }
         let mut g = graph.borrow_mut();
         // a. Let exportedNames be module.GetExportedNames().
         let exported_names = g.get_exported_names(m);
-        // b–c. For each name: let resolution be module.ResolveExport(name);
-        //      if resolution is a ResolvedBinding, append name to unambiguousNames.
+        // b. Let unambiguousNames be a new empty List.
+        // c. For each element name of exportedNames, do
+        //    i. Let resolution be module.ResolveExport(name).
+        //    ii. If resolution is a ResolvedBinding Record, append name to unambiguousNames.
         let mut resolved = Vec::new();
         let mut wanted = Vec::new();
         for name in exported_names {
@@ -107,6 +123,7 @@ pub fn get_module_namespace(
             fills.push((ns.clone(), index, dep));
             work.push(dep);
         }
+        // (ModuleNamespaceCreate step 9.) Set module.[[Namespace]] to M.
         graph.borrow_mut().get_mut(m).namespace = Some(ns);
     }
     let g = graph.borrow();
@@ -115,11 +132,15 @@ pub fn get_module_namespace(
         let data = ns.data::<ModuleNamespace>().expect("namespace");
         data.targets.borrow_mut()[index] = ImportTarget::Namespace(target);
     }
+    // 4. Return namespace.
     g.get(module).namespace.clone().expect("created above")
 }
 
 /// ModuleNamespaceCreate ( module, exports ) —
-/// <https://tc39.es/ecma262/#sec-modulenamespacecreate>
+/// <https://tc39.es/ecma262/#sec-modulenamespacecreate> (§10.4.6.12)
+// Deviation: the caller does step 9 (Set module.[[Namespace]] to M), and
+// step 1's Assert is its check that [[Namespace]] is empty. [[Module]] is
+// not kept: the namespace holds each export's binding instead.
 fn module_namespace_create(
     agent: &mut Agent,
     mut exports: Vec<(JsStr, ImportTarget)>,
@@ -129,7 +150,14 @@ fn module_namespace_create(
     exports.sort_by(|a, b| a.0.units().cmp(b.0.units()));
     let (names, targets): (Vec<JsStr>, Vec<ImportTarget>) = exports.into_iter().unzip();
     let names_copy = names.clone();
-    // 1–5. M with the namespace's internal methods, [[Prototype]] null.
+    // 2. Let internalSlotsList be the internal slots listed in Table "Internal Slots
+    //    of Module Namespace Exotic Objects".
+    // 3. Let M be MakeBasicObject(internalSlotsList).
+    // 4. Set M's essential internal methods to the definitions specified in §10.4.6.
+    // 5. Set M.[[Module]] to module.
+    // 7. Set M.[[Exports]] to sortedExports.
+    // (Exports are ordinary non-configurable data properties whose values are
+    // read live through `ObjectData::live_value`; [[Prototype]] is null.)
     let ns = JsObject::with_kind(
         None,
         ObjectKind::Other(Box::new(ModuleNamespace {
@@ -150,12 +178,15 @@ fn module_namespace_create(
             ),
         );
     }
-    // 28.3.1 @@toStringTag: "Module", not writable, enumerable or configurable.
+    // 8. Create own properties of M corresponding to the definitions in §28.3:
+    //    §28.3.1 %Symbol.toStringTag% is "Module", not writable, enumerable or
+    //    configurable.
     let tag = agent.symbols.to_string_tag.clone();
     ns.define_own_property(
         PropertyKey::Symbol(tag),
         PropertyDescriptor::data(Value::String(JsStr::from("Module")), Attributes::default()),
     );
     ns.prevent_extensions();
+    // 10. Return M.
     ns
 }

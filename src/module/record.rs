@@ -1,6 +1,15 @@
-//! Module records (ECMA-262 §16.2.1.5 Cyclic Module Records, §16.2.1.7
-//! Source Text Module Records) kept in an arena: a module is a
-//! [`ModuleId`], its edges are ids, so graph walks never chase pointers.
+//! Module records (ECMA-262 §16.2.1.5 Abstract Module Records, §16.2.1.6
+//! Cyclic Module Records, §16.2.1.7 Source Text Module Records, §16.2.1.8
+//! Synthetic Module Records) kept in an arena: a module is a [`ModuleId`],
+//! its edges are ids, so graph walks never chase pointers.
+//!
+//! Deviation: one record type serves Source Text and Synthetic Module
+//! Records ([`ModuleBody`] tells them apart). A synthetic module is a
+//! Cyclic Module Record without requests, without top-level await and with
+//! one local export entry per export name, so the cyclic algorithms
+//! (§16.2.1.6.1) link and evaluate it; their steps then do what the
+//! Synthetic Module Record's own concrete methods (§16.2.1.8.4) do (see
+//! spec-notes/06-module-loading.md).
 
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
@@ -20,7 +29,8 @@ use crate::interp::value::Value;
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ModuleId(pub u32);
 
-/// [[Status]] of a Cyclic Module Record.
+/// [[Status]] of a Cyclic Module Record (§16.2.1.6, Table "Additional
+/// Fields of Cyclic Module Records").
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Status {
     New,
@@ -130,49 +140,85 @@ pub struct HostDefined {
     pub import_dynamically: Value,
 }
 
+/// [[AsyncEvaluationOrder]] of a Cyclic Module Record: `unset`, an
+/// integer, or `done` (§16.2.1.6, Table "Additional Fields of Cyclic
+/// Module Records").
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub enum AsyncEvaluationOrder {
+    /// `unset`: the module and its dependencies are synchronous (so far).
+    #[default]
+    Unset,
+    /// The order in which AsyncModuleExecutionFulfilled queues the module's
+    /// execution (from IncrementModuleAsyncEvaluationCount).
+    Order(u64),
+    /// `done`: the module's asynchronous execution finished.
+    Done,
+}
+
+impl AsyncEvaluationOrder {
+    /// "[[AsyncEvaluationOrder]] is an integer".
+    pub fn is_integer(self) -> bool {
+        matches!(self, AsyncEvaluationOrder::Order(_))
+    }
+}
+
+/// A Cyclic Module Record (§16.2.1.6) with the fields of a Source Text
+/// Module Record (§16.2.1.7) or a Synthetic Module Record (§16.2.1.8).
 pub struct ModuleRecord {
     /// Absolute path or host-given name (error messages, import.meta.url).
-    pub name: String,
+    pub(crate) name: String,
     /// `file://` URL for `import.meta.url`.
-    pub url: String,
-    pub body: ModuleBody,
-    pub status: Status,
-    /// [[EvaluationError]]
-    pub evaluation_error: Option<Value>,
-    pub dfs_index: Option<u32>,
-    pub dfs_ancestor_index: Option<u32>,
-    pub requested_modules: Vec<ModuleRequest>,
+    pub(crate) url: String,
+    /// [[ECMAScriptCode]] with [[Environment]], or the synthetic module's
+    /// environment and [[EvaluationSteps]].
+    pub(crate) body: ModuleBody,
+    /// [[Status]]
+    pub(crate) status: Status,
+    /// [[EvaluationError]] (`None` is `empty`).
+    pub(crate) evaluation_error: Option<Value>,
+    /// [[DFSIndex]] (`None` is `empty`).
+    pub(crate) dfs_index: Option<u32>,
+    /// [[DFSAncestorIndex]] (`None` is `empty`).
+    pub(crate) dfs_ancestor_index: Option<u32>,
+    /// [[RequestedModules]]
+    pub(crate) requested_modules: Vec<ModuleRequest>,
     /// [[LoadedModules]], parallel to `requested_modules`. Stored inline
     /// for modules with few imports: linking and evaluation walk these
     /// edges for every module, and an extra allocation per module is an
     /// extra cache miss per visit on large graphs.
-    pub loaded_modules: SmallVec<[Option<ModuleId>; 4]>,
-    pub cycle_root: Option<ModuleId>,
+    pub(crate) loaded_modules: SmallVec<[Option<ModuleId>; 4]>,
+    /// [[CycleRoot]] (`None` is `empty`).
+    pub(crate) cycle_root: Option<ModuleId>,
     /// [[HasTLA]]: whether the body contains `await` outside functions.
-    pub has_tla: bool,
-    /// [[AsyncEvaluation]] with its order (`None` is false).
-    pub async_evaluation: Option<u64>,
-    /// Whether [[AsyncEvaluation]] is done (order cleared to "done").
-    pub async_evaluation_done: bool,
-    pub top_level_capability: Option<PromiseCapability>,
-    pub async_parent_modules: Vec<ModuleId>,
-    pub pending_async_dependencies: Option<u32>,
-    pub import_entries: Vec<ImportEntry>,
-    pub local_export_entries: Vec<ExportEntry>,
-    pub indirect_export_entries: Vec<ExportEntry>,
-    pub star_export_entries: Vec<ExportEntry>,
-    /// Export names to their entries, for ResolveExport steps 4–5 in
-    /// constant time (local entries win, as step 4 comes first).
-    pub export_index: HashMap<JsStr, ExportRef>,
+    pub(crate) has_tla: bool,
+    /// [[AsyncEvaluationOrder]]
+    pub(crate) async_evaluation_order: AsyncEvaluationOrder,
+    /// [[TopLevelCapability]] (`None` is `empty`).
+    pub(crate) top_level_capability: Option<PromiseCapability>,
+    /// [[AsyncParentModules]]
+    pub(crate) async_parent_modules: Vec<ModuleId>,
+    /// [[PendingAsyncDependencies]] (`None` is `empty`).
+    pub(crate) pending_async_dependencies: Option<u32>,
+    /// [[ImportEntries]]
+    pub(crate) import_entries: Vec<ImportEntry>,
+    /// [[LocalExportEntries]]
+    pub(crate) local_export_entries: Vec<ExportEntry>,
+    /// [[IndirectExportEntries]]
+    pub(crate) indirect_export_entries: Vec<ExportEntry>,
+    /// [[StarExportEntries]]
+    pub(crate) star_export_entries: Vec<ExportEntry>,
+    /// Export names to their entries, for ResolveExport steps 5–6 in
+    /// constant time (local entries win, as step 5 comes first).
+    pub(crate) export_index: HashMap<JsStr, ExportRef>,
     /// [[Namespace]]
-    pub namespace: Option<Gc<JsObject>>,
-    /// import.meta, created on first use.
-    pub import_meta: Option<Gc<JsObject>>,
-    /// The realm the module runs in, when it is not the agent's first
-    /// (modules of a `vm.createContext` context).
-    pub realm: Option<Rc<crate::interp::realm::Realm>>,
+    pub(crate) namespace: Option<Gc<JsObject>>,
+    /// [[ImportMeta]], created on first use.
+    pub(crate) import_meta: Option<Gc<JsObject>>,
+    /// [[Realm]], when it is not the agent's first (modules of a
+    /// `vm.createContext` context).
+    pub(crate) realm: Option<Rc<crate::interp::realm::Realm>>,
     /// [[HostDefined]] of `node:vm` modules.
-    pub host_defined: Option<HostDefined>,
+    pub(crate) host_defined: Option<HostDefined>,
 }
 
 impl ModuleRecord {
@@ -189,8 +235,7 @@ impl ModuleRecord {
             loaded_modules: SmallVec::new(),
             cycle_root: None,
             has_tla: false,
-            async_evaluation: None,
-            async_evaluation_done: false,
+            async_evaluation_order: AsyncEvaluationOrder::Unset,
             top_level_capability: None,
             async_parent_modules: Vec::new(),
             pending_async_dependencies: None,
@@ -230,9 +275,17 @@ impl ModuleRecord {
         }
     }
 
-    /// The module loaded for [[RequestedModules]][i] (GetImportedModule).
+    /// GetImportedModule ( referrer, request ) —
+    /// <https://tc39.es/ecma262/#sec-GetImportedModule>: the module loaded
+    /// for [[RequestedModules]][request].
+    // Deviation: [[LoadedModules]] is parallel to [[RequestedModules]], so
+    // step 1's search is an index; step 2's Assert is the `expect`.
     pub fn imported(&self, request: usize) -> ModuleId {
-        self.loaded_modules[request].expect("loaded before linking")
+        // 2. Assert: records has exactly one element, since LoadRequestedModules
+        //    has completed successfully on referrer prior to invoking this abstract operation.
+        // 4. Return record.[[Module]].
+        self.loaded_modules[request]
+            .expect("GetImportedModule step 2: LoadRequestedModules completed")
     }
 }
 
@@ -240,8 +293,8 @@ impl ModuleRecord {
 #[derive(Default)]
 pub struct ModuleGraph {
     pub modules: Vec<ModuleRecord>,
-    /// The agent's ModuleAsyncEvaluationCount.
-    pub async_evaluation_count: u64,
+    /// The agent's [[ModuleAsyncEvaluationCount]] (§9.6).
+    pub module_async_evaluation_count: u64,
     /// ResolveExport results of top-level calls, once loading is complete.
     pub resolve_cache: HashMap<(ModuleId, JsStr), Resolution>,
     /// Star-export indexes of modules with many `export *` entries.
@@ -271,6 +324,17 @@ impl ModuleGraph {
         self.env_owner.insert(env_key(&env), id);
         self.modules.push(record);
         id
+    }
+
+    /// IncrementModuleAsyncEvaluationCount ( ) —
+    /// <https://tc39.es/ecma262/#sec-IncrementModuleAsyncEvaluationCount>
+    pub fn increment_module_async_evaluation_count(&mut self) -> u64 {
+        // 2. Let count be AR.[[ModuleAsyncEvaluationCount]].
+        let count = self.module_async_evaluation_count;
+        // 3. Set AR.[[ModuleAsyncEvaluationCount]] to count + 1.
+        self.module_async_evaluation_count = count + 1;
+        // 4. Return count.
+        count
     }
 
     pub fn get(&self, id: ModuleId) -> &ModuleRecord {

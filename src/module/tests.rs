@@ -283,6 +283,49 @@ fn dynamic_import_links_and_evaluates_in_a_later_job() {
     assert_eq!(out, "a\nb\nmain\na: import resolved b\n");
 }
 
+#[test]
+fn dynamic_import_of_an_evaluated_async_module_settles() {
+    // Evaluate step 10.c: the module is evaluated, its
+    // [[AsyncEvaluationOrder]] done, and its [[TopLevelCapability]] empty
+    // (main's graph evaluated it): the new capability resolves at once
+    // (tc39/ecma262#3613; output recorded from Node v20).
+    let (out, err) = run_files(&files(&[
+        (
+            "main.mjs",
+            "import { x } from './dep.mjs';\nconsole.log('main', x);\nconst ns = await import('./dep.mjs');\nconsole.log('import', ns.x);",
+        ),
+        ("dep.mjs", "await 0;\nexport const x = 1;"),
+    ]));
+    assert_eq!(err, None);
+    assert_eq!(out, "main 1\nimport 1\n");
+}
+
+#[test]
+fn a_throw_after_an_async_cycle_member_started_errors_the_cycle() {
+    // r imports m (which imports r back and awaits) and n (which throws):
+    // m is on Evaluate's stack with an [[AsyncEvaluationOrder]] when n
+    // throws (Evaluate step 9.a), and its later fulfilment finds it
+    // evaluated with the error (AsyncModuleExecutionFulfilled step 1).
+    // Output recorded from Node v20.
+    let (out, err) = run_files(&files(&[
+        (
+            "main.mjs",
+            "try { await import('./r.mjs'); } catch (e) { console.log('caught', e.message); }\ntry { await import('./m.mjs'); } catch (e) { console.log('caught again', e.message); }",
+        ),
+        ("r.mjs", "import './m.mjs';\nimport './n.mjs';\nconsole.log('r');"),
+        (
+            "m.mjs",
+            "import './r.mjs';\nconsole.log('m start');\nawait 0;\nconsole.log('m done');",
+        ),
+        ("n.mjs", "console.log('n');\nthrow new Error('n failed');"),
+    ]));
+    assert_eq!(err, None);
+    assert_eq!(
+        out,
+        "m start\nn\nm done\ncaught n failed\ncaught again n failed\n"
+    );
+}
+
 /// A chain main → m0 → m1 → … of `n` modules.
 fn chain(n: usize) -> Vec<(String, String)> {
     let mut list = vec![(
@@ -405,18 +448,18 @@ fn trace_of_the_spec_async_cycle_example() {
         "evaluate b.mjs: linked -> evaluating, DFSIndex 1 DFSAncestorIndex 1",
         "evaluate d.mjs: linked -> evaluating, DFSIndex 2 DFSAncestorIndex 2",
         "evaluate d.mjs: DFSAncestorIndex 0 (from main.mjs)",
-        "evaluate d.mjs: [[AsyncEvaluation]] order 0 (PendingAsyncDependencies 0, HasTLA true)",
+        "evaluate d.mjs: [[AsyncEvaluationOrder]] 0 (PendingAsyncDependencies 0, HasTLA true)",
         "execute d.mjs",
         "evaluate b.mjs: DFSAncestorIndex 0 (from d.mjs)",
-        "evaluate b.mjs: [[AsyncEvaluation]] order 1 (PendingAsyncDependencies 1, HasTLA true)",
+        "evaluate b.mjs: [[AsyncEvaluationOrder]] 1 (PendingAsyncDependencies 1, HasTLA true)",
         "evaluate c.mjs: linked -> evaluating, DFSIndex 3 DFSAncestorIndex 3",
         "evaluate c.mjs: DFSAncestorIndex 0 (from d.mjs)",
         "evaluate e.mjs: linked -> evaluating, DFSIndex 4 DFSAncestorIndex 4",
-        "evaluate e.mjs: [[AsyncEvaluation]] order 2 (PendingAsyncDependencies 0, HasTLA true)",
+        "evaluate e.mjs: [[AsyncEvaluationOrder]] 2 (PendingAsyncDependencies 0, HasTLA true)",
         "execute e.mjs",
         "evaluate e.mjs: pops [e.mjs evaluating-async]",
-        "evaluate c.mjs: [[AsyncEvaluation]] order 3 (PendingAsyncDependencies 2, HasTLA true)",
-        "evaluate main.mjs: [[AsyncEvaluation]] order 4 (PendingAsyncDependencies 2, HasTLA true)",
+        "evaluate c.mjs: [[AsyncEvaluationOrder]] 3 (PendingAsyncDependencies 2, HasTLA true)",
+        "evaluate main.mjs: [[AsyncEvaluationOrder]] 4 (PendingAsyncDependencies 2, HasTLA true)",
         "evaluate main.mjs: pops [c.mjs evaluating-async, d.mjs evaluating-async, b.mjs evaluating-async, main.mjs evaluating-async]",
         "async fulfilled e.mjs: evaluating-async -> evaluated",
         "async fulfilled d.mjs: evaluating-async -> evaluated",
