@@ -43,6 +43,9 @@ pub struct RunArgs {
     unhandled_rejections: Option<UnhandledRejections>,
     /// The entry module (or script).
     file: PathBuf,
+    /// Arguments for the program (`process.argv` after the entry's path).
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    args: Vec<String>,
 }
 
 /// `--unhandled-rejections=throw|warn` (Node's spelling); the embedder's
@@ -70,6 +73,7 @@ impl RunArgs {
             script: self.script,
             unhandled_rejections: self.unhandled_rejections,
             file: self.file.clone(),
+            args: self.args.clone(),
         }
     }
 }
@@ -83,6 +87,14 @@ pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
         host.graph().borrow_mut().trace = Some(crate::module::record::TraceSink::Stderr);
     }
     host.install(&mut agent);
+    let mut argv = vec![
+        std::env::current_exe()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|_| "vmjs".to_string()),
+        absolute(&args.file).display().to_string(),
+    ];
+    argv.extend(args.args.iter().cloned());
+    crate::node::globals::install(&mut agent, crate::node::globals::ProcessInfo { argv });
     for prelude in &args.preludes {
         let text = read_source(prelude)?;
         let path = absolute(prelude).display().to_string();
@@ -111,6 +123,13 @@ pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
     };
     let _ = agent.stdout.flush();
     let _ = agent.stderr.flush();
+    // `process.exit(code)` ends the run with its status; a run that ends
+    // normally with `process.exitCode` set, with that one.
+    let status = match agent.exit_requested() {
+        Some(code) => code as u8,
+        None if status == 0 => crate::node::globals::exit_code(&mut agent).unwrap_or(0) as u8,
+        None => status,
+    };
     Ok(ExitCode::from(status))
 }
 

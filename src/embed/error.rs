@@ -48,6 +48,10 @@ pub enum LimitExceeded {
     StepBudget(u64),
     #[error("Heap limit of {0} bytes exceeded")]
     Heap(usize),
+    /// A host function ended the program (as `process.exit(code)` does),
+    /// through [`Agent::terminate_with_exit`](crate::interp::agent::Agent::terminate_with_exit).
+    #[error("The program exited with status {0}")]
+    Exit(i32),
 }
 
 impl Error {
@@ -60,6 +64,7 @@ impl Error {
             Error::Limit(LimitExceeded::Timeout(_)) => Some("ERR_SCRIPT_EXECUTION_TIMEOUT"),
             Error::Limit(LimitExceeded::StepBudget(_)) => Some("ERR_VMJS_STEP_BUDGET"),
             Error::Limit(LimitExceeded::Heap(_)) => Some("ERR_VMJS_HEAP_LIMIT"),
+            Error::Limit(LimitExceeded::Exit(_)) => Some("ERR_VMJS_EXIT"),
             Error::Syntax { .. } | Error::Exception { .. } => None,
         }
     }

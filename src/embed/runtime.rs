@@ -168,6 +168,7 @@ impl Runtime {
                 InterruptReason::HeapLimit => {
                     LimitExceeded::Heap(self.limits.heap_bytes.unwrap_or_default())
                 }
+                InterruptReason::Exit(code) => LimitExceeded::Exit(code),
             })),
             (Ok(v), None) => Ok(v),
             (Err(Throw(e)), None) => Err(self.exception(&e)),

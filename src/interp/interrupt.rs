@@ -19,6 +19,8 @@ pub enum InterruptReason {
     Timeout,
     StepBudget,
     HeapLimit,
+    /// The host ends the program (`process.exit(code)`).
+    Exit(i32),
 }
 
 /// The limits being watched.
@@ -112,6 +114,35 @@ impl Agent {
             }
         }
         Ok(())
+    }
+
+    /// Ends the program with exit status `code` (`process.exit`): from now
+    /// on every poll throws the termination marker, which nothing catches;
+    /// returns it to throw now. The host reads the status back with
+    /// [`Agent::exit_requested`].
+    pub fn terminate_with_exit(&mut self, code: i32) -> Throw {
+        let watch = self
+            .interrupt
+            .get_or_insert_with(|| Interrupt::new(None, None, None));
+        watch.fired = Some(InterruptReason::Exit(code));
+        Throw(Value::Object(self.termination_marker.clone()))
+    }
+
+    /// The exit status asked for with [`Agent::terminate_with_exit`], if any.
+    pub fn exit_requested(&self) -> Option<i32> {
+        match self.interrupt.as_ref()?.fired? {
+            InterruptReason::Exit(code) => Some(code),
+            _ => None,
+        }
+    }
+
+    /// Throws the termination marker once the program has asked to exit
+    /// (checked where the event loop would start new work).
+    pub(crate) fn poll_exit(&self) -> JsResult<()> {
+        match self.exit_requested() {
+            Some(_) => Err(Throw(Value::Object(self.termination_marker.clone()))),
+            None => Ok(()),
+        }
     }
 
     /// The value a terminated evaluation throws.

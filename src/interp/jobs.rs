@@ -35,6 +35,10 @@ pub struct Timer {
 #[derive(Default)]
 pub struct JobQueue {
     pub promise_jobs: VecDeque<Job>,
+    /// Node's `process.nextTick` queue: after each macrotask (a script, a
+    /// timer's callback), every queued tick runs, then every promise job,
+    /// and again while ticks are queued.
+    pub ticks: VecDeque<Job>,
     pub timers: Vec<Timer>,
     pub next_timer_id: u32,
     pub timer_sequence: u64,
@@ -61,6 +65,33 @@ impl Agent {
         Ok(())
     }
 
+    /// Queues `job` to run when the current macrotask ends, before the
+    /// promise jobs (`process.nextTick`).
+    pub fn enqueue_tick(&mut self, job: Job) {
+        self.jobs.ticks.push_back(job);
+    }
+
+    /// What runs between two macrotasks, as Node's processTicksAndRejections
+    /// does it: every tick (those queued meanwhile too), then every promise
+    /// job, again until no tick is queued. A module's evaluation is itself
+    /// a promise job in Node, so after a module body (`ticks_first` false)
+    /// its promise jobs run before the first ticks.
+    fn run_ticks_and_promise_jobs(&mut self, ticks_first: bool) -> JsResult<()> {
+        if !ticks_first {
+            self.run_promise_jobs()?;
+        }
+        loop {
+            while let Some(tick) = self.jobs.ticks.pop_front() {
+                self.poll_exit()?;
+                tick(self)?;
+            }
+            self.run_promise_jobs()?;
+            if self.jobs.ticks.is_empty() {
+                return Ok(());
+            }
+        }
+    }
+
     /// Takes the timer that is due first, removing it from the list.
     fn take_next_timer(&mut self) -> Option<Timer> {
         let timers = &mut self.jobs.timers;
@@ -84,9 +115,13 @@ impl Agent {
         entry: Option<&Value>,
         unhandled: UnhandledRejections,
     ) -> JsResult<()> {
+        // After a module body its promise jobs come first; after a script
+        // body or a timer, the ticks.
+        let mut ticks_first = entry.is_none();
         loop {
-            // Promise jobs first: after the entry's body and after each timer.
-            self.run_promise_jobs()?;
+            self.poll_exit()?;
+            self.run_ticks_and_promise_jobs(ticks_first)?;
+            ticks_first = true;
             if let Some(Value::Object(p)) = entry {
                 if let Some(PromiseStateView::Rejected(reason)) = promise_state(p) {
                     return Err(Throw(reason));

@@ -32,6 +32,10 @@ impl Agent {
     /// Prints an uncaught value ([`describe_uncaught`](Self::describe_uncaught))
     /// on stderr, after what was written to stdout so far.
     pub fn report_uncaught(&mut self, value: &Value) {
+        // A termination (a limit, `process.exit`) is not an exception.
+        if self.is_termination(value) {
+            return;
+        }
         let text = self.describe_uncaught(value);
         let _ = self.stdout.flush();
         let _ = writeln!(self.stderr, "{text}");

@@ -4,6 +4,7 @@
 //! (compiled into the binary) plus a native binding that only built-ins can
 //! import, as `vmjs:<name>-binding`.
 
+pub mod globals;
 pub mod vm;
 
 /// The source text of built-in module `name` (`vm` for `node:vm`).

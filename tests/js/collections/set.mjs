@@ -1,3 +1,4 @@
+// Recorded with Node 22 (its Set.prototype has the ES2025 set methods).
 // Set: values, SameValueZero, constructor from iterables.
 const s = new Set([1, 2, 2, '2', NaN, NaN, -0, 0]);
 console.log(s.size, s.has(2), s.has('2'), s.has(NaN), s.has(0), Object.is([...s][4], 0));

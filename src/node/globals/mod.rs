@@ -1,0 +1,24 @@
+//! The host globals of Node that programs touch at load time: `process`
+//! (process.rs) and `performance` (performance.rs). `vmjs run` installs
+//! them on the global object; `vm` contexts do not get them, as in Node.
+
+mod arguments;
+mod performance;
+mod process;
+
+use crate::interp::agent::Agent;
+
+pub use process::exit_code;
+
+/// What `process` reports about the command line.
+pub struct ProcessInfo {
+    /// `process.argv`: the vmjs executable, the entry file (absolute), then
+    /// the arguments after it.
+    pub argv: Vec<String>,
+}
+
+/// Defines `process` and `performance` on the agent's global object.
+pub fn install(agent: &mut Agent, info: ProcessInfo) {
+    process::install(agent, info);
+    performance::install(agent);
+}
