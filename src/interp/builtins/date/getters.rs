@@ -3,11 +3,11 @@
 //! date, and otherwise one field of the local or UTC time.
 
 use super::local_time::{local_time, timezone_offset_minutes};
-use super::this_time_value;
 use super::time_values::{
     date_from_time, hour_from_time, min_from_time, month_from_time, ms_from_time, sec_from_time,
     week_day, year_from_time,
 };
+use super::{getter_time_value, this_time_value};
 use crate::interp::agent::{Agent, JsResult};
 use crate::interp::function::CallArgs;
 use crate::interp::value::Value;
@@ -19,7 +19,7 @@ use crate::interp::value::Value;
 macro_rules! getter {
     ($name:ident, $field:expr, local) => {
         fn $name(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-            let t = this_time_value(agent, args.this)?;
+            let t = getter_time_value(agent, args.this)?;
             if t.is_nan() {
                 return Ok(Value::Number(f64::NAN));
             }
@@ -28,7 +28,7 @@ macro_rules! getter {
     };
     ($name:ident, $field:expr, utc) => {
         fn $name(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-            let t = this_time_value(agent, args.this)?;
+            let t = getter_time_value(agent, args.this)?;
             if t.is_nan() {
                 return Ok(Value::Number(f64::NAN));
             }
@@ -55,14 +55,23 @@ getter!(get_utc_month, month_from_time, utc);
 getter!(get_utc_seconds, sec_from_time, utc);
 // Date.prototype.getTimezoneOffset ( ): (t − LocalTime(t)) / msPerMinute.
 getter!(get_timezone_offset, timezone_offset_minutes, utc);
-// B.2.3.1 Date.prototype.getYear ( ): YearFromTime(LocalTime(t)) − 1900𝔽.
-getter!(get_year, |t| year_from_time(t) - 1900.0, local);
+/// Date.prototype.getYear ( ) — <https://tc39.es/ecma262/#sec-date.prototype.getyear>
+fn get_year(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    // 1–3. Let t be dateObject.[[DateValue]].
+    let t = this_time_value(agent, args)?;
+    // 4. If t is NaN, return NaN.
+    if t.is_nan() {
+        return Ok(Value::Number(f64::NAN));
+    }
+    // 5. Return YearFromTime(LocalTime(t)) − 1900𝔽.
+    Ok(Value::Number(year_from_time(local_time(t)) - 1900.0))
+}
 
 /// Date.prototype.getTime ( ) — <https://tc39.es/ecma262/#sec-date.prototype.gettime>
 /// (and valueOf, which has the same steps).
 pub fn get_time(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 1–3. Return dateObject.[[DateValue]].
-    Ok(Value::Number(this_time_value(agent, args.this)?))
+    Ok(Value::Number(getter_time_value(agent, args.this)?))
 }
 
 pub fn install(agent: &mut Agent) {

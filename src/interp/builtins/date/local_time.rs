@@ -8,8 +8,9 @@ use jiff::tz::{AmbiguousOffset, TimeZone};
 use jiff::Timestamp;
 
 use super::time_values::{
-    date_from_time, hour_from_time, min_from_time, month_from_time, ms_from_time, sec_from_time,
-    time_from_year, week_day, year_from_time, MS_PER_MINUTE,
+    date_from_time, hour_from_time, make_date, make_day, min_from_time, month_from_time,
+    ms_from_time, sec_from_time, time_from_year, time_within_day, week_day, year_from_time,
+    MS_PER_MINUTE,
 };
 use super::zone_names::long_zone_name;
 
@@ -61,16 +62,42 @@ fn timestamp(t: f64) -> Timestamp {
     Timestamp::from_millisecond(within_database(t) as i64).unwrap_or(Timestamp::UNIX_EPOCH)
 }
 
+/// The last instant V8 asks the time-zone database about directly when it
+/// names a zone: kMaxEpochTimeInMs (2^31 − 1 seconds after the epoch).
+const MAX_EPOCH_TIME_MS: f64 = 2_147_483_647_000.0;
+
+/// V8's DateCache::EquivalentTime: the same month, day and time of day in
+/// `equivalent_year`.
+fn equivalent_time(t: f64) -> f64 {
+    let year = year_from_time(t);
+    let day = make_day(equivalent_year(year), month_from_time(t), date_from_time(t));
+    make_date(day, time_within_day(t))
+}
+
 /// The zone's offset and names at UTC time value `t` (finite).
 pub fn zone_info(t: f64) -> ZoneInfo {
     SYSTEM_ZONE.with(|zone| {
-        let info = zone.to_offset_info(timestamp(t));
-        let seconds = info.offset().seconds();
-        let is_dst = info.dst().is_dst();
+        let offset = zone.to_offset(timestamp(t)).seconds();
+        // V8's DateCache::LocalTimezone decides between the standard and
+        // the daylight name at the equivalent time for instants before
+        // 1970 or after 2038, so a summer date before a zone had DST shows
+        // its daylight name.
+        let named_at = if (0.0..=MAX_EPOCH_TIME_MS).contains(&t) {
+            t
+        } else {
+            equivalent_time(t)
+        };
+        let info = zone.to_offset_info(timestamp(named_at));
+        let is_dst = match zone.iana_name() {
+            // Irish Standard Time is summer time to ICU (the database has
+            // a negative DST in winter instead).
+            Some("Europe/Dublin" | "Eire") => info.offset().seconds() == 3600,
+            _ => info.dst().is_dst(),
+        };
         ZoneInfo {
-            offset_ms: f64::from(seconds) * 1000.0,
+            offset_ms: f64::from(offset) * 1000.0,
             is_dst,
-            long_name: long_zone_name(zone.iana_name(), seconds, is_dst),
+            long_name: long_zone_name(zone.iana_name(), offset, is_dst),
         }
     })
 }

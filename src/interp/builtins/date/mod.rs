@@ -20,7 +20,9 @@ use std::cell::Cell;
 use gc::{Finalize, Gc, Trace};
 
 use crate::interp::agent::{Agent, JsResult};
+use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectData};
+use crate::interp::property::PropertyKey;
 use crate::interp::value::Value;
 
 /// The [[DateValue]] internal slot: a time value (NaN for an invalid date).
@@ -62,18 +64,37 @@ pub fn date_display(o: &Gc<JsObject>) -> Option<String> {
     })
 }
 
-/// RequireInternalSlot(dateObject, [[DateValue]]) on the this value.
-fn this_date(agent: &mut Agent, this: &Value) -> JsResult<Gc<JsObject>> {
-    match this {
+/// RequireInternalSlot(dateObject, [[DateValue]]) on the this value, with
+/// V8's message naming the method (`args.callee`'s name).
+fn this_date(agent: &mut Agent, args: &CallArgs) -> JsResult<Gc<JsObject>> {
+    match args.this {
         Value::Object(o) if o.data::<DateData>().is_some() => Ok(o.clone()),
-        _ => agent.throw_type_error("this is not a Date object."),
+        this => {
+            let name = agent.get(args.callee, &PropertyKey::from("name"))?;
+            let name = agent.to_display_string(&name);
+            let shown = agent.to_display_string(this);
+            agent.throw_type_error(format!(
+                "Method Date.prototype.{name} called on incompatible receiver {shown}"
+            ))
+        }
     }
 }
 
 /// The this value's [[DateValue]].
-fn this_time_value(agent: &mut Agent, this: &Value) -> JsResult<f64> {
-    let o = this_date(agent, this)?;
+fn this_time_value(agent: &mut Agent, args: &CallArgs) -> JsResult<f64> {
+    let o = this_date(agent, args)?;
     Ok(date_value(&o).unwrap_or(f64::NAN))
+}
+
+/// The this value's [[DateValue]], with the message V8's field getters give.
+fn getter_time_value(agent: &mut Agent, this: &Value) -> JsResult<f64> {
+    match this {
+        Value::Object(o) => match date_value(o) {
+            Some(tv) => Ok(tv),
+            None => agent.throw_type_error("this is not a Date object."),
+        },
+        _ => agent.throw_type_error("this is not a Date object."),
+    }
 }
 
 /// Sets a Date object's [[DateValue]].

@@ -21,7 +21,7 @@ fn string(s: String) -> JsResult<Value> {
 /// Date.prototype.toDateString ( ) — <https://tc39.es/ecma262/#sec-date.prototype.todatestring>
 fn to_date_string_method(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 1–3. Let tv be dateObject.[[DateValue]].
-    let tv = this_time_value(agent, args.this)?;
+    let tv = this_time_value(agent, args)?;
     // 4. If tv is NaN, return "Invalid Date".
     if tv.is_nan() {
         return string("Invalid Date".into());
@@ -34,7 +34,7 @@ fn to_date_string_method(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> 
 /// Date.prototype.toISOString ( ) — <https://tc39.es/ecma262/#sec-date.prototype.toisostring>
 fn to_iso_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 1–3. Let tv be dateObject.[[DateValue]].
-    let tv = this_time_value(agent, args.this)?;
+    let tv = this_time_value(agent, args)?;
     // 4. If tv is not finite, throw a RangeError exception.
     if !tv.is_finite() {
         return agent.throw_range_error("Invalid time value");
@@ -64,7 +64,7 @@ fn to_json(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 /// <https://tc39.es/ecma262/#sec-date.prototype.tolocaledatestring>
 /// Deviation: always the en-US form, whatever locale and options are given.
 fn to_locale_date_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    let tv = this_time_value(agent, args.this)?;
+    let tv = this_time_value(agent, args)?;
     if tv.is_nan() {
         return string("Invalid Date".into());
     }
@@ -74,7 +74,7 @@ fn to_locale_date_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> 
 /// Date.prototype.toLocaleString ( [ reserved1 [ , reserved2 ] ] ) —
 /// <https://tc39.es/ecma262/#sec-date.prototype.tolocalestring> (en-US).
 fn to_locale_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    let tv = this_time_value(agent, args.this)?;
+    let tv = this_time_value(agent, args)?;
     if tv.is_nan() {
         return string("Invalid Date".into());
     }
@@ -84,7 +84,7 @@ fn to_locale_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 /// Date.prototype.toLocaleTimeString ( [ reserved1 [ , reserved2 ] ] ) —
 /// <https://tc39.es/ecma262/#sec-date.prototype.tolocaletimestring> (en-US).
 fn to_locale_time_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    let tv = this_time_value(agent, args.this)?;
+    let tv = this_time_value(agent, args)?;
     if tv.is_nan() {
         return string("Invalid Date".into());
     }
@@ -94,14 +94,14 @@ fn to_locale_time_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> 
 /// Date.prototype.toString ( ) — <https://tc39.es/ecma262/#sec-date.prototype.tostring>
 fn to_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 1–3. Let tv be dateObject.[[DateValue]].
-    let tv = this_time_value(agent, args.this)?;
+    let tv = this_time_value(agent, args)?;
     // 4. Return ToDateString(tv).
     string(to_date_string(tv))
 }
 
 /// Date.prototype.toTimeString ( ) — <https://tc39.es/ecma262/#sec-date.prototype.totimestring>
 fn to_time_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    let tv = this_time_value(agent, args.this)?;
+    let tv = this_time_value(agent, args)?;
     // 4. If tv is NaN, return "Invalid Date".
     if tv.is_nan() {
         return string("Invalid Date".into());
@@ -117,7 +117,7 @@ fn to_time_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 
 /// Date.prototype.toUTCString ( ) — <https://tc39.es/ecma262/#sec-date.prototype.toutcstring>
 fn to_utc_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    let tv = this_time_value(agent, args.this)?;
+    let tv = this_time_value(agent, args)?;
     // 4. If tv is NaN, return "Invalid Date".
     if tv.is_nan() {
         return string("Invalid Date".into());
@@ -131,7 +131,10 @@ fn to_primitive(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 1. Let O be the this value.
     // 2. If O is not an Object, throw a TypeError exception.
     let Value::Object(o) = args.this else {
-        return agent.throw_type_error("Date.prototype [ @@toPrimitive ] called on non-object");
+        let shown = agent.to_display_string(args.this);
+        return agent.throw_type_error(format!(
+            "Method Date.prototype [ @@toPrimitive ] called on incompatible receiver {shown}"
+        ));
     };
     let hint = args.arg(0);
     let try_first = match &hint {

@@ -36,7 +36,7 @@ fn set_fields(
 ) -> JsResult<Value> {
     // 1. Let dateObject be the this value.
     // 2. Perform ? RequireInternalSlot(dateObject, [[DateValue]]).
-    let date_object = this_date(agent, args.this)?;
+    let date_object = this_date(agent, args)?;
     // 3. Let t be dateObject.[[DateValue]].
     let t = date_value(&date_object).unwrap_or(f64::NAN);
     // 4–6. Let each given argument be ? ToNumber(argument), in order (the
@@ -105,7 +105,7 @@ setter!(set_utc_seconds, Seconds, 2, false);
 /// Date.prototype.setTime ( time ) — <https://tc39.es/ecma262/#sec-date.prototype.settime>
 fn set_time(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 1–2. RequireInternalSlot(dateObject, [[DateValue]]).
-    let date_object = this_date(agent, args.this)?;
+    let date_object = this_date(agent, args)?;
     // 3. Let t be ? ToNumber(time).
     let t = agent.to_number(&args.arg(0))?;
     // 4. Let v be TimeClip(t).
@@ -119,7 +119,7 @@ fn set_time(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 /// Date.prototype.setYear ( year ) — <https://tc39.es/ecma262/#sec-date.prototype.setyear>
 fn set_year(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 1–2. RequireInternalSlot(dateObject, [[DateValue]]).
-    let date_object = this_date(agent, args.this)?;
+    let date_object = this_date(agent, args)?;
     // 3. Let t be dateObject.[[DateValue]].
     let t = date_value(&date_object).unwrap_or(f64::NAN);
     // 4. Let y be ? ToNumber(year).

@@ -550,12 +550,11 @@ const NAMES: &[(&str, &str, &str)] = &[
 /// The name V8 shows for `zone` at a moment whose offset from UTC is
 /// `offset_seconds`, in daylight saving time or not.
 pub fn long_zone_name(zone: Option<&str>, offset_seconds: i32, is_dst: bool) -> String {
-    // Irish time is "standard" in summer and has a negative DST in winter.
     if matches!(zone, Some("Europe/Dublin" | "Eire")) {
-        return if offset_seconds == 0 {
-            "Greenwich Mean Time".into()
-        } else {
+        return if is_dst {
             "Irish Standard Time".into()
+        } else {
+            "Greenwich Mean Time".into()
         };
     }
     if let Some(&(_, standard, daylight)) =
