@@ -52,7 +52,10 @@ fn local_time_matches_node_in_each_zone() {
             line + 1,
             expected.lines().nth(line).unwrap_or(""),
             stdout.lines().nth(line).unwrap_or(""),
-            String::from_utf8_lossy(&out.stderr).lines().next().unwrap_or("")
+            String::from_utf8_lossy(&out.stderr)
+                .lines()
+                .next()
+                .unwrap_or("")
         ));
     }
     println!("{passed} passed, {} failed", failures.len());

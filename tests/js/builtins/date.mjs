@@ -103,3 +103,11 @@ for (const y of [-271821, -10000, -1, 0, 1, 99, 999, 1000, 9999, 10000, 275760])
   v.setUTCFullYear(y);
   console.log(y, isNaN(v) ? "NaN" : v.toISOString(), v.toUTCString(), v.getUTCDay());
 }
+
+// toLocale*String with a timeZone option (the form stays en-US's).
+const z = new Date(Date.UTC(2024, 2, 10, 7, 30, 5));
+console.log(z.toLocaleString("en-US", { timeZone: "UTC" }), "|",
+  z.toLocaleString("en-US", { timeZone: "America/New_York" }), "|",
+  z.toLocaleDateString(undefined, { timeZone: "Asia/Tokyo" }), "|",
+  z.toLocaleTimeString("en-US", { timeZone: "Asia/Kolkata" }));
+try { z.toLocaleString("en-US", { timeZone: "Nowhere/Special" }); } catch (e) { console.log(e.name, e.message); }

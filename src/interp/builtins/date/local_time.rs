@@ -170,3 +170,10 @@ fn civil_date_time(t: f64) -> Option<DateTime> {
 pub fn timezone_offset_minutes(t: f64) -> f64 {
     ((t - local_time(t)) / MS_PER_MINUTE).trunc() + 0.0
 }
+
+/// LocalTime in the named IANA zone (the `timeZone` option of
+/// `toLocaleString`), or None when the database has no such zone.
+pub fn local_time_in_zone(name: &str, t: f64) -> Option<f64> {
+    let zone = TimeZone::get(name).ok()?;
+    Some(t + f64::from(zone.to_offset(timestamp(t)).seconds()) * 1000.0)
+}

@@ -5,7 +5,7 @@ use super::format::{
     date_string, iso_string, locale_date_string, locale_string, locale_time_string, time_string,
     time_zone_string, to_date_string, utc_string,
 };
-use super::local_time::local_time;
+use super::local_time::{local_time, local_time_in_zone};
 use super::this_time_value;
 use crate::interp::agent::{Agent, JsResult};
 use crate::interp::function::CallArgs;
@@ -60,35 +60,51 @@ fn to_json(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     agent.invoke(&o, &PropertyKey::from("toISOString"), &[])
 }
 
-/// Date.prototype.toLocaleDateString ( [ reserved1 [ , reserved2 ] ] ) —
-/// <https://tc39.es/ecma262/#sec-date.prototype.tolocaledatestring>
-/// Deviation: always the en-US form, whatever locale and options are given.
-fn to_locale_date_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+/// The local time value `toLocale*String` shows: in the `timeZone` of the
+/// options argument when one is given, else in the system's time zone.
+/// Deviation: the form is always en-US's, whatever the locale and the other
+/// options say.
+fn locale_time_value(agent: &mut Agent, args: &CallArgs, tv: f64) -> JsResult<f64> {
+    let Value::Object(options) = args.arg(1) else {
+        return Ok(local_time(tv));
+    };
+    let zone = agent.get(&options, &PropertyKey::from("timeZone"))?;
+    if matches!(zone, Value::Undefined) {
+        return Ok(local_time(tv));
+    }
+    let name = agent.to_string(&zone)?.to_rust_string();
+    match local_time_in_zone(&name, tv) {
+        Some(t) => Ok(t),
+        None => agent.throw_range_error(format!("Invalid time zone specified: {name}")),
+    }
+}
+
+/// The shared steps of the three `toLocale*String` methods.
+fn to_locale(agent: &mut Agent, args: &CallArgs, form: fn(f64) -> String) -> JsResult<Value> {
     let tv = this_time_value(agent, args)?;
     if tv.is_nan() {
         return string("Invalid Date".into());
     }
-    string(locale_date_string(local_time(tv)))
+    let t = locale_time_value(agent, args, tv)?;
+    string(form(t))
+}
+
+/// Date.prototype.toLocaleDateString ( [ reserved1 [ , reserved2 ] ] ) —
+/// <https://tc39.es/ecma262/#sec-date.prototype.tolocaledatestring>
+fn to_locale_date_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    to_locale(agent, args, locale_date_string)
 }
 
 /// Date.prototype.toLocaleString ( [ reserved1 [ , reserved2 ] ] ) —
-/// <https://tc39.es/ecma262/#sec-date.prototype.tolocalestring> (en-US).
+/// <https://tc39.es/ecma262/#sec-date.prototype.tolocalestring>
 fn to_locale_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    let tv = this_time_value(agent, args)?;
-    if tv.is_nan() {
-        return string("Invalid Date".into());
-    }
-    string(locale_string(local_time(tv)))
+    to_locale(agent, args, locale_string)
 }
 
 /// Date.prototype.toLocaleTimeString ( [ reserved1 [ , reserved2 ] ] ) —
-/// <https://tc39.es/ecma262/#sec-date.prototype.tolocaletimestring> (en-US).
+/// <https://tc39.es/ecma262/#sec-date.prototype.tolocaletimestring>
 fn to_locale_time_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    let tv = this_time_value(agent, args)?;
-    if tv.is_nan() {
-        return string("Invalid Date".into());
-    }
-    string(locale_time_string(local_time(tv)))
+    to_locale(agent, args, locale_time_string)
 }
 
 /// Date.prototype.toString ( ) — <https://tc39.es/ecma262/#sec-date.prototype.tostring>
