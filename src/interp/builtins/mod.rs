@@ -5,6 +5,7 @@
 pub mod array;
 pub mod boolean;
 pub mod console;
+pub mod date;
 pub mod error;
 pub mod function;
 pub mod global;
@@ -43,6 +44,7 @@ pub fn install(agent: &mut Agent, realm: &Rc<Realm>) {
     number::install(agent);
     math::install(agent);
     string::install(agent);
+    date::install(agent);
     iterator::install(agent);
     array::install(agent);
     map_set::install(agent);

@@ -14,7 +14,7 @@ use super::property::{format_property, own_keys, own_non_index_keys};
 use super::reduce::reduce_to_single_string;
 use super::text::{format_number, format_string, symbol_to_string};
 use crate::interp::agent::{Agent, JsResult};
-use crate::interp::builtins::{map_set, promise, regexp};
+use crate::interp::builtins::{date, map_set, promise, regexp};
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::property::PropertyKey;
 use crate::interp::stack_guard::stack_is_low;
@@ -191,6 +191,17 @@ fn format_raw(
                 base = format!("{prefix}{base}");
             }
             if no_entries(&keys) || ctx.too_deep(recurse_times) {
+                return Ok(base);
+            }
+        } else if let Some(shown) = date::date_display(o) {
+            // Node's formatRaw: isDate — the ISO string, or toString's
+            // "Invalid Date".
+            base = shown;
+            let prefix = get_prefix(ctor, &tag, "Date", "");
+            if prefix != "Date " {
+                base = format!("{prefix}{base}");
+            }
+            if no_entries(&keys) {
                 return Ok(base);
             }
         } else if is_error(agent, o) {
