@@ -10,6 +10,7 @@ pub mod error;
 pub mod function;
 pub mod global;
 pub mod iterator;
+pub mod iterator_helpers;
 pub mod json;
 pub mod map_set;
 pub mod math;
@@ -46,6 +47,7 @@ pub fn install(agent: &mut Agent, realm: &Rc<Realm>) {
     string::install(agent);
     date::install(agent);
     iterator::install(agent);
+    iterator_helpers::install(agent);
     array::install(agent);
     map_set::install(agent);
     weak_ref::install(agent);
