@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use super::bench::{settled, GraphStats, Phases};
-use crate::host::resolve::{resolve_specifier, Resolved};
+use crate::host::resolve::{Resolved, Resolver};
 use crate::host::FileHost;
 use crate::interp::agent::{Agent, JsResult, Throw};
 use crate::interp::function::CallArgs;
@@ -117,9 +117,13 @@ fn bench_read(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 fn bench_resolve(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let specifier = agent.to_string(&args.arg(0))?.to_rust_string();
     let referrer = agent.to_string(&args.arg(1))?.to_rust_string();
-    match resolve_specifier(&specifier, Path::new(&referrer)) {
-        Resolved::File(path) => Ok(Value::String(JsStr::from(path.display().to_string()))),
-        _ => Err(agent.type_error(format!("cannot resolve {specifier} from {referrer}"))),
+    thread_local! {
+        static RESOLVER: Resolver = Resolver::default();
+    }
+    match RESOLVER.with(|r| r.esm_resolve(&specifier, Path::new(&referrer))) {
+        Ok(Resolved::File(path)) => Ok(Value::String(JsStr::from(path.display().to_string()))),
+        Ok(_) => Err(agent.type_error(format!("cannot resolve {specifier} from {referrer}"))),
+        Err(e) => Err(agent.type_error(e.to_string())),
     }
 }
 

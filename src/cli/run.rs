@@ -41,6 +41,10 @@ pub struct RunArgs {
     /// the run (test262 does not count them as failures).
     #[arg(long = "unhandled-rejections", value_name = "MODE", hide = true)]
     unhandled_rejections: Option<UnhandledRejections>,
+    /// Also match condition NAME in package.json `exports` and `imports`
+    /// (repeatable; as `node --conditions NAME`).
+    #[arg(long = "conditions", short = 'C', value_name = "NAME")]
+    conditions: Vec<String>,
     /// The entry module (or script).
     file: PathBuf,
     /// Arguments for the program (`process.argv` after the entry's path).
@@ -72,6 +76,7 @@ impl RunArgs {
             preludes: self.preludes.clone(),
             script: self.script,
             unhandled_rejections: self.unhandled_rejections,
+            conditions: self.conditions.clone(),
             file: self.file.clone(),
             args: self.args.clone(),
         }
@@ -82,7 +87,7 @@ pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
     let source = read_source(&args.file)?;
     crate::interp::stack_guard::register_thread_stack(super::app::WORKER_STACK_BYTES);
     let mut agent = Agent::new();
-    let host = FileHost::new();
+    let host = FileHost::with_conditions(&args.conditions);
     if args.trace {
         host.graph().borrow_mut().trace = Some(crate::module::record::TraceSink::Stderr);
     }

@@ -32,7 +32,7 @@ impl FileHostState {
             else {
                 return Err(coded_error(
                     agent,
-                    ErrorKind::TypeError,
+                    ErrorKind::Error,
                     "ERR_UNKNOWN_BUILTIN_MODULE",
                     format!("No such built-in module: {name}"),
                 ));

@@ -32,8 +32,14 @@ impl Default for FileHost {
 
 impl FileHost {
     pub fn new() -> FileHost {
+        FileHost::with_conditions(&[])
+    }
+
+    /// A host whose resolver also matches `conditions` in `exports` and
+    /// `imports` (as `node --conditions NAME`).
+    pub fn with_conditions(conditions: &[String]) -> FileHost {
         FileHost {
-            state: Rc::new(FileHostState::new()),
+            state: Rc::new(FileHostState::new(conditions)),
         }
     }
 

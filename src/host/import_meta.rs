@@ -1,14 +1,61 @@
-//! `import.meta` in the file host: HostGetImportMetaProperties (`url`) and
+//! `import.meta` in the file host: HostGetImportMetaProperties (`url`,
+//! `dirname`, `filename`, `resolve`, as Node 20.11+) and
 //! FinalizeImportMeta, or a `node:vm` module's initializeImportMeta.
 
-use gc::Gc;
+use std::any::Any;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use gc::{Finalize, Gc, Trace};
 
 use super::file_host::FileHost;
+use super::module_map::throw_resolve_error;
+use super::resolve::Resolver;
 use crate::interp::agent::{Agent, JsResult};
 use crate::interp::environment::Env;
-use crate::interp::object::JsObject;
+use crate::interp::function::CallArgs;
+use crate::interp::object::{JsObject, ObjectData, ObjectKind};
 use crate::interp::property::PropertyKey;
 use crate::interp::value::Value;
+
+/// What `import.meta.resolve` of one module resolves with: the host's
+/// resolver and the module's path.
+#[derive(Trace, Finalize)]
+struct MetaResolver {
+    #[unsafe_ignore_trace]
+    resolver: Rc<Resolver>,
+    #[unsafe_ignore_trace]
+    referrer: PathBuf,
+}
+
+impl ObjectData for MetaResolver {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn class_name(&self) -> &'static str {
+        "MetaResolver"
+    }
+}
+
+/// `import.meta.resolve(specifier)`: ESM_RESOLVE from this module, the
+/// resolved URL as a string. As in Node, a file that is missing or a
+/// folder still gives its URL; other failures throw Node's error.
+fn import_meta_resolve(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    let specifier = agent.to_string(&args.arg(0))?.to_rust_string();
+    let Value::Object(handle) = args.capture(0) else {
+        return Ok(Value::Undefined);
+    };
+    let Some(meta) = handle.data::<MetaResolver>() else {
+        return Ok(Value::Undefined);
+    };
+    match meta.resolver.esm_resolve(&specifier, &meta.referrer) {
+        Ok(resolved) => Ok(Value::from(resolved.url().as_str())),
+        Err(e) => match e.url.clone() {
+            Some(url) => Ok(Value::from(url.as_str())),
+            None => Err(throw_resolve_error(agent, e)),
+        },
+    }
+}
 
 impl FileHost {
     /// The `import.meta` object of the module whose environment is
@@ -38,7 +85,40 @@ impl FileHost {
             )?;
             return Ok(Value::Object(meta));
         }
-        let url = graph.borrow().get(id).url.clone();
+        let (url, name) = {
+            let graph = graph.borrow();
+            let record = graph.get(id);
+            (record.url.clone(), record.name.clone())
+        };
+        let path = Path::new(&name);
+        if let Some(dir) = path.parent() {
+            let dirname = dir.display().to_string();
+            agent.create_data_property(
+                &meta,
+                PropertyKey::from("dirname"),
+                Value::from(dirname.as_str()),
+            )?;
+            agent.create_data_property(
+                &meta,
+                PropertyKey::from("filename"),
+                Value::from(name.as_str()),
+            )?;
+        }
+        let handle = JsObject::with_kind(
+            None,
+            ObjectKind::Other(Box::new(MetaResolver {
+                resolver: self.state().resolver.clone(),
+                referrer: path.to_path_buf(),
+            })),
+        );
+        let resolve = agent.native_function_with(
+            "resolve",
+            1,
+            import_meta_resolve,
+            false,
+            vec![Value::Object(handle)],
+        );
+        agent.create_data_property(&meta, PropertyKey::from("resolve"), Value::Object(resolve))?;
         agent.create_data_property(&meta, PropertyKey::from("url"), Value::from(url.as_str()))?;
         graph.borrow_mut().get_mut(id).import_meta = Some(meta.clone());
         Ok(Value::Object(meta))

@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 use super::errors::coded_error;
 use super::json_module::parse_json_module;
 use super::prefetch::{FileRead, ParsedModule, Prefetched, Prefetcher};
-use super::resolve::{file_url, resolve_specifier, Resolved};
-use crate::interp::agent::{Agent, JsResult};
+use super::resolve::{file_url, ErrorType, Format, ResolveError, Resolved, Resolver};
+use crate::interp::agent::{Agent, JsResult, Throw};
 use crate::interp::ops::errors::ErrorKind;
 use crate::module::record::{ModuleGraph, ModuleRecord};
 use crate::module::source_text::source_text_module_record;
@@ -39,10 +39,13 @@ pub struct FileHostState {
     started: RefCell<HashMap<(ModuleId, ModuleRequest), PathBuf>>,
     /// Time spent in ParseModule, on every thread that parsed.
     parse_time: Cell<Duration>,
+    /// Node's resolver (ESM_RESOLVE) with its `package.json` cache.
+    pub(super) resolver: Rc<Resolver>,
 }
 
 impl FileHostState {
-    pub(super) fn new() -> FileHostState {
+    /// A host whose resolver matches `conditions` besides Node's defaults.
+    pub(super) fn new(conditions: &[String]) -> FileHostState {
         FileHostState {
             graph: Rc::new(RefCell::new(ModuleGraph::default())),
             map: RefCell::new(HashMap::default()),
@@ -51,6 +54,7 @@ impl FileHostState {
             prefetch: Prefetcher::default(),
             started: RefCell::new(HashMap::default()),
             parse_time: Cell::new(Duration::ZERO),
+            resolver: Rc::new(Resolver::new(conditions)),
         }
     }
 
@@ -106,6 +110,24 @@ impl FileHostState {
         if let Some(id) = self.resolved.borrow().get(&by_path) {
             return Ok(*id);
         }
+        // ESM_FILE_FORMAT: how the file loads. JSON needs `type: 'json'`
+        // (checked below); CommonJS is not supported yet.
+        let format = self
+            .resolver
+            .esm_file_format(path)
+            .map_err(|e| throw_resolve_error(agent, e))?;
+        if format == Format::CommonJs && kind.is_none() {
+            let from = referrer
+                .map(|r| format!(" imported from {r}"))
+                .unwrap_or_default();
+            return Err(agent.error(
+                ErrorKind::Error,
+                format!(
+                    "Cannot load '{}'{from}: it is a CommonJS module, and CommonJS is not supported yet",
+                    path.display()
+                ),
+            ));
+        }
         let Prefetched {
             read,
             parsed,
@@ -135,7 +157,7 @@ impl FileHostState {
         let record = if kind.as_deref() == Some("json") {
             parse_json_module(agent, &text, identity)?
         } else {
-            if canonical.extension().is_some_and(|e| e == "json") {
+            if format == Format::Json {
                 return Err(coded_error(
                     agent,
                     ErrorKind::TypeError,
@@ -245,17 +267,42 @@ impl FileHostState {
         if crate::node::is_binding_request(&referrer_name, &specifier) {
             return self.load_builtin(agent, &specifier);
         }
-        match resolve_specifier(&specifier, referrer_path) {
-            Resolved::File(path) => self.load_path(agent, &path, kind, Some(&referrer_name)),
+        let resolved = self
+            .resolver
+            .esm_resolve(&specifier, referrer_path)
+            .map_err(|e| throw_resolve_error(agent, e))?;
+        self.load_resolved(agent, resolved, kind, &referrer_name)
+    }
+
+    /// Loads what ESM_RESOLVE gave.
+    pub(super) fn load_resolved(
+        &self,
+        agent: &mut Agent,
+        resolved: Resolved,
+        kind: Option<String>,
+        referrer_name: &str,
+    ) -> JsResult<ModuleId> {
+        match resolved {
+            Resolved::File(path) => self.load_path(agent, &path, kind, Some(referrer_name)),
             Resolved::Builtin(name) => self.load_builtin(agent, &format!("node:{name}")),
-            Resolved::Bare(name) => Err(coded_error(
-                agent,
-                ErrorKind::Error,
-                "ERR_MODULE_NOT_FOUND",
-                format!("Cannot find package '{name}' imported from {referrer_name}"),
-            )),
+            Resolved::OtherUrl(url) => {
+                let scheme = url.split(':').next().unwrap_or_default();
+                Err(throw_resolve_error(
+                    agent,
+                    ResolveError::unsupported_url_scheme(scheme),
+                ))
+            }
         }
     }
+}
+
+/// A resolver error as Node's JavaScript error (with `code`).
+pub(super) fn throw_resolve_error(agent: &mut Agent, error: ResolveError) -> Throw {
+    let kind = match error.error_type {
+        ErrorType::Error => ErrorKind::Error,
+        ErrorType::TypeError => ErrorKind::TypeError,
+    };
+    coded_error(agent, kind, error.code, error.message)
 }
 
 impl ModuleHost for FileHostState {
@@ -276,17 +323,30 @@ impl ModuleHost for FileHostState {
             let referrer_name = self.graph.borrow().get(referrer).name.clone();
             let specifier = request.specifier.to_rust_string();
             if !crate::node::is_binding_request(&referrer_name, &specifier) {
-                if let Resolved::File(path) =
-                    resolve_specifier(&specifier, Path::new(&referrer_name))
+                // Resolved here, once: a load left under way keeps the path.
+                let resolved = match self
+                    .resolver
+                    .esm_resolve(&specifier, Path::new(&referrer_name))
                 {
-                    if !self.resolved.borrow().contains_key(&(path.clone(), None)) {
+                    Ok(resolved) => resolved,
+                    Err(e) => return HostLoad::Finished(Err(throw_resolve_error(agent, e))),
+                };
+                if let Resolved::File(path) = &resolved {
+                    let is_module = self.resolver.esm_file_format(path) == Ok(Format::Module);
+                    if is_module && !self.resolved.borrow().contains_key(&(path.clone(), None)) {
                         self.prefetch.request(path.clone());
                         self.started
                             .borrow_mut()
-                            .insert((referrer, request.clone()), path);
+                            .insert((referrer, request.clone()), path.clone());
                         return HostLoad::Started;
                     }
                 }
+                return HostLoad::Finished(self.load_resolved(
+                    agent,
+                    resolved,
+                    None,
+                    &referrer_name,
+                ));
             }
         }
         HostLoad::Finished(self.load_now(agent, Some(referrer), request))

@@ -59,7 +59,7 @@ pub(super) fn get_iterator_flattenable(
     //    b. Assert: primitiveHandling is iterate-string-primitives.
     //    c. If obj is not a String, throw a TypeError exception.
     let is_string = matches!(obj, Value::String(_));
-    if !matches!(obj, Value::Object(_)) && !(iterate_strings && is_string) {
+    if !(matches!(obj, Value::Object(_)) || iterate_strings && is_string) {
         return agent.throw_type_error(format!("{method} called on non-object"));
     }
     // 2. Let method be ? GetMethod(obj, %Symbol.iterator%).

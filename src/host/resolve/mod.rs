@@ -1,0 +1,171 @@
+//! Node's ES module resolution: the "Resolver Algorithm Specification" of
+//! Node's `doc/api/esm.md`, one function per algorithm, named after it.
+//! spec-notes/12-package-resolution.md maps the steps to the code.
+//!
+//! - esm_resolve.rs: ESM_RESOLVE (and the file checks of its step 7),
+//!   ESM_FILE_FORMAT
+//! - package_resolve.rs: PACKAGE_RESOLVE, PACKAGE_SELF_RESOLVE, and the
+//!   `main` fallback Node implements for packages without `exports`
+//! - exports.rs: PACKAGE_EXPORTS_RESOLVE, PACKAGE_IMPORTS_RESOLVE,
+//!   PACKAGE_IMPORTS_EXPORTS_RESOLVE, PATTERN_KEY_COMPARE
+//! - target.rs: PACKAGE_TARGET_RESOLVE
+//! - package_json.rs: READ_PACKAGE_JSON, LOOKUP_PACKAGE_SCOPE
+//! - url.rs: the URL paths the algorithms work on
+//! - error.rs: Node's error codes and messages
+//!
+//! The resolver is plain Rust: it returns [`ResolveError`]s, which the
+//! module map turns into JavaScript errors.
+
+mod error;
+mod esm_resolve;
+mod exports;
+mod package_json;
+mod package_resolve;
+mod target;
+mod url;
+
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap as HashMap;
+
+pub use error::{ErrorType, ResolveError};
+pub use esm_resolve::Format;
+pub use package_json::{PackageJson, PackageType};
+pub use url::{file_url, normalize, percent_decode};
+
+use package_json::PackageJsonFile;
+
+/// What a specifier resolves to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// A file, by its real path (symbolic links resolved).
+    File(PathBuf),
+    /// A built-in module, by its name without `node:` (`vm`, `fs`).
+    Builtin(String),
+    /// A URL whose scheme this loader cannot load (`http:`, `data:`):
+    /// `import.meta.resolve` returns it, loading it fails.
+    OtherUrl(String),
+}
+
+impl Resolved {
+    /// The resolved URL (what `import.meta.resolve` returns).
+    pub fn url(&self) -> String {
+        match self {
+            Resolved::File(path) => file_url(path),
+            Resolved::Builtin(name) => format!("node:{name}"),
+            Resolved::OtherUrl(url) => url.clone(),
+        }
+    }
+}
+
+/// What the file system says about a path (cached per path).
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum FileKind {
+    Missing,
+    Directory,
+    /// A file, with its real path.
+    File(PathBuf),
+}
+
+/// Node's ES module resolver with its caches: each `package.json` is read
+/// and parsed once, each path asked of the file system once.
+pub struct Resolver {
+    /// The conditions `exports` and `imports` match besides `"default"`:
+    /// Node's defaults then the user's (`--conditions`).
+    conditions: Vec<String>,
+    package_json: RefCell<HashMap<PathBuf, Rc<PackageJsonFile>>>,
+    files: RefCell<HashMap<PathBuf, FileKind>>,
+    /// Folders' real paths.
+    dirs: RefCell<HashMap<PathBuf, PathBuf>>,
+}
+
+impl Default for Resolver {
+    fn default() -> Self {
+        Resolver::new(&[])
+    }
+}
+
+/// Node's default conditions for `import`: `node`, `import` and (since
+/// Node 20.19 and 22.12, with `require(esm)`) `module-sync`.
+const DEFAULT_CONDITIONS: [&str; 3] = ["node", "import", "module-sync"];
+
+impl Resolver {
+    /// A resolver matching Node's default conditions and `user_conditions`
+    /// (as `node --conditions NAME`).
+    pub fn new(user_conditions: &[String]) -> Resolver {
+        let mut conditions: Vec<String> =
+            DEFAULT_CONDITIONS.iter().map(|c| c.to_string()).collect();
+        for c in user_conditions {
+            if !conditions.contains(c) {
+                conditions.push(c.clone());
+            }
+        }
+        Resolver {
+            conditions,
+            package_json: RefCell::default(),
+            files: RefCell::default(),
+            dirs: RefCell::default(),
+        }
+    }
+
+    /// The conditions matched, in addition to `"default"`.
+    pub fn conditions(&self) -> &[String] {
+        &self.conditions
+    }
+
+    /// What is at `path`: nothing, a folder, or a file and its real path
+    /// (one `stat`, and a `realpath` of the folder once per folder).
+    fn file_kind(&self, path: &Path) -> FileKind {
+        if let Some(kind) = self.files.borrow().get(path) {
+            return kind.clone();
+        }
+        let kind = match std::fs::metadata(path) {
+            Err(_) => FileKind::Missing,
+            Ok(m) if m.is_dir() => FileKind::Directory,
+            Ok(_) => match self.real_path(path) {
+                Some(real) => FileKind::File(real),
+                None => FileKind::Missing,
+            },
+        };
+        self.files
+            .borrow_mut()
+            .insert(path.to_path_buf(), kind.clone());
+        kind
+    }
+
+    /// The real path of the file at `path`: its folder's real path (asked
+    /// once per folder) joined with its name, or the link's target.
+    fn real_path(&self, path: &Path) -> Option<PathBuf> {
+        let is_link = std::fs::symlink_metadata(path)
+            .map(|m| m.file_type().is_symlink())
+            .unwrap_or(false);
+        let (Some(dir), Some(name), false) = (path.parent(), path.file_name(), is_link) else {
+            return std::fs::canonicalize(path).ok();
+        };
+        let cached = self.dirs.borrow().get(dir).cloned();
+        let real_dir = match cached {
+            Some(d) => d,
+            None => {
+                let d = std::fs::canonicalize(dir).ok()?;
+                self.dirs.borrow_mut().insert(dir.to_path_buf(), d.clone());
+                d
+            }
+        };
+        Some(real_dir.join(name))
+    }
+
+    /// Whether `path` is a file.
+    fn is_file(&self, path: &Path) -> bool {
+        matches!(self.file_kind(path), FileKind::File(_))
+    }
+
+    /// Whether `path` is a folder.
+    fn is_dir(&self, path: &Path) -> bool {
+        self.file_kind(path) == FileKind::Directory
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,3 @@
+import cond, { which } from 'cond';
+import custom from 'map-exports/custom';
+console.log(cond, which, custom);

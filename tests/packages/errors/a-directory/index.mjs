@@ -1,0 +1,1 @@
+export default "ESM does not look for index files";

@@ -1,0 +1,2 @@
+import { x } from 'exp/not-exported';
+console.log(x);

@@ -1,0 +1,1 @@
+import i from "#internal"; export default "nested+" + i;

@@ -1,0 +1,1 @@
+import local from "local"; import inner from "inner"; export default "leaf+" + local + "+" + inner;

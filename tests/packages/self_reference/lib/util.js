@@ -1,0 +1,1 @@
+import idx from "@me/self"; export default "util+" + idx;
