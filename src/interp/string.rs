@@ -84,6 +84,11 @@ impl Drop for Rope {
 }
 
 impl JsStr {
+    /// The longest string there may be, in code units: V8's limit
+    /// (2^29 − 24 on 64-bit machines); longer ones are a RangeError
+    /// ("Invalid string length").
+    pub const MAX_LENGTH: usize = (1 << 29) - 24;
+
     pub fn from_units(units: impl Into<Rc<[u16]>>) -> JsStr {
         JsStr(Repr::Flat(units.into()))
     }
@@ -117,6 +122,13 @@ impl JsStr {
         String::from_utf16_lossy(self.units())
     }
 
+    /// `self` then `other`, or None when the result would be longer than
+    /// [`JsStr::MAX_LENGTH`].
+    pub fn try_concat(&self, other: &JsStr) -> Option<JsStr> {
+        (self.len() + other.len() <= JsStr::MAX_LENGTH).then(|| self.concat(other))
+    }
+
+    /// `self` then `other` (for lengths known to be small; see [`JsStr::try_concat`]).
     pub fn concat(&self, other: &JsStr) -> JsStr {
         if other.is_empty() {
             return self.clone();

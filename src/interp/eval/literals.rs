@@ -215,6 +215,9 @@ impl Agent {
             if let Some(e) = t.exprs.get(i) {
                 let v = self.eval_expr(f, e)?;
                 let s = self.to_string(&v)?;
+                if units.len() + s.len() > JsStr::MAX_LENGTH {
+                    return self.throw_range_error("Invalid string length");
+                }
                 units.extend_from_slice(s.units());
             }
         }

@@ -124,7 +124,10 @@ impl Agent {
                 if matches!(lp, Value::String(_)) || matches!(rp, Value::String(_)) {
                     let ls = self.to_string(&lp)?;
                     let rs = self.to_string(&rp)?;
-                    Value::String(ls.concat(&rs))
+                    match ls.try_concat(&rs) {
+                        Some(s) => Value::String(s),
+                        None => return self.throw_range_error("Invalid string length"),
+                    }
                 } else {
                     Value::Number(self.to_numeric(&lp)? + self.to_numeric(&rp)?)
                 }

@@ -69,7 +69,7 @@ fn concat(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
             }
             let mut k = 0.0;
             while k < len {
-                if has_index(eo, k) {
+                if has_index(agent, eo, k)? {
                     let v = get_index(agent, eo, k)?;
                     agent.create_data_property_or_throw(&a, index_key(n), v)?;
                 }
@@ -100,7 +100,7 @@ fn copy_within(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         1.0
     };
     while count > 0.0 {
-        if has_index(&o, from) {
+        if has_index(agent, &o, from)? {
             let v = get_index(agent, &o, from)?;
             set_index(agent, &o, to, v)?;
         } else {
@@ -155,7 +155,7 @@ fn flatten_into(
     let mut target_index = start;
     let mut k = 0.0;
     while k < source_len {
-        if has_index(source, k) {
+        if has_index(agent, source, k)? {
             let element = get_index(agent, source, k)?;
             let flatten = depth > 0.0 && matches!(&element, Value::Object(e) if e.is_array());
             if flatten {
@@ -216,7 +216,7 @@ fn index_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let mut k = relative_index(agent, &args.arg(1), len, 0.0)?;
     let target = args.arg(0);
     while k < len {
-        if has_index(&o, k) {
+        if has_index(agent, &o, k)? {
             let v = get_index(agent, &o, k)?;
             if is_strictly_equal(&v, &target) {
                 return Ok(Value::Number(k));
@@ -245,7 +245,7 @@ fn last_index_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     };
     let target = args.arg(0);
     while k >= 0.0 {
-        if has_index(&o, k) {
+        if has_index(agent, &o, k)? {
             let v = get_index(agent, &o, k)?;
             if is_strictly_equal(&v, &target) {
                 return Ok(Value::Number(k));
@@ -276,6 +276,10 @@ fn join(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 }
 
 fn join_elements(agent: &mut Agent, o: &Gc<JsObject>, len: f64, sep: &JsStr) -> JsResult<Value> {
+    // The separators alone may be longer than any string can be.
+    if len > 1.0 && (len - 1.0) * sep.len() as f64 > JsStr::MAX_LENGTH as f64 {
+        return agent.throw_range_error("Invalid string length");
+    }
     let mut units: Vec<u16> = Vec::new();
     let mut k = 0.0;
     while k < len {
@@ -284,7 +288,11 @@ fn join_elements(agent: &mut Agent, o: &Gc<JsObject>, len: f64, sep: &JsStr) -> 
         }
         let element = get_index(agent, o, k)?;
         if !matches!(element, Value::Undefined | Value::Null) {
-            units.extend_from_slice(agent.to_string(&element)?.units());
+            let s = agent.to_string(&element)?;
+            if units.len() + s.len() > JsStr::MAX_LENGTH {
+                return agent.throw_range_error("Invalid string length");
+            }
+            units.extend_from_slice(s.units());
         }
         k += 1.0;
     }
@@ -332,7 +340,7 @@ fn slice(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let mut n = 0.0;
     let mut i = k;
     while i < fin {
-        if has_index(&o, i) {
+        if has_index(agent, &o, i)? {
             let v = get_index(agent, &o, i)?;
             agent.create_data_property_or_throw(&a, index_key(n), v)?;
         }

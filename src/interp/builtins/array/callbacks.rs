@@ -33,7 +33,7 @@ fn for_each_present(
     let ov = Value::Object(o.clone());
     let mut k = 0.0;
     while k < len {
-        if has_index(&o, k) {
+        if has_index(agent, &o, k)? {
             let v = get_index(agent, &o, k)?;
             let r = agent.call(&f, &this_arg, &[v.clone(), Value::Number(k), ov.clone()])?;
             if let Some(done) = step(agent, k, v, r)? {
@@ -73,7 +73,7 @@ fn map(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let ov = Value::Object(o.clone());
     let mut k = 0.0;
     while k < len {
-        if has_index(&o, k) {
+        if has_index(agent, &o, k)? {
             let v = get_index(agent, &o, k)?;
             let mapped = agent.call(&f, &this_arg, &[v, Value::Number(k), ov.clone()])?;
             agent.create_data_property_or_throw(&a, index_key(k), mapped)?;
@@ -154,14 +154,14 @@ fn reduce_in(agent: &mut Agent, args: &CallArgs, ascending: bool) -> JsResult<Va
             }
             let k = index(i);
             i += 1.0;
-            if has_index(&o, k) {
+            if has_index(agent, &o, k)? {
                 break get_index(agent, &o, k)?;
             }
         }
     };
     while i < len {
         let k = index(i);
-        if has_index(&o, k) {
+        if has_index(agent, &o, k)? {
             let v = get_index(agent, &o, k)?;
             acc = agent.call(
                 &f,
@@ -194,7 +194,7 @@ pub(super) fn flat_map(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
                 let len = agent.length_of_array_like(inner)?;
                 let mut k = 0.0;
                 while k < len {
-                    if has_index(inner, k) {
+                    if has_index(agent, inner, k)? {
                         let v = get_index(agent, inner, k)?;
                         agent.create_data_property_or_throw(&a, index_key(target), v)?;
                         target += 1.0;

@@ -35,6 +35,8 @@ pub(super) fn get_index(agent: &mut Agent, o: &Gc<JsObject>, i: f64) -> JsResult
             return Ok(v);
         }
     }
+    // Loops over huge sparse lengths come this way: the limits hold here.
+    agent.poll_interrupt()?;
     agent.get(o, &index_key(i))
 }
 
@@ -42,8 +44,11 @@ pub(super) fn set_index(agent: &mut Agent, o: &Gc<JsObject>, i: f64, v: Value) -
     agent.set_or_throw(o, &index_key(i), v)
 }
 
-pub(super) fn has_index(o: &Gc<JsObject>, i: f64) -> bool {
-    o.has_property(&index_key(i))
+/// HasProperty(O, ToString(i)), polling the limits: the loops that ask it
+/// run as long as an array-like's `length`, which input decides.
+pub(super) fn has_index(agent: &mut Agent, o: &Gc<JsObject>, i: f64) -> JsResult<bool> {
+    agent.poll_interrupt()?;
+    Ok(o.has_property(&index_key(i)))
 }
 
 pub(super) fn set_length(agent: &mut Agent, o: &Gc<JsObject>, len: f64) -> JsResult<()> {

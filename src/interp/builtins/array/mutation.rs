@@ -56,7 +56,7 @@ fn shift(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let first = get_index(agent, &o, 0.0)?;
     let mut k = 1.0;
     while k < len {
-        if has_index(&o, k) {
+        if has_index(agent, &o, k)? {
             let v = get_index(agent, &o, k)?;
             set_index(agent, &o, k - 1.0, v)?;
         } else {
@@ -81,7 +81,7 @@ fn unshift(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         while k > 0.0 {
             let from = k - 1.0;
             let to = k + count - 1.0;
-            if has_index(&o, from) {
+            if has_index(agent, &o, from)? {
                 let v = get_index(agent, &o, from)?;
                 set_index(agent, &o, to, v)?;
             } else {
@@ -104,7 +104,8 @@ fn reverse(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let mut lower = 0.0;
     while lower != middle {
         let upper = len - lower - 1.0;
-        let (lower_exists, upper_exists) = (has_index(&o, lower), has_index(&o, upper));
+        let (lower_exists, upper_exists) =
+            (has_index(agent, &o, lower)?, has_index(agent, &o, upper)?);
         let lower_value = if lower_exists {
             get_index(agent, &o, lower)?
         } else {
@@ -162,7 +163,7 @@ fn splice(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let mut k = 0.0;
     while k < delete_count {
         let from = start + k;
-        if has_index(&o, from) {
+        if has_index(agent, &o, from)? {
             let v = get_index(agent, &o, from)?;
             agent.create_data_property_or_throw(&a, index_key(k), v)?;
         }
@@ -174,7 +175,7 @@ fn splice(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         let mut k = start;
         while k < len - delete_count {
             let (from, to) = (k + delete_count, k + item_count);
-            if has_index(&o, from) {
+            if has_index(agent, &o, from)? {
                 let v = get_index(agent, &o, from)?;
                 set_index(agent, &o, to, v)?;
             } else {
@@ -191,7 +192,7 @@ fn splice(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         let mut k = len - delete_count;
         while k > start {
             let (from, to) = (k + delete_count - 1.0, k + item_count - 1.0);
-            if has_index(&o, from) {
+            if has_index(agent, &o, from)? {
                 let v = get_index(agent, &o, from)?;
                 set_index(agent, &o, to, v)?;
             } else {

@@ -86,7 +86,7 @@ fn sort_indexed(
     let mut undefined_count = 0.0;
     let mut k = 0.0;
     while k < len {
-        if !skip_holes || has_index(o, k) {
+        if !skip_holes || has_index(agent, o, k)? {
             let v = get_index(agent, o, k)?;
             if v.is_undefined() {
                 undefined_count += 1.0;

@@ -119,7 +119,11 @@ fn concat(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let s = this_string(agent, args.this, "String.prototype.concat")?;
     let mut units = s.units().to_vec();
     for a in args.args {
-        units.extend_from_slice(agent.to_string(a)?.units());
+        let next = agent.to_string(a)?;
+        if units.len() + next.len() > JsStr::MAX_LENGTH {
+            return agent.throw_range_error("Invalid string length");
+        }
+        units.extend_from_slice(next.units());
     }
     Ok(Value::String(JsStr::from_units(units)))
 }
@@ -278,7 +282,7 @@ fn pad(agent: &mut Agent, args: &CallArgs, at_start: bool) -> JsResult<Value> {
     if max <= len as f64 || filler.is_empty() {
         return Ok(Value::String(s));
     }
-    if max > 536870888.0 {
+    if max > JsStr::MAX_LENGTH as f64 {
         return agent.throw_range_error("Invalid string length");
     }
     let fill_len = max as usize - len;
@@ -315,7 +319,7 @@ fn repeat(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         let shown = crate::interp::number::number_to_string(n);
         return agent.throw_range_error(format!("Invalid count value: {shown}"));
     }
-    if s.len() as f64 * n > 536870888.0 {
+    if s.len() as f64 * n > JsStr::MAX_LENGTH as f64 {
         return agent.throw_range_error("Invalid string length");
     }
     Ok(Value::String(JsStr::from_units(
