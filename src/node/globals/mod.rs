@@ -1,13 +1,17 @@
 //! The host globals of Node that programs touch at load time: `process`
-//! (process.rs) and `performance` (performance.rs). `vmjs run` installs
+//! (process.rs), `performance` (performance.rs), `atob`/`btoa`
+//! (base64.rs) and `DOMException` (dom_exception.rs). `vmjs run` installs
 //! them on the global object; `vm` contexts do not get them, as in Node.
 
 mod arguments;
+mod base64;
+mod dom_exception;
 mod performance;
 mod process;
 
 use crate::interp::agent::Agent;
 
+pub use dom_exception::dom_exception;
 pub use process::exit_code;
 
 /// What `process` reports about the command line.
@@ -21,4 +25,6 @@ pub struct ProcessInfo {
 pub fn install(agent: &mut Agent, info: ProcessInfo) {
     process::install(agent, info);
     performance::install(agent);
+    dom_exception::install(agent);
+    base64::install(agent);
 }
