@@ -1,6 +1,7 @@
 //! The host globals of Node that programs touch at load time: `process`
 //! (process.rs), `performance` (performance.rs), `atob`/`btoa`
-//! (base64.rs) and `DOMException` (dom_exception.rs). `vmjs run` installs
+//! (base64.rs), `DOMException` (dom_exception.rs) and `structuredClone`
+//! (structured_clone.rs). `vmjs run` installs
 //! them on the global object; `vm` contexts do not get them, as in Node.
 
 mod arguments;
@@ -8,6 +9,7 @@ mod base64;
 mod dom_exception;
 mod performance;
 mod process;
+mod structured_clone;
 
 use crate::interp::agent::Agent;
 
@@ -27,4 +29,5 @@ pub fn install(agent: &mut Agent, info: ProcessInfo) {
     performance::install(agent);
     dom_exception::install(agent);
     base64::install(agent);
+    structured_clone::install(agent);
 }

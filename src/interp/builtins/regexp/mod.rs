@@ -20,6 +20,7 @@ use crate::interp::property::PropertyKey;
 
 pub use accessors::regexp_display;
 pub use constructor::{is_regexp, regexp_create, regexp_create_from_values};
+pub(crate) use data::source_and_flags;
 pub use data::{is_regexp_object, RegExpData};
 pub(crate) use data::{matcher_of, MatcherInfo};
 pub use substitution::get_substitution;
