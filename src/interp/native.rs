@@ -82,6 +82,22 @@ impl Agent {
     }
 
     /// Defines a built-in method `name` on `target`.
+    /// `target[@@toStringTag]`: `tag`, not writable, not enumerable,
+    /// configurable (as every built-in prototype's is).
+    pub fn define_to_string_tag(&mut self, target: &Gc<JsObject>, tag: &str) {
+        target.define_own_property(
+            PropertyKey::Symbol(self.symbols.to_string_tag.clone()),
+            PropertyDescriptor::data(
+                Value::from(tag),
+                Attributes {
+                    writable: false,
+                    enumerable: false,
+                    configurable: true,
+                },
+            ),
+        );
+    }
+
     pub fn define_method(
         &mut self,
         target: &Gc<JsObject>,

@@ -383,23 +383,7 @@ fn after_child(
     if req.status == Status::Evaluating {
         // 1. Set module.[[DFSAncestorIndex]] to min(module.[[DFSAncestorIndex]],
         //    requiredModule.[[DFSAncestorIndex]]).
-        let a = req
-            .dfs_ancestor_index
-            .expect("InnerModuleEvaluation step 7 set [[DFSAncestorIndex]]");
-        let r = g.get_mut(module);
-        let before = r
-            .dfs_ancestor_index
-            .expect("InnerModuleEvaluation step 7 set [[DFSAncestorIndex]]");
-        r.dfs_ancestor_index = Some(before.min(a));
-        if g.tracing() && a < before {
-            let line = format!(
-                "evaluate {}: DFSAncestorIndex {} (from {})",
-                g.label(module),
-                a,
-                g.label(required)
-            );
-            g.trace_line(line);
-        }
+        g.lower_dfs_ancestor_index(module, required, "evaluate");
     } else {
         // iv. Else,
         //     1. Set requiredModule to requiredModule.[[CycleRoot]].

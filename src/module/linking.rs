@@ -212,23 +212,7 @@ fn after_child(graph: &SharedGraph, module: ModuleId, required: ModuleId, stack:
     if req.status == Status::Linking {
         // 1. Set module.[[DFSAncestorIndex]] to min(module.[[DFSAncestorIndex]],
         //    requiredModule.[[DFSAncestorIndex]]).
-        let a = req
-            .dfs_ancestor_index
-            .expect("InnerModuleLinking step 6 set [[DFSAncestorIndex]]");
-        let r = g.get_mut(module);
-        let before = r
-            .dfs_ancestor_index
-            .expect("InnerModuleLinking step 6 set [[DFSAncestorIndex]]");
-        r.dfs_ancestor_index = Some(before.min(a));
-        if g.tracing() && a < before {
-            let line = format!(
-                "link {}: DFSAncestorIndex {} (from {})",
-                g.label(module),
-                a,
-                g.label(required)
-            );
-            g.trace_line(line);
-        }
+        g.lower_dfs_ancestor_index(module, required, "link");
     }
 }
 

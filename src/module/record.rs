@@ -370,6 +370,36 @@ impl ModuleGraph {
         format!("[{}]", names.join(", "))
     }
 
+    /// InnerModuleLinking step 9.c.iii.1 and InnerModuleEvaluation step
+    /// 11.c.iii.1: module.[[DFSAncestorIndex]] becomes
+    /// min(module.[[DFSAncestorIndex]], required.[[DFSAncestorIndex]]);
+    /// `phase` names the algorithm in the trace (`link`, `evaluate`).
+    pub(crate) fn lower_dfs_ancestor_index(
+        &mut self,
+        module: ModuleId,
+        required: ModuleId,
+        phase: &str,
+    ) {
+        let from = self
+            .get(required)
+            .dfs_ancestor_index
+            .expect("the required module's DFS step set [[DFSAncestorIndex]]");
+        let record = self.get_mut(module);
+        let before = record
+            .dfs_ancestor_index
+            .expect("the module's DFS step set [[DFSAncestorIndex]]");
+        record.dfs_ancestor_index = Some(before.min(from));
+        if self.tracing() && from < before {
+            let line = format!(
+                "{phase} {}: DFSAncestorIndex {} (from {})",
+                self.label(module),
+                from,
+                self.label(required)
+            );
+            self.trace_line(line);
+        }
+    }
+
     /// The module whose environment is `env`.
     pub fn owner_of(&self, env: &Gc<Env>) -> Option<ModuleId> {
         self.env_owner.get(&env_key(env)).copied()

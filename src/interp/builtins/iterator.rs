@@ -8,7 +8,7 @@ use gc::{Finalize, Gc, Trace};
 use crate::interp::agent::{Agent, JsResult};
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
-use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
+use crate::interp::property::PropertyKey;
 use crate::interp::slots::Slot;
 use crate::interp::value::Value;
 
@@ -97,15 +97,5 @@ pub fn install(agent: &mut Agent) {
     agent.define_symbol_method(&iterator_prototype, &symbol, 0, iterator_self);
     let proto = agent.intrinsics().array_iterator_prototype.clone();
     agent.define_method(&proto, "next", 0, array_iterator_next);
-    proto.define_own_property(
-        PropertyKey::Symbol(agent.symbols.to_string_tag.clone()),
-        PropertyDescriptor::data(
-            Value::from("Array Iterator"),
-            Attributes {
-                writable: false,
-                enumerable: false,
-                configurable: true,
-            },
-        ),
-    );
+    agent.define_to_string_tag(&proto, "Array Iterator");
 }

@@ -8,7 +8,7 @@ use crate::interp::function::CallArgs;
 use crate::interp::native::{define_value, FIXED};
 use crate::interp::number::{to_int32, to_uint32};
 use crate::interp::object::JsObject;
-use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
+use crate::interp::property::Attributes;
 use crate::interp::value::Value;
 
 thread_local! {
@@ -230,17 +230,7 @@ pub fn install(agent: &mut Agent) {
         agent.define_method(&math, name, length, f);
     }
     agent.define_method(&math, "sumPrecise", 1, super::sum_precise::sum_precise);
-    math.define_own_property(
-        PropertyKey::Symbol(agent.symbols.to_string_tag.clone()),
-        PropertyDescriptor::data(
-            Value::from("Math"),
-            Attributes {
-                writable: false,
-                enumerable: false,
-                configurable: true,
-            },
-        ),
-    );
+    agent.define_to_string_tag(&math, "Math");
     let global = agent.global_object();
     define_value(&global, "Math", Value::Object(math), Attributes::METHOD);
 }

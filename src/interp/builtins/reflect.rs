@@ -6,7 +6,7 @@ use crate::interp::agent::{Agent, JsResult};
 use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;
 use crate::interp::ops::call::is_constructor;
-use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
+use crate::interp::property::{Attributes, PropertyKey};
 use crate::interp::value::Value;
 
 fn target(agent: &mut Agent, v: &Value, method: &str) -> JsResult<Gc<JsObject>> {
@@ -165,17 +165,7 @@ pub fn install(agent: &mut Agent) {
     agent.define_method(&reflect, "preventExtensions", 1, prevent_extensions);
     agent.define_method(&reflect, "set", 3, set);
     agent.define_method(&reflect, "setPrototypeOf", 2, set_prototype_of);
-    reflect.define_own_property(
-        PropertyKey::Symbol(agent.symbols.to_string_tag.clone()),
-        PropertyDescriptor::data(
-            Value::from("Reflect"),
-            Attributes {
-                writable: false,
-                enumerable: false,
-                configurable: true,
-            },
-        ),
-    );
+    agent.define_to_string_tag(&reflect, "Reflect");
     let global = agent.global_object();
     crate::interp::native::define_value(
         &global,

@@ -216,20 +216,6 @@ fn registry_unregister(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     Ok(Value::Bool(cells.len() != before))
 }
 
-fn define_to_string_tag(agent: &mut Agent, target: &Gc<JsObject>, tag: &str) {
-    target.define_own_property(
-        PropertyKey::Symbol(agent.symbols.to_string_tag.clone()),
-        PropertyDescriptor::data(
-            Value::from(tag),
-            Attributes {
-                writable: false,
-                enumerable: false,
-                configurable: true,
-            },
-        ),
-    );
-}
-
 /// Creates WeakRef and FinalizationRegistry with their prototypes.
 pub fn install(agent: &mut Agent) {
     let object_prototype = agent.intrinsics().object_prototype.clone();
@@ -237,7 +223,7 @@ pub fn install(agent: &mut Agent) {
     let weak_ref_proto = JsObject::ordinary_create(Some(object_prototype.clone()));
     let weak_ref = agent.native_constructor("WeakRef", 1, weak_ref_constructor, &weak_ref_proto);
     agent.define_method(&weak_ref_proto, "deref", 0, weak_ref_deref);
-    define_to_string_tag(agent, &weak_ref_proto, "WeakRef");
+    agent.define_to_string_tag(&weak_ref_proto, "WeakRef");
     agent
         .intrinsics()
         .register("WeakRef.prototype", weak_ref_proto);
@@ -250,7 +236,7 @@ pub fn install(agent: &mut Agent) {
     );
     agent.define_method(&registry_proto, "register", 2, registry_register);
     agent.define_method(&registry_proto, "unregister", 1, registry_unregister);
-    define_to_string_tag(agent, &registry_proto, "FinalizationRegistry");
+    agent.define_to_string_tag(&registry_proto, "FinalizationRegistry");
     agent
         .intrinsics()
         .register("FinalizationRegistry.prototype", registry_proto);

@@ -165,17 +165,7 @@ pub(super) fn install(agent: &mut Agent) {
             );
         }
     }
-    proto.define_own_property(
-        PropertyKey::Symbol(agent.symbols.to_string_tag.clone()),
-        PropertyDescriptor::data(
-            Value::from("DOMException"),
-            Attributes {
-                writable: false,
-                enumerable: false,
-                configurable: true,
-            },
-        ),
-    );
+    agent.define_to_string_tag(&proto, "DOMException");
     agent.intrinsics().register("DOMException.prototype", proto);
     let global = agent.global_object();
     define_value(

@@ -9,7 +9,7 @@ use crate::interp::agent::{Agent, JsResult};
 use crate::interp::function::CallArgs;
 use crate::interp::native::define_value;
 use crate::interp::object::JsObject;
-use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
+use crate::interp::property::Attributes;
 use crate::interp::value::Value;
 
 /// When the program started: a monotonic instant and the wall-clock time.
@@ -60,17 +60,7 @@ pub(super) fn install(agent: &mut Agent) {
         Value::Number(origin().1),
         Attributes::ALL,
     );
-    performance.define_own_property(
-        PropertyKey::Symbol(agent.symbols.to_string_tag.clone()),
-        PropertyDescriptor::data(
-            Value::from("Performance"),
-            Attributes {
-                writable: false,
-                enumerable: false,
-                configurable: true,
-            },
-        ),
-    );
+    agent.define_to_string_tag(&performance, "Performance");
     let global = agent.global_object();
     define_value(
         &global,

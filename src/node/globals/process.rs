@@ -12,7 +12,7 @@ use crate::interp::agent::{Agent, JsResult};
 use crate::interp::function::CallArgs;
 use crate::interp::native::define_value;
 use crate::interp::object::JsObject;
-use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
+use crate::interp::property::{Attributes, PropertyKey};
 use crate::interp::value::Value;
 
 /// Node's name for the platform (`process.platform`).
@@ -242,17 +242,7 @@ pub(super) fn install(agent: &mut Agent, info: ProcessInfo) {
     define_value(&process, "stdout", Value::Object(stdout), Attributes::ALL);
     let stderr = stream(agent, 2, std::io::stderr().is_terminal());
     define_value(&process, "stderr", Value::Object(stderr), Attributes::ALL);
-    process.define_own_property(
-        PropertyKey::Symbol(agent.symbols.to_string_tag.clone()),
-        PropertyDescriptor::data(
-            Value::from("process"),
-            Attributes {
-                writable: false,
-                enumerable: false,
-                configurable: true,
-            },
-        ),
-    );
+    agent.define_to_string_tag(&process, "process");
     let global = agent.global_object();
     define_value(
         &global,

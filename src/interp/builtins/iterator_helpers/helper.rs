@@ -15,7 +15,6 @@ use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
 use crate::interp::ops::conversion::to_boolean;
 use crate::interp::ops::iteration::IteratorRecord;
-use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
 use crate::interp::value::Value;
 
 /// Which helper's closure a helper object runs.
@@ -416,17 +415,7 @@ pub(super) fn install(agent: &mut Agent, iterator_prototype: &Gc<JsObject>) {
     let proto = JsObject::ordinary_create(Some(iterator_prototype.clone()));
     agent.define_method(&proto, "next", 0, helper_next);
     agent.define_method(&proto, "return", 0, helper_return);
-    proto.define_own_property(
-        PropertyKey::Symbol(agent.symbols.to_string_tag.clone()),
-        PropertyDescriptor::data(
-            Value::from("Iterator Helper"),
-            Attributes {
-                writable: false,
-                enumerable: false,
-                configurable: true,
-            },
-        ),
-    );
+    agent.define_to_string_tag(&proto, "Iterator Helper");
     agent
         .intrinsics()
         .register("IteratorHelperPrototype", proto);

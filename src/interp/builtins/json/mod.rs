@@ -22,17 +22,7 @@ pub fn install(agent: &mut Agent) {
     let json = plain_object(agent);
     agent.define_method(&json, "parse", 2, json_parse);
     agent.define_method(&json, "stringify", 3, json_stringify);
-    json.define_own_property(
-        PropertyKey::Symbol(agent.symbols.to_string_tag.clone()),
-        PropertyDescriptor::data(
-            Value::from("JSON"),
-            Attributes {
-                writable: false,
-                enumerable: false,
-                configurable: true,
-            },
-        ),
-    );
+    agent.define_to_string_tag(&json, "JSON");
     agent.intrinsics().register("JSON", json.clone());
     let global = agent.global_object();
     define_value(&global, "JSON", Value::Object(json), Attributes::METHOD);

@@ -9,7 +9,7 @@ use super::table::OrderedTable;
 use crate::interp::agent::{Agent, JsResult};
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
-use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
+use crate::interp::property::PropertyKey;
 use crate::interp::value::Value;
 
 /// Which collection an object with a `[[MapData]]` / `[[SetData]]` slot is.
@@ -126,15 +126,5 @@ pub(super) fn define_species(agent: &mut Agent, ctor: &Gc<JsObject>) {
 
 /// `C.prototype[@@toStringTag]`.
 pub(super) fn define_to_string_tag(agent: &mut Agent, target: &Gc<JsObject>, tag: &str) {
-    target.define_own_property(
-        PropertyKey::Symbol(agent.symbols.to_string_tag.clone()),
-        PropertyDescriptor::data(
-            Value::from(tag),
-            Attributes {
-                writable: false,
-                enumerable: false,
-                configurable: true,
-            },
-        ),
-    );
+    agent.define_to_string_tag(target, tag);
 }

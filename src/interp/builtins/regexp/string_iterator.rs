@@ -9,7 +9,7 @@ use crate::interp::agent::{Agent, JsResult};
 use crate::interp::builtins::map_set::labels::receiver_label;
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
-use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
+use crate::interp::property::PropertyKey;
 use crate::interp::slots::Slot;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
@@ -38,17 +38,7 @@ impl ObjectData for RegExpStringIteratorData {
 pub fn install(agent: &mut Agent) {
     let proto = agent.intrinsics().regexp_string_iterator_prototype.clone();
     agent.define_method(&proto, "next", 0, regexp_string_iterator_next);
-    proto.define_own_property(
-        PropertyKey::Symbol(agent.symbols.to_string_tag.clone()),
-        PropertyDescriptor::data(
-            Value::from("RegExp String Iterator"),
-            Attributes {
-                writable: false,
-                enumerable: false,
-                configurable: true,
-            },
-        ),
-    );
+    agent.define_to_string_tag(&proto, "RegExp String Iterator");
 }
 
 /// CreateRegExpStringIterator ( R, S, global, fullUnicode ) —

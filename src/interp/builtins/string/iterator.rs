@@ -8,7 +8,6 @@ use gc::{Finalize, Gc, Trace};
 use crate::interp::agent::{Agent, JsResult};
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
-use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
 
@@ -78,15 +77,5 @@ pub(super) fn install(agent: &mut Agent, proto: &Gc<JsObject>) {
     agent.define_symbol_method(proto, &symbol, 0, string_iterator);
     let iter_proto = agent.intrinsics().string_iterator_prototype.clone();
     agent.define_method(&iter_proto, "next", 0, next);
-    iter_proto.define_own_property(
-        PropertyKey::Symbol(agent.symbols.to_string_tag.clone()),
-        PropertyDescriptor::data(
-            Value::from("String Iterator"),
-            Attributes {
-                writable: false,
-                enumerable: false,
-                configurable: true,
-            },
-        ),
-    );
+    agent.define_to_string_tag(&iter_proto, "String Iterator");
 }
