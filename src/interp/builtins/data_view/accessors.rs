@@ -62,7 +62,8 @@ fn this_view<'a>(
             return Ok(d);
         }
     }
-    Err(incompatible_receiver(agent, method, args.this))
+    // V8 names the receiver `undefined` whatever it is.
+    Err(incompatible_receiver(agent, method, &Value::Undefined))
 }
 
 /// ToIndex for a request index, with V8's message.

@@ -141,7 +141,8 @@ impl IntegerIndexed for TypedArrayData {
 
     fn get_element(&self, index: f64) -> Option<Value> {
         // TypedArrayGetElement 1. If IsValidIntegerIndex(O, index) is false, return undefined.
-        if !self.is_valid_integer_index(index) {
+        // (Non-integral, -0 and negative indices here; the bounds in `get`.)
+        if index.fract() != 0.0 || index.is_sign_negative() {
             return None;
         }
         // 2–7. GetValueFromBuffer(O.[[ViewedArrayBuffer]], byteIndexInBuffer, elementType, true, unordered).
@@ -150,7 +151,7 @@ impl IntegerIndexed for TypedArrayData {
 
     fn set_element(&self, index: f64, value: f64) {
         // TypedArraySetElement 3. If IsValidIntegerIndex(O, index) is true, then
-        if self.is_valid_integer_index(index) {
+        if index.fract() == 0.0 && !index.is_sign_negative() {
             // d. Perform SetValueInBuffer(O.[[ViewedArrayBuffer]], byteIndexInBuffer, elementType, numValue, true, unordered).
             self.set(index as usize, value);
         }
