@@ -10,7 +10,7 @@ use super::object::{ta, TypedArrayData};
 use crate::interp::agent::{Agent, JsResult};
 use crate::interp::builtins::array_buffer::element_type::ElementType;
 use crate::interp::builtins::array_buffer::{
-    allocate_array_buffer, buffer_store, detached_error, to_index, ByteStore,
+    allocate_array_buffer, buffer_store, detached_error, ByteStore,
 };
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectKind};
@@ -237,11 +237,13 @@ fn initialize_from_array_buffer(
     let size = element.size();
     let name = element.constructor_name();
     // 2. Let offset be ? ToIndex(byteOffset).
-    let offset = to_index(
-        agent,
-        byte_offset,
-        &format!("Start offset of {name} should be a multiple of {size}"),
-    )?;
+    let offset = agent.to_integer_or_infinity(byte_offset)?;
+    if !(0.0..=crate::interp::builtins::array_buffer::MAX_SAFE_INTEGER).contains(&offset) {
+        let shown = crate::interp::number::number_to_string(offset);
+        return agent.throw_range_error(format!(
+            "Start offset {shown} is outside the bounds of the buffer"
+        ));
+    }
     // 3. If offset modulo elementSize ≠ 0, throw a RangeError exception.
     if offset % size as f64 != 0.0 {
         return agent.throw_range_error(format!(
