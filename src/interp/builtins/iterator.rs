@@ -68,7 +68,18 @@ fn array_iterator_next(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         return Ok(agent.create_iter_result_object(Value::Undefined, true));
     };
     let index = data.next_index.get();
-    let len = agent.length_of_array_like(&array)?;
+    // 1.b.ii–iii. A typed array's length comes from its buffer; one out of
+    // bounds (or detached) throws a TypeError.
+    let len = match crate::interp::builtins::typed_array::typed_array_length(&array) {
+        Some(Some(len)) => len as f64,
+        Some(None) => {
+            return Err(crate::interp::builtins::array_buffer::detached_error(
+                agent,
+                "%ArrayIteratorPrototype%.next",
+            ))
+        }
+        None => agent.length_of_array_like(&array)?,
+    };
     if index >= len {
         data.iterated.set(Value::Undefined);
         return Ok(agent.create_iter_result_object(Value::Undefined, true));

@@ -3,8 +3,10 @@
 //! defines its globals.
 
 pub mod array;
+pub mod array_buffer;
 pub mod boolean;
 pub mod console;
+pub mod data_view;
 pub mod date;
 pub mod error;
 pub mod function;
@@ -23,6 +25,7 @@ pub mod string;
 pub mod sum_precise;
 pub mod symbol;
 pub mod timers;
+pub mod typed_array;
 pub mod uri;
 pub mod weak_ref;
 
@@ -49,6 +52,9 @@ pub fn install(agent: &mut Agent, realm: &Rc<Realm>) {
     iterator::install(agent);
     iterator_helpers::install(agent);
     array::install(agent);
+    array_buffer::install(agent);
+    typed_array::install(agent);
+    data_view::install(agent);
     map_set::install(agent);
     weak_ref::install(agent);
     regexp::install(agent);

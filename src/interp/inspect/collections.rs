@@ -187,3 +187,46 @@ pub fn format_promise(
         shown
     }])
 }
+
+/// Node's `formatTypedArray` (without `showHidden`'s extra keys): the
+/// first `maxArrayLength` elements as numbers.
+pub fn format_typed_array(ctx: &Ctx, o: &Gc<JsObject>, length: usize) -> Vec<String> {
+    let max_length = ctx.opts.max_array_length.min(length);
+    let remaining = length - max_length;
+    let mut output = Vec::with_capacity(max_length + 1);
+    if let Some(data) = o.data::<crate::interp::builtins::typed_array::TypedArrayData>() {
+        for i in 0..max_length {
+            let n = data.get(i).unwrap_or(f64::NAN);
+            output.push(super::text::format_number(n));
+        }
+    }
+    if remaining > 0 {
+        output.push(remaining_text(remaining));
+    }
+    output
+}
+
+/// Node's `formatArrayBuffer`: `[Uint8Contents]: <01 02 …>` with at most
+/// `maxArrayLength` bytes, or `(detached)`.
+pub fn format_array_buffer(ctx: &Ctx, o: &Gc<JsObject>) -> String {
+    let Some(store) = crate::interp::builtins::array_buffer::object_store(o) else {
+        return String::new();
+    };
+    if store.is_detached() {
+        return "(detached)".into();
+    }
+    let len = store.len();
+    let shown = ctx.opts.max_array_length.min(len);
+    let bytes = store.copy_range(0, shown);
+    let mut text = bytes
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let remaining = len - shown;
+    if remaining > 0 {
+        let plural = if remaining > 1 { "s" } else { "" };
+        text.push_str(&format!(" ... {remaining} more byte{plural}"));
+    }
+    format!("[Uint8Contents]: <{text}>")
+}

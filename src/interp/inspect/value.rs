@@ -6,6 +6,7 @@
 use gc::Gc;
 
 use super::collections::{format_array, format_map, format_promise, format_set};
+use super::collections::{format_array_buffer, format_typed_array};
 use super::error::{format_error, is_error};
 use super::kinds::{boxed_base, function_base, is_boxed};
 use super::options::{Ctx, EntryType, MAX_NESTING};
@@ -14,7 +15,9 @@ use super::property::{format_property, own_keys, own_non_index_keys};
 use super::reduce::reduce_to_single_string;
 use super::text::{format_number, format_string, symbol_to_string};
 use crate::interp::agent::{Agent, JsResult};
-use crate::interp::builtins::{date, map_set, promise, regexp};
+use crate::interp::builtins::{
+    array_buffer, data_view, date, map_set, promise, regexp, typed_array,
+};
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::property::PropertyKey;
 use crate::interp::stack_guard::stack_is_low;
@@ -77,6 +80,8 @@ enum Formatter {
     Map(Vec<(Value, Value)>),
     Promise(promise::PromiseStateView),
     WeakCollection,
+    TypedArray(usize),
+    ArrayBuffer,
 }
 
 /// The `Symbol.toStringTag` Node shows: a string that is not an own
@@ -112,7 +117,7 @@ fn format_raw(
     ctx: &mut Ctx,
     o: &Gc<JsObject>,
     recurse_times: usize,
-    _typed_array: bool,
+    typed_array: bool,
 ) -> JsResult<String> {
     let mut proto_props: Option<Vec<String>> =
         (ctx.opts.show_hidden && !ctx.too_deep(recurse_times)).then(Vec::new);
@@ -148,6 +153,25 @@ fn format_raw(
             }
             extras_type = EntryType::ArrayExtras;
             formatter = Formatter::Array;
+        } else if let Some(length) = typed_array::typed_array_length(o) {
+            // Node's typed array case: `Uint8Array(3) [ 1, 2, 3 ]`.
+            handled = true;
+            let size = length.unwrap_or(0);
+            let fallback = o.data::<typed_array::TypedArrayData>().map_or("", |d| {
+                if constructor.is_none() {
+                    d.element.constructor_name()
+                } else {
+                    ""
+                }
+            });
+            keys = own_non_index_keys(o, ctx.opts.show_hidden);
+            let prefix = get_prefix(ctor, &tag, fallback, &format!("({size})"));
+            braces = (format!("{prefix}["), "]".into());
+            if size == 0 && keys.is_empty() && !ctx.opts.show_hidden {
+                return Ok(format!("{}]", braces.0));
+            }
+            extras_type = EntryType::ArrayExtras;
+            formatter = Formatter::TypedArray(size);
         } else if let Some(values) = map_set::set_values(o) {
             handled = true;
             let prefix = get_prefix(ctor, &tag, "Set", &format!("({})", values.len()));
@@ -208,6 +232,30 @@ fn format_raw(
             base = format_error(agent, ctx, o, ctor, &tag, &mut keys)?;
             if no_entries(&keys) {
                 return Ok(base);
+            }
+        } else if let Some(store) = array_buffer::object_store(o) {
+            // Node's isAnyArrayBuffer case: the contents, then byteLength.
+            let kind = if store.shared {
+                "SharedArrayBuffer"
+            } else {
+                "ArrayBuffer"
+            };
+            let prefix = get_prefix(ctor, &tag, kind, "");
+            if typed_array && no_entries(&keys) {
+                return Ok(format!("{prefix}{{ byteLength: {} }}", store.len()));
+            }
+            if !typed_array {
+                formatter = Formatter::ArrayBuffer;
+            }
+            braces.0 = format!("{prefix}{{");
+            keys.insert(0, PropertyKey::from("byteLength"));
+        } else if o.data::<data_view::DataViewData>().is_some() {
+            braces.0 = format!("{}{{", get_prefix(ctor, &tag, "DataView", ""));
+            for (i, name) in ["byteLength", "byteOffset", "buffer"]
+                .into_iter()
+                .enumerate()
+            {
+                keys.insert(i, PropertyKey::from(name));
             }
         } else if let Some(state) = promise::promise_state(o) {
             braces.0 = format!("{}{{", get_prefix(ctor, &tag, "Promise", ""));
@@ -276,7 +324,11 @@ fn format_raw(
             braces.0 = format!("{reference} {}", braces.0);
         }
     }
-    let array = if o.is_array() { Some(o) } else { None };
+    let array = if o.is_array() || typed_array::is_typed_array(o) {
+        Some(o)
+    } else {
+        None
+    };
     let res = reduce_to_single_string(
         ctx,
         output,
@@ -312,6 +364,8 @@ fn entries(
         Formatter::Map(entries) => format_map(agent, ctx, &entries, recurse_times)?,
         Formatter::Promise(state) => format_promise(agent, ctx, state, recurse_times)?,
         Formatter::WeakCollection => vec!["<items unknown>".into()],
+        Formatter::TypedArray(length) => format_typed_array(ctx, o, length),
+        Formatter::ArrayBuffer => vec![format_array_buffer(ctx, o)],
     };
     for key in keys {
         output.push(format_property(

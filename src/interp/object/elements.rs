@@ -75,6 +75,10 @@ impl JsObject {
     /// A dense element's value, without any lookup in the table: the
     /// evaluator's fast path for `a[i]` (None: take the general path).
     pub fn fast_element(&self, index: u32) -> Option<Value> {
+        if let Some(ii) = self.integer_indexed() {
+            // TypedArray [[Get]] step 1.b: never looks at the prototype.
+            return Some(ii.get_element(f64::from(index)).unwrap_or(Value::Undefined));
+        }
         if self.dense.get() {
             self.elements.get(index as usize).flatten()
         } else {
@@ -86,6 +90,15 @@ impl JsObject {
     /// extensible object's dense storage (keeping an array's length in
     /// step); false when the general [[Set]] path is needed.
     pub fn fast_set_element(&self, index: u32, value: Value) -> bool {
+        if let Some(ii) = self.integer_indexed() {
+            // TypedArray [[Set]] step 1.b.i with O = Receiver and a value
+            // that needs no conversion.
+            if let Value::Number(n) = value {
+                ii.set_element(f64::from(index), n);
+                return true;
+            }
+            return false;
+        }
         if !self.dense.get() {
             return false;
         }

@@ -39,6 +39,29 @@ pub trait ObjectData: Trace + Any {
     fn forward_target(&self) -> Option<Gc<super::JsObject>> {
         None
     }
+    /// Integer-indexed exotic objects (typed arrays, ECMA-262 §10.4.5):
+    /// the element storage that canonical numeric keys go to.
+    fn integer_indexed(&self) -> Option<&dyn IntegerIndexed> {
+        None
+    }
+}
+
+/// The element storage of an integer-indexed exotic object (§10.4.5):
+/// what its internal methods need for canonical numeric string keys.
+pub trait IntegerIndexed {
+    /// IsValidIntegerIndex ( O, index ) —
+    /// <https://tc39.es/ecma262/#sec-isvalidintegerindex>
+    fn is_valid_integer_index(&self, index: f64) -> bool;
+    /// TypedArrayGetElement ( O, index ): `None` when `index` is not a
+    /// valid integer index (the caller's undefined).
+    fn get_element(&self, index: f64) -> Option<crate::interp::value::Value>;
+    /// TypedArraySetElement ( O, index, numValue ) after its step 1–2
+    /// conversion: `value` is already a Number. Does nothing for an
+    /// invalid index.
+    fn set_element(&self, index: f64, value: f64);
+    /// TypedArrayLength of the current view (0 when out of bounds), the
+    /// number of index keys [[OwnPropertyKeys]] lists.
+    fn current_length(&self) -> usize;
 }
 
 /// Array exotic objects' `length` (§10.4.2): kept here rather than as a

@@ -9,6 +9,7 @@
 //! moves every index property into the property table for good.
 
 mod elements;
+mod integer_indexed;
 mod kind;
 mod validate;
 
@@ -16,7 +17,8 @@ use std::cell::Cell;
 
 use gc::{Finalize, Gc, Trace};
 
-pub use kind::{ArrayData, ObjectData, ObjectKind};
+pub use integer_indexed::canonical_numeric_index_string;
+pub use kind::{ArrayData, IntegerIndexed, ObjectData, ObjectKind};
 
 use super::property::{Attributes, Property, PropertyDescriptor, PropertyKey};
 use super::property_table::PropertyTable;
@@ -170,6 +172,9 @@ impl JsObject {
     /// [[GetOwnProperty]] ( P ): OrdinaryGetOwnProperty, plus the array
     /// `length` and String exotic objects' StringGetOwnProperty.
     pub fn get_own_property(&self, key: &PropertyKey) -> Option<Property> {
+        if let Some(result) = self.integer_indexed_get_own_property(key) {
+            return result;
+        }
         if let Some(target) = self.forward_target() {
             if let Some(p) = target.get_own_property(key) {
                 return Some(p);
@@ -240,6 +245,9 @@ impl JsObject {
     /// (ArraySetLength takes a `length` value already converted to a valid
     /// uint32 Number by the caller) and String exotic objects.
     pub fn define_own_property(&self, key: PropertyKey, desc: PropertyDescriptor) -> bool {
+        if let Some(result) = self.integer_indexed_define_own_property(&key, &desc) {
+            return result;
+        }
         // A context's global: definitions land on the contextified object.
         if let Some(target) = self.forward_target() {
             return target.define_own_property(key, desc);
@@ -313,6 +321,9 @@ impl JsObject {
 
     /// OrdinaryHasProperty ( O, P ) — <https://tc39.es/ecma262/#sec-ordinaryhasproperty>
     pub fn has_property(&self, key: &PropertyKey) -> bool {
+        if let Some(result) = self.integer_indexed_has_property(key) {
+            return result;
+        }
         // 1. Let hasOwn be ? O.[[GetOwnProperty]](P).
         // 2. If hasOwn is not undefined, return true.
         if self.has_own_property(key) {
@@ -323,6 +334,9 @@ impl JsObject {
         // Deviation: iterative walk up the chain instead of recursion.
         let mut parent = self.get_prototype_of();
         while let Some(obj) = parent {
+            if let Some(result) = obj.integer_indexed_has_property(key) {
+                return result;
+            }
             if obj.has_own_property(key) {
                 return true;
             }
@@ -333,6 +347,9 @@ impl JsObject {
     }
 
     pub fn has_own_property(&self, key: &PropertyKey) -> bool {
+        if let Some(result) = self.integer_indexed_has_property(key) {
+            return result;
+        }
         match key {
             PropertyKey::Index(i) if self.dense.get() => {
                 matches!(self.elements.get(*i as usize), Some(Some(_)))
@@ -344,6 +361,9 @@ impl JsObject {
 
     /// OrdinaryDelete ( O, P ) — <https://tc39.es/ecma262/#sec-ordinarydelete>
     pub fn delete(&self, key: &PropertyKey) -> bool {
+        if let Some(result) = self.integer_indexed_delete(key) {
+            return result;
+        }
         if let Some(target) = self.forward_target() {
             if target.has_own_property(key) {
                 return target.delete(key);
@@ -395,6 +415,7 @@ impl JsObject {
         if let ObjectKind::String(s) = &self.kind {
             result.extend((0..s.len() as u32).map(PropertyKey::Index));
         }
+        self.integer_indexed_keys(&mut result);
         if self.dense.get() {
             self.elements.for_each(|i, v| {
                 if v.is_some() {

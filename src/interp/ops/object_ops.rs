@@ -48,6 +48,10 @@ impl Agent {
         // into parent.[[Get]]) is a loop.
         let mut obj = o.clone();
         loop {
+            // TypedArray [[Get]] step 1.b: a numeric key is the element or undefined.
+            if let Some(v) = obj.integer_indexed_get(key) {
+                return Ok(v);
+            }
             // Module namespace [[Get]] step 10: a binding in its TDZ throws.
             if let ObjectKind::Other(data) = &obj.kind {
                 if let Some(None) = data.live_value(key) {
@@ -166,6 +170,22 @@ impl Agent {
         // parent (a loop here), or use a fresh writable data descriptor.
         let mut obj = o.clone();
         let own_desc = loop {
+            // TypedArray [[Set]] ( P, V, Receiver ) step 1.b —
+            // <https://tc39.es/ecma262/#sec-typedarray-set>
+            if let Some((index, valid)) = obj.integer_indexed_key(key) {
+                // i. If SameValue(O, Receiver) is true, then
+                if matches!(receiver, Value::Object(r) if Gc::ptr_eq(r, &obj)) {
+                    // 1. Perform ? TypedArraySetElement(O, numericIndex, V).
+                    let n = self.to_number(&v)?;
+                    obj.integer_indexed_set(index, n);
+                    // 2. Return true.
+                    return Ok(true);
+                }
+                // ii. If IsValidIntegerIndex(O, numericIndex) is false, return true.
+                if !valid {
+                    return Ok(true);
+                }
+            }
             if let Some(p) = obj.get_own_property(key) {
                 break p;
             }
@@ -262,6 +282,19 @@ impl Agent {
                     return self.throw_range_error("Invalid array length");
                 }
                 desc.value = Some(Value::Number(f64::from(new_len)));
+            }
+        }
+        // TypedArray [[DefineOwnProperty]] step 1.b.vi: TypedArraySetElement
+        // converts the value (after the descriptor checks of steps i–v).
+        if let Some(value) = &desc.value {
+            if let Some((index, _)) = o.integer_indexed_key(&key) {
+                if !o.integer_indexed_accepts(&key, &desc) {
+                    return Ok(false);
+                }
+                let value = value.clone();
+                let n = self.to_number(&value)?;
+                o.integer_indexed_set(index, n);
+                return Ok(true);
             }
         }
         Ok(o.define_own_property(key, desc))

@@ -1,0 +1,91 @@
+//! ArrayBuffer and SharedArrayBuffer objects (ECMA-262 §25.1, §25.2):
+//! the byte store they share with their views, the constructors and
+//! their prototypes, and the element types of §23.2's Table 71.
+
+mod constructor;
+pub mod element_type;
+mod prototype;
+mod shared;
+pub mod store;
+
+use gc::Gc;
+
+use crate::interp::agent::{Agent, JsResult};
+use crate::interp::function::CallArgs;
+use crate::interp::object::JsObject;
+use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
+use crate::interp::value::Value;
+pub use constructor::allocate_array_buffer;
+pub use store::{buffer_store, object_store, ArrayBufferData, ByteStore};
+
+/// 2^53 − 1, the largest index ToIndex accepts.
+pub const MAX_SAFE_INTEGER: f64 = 9007199254740991.0;
+
+pub fn install(agent: &mut Agent) {
+    constructor::install(agent);
+    prototype::install(agent);
+    shared::install(agent);
+}
+
+/// ToIndex ( value ) — <https://tc39.es/ecma262/#sec-toindex>, with the
+/// RangeError message V8 gives in the caller's context.
+pub fn to_index(agent: &mut Agent, value: &Value, message: &str) -> JsResult<f64> {
+    // 1. Let integer be ? ToIntegerOrInfinity(value).
+    let integer = agent.to_integer_or_infinity(value)?;
+    // 2. If integer is not in the inclusive interval from 0 to 2^53 - 1, throw a RangeError exception.
+    if !(0.0..=MAX_SAFE_INTEGER).contains(&integer) {
+        return agent.throw_range_error(message);
+    }
+    // 3. Return integer.
+    Ok(integer)
+}
+
+/// `get [Symbol.species]`: returns the this value.
+fn species_getter(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    Ok(args.this.clone())
+}
+
+/// Installs `get [Symbol.species]` on a constructor.
+pub(crate) fn define_species(agent: &mut Agent, ctor: &Gc<JsObject>) {
+    let species = agent.symbols.species.clone();
+    agent.define_accessor(
+        ctor,
+        PropertyKey::Symbol(species),
+        Some(species_getter),
+        None,
+    );
+}
+
+/// `C.prototype[@@toStringTag]` as a plain data property.
+pub(crate) fn define_to_string_tag(agent: &mut Agent, target: &Gc<JsObject>, tag: &str) {
+    target.define_own_property(
+        PropertyKey::Symbol(agent.symbols.to_string_tag.clone()),
+        PropertyDescriptor::data(
+            Value::from(tag),
+            Attributes {
+                writable: false,
+                enumerable: false,
+                configurable: true,
+            },
+        ),
+    );
+}
+
+/// V8's TypeError for an operation on a detached buffer.
+pub fn detached_error(agent: &mut Agent, operation: &str) -> crate::interp::agent::Throw {
+    agent.type_error(format!(
+        "Cannot perform {operation} on a detached ArrayBuffer"
+    ))
+}
+
+/// V8's TypeError for a receiver without the needed internal slot.
+pub fn incompatible_receiver(
+    agent: &mut Agent,
+    method: &str,
+    receiver: &Value,
+) -> crate::interp::agent::Throw {
+    let shown = crate::interp::builtins::map_set::labels::receiver_label(receiver);
+    agent.type_error(format!(
+        "Method {method} called on incompatible receiver {shown}"
+    ))
+}
