@@ -62,10 +62,16 @@ fn describe_received(agent: &mut Agent, value: &Value) -> String {
 /// expected. Received …`.
 pub fn invalid_arg_type(agent: &mut Agent, name: &str, expected: &str, actual: &Value) -> Throw {
     let received = describe_received(agent, actual);
+    // Node says "must be an instance of X", "must be of type string, …".
+    let expected = if expected.starts_with("an instance of") {
+        expected.to_string()
+    } else {
+        format!("of type {expected}")
+    };
     coded_error(
         agent,
         ErrorKind::TypeError,
         "ERR_INVALID_ARG_TYPE",
-        format!("The \"{name}\" argument must be of type {expected}. Received {received}"),
+        format!("The \"{name}\" argument must be {expected}. Received {received}"),
     )
 }

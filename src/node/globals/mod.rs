@@ -1,7 +1,7 @@
 //! The host globals of Node that programs touch at load time: `process`
 //! (process.rs), `performance` (performance.rs), `atob`/`btoa`
-//! (base64.rs), `DOMException` (dom_exception.rs) and `structuredClone`
-//! (structured_clone.rs). `vmjs run` installs
+//! (base64.rs), `DOMException` (dom_exception.rs), `structuredClone`
+//! (structured_clone.rs) and `TextEncoder`/`TextDecoder` (text_codec.rs). `vmjs run` installs
 //! them on the global object; `vm` contexts do not get them, as in Node.
 
 mod arguments;
@@ -10,6 +10,7 @@ mod dom_exception;
 mod performance;
 mod process;
 mod structured_clone;
+mod text_codec;
 
 use crate::interp::agent::Agent;
 
@@ -30,4 +31,5 @@ pub fn install(agent: &mut Agent, info: ProcessInfo) {
     dom_exception::install(agent);
     base64::install(agent);
     structured_clone::install(agent);
+    text_codec::install(agent);
 }

@@ -13,7 +13,7 @@ use gc::Gc;
 use crate::interp::agent::{Agent, JsResult};
 use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;
-use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
+use crate::interp::property::PropertyKey;
 use crate::interp::value::Value;
 pub use constructor::allocate_array_buffer;
 pub use store::{buffer_store, object_store, ArrayBufferData, ByteStore};
@@ -53,21 +53,6 @@ pub(crate) fn define_species(agent: &mut Agent, ctor: &Gc<JsObject>) {
         PropertyKey::Symbol(species),
         Some(species_getter),
         None,
-    );
-}
-
-/// `C.prototype[@@toStringTag]` as a plain data property.
-pub(crate) fn define_to_string_tag(agent: &mut Agent, target: &Gc<JsObject>, tag: &str) {
-    target.define_own_property(
-        PropertyKey::Symbol(agent.symbols.to_string_tag.clone()),
-        PropertyDescriptor::data(
-            Value::from(tag),
-            Attributes {
-                writable: false,
-                enumerable: false,
-                configurable: true,
-            },
-        ),
     );
 }
 

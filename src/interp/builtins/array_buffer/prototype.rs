@@ -6,9 +6,7 @@ use std::rc::Rc;
 use gc::Gc;
 
 use super::store::{ArrayBufferData, ByteStore};
-use super::{
-    allocate_array_buffer, define_to_string_tag, detached_error, incompatible_receiver, to_index,
-};
+use super::{allocate_array_buffer, detached_error, incompatible_receiver, to_index};
 use crate::interp::agent::{Agent, JsResult};
 use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;
@@ -32,7 +30,7 @@ pub fn install(agent: &mut Agent) {
     agent.define_method(&proto, "slice", 2, slice);
     agent.define_method(&proto, "transfer", 0, transfer);
     agent.define_method(&proto, "transferToFixedLength", 0, transfer_to_fixed_length);
-    define_to_string_tag(agent, &proto, "ArrayBuffer");
+    agent.define_to_string_tag(&proto, "ArrayBuffer");
 }
 
 /// RequireInternalSlot(O, [[ArrayBufferData]]) and IsSharedArrayBuffer(O)

@@ -9,9 +9,7 @@ use gc::Gc;
 use super::constructor::get_array_buffer_max_byte_length_option;
 use super::prototype::relative;
 use super::store::{ArrayBufferData, ByteStore};
-use super::{
-    allocate_array_buffer, define_species, define_to_string_tag, incompatible_receiver, to_index,
-};
+use super::{allocate_array_buffer, define_species, incompatible_receiver, to_index};
 use crate::interp::agent::{Agent, JsResult};
 use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;
@@ -37,7 +35,7 @@ pub fn install(agent: &mut Agent) {
     }
     agent.define_method(&proto, "grow", 1, grow);
     agent.define_method(&proto, "slice", 2, slice);
-    define_to_string_tag(agent, &proto, "SharedArrayBuffer");
+    agent.define_to_string_tag(&proto, "SharedArrayBuffer");
 }
 
 /// SharedArrayBuffer ( length [ , options ] ) — <https://tc39.es/ecma262/#sec-sharedarraybuffer-length>

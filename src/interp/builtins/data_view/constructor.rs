@@ -6,7 +6,7 @@ use gc::Gc;
 use super::DataViewData;
 use crate::interp::agent::{Agent, JsResult};
 use crate::interp::builtins::array_buffer::{
-    buffer_store, define_to_string_tag, detached_error, incompatible_receiver, MAX_SAFE_INTEGER,
+    buffer_store, detached_error, incompatible_receiver, MAX_SAFE_INTEGER,
 };
 use crate::interp::function::{CallArgs, NativeFn};
 use crate::interp::number::number_to_string;
@@ -28,7 +28,7 @@ pub fn install(agent: &mut Agent) -> Gc<JsObject> {
     ] {
         agent.define_accessor(&proto, PropertyKey::from(name), Some(getter), None);
     }
-    define_to_string_tag(agent, &proto, "DataView");
+    agent.define_to_string_tag(&proto, "DataView");
     proto
 }
 
