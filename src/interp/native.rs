@@ -81,7 +81,6 @@ impl Agent {
         c
     }
 
-    /// Defines a built-in method `name` on `target`.
     /// `target[@@toStringTag]`: `tag`, not writable, not enumerable,
     /// configurable (as every built-in prototype's is).
     pub fn define_to_string_tag(&mut self, target: &Gc<JsObject>, tag: &str) {
@@ -98,6 +97,7 @@ impl Agent {
         );
     }
 
+    /// Defines a built-in method `name` on `target`.
     pub fn define_method(
         &mut self,
         target: &Gc<JsObject>,

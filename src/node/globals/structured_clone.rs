@@ -6,14 +6,19 @@
 //! else (functions, symbols, promises, weak collections, class instances'
 //! methods) is a DataCloneError, worded as V8 words it.
 //!
-//! Deviation: ArrayBuffer and typed arrays are not cloned yet (they are a
-//! DataCloneError), nor is the `transfer` option.
+//! ArrayBuffers are copied (resizable ones stay resizable); typed arrays
+//! and DataViews are new views of their buffer's copy.
+//!
+//! Deviation: SharedArrayBuffers and the `transfer` option are not
+//! supported (a DataCloneError).
 
 use gc::Gc;
 
 use super::dom_exception::dom_exception;
 use crate::interp::agent::{Agent, JsResult};
-use crate::interp::builtins::{date, map_set, regexp};
+use crate::interp::builtins::data_view::DataViewData;
+use crate::interp::builtins::typed_array::TypedArrayData;
+use crate::interp::builtins::{array_buffer, date, map_set, regexp};
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::ops::errors::ErrorKind;
@@ -104,6 +109,9 @@ fn clone_object(
             JsObject::ordinary_create(Some(object_prototype))
         }
         ObjectKind::Other(_) => {
+            if let Some(copy) = clone_binary(agent, o, value, memory)? {
+                return Ok(copy);
+            }
             if let Some(tv) = date::date_value(o) {
                 let ctor = agent.intrinsics().get("Date");
                 let copy = agent.construct(&ctor, &[Value::Number(tv)], None)?;
@@ -161,6 +169,61 @@ fn clone_object(
         agent.create_data_property(&copy, key, v)?;
     }
     Ok(Value::Object(copy))
+}
+
+/// An ArrayBuffer, typed array or DataView; None for anything else.
+fn clone_binary(
+    agent: &mut Agent,
+    o: &Gc<JsObject>,
+    value: &Value,
+    memory: &mut Memory,
+) -> JsResult<Option<Value>> {
+    if let Some(store) = array_buffer::object_store(o) {
+        if store.shared {
+            return Err(cannot_clone(agent, value));
+        }
+        if store.is_detached() {
+            return Err(dom_exception(
+                agent,
+                "An ArrayBuffer is detached and could not be cloned.",
+                "DataCloneError",
+            ));
+        }
+        let ctor = agent.intrinsics().get("ArrayBuffer");
+        let mut args = vec![Value::Number(store.len() as f64)];
+        if let Some(max) = store.max_byte_length {
+            let options = JsObject::ordinary_create(Some(agent.intrinsics().object_prototype.clone()));
+            crate::interp::native::define_value(
+                &options,
+                "maxByteLength",
+                Value::Number(max as f64),
+                crate::interp::property::Attributes::ALL,
+            );
+            args.push(Value::Object(options));
+        }
+        let copy = agent.construct(&ctor, &args, None)?;
+        if let Some(copy_store) = array_buffer::buffer_store(&copy) {
+            let bytes = store.copy_range(0, store.len());
+            copy_store.with_bytes_mut(|b| b.copy_from_slice(&bytes));
+        }
+        return Ok(Some(remember(memory, o, copy)));
+    }
+    let view = if let Some(ta) = o.data::<TypedArrayData>() {
+        let length = ta.array_length.map_or(Value::Undefined, |l| Value::Number(l as f64));
+        Some((ta.element.constructor_name(), ta.buffer.clone(), ta.byte_offset, length))
+    } else if let Some(dv) = o.data::<DataViewData>() {
+        let length = dv.byte_length.map_or(Value::Undefined, |l| Value::Number(l as f64));
+        Some(("DataView", dv.buffer.clone(), dv.byte_offset, length))
+    } else {
+        None
+    };
+    let Some((constructor, buffer, offset, length)) = view else {
+        return Ok(None);
+    };
+    let buffer = clone_value(agent, &Value::Object(buffer), memory)?;
+    let ctor = agent.intrinsics().get(constructor);
+    let copy = agent.construct(&ctor, &[buffer, Value::Number(offset as f64), length], None)?;
+    Ok(Some(remember(memory, o, copy)))
 }
 
 fn remember(memory: &mut Memory, original: &Gc<JsObject>, copy: Value) -> Value {
