@@ -41,6 +41,9 @@ pub struct RunArgs {
     /// the run (test262 does not count them as failures).
     #[arg(long = "unhandled-rejections", value_name = "MODE", hide = true)]
     unhandled_rejections: Option<UnhandledRejections>,
+    /// Install test262's host API (`print`, `$262`) on the global object.
+    #[arg(long = "test262-host", hide = true)]
+    test262_host: bool,
     /// The entry module (or script).
     file: PathBuf,
 }
@@ -69,6 +72,7 @@ impl RunArgs {
             preludes: self.preludes.clone(),
             script: self.script,
             unhandled_rejections: self.unhandled_rejections,
+            test262_host: self.test262_host,
             file: self.file.clone(),
         }
     }
@@ -83,6 +87,9 @@ pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
         host.graph().borrow_mut().trace = Some(crate::module::record::TraceSink::Stderr);
     }
     host.install(&mut agent);
+    if args.test262_host {
+        super::test262_host::install(&mut agent);
+    }
     for prelude in &args.preludes {
         let text = read_source(prelude)?;
         let path = absolute(prelude).display().to_string();
