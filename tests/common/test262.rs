@@ -94,8 +94,10 @@ impl Outcome {
     }
 }
 
-/// How long one test may run.
-pub const TIMEOUT: Duration = Duration::from_secs(10);
+/// How long one test may run (the slowest test262 built-ins test,
+/// decodeURIComponent/S15.1.3.2_A2.5_T1.js, takes 7 s on a loaded 2-core
+/// machine).
+pub const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The harness files a test runs after: `assert.js`, `sta.js`,
 /// `doneprintHandle.js` for async tests, then its `includes` (none for
@@ -201,6 +203,29 @@ pub fn error_line(stderr: &str) -> String {
         })
         .or_else(|| stderr.lines().find(|l| !l.trim().is_empty()))
         .unwrap_or("");
+    // A thrown object that is not an Error prints as `util.inspect` shows
+    // it, over several lines (`Test262Error {`, `  message: '…'`, `}`).
+    if line.trim_end().ends_with('{') {
+        let head = line.trim_end().trim_end_matches('{').trim_end();
+        let message = stderr
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("message: "))
+            .map(|m| {
+                m.trim_end_matches(',')
+                    .trim_matches(|c| c == '\'' || c == '"')
+            });
+        if let Some(message) = message {
+            return format!("{head}: {message}").chars().take(160).collect();
+        }
+    }
+    // …or on one line: `Test262Error { message: '…' }`.
+    if let Some((head, rest)) = line.split_once(" { message: ") {
+        let message = rest
+            .trim_end_matches('}')
+            .trim()
+            .trim_matches(|c| c == '\'' || c == '"');
+        return format!("{head}: {message}").chars().take(160).collect();
+    }
     line.chars().take(160).collect()
 }
 
