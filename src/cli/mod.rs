@@ -10,5 +10,6 @@ pub mod graph;
 mod input;
 mod parse;
 mod run;
+mod test262_host;
 
 pub use app::main;

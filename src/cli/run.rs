@@ -45,6 +45,9 @@ pub struct RunArgs {
     /// (repeatable; as `node --conditions NAME`).
     #[arg(long = "conditions", short = 'C', value_name = "NAME")]
     conditions: Vec<String>,
+    /// Install test262's host API (`print`, `$262`) on the global object.
+    #[arg(long = "test262-host", hide = true)]
+    test262_host: bool,
     /// The entry module (or script).
     file: PathBuf,
     /// Arguments for the program (`process.argv` after the entry's path).
@@ -77,6 +80,7 @@ impl RunArgs {
             script: self.script,
             unhandled_rejections: self.unhandled_rejections,
             conditions: self.conditions.clone(),
+            test262_host: self.test262_host,
             file: self.file.clone(),
             args: self.args.clone(),
         }
@@ -100,6 +104,9 @@ pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
     ];
     argv.extend(args.args.iter().cloned());
     crate::node::globals::install(&mut agent, crate::node::globals::ProcessInfo { argv });
+    if args.test262_host {
+        super::test262_host::install(&mut agent);
+    }
     for prelude in &args.preludes {
         let text = read_source(prelude)?;
         let path = absolute(prelude).display().to_string();

@@ -77,9 +77,23 @@ pub fn check_against_list(
     failures: &[Failure],
     ran: &BTreeSet<String>,
 ) {
+    check_against_list_with_reasons(runner, list_path, default_header, failures, ran, None);
+}
+
+/// [`check_against_list`] for a runner that can say why a test fails:
+/// when the list is rewritten, a new entry gets `reason(failure)` instead
+/// of a `TODO:` placeholder.
+pub fn check_against_list_with_reasons(
+    runner: &str,
+    list_path: &Path,
+    default_header: &str,
+    failures: &[Failure],
+    ran: &BTreeSet<String>,
+    reason: Option<&dyn Fn(&Failure) -> String>,
+) {
     let list = load(list_path);
     if write_mode() {
-        rewrite(list_path, default_header, &list, failures);
+        rewrite(list_path, default_header, &list, failures, reason);
         println!(
             "{runner}: wrote {} entries to {}",
             failures.len(),
@@ -150,7 +164,13 @@ pub fn check_against_list(
     }
 }
 
-fn rewrite(list_path: &Path, default_header: &str, list: &KnownFailures, failures: &[Failure]) {
+fn rewrite(
+    list_path: &Path,
+    default_header: &str,
+    list: &KnownFailures,
+    failures: &[Failure],
+    new_reason: Option<&dyn Fn(&Failure) -> String>,
+) {
     let mut text = String::new();
     if list.header.is_empty() {
         text.push_str(default_header.trim_end());
@@ -174,7 +194,10 @@ fn rewrite(list_path: &Path, default_header: &str, list: &KnownFailures, failure
                 {
                     reason.clone()
                 }
-                _ => format!("TODO: {}", one_line(&failure.detail, 100)),
+                _ => match new_reason {
+                    Some(reason) => one_line(&reason(failure), 100),
+                    None => format!("TODO: {}", one_line(&failure.detail, 100)),
+                },
             }
         };
         let _ = writeln!(text, "{} # {}", failure.id, reason);

@@ -13,4 +13,5 @@ pub mod known_failures;
 pub mod run_case;
 pub mod score;
 pub mod shared_data;
+pub mod test262;
 pub mod walk;

@@ -26,6 +26,7 @@ use common::guarded_parse::{guarded_parse, on_big_stack, ParseOutcome};
 use common::known_failures::{check_against_list, Failure};
 use common::score::{forget_summary, known_failures_list, record_summary};
 use common::shared_data::locate_shared;
+use common::test262::NON_ES2025_FEATURES;
 use common::walk::{files_under, relative_name};
 use vmjs::syntax::{parse_module, parse_script, LineIndex};
 
@@ -40,27 +41,6 @@ const TEST_DIRECTORIES: &[&str] = &[
     "export",
     "expressions/dynamic-import",
     "expressions/import.meta",
-];
-
-/// test262 `features` tags of proposals that are not part of ECMAScript 2025;
-/// tests naming any of them are skipped. (`import-attributes` and
-/// `json-modules` are ES2025 and stay in scope.)
-const NON_ES2025_FEATURES: &[&str] = &[
-    // `import source x from "..."` and `import.source(...)` (stage 3).
-    "source-phase-imports",
-    "source-phase-imports-module-source",
-    // `import defer * as ns from "..."` and `import.defer(...)` (stage 3).
-    "import-defer",
-    // `with { type: "text" }` / `with { type: "bytes" }` import attributes (stage 2.7 / 3).
-    "import-text",
-    "import-bytes",
-    // Runtime-only proposals used by a few module tests (stage 3).
-    "immutable-arraybuffer",
-    "nonextensible-applies-to-private",
-    // Syntax proposals not in the module directories today, listed so new
-    // tests of them are skipped too (stage 3).
-    "decorators",
-    "explicit-resource-management",
 ];
 
 /// Fixtures that are deliberately not valid module code: the tests importing

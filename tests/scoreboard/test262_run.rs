@@ -2,6 +2,7 @@
 //! `../shared/test262` with `vmjs run`, following the frontmatter rules of
 //! its INTERPRETING.md:
 //!
+//! - `vmjs run --test262-host` defines `print` and `$262`;
 //! - module tests (`flags: [module]`) run as the entry module; the others
 //!   run as strict scripts (`vmjs run --script`: INTERPRETING.md's
 //!   `"use strict";` variant, since vmjs has no sloppy mode), except tests
@@ -26,15 +27,15 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
 
 use common::frontmatter::{parse_frontmatter, Frontmatter};
 use common::known_failures::{check_against_list, Failure};
 use common::score::{forget_summary, known_failures_list, record_summary};
 use common::shared_data::locate_shared;
+use common::test262::{
+    non_es2025_features, run_parallel, run_vmjs, skipped_feature, Goal, Outcome,
+};
 use common::walk::{files_under, relative_name};
 
 const RUNNER: &str = "test262 run";
@@ -50,18 +51,6 @@ const TEST_DIRECTORIES: &[&str] = &[
 ];
 
 /// Proposals that are not ECMAScript 2025 (as in test262_parse.rs).
-const NON_ES2025_FEATURES: &[&str] = &[
-    "source-phase-imports",
-    "source-phase-imports-module-source",
-    "import-defer",
-    "import-text",
-    "import-bytes",
-    "immutable-arraybuffer",
-    "nonextensible-applies-to-private",
-    "decorators",
-    "explicit-resource-management",
-];
-
 const LIST_HEADER: &str = "\
 # test262 tests that `vmjs run` does not pass yet (tests/scoreboard/test262_run.rs).
 # One test path per line, relative to ../shared/test262 (so each starts with
@@ -69,120 +58,6 @@ const LIST_HEADER: &str = "\
 # and why. The run fails on a failure missing here and on a listed test that
 # passes, so the list only shrinks.
 # Regenerate: VMJS_WRITE_KNOWN_FAILURES=1 cargo test --release --test test262_run";
-
-const TIMEOUT: Duration = Duration::from_secs(10);
-
-enum Outcome {
-    Pass,
-    Fail(String),
-}
-
-/// The goal symbol a test is parsed with.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Goal {
-    Module,
-    Script,
-}
-
-/// Runs one test file and judges it by its frontmatter.
-fn run_test(
-    harness: &Path,
-    host_shim: &Path,
-    test: &Path,
-    fm: &Frontmatter,
-    goal: Goal,
-) -> Outcome {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_vmjs"));
-    // An unhandled rejection is not a test failure (only a thrown error,
-    // or a `$DONE` with an error in async tests, is).
-    command.arg("run").arg("--unhandled-rejections=warn");
-    if goal == Goal::Script {
-        command.arg("--script");
-    }
-    if !fm.has_flag("raw") {
-        command.arg("--prelude").arg(host_shim);
-        let mut includes = vec!["assert.js".to_string(), "sta.js".to_string()];
-        if fm.has_flag("async") {
-            includes.push("doneprintHandle.js".to_string());
-        }
-        includes.extend(fm.includes.iter().cloned());
-        for include in includes {
-            command.arg("--prelude").arg(harness.join(include));
-        }
-    }
-    command
-        .arg(test)
-        .current_dir(test.parent().unwrap_or(Path::new(".")))
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let Ok(mut child) = command.spawn() else {
-        return Outcome::Fail("could not start vmjs".into());
-    };
-    let out = child
-        .stdout
-        .take()
-        .map(|s| std::thread::spawn(move || std::io::read_to_string(s).unwrap_or_default()));
-    let err = child
-        .stderr
-        .take()
-        .map(|s| std::thread::spawn(move || std::io::read_to_string(s).unwrap_or_default()));
-    let start = Instant::now();
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status.code(),
-            Ok(None) if start.elapsed() > TIMEOUT => {
-                let _ = child.kill();
-                let _ = child.wait();
-                break None;
-            }
-            Ok(None) => std::thread::sleep(Duration::from_millis(2)),
-            Err(_) => break None,
-        }
-    };
-    let stdout = out.and_then(|h| h.join().ok()).unwrap_or_default();
-    let stderr = err.and_then(|h| h.join().ok()).unwrap_or_default();
-    let first_error: String = stderr
-        .lines()
-        .next()
-        .unwrap_or("")
-        .chars()
-        .take(120)
-        .collect();
-    let Some(code) = status else {
-        return Outcome::Fail("timed out or crashed".into());
-    };
-    if let Some(negative) = &fm.negative {
-        let expected = &negative.error_type;
-        return if code == 1 && stderr.lines().any(|l| l.contains(expected.as_str())) {
-            Outcome::Pass
-        } else if code == 0 {
-            Outcome::Fail(format!(
-                "expected {expected} ({} phase), ran to completion",
-                negative.phase
-            ))
-        } else {
-            Outcome::Fail(format!("expected {expected}, got: {first_error}"))
-        };
-    }
-    if fm.has_flag("async") {
-        if stdout.contains("Test262:AsyncTestComplete") {
-            return Outcome::Pass;
-        }
-        let failure = stdout
-            .lines()
-            .find(|l| l.contains("Test262:AsyncTestFailure"))
-            .unwrap_or("");
-        return Outcome::Fail(format!(
-            "async test did not complete: {failure}{first_error}"
-        ));
-    }
-    if code == 0 {
-        Outcome::Pass
-    } else {
-        Outcome::Fail(format!("exit {code}: {first_error}"))
-    }
-}
 
 #[test]
 fn test262_module_and_script_tests_run() {
@@ -192,14 +67,7 @@ fn test262_module_and_script_tests_run() {
     };
     let language = root.join("test/language");
     let harness = root.join("harness");
-    // The host functions test262 expects of a shell: `print` (doneprintHandle.js uses it).
-    let host_shim =
-        std::env::temp_dir().join(format!("vmjs-test262-host-{}.js", std::process::id()));
-    std::fs::write(
-        &host_shim,
-        "var print = (...args) => console.log(...args);\n",
-    )
-    .expect("temp dir is writable");
+    let proposals = non_es2025_features(&root);
     let mut tests: Vec<(PathBuf, Frontmatter, Goal)> = Vec::new();
     // (script-goal tests that need sloppy mode, proposal tests)
     let mut skipped = (0, 0);
@@ -215,11 +83,7 @@ fn test262_module_and_script_tests_run() {
             let Some(fm) = parse_frontmatter(&source) else {
                 continue;
             };
-            if fm
-                .features
-                .iter()
-                .any(|f| NON_ES2025_FEATURES.contains(&f.as_str()))
-            {
+            if skipped_feature(&fm, &proposals).is_some() {
                 skipped.1 += 1;
                 continue;
             }
@@ -235,53 +99,22 @@ fn test262_module_and_script_tests_run() {
         }
     }
     tests.sort_by(|a, b| a.0.cmp(&b.0));
-    // Two workers: the machine this runs on in CI has two cores.
-    let queue = Arc::new(Mutex::new(
-        tests.into_iter().enumerate().collect::<Vec<_>>(),
-    ));
-    let results = Arc::new(Mutex::new(Vec::new()));
-    let workers: Vec<_> = (0..2)
-        .map(|_| {
-            let (queue, results, harness, host_shim) = (
-                queue.clone(),
-                results.clone(),
-                harness.clone(),
-                host_shim.clone(),
-            );
-            std::thread::spawn(move || loop {
-                let next = queue.lock().map(|mut q| q.pop()).unwrap_or(None);
-                let Some((i, (path, fm, goal))) = next else {
-                    break;
-                };
-                let outcome = run_test(&harness, &host_shim, &path, &fm, goal);
-                if let Ok(mut r) = results.lock() {
-                    r.push((i, path, goal, outcome));
-                }
-            })
-        })
-        .collect();
-    for w in workers {
-        let _ = w.join();
-    }
-    let _ = std::fs::remove_file(&host_shim);
-    let mut results = Arc::try_unwrap(results)
-        .ok()
-        .and_then(|m| m.into_inner().ok())
-        .unwrap_or_default();
-    results.sort_by_key(|(i, _, _, _)| *i);
+    let results = run_parallel(tests, move |(path, fm, goal)| {
+        (path.clone(), *goal, run_vmjs(&harness, path, fm, *goal))
+    });
     let mut failures = Vec::new();
     let mut ran = BTreeSet::new();
     // (passed, failed) per goal, then per goal and folder.
     let mut totals = [(0, 0); 2];
     let mut per_folder = vec![[(0, 0); 2]; TEST_DIRECTORIES.len()];
-    for (_, path, goal, outcome) in results {
+    for (path, goal, outcome) in results {
         let id = relative_name(&path, &root);
         ran.insert(id.clone());
         let g = goal as usize;
         let folder = TEST_DIRECTORIES
             .iter()
             .position(|d| path.starts_with(language.join(d)));
-        let passed = matches!(outcome, Outcome::Pass);
+        let passed = outcome.passed();
         let count = |c: &mut (usize, usize)| {
             if passed {
                 c.0 += 1

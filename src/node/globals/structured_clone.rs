@@ -192,7 +192,8 @@ fn clone_binary(
         let ctor = agent.intrinsics().get("ArrayBuffer");
         let mut args = vec![Value::Number(store.len() as f64)];
         if let Some(max) = store.max_byte_length {
-            let options = JsObject::ordinary_create(Some(agent.intrinsics().object_prototype.clone()));
+            let options =
+                JsObject::ordinary_create(Some(agent.intrinsics().object_prototype.clone()));
             crate::interp::native::define_value(
                 &options,
                 "maxByteLength",
@@ -209,10 +210,19 @@ fn clone_binary(
         return Ok(Some(remember(memory, o, copy)));
     }
     let view = if let Some(ta) = o.data::<TypedArrayData>() {
-        let length = ta.array_length.map_or(Value::Undefined, |l| Value::Number(l as f64));
-        Some((ta.element.constructor_name(), ta.buffer.clone(), ta.byte_offset, length))
+        let length = ta
+            .array_length
+            .map_or(Value::Undefined, |l| Value::Number(l as f64));
+        Some((
+            ta.element.constructor_name(),
+            ta.buffer.clone(),
+            ta.byte_offset,
+            length,
+        ))
     } else if let Some(dv) = o.data::<DataViewData>() {
-        let length = dv.byte_length.map_or(Value::Undefined, |l| Value::Number(l as f64));
+        let length = dv
+            .byte_length
+            .map_or(Value::Undefined, |l| Value::Number(l as f64));
         Some(("DataView", dv.buffer.clone(), dv.byte_offset, length))
     } else {
         None

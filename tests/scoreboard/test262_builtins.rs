@@ -1,0 +1,452 @@
+//! Runs test262's `test/built-ins` and `test/annexB/built-ins` from
+//! `../shared/test262` with `vmjs run --test262-host` (which defines
+//! `print` and `$262`), following INTERPRETING.md:
+//!
+//! - in scope: every test but Intl (ECMA-402) and tests of features that
+//!   are not ECMAScript 2025 (`common::test262::non_es2025_features`);
+//! - strict mode only (vmjs has no sloppy mode yet): a test without
+//!   `onlyStrict` runs once, as a strict script (the `"use strict";`
+//!   variant), and its non-strict half is counted as not run; tests flagged
+//!   `noStrict` or `raw` are not run at all ("needs sloppy mode"); module
+//!   tests run as the entry module;
+//! - each test runs in its own process after its harness files, in
+//!   parallel (one worker per core), killed after 30 s (a failure:
+//!   `timeout`), and is judged as `common::test262::judge` says.
+//!
+//! Counts are printed per built-in (the first folder under `test/built-ins`;
+//! Annex B's as `annexB/NAME`), with the overall figure as a percentage of
+//! the tests that run in strict mode; the table is also written after the
+//! summary line to `target/tmp/scoreboard/test262_builtins.txt`. Failures are
+//! compared with `tests/scoreboard/known-failures/test262-builtins.txt`,
+//! whose reasons the runner derives from the error when it writes the list.
+//!
+//! With `VMJS_TEST262_NODE=/path/to/node` the same tests also run under Node
+//! (`tests/scoreboard/test262_node.cjs`: each script test as one strict
+//! script, harness + test, with a `$262` built on `node:vm`), and Node's
+//! counts are printed beside vmjs's.
+//!
+//! `cargo test --release --test test262_builtins -- --nocapture`
+
+#[path = "../common/mod.rs"]
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use common::frontmatter::{parse_frontmatter, Frontmatter};
+use common::known_failures::{check_against_list_with_reasons, Failure};
+use common::score::{forget_summary, known_failures_list, record_summary_with_details};
+use common::shared_data::locate_shared;
+use common::test262::{
+    harness_files, judge, non_es2025_features, run_parallel, run_vmjs, run_with_timeout,
+    skipped_feature, Goal, Outcome,
+};
+use common::walk::{files_under, relative_name};
+
+const RUNNER: &str = "test262 built-ins";
+/// The test target's name (`cargo test --test test262_builtins`).
+const TARGET: &str = "test262_builtins";
+
+/// The suites, relative to `../shared/test262`.
+const SUITES: &[&str] = &["test/built-ins", "test/annexB/built-ins"];
+
+const LIST_HEADER: &str = "\
+# test262 built-ins tests that `vmjs run` does not pass yet (tests/scoreboard/test262_builtins.rs).
+# One test path per line, relative to ../shared/test262 (so each starts with
+# test/built-ins/ or test/annexB/built-ins/), then ` # reason` (derived from the
+# error when the list was written); a deliberate choice says `deliberate (Node):`
+# and why. The run fails on a failure missing here and on a listed test that
+# passes, so the list only shrinks.
+# Regenerate: VMJS_WRITE_KNOWN_FAILURES=1 cargo test --release --test test262_builtins";
+
+/// One test to run.
+struct Test {
+    path: PathBuf,
+    fm: Frontmatter,
+    goal: Goal,
+    /// Index into the per-built-in counts.
+    builtin: usize,
+    /// The `$262` functions vmjs does not provide that the test (or its
+    /// harness) calls.
+    missing_host_apis: Vec<&'static str>,
+}
+
+/// `$262` functions of INTERPRETING.md that `vmjs run --test262-host` does
+/// not provide.
+const MISSING_HOST_APIS: &[&str] = &[
+    "detachArrayBuffer",
+    "agent",
+    "IsHTMLDDA",
+    "AbstractModuleSource",
+];
+
+/// The typed array constructors (a missing one is reported as missing typed arrays).
+const TYPED_ARRAYS: &[&str] = &[
+    "Int8Array",
+    "Uint8Array",
+    "Uint8ClampedArray",
+    "Int16Array",
+    "Uint16Array",
+    "Int32Array",
+    "Uint32Array",
+    "Float16Array",
+    "Float32Array",
+    "Float64Array",
+    "BigInt64Array",
+    "BigUint64Array",
+];
+
+/// Counts for one built-in folder.
+#[derive(Default, Clone)]
+struct Counts {
+    passed: usize,
+    failed: usize,
+    /// Tests flagged `noStrict` or `raw`: not run.
+    sloppy_only: usize,
+    /// The non-strict halves of tests that run in both modes: not run.
+    sloppy_halves: usize,
+    /// Passed under Node (when it ran).
+    node_passed: usize,
+}
+
+#[test]
+fn test262_builtins_run() {
+    forget_summary(TARGET);
+    let Some(root) = locate_shared(RUNNER, "test262") else {
+        return;
+    };
+    let started = Instant::now();
+    let harness = root.join("harness");
+    let proposals = non_es2025_features(&root);
+    let mut builtins: Vec<String> = Vec::new();
+    let mut counts: Vec<Counts> = Vec::new();
+    let mut tests: Vec<Test> = Vec::new();
+    let (mut intl, mut proposal_tests) = (0, 0);
+    let mut by_feature: BTreeMap<String, usize> = BTreeMap::new();
+    for suite in SUITES {
+        let base = root.join(suite);
+        for path in files_under(&base) {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if !name.ends_with(".js") || name.contains("_FIXTURE") {
+                continue;
+            }
+            let folder = relative_name(&path, &base)
+                .split('/')
+                .next()
+                .unwrap_or("")
+                .to_string();
+            let builtin = if suite.starts_with("test/annexB") {
+                format!("annexB/{folder}")
+            } else {
+                folder.clone()
+            };
+            let source = std::fs::read_to_string(&path).unwrap_or_default();
+            let fm = parse_frontmatter(&source).unwrap_or_default();
+            if folder == "Intl" || fm.features.iter().any(|f| f.starts_with("Intl")) {
+                intl += 1;
+                continue;
+            }
+            if let Some(feature) = skipped_feature(&fm, &proposals) {
+                proposal_tests += 1;
+                *by_feature.entry(feature.to_string()).or_default() += 1;
+                continue;
+            }
+            let index = match builtins.iter().position(|b| *b == builtin) {
+                Some(i) => i,
+                None => {
+                    builtins.push(builtin);
+                    counts.push(Counts::default());
+                    builtins.len() - 1
+                }
+            };
+            let goal = if fm.has_flag("module") {
+                Goal::Module
+            } else if fm.has_flag("noStrict") || fm.has_flag("raw") {
+                counts[index].sloppy_only += 1;
+                continue;
+            } else {
+                if !fm.has_flag("onlyStrict") {
+                    counts[index].sloppy_halves += 1;
+                }
+                Goal::Script
+            };
+            let mut texts = vec![source];
+            for file in harness_files(&fm) {
+                texts.push(std::fs::read_to_string(harness.join(file)).unwrap_or_default());
+            }
+            let missing_host_apis = MISSING_HOST_APIS
+                .iter()
+                .copied()
+                .filter(|api| texts.iter().any(|t| t.contains(&format!("$262.{api}"))))
+                .collect();
+            tests.push(Test {
+                path,
+                fm,
+                goal,
+                builtin: index,
+                missing_host_apis,
+            });
+        }
+    }
+    let tests = std::sync::Arc::new(tests);
+    let indices: Vec<usize> = (0..tests.len()).collect();
+    let outcomes = {
+        let (tests, harness) = (tests.clone(), harness.clone());
+        run_parallel(indices.clone(), move |&i| {
+            let t = &tests[i];
+            run_vmjs(&harness, &t.path, &t.fm, t.goal)
+        })
+    };
+    let vmjs_seconds = started.elapsed().as_secs_f64();
+
+    let node = std::env::var("VMJS_TEST262_NODE")
+        .ok()
+        .filter(|n| !n.is_empty());
+    let mut node_seconds = 0.0;
+    let node_outcomes = node.as_ref().map(|node| {
+        let node_started = Instant::now();
+        let driver =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scoreboard/test262_node.cjs");
+        let (tests, harness, node) = (tests.clone(), harness.clone(), node.clone());
+        let outcomes = run_parallel(indices.clone(), move |&i| {
+            run_node(&node, &driver, &harness, &tests[i])
+        });
+        node_seconds = node_started.elapsed().as_secs_f64();
+        outcomes
+    });
+
+    let mut failures = Vec::new();
+    let mut ran = BTreeSet::new();
+    let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
+    let mut reason_of: BTreeMap<String, String> = BTreeMap::new();
+    for (i, outcome) in outcomes.iter().enumerate() {
+        let t = &tests[i];
+        let id = relative_name(&t.path, &root);
+        ran.insert(id.clone());
+        let c = &mut counts[t.builtin];
+        if let Some(node) = &node_outcomes {
+            if node[i].passed() {
+                c.node_passed += 1;
+            }
+        }
+        match outcome {
+            Outcome::Pass => c.passed += 1,
+            Outcome::Fail(detail) => {
+                c.failed += 1;
+                let reason = reason_for(&builtins[t.builtin], t, detail);
+                *reasons.entry(reason.clone()).or_default() += 1;
+                reason_of.insert(id.clone(), reason);
+                failures.push(Failure {
+                    id,
+                    detail: detail.clone(),
+                    panicked: false,
+                });
+            }
+        }
+    }
+
+    let total = counts.iter().fold(Counts::default(), |mut sum, c| {
+        sum.passed += c.passed;
+        sum.failed += c.failed;
+        sum.sloppy_only += c.sloppy_only;
+        sum.sloppy_halves += c.sloppy_halves;
+        sum.node_passed += c.node_passed;
+        sum
+    });
+    let with_node = node_outcomes.is_some();
+    let mut table = String::new();
+    let _ = writeln!(
+        table,
+        "{:<34} {:>7} {:>7} {:>7} {:>7}{}",
+        "built-in",
+        "passed",
+        "failed",
+        "total",
+        "sloppy",
+        if with_node { "    node" } else { "" }
+    );
+    let mut order: Vec<usize> = (0..builtins.len()).collect();
+    order.sort_by(|a, b| builtins[*a].cmp(&builtins[*b]));
+    for i in order.into_iter().chain(std::iter::once(usize::MAX)) {
+        let (name, c) = if i == usize::MAX {
+            ("all", &total)
+        } else {
+            (builtins[i].as_str(), &counts[i])
+        };
+        let node_column = if with_node {
+            format!(" {:>7}", c.node_passed)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            table,
+            "{:<34} {:>7} {:>7} {:>7} {:>7}{node_column}",
+            name,
+            c.passed,
+            c.failed,
+            c.passed + c.failed,
+            c.sloppy_only + c.sloppy_halves,
+        );
+    }
+    let run_total = total.passed + total.failed;
+    let percent = |n: usize| 100.0 * n as f64 / run_total.max(1) as f64;
+    let _ = writeln!(
+        table,
+        "vmjs: {}/{run_total} strict-mode runs passed ({:.1}%) in {vmjs_seconds:.0} s",
+        total.passed,
+        percent(total.passed)
+    );
+    if with_node {
+        let _ = writeln!(
+            table,
+            "node: {}/{run_total} strict-mode runs passed ({:.1}%) in {node_seconds:.0} s",
+            total.node_passed,
+            percent(total.node_passed)
+        );
+    }
+    let _ = writeln!(
+        table,
+        "not run (needs sloppy mode): {} noStrict/raw tests, {} non-strict halves; skipped: {intl} Intl, {proposal_tests} not ES2025",
+        total.sloppy_only, total.sloppy_halves
+    );
+    println!("{RUNNER}: not ES2025, by feature: {by_feature:?}");
+    let mut common_reasons: Vec<(&String, &usize)> = reasons.iter().collect();
+    common_reasons.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    println!("{RUNNER}: most common failure reasons:");
+    for (reason, n) in common_reasons.iter().take(40) {
+        println!("  {n:>6}  {reason}");
+    }
+    record_summary_with_details(
+        TARGET,
+        RUNNER,
+        total.passed,
+        total.failed,
+        intl + proposal_tests + total.sloppy_only,
+        &table,
+    );
+    let list = known_failures_list("test262-builtins");
+    let reason = |f: &Failure| reason_of.get(&f.id).cloned().unwrap_or_default();
+    check_against_list_with_reasons(RUNNER, &list, LIST_HEADER, &failures, &ran, Some(&reason));
+}
+
+/// Runs `test` under Node with `test262_node.cjs`.
+fn run_node(node: &str, driver: &Path, harness: &Path, test: &Test) -> Outcome {
+    let mut command = Command::new(node);
+    command
+        .arg("--expose-gc")
+        .arg("--unhandled-rejections=warn")
+        .arg("--no-warnings");
+    if test.goal == Goal::Module {
+        command.arg("--experimental-default-type=module");
+    }
+    command.arg(driver).arg(match test.goal {
+        Goal::Module => "module",
+        Goal::Script => "script",
+    });
+    command.arg(&test.path);
+    for file in harness_files(&test.fm) {
+        command.arg(harness.join(file));
+    }
+    command.current_dir(test.path.parent().unwrap_or(Path::new(".")));
+    match run_with_timeout(command) {
+        Some(output) => judge(&test.fm, &output),
+        None => Outcome::Fail("could not start node".into()),
+    }
+}
+
+/// A short reason for a failure, derived from the test's built-in, its
+/// features, the `$262` functions it needs and the error it ended with.
+fn reason_for(builtin: &str, test: &Test, detail: &str) -> String {
+    if detail == "timeout" || detail.starts_with("crashed") {
+        return detail.split(':').next().unwrap_or(detail).to_string();
+    }
+    // The error line after the runner's prefix.
+    let (prefix, error) = if let Some(rest) = detail.strip_prefix("async test did not complete: ") {
+        ("async: ", rest)
+    } else if let Some((head, rest)) = detail.split_once(": ") {
+        if head.starts_with("exit ") {
+            ("", rest)
+        } else if let Some(expected) = head.strip_prefix("expected ") {
+            let expected = expected.trim_end_matches(", got");
+            if rest.contains("This statement should not be evaluated") {
+                return format!("no early {expected}");
+            }
+            return format!("expected {expected}, got: {}", normalise(rest));
+        } else {
+            ("", detail)
+        }
+    } else {
+        ("", detail)
+    };
+    let error = error.trim();
+    let error = error
+        .strip_prefix("Test262:AsyncTestFailure:")
+        .unwrap_or(error)
+        .trim();
+    if let Some(name) = error
+        .strip_prefix("ReferenceError: ")
+        .and_then(|m| m.strip_suffix(" is not defined"))
+    {
+        if TYPED_ARRAYS.contains(&name) {
+            return "typed arrays are not implemented".into();
+        }
+        return format!("{name} is not implemented");
+    }
+    let host_api_missing = error.contains("of undefined")
+        || error.contains("is not a function")
+        || error.contains("$262.");
+    if let Some(api) = test.missing_host_apis.first().filter(|_| host_api_missing) {
+        return format!("needs $262.{api}");
+    }
+    if test.fm.features.iter().any(|f| f == "BigInt")
+        && (error.starts_with("SyntaxError") || error.contains("BigInt"))
+    {
+        return "BigInt values are not supported".into();
+    }
+    if error.is_empty() {
+        return format!("{builtin}: {detail}");
+    }
+    format!("{prefix}{}", normalise(error))
+}
+
+/// `message` without the values that differ from test to test (the text
+/// between `«»` and numbers), cut short.
+fn normalise(message: &str) -> String {
+    let mut out = String::new();
+    let mut skipping = false;
+    let mut in_number = false;
+    for c in message.chars() {
+        if skipping {
+            if c == '»' {
+                skipping = false;
+                out.push(c);
+            }
+            continue;
+        }
+        // A number on its own (not the digit of a name like `Int8Array`).
+        let starts_number = c.is_ascii_digit() && !out.ends_with(|p: char| p.is_alphanumeric());
+        if (in_number && (c.is_ascii_digit() || c == '.')) || starts_number {
+            if !in_number {
+                out.push('N');
+            }
+            in_number = true;
+            continue;
+        }
+        in_number = false;
+        out.push(c);
+        if c == '«' {
+            out.push('…');
+            skipping = true;
+        }
+    }
+    let out = out.trim().trim_end_matches('.').to_string();
+    if out.chars().count() > 90 {
+        let cut: String = out.chars().take(90).collect();
+        format!("{cut}…")
+    } else {
+        out
+    }
+}
