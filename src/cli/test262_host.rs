@@ -12,8 +12,11 @@
 //!   `source` in the realm `$262` belongs to; a parse error is thrown as
 //!   that realm's SyntaxError.
 //!
-//! Not provided: `detachArrayBuffer` (vmjs has no ArrayBuffer yet), `agent`
-//! (no concurrent agents), `IsHTMLDDA` and `AbstractModuleSource`.
+//! - `$262.detachArrayBuffer(buffer)`: DetachArrayBuffer (a TypeError for
+//!   anything but a non-shared ArrayBuffer).
+//!
+//! Not provided: `agent` (no concurrent agents), `IsHTMLDDA` and
+//! `AbstractModuleSource`.
 
 use std::io::Write;
 use std::rc::Rc;
@@ -54,6 +57,7 @@ fn install_in(agent: &mut Agent, realm: &Rc<Realm>) -> Gc<JsObject> {
         Attributes::METHOD,
     );
     agent.define_method(&host, "gc", 0, gc);
+    agent.define_method(&host, "detachArrayBuffer", 1, detach_array_buffer);
     agent.define_method(&host, "createRealm", 0, create_realm);
     let eval_script = agent.native_function_with(
         "evalScript",
@@ -90,6 +94,21 @@ fn print(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 fn gc(_: &mut Agent, _: &CallArgs) -> JsResult<Value> {
     gc::force_collect();
     Ok(Value::Undefined)
+}
+
+/// `$262.detachArrayBuffer(buffer)`: DetachArrayBuffer ( arrayBuffer ) —
+/// <https://tc39.es/ecma262/#sec-detacharraybuffer>.
+fn detach_array_buffer(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    // 1. Assert: IsSharedArrayBuffer(arrayBuffer) is false.
+    match crate::interp::builtins::array_buffer::buffer_store(&args.arg(0)) {
+        Some(store) if !store.shared => {
+            // 4. Set arrayBuffer.[[ArrayBufferData]] to null and
+            //    [[ArrayBufferByteLength]] to 0.
+            store.detach();
+            Ok(Value::Null)
+        }
+        _ => agent.throw_type_error("detachArrayBuffer needs an ArrayBuffer"),
+    }
 }
 
 /// `$262.createRealm()`: a new realm (InitializeHostDefinedRealm) with this
