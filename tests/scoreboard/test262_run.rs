@@ -3,9 +3,9 @@
 //! its INTERPRETING.md:
 //!
 //! - module tests (`flags: [module]`) run as the entry module; the others
-//!   run as strict scripts (`vmjs run --script`: INTERPRETING.md's
-//!   `"use strict";` variant, since vmjs has no sloppy mode), except tests
-//!   flagged `noStrict` or `raw`, which need sloppy mode and are skipped;
+//!   run as strict scripts (`vmjs run --script --strict`: INTERPRETING.md's
+//!   `"use strict";` variant), except tests flagged `noStrict` or `raw`,
+//!   which need the non-strict run and are skipped;
 //! - the harness (`assert.js`, `sta.js`, the listed `includes`, and
 //!   `doneprintHandle.js` for `flags: [async]`) runs first, each file as a
 //!   script (`vmjs run --prelude`); `raw` tests get none;
@@ -97,7 +97,9 @@ fn run_test(
     // or a `$DONE` with an error in async tests, is).
     command.arg("run").arg("--unhandled-rejections=warn");
     if goal == Goal::Script {
-        command.arg("--script");
+        // INTERPRETING.md's strict variant (`--strict`: as if the test
+        // began with "use strict").
+        command.arg("--script").arg("--strict");
     }
     if !fm.has_flag("raw") {
         command.arg("--prelude").arg(host_shim);

@@ -68,7 +68,18 @@ impl Checker {
         let mut context = self.function_body_context(function, derived_constructor);
         context.await_rule = await_in_parameters;
         context.yield_rule = yield_in_parameters;
+        // A function's code is strict if the code around it is, or if its
+        // body has a Use Strict Directive (ECMA-262 §11.2.2); the directive
+        // makes the parameters strict too.
+        let own_directive = use_strict_directive(&function.body).is_some();
+        let strict = context.strict || own_directive;
+        function.sloppy.set(!strict);
+        context.duplicate_parameters_allowed =
+            !strict && function.kind == FunctionKind::Normal && is_simple_parameter_list(function);
         self.enter_function(context);
+        if own_directive {
+            self.enter_strict_code(function.span);
+        }
     }
 
     /// Switches from the parameters to the body: the body's `yield`/`await`
@@ -145,6 +156,10 @@ impl Checker {
             labels: LabelSet::default(),
             iteration_depth: 0,
             breakable_depth: 0,
+            // Inherited from the enclosing code; a directive of the
+            // function's own is applied by `enter_function_parameters`.
+            strict: outer.strict,
+            duplicate_parameters_allowed: false,
         }
     }
 
