@@ -9,8 +9,6 @@ var eval2 = function (eval, arguments) { return eval + arguments; };
 console.log(eval2(1, 2));
 function named() { var arguments = 5; return arguments; }
 console.log(named());
-var yi\u0065ld = 'escaped yield';
-console.log(yield);
 var strictOnly = [
   '"use strict"; 010',
   '"use strict"; 08',

@@ -95,7 +95,7 @@ fn with_statements() {
     rejects_at(
         "function f() { 'use strict'; if (x) with (a) b; }",
         "Strict mode code may not include a with statement",
-        37,
+        36,
     );
 }
 
