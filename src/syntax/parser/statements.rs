@@ -139,7 +139,7 @@ impl ParseState<'_> {
     /// yet, so it is an error there too (the driver words it by the
     /// strictness of the code around it). The node built stands in for the
     /// parts, for the early-error walk.
-    pub fn with_statement(&self, head: (Span, Expr), body: Box<Stmt>) -> StmtKind {
+    pub fn with_statement(&self, head: (Span, Expr), body: Stmt) -> StmtKind {
         let (keyword, object) = head;
         self.note_with_statement(keyword);
         let object = self.stmt(
@@ -147,7 +147,7 @@ impl ParseState<'_> {
             keyword.start as usize,
             keyword.end as usize,
         );
-        StmtKind::Block(vec![object, *body])
+        StmtKind::Block(vec![object, body])
     }
 
     /// The body of `if`, loops and labels is a single Statement, never a
