@@ -124,7 +124,7 @@ fn global_lexicals_have_a_temporal_dead_zone() {
 #[test]
 fn top_level_this_is_the_global_object() {
     let (out, errors) = run_scripts(&[
-        "console.log(this === globalThis, (() => this)() === globalThis, (function () { return this; })());",
+        "'use strict'; console.log(this === globalThis, (() => this)() === globalThis, (function () { return this; })());",
     ]);
     assert_eq!(errors, [None]);
     assert_eq!(out, "true true undefined\n");

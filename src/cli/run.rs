@@ -1,5 +1,5 @@
 //! `vmjs run FILE`: run FILE as the entry ES module (with `--script`: as a
-//! strict script), then the event loop ([`Agent::run_event_loop`]) until
+//! script), then the event loop ([`Agent::run_event_loop`]) until
 //! nothing is left. An uncaught exception or unhandled rejection prints the
 //! error ([`Agent::report_uncaught`]: an error's `stack`, `String(e)` then
 //! `    at` lines) on stderr and exits with status 1, as Node does.
@@ -34,9 +34,14 @@ pub struct RunArgs {
     /// Run FILE first as a script, its top-level declarations becoming globals (test harnesses).
     #[arg(long = "prelude", value_name = "FILE", hide = true)]
     preludes: Vec<PathBuf>,
-    /// Run FILE as a (strict) script instead of a module.
+    /// Run FILE as a script instead of a module (strict code only with a
+    /// "use strict" directive).
     #[arg(long)]
     script: bool,
+    /// With --script: run FILE as strict code, as if it began with
+    /// "use strict" (test262's strict variant).
+    #[arg(long, hide = true)]
+    strict: bool,
     /// `warn`: an unhandled rejection prints a warning instead of ending
     /// the run (test262 does not count them as failures).
     #[arg(long = "unhandled-rejections", value_name = "MODE", hide = true)]
@@ -78,6 +83,7 @@ impl RunArgs {
             trace: true,
             preludes: self.preludes.clone(),
             script: self.script,
+            strict: self.strict,
             unhandled_rejections: self.unhandled_rejections,
             conditions: self.conditions.clone(),
             test262_host: self.test262_host,
@@ -122,7 +128,7 @@ pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
     let unhandled = args.unhandled_rejections.unwrap_or_default();
     // The entry's own SyntaxError prints before anything runs (preludes aside).
     let status = if args.script {
-        run_script(&mut agent, &args.file, &source, unhandled, context.color)
+        run_script(&mut agent, args, &source, unhandled, context.color)
     } else {
         match host.load_entry_text(&args.file, &source) {
             Ok(module) => run_graph(&mut agent, &host, module, unhandled),
@@ -156,16 +162,18 @@ fn absolute(path: &Path) -> PathBuf {
 /// loop; returns the exit status.
 fn run_script(
     agent: &mut Agent,
-    file: &Path,
+    args: &RunArgs,
     source: &str,
     unhandled: UnhandledRejections,
     color: ColorWhen,
 ) -> u8 {
+    let file = &args.file;
     let path = absolute(file);
     let path = std::fs::canonicalize(&path).unwrap_or(path);
     let url = crate::host::resolve::file_url(&path);
     let host_defined = path.display().to_string();
-    let script = match ScriptRecord::parse(source, agent.realm.clone(), &url, &host_defined) {
+    let realm = agent.realm.clone();
+    let script = match ScriptRecord::parse_as(source, realm, &url, &host_defined, args.strict) {
         Ok(script) => script,
         Err(err) => {
             report_syntax_error(&file.display().to_string(), source, &err, color);

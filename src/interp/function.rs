@@ -180,11 +180,6 @@ pub struct Closure {
     /// The source text the function came from (stack traces, `toString`).
     #[unsafe_ignore_trace]
     pub source: Rc<SourceText>,
-    /// A function made by the `Function` constructor: its code is sloppy
-    /// code (§20.2.1.1.1), so an undefined or null `this` becomes the global
-    /// object (OrdinaryCallBindThis step 6). vmjs's other code is strict.
-    #[unsafe_ignore_trace]
-    pub sloppy_this: std::cell::Cell<bool>,
 }
 
 impl FunctionData {

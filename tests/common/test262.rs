@@ -174,7 +174,9 @@ pub fn run_vmjs(harness: &Path, test: &Path, fm: &Frontmatter, goal: Goal) -> Ou
         .arg("--unhandled-rejections=warn")
         .arg("--test262-host");
     if goal == Goal::Script {
-        command.arg("--script");
+        // INTERPRETING.md's strict variant (`--strict`: as if the test
+        // began with "use strict"); the non-strict runs are not made yet.
+        command.arg("--script").arg("--strict");
     }
     for file in harness_files(fm) {
         command.arg("--prelude").arg(harness.join(file));

@@ -4,9 +4,9 @@
 //!
 //! - `vmjs run --test262-host` defines `print` and `$262`;
 //! - module tests (`flags: [module]`) run as the entry module; the others
-//!   run as strict scripts (`vmjs run --script`: INTERPRETING.md's
-//!   `"use strict";` variant, since vmjs has no sloppy mode), except tests
-//!   flagged `noStrict` or `raw`, which need sloppy mode and are skipped;
+//!   run as strict scripts (`vmjs run --script --strict`: INTERPRETING.md's
+//!   `"use strict";` variant), except tests flagged `noStrict` or `raw`,
+//!   which need the non-strict run and are skipped;
 //! - the harness (`assert.js`, `sta.js`, the listed `includes`, and
 //!   `doneprintHandle.js` for `flags: [async]`) runs first, each file as a
 //!   script (`vmjs run --prelude`); `raw` tests get none;

@@ -137,8 +137,8 @@ fn function_constructor(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let body = agent.to_string(&body)?.to_rust_string();
     // The source text: "function anonymous(P\n) {\nbody\n}".
     let text = format!("(function anonymous({}\n) {{\n{}\n}})", p.join(","), body);
-    // The text is parsed as a (strict) script: a function body is not module
-    // code (no `import.meta`; `await` is an identifier outside async code).
+    // The text is parsed as a script: a function body is not module code
+    // (no `import.meta`; `await` is an identifier outside async code).
     let script = match crate::syntax::parse_script(&text) {
         Ok(s) => s,
         Err(e) => return Err(agent.syntax_error(e.message)),
@@ -165,12 +165,9 @@ fn function_constructor(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // Dynamic functions close over the global environment only.
     let source = SourceText::new("anonymous", Rc::<str>::from(text.as_str()));
     let frame = Frame::new(0, None, None, source, None);
+    // The body is non-strict code unless it has a Use Strict Directive
+    // (the parse recorded which on `func`).
     let f = agent.instantiate_function_expression(&frame, &func, Some(JsStr::from("anonymous")));
-    if let ObjectKind::Function(data) = &f.kind {
-        if let Callable::Closure(c) = &data.callable {
-            c.sloppy_this.set(true);
-        }
-    }
     Ok(Value::Object(f))
 }
 

@@ -112,7 +112,7 @@ impl Agent {
         Ok(())
     }
 
-    /// PutValue for an identifier reference in strict code.
+    /// PutValue for an identifier reference (ECMA-262 §6.2.5.6, PutValue).
     pub(super) fn assign_ident(
         &mut self,
         frame: &mut Frame,
@@ -145,14 +145,18 @@ impl Agent {
                     lexical.env.set(lexical.slot, value);
                     return Ok(());
                 }
-                // Strict code: assigning an undeclared name is a ReferenceError.
                 let global = self.global_object();
                 let key = PropertyKey::from_string(JsStr::from_units(id.units()));
-                if !global.has_property(&key) {
+                // 3. If IsUnresolvableReference(V) is true, then
+                //    a. If V.[[Strict]] is true, throw a ReferenceError exception.
+                if frame.strict && !global.has_property(&key) {
                     self.set_position(id.span.start);
                     return Err(self.reference_error(format!("{} is not defined", id.name)));
                 }
-                if !self.set_property(&global, &key, value)? {
+                // 3.b–c. Perform ? Set(globalObj, V.[[ReferencedName]], W, false)
+                //        (non-strict code); SetMutableBinding of the global
+                //        object record throws only in strict code.
+                if !self.set_property(&global, &key, value)? && frame.strict {
                     return self.throw_type_error(format!(
                         "Cannot assign to read only property '{}' of object '#<Object>'",
                         id.name

@@ -26,6 +26,24 @@ pub(crate) fn closure_of(f: &Gc<JsObject>) -> &Closure {
     }
 }
 
+/// OrdinaryCallBindThis ( F, calleeContext, thisArgument ) steps 5–6 for a
+/// function whose [[ThisMode]] is global (non-strict code) —
+/// <https://tc39.es/ecma262/#sec-ordinarycallbindthis>. (Strict functions
+/// take thisArgument as it is; arrows have no `this` binding to set.)
+fn ordinary_call_bind_this_sloppy(agent: &mut Agent, this: &Value) -> Value {
+    match this {
+        // 6.a. If thisArgument is either undefined or null, then
+        //      iii. Let thisValue be calleeRealm.[[GlobalEnv]].[[GlobalThisValue]].
+        Value::Undefined | Value::Null => Value::Object(agent.global_object()),
+        Value::Object(_) => this.clone(),
+        // 6.b. Else, let thisValue be ! ToObject(thisArgument).
+        primitive => match agent.to_object(primitive) {
+            Ok(object) => Value::Object(object),
+            Err(_) => this.clone(),
+        },
+    }
+}
+
 /// [[Call]] ( thisArgument, argumentsList ) — <https://tc39.es/ecma262/#sec-ecmascript-function-objects-call-thisargument-argumentslist>
 pub fn call_closure(
     agent: &mut Agent,
@@ -46,18 +64,14 @@ pub fn call_closure(
     }
     match closure.code.clone() {
         Code::Function(func) => {
+            let this = if func.is_strict() {
+                this.clone()
+            } else {
+                ordinary_call_bind_this_sloppy(agent, this)
+            };
             if func.is_generator || func.is_async {
-                return agent.start_suspendable(f, &func, this.clone(), args);
+                return agent.start_suspendable(f, &func, this, args);
             }
-            // OrdinaryCallBindThis: strict functions take thisArgument as it
-            // is; sloppy ones (from `Function(...)`) get the global object for
-            // undefined or null.
-            let this =
-                if closure.sloppy_this.get() && matches!(this, Value::Undefined | Value::Null) {
-                    Value::Object(agent.global_object())
-                } else {
-                    this.clone()
-                };
             let (v, _) = agent.run_function(f, &func, Some(this), args, Value::Undefined)?;
             Ok(v)
         }
@@ -215,13 +229,15 @@ impl Agent {
             Some(n) => Some(Env::new(closure.env.clone(), n)),
             None => closure.env.clone(),
         };
-        Frame::new(
+        let mut frame = Frame::new(
             scope.frame_size,
             env,
             closure.module_env.clone(),
             closure.source.clone(),
             Some(f.clone()),
-        )
+        );
+        frame.strict = func.is_strict();
+        frame
     }
 
     /// Instantiation and body of a call in an already made frame.

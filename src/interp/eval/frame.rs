@@ -22,6 +22,10 @@ pub struct Frame {
     pub source: Rc<SourceText>,
     /// The function object being run (None for module code).
     pub function: Option<Gc<JsObject>>,
+    /// Whether the code being run is strict mode code (ECMA-262 §11.2.2):
+    /// PutValue throws where non-strict code fails silently. True unless
+    /// the frame runs a non-strict script or function.
+    pub strict: bool,
 }
 
 impl Frame {
@@ -38,6 +42,7 @@ impl Frame {
             module_env,
             source,
             function,
+            strict: true,
         }
     }
 }

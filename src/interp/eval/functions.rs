@@ -136,7 +136,6 @@ impl Agent {
                     fields: Slots::new(),
                     private_methods: Slots::new(),
                     source: f.source.clone(),
-                    sloppy_this: std::cell::Cell::new(false),
                 }),
             })),
         )

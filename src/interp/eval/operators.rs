@@ -7,8 +7,10 @@ use crate::interp::agent::{Agent, JsResult};
 use crate::interp::number::{to_int32, to_uint32};
 use crate::interp::ops::conversion::{to_boolean, PreferredType};
 use crate::interp::ops::equality::is_strictly_equal;
+use crate::interp::property::PropertyKey;
+use crate::interp::string::JsStr;
 use crate::interp::value::Value;
-use crate::syntax::ast::{BinaryOp, Expr, ExprKind, UnaryOp, UpdateOp};
+use crate::syntax::ast::{BinaryOp, Expr, ExprKind, Ident, UnaryOp, UpdateOp};
 use crate::syntax::scope::BindingRef;
 
 impl Agent {
@@ -47,6 +49,28 @@ impl Agent {
         }
     }
 
+    /// The delete operator on an identifier reference (step 6: base is an
+    /// Environment Record, `DeleteBinding`): declared bindings (function
+    /// scopes, modules, the global declarative record) cannot be deleted;
+    /// a global object property can if it is configurable, and a name that
+    /// resolves nowhere is deleted trivially.
+    fn delete_binding(&mut self, id: &Ident) -> bool {
+        match id.binding.get() {
+            BindingRef::Global | BindingRef::Unresolved => {
+                // GlobalEnvironmentRecord.DeleteBinding ( N ):
+                // 2. If DclRec.HasBinding(N) is true, return ! DclRec.DeleteBinding(N).
+                if self.realm.global_env.lexical_binding(&id.name).is_some() {
+                    return false;
+                }
+                // 4–5. If globalObject has an own property N, return ? ObjRec.DeleteBinding(N).
+                let global = self.global_object();
+                let key = PropertyKey::from_string(JsStr::from_units(id.units()));
+                global.delete(&key)
+            }
+            _ => false,
+        }
+    }
+
     /// The delete operator — <https://tc39.es/ecma262/#sec-delete-operator-runtime-semantics-evaluation>
     fn eval_delete(&mut self, f: &mut Frame, arg: &Expr) -> JsResult<Value> {
         let mut inner = arg;
@@ -62,6 +86,8 @@ impl Agent {
             ExprKind::SuperMember { .. } => {
                 return Err(self.reference_error("Unsupported reference to 'super'"));
             }
+            // Non-strict code only (an early error in strict code).
+            ExprKind::Ident(id) => return Ok(Value::Bool(self.delete_binding(id))),
             _ => {
                 // 2. If ref is not a Reference Record, return true.
                 self.eval_expr(f, arg)?;
@@ -74,6 +100,9 @@ impl Agent {
                 let obj = self.to_object(&base)?;
                 // 5.d–e. deleteStatus = baseObj.[[Delete]]; strict: throw if false.
                 if !obj.delete(&key) {
+                    if !f.strict {
+                        return Ok(Value::Bool(false));
+                    }
                     let shown = crate::interp::ops::object_ops::key_display(&key);
                     let label = self.object_label(&obj);
                     return self

@@ -163,7 +163,9 @@ impl Agent {
             Reference::Binding(id) => self.assign_ident(f, id, v),
             Reference::Property { base, key } => match base {
                 Value::Object(o) => {
-                    if !self.set_property(o, key, v)? {
+                    // 5.b–c. succeeded = ? baseObj.[[Set]](…); if it is false
+                    //        and V.[[Strict]] is true, throw a TypeError.
+                    if !self.set_property(o, key, v)? && f.strict {
                         let shown = key_display(key);
                         let label = self.object_label(o);
                         return self.throw_type_error(format!(
@@ -183,7 +185,7 @@ impl Agent {
                     // 3.b–d. Let baseObj be ! ToObject(V.[[Base]]); succeeded =
                     //        baseObj.[[Set]](name, W, GetThisValue(V)); strict: throw.
                     let obj = self.to_object(primitive)?;
-                    if !self.set_with_receiver(&obj, key, v, primitive)? {
+                    if !self.set_with_receiver(&obj, key, v, primitive)? && f.strict {
                         let shown = key_display(key);
                         let what = self.to_display_string(primitive);
                         let kind = self.type_of(primitive);
@@ -203,7 +205,7 @@ impl Agent {
                 let Some(proto) = home_proto else {
                     return self.throw_type_error("Cannot set properties of super");
                 };
-                if !self.set_with_receiver(proto, key, v, this)? {
+                if !self.set_with_receiver(proto, key, v, this)? && f.strict {
                     let shown = key_display(key);
                     return self.throw_type_error(format!(
                         "Cannot assign to read only property '{shown}' of object"

@@ -46,9 +46,25 @@ impl ScriptRecord {
         name: &str,
         host_defined: &str,
     ) -> Result<ScriptRecord, SyntaxError> {
+        ScriptRecord::parse_as(source_text, realm, name, host_defined, false)
+    }
+
+    /// ParseScript, with `strict`: the script is strict code even without
+    /// a Use Strict Directive (test262's strict variant of a test).
+    pub fn parse_as(
+        source_text: &str,
+        realm: Rc<Realm>,
+        name: &str,
+        host_defined: &str,
+        strict: bool,
+    ) -> Result<ScriptRecord, SyntaxError> {
         // 1. Let script be ParseText(sourceText, Script).
         // 2. If script is a List of errors, return script.
-        let ast = crate::syntax::parse_script(source_text)?;
+        let ast = if strict {
+            crate::syntax::parse_strict_script(source_text)?
+        } else {
+            crate::syntax::parse_script(source_text)?
+        };
         let scope = script_scope(&ast);
         let env = Env::new(None, scope.env_slots);
         // 3. Return Script Record { [[Realm]]: realm, [[ECMAScriptCode]]: script,
@@ -89,6 +105,7 @@ impl Agent {
             script_record.source.clone(),
             None,
         );
+        frame.strict = !script_record.ast.sloppy.get();
         self.realm.global_env.add_script(
             script_record.env.clone(),
             script_record.host_defined.clone(),

@@ -1,6 +1,6 @@
 //! Functions and classes.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
 use super::*;
@@ -47,6 +47,17 @@ pub struct Function {
     pub span: Span,
     /// Set by scope analysis.
     pub scope: OnceCell<Box<FunctionScope>>,
+    /// Whether the function's code is non-strict (ECMA-262 §11.2.2): set by
+    /// the early-error walk, which knows the enclosing code's strictness.
+    /// The default, false, is strict code.
+    pub sloppy: Cell<bool>,
+}
+
+impl Function {
+    /// Whether the function's code is strict mode code (ECMA-262 §11.2.2).
+    pub fn is_strict(&self) -> bool {
+        !self.sloppy.get()
+    }
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]

@@ -15,13 +15,17 @@ pub struct Module {
     pub scope: OnceCell<Box<ModuleScope>>,
 }
 
-/// A (strict) script: `vmjs run --script`, test harnesses.
+/// A script: `vmjs run --script`, `Function(...)` bodies, test harnesses.
 #[derive(Clone, Debug)]
 pub struct Script {
     pub body: Vec<Stmt>,
     pub span: Span,
     /// Set by scope analysis.
     pub scope: OnceCell<Box<ScriptScope>>,
+    /// Whether the script is non-strict code: it has no Use Strict Directive
+    /// (ECMA-262 §11.2.2). Set by the early-error walk; false (strict) by
+    /// default.
+    pub sloppy: Cell<bool>,
 }
 
 #[derive(Clone, Debug)]

@@ -68,19 +68,26 @@ impl Checker {
     /// ClassDeclaration: the class name is a lexical binding of the
     /// enclosing scope (V8 reports a clash at the whole declaration).
     pub fn check_class_declaration(&mut self, class: &Class, span: Span) -> Check {
+        // All parts of a ClassDeclaration are strict mode code (§11.2.2).
+        let outer = self.enter_strict_code(span);
         if let Some(name) = &class.name {
             self.check_declared_name(name)?;
             self.declare(Binding::Lexical, &name.name, span)?;
         }
-        self.check_class(class)
+        self.check_class(class)?;
+        self.leave_strict_code(outer);
+        Ok(())
     }
 
     /// ClassExpression: its name is bound only inside the class.
     pub fn check_class_expression(&mut self, class: &Class) -> Check {
+        let outer = self.enter_strict_code(class.span);
         if let Some(name) = &class.name {
             self.check_binding_identifier(name, TargetPosition::Direct)?;
         }
-        self.check_class(class)
+        self.check_class(class)?;
+        self.leave_strict_code(outer);
+        Ok(())
     }
 
     /// ClassTail: the heritage is evaluated outside the class body (its

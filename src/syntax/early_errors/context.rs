@@ -10,6 +10,7 @@ use super::classes::ClassScope;
 use super::declarations::{DeclarationIndex, Scope, ScopeKind};
 use super::labels::LabelSet;
 use super::module_items::ExportTable;
+use super::names::use_strict_directive_in;
 
 /// The walk stopped at an early error, which `Checker::error` holds. The
 /// error value is zero-sized so that the many `?`s on the recursive path
@@ -59,11 +60,18 @@ pub(super) struct FunctionContext {
     pub iteration_depth: u32,
     /// Enclosing iteration and switch statements (for unlabelled `break`).
     pub breakable_depth: u32,
+    /// Whether this code is strict mode code (ECMA-262 §11.2.2).
+    pub strict: bool,
+    /// Whether the parameters may repeat a name: a non-strict function with
+    /// a simple parameter list that is not an arrow or a method (ECMA-262
+    /// §15.2.1: only FormalParameters, not UniqueFormalParameters, allow it).
+    pub duplicate_parameters_allowed: bool,
 }
 
 impl FunctionContext {
-    /// The top level of a module or a script.
-    pub fn top_level(goal: Goal) -> FunctionContext {
+    /// The top level of a module or a script (`strict`: a module, or a
+    /// script with a Use Strict Directive).
+    pub fn top_level(goal: Goal, strict: bool) -> FunctionContext {
         FunctionContext {
             // Top-level await is part of the Module goal only.
             await_rule: match goal {
@@ -79,6 +87,8 @@ impl FunctionContext {
             labels: LabelSet::default(),
             iteration_depth: 0,
             breakable_depth: 0,
+            strict,
+            duplicate_parameters_allowed: false,
         }
     }
 
@@ -97,6 +107,9 @@ impl FunctionContext {
             labels: LabelSet::default(),
             iteration_depth: 0,
             breakable_depth: 0,
+            // Class bodies are strict mode code.
+            strict: true,
+            duplicate_parameters_allowed: false,
         }
     }
 }
@@ -122,25 +135,32 @@ pub(super) struct Checker {
     pub exports: ExportTable,
     /// The early error that stopped the walk.
     pub error: Option<SyntaxError>,
+    /// In a non-strict script: the spans of the outermost strict functions
+    /// and classes inside it, where the parser's strict-only errors apply.
+    pub strict_ranges: Vec<Span>,
 }
 
 impl Checker {
     pub fn for_module() -> Checker {
-        Checker::new(Goal::Module)
+        Checker::new(Goal::Module, true)
     }
 
-    pub fn for_script() -> Checker {
-        Checker::new(Goal::Script)
+    /// A script is strict code if its directive prologue holds a Use Strict
+    /// Directive (ECMA-262 §11.2.2), or when the host asks for strict code.
+    pub fn for_script(script: &Script, strict: bool) -> Checker {
+        let strict = strict || use_strict_directive_in(&script.body).is_some();
+        script.sloppy.set(!strict);
+        Checker::new(Goal::Script, strict)
     }
 
-    fn new(goal: Goal) -> Checker {
+    fn new(goal: Goal, strict: bool) -> Checker {
         let top_scope = match goal {
             Goal::Module => ScopeKind::Module,
             Goal::Script => ScopeKind::Function,
         };
         let mut checker = Checker {
             goal,
-            function: FunctionContext::top_level(goal),
+            function: FunctionContext::top_level(goal, strict),
             outer_functions: Vec::new(),
             scopes: Vec::new(),
             declarations: DeclarationIndex::default(),
@@ -149,6 +169,7 @@ impl Checker {
             unresolved_private_name: None,
             exports: ExportTable::default(),
             error: None,
+            strict_ranges: Vec::new(),
         };
         checker.push_scope(top_scope);
         checker
@@ -172,10 +193,32 @@ impl Checker {
         self.check_export_table()
     }
 
-    /// Script : ScriptBody — ECMA-262 §16.1.1.
-    pub fn check_script(mut self, script: &Script) -> Result<(), SyntaxError> {
+    /// Script : ScriptBody — ECMA-262 §16.1.1. Also returns the strict
+    /// regions of a non-strict script (see `strict_ranges`), for the
+    /// parser's strict-only errors; the whole script when it is strict.
+    pub fn check_script(mut self, script: &Script) -> (Result<(), SyntaxError>, Vec<Span>) {
+        if self.function.strict {
+            self.strict_ranges.push(script.span);
+        }
         let result = self.check_statement_list(&script.body);
-        self.into_result(result)
+        let ranges = std::mem::take(&mut self.strict_ranges);
+        (self.into_result(result), ranges)
+    }
+
+    /// Enters code that is strict whatever surrounds it (a class, or a
+    /// function with its own directive) spanning `span`; returns the
+    /// strictness to restore with `leave_strict_code`.
+    pub fn enter_strict_code(&mut self, span: Span) -> bool {
+        let outer = self.function.strict;
+        if !outer {
+            self.strict_ranges.push(span);
+            self.function.strict = true;
+        }
+        outer
+    }
+
+    pub fn leave_strict_code(&mut self, outer: bool) {
+        self.function.strict = outer;
     }
 
     fn into_result(self, result: Check) -> Result<(), SyntaxError> {

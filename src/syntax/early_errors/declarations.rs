@@ -197,12 +197,14 @@ impl Checker {
     }
 
     /// "It is a Syntax Error if BoundNames of FormalParameters contains any
-    /// duplicate elements" (always, in strict code).
+    /// duplicate elements" (strict code, arrows, methods and non-simple
+    /// parameter lists; ECMA-262 §15.2.1).
     fn declare_parameter(&mut self, name: &Name, span: Span) -> Check {
+        let duplicates_allowed = self.function.duplicate_parameters_allowed;
         let Some(scope) = self.scopes.last_mut() else {
             return Ok(());
         };
-        if !scope.parameters.insert(name.clone()) {
+        if !scope.parameters.insert(name.clone()) && !duplicates_allowed {
             return self.fail(messages::DUPLICATE_PARAMETER, span);
         }
         Ok(())

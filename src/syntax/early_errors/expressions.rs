@@ -215,7 +215,9 @@ impl Checker {
             operand = strip_parens(chain);
         }
         match &operand.kind {
-            ExprKind::Ident(ident) => self.fail(messages::DELETE_IDENTIFIER, ident.span),
+            ExprKind::Ident(ident) if self.function.strict => {
+                self.fail(messages::DELETE_IDENTIFIER, ident.span)
+            }
             ExprKind::Member {
                 prop: MemberProp::Private(name),
                 ..
@@ -231,7 +233,10 @@ impl Checker {
         if let ExprKind::Ident(ident) = &strip_parens(arg).kind {
             let name = &*ident.name;
             let forbidden_arguments = self.function.arguments_forbidden && name == "arguments";
-            if (name == "eval" || name == "arguments") && !forbidden_arguments {
+            if self.function.strict
+                && (name == "eval" || name == "arguments")
+                && !forbidden_arguments
+            {
                 return self.fail(messages::EVAL_OR_ARGUMENTS, arg.span);
             }
         }

@@ -2,7 +2,7 @@
 //! the context (`super`, `new.target`, `yield`, `await`, `return`) their
 //! bodies give to the code inside.
 
-use crate::syntax::ast::{Function, FunctionBody, FunctionKind};
+use crate::syntax::ast::{Function, FunctionBody, FunctionKind, Ident};
 
 use super::context::{Check, Checker, FunctionContext, OperatorRule};
 use super::declarations::{Binding, ScopeKind};
@@ -16,6 +16,7 @@ impl Checker {
     pub fn check_function_declaration(&mut self, function: &Function, binding: Binding) -> Check {
         if let Some(name) = &function.name {
             self.check_declared_name(name)?;
+            self.check_name_in_own_strict_code(function, name)?;
             // V8 points at the declaration, not at its name.
             self.declare(binding, &name.name, function.span)?;
         }
@@ -27,8 +28,20 @@ impl Checker {
     pub fn check_function_expression(&mut self, function: &Function) -> Check {
         if let Some(name) = &function.name {
             self.check_declared_name(name)?;
+            self.check_name_in_own_strict_code(function, name)?;
         }
         self.check_function(function, false)
+    }
+
+    /// A function whose own directive makes it strict: its BindingIdentifier
+    /// is strict code too (ECMA-262 §15.2.1: "eval" or "arguments" as the
+    /// name is a Syntax Error), as V8 reports it.
+    fn check_name_in_own_strict_code(&mut self, function: &Function, name: &Ident) -> Check {
+        let reserved = &*name.name == "eval" || &*name.name == "arguments";
+        if reserved && !self.function.strict && use_strict_directive(&function.body).is_some() {
+            return self.fail(messages::EVAL_OR_ARGUMENTS, name.span);
+        }
+        Ok(())
     }
 
     /// The parameters and body of any function. `derived_constructor` is set
@@ -68,7 +81,18 @@ impl Checker {
         let mut context = self.function_body_context(function, derived_constructor);
         context.await_rule = await_in_parameters;
         context.yield_rule = yield_in_parameters;
+        // A function's code is strict if the code around it is, or if its
+        // body has a Use Strict Directive (ECMA-262 §11.2.2); the directive
+        // makes the parameters strict too.
+        let own_directive = use_strict_directive(&function.body).is_some();
+        let strict = context.strict || own_directive;
+        function.sloppy.set(!strict);
+        context.duplicate_parameters_allowed =
+            !strict && function.kind == FunctionKind::Normal && is_simple_parameter_list(function);
         self.enter_function(context);
+        if own_directive {
+            self.enter_strict_code(function.span);
+        }
     }
 
     /// Switches from the parameters to the body: the body's `yield`/`await`
@@ -145,6 +169,10 @@ impl Checker {
             labels: LabelSet::default(),
             iteration_depth: 0,
             breakable_depth: 0,
+            // Inherited from the enclosing code; a directive of the
+            // function's own is applied by `enter_function_parameters`.
+            strict: outer.strict,
+            duplicate_parameters_allowed: false,
         }
     }
 

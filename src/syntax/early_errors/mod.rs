@@ -20,7 +20,7 @@
 //!
 //! let empty = Module { body: vec![], span: Span::default(), scope: Default::default() };
 //! assert!(check_module(&empty).is_ok());
-//! let script = Script { body: vec![], span: Span::default(), scope: Default::default() };
+//! let script = Script { body: vec![], span: Span::default(), scope: Default::default(), sloppy: Default::default() };
 //! assert!(check_script(&script).is_ok());
 //! ```
 
@@ -41,6 +41,7 @@ mod tests;
 
 use super::ast::{Module, Script};
 use super::error::SyntaxError;
+use super::span::Span;
 
 /// Applies the early-error rules of a Module (ECMA-262 §16.2.1.1,
 /// <https://tc39.es/ecma262/#sec-module-semantics-static-semantics-early-errors>)
@@ -50,8 +51,21 @@ pub fn check_module(module: &Module) -> Result<(), SyntaxError> {
 }
 
 /// Applies the early-error rules of a Script (ECMA-262 §16.1.1,
-/// <https://tc39.es/ecma262/#sec-scripts-static-semantics-early-errors>), taking
-/// the script to be strict code.
+/// <https://tc39.es/ecma262/#sec-scripts-static-semantics-early-errors>). The
+/// script is strict code only with a Use Strict Directive; the walk records
+/// the strictness of the script and of each function on the AST
+/// (`Script::sloppy`, `Function::sloppy`).
 pub fn check_script(script: &Script) -> Result<(), SyntaxError> {
-    context::Checker::for_script().check_script(script)
+    check_script_with_strict_ranges(script, false).0
+}
+
+/// `check_script`, also returning the spans of the script's strict code
+/// (the whole script when it is strict; otherwise its outermost strict
+/// functions and classes), where strict-only errors the parser found apply.
+/// `strict`: the script is strict code even without a directive.
+pub fn check_script_with_strict_ranges(
+    script: &Script,
+    strict: bool,
+) -> (Result<(), SyntaxError>, Vec<Span>) {
+    context::Checker::for_script(script, strict).check_script(script)
 }

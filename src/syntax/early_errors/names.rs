@@ -55,6 +55,12 @@ pub(super) fn use_strict_directive(body: &FunctionBody) -> Option<Span> {
     let FunctionBody::Block(stmts) = body else {
         return None;
     };
+    use_strict_directive_in(stmts)
+}
+
+/// The span of a `"use strict"` directive in the directive prologue that
+/// starts `stmts` (a script's or a function body's statements).
+pub(super) fn use_strict_directive_in(stmts: &[Stmt]) -> Option<Span> {
     for stmt in stmts {
         let literal = directive_literal(stmt)?;
         let raw_length = literal.span.end.saturating_sub(literal.span.start);

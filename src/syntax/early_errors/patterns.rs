@@ -27,6 +27,9 @@ impl Checker {
     fn check_not_reserved(&mut self, ident: &Ident, is_binding: bool) -> Check {
         let message = match reserved_word(&ident.name) {
             None => return Ok(()),
+            // An escaped `yield` outside generators is an identifier in
+            // non-strict code.
+            Some(ReservedWord::Yield) if !self.function.strict => return Ok(()),
             Some(ReservedWord::Yield) => messages::STRICT_RESERVED_WORD,
             // `await` is an ordinary identifier outside modules and async code.
             Some(ReservedWord::Await) if self.goal == Goal::Script => return Ok(()),
@@ -50,7 +53,7 @@ impl Checker {
     /// the strict-mode error even inside class initializers.
     pub fn check_declared_name(&mut self, ident: &Ident) -> Check {
         self.check_not_reserved(ident, true)?;
-        if is_eval_or_arguments(&ident.name) {
+        if self.function.strict && is_eval_or_arguments(&ident.name) {
             return self.fail(messages::EVAL_OR_ARGUMENTS, ident.span);
         }
         Ok(())
@@ -70,7 +73,7 @@ impl Checker {
         if self.function.arguments_forbidden && &*ident.name == "arguments" {
             return self.fail(messages::ARGUMENTS_IN_INITIALIZER, ident.span);
         }
-        if is_eval_or_arguments(&ident.name) {
+        if self.function.strict && is_eval_or_arguments(&ident.name) {
             let message = match position {
                 TargetPosition::Direct => messages::EVAL_OR_ARGUMENTS,
                 TargetPosition::Nested => messages::INVALID_DESTRUCTURING_TARGET,
@@ -124,7 +127,10 @@ impl Checker {
                 if let ExprKind::Ident(ident) = &strip_parens(expr).kind {
                     let forbidden_arguments =
                         self.function.arguments_forbidden && &*ident.name == "arguments";
-                    if is_eval_or_arguments(&ident.name) && !forbidden_arguments {
+                    if self.function.strict
+                        && is_eval_or_arguments(&ident.name)
+                        && !forbidden_arguments
+                    {
                         let message = match position {
                             TargetPosition::Direct => messages::EVAL_OR_ARGUMENTS,
                             TargetPosition::Nested => messages::INVALID_DESTRUCTURING_TARGET,

@@ -10,12 +10,12 @@ use super::adapter;
 use super::grammar::ProgramParser;
 use super::messages::{to_syntax_error, unexpected_token};
 use super::recovery;
-use super::state::{Goal, ParseState};
+use super::state::{Goal, ParseState, WITH_IN_STRICT_CODE, WITH_UNSUPPORTED};
 use lalrpop_util::ParseError;
 
 /// Parses `source` as an ECMAScript module (ParseModule's syntax part).
 pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
-    let body = parse_program(source, Goal::Module)?;
+    let (body, _) = parse_program(source, Goal::Module)?;
     let module = Module {
         body,
         span: Span::new(0, source.len()),
@@ -29,7 +29,7 @@ pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
 /// The parse alone, without the early errors (for tests of the grammar).
 #[cfg(test)]
 pub(super) fn parse_module_syntax(source: &str) -> Result<Module, SyntaxError> {
-    let body = parse_program(source, Goal::Module)?;
+    let (body, _) = parse_program(source, Goal::Module)?;
     Ok(Module {
         body,
         span: Span::new(0, source.len()),
@@ -37,10 +37,22 @@ pub(super) fn parse_module_syntax(source: &str) -> Result<Module, SyntaxError> {
     })
 }
 
-/// Parses `source` as a strict script: the module grammar without
-/// import/export declarations, top-level `await` or `import.meta`.
+/// Parses `source` as a script: the module grammar without import/export
+/// declarations, top-level `await` or `import.meta`. The script is strict
+/// code only with a Use Strict Directive (`Script::sloppy` records it, and
+/// `Function::sloppy` each function's strictness).
 pub fn parse_script(source: &str) -> Result<Script, SyntaxError> {
-    let items = parse_program(source, Goal::Script)?;
+    parse_script_as(source, false)
+}
+
+/// Parses `source` as a script that is strict code throughout, as if it
+/// began with a Use Strict Directive (test262's strict variant of a test).
+pub fn parse_strict_script(source: &str) -> Result<Script, SyntaxError> {
+    parse_script_as(source, true)
+}
+
+fn parse_script_as(source: &str, strict: bool) -> Result<Script, SyntaxError> {
+    let (items, strict_only) = parse_program(source, Goal::Script)?;
     let mut body = Vec::with_capacity(items.len());
     for item in items {
         match item {
@@ -61,13 +73,38 @@ pub fn parse_script(source: &str) -> Result<Script, SyntaxError> {
         body,
         span: Span::new(0, source.len()),
         scope: Default::default(),
+        sloppy: Default::default(),
     };
-    early_errors::check_script(&script)?;
+    let (checked, strict_ranges) = early_errors::check_script_with_strict_ranges(&script, strict);
+    // The parser's strict-only errors that fall in strict code; the first
+    // of those and the early error is reported.
+    let in_strict_code = |e: &&SyntaxError| {
+        strict_ranges
+            .iter()
+            .any(|r| r.start <= e.span.start && e.span.start < r.end)
+    };
+    // A `with` statement is an error either way (see `note_with_statement`).
+    let applies = |e: &&SyntaxError| e.message == WITH_UNSUPPORTED || in_strict_code(e);
+    if let Some(error) = strict_only.iter().find(applies) {
+        let mut error = error.clone();
+        if error.message == WITH_UNSUPPORTED && in_strict_code(&&error) {
+            error.message = WITH_IN_STRICT_CODE.into();
+        }
+        return Err(match checked {
+            Err(early) if early.span.start < error.span.start => early,
+            _ => error,
+        });
+    }
+    checked?;
     crate::syntax::scope::analyze_script(&script);
     Ok(script)
 }
 
-fn parse_program(source: &str, goal: Goal) -> Result<Vec<ModuleItem>, SyntaxError> {
+/// The program's items and, for a script, the errors that apply only where
+/// its code is strict.
+type Parsed = (Vec<ModuleItem>, Vec<SyntaxError>);
+
+fn parse_program(source: &str, goal: Goal) -> Result<Parsed, SyntaxError> {
     let tokens = match lexer::tokenize(source) {
         Ok(tokens) => tokens,
         Err(lex_error) => return Err(earlier_parse_error(source, goal, lex_error)),
@@ -78,11 +115,7 @@ fn parse_program(source: &str, goal: Goal) -> Result<Vec<ModuleItem>, SyntaxErro
 /// Runs the grammar over the tokens. The terminals the parser expected are
 /// only listed (for the error message) when a first run fails: then the
 /// same, deterministic pipeline runs again with the list enabled.
-fn run_grammar(
-    source: &str,
-    tokens: Vec<Token>,
-    goal: Goal,
-) -> Result<Vec<ModuleItem>, SyntaxError> {
+fn run_grammar(source: &str, tokens: Vec<Token>, goal: Goal) -> Result<Parsed, SyntaxError> {
     let metas = adapter::metas(&tokens);
     let state = ParseState::new(source, &metas, goal);
     recovery::start(false);
@@ -90,7 +123,7 @@ fn run_grammar(
     let result = match result {
         Ok(items) => {
             state.finish();
-            Ok(items)
+            Ok((items, state.take_strict_only()))
         }
         Err(ParseError::User { error }) if error.message != recovery::DROPPED_TOKEN => Err(error),
         Err(_) => return explain_parse_error(source, goal),
@@ -99,7 +132,7 @@ fn run_grammar(
 }
 
 /// The second run of a parse that failed, with expected terminals listed.
-fn explain_parse_error(source: &str, goal: Goal) -> Result<Vec<ModuleItem>, SyntaxError> {
+fn explain_parse_error(source: &str, goal: Goal) -> Result<Parsed, SyntaxError> {
     let tokens = lexer::tokenize(source)?;
     let metas = adapter::metas(&tokens);
     let state = ParseState::new(source, &metas, goal);
@@ -119,7 +152,7 @@ fn explain_parse_error(source: &str, goal: Goal) -> Result<Vec<ModuleItem>, Synt
         }
         e => to_syntax_error(e, &state),
     });
-    state.earliest(result)
+    state.earliest(result.map(|items| (items, Vec::new())))
 }
 
 /// A lexical error stops the lexer, but a syntax error before it comes first

@@ -201,12 +201,10 @@ impl ParseState<'_> {
     pub fn unary(&self, op: UnaryOp, arg: Expr, l: usize, r: usize) -> R<Expr> {
         if op == UnaryOp::Delete {
             match &strip_parens(&arg).kind {
-                ExprKind::Ident(_) => {
-                    return fail(
-                        "Delete of an unqualified identifier in strict mode.",
-                        arg.span,
-                    )
-                }
+                ExprKind::Ident(_) => self.defer_strict(SyntaxError::new(
+                    "Delete of an unqualified identifier in strict mode.",
+                    arg.span,
+                )),
                 ExprKind::Member {
                     prop: MemberProp::Private(_),
                     ..
@@ -394,7 +392,7 @@ impl ParseState<'_> {
                     } else {
                         "Octal literals are not allowed in strict mode."
                     };
-                    self.defer(SyntaxError::new(message, sp(l, r)));
+                    self.defer_strict(SyntaxError::new(message, sp(l, r)));
                 }
                 value
             }
@@ -415,7 +413,7 @@ impl ParseState<'_> {
                     } else {
                         "Octal escape sequences are not allowed in strict mode."
                     };
-                    self.defer(SyntaxError::new(message, sp(l, r)));
+                    self.defer_strict(SyntaxError::new(message, sp(l, r)));
                 }
                 StringLit {
                     value,

@@ -34,6 +34,7 @@ impl ParseState<'_> {
             body: FunctionBody::Block(tail.body),
             span: sp(l, r),
             scope: Default::default(),
+            sloppy: Default::default(),
         }))
     }
 
@@ -85,6 +86,7 @@ impl ParseState<'_> {
             body: FunctionBody::Block(tail.body),
             span: sp(l, r),
             scope: Default::default(),
+            sloppy: Default::default(),
         });
         Ok(MethodParts {
             key,
@@ -119,6 +121,7 @@ impl ParseState<'_> {
             body,
             span: sp(l, r),
             scope: Default::default(),
+            sloppy: Default::default(),
         });
         Ok(self.expr(ExprKind::Arrow(func), l, r))
     }

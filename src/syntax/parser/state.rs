@@ -29,8 +29,8 @@ use super::suspensions::Suspensions;
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Goal {
     Module,
-    /// A strict script: no import/export declarations, no top-level `await`,
-    /// no `import.meta`.
+    /// A script: no import/export declarations, no top-level `await`, no
+    /// `import.meta`; strict only where a directive (or a class) makes it.
     Script,
 }
 
@@ -47,7 +47,17 @@ pub struct ParseState<'a> {
     /// followed by a comma (`[...a,]`): such a literal is no valid pattern.
     pub(crate) rest_with_trailing_comma: RefCell<HashSet<u32>>,
     import_metas: RefCell<Vec<Span>>,
+    /// Script goal: errors that apply only in strict mode code (legacy octal
+    /// literals and escapes, `delete identifier`), kept until the
+    /// early-error walk knows which code is strict.
+    strict_only: RefCell<Vec<SyntaxError>>,
 }
+
+/// V8's message for a `with` statement in strict code.
+pub const WITH_IN_STRICT_CODE: &str = "Strict mode code may not include a with statement";
+/// vmjs's message for a `with` statement in non-strict code, until it
+/// implements the statement.
+pub const WITH_UNSUPPORTED: &str = "The with statement is not supported yet";
 
 impl<'a> ParseState<'a> {
     pub fn new(source: &'a str, tokens: &'a [TokenMeta], goal: Goal) -> ParseState<'a> {
@@ -60,6 +70,7 @@ impl<'a> ParseState<'a> {
             cover_inits: RefCell::new(Vec::new()),
             rest_with_trailing_comma: RefCell::new(HashSet::new()),
             import_metas: RefCell::new(Vec::new()),
+            strict_only: RefCell::new(Vec::new()),
         }
     }
 
@@ -70,6 +81,37 @@ impl<'a> ParseState<'a> {
             Some(old) if old.span.start <= error.span.start => {}
             _ => *slot = Some(error),
         }
+    }
+
+    /// Records an error that applies only in strict mode code: module code
+    /// is strict, so there it is deferred at once; in a script it waits for
+    /// the strictness of its code (`take_strict_only`).
+    pub fn defer_strict(&self, error: SyntaxError) {
+        match self.goal {
+            Goal::Module => self.defer(error),
+            Goal::Script => self.strict_only.borrow_mut().push(error),
+        }
+    }
+
+    /// A `with` statement's keyword: an error in strict code, and (for now)
+    /// an unsupported statement in non-strict code. The strict-only list
+    /// carries it with the non-strict message, which the driver rewords
+    /// where the code is strict.
+    pub fn note_with_statement(&self, keyword: Span) {
+        match self.goal {
+            Goal::Module => self.defer(SyntaxError::new(WITH_IN_STRICT_CODE, keyword)),
+            Goal::Script => self
+                .strict_only
+                .borrow_mut()
+                .push(SyntaxError::new(WITH_UNSUPPORTED, keyword)),
+        }
+    }
+
+    /// The strict-only errors recorded in a script, in source order.
+    pub fn take_strict_only(&self) -> Vec<SyntaxError> {
+        let mut errors = std::mem::take(&mut *self.strict_only.borrow_mut());
+        errors.sort_by_key(|e| e.span.start);
+        errors
     }
 
     /// The error to report: the deferred one if it comes first.

@@ -9,6 +9,7 @@ use super::super::ast::{
 };
 use super::super::cover;
 use super::super::error::SyntaxError;
+use super::super::span::Span;
 use super::super::token::Tok;
 use super::parts::{fail, sp, LoopHead, R};
 use super::state::ParseState;
@@ -132,6 +133,22 @@ impl ParseState<'_> {
     }
 
     // ---- statements with a sub-statement ----
+
+    /// `with (object) body`: a SyntaxError in strict code (ECMA-262
+    /// §14.11.1); vmjs does not implement the statement in non-strict code
+    /// yet, so it is an error there too (the driver words it by the
+    /// strictness of the code around it). The node built stands in for the
+    /// parts, for the early-error walk.
+    pub fn with_statement(&self, head: (Span, Expr), body: Stmt) -> StmtKind {
+        let (keyword, object) = head;
+        self.note_with_statement(keyword);
+        let object = self.stmt(
+            StmtKind::Expr(object),
+            keyword.start as usize,
+            keyword.end as usize,
+        );
+        StmtKind::Block(vec![object, body])
+    }
 
     /// The body of `if`, loops and labels is a single Statement, never a
     /// declaration (§14; the strict-mode messages are V8's).

@@ -123,7 +123,6 @@ pub fn closure(agent: &Agent, source: &str) -> Gc<JsObject> {
                 fields: Slots::new(),
                 private_methods: Slots::new(),
                 source: SourceText::new("test.mjs", source),
-                sloppy_this: std::cell::Cell::new(false),
             }),
         })),
     );

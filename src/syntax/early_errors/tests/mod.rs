@@ -9,6 +9,7 @@ mod labels;
 mod modules;
 mod nesting;
 mod scripts;
+mod sloppy;
 mod test262;
 
 use crate::syntax::parse_module;

@@ -43,6 +43,7 @@ fn too_deep_nodes_are_errors() {
         body: vec![block],
         span: Span::new(0, 10),
         scope: Default::default(),
+        sloppy: Default::default(),
     };
     let error = check_script(&script).expect_err("TooDeep statement");
     assert_eq!(error.message, "Maximum nesting depth exceeded");
@@ -100,6 +101,7 @@ fn deepest_trees_fit_the_stack() {
             body: FunctionBody::Expr(Box::new(arrow)),
             span,
             scope: Default::default(),
+            sloppy: Default::default(),
         };
         arrow = Expr::new(ExprKind::Arrow(Rc::new(function)), span);
     }
@@ -117,6 +119,7 @@ fn deepest_trees_fit_the_stack() {
             body: FunctionBody::Block(vec![declaration]),
             span,
             scope: Default::default(),
+            sloppy: Default::default(),
         };
         declaration = Stmt::new(StmtKind::Function(Rc::new(function)), span);
     }
