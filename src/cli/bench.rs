@@ -14,8 +14,9 @@ use clap::Args;
 use super::app::Context;
 use super::input::CliError;
 use crate::host::FileHost;
-use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::agent::Agent;
 use crate::interp::builtins::promise::{promise_state, PromiseStateView};
+use crate::interp::completion::{JsResult, Throw};
 use crate::interp::value::Value;
 
 #[derive(Args, Debug)]

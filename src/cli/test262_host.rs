@@ -23,7 +23,8 @@ use std::rc::Rc;
 
 use gc::Gc;
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::eval::ScriptRecord;
 use crate::interp::function::CallArgs;
 use crate::interp::native::define_value;

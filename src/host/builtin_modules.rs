@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use super::errors::coded_error;
 use super::module_map::FileHostState;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::ops::errors::ErrorKind;
 use crate::interp::value::Value;
 use crate::module::{

@@ -7,8 +7,9 @@ use std::path::PathBuf;
 use gc::Gc;
 
 use super::file_host::FileHost;
-use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::agent::Agent;
 use crate::interp::builtins::promise::perform_promise_then;
+use crate::interp::completion::{JsResult, Throw};
 use crate::interp::environment::Env;
 use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;

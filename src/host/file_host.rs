@@ -11,7 +11,8 @@ use std::rc::Rc;
 use gc::Gc;
 
 use super::module_map::FileHostState;
-use crate::interp::agent::{Agent, HostHooks, JsResult};
+use crate::interp::agent::{Agent, HostHooks};
+use crate::interp::completion::JsResult;
 use crate::interp::environment::Env;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;

@@ -1,7 +1,8 @@
 //! JSON modules (`import data from './data.json' with { type: 'json' }`):
 //! ParseJSONModule (ECMA-262 §16.2.1.8.2).
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::property::PropertyKey;
 use crate::interp::value::Value;
 use crate::module::record::ModuleRecord;

@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use gc::Gc;
 
+use super::completion::JsResult;
 use super::environment::Env;
 use super::jobs::JobQueue;
 use super::object::JsObject;
@@ -17,13 +18,6 @@ use super::realm::{Realm, WellKnownSymbols};
 use super::source::SourceText;
 use super::string::JsStr;
 use super::value::{Symbol, Value};
-
-/// An abrupt completion of type throw: the thrown value.
-#[derive(Clone)]
-pub struct Throw(pub Value);
-
-/// A completion record that is either normal (a value) or a throw.
-pub type JsResult<T> = Result<T, Throw>;
 
 /// The host's side of module loading (`import()`, `import.meta`), filled
 /// in by a host above the module layer. Without one, `import()` rejects.

@@ -6,7 +6,8 @@ use std::rc::Rc;
 
 use gc::{Finalize, Gc, Trace};
 
-use super::agent::{Agent, JsResult};
+use super::agent::Agent;
+use super::completion::JsResult;
 use super::environment::Env;
 use super::object::JsObject;
 use super::property::PropertyKey;

@@ -16,7 +16,8 @@ use std::rc::Rc;
 
 use gc::Gc;
 
-use super::agent::{Agent, JsResult};
+use super::agent::Agent;
+use super::completion::JsResult;
 use super::environment::Env;
 use super::property::{Attributes, Property, PropertyDescriptor, PropertyKey};
 use super::value::Value;

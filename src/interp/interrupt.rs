@@ -6,7 +6,8 @@
 
 use std::time::Instant;
 
-use super::agent::{Agent, JsResult, Throw};
+use super::agent::Agent;
+use super::completion::{JsResult, Throw};
 use super::value::Value;
 
 /// Polls between two reads of the clock and the heap size: reading them

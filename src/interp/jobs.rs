@@ -12,8 +12,9 @@ use std::time::{Duration, Instant};
 
 use gc::Gc;
 
-use super::agent::{Agent, JsResult, Throw};
+use super::agent::Agent;
 use super::builtins::promise::{promise_state, PromiseData, PromiseStateView};
+use super::completion::{JsResult, Throw};
 use super::object::JsObject;
 use super::value::Value;
 

@@ -4,6 +4,7 @@
 
 pub mod agent;
 pub mod builtins;
+pub mod completion;
 pub mod environment;
 pub mod eval;
 pub mod function;
@@ -29,5 +30,6 @@ pub mod uncaught;
 pub mod value;
 pub mod vm_context;
 
-pub use agent::{Agent, JsResult, Throw};
+pub use agent::Agent;
+pub use completion::{JsResult, Throw};
 pub use value::Value;

@@ -161,7 +161,7 @@ pub struct Realm {
 fn function_prototype_call(
     _: &mut super::agent::Agent,
     _: &CallArgs,
-) -> super::agent::JsResult<Value> {
+) -> super::completion::JsResult<Value> {
     // %Function.prototype% accepts any arguments and returns undefined.
     Ok(Value::Undefined)
 }

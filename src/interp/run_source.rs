@@ -7,7 +7,8 @@ use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;
 
-use super::agent::{Agent, Throw};
+use super::agent::Agent;
+use super::completion::Throw;
 use super::eval::{ModuleCode, ScriptRecord};
 use super::jobs::UnhandledRejections;
 use super::source::SourceText;

@@ -6,8 +6,9 @@ use rustc_hash::FxHashSet as HashSet;
 
 use super::evaluation::{execute_module, run_body};
 use super::record::{AsyncEvaluationOrder, ModuleId, SharedGraph, Status};
-use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::agent::Agent;
 use crate::interp::builtins::promise::perform_promise_then;
+use crate::interp::completion::{JsResult, Throw};
 use crate::interp::function::CallArgs;
 use crate::interp::value::Value;
 

@@ -6,8 +6,9 @@
 use super::async_evaluation::execute_async_module;
 use super::loading::ModuleHost;
 use super::record::{AsyncEvaluationOrder, ModuleBody, ModuleId, SharedGraph, Status};
-use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::agent::Agent;
 use crate::interp::builtins::promise::{promise_state, PromiseStateView};
+use crate::interp::completion::{JsResult, Throw};
 use crate::interp::value::Value;
 
 /// Evaluate ( ) — <https://tc39.es/ecma262/#sec-moduleevaluation>

@@ -6,7 +6,8 @@ use super::namespace::get_module_namespace;
 use super::record::{
     BindingName, ImportName, LocalBinding, ModuleBody, ModuleId, Resolution, SharedGraph, Status,
 };
-use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::agent::Agent;
+use crate::interp::completion::{JsResult, Throw};
 use crate::interp::environment::ImportTarget;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;

@@ -11,7 +11,8 @@ use rustc_hash::FxHashSet as HashSet;
 use std::collections::VecDeque;
 
 use super::record::{ModuleId, ModuleRequest, SharedGraph, Status};
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 
 /// What HostLoadImportedModule did with a request.
 pub enum HostLoad {

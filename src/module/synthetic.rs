@@ -4,7 +4,8 @@
 
 use super::record::{ExportEntry, ExportRef, ModuleBody, ModuleRecord};
 use super::source_text::ModuleIdentity;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::environment::Env;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;

@@ -10,7 +10,8 @@
 use gc::Gc;
 
 use super::record::{ModuleId, SharedGraph};
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::value::Value;
 
 /// After a terminated evaluation of `id`: every [[EvaluationError]] that is

@@ -7,8 +7,9 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::host::FileHost;
-use crate::interp::agent::{Agent, Throw};
+use crate::interp::agent::Agent;
 use crate::interp::builtins::promise::{promise_state, PromiseStateView};
+use crate::interp::completion::Throw;
 use crate::interp::property::PropertyKey;
 use crate::interp::value::Value;
 

@@ -1,6 +1,7 @@
 //! Boolean objects (ECMA-262 §20.3).
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::ObjectKind;
 use crate::interp::ops::conversion::to_boolean;

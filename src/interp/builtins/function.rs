@@ -6,7 +6,8 @@ use std::rc::Rc;
 
 use gc::Gc;
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::eval::Frame;
 use crate::interp::function::{BoundFunction, CallArgs, Callable, Code, FunctionData};
 use crate::interp::native::{set_function_length, set_function_name};

@@ -2,7 +2,8 @@
 //! NaN, Infinity, undefined, parseInt, parseFloat, isNaN, isFinite (the URI
 //! functions are in uri.rs).
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::native::{define_value, FIXED};
 use crate::interp::number::is_str_white_space;

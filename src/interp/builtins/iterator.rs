@@ -5,7 +5,8 @@ use std::cell::Cell;
 
 use gc::{Finalize, Gc, Trace};
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
 use crate::interp::property::PropertyKey;

@@ -3,7 +3,8 @@
 //! in units of 2^-1074 (the smallest subnormal), wide enough for 2^53
 //! addends of the largest finite Number.
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::value::Value;
 

@@ -5,7 +5,8 @@
 
 use std::time::{Duration, Instant};
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::jobs::Timer;
 use crate::interp::value::Value;

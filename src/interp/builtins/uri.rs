@@ -2,7 +2,8 @@
 //! encodeURIComponent, decodeURI, decodeURIComponent; and Annex B's
 //! escape and unescape (§B.2.1).
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::ops::errors::ErrorKind;
 use crate::interp::string::JsStr;

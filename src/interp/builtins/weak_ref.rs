@@ -9,7 +9,8 @@
 
 use gc::{Finalize, Gc, GcCell, Trace};
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
 use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};

@@ -7,8 +7,9 @@ use gc::Gc;
 
 use super::generators::{GeneratorData, GeneratorState};
 use super::suspend::{Resume, Signal, Step};
-use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::agent::Agent;
 use crate::interp::builtins::promise::{self, PromiseCapability};
+use crate::interp::completion::{JsResult, Throw};
 use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;
 use crate::interp::ops::iteration::IteratorRecord;

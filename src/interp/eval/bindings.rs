@@ -4,7 +4,8 @@
 use gc::Gc;
 
 use super::frame::Frame;
-use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::agent::Agent;
+use crate::interp::completion::{JsResult, Throw};
 use crate::interp::environment::{Env, ImportTarget};
 use crate::interp::property::PropertyKey;
 use crate::interp::string::JsStr;

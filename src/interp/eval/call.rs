@@ -7,7 +7,8 @@ use std::rc::Rc;
 use gc::Gc;
 
 use super::frame::{Completion, Frame};
-use crate::interp::agent::{Agent, JsResult, StackFrame};
+use crate::interp::agent::{Agent, StackFrame};
+use crate::interp::completion::JsResult;
 use crate::interp::environment::Env;
 use crate::interp::function::{Callable, Closure, Code, ConstructorKind};
 use crate::interp::object::{JsObject, ObjectKind};

@@ -7,7 +7,8 @@ use gc::Gc;
 
 use super::call::closure_of;
 use super::frame::{Completion, Frame};
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::environment::Env;
 use crate::interp::function::{Code, ConstructorKind, FieldRecord};
 use crate::interp::native::{set_function_length, set_function_name};

@@ -2,7 +2,8 @@
 //! kinds, and the kinds too small for a file of their own.
 
 use super::frame::Frame;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::ops::conversion::to_boolean;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;

@@ -7,7 +7,8 @@ use std::rc::Rc;
 use gc::Gc;
 
 use super::frame::Frame;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::{Callable, Closure, Code, ConstructorKind, FunctionData};
 use crate::interp::native::{set_function_length, set_function_name, symbol_function_name};
 use crate::interp::object::{JsObject, ObjectKind};

@@ -10,8 +10,9 @@ use gc::{Finalize, Gc, Trace};
 
 use super::frame::{Completion, Frame};
 use super::suspend::{Activation, Resume, Signal, Step, BODY_STACK};
-use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::agent::Agent;
 use crate::interp::builtins::promise::{self, PromiseCapability};
+use crate::interp::completion::{JsResult, Throw};
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
 use crate::interp::property::PropertyKey;

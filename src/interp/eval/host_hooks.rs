@@ -3,7 +3,8 @@
 //! HostGetImportMetaProperties).
 
 use super::frame::Frame;
-use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::agent::Agent;
+use crate::interp::completion::{JsResult, Throw};
 use crate::interp::property::PropertyKey;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;

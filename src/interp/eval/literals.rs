@@ -5,7 +5,8 @@ use std::rc::Rc;
 use gc::Gc;
 
 use super::frame::Frame;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::object::JsObject;
 use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
 use crate::interp::string::JsStr;

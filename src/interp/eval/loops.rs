@@ -7,7 +7,8 @@ use gc::Gc;
 
 use super::frame::{Completion, Frame};
 use super::statements::stmt_scope;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::environment::Env;
 use crate::interp::object::JsObject;
 use crate::interp::ops::conversion::to_boolean;

@@ -9,7 +9,8 @@ use gc::Gc;
 
 use super::frame::Frame;
 use super::suspend::{Resume, MODULE_STACK};
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::environment::Env;
 use crate::interp::function::Code;
 use crate::interp::object::JsObject;

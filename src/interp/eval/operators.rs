@@ -3,7 +3,8 @@
 
 use super::frame::Frame;
 use super::references::Reference;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::number::{to_int32, to_uint32};
 use crate::interp::ops::conversion::{to_boolean, PreferredType};
 use crate::interp::ops::equality::is_strictly_equal;

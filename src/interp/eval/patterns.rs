@@ -4,7 +4,8 @@
 
 use super::frame::Frame;
 use super::functions::is_anonymous_function_definition;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::object::JsObject;
 use crate::interp::ops::conversion::to_boolean;
 use crate::interp::ops::iteration::IteratorRecord;

@@ -4,7 +4,8 @@
 use gc::Gc;
 
 use super::frame::Frame;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::Callable;
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::ops::call::is_constructor;
@@ -390,7 +391,7 @@ impl Agent {
     }
 
     /// `TypeError: <callee> is not a function`, as V8 words it.
-    fn not_a_function(&mut self, _f: &Frame, callee: &Expr) -> crate::interp::agent::Throw {
+    fn not_a_function(&mut self, _f: &Frame, callee: &Expr) -> crate::interp::completion::Throw {
         let text = callee_text(callee);
         self.type_error(format!("{text} is not a function"))
     }

@@ -11,7 +11,8 @@ use std::rc::Rc;
 use gc::Gc;
 
 use super::frame::Frame;
-use crate::interp::agent::{Agent, JsResult, StackFrame};
+use crate::interp::agent::{Agent, StackFrame};
+use crate::interp::completion::JsResult;
 use crate::interp::environment::Env;
 use crate::interp::global_env::GlobalLexical;
 use crate::interp::realm::Realm;
@@ -269,6 +270,6 @@ fn function_name(f: &Function) -> Option<&Name> {
 }
 
 /// The SyntaxError of a redeclared global, worded as V8 words it.
-fn already_declared(agent: &mut Agent, name: &str) -> crate::interp::agent::Throw {
+fn already_declared(agent: &mut Agent, name: &str) -> crate::interp::completion::Throw {
     agent.syntax_error(format!("Identifier '{name}' has already been declared"))
 }

@@ -6,7 +6,8 @@ use std::rc::Rc;
 use gc::Gc;
 
 use super::frame::{Completion, Frame};
-use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::agent::Agent;
+use crate::interp::completion::{JsResult, Throw};
 use crate::interp::environment::Env;
 use crate::interp::ops::conversion::to_boolean;
 use crate::interp::ops::equality::is_strictly_equal;

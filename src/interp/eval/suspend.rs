@@ -12,7 +12,8 @@ use std::cell::RefCell;
 
 use corosensei::{Coroutine, CoroutineResult, Yielder};
 
-use crate::interp::agent::{Agent, JsResult, StackFrame, Throw};
+use crate::interp::agent::{Agent, StackFrame};
+use crate::interp::completion::{JsResult, Throw};
 use crate::interp::stack_guard;
 use crate::interp::stack_pool::PooledStack;
 use crate::interp::value::Value;

@@ -6,7 +6,8 @@ use gc::Gc;
 
 use super::options::{Ctx, InspectOptions};
 use super::value::format_value;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::native::define_value;
 use crate::interp::object::JsObject;

@@ -7,7 +7,8 @@ use gc::Gc;
 
 use super::options::Ctx;
 use super::prefix::get_prefix;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::ops::conversion::to_boolean;
 use crate::interp::property::PropertyKey;

@@ -26,7 +26,8 @@ pub use options::InspectOptions;
 pub use prototype::is_builtin_constructor_name;
 pub use text::{format_number, quote_string, string_width};
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::value::Value;
 
 /// `util.inspect(value, options)`: the text Node shows for `value`.

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use gc::Gc;
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::object::JsObject;
 use crate::interp::ops::conversion::to_boolean;
 use crate::interp::property::PropertyKey;

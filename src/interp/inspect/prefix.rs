@@ -7,7 +7,8 @@ use gc::Gc;
 
 use super::options::{Ctx, InspectOptions, MAX_NESTING};
 use super::prototype::{add_prototype_properties, is_builtin_constructor_name};
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::property::{Property, PropertyKey};
 use crate::interp::value::Value;

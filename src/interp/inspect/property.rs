@@ -8,7 +8,8 @@ use gc::Gc;
 use super::options::{Ctx, EntryType};
 use super::text::{escape_bare, quote_string, string_width, symbol_to_string};
 use super::value::format_value;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::object::JsObject;
 use crate::interp::property::{Property, PropertyKey};
 

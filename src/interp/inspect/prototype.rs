@@ -6,7 +6,8 @@ use gc::Gc;
 
 use super::options::{Ctx, EntryType};
 use super::property::format_property;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::object::JsObject;
 use crate::interp::property::{Property, PropertyKey};
 use crate::interp::value::Value;

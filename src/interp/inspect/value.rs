@@ -14,10 +14,11 @@ use super::prefix::{constructor_name, ctx_style, get_prefix, trim_last};
 use super::property::{format_property, own_keys, own_non_index_keys};
 use super::reduce::reduce_to_single_string;
 use super::text::{format_number, format_string, symbol_to_string};
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
 use crate::interp::builtins::{
     array_buffer, data_view, date, map_set, promise, regexp, typed_array,
 };
+use crate::interp::completion::JsResult;
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::property::PropertyKey;
 use crate::interp::stack_guard::stack_is_low;

@@ -6,7 +6,8 @@ use std::rc::Rc;
 
 use gc::Gc;
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::eval;
 use crate::interp::function::{CallArgs, Callable, ConstructorKind};
 use crate::interp::object::{JsObject, ObjectKind};

@@ -2,7 +2,8 @@
 
 use gc::Gc;
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::number::{number_to_string, string_to_number, to_int32, to_uint32};
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::property::PropertyKey;

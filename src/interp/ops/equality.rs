@@ -1,7 +1,8 @@
 //! Equality and relational comparison (ECMA-262 §7.2.13–§7.2.16).
 
 use super::conversion::PreferredType;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::number::string_to_number;
 use crate::interp::value::Value;
 

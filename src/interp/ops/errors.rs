@@ -2,7 +2,8 @@
 
 use gc::Gc;
 
-use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::agent::Agent;
+use crate::interp::completion::{JsResult, Throw};
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
 use crate::interp::value::Value;

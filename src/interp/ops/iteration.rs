@@ -3,7 +3,8 @@
 use gc::Gc;
 
 use super::conversion::{is_callable, to_boolean};
-use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::agent::Agent;
+use crate::interp::completion::{JsResult, Throw};
 use crate::interp::object::JsObject;
 use crate::interp::property::PropertyKey;
 use crate::interp::value::Value;

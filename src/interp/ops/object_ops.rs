@@ -4,7 +4,8 @@
 use gc::Gc;
 
 use super::conversion::is_callable;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::property::{Attributes, Property, PropertyDescriptor, PropertyKey};
 use crate::interp::string::JsStr;

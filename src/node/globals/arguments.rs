@@ -2,7 +2,8 @@
 //! `internal/errors` words them.
 
 use crate::host::errors::coded_error;
-use crate::interp::agent::{Agent, Throw};
+use crate::interp::agent::Agent;
+use crate::interp::completion::Throw;
 use crate::interp::ops::errors::ErrorKind;
 use crate::interp::property::PropertyKey;
 use crate::interp::value::Value;

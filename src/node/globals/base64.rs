@@ -3,7 +3,8 @@
 
 use super::dom_exception::dom_exception;
 use crate::host::errors::coded_error;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::ops::errors::ErrorKind;
 use crate::interp::string::JsStr;
@@ -12,7 +13,7 @@ use crate::interp::value::Value;
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /// Node's error for a call without its argument.
-fn missing_input(agent: &mut Agent) -> crate::interp::agent::Throw {
+fn missing_input(agent: &mut Agent) -> crate::interp::completion::Throw {
     coded_error(
         agent,
         ErrorKind::TypeError,

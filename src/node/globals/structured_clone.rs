@@ -15,10 +15,11 @@
 use gc::Gc;
 
 use super::dom_exception::dom_exception;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
 use crate::interp::builtins::data_view::DataViewData;
 use crate::interp::builtins::typed_array::TypedArrayData;
 use crate::interp::builtins::{array_buffer, date, map_set, regexp};
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::ops::errors::ErrorKind;
@@ -38,7 +39,7 @@ fn structured_clone(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 }
 
 /// V8's DataCloneError for a value it cannot clone.
-fn cannot_clone(agent: &mut Agent, value: &Value) -> crate::interp::agent::Throw {
+fn cannot_clone(agent: &mut Agent, value: &Value) -> crate::interp::completion::Throw {
     let shown = match value {
         Value::Object(o) if agent.is_callable(value) => {
             let function_prototype = agent.intrinsics().function_prototype.clone();

@@ -9,10 +9,11 @@ use gc::{Finalize, Gc, Trace};
 
 use super::arguments::invalid_arg_type;
 use crate::host::errors::coded_error;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
 use crate::interp::builtins::array_buffer::{buffer_store, ByteStore};
 use crate::interp::builtins::data_view::DataViewData;
 use crate::interp::builtins::typed_array::TypedArrayData;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::native::define_value;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
@@ -242,7 +243,7 @@ fn plain_coded_type_error(
     agent: &mut Agent,
     code: &str,
     message: &str,
-) -> crate::interp::agent::Throw {
+) -> crate::interp::completion::Throw {
     let error = agent.type_error(message);
     if let Value::Object(o) = &error.0 {
         define_value(o, "code", Value::from(code), Attributes::ALL);

@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 use gc::Gc;
 
 use super::wrap::{unwrap, wrap};
-use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::agent::Agent;
+use crate::interp::completion::{JsResult, Throw};
 use crate::interp::function::CallArgs;
 use crate::interp::function::NativeFn;
 use crate::interp::interrupt::Interrupt;

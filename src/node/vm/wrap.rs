@@ -4,7 +4,8 @@ use std::any::Any;
 
 use gc::{Finalize, Gc, Trace};
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
 use crate::interp::value::Value;
 use crate::module::ModuleId;

@@ -5,7 +5,8 @@
 use gc::Gc;
 
 use super::{array_species_create, get_index, has_index, index_key, set_length, this_array_like};
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;
 use crate::interp::ops::conversion::to_boolean;

@@ -8,7 +8,8 @@ mod sort;
 
 use gc::Gc;
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::number::number_to_string;
 use crate::interp::object::JsObject;

@@ -7,7 +7,8 @@ use super::{
     array_create, array_species_create, get_index, has_index, index_key, relative_index, set_index,
     set_length, this_array_like, MAX_LENGTH,
 };
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;
 use crate::interp::value::Value;

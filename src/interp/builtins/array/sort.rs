@@ -6,7 +6,8 @@ use std::cmp::Ordering;
 use gc::Gc;
 
 use super::{array_create, get_index, has_index, index_key, set_index, this_array_like};
-use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::agent::Agent;
+use crate::interp::completion::{JsResult, Throw};
 use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;
 use crate::interp::value::Value;

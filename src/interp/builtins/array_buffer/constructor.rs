@@ -5,9 +5,10 @@ use gc::Gc;
 
 use super::store::{ArrayBufferData, ByteStore, MAX_ALLOCATION};
 use super::{define_species, to_index, MAX_SAFE_INTEGER};
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
 use crate::interp::builtins::data_view::DataViewData;
 use crate::interp::builtins::typed_array::TypedArrayData;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::property::PropertyKey;

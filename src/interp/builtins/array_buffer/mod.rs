@@ -10,7 +10,8 @@ pub mod store;
 
 use gc::Gc;
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;
 use crate::interp::property::PropertyKey;
@@ -57,7 +58,7 @@ pub(crate) fn define_species(agent: &mut Agent, ctor: &Gc<JsObject>) {
 }
 
 /// V8's TypeError for an operation on a detached buffer.
-pub fn detached_error(agent: &mut Agent, operation: &str) -> crate::interp::agent::Throw {
+pub fn detached_error(agent: &mut Agent, operation: &str) -> crate::interp::completion::Throw {
     agent.type_error(format!(
         "Cannot perform {operation} on a detached ArrayBuffer"
     ))
@@ -68,7 +69,7 @@ pub fn incompatible_receiver(
     agent: &mut Agent,
     method: &str,
     receiver: &Value,
-) -> crate::interp::agent::Throw {
+) -> crate::interp::completion::Throw {
     let shown = crate::interp::builtins::map_set::labels::receiver_label(receiver);
     agent.type_error(format!(
         "Method {method} called on incompatible receiver {shown}"

@@ -7,7 +7,8 @@ use gc::Gc;
 
 use super::store::{ArrayBufferData, ByteStore};
 use super::{allocate_array_buffer, detached_error, incompatible_receiver, to_index};
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;
 use crate::interp::property::PropertyKey;

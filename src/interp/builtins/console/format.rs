@@ -4,7 +4,8 @@
 
 use gc::Gc;
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::inspect::{format_number, inspect, is_builtin_constructor_name, InspectOptions};
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::ops::conversion::is_callable;

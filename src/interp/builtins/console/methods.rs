@@ -1,6 +1,7 @@
 //! The console methods (Node's `consoleMethods`, lib/internal/console/constructor.js).
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::inspect::{inspect, InspectOptions};
 use crate::interp::ops::conversion::to_boolean;

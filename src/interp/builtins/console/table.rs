@@ -4,8 +4,9 @@
 
 use gc::Gc;
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
 use crate::interp::builtins::map_set::{map_entries, set_values};
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::inspect::{inspect, string_width, InspectOptions};
 use crate::interp::object::JsObject;

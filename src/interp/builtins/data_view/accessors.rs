@@ -5,11 +5,12 @@
 use gc::Gc;
 
 use super::DataViewData;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
 use crate::interp::builtins::array_buffer::element_type::ElementType;
 use crate::interp::builtins::array_buffer::{
     detached_error, incompatible_receiver, MAX_SAFE_INTEGER,
 };
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::native::define_value;
 use crate::interp::object::JsObject;

@@ -4,10 +4,11 @@
 use gc::Gc;
 
 use super::DataViewData;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
 use crate::interp::builtins::array_buffer::{
     buffer_store, detached_error, incompatible_receiver, MAX_SAFE_INTEGER,
 };
+use crate::interp::completion::JsResult;
 use crate::interp::function::{CallArgs, NativeFn};
 use crate::interp::number::number_to_string;
 use crate::interp::object::{JsObject, ObjectKind};

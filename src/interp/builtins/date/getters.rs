@@ -8,7 +8,8 @@ use super::time_values::{
     week_day, year_from_time,
 };
 use super::{getter_time_value, this_time_value};
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::value::Value;
 

@@ -19,7 +19,8 @@ use std::cell::Cell;
 
 use gc::{Finalize, Gc, Trace};
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectData};
 use crate::interp::property::PropertyKey;

@@ -7,7 +7,8 @@ use super::format::{
 };
 use super::local_time::{local_time, local_time_in_zone};
 use super::this_time_value;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::native::define_value;
 use crate::interp::ops::conversion::PreferredType;

@@ -9,7 +9,8 @@ use super::time_values::{
     make_date, make_day, make_full_year, make_time, time_clip, time_within_day, Fields,
 };
 use super::{date_value, set_date_value, this_date};
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::{CallArgs, NativeFn};
 use crate::interp::value::Value;
 

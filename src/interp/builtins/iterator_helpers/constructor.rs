@@ -5,7 +5,8 @@
 use gc::{Finalize, Gc, GcCell, Trace};
 
 use super::get_iterator_direct;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::native::define_value;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};

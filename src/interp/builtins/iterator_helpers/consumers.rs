@@ -4,7 +4,8 @@
 use gc::Gc;
 
 use super::{get_iterator_direct, require_callable, this_object};
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::ops::conversion::to_boolean;
 use crate::interp::ops::iteration::IteratorRecord;

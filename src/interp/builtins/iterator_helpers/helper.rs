@@ -10,7 +10,8 @@ use gc::{Finalize, Gc, GcCell, Trace};
 
 use super::constructor::get_iterator_flattenable;
 use super::{get_iterator_direct, iterator_step, require_callable, this_object};
-use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::agent::Agent;
+use crate::interp::completion::{JsResult, Throw};
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
 use crate::interp::ops::conversion::to_boolean;

@@ -10,7 +10,8 @@ mod helper;
 
 use gc::Gc;
 
-use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::agent::Agent;
+use crate::interp::completion::{JsResult, Throw};
 use crate::interp::object::JsObject;
 use crate::interp::ops::iteration::IteratorRecord;
 use crate::interp::property::PropertyKey;

@@ -9,7 +9,8 @@ mod tests;
 
 use gc::Gc;
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::native::define_value;
 use crate::interp::object::JsObject;

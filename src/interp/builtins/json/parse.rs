@@ -7,7 +7,8 @@
 
 use gc::Gc;
 
-use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::agent::Agent;
+use crate::interp::completion::{JsResult, Throw};
 use crate::interp::number::string_to_number;
 use crate::interp::object::JsObject;
 use crate::interp::property::PropertyKey;

@@ -7,7 +7,8 @@ use std::collections::HashSet;
 
 use gc::Gc;
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::number::number_to_string;
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::ops::object_ops::EnumerableKind;

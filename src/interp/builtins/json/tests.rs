@@ -230,7 +230,7 @@ fn stringify_detects_cycles() {
 fn double_numbers_drop_c(
     _: &mut Agent,
     args: &crate::interp::function::CallArgs,
-) -> crate::interp::agent::JsResult<Value> {
+) -> crate::interp::completion::JsResult<Value> {
     let key = args.arg(0);
     if key.same_value(&Value::from("c")) {
         return Ok(Value::Undefined);

@@ -6,7 +6,8 @@ use gc::{Finalize, Gc, Trace};
 
 use super::labels;
 use super::table::OrderedTable;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
 use crate::interp::property::PropertyKey;

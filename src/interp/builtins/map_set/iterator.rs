@@ -5,7 +5,8 @@ use gc::{Finalize, Gc, Trace};
 
 use super::table::Cursor;
 use super::{define_to_string_tag, table};
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
 use crate::interp::slots::Slot;

@@ -6,7 +6,8 @@ use gc::Gc;
 use super::set::{add_values_from_iterable, get_adder};
 use super::CollectionKind::{WeakMap, WeakSet};
 use super::{create_collection, define_to_string_tag, table, this_collection};
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::value::Value;
 

@@ -3,7 +3,8 @@
 
 mod decimal;
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::native::{define_value, FIXED};
 use crate::interp::number::{number_to_radix_string, number_to_string};

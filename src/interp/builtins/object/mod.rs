@@ -3,7 +3,8 @@
 mod prototype;
 mod statics;
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::ObjectKind;
 use crate::interp::value::Value;

@@ -2,7 +2,8 @@
 
 use gc::Gc;
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::{CallArgs, Callable};
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::property::PropertyKey;

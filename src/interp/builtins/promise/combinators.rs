@@ -4,7 +4,8 @@ use gc::Gc;
 
 use super::operations::new_promise_capability;
 use super::PromiseCapability;
-use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::agent::Agent;
+use crate::interp::completion::{JsResult, Throw};
 use crate::interp::function::CallArgs;
 use crate::interp::native::define_value;
 use crate::interp::object::JsObject;

@@ -5,7 +5,8 @@ use std::cell::Cell;
 use gc::{Finalize, Gc, Trace};
 
 use super::{PromiseCapability, PromiseData, PromiseReaction, PromiseState};
-use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::agent::Agent;
+use crate::interp::completion::{JsResult, Throw};
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
 use crate::interp::ops::call::is_constructor;

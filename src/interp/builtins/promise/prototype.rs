@@ -8,7 +8,8 @@ use super::operations::{
     perform_promise_then, promise_resolve,
 };
 use super::PromiseData;
-use crate::interp::agent::{Agent, JsResult, Throw};
+use crate::interp::agent::Agent;
+use crate::interp::completion::{JsResult, Throw};
 use crate::interp::function::CallArgs;
 use crate::interp::native::define_value;
 use crate::interp::object::JsObject;

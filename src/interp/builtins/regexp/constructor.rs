@@ -5,7 +5,8 @@ use gc::Gc;
 
 use super::compile::{self, FlagSet};
 use super::data::{is_regexp_object, source_and_flags, RegExpData};
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::ops::conversion::to_boolean;

@@ -1,6 +1,7 @@
 //! RegExp.escape (ECMA-262 §22.2.5.1) and EncodeForRegExpEscape.
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::number::is_str_white_space;
 use crate::interp::string::JsStr;

@@ -4,8 +4,9 @@
 use gc::Gc;
 
 use super::{matcher_of, MatcherInfo};
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
 use crate::interp::builtins::map_set::labels::receiver_label;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;
 use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};

@@ -7,7 +7,8 @@ use std::ops::Range;
 
 use gc::{Finalize, Gc, Trace};
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
 use crate::interp::property::{PropertyDescriptor, PropertyKey};

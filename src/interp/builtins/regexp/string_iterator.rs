@@ -5,8 +5,9 @@ use gc::{Finalize, Gc, Trace};
 
 use super::exec::regexp_exec;
 use super::symbols::step_past_empty_match;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
 use crate::interp::builtins::map_set::labels::receiver_label;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
 use crate::interp::property::PropertyKey;

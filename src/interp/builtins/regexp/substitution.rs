@@ -2,7 +2,8 @@
 //! replacementTemplate ) — <https://tc39.es/ecma262/#sec-getsubstitution>,
 //! shared by RegExp.prototype[@@replace] and String.prototype.replace.
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::property::PropertyKey;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;

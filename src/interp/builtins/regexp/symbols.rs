@@ -5,7 +5,8 @@ use gc::Gc;
 
 use super::exec::{advance_string_index, find_match, regexp_exec, this_object};
 use super::substitution::get_substitution;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;
 use crate::interp::ops::conversion::integer_or_infinity;

@@ -5,7 +5,8 @@
 use gc::Gc;
 
 use super::methods::this_string;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;
 use crate::interp::string::JsStr;

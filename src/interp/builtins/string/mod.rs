@@ -6,7 +6,8 @@ mod iterator;
 mod methods;
 mod pattern;
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::ObjectKind;
 use crate::interp::property::PropertyKey;

@@ -6,8 +6,9 @@
 use gc::Gc;
 
 use super::methods::this_string;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
 use crate::interp::builtins::regexp::{get_substitution, is_regexp, regexp_create_from_values};
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;
 use crate::interp::property::PropertyKey;

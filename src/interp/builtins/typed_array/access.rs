@@ -5,8 +5,9 @@
 use gc::Gc;
 
 use super::object::{ta, validate_typed_array};
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
 use crate::interp::builtins::iterator::{create_array_iterator, ArrayIterKind};
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::number::number_to_string;
 use crate::interp::object::JsObject;

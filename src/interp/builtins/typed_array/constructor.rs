@@ -7,11 +7,12 @@ use std::rc::Rc;
 use gc::Gc;
 
 use super::object::{ta, TypedArrayData};
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
 use crate::interp::builtins::array_buffer::element_type::ElementType;
 use crate::interp::builtins::array_buffer::{
     allocate_array_buffer, buffer_store, detached_error, ByteStore,
 };
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::property::PropertyKey;

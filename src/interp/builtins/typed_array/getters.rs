@@ -5,8 +5,9 @@
 use gc::Gc;
 
 use super::object::{typed_array_of, TypedArrayData};
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
 use crate::interp::builtins::array_buffer::incompatible_receiver;
+use crate::interp::completion::JsResult;
 use crate::interp::function::{CallArgs, NativeFn};
 use crate::interp::object::JsObject;
 use crate::interp::property::PropertyKey;

@@ -7,9 +7,10 @@ use std::rc::Rc;
 
 use gc::{Finalize, Gc, Trace};
 
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
 use crate::interp::builtins::array_buffer::element_type::ElementType;
 use crate::interp::builtins::array_buffer::{detached_error, ByteStore};
+use crate::interp::completion::JsResult;
 use crate::interp::object::{IntegerIndexed, JsObject, ObjectData};
 use crate::interp::value::Value;
 

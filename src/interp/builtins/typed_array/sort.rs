@@ -8,7 +8,8 @@ use gc::Gc;
 
 use super::object::{ta, validate_typed_array};
 use super::statics::typed_array_create_same_type;
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;
 use crate::interp::ops::conversion::is_callable;

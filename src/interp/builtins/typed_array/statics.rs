@@ -6,7 +6,8 @@
 use gc::Gc;
 
 use super::object::{ta, validate_typed_array};
-use crate::interp::agent::{Agent, JsResult};
+use crate::interp::agent::Agent;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;
 use crate::interp::ops::call::is_constructor;

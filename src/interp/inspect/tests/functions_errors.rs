@@ -1,7 +1,7 @@
 //! Functions, classes, class instances, errors, tags and custom inspectors.
 
 use super::*;
-use crate::interp::agent::JsResult;
+use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use J::*;
 

@@ -202,7 +202,7 @@ pub fn prepare(agent: &mut Agent) {
 fn array_to_string(
     agent: &mut Agent,
     args: &crate::interp::function::CallArgs,
-) -> crate::interp::agent::JsResult<Value> {
+) -> crate::interp::completion::JsResult<Value> {
     let Value::Object(a) = args.this else {
         return Ok(Value::from(""));
     };
