@@ -97,6 +97,18 @@ impl Agent {
         );
     }
 
+    /// `get [Symbol.species]` on a built-in constructor: a getter that
+    /// returns the this value.
+    pub fn define_species(&mut self, ctor: &Gc<JsObject>) {
+        let species = self.symbols.species.clone();
+        self.define_accessor(
+            ctor,
+            PropertyKey::Symbol(species),
+            Some(species_getter),
+            None,
+        );
+    }
+
     /// Defines a built-in method `name` on `target`.
     pub fn define_method(
         &mut self,
@@ -198,4 +210,12 @@ impl PropertyKey {
     pub fn to_value_string(&self) -> String {
         super::ops::object_ops::key_display(self)
     }
+}
+
+/// `get [Symbol.species]` of the built-in constructors: the this value.
+fn species_getter(
+    _: &mut Agent,
+    args: &crate::interp::function::CallArgs,
+) -> crate::interp::completion::JsResult<Value> {
+    Ok(args.this.clone())
 }

@@ -253,18 +253,13 @@ fn array_from(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     Ok(Value::Object(a))
 }
 
-fn species_getter(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    Ok(args.this.clone())
-}
-
 pub fn install(agent: &mut Agent) {
     let proto = agent.intrinsics().array_prototype.clone();
     let ctor = agent.native_constructor("Array", 1, array_constructor, &proto);
     agent.define_method(&ctor, "from", 1, array_from);
     agent.define_method(&ctor, "isArray", 1, is_array);
     agent.define_method(&ctor, "of", 0, array_of);
-    let species = PropertyKey::Symbol(agent.symbols.species.clone());
-    agent.define_accessor(&ctor, species, Some(species_getter), None);
+    agent.define_species(&ctor);
     access::install(agent, &proto);
     callbacks::install(agent, &proto);
     mutation::install(agent, &proto);

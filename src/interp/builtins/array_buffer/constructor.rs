@@ -4,7 +4,7 @@
 use gc::Gc;
 
 use super::store::{ArrayBufferData, ByteStore, MAX_ALLOCATION};
-use super::{define_species, to_index, MAX_SAFE_INTEGER};
+use super::{to_index, MAX_SAFE_INTEGER};
 use crate::interp::agent::Agent;
 use crate::interp::builtins::data_view::DataViewData;
 use crate::interp::builtins::typed_array::TypedArrayData;
@@ -21,7 +21,7 @@ pub fn install(agent: &mut Agent) {
         .register("ArrayBuffer.prototype", proto.clone());
     let ctor = agent.native_constructor("ArrayBuffer", 1, array_buffer_constructor, &proto);
     agent.define_method(&ctor, "isView", 1, is_view);
-    define_species(agent, &ctor);
+    agent.define_species(&ctor);
 }
 
 /// ArrayBuffer ( length [ , options ] ) — <https://tc39.es/ecma262/#sec-arraybuffer-length>

@@ -8,13 +8,8 @@ mod prototype;
 mod shared;
 pub mod store;
 
-use gc::Gc;
-
 use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
-use crate::interp::function::CallArgs;
-use crate::interp::object::JsObject;
-use crate::interp::property::PropertyKey;
 use crate::interp::value::Value;
 pub use constructor::allocate_array_buffer;
 pub use store::{buffer_store, object_store, ArrayBufferData, ByteStore};
@@ -39,22 +34,6 @@ pub fn to_index(agent: &mut Agent, value: &Value, message: &str) -> JsResult<f64
     }
     // 3. Return integer.
     Ok(integer)
-}
-
-/// `get [Symbol.species]`: returns the this value.
-fn species_getter(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    Ok(args.this.clone())
-}
-
-/// Installs `get [Symbol.species]` on a constructor.
-pub(crate) fn define_species(agent: &mut Agent, ctor: &Gc<JsObject>) {
-    let species = agent.symbols.species.clone();
-    agent.define_accessor(
-        ctor,
-        PropertyKey::Symbol(species),
-        Some(species_getter),
-        None,
-    );
 }
 
 /// V8's TypeError for an operation on a detached buffer.

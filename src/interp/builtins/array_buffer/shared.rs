@@ -9,7 +9,7 @@ use gc::Gc;
 use super::constructor::get_array_buffer_max_byte_length_option;
 use super::prototype::relative;
 use super::store::{ArrayBufferData, ByteStore};
-use super::{allocate_array_buffer, define_species, incompatible_receiver, to_index};
+use super::{allocate_array_buffer, incompatible_receiver, to_index};
 use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
@@ -23,7 +23,7 @@ pub fn install(agent: &mut Agent) {
         .intrinsics()
         .register("SharedArrayBuffer.prototype", proto.clone());
     let ctor = agent.native_constructor("SharedArrayBuffer", 1, constructor, &proto);
-    define_species(agent, &ctor);
+    agent.define_species(&ctor);
     for (name, getter) in [
         (
             "byteLength",

@@ -10,7 +10,6 @@ use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
-use crate::interp::property::PropertyKey;
 use crate::interp::value::Value;
 
 /// Which collection an object with a `[[MapData]]` / `[[SetData]]` slot is.
@@ -107,22 +106,6 @@ pub(super) fn create_collection(
             table: OrderedTable::new(),
         })),
     )
-}
-
-/// `get [Symbol.species]` of Map and Set: returns the this value.
-fn species_getter(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    Ok(args.this.clone())
-}
-
-/// Installs `get [Symbol.species]` on a constructor.
-pub(super) fn define_species(agent: &mut Agent, ctor: &Gc<JsObject>) {
-    let species = agent.symbols.species.clone();
-    agent.define_accessor(
-        ctor,
-        PropertyKey::Symbol(species),
-        Some(species_getter),
-        None,
-    );
 }
 
 /// `C.prototype[@@toStringTag]`.

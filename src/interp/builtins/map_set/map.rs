@@ -6,7 +6,7 @@ use super::iterator::{create_collection_iterator, IterationKind};
 use super::labels::callback_label;
 use super::table::{canonical_key, OrderedTable};
 use super::CollectionKind::Map;
-use super::{create_collection, define_species, define_to_string_tag, table, this_collection};
+use super::{create_collection, define_to_string_tag, table, this_collection};
 use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
@@ -18,7 +18,7 @@ pub fn install(agent: &mut Agent) {
     let proto = agent.intrinsics().map_prototype.clone();
     let ctor = agent.native_constructor("Map", 0, map_constructor, &proto);
     agent.define_method(&ctor, "groupBy", 2, map_group_by);
-    define_species(agent, &ctor);
+    agent.define_species(&ctor);
     agent.define_method(&proto, "get", 1, map_get);
     agent.define_method(&proto, "set", 2, map_set);
     agent.define_method(&proto, "has", 1, map_has);

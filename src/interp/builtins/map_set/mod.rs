@@ -21,9 +21,7 @@ use gc::Gc;
 use crate::interp::agent::Agent;
 use crate::interp::object::JsObject;
 use crate::interp::value::Value;
-use collection::{
-    collection_of, create_collection, define_species, define_to_string_tag, table, this_collection,
-};
+use collection::{collection_of, create_collection, define_to_string_tag, table, this_collection};
 pub use collection::{CollectionData, CollectionKind};
 pub use iterator::{collection_iterator_preview, IteratorPreview};
 

@@ -7,7 +7,7 @@ use super::labels::{quoted_value, receiver_label};
 use super::map::for_each_entry;
 use super::table::canonical_key;
 use super::CollectionKind::Set;
-use super::{create_collection, define_species, define_to_string_tag, table, this_collection};
+use super::{create_collection, define_to_string_tag, table, this_collection};
 use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
@@ -18,7 +18,7 @@ use crate::interp::value::Value;
 pub fn install(agent: &mut Agent) {
     let proto = agent.intrinsics().set_prototype.clone();
     let ctor = agent.native_constructor("Set", 0, set_constructor, &proto);
-    define_species(agent, &ctor);
+    agent.define_species(&ctor);
     agent.define_method(&proto, "has", 1, set_has);
     agent.define_method(&proto, "add", 1, set_add);
     agent.define_method(&proto, "delete", 1, set_delete);

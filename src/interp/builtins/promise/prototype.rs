@@ -206,11 +206,6 @@ fn promise_try(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     Ok(capability.promise)
 }
 
-/// get Promise [ @@species ]
-fn species_getter(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    Ok(args.this.clone())
-}
-
 pub(super) fn install(agent: &mut Agent) {
     let proto = agent.intrinsics().promise_prototype.clone();
     let ctor = agent.native_constructor("Promise", 1, promise_constructor, &proto);
@@ -222,8 +217,7 @@ pub(super) fn install(agent: &mut Agent) {
     agent.define_method(&ctor, "reject", 1, promise_reject_static);
     agent.define_method(&ctor, "withResolvers", 0, promise_with_resolvers);
     agent.define_method(&ctor, "try", 1, promise_try);
-    let species = PropertyKey::Symbol(agent.symbols.species.clone());
-    agent.define_accessor(&ctor, species, Some(species_getter), None);
+    agent.define_species(&ctor);
     let tag = PropertyKey::Symbol(agent.symbols.to_string_tag.clone());
     proto.define_own_property(
         tag,

@@ -14,10 +14,6 @@ use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
 
-pub(super) fn species_getter(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    Ok(args.this.clone())
-}
-
 /// RegExpAlloc ( newTarget ) — <https://tc39.es/ecma262/#sec-regexpalloc>
 fn regexp_alloc(agent: &mut Agent, new_target: &Gc<JsObject>) -> JsResult<Gc<JsObject>> {
     // 1. Let obj be ? OrdinaryCreateFromConstructor(newTarget, "%RegExp.prototype%", « … »).

@@ -28,13 +28,7 @@ pub use substitution::get_substitution;
 pub fn install(agent: &mut Agent) {
     let proto = agent.intrinsics().regexp_prototype.clone();
     let ctor = agent.native_constructor("RegExp", 2, constructor::regexp_constructor, &proto);
-    let species = agent.symbols.species.clone();
-    agent.define_accessor(
-        &ctor,
-        PropertyKey::Symbol(species),
-        Some(constructor::species_getter),
-        None,
-    );
+    agent.define_species(&ctor);
     legacy::install(agent, &ctor);
     agent.define_method(&ctor, "escape", 1, escape::regexp_escape);
     let exec_fn = agent.define_method(&proto, "exec", 1, exec::regexp_exec_method);

@@ -16,7 +16,6 @@ mod views;
 use gc::Gc;
 
 use crate::interp::agent::Agent;
-use crate::interp::builtins::array_buffer::define_species;
 use crate::interp::builtins::array_buffer::element_type::ElementType;
 use crate::interp::native::{define_value, FIXED};
 use crate::interp::object::JsObject;
@@ -39,7 +38,7 @@ pub fn install(agent: &mut Agent) {
     agent
         .intrinsics()
         .register("TypedArray.prototype", proto.clone());
-    define_species(agent, &intrinsic);
+    agent.define_species(&intrinsic);
     statics::install(agent, &intrinsic);
     getters::install(agent, &proto);
     access::install(agent, &proto);
