@@ -110,6 +110,25 @@ impl Agent {
         self.to_number(v)
     }
 
+    /// The step the index-taking built-ins share (Array.prototype.slice
+    /// steps 3–5, ArrayBuffer.prototype.slice steps 6–9, …): `v` as a
+    /// relative index into 0..len (from the end when negative), clamped;
+    /// `default` when `v` is undefined.
+    pub fn relative_index(&mut self, v: &Value, len: f64, default: f64) -> JsResult<f64> {
+        if v.is_undefined() {
+            return Ok(default);
+        }
+        // Let relative be ? ToIntegerOrInfinity(v).
+        let relative = self.to_integer_or_infinity(v)?;
+        // If relative = -∞, 0; else if relative < 0, max(len + relative, 0);
+        // else min(relative, len).
+        Ok(if relative < 0.0 {
+            (len + relative).max(0.0)
+        } else {
+            relative.min(len)
+        })
+    }
+
     /// ToIntegerOrInfinity ( argument ) — <https://tc39.es/ecma262/#sec-tointegerorinfinity>
     pub fn to_integer_or_infinity(&mut self, v: &Value) -> JsResult<f64> {
         let n = self.to_number(v)?;

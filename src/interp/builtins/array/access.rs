@@ -8,8 +8,8 @@ use std::cell::RefCell;
 use gc::Gc;
 
 use super::{
-    array_create, array_species_create, get_index, has_index, index_key, relative_index, set_index,
-    set_length, this_array_like, MAX_LENGTH,
+    array_create, array_species_create, get_index, has_index, index_key, set_index, set_length,
+    this_array_like, MAX_LENGTH,
 };
 use crate::interp::agent::Agent;
 use crate::interp::builtins::iterator::{create_array_iterator, ArrayIterKind};
@@ -89,9 +89,9 @@ fn concat(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 /// Array.prototype.copyWithin ( target, start [ , end ] ) — <https://tc39.es/ecma262/#sec-array.prototype.copywithin>
 fn copy_within(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let (o, len) = this_array_like(agent, args.this)?;
-    let mut to = relative_index(agent, &args.arg(0), len, 0.0)?;
-    let mut from = relative_index(agent, &args.arg(1), len, 0.0)?;
-    let fin = relative_index(agent, &args.arg(2), len, len)?;
+    let mut to = agent.relative_index(&args.arg(0), len, 0.0)?;
+    let mut from = agent.relative_index(&args.arg(1), len, 0.0)?;
+    let fin = agent.relative_index(&args.arg(2), len, len)?;
     let mut count = (fin - from).min(len - to);
     let step = if from < to && to < from + count {
         from += count - 1.0;
@@ -134,8 +134,8 @@ fn values(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 /// Array.prototype.fill ( value [ , start [ , end ] ] ) — <https://tc39.es/ecma262/#sec-array.prototype.fill>
 fn fill(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let (o, len) = this_array_like(agent, args.this)?;
-    let mut k = relative_index(agent, &args.arg(1), len, 0.0)?;
-    let fin = relative_index(agent, &args.arg(2), len, len)?;
+    let mut k = agent.relative_index(&args.arg(1), len, 0.0)?;
+    let fin = agent.relative_index(&args.arg(2), len, len)?;
     while k < fin {
         set_index(agent, &o, k, args.arg(0))?;
         k += 1.0;
@@ -196,7 +196,7 @@ fn includes(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     if len == 0.0 {
         return Ok(Value::Bool(false));
     }
-    let mut k = relative_index(agent, &args.arg(1), len, 0.0)?;
+    let mut k = agent.relative_index(&args.arg(1), len, 0.0)?;
     let target = args.arg(0);
     while k < len {
         let v = get_index(agent, &o, k)?;
@@ -214,7 +214,7 @@ fn index_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     if len == 0.0 {
         return Ok(Value::Number(-1.0));
     }
-    let mut k = relative_index(agent, &args.arg(1), len, 0.0)?;
+    let mut k = agent.relative_index(&args.arg(1), len, 0.0)?;
     let target = args.arg(0);
     while k < len {
         if has_index(agent, &o, k)? {
@@ -334,8 +334,8 @@ fn to_locale_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 /// Array.prototype.slice ( start, end ) — <https://tc39.es/ecma262/#sec-array.prototype.slice>
 fn slice(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let (o, len) = this_array_like(agent, args.this)?;
-    let k = relative_index(agent, &args.arg(0), len, 0.0)?;
-    let fin = relative_index(agent, &args.arg(1), len, len)?;
+    let k = agent.relative_index(&args.arg(0), len, 0.0)?;
+    let fin = agent.relative_index(&args.arg(1), len, len)?;
     let count = (fin - k).max(0.0);
     let a = array_species_create(agent, &o, count)?;
     let mut n = 0.0;

@@ -56,25 +56,6 @@ pub(super) fn set_length(agent: &mut Agent, o: &Gc<JsObject>, len: f64) -> JsRes
     agent.set_or_throw(o, &PropertyKey::from("length"), Value::Number(len))
 }
 
-/// A relative start/end argument resolved against `len` (slice, fill, …).
-pub(super) fn relative_index(
-    agent: &mut Agent,
-    v: &Value,
-    len: f64,
-    default: f64,
-) -> JsResult<f64> {
-    let rel = if v.is_undefined() {
-        default
-    } else {
-        agent.to_integer_or_infinity(v)?
-    };
-    Ok(if rel < 0.0 {
-        (len + rel).max(0.0)
-    } else {
-        rel.min(len)
-    })
-}
-
 /// The `this` value as an object, and its length.
 pub(super) fn this_array_like(agent: &mut Agent, this: &Value) -> JsResult<(Gc<JsObject>, f64)> {
     let o = agent.to_object(this)?;

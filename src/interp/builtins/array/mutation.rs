@@ -4,8 +4,8 @@
 use gc::Gc;
 
 use super::{
-    array_create, array_species_create, get_index, has_index, index_key, relative_index, set_index,
-    set_length, this_array_like, MAX_LENGTH,
+    array_create, array_species_create, get_index, has_index, index_key, set_index, set_length,
+    this_array_like, MAX_LENGTH,
 };
 use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
@@ -139,7 +139,7 @@ fn reverse(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 
 /// The start and delete count of splice / toSpliced.
 fn splice_bounds(agent: &mut Agent, args: &CallArgs, len: f64) -> JsResult<(f64, f64)> {
-    let start = relative_index(agent, &args.arg(0), len, 0.0)?;
+    let start = agent.relative_index(&args.arg(0), len, 0.0)?;
     let delete_count = match args.args.len() {
         0 => 0.0,
         1 => len - start,

@@ -143,9 +143,9 @@ fn slice(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 5. Let len be O.[[ArrayBufferByteLength]].
     let len = store.len() as f64;
     // 6–9. Let first be the relative start clamped to 0..len.
-    let first = relative(agent, &args.arg(0), len, 0.0)?;
+    let first = agent.relative_index(&args.arg(0), len, 0.0)?;
     // 10–13. Let final be the relative end (len when undefined) clamped to 0..len.
-    let fin = relative(agent, &args.arg(1), len, len)?;
+    let fin = agent.relative_index(&args.arg(1), len, len)?;
     // 14. Let newLen be max(final - first, 0).
     let new_len = (fin - first).max(0.0);
     // 15. Let ctor be ? SpeciesConstructor(O, %ArrayBuffer%).
@@ -188,19 +188,6 @@ fn slice(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     }
     // 28. Return new.
     Ok(new)
-}
-
-/// A relative index argument (slice's start and end) clamped to 0..len.
-pub(crate) fn relative(agent: &mut Agent, v: &Value, len: f64, default: f64) -> JsResult<f64> {
-    if v.is_undefined() {
-        return Ok(default);
-    }
-    let rel = agent.to_integer_or_infinity(v)?;
-    Ok(if rel < 0.0 {
-        (len + rel).max(0.0)
-    } else {
-        rel.min(len)
-    })
 }
 
 /// ArrayBuffer.prototype.transfer ( [ newLength ] ) — <https://tc39.es/ecma262/#sec-arraybuffer.prototype.transfer>

@@ -7,7 +7,6 @@ use std::rc::Rc;
 use gc::Gc;
 
 use super::constructor::get_array_buffer_max_byte_length_option;
-use super::prototype::relative;
 use super::store::{ArrayBufferData, ByteStore};
 use super::{allocate_array_buffer, incompatible_receiver, to_index};
 use crate::interp::agent::Agent;
@@ -121,8 +120,8 @@ fn slice(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 4. Let len be ArrayBufferByteLength(O, seq-cst).
     let len = store.len() as f64;
     // 5–12. first and final, clamped.
-    let first = relative(agent, &args.arg(0), len, 0.0)?;
-    let fin = relative(agent, &args.arg(1), len, len)?;
+    let first = agent.relative_index(&args.arg(0), len, 0.0)?;
+    let fin = agent.relative_index(&args.arg(1), len, len)?;
     // 13. Let newLen be max(final - first, 0).
     let new_len = (fin - first).max(0.0);
     // 14–15. Let new be ? Construct(? SpeciesConstructor(O, %SharedArrayBuffer%), « 𝔽(newLen) »).

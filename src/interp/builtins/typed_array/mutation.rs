@@ -31,16 +31,7 @@ pub(super) fn relative_index(
     len: usize,
     default: usize,
 ) -> JsResult<usize> {
-    if v.is_undefined() {
-        return Ok(default);
-    }
-    let rel = agent.to_integer_or_infinity(v)?;
-    let len = len as f64;
-    Ok(if rel < 0.0 {
-        (len + rel).max(0.0)
-    } else {
-        rel.min(len)
-    } as usize)
+    Ok(agent.relative_index(v, len as f64, default as f64)? as usize)
 }
 
 /// %TypedArray%.prototype.copyWithin ( target, start [ , end ] ) —
