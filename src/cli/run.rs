@@ -18,6 +18,7 @@ use crate::interp::agent::Agent;
 use crate::interp::builtins::promise::{promise_state, PromiseStateView};
 use crate::interp::completion::Throw;
 use crate::interp::eval::ScriptRecord;
+use crate::interp::interrupt::{Interrupt, InterruptReason};
 use crate::interp::jobs::UnhandledRejections;
 use crate::interp::value::Value;
 use crate::module::ModuleId;
@@ -26,6 +27,10 @@ use crate::module::ModuleId;
 const EXIT_UNCAUGHT: u8 = 1;
 /// Node's status when the entry module's top-level await never settles.
 const EXIT_UNSETTLED_TLA: u8 = 13;
+/// The status of a run that reached `--max-heap-size`: Node's out-of-memory
+/// path ends with SIGABRT, which shells report as 134.
+// Deviation: vmjs exits with the status instead of aborting.
+const EXIT_OUT_OF_MEMORY: u8 = 134;
 
 #[derive(Args, Debug)]
 pub struct RunArgs {
@@ -51,6 +56,11 @@ pub struct RunArgs {
     /// (repeatable; as `node --conditions NAME`).
     #[arg(long = "conditions", short = 'C', value_name = "NAME")]
     conditions: Vec<String>,
+    /// Cap the memory the run may hold at MB megabytes (every allocation
+    /// counts): reaching it ends the run with status 134 and Node's
+    /// "JavaScript heap out of memory" message.
+    #[arg(long = "max-heap-size", value_name = "MB")]
+    max_heap_size: Option<usize>,
     /// Install test262's host API (`print`, `$262`) on the global object.
     #[arg(long = "test262-host", hide = true)]
     test262_host: bool,
@@ -87,6 +97,7 @@ impl RunArgs {
             strict: self.strict,
             unhandled_rejections: self.unhandled_rejections,
             conditions: self.conditions.clone(),
+            max_heap_size: self.max_heap_size,
             test262_host: self.test262_host,
             file: self.file.clone(),
             args: self.args.clone(),
@@ -126,6 +137,10 @@ pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
             return Ok(ExitCode::from(EXIT_UNCAUGHT));
         }
     }
+    if let Some(mb) = args.max_heap_size {
+        let cap = mb.saturating_mul(1 << 20);
+        agent.set_interrupt(Some(Interrupt::new(None, None, Some(cap))));
+    }
     let unhandled = args.unhandled_rejections.unwrap_or_default();
     // The entry's own SyntaxError prints before anything runs (preludes aside).
     let status = if args.script {
@@ -140,8 +155,22 @@ pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
             }
         }
     };
+    let out_of_memory = agent
+        .interrupt
+        .as_ref()
+        .is_some_and(|w| w.fired == Some(InterruptReason::HeapLimit));
+    if out_of_memory {
+        let _ = agent.stdout.flush();
+        let _ = writeln!(
+            agent.stderr,
+            "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory"
+        );
+    }
     let _ = agent.stdout.flush();
     let _ = agent.stderr.flush();
+    if out_of_memory {
+        return Ok(ExitCode::from(EXIT_OUT_OF_MEMORY));
+    }
     // `process.exit(code)` ends the run with its status; a run that ends
     // normally with `process.exitCode` set, with that one.
     let status = match agent.exit_requested() {

@@ -53,6 +53,7 @@ mod namespace;
 mod runtime;
 mod value;
 
+pub use crate::interp::heap::CountingAllocator;
 pub use error::{Error, LimitExceeded, Result};
 pub use module::{
     Attributes, Evaluation, Module, ModuleOptions, SourceTextModule, Status, SyntheticExports,

@@ -30,7 +30,10 @@ pub struct Limits {
     pub timeout: Option<Duration>,
     /// Loop iterations plus calls for one `evaluate` or `call`.
     pub step_budget: Option<u64>,
-    /// Bytes of garbage-collected heap (checked after a collection).
+    /// Bytes of heap for one `evaluate` or `call`, checked after a
+    /// collection: every byte the process holds when it installs
+    /// [`CountingAllocator`](super::CountingAllocator) as its global
+    /// allocator, else the garbage-collected cells only.
     pub heap_bytes: Option<usize>,
     /// How deeply JavaScript calls may nest before a RangeError.
     pub max_call_depth: usize,

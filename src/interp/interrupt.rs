@@ -29,7 +29,7 @@ pub struct Interrupt {
     deadline: Option<Instant>,
     /// Polls (loop iterations and calls) left.
     steps_left: Option<u64>,
-    /// Bytes of collected heap allowed (after a collection).
+    /// Bytes of heap allowed (after a collection; see [`super::heap`]).
     heap_limit: Option<usize>,
     countdown: u32,
     /// The limit that was reached: every poll throws from then on.
@@ -63,21 +63,30 @@ impl Interrupt {
         if self.deadline.is_some_and(|d| Instant::now() >= d) {
             return Some(InterruptReason::Timeout);
         }
-        if let Some(limit) = self.heap_limit {
-            if gc::stats().bytes_allocated > limit {
-                gc::force_collect();
-                if gc::stats().bytes_allocated > limit {
-                    return Some(InterruptReason::HeapLimit);
-                }
-            }
+        if self
+            .heap_limit
+            .is_some_and(|limit| super::heap::exceeds(limit, 0))
+        {
+            return Some(InterruptReason::HeapLimit);
         }
         None
+    }
+
+    /// The heap cap being watched, in bytes (see [`super::heap`]).
+    pub fn heap_limit(&self) -> Option<usize> {
+        self.heap_limit
     }
 }
 
 impl Agent {
-    /// Starts watching `interrupt` (None: stop); returns the watch it replaces.
-    pub fn set_interrupt(&mut self, interrupt: Option<Interrupt>) -> Option<Interrupt> {
+    /// Starts watching `interrupt` (None: stop); returns the watch it
+    /// replaces. A heap cap of the watch replaced stays in force under the
+    /// new one (a `vm` timeout inside a run with `--max-heap-size`).
+    pub fn set_interrupt(&mut self, mut interrupt: Option<Interrupt>) -> Option<Interrupt> {
+        let outer_cap = self.interrupt.as_ref().and_then(|w| w.heap_limit);
+        if let (Some(watch), Some(cap)) = (&mut interrupt, outer_cap) {
+            watch.heap_limit = Some(watch.heap_limit.map_or(cap, |own| own.min(cap)));
+        }
         std::mem::replace(&mut self.interrupt, interrupt)
     }
 

@@ -9,6 +9,7 @@ pub mod environment;
 pub mod eval;
 pub mod function;
 pub mod global_env;
+pub mod heap;
 pub mod initialize;
 pub mod inspect;
 pub mod interrupt;

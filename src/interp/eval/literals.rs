@@ -219,6 +219,7 @@ impl Agent {
                 if units.len() + s.len() > JsStr::MAX_LENGTH {
                     return self.throw_range_error("Invalid string length");
                 }
+                self.reserve_string(units.len() + s.len())?;
                 units.extend_from_slice(s.units());
             }
         }

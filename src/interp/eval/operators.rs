@@ -155,7 +155,10 @@ impl Agent {
                     let ls = self.to_string(&lp)?;
                     let rs = self.to_string(&rp)?;
                     match ls.try_concat(&rs) {
-                        Some(s) => Value::String(s),
+                        Some(s) => {
+                            self.reserve_string(s.len())?;
+                            Value::String(s)
+                        }
                         None => return self.throw_range_error("Invalid string length"),
                     }
                 } else {

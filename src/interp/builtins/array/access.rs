@@ -293,6 +293,9 @@ fn join_elements(agent: &mut Agent, o: &Gc<JsObject>, len: f64, sep: &JsStr) -> 
             if units.len() + s.len() > JsStr::MAX_LENGTH {
                 return agent.throw_range_error("Invalid string length");
             }
+            if units.len() + s.len() > units.capacity() {
+                agent.reserve_string(2 * (units.len() + s.len()))?;
+            }
             units.extend_from_slice(s.units());
         }
         k += 1.0;

@@ -92,6 +92,7 @@ pub fn allocate_array_buffer(
     let store = if byte_length > MAX_ALLOCATION as f64 {
         None
     } else {
+        agent.reserve_bytes(byte_length as usize)?;
         ByteStore::allocate(
             byte_length as usize,
             max_byte_length.map(|m| m as usize),

@@ -125,6 +125,7 @@ fn resize(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         return agent.throw_range_error("ArrayBuffer.prototype.resize: Invalid length parameter");
     }
     // 7–12. Resize the block in place, zero-filling new bytes.
+    agent.reserve_bytes((new_length as usize).saturating_sub(store.len()))?;
     if !store.resize(new_length as usize) {
         return agent.throw_range_error("Array buffer allocation failed");
     }

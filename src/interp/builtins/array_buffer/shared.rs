@@ -108,6 +108,7 @@ fn grow(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     if new_length > max as f64 || new_length < store.len() as f64 {
         return agent.throw_range_error(message);
     }
+    agent.reserve_bytes((new_length as usize).saturating_sub(store.len()))?;
     if !store.resize(new_length as usize) {
         return agent.throw_range_error("Array buffer allocation failed");
     }

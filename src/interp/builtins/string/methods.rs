@@ -124,6 +124,7 @@ fn concat(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         if units.len() + next.len() > JsStr::MAX_LENGTH {
             return agent.throw_range_error("Invalid string length");
         }
+        agent.reserve_string(units.len() + next.len())?;
         units.extend_from_slice(next.units());
     }
     Ok(Value::String(JsStr::from_units(units)))
@@ -286,6 +287,7 @@ fn pad(agent: &mut Agent, args: &CallArgs, at_start: bool) -> JsResult<Value> {
     if max > JsStr::MAX_LENGTH as f64 {
         return agent.throw_range_error("Invalid string length");
     }
+    agent.reserve_string(max as usize)?;
     let fill_len = max as usize - len;
     let fill: Vec<u16> = filler
         .units()
@@ -323,6 +325,7 @@ fn repeat(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     if s.len() as f64 * n > JsStr::MAX_LENGTH as f64 {
         return agent.throw_range_error("Invalid string length");
     }
+    agent.reserve_string(s.len() * n as usize)?;
     Ok(Value::String(JsStr::from_units(
         s.units().repeat(n as usize),
     )))
