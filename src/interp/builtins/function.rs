@@ -1,23 +1,18 @@
-//! Function objects' built-ins (ECMA-262 §20.2): the Function constructor
-//! (CreateDynamicFunction), Function.prototype.apply / bind / call /
-//! toString / @@hasInstance, and bound functions (BoundFunctionCreate).
-
-use std::rc::Rc;
+//! Function objects' built-ins (ECMA-262 §20.2): Function.prototype.apply /
+//! bind / call / toString / @@hasInstance, and bound functions
+//! (BoundFunctionCreate). The constructor is in `dynamic_function`.
 
 use gc::Gc;
 
 use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
-use crate::interp::eval::Frame;
 use crate::interp::function::{BoundFunction, CallArgs, Callable, Code, FunctionData};
 use crate::interp::native::{set_function_length, set_function_name};
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
 use crate::interp::slots::Slots;
-use crate::interp::source::SourceText;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
-use crate::syntax::ast::{ExprKind, StmtKind};
 
 fn this_function(agent: &mut Agent, this: &Value, method: &str) -> JsResult<Gc<JsObject>> {
     match this {
@@ -124,59 +119,11 @@ fn function_has_instance(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> 
     ))
 }
 
-/// Function ( ...parameterArgs, bodyArg ) — CreateDynamicFunction —
-/// <https://tc39.es/ecma262/#sec-createdynamicfunction>
-fn function_constructor(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    let (params, body) = match args.args.split_last() {
-        Some((body, params)) => (params.to_vec(), body.clone()),
-        None => (Vec::new(), Value::from("")),
-    };
-    let mut p = Vec::new();
-    for param in &params {
-        p.push(agent.to_string(param)?.to_rust_string());
-    }
-    let body = agent.to_string(&body)?.to_rust_string();
-    // The source text: "function anonymous(P\n) {\nbody\n}".
-    let text = format!("(function anonymous({}\n) {{\n{}\n}})", p.join(","), body);
-    // The text is parsed as a script: a function body is not module code
-    // (no `import.meta`; `await` is an identifier outside async code).
-    let script = match crate::syntax::parse_script(&text) {
-        Ok(s) => s,
-        Err(e) => return Err(agent.syntax_error(e.message)),
-    };
-    let func = match script.body.first() {
-        Some(stmt) => match &stmt.kind {
-            StmtKind::Expr(e) => match &e.kind {
-                ExprKind::Paren(inner) => match &inner.kind {
-                    ExprKind::Function(f) => Some(f.clone()),
-                    _ => None,
-                },
-                _ => None,
-            },
-            _ => None,
-        },
-        _ => None,
-    };
-    let Some(func) = func else {
-        return Err(agent.syntax_error("Unexpected token in function body"));
-    };
-    if script.body.len() != 1 {
-        return Err(agent.syntax_error("Unexpected token in function body"));
-    }
-    // Dynamic functions close over the global environment only.
-    let source = SourceText::new("anonymous", Rc::<str>::from(text.as_str()));
-    let frame = Frame::new(0, None, None, source, None);
-    // The body is non-strict code unless it has a Use Strict Directive
-    // (the parse recorded which on `func`).
-    let f = agent.instantiate_function_expression(&frame, &func, Some(JsStr::from("anonymous")));
-    Ok(Value::Object(f))
-}
-
 pub fn install(agent: &mut Agent) {
     let proto = agent.intrinsics().function_prototype.clone();
     set_function_length(&proto, 0.0);
     set_function_name(&proto, JsStr::from(""));
-    agent.native_constructor("Function", 1, function_constructor, &proto);
+    super::dynamic_function::install(agent);
     agent.define_method(&proto, "apply", 2, function_apply);
     agent.define_method(&proto, "bind", 1, function_bind);
     agent.define_method(&proto, "call", 1, function_call);

@@ -4,10 +4,12 @@
 
 pub mod array;
 pub mod array_buffer;
+pub mod async_from_sync_iterator;
 pub mod boolean;
 pub mod console;
 pub mod data_view;
 pub mod date;
+pub mod dynamic_function;
 pub mod error;
 pub mod function;
 pub mod global;
@@ -51,6 +53,7 @@ pub fn install(agent: &mut Agent, realm: &Rc<Realm>) {
     date::install(agent);
     iterator::install(agent);
     iterator_helpers::install(agent);
+    async_from_sync_iterator::install(agent);
     array::install(agent);
     array_buffer::install(agent);
     typed_array::install(agent);

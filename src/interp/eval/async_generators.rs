@@ -12,8 +12,6 @@ use crate::interp::builtins::promise::{self, PromiseCapability};
 use crate::interp::completion::{JsResult, Throw};
 use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;
-use crate::interp::ops::iteration::IteratorRecord;
-use crate::interp::property::PropertyKey;
 use crate::interp::value::Value;
 
 impl Agent {
@@ -166,69 +164,6 @@ impl Agent {
             Err(e) => self.settle(&capability, Err(e), true),
         }
     }
-
-    /// CreateAsyncFromSyncIterator ( syncIteratorRecord ) —
-    /// <https://tc39.es/ecma262/#sec-createasyncfromsynciterator>
-    pub(crate) fn create_async_from_sync_iterator(
-        &mut self,
-        sync: IteratorRecord,
-    ) -> JsResult<IteratorRecord> {
-        let proto = self.intrinsics().async_from_sync_iterator_prototype.clone();
-        let iterator = JsObject::ordinary_create(Some(proto));
-        let captures = vec![sync.iterator.clone(), sync.next_method.clone()];
-        let next =
-            self.native_function_with("next", 1, async_from_sync_next, false, captures.clone());
-        let ret = self.native_function_with("return", 1, async_from_sync_return, false, captures);
-        crate::interp::native::define_value(
-            &iterator,
-            "return",
-            Value::Object(ret),
-            crate::interp::property::Attributes::METHOD,
-        );
-        Ok(IteratorRecord {
-            iterator: Value::Object(iterator),
-            next_method: Value::Object(next),
-            done: false,
-        })
-    }
-
-    /// AsyncFromSyncIteratorContinuation ( result, promiseCapability )
-    fn async_from_sync_continuation(&mut self, result: Value) -> JsResult<Value> {
-        let capability = self.promise_capability()?;
-        let Value::Object(result) = result else {
-            let e = self.type_error("Iterator result is not an object");
-            self.call(&capability.reject.clone(), &Value::Undefined, &[e.0])?;
-            return Ok(capability.promise);
-        };
-        let outcome = (|| -> JsResult<(bool, Gc<JsObject>)> {
-            let done = self.iterator_complete(&result)?;
-            let value = self.iterator_value(&result)?;
-            let ctor = self.intrinsics().get("Promise");
-            Ok((done, promise::promise_resolve(self, &ctor, value)?))
-        })();
-        match outcome {
-            Ok((done, wrapper)) => {
-                let unwrap = self.native_function_with(
-                    "",
-                    1,
-                    unwrap_with_done,
-                    false,
-                    vec![Value::Bool(done)],
-                );
-                promise::perform_promise_then(
-                    self,
-                    &wrapper,
-                    Value::Object(unwrap),
-                    Value::Undefined,
-                    Some(capability.clone()),
-                );
-            }
-            Err(Throw(e)) => {
-                self.call(&capability.reject.clone(), &Value::Undefined, &[e])?;
-            }
-        }
-        Ok(capability.promise)
-    }
 }
 
 fn continue_fulfilled(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
@@ -247,46 +182,6 @@ fn continue_rejected(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 
 fn wrap_done(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     Ok(agent.create_iter_result_object(args.arg(0), true))
-}
-
-fn unwrap_with_done(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    let done = matches!(args.capture(0), Value::Bool(true));
-    Ok(agent.create_iter_result_object(args.arg(0), done))
-}
-
-fn async_from_sync_next(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    let (iterator, next) = (args.capture(0), args.capture(1));
-    let call_args: Vec<Value> = args.args.iter().take(1).cloned().collect();
-    match agent.call(&next, &iterator, &call_args) {
-        Ok(result) => agent.async_from_sync_continuation(result),
-        Err(Throw(e)) => rejected_promise(agent, e),
-    }
-}
-
-fn async_from_sync_return(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    let iterator = args.capture(0);
-    let ret = match agent.get_method(&iterator, &PropertyKey::from("return")) {
-        Ok(r) => r,
-        Err(Throw(e)) => return rejected_promise(agent, e),
-    };
-    match ret {
-        None => {
-            let result = agent.create_iter_result_object(args.arg(0), true);
-            let capability = agent.promise_capability()?;
-            agent.call(&capability.resolve.clone(), &Value::Undefined, &[result])?;
-            Ok(capability.promise)
-        }
-        Some(ret) => match agent.call(&ret, &iterator, &[args.arg(0)]) {
-            Ok(result) => agent.async_from_sync_continuation(result),
-            Err(Throw(e)) => rejected_promise(agent, e),
-        },
-    }
-}
-
-fn rejected_promise(agent: &mut Agent, e: Value) -> JsResult<Value> {
-    let capability = agent.promise_capability()?;
-    agent.call(&capability.reject.clone(), &Value::Undefined, &[e])?;
-    Ok(capability.promise)
 }
 
 fn async_generator_next(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {

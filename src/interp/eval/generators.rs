@@ -281,24 +281,126 @@ impl Agent {
         let in_async_generator = frame_is_async_generator(f);
         if delegate {
             if in_async_generator {
-                return self
-                    .throw_type_error("yield* in async generators is not supported by vmjs");
+                return self.async_yield_star(v);
             }
             return self.yield_star(v);
         }
         if !in_async_generator {
             return self.generator_yield(Signal::Yield(v));
         }
-        // AsyncGeneratorYield: the operand is awaited first, and a `return`
-        // resumption awaits its value before returning.
+        // Yield ( value ), async: ? AsyncGeneratorYield(? Await(value)).
         let v = self.await_value(v)?;
-        match self.suspend(Signal::Yield(v), 1) {
+        match self.async_generator_yield(v)? {
             Resume::Next(v) => Ok(v),
             Resume::Throw(e) => Err(Throw(e)),
-            Resume::Return(r) => {
-                let r = self.await_value(r)?;
-                Err(self.generator_return(r))
+            Resume::Return(r) => Err(self.generator_return(r)),
+        }
+    }
+
+    /// AsyncGeneratorYield ( value ) — <https://tc39.es/ecma262/#sec-asyncgeneratoryield>,
+    /// with AsyncGeneratorUnwrapYieldResumption: suspends, and a `return`
+    /// resumption has its value awaited (a rejection becomes a throw).
+    /// Returns the resumption; Err only for a termination.
+    fn async_generator_yield(&mut self, v: Value) -> JsResult<Resume> {
+        match self.suspend(Signal::Yield(v), 1) {
+            // AsyncGeneratorUnwrapYieldResumption ( resumptionValue )
+            Resume::Return(r) => match self.await_value(r) {
+                // 5. Return ReturnCompletion(awaited.[[Value]]).
+                Ok(awaited) => Ok(Resume::Return(awaited)),
+                // 3. If awaited is a throw completion, return ? awaited.
+                Err(Throw(e)) if self.is_termination(&e) => Err(Throw(e)),
+                Err(Throw(e)) => Ok(Resume::Throw(e)),
+            },
+            // 1. If resumptionValue is not a return completion, return ? resumptionValue.
+            other => Ok(other),
+        }
+    }
+
+    /// `yield* iterable` in an async generator (YieldExpression :
+    /// `yield * AssignmentExpression` with generatorKind async) —
+    /// <https://tc39.es/ecma262/#sec-generator-function-definitions-runtime-semantics-evaluation>
+    fn async_yield_star(&mut self, value: Value) -> JsResult<Value> {
+        // 5. Let iteratorRecord be ? GetIterator(value, async).
+        let record = self.get_async_iterator(&value)?;
+        // 6. Let iterator be iteratorRecord.[[Iterator]].
+        let iterator = record.iterator.clone();
+        // 7. Let received be NormalCompletion(undefined).
+        let mut received = Resume::Next(Value::Undefined);
+        // 8. Repeat,
+        loop {
+            let inner_result = match received {
+                // a. If received is a normal completion, then
+                Resume::Next(v) => {
+                    // i. Let innerResult be ? Call(iteratorRecord.[[NextMethod]], iteratorRecord.[[Iterator]], « received.[[Value]] »).
+                    let inner = self.call(&record.next_method.clone(), &iterator, &[v])?;
+                    // ii. If generatorKind is async, set innerResult to ? Await(innerResult).
+                    self.await_value(inner)?
+                }
+                // b. Else if received is a throw completion, then
+                Resume::Throw(e) => {
+                    // i. Let throw be ? GetMethod(iterator, "throw").
+                    match self.get_method(&iterator, &PropertyKey::from("throw"))? {
+                        // ii. If throw is not undefined, then
+                        Some(throw) => {
+                            // 1. Let innerResult be ? Call(throw, iterator, « received.[[Value]] »).
+                            let inner = self.call(&throw, &iterator, &[e])?;
+                            // 2. If generatorKind is async, set innerResult to ? Await(innerResult).
+                            self.await_value(inner)?
+                        }
+                        // iii. Else,
+                        None => {
+                            // 2–3. Perform ? AsyncIteratorClose(iteratorRecord, NormalCompletion(empty)).
+                            self.async_iterator_close(&record, Ok(()))?;
+                            // 6. Throw a TypeError exception.
+                            return self.throw_type_error(
+                                "The iterator does not provide a 'throw' method",
+                            );
+                        }
+                    }
+                }
+                // c. Else (received is a return completion),
+                Resume::Return(v) => {
+                    // ii. Let return be ? GetMethod(iterator, "return").
+                    let Some(ret) = self.get_method(&iterator, &PropertyKey::from("return"))?
+                    else {
+                        // iii. If return is undefined, then
+                        //   2. If generatorKind is async, set value to ? Await(value).
+                        let v = self.await_value(v)?;
+                        //   3. Return ReturnCompletion(value).
+                        return Err(self.generator_return(v));
+                    };
+                    // iv. Let innerReturnResult be ? Call(return, iterator, « received.[[Value]] »).
+                    let inner = self.call(&ret, &iterator, &[v])?;
+                    // v. If generatorKind is async, set innerReturnResult to ? Await(innerReturnResult).
+                    let inner = self.await_value(inner)?;
+                    // vi. If innerReturnResult is not an Object, throw a TypeError exception.
+                    let Value::Object(result) = &inner else {
+                        return self.throw_type_error("Iterator result is not an object");
+                    };
+                    // vii. Let done be ? IteratorComplete(innerReturnResult).
+                    if self.iterator_complete(result)? {
+                        // viii. If done is true, return ReturnCompletion(? IteratorValue(innerReturnResult)).
+                        let value = self.iterator_value(result)?;
+                        return Err(self.generator_return(value));
+                    }
+                    // ix. If generatorKind is async, set received to
+                    //     Completion(AsyncGeneratorYield(? IteratorValue(innerReturnResult))).
+                    let value = self.iterator_value(result)?;
+                    received = self.async_generator_yield(value)?;
+                    continue;
+                }
+            };
+            // a.iii / b.ii.4. If innerResult is not an Object, throw a TypeError exception.
+            let Value::Object(result) = &inner_result else {
+                return self.throw_type_error("Iterator result is not an object");
+            };
+            // a.iv–v / b.ii.5–6. If ? IteratorComplete(innerResult), return ? IteratorValue(innerResult).
+            if self.iterator_complete(result)? {
+                return self.iterator_value(result);
             }
+            // a.vi / b.ii.7. Set received to Completion(AsyncGeneratorYield(? IteratorValue(innerResult))).
+            let value = self.iterator_value(result)?;
+            received = self.async_generator_yield(value)?;
         }
     }
 

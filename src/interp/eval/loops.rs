@@ -265,38 +265,58 @@ impl Agent {
         if !is_await {
             return self.iterator_close(record, completion);
         }
-        // AsyncIteratorClose: like IteratorClose, awaiting `return`'s result.
+        self.async_iterator_close(record, completion)
+    }
+
+    /// AsyncIteratorClose ( iteratorRecord, completion ) —
+    /// <https://tc39.es/ecma262/#sec-asynciteratorclose>
+    pub(crate) fn async_iterator_close<T>(
+        &mut self,
+        record: &IteratorRecord,
+        completion: JsResult<T>,
+    ) -> JsResult<T> {
+        // 3. Let innerResult be Completion(GetMethod(iterator, "return")).
         let iterator = record.iterator.clone();
         let inner = match self.get_method(&iterator, &PropertyKey::from("return")) {
+            // 4.c–d. Set innerResult to Completion(Call(return, iterator)); if
+            //        it is normal, set it to Completion(Await(innerResult.[[Value]])).
             Ok(Some(ret)) => match self.call(&ret, &iterator, &[]) {
                 Ok(v) => self.await_value(v),
                 Err(e) => Err(e),
             },
+            // 4.b. If return is undefined, return ? completion.
             Ok(None) => return completion,
             Err(e) => Err(e),
         };
+        // 5. If completion is a throw completion, return ? completion.
         let c = completion?;
+        // 6. If innerResult is a throw completion, return ? innerResult.
         let inner = inner?;
+        // 7. If innerResult.[[Value]] is not an Object, throw a TypeError exception.
         if !matches!(inner, Value::Object(_)) {
             return self.throw_type_error("Iterator result is not an object");
         }
+        // 8. Return ? completion.
         Ok(c)
     }
 
-    /// GetIterator(obj, async): @@asyncIterator, or the sync iterator whose
-    /// values are awaited (CreateAsyncFromSyncIterator, simplified).
-    fn get_async_iterator(&mut self, obj: &Value) -> JsResult<IteratorRecord> {
+    /// GetIterator ( obj, async ) — <https://tc39.es/ecma262/#sec-getiterator>:
+    /// @@asyncIterator, or CreateAsyncFromSyncIterator of the sync iterator.
+    pub(crate) fn get_async_iterator(&mut self, obj: &Value) -> JsResult<IteratorRecord> {
+        // 1.a. Let method be ? GetMethod(obj, @@asyncIterator).
         let key = PropertyKey::Symbol(self.symbols.async_iterator.clone());
         match self.get_method(obj, &key)? {
             Some(method) => self.get_iterator_from_method(obj, &method),
+            // b. If method is undefined, then
             None => {
+                // i–v. Let syncIteratorRecord be ? GetIterator(obj, sync);
+                //      return CreateAsyncFromSyncIterator(syncIteratorRecord).
                 let sync = self.get_iterator(obj)?;
                 self.create_async_from_sync_iterator(sync)
             }
         }
     }
 }
-
 /// CreatePerIterationEnvironment: a copy of the loop scope's environment.
 fn copy_iteration_env(f: &mut Frame) {
     if let Some(env) = &f.env {
