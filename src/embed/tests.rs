@@ -419,3 +419,31 @@ fn limits_end_runaway_code_without_harming_the_host() {
         "{e}"
     );
 }
+
+#[test]
+fn a_timeout_stops_a_backtracking_regular_expression() {
+    let mut rt = Runtime::with_limits(Limits {
+        timeout: Some(Duration::from_millis(200)),
+        ..Limits::default()
+    });
+    let m = stm(&mut rt, "/(a+)+$/.test('a'.repeat(40) + 'b');");
+    m.link(&mut rt, no_imports).unwrap();
+    let started = std::time::Instant::now();
+    let e = m.evaluate(&mut rt).unwrap_err();
+    assert_eq!(e.code(), Some("ERR_SCRIPT_EXECUTION_TIMEOUT"));
+    assert!(started.elapsed() < Duration::from_secs(3));
+    // Searches that end in time still give their results.
+    let ok = stm(
+        &mut rt,
+        "export const n = 'a1b22c333'.match(/\\d+/g).length;",
+    );
+    ok.link(&mut rt, no_imports).unwrap();
+    ok.evaluate(&mut rt).unwrap();
+    assert_eq!(
+        ok.namespace(&mut rt)
+            .unwrap()
+            .get_number(&mut rt, "n")
+            .unwrap(),
+        3.0
+    );
+}

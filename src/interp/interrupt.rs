@@ -72,6 +72,11 @@ impl Interrupt {
         None
     }
 
+    /// The deadline being watched, if any.
+    pub fn deadline(&self) -> Option<Instant> {
+        self.deadline
+    }
+
     /// The heap cap being watched, in bytes (see [`super::heap`]).
     pub fn heap_limit(&self) -> Option<usize> {
         self.heap_limit

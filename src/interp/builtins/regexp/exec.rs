@@ -22,56 +22,58 @@ pub(crate) struct MatchRanges {
 }
 
 /// The leftmost match starting at or after `from` (exactly at `from` when
-/// `sticky`), in code units.
+/// `sticky`), in code units; the search is bounded by a watched deadline
+/// (see `watched`).
 pub(crate) fn find_match(
+    agent: &mut Agent,
     info: &MatcherInfo,
-    text: &[u16],
+    s: &JsStr,
     from: usize,
     sticky: bool,
-) -> Option<MatchRanges> {
+) -> JsResult<Option<MatchRanges>> {
+    let text = s.units();
     if from > text.len() {
-        return None;
+        return Ok(None);
     }
     let unicode = info.flags.full_unicode();
-    let search = |matcher: &regress::Regex| {
-        if unicode {
-            matcher.find_from_utf16(text, from).next()
-        } else {
-            matcher.find_from_ucs2(text, from).next()
-        }
-    };
     let anchored = if sticky {
         info.sticky.get(&info.source, info.flags)
     } else {
         None
     };
+    let owners = (info.matcher.clone(), info.sticky.clone(), s.clone());
     let (found, captures) = match anchored {
         Some(anchored) => {
-            let found = search(anchored)?;
+            let Some(found) = agent.regexp_search(anchored, text, from, unicode, owners)? else {
+                return Ok(None);
+            };
             let mut captures = found.captures.clone();
             // The last group is the marker that P (not the catch-all) matched.
             if found.range.start != from || !matches!(captures.pop(), Some(Some(_))) {
-                return None;
+                return Ok(None);
             }
             (found, captures)
         }
         None => {
-            let found = search(&info.matcher)?;
+            let Some(found) = agent.regexp_search(&info.matcher, text, from, unicode, owners)?
+            else {
+                return Ok(None);
+            };
             if sticky && found.range.start != from {
-                return None;
+                return Ok(None);
             }
             let captures = found.captures.clone();
             (found, captures)
         }
     };
-    Some(MatchRanges {
+    Ok(Some(MatchRanges {
         whole: found.range.clone(),
         captures,
         named: found
             .named_groups()
             .map(|(name, range)| (name.to_string(), range))
             .collect(),
-    })
+    }))
 }
 
 fn last_index_key() -> PropertyKey {
@@ -103,7 +105,7 @@ pub(crate) fn regexp_builtin_exec(
     let found = if last_index > length as f64 {
         None
     } else {
-        find_match(info, s.units(), last_index as usize, sticky)
+        find_match(agent, info, s, last_index as usize, sticky)?
     };
     let Some(m) = found else {
         if global || sticky {

@@ -14,6 +14,7 @@ mod substitution;
 mod symbols;
 #[cfg(test)]
 mod tests;
+mod watched;
 
 use crate::interp::agent::Agent;
 use crate::interp::property::PropertyKey;

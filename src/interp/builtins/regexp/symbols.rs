@@ -347,7 +347,7 @@ fn regexp_split(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         // (With the built-in exec, one forward search stands for the failed
         // sticky attempts at q, q+1, …: it finds the first position that matches.)
         let (match_at, e, z) = match &fast {
-            Some(info) => match find_match(info, s.units(), q, false) {
+            Some(info) => match find_match(agent, info, &s, q, false)? {
                 Some(m) if m.whole.start < size => {
                     super::legacy::record(agent, &s, &m.whole, &m.captures);
                     let z = Value::Object(sub_match_array(agent, &s, &m));
