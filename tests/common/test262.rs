@@ -74,11 +74,40 @@ pub fn skipped_feature<'a>(fm: &'a Frontmatter, skipped: &BTreeSet<String>) -> O
         .map(|f| f.as_str())
 }
 
-/// The goal symbol a test is parsed with.
+/// One run of a test. INTERPRETING.md: a module test runs once, as a
+/// module; a script test runs twice, as written (non-strict) and with
+/// `"use strict";` before it, unless its flags ask for one of the two
+/// (`onlyStrict`; `noStrict` and `raw`, which run as written).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Goal {
+pub enum Variant {
     Module,
-    Script,
+    Strict,
+    NonStrict,
+}
+
+impl Variant {
+    /// The runs `fm` asks for, strict first.
+    pub fn of(fm: &Frontmatter) -> Vec<Variant> {
+        if fm.has_flag("module") {
+            vec![Variant::Module]
+        } else if fm.has_flag("onlyStrict") {
+            vec![Variant::Strict]
+        } else if fm.has_flag("noStrict") || fm.has_flag("raw") {
+            vec![Variant::NonStrict]
+        } else {
+            vec![Variant::Strict, Variant::NonStrict]
+        }
+    }
+
+    /// The id of this run of the test named `test` in the known-failures
+    /// lists: the path for module and strict runs, the path and
+    /// ` (non-strict)` for non-strict runs.
+    pub fn id(self, test: &str) -> String {
+        match self {
+            Variant::NonStrict => format!("{test} (non-strict)"),
+            _ => test.to_string(),
+        }
+    }
 }
 
 /// How one run of a test ended.
@@ -162,10 +191,10 @@ pub fn run_with_timeout(mut command: Command) -> Option<ProcessOutput> {
 }
 
 /// Runs `test` with `vmjs run --test262-host` (which defines `print` and
-/// `$262`): module tests as the entry module, the others as strict scripts
-/// (`--script`: vmjs has no sloppy mode, so every script is INTERPRETING.md's
-/// `"use strict";` variant), after the harness (`--prelude` files).
-pub fn run_vmjs(harness: &Path, test: &Path, fm: &Frontmatter, goal: Goal) -> Outcome {
+/// `$262`) after the harness (`--prelude` files): module tests as the entry
+/// module, script tests as scripts, non-strict or with `--strict` (as if
+/// the test began with `"use strict";`).
+pub fn run_vmjs(harness: &Path, test: &Path, fm: &Frontmatter, variant: Variant) -> Outcome {
     let mut command = Command::new(env!("CARGO_BIN_EXE_vmjs"));
     // An unhandled rejection is not a test failure (only a thrown error,
     // or a `$DONE` with an error in async tests, is).
@@ -173,10 +202,14 @@ pub fn run_vmjs(harness: &Path, test: &Path, fm: &Frontmatter, goal: Goal) -> Ou
         .arg("run")
         .arg("--unhandled-rejections=warn")
         .arg("--test262-host");
-    if goal == Goal::Script {
-        // INTERPRETING.md's strict variant (`--strict`: as if the test
-        // began with "use strict"); the non-strict runs are not made yet.
-        command.arg("--script").arg("--strict");
+    match variant {
+        Variant::Module => {}
+        Variant::Strict => {
+            command.arg("--script").arg("--strict");
+        }
+        Variant::NonStrict => {
+            command.arg("--script");
+        }
     }
     for file in harness_files(fm) {
         command.arg("--prelude").arg(harness.join(file));
@@ -317,4 +350,43 @@ where
         .unwrap_or_default();
     results.sort_by_key(|(i, _)| *i);
     results.into_iter().map(|(_, r)| r).collect()
+}
+
+/// `message` without the values that differ from test to test (the text
+/// between `«»` and numbers), cut short.
+pub fn normalise_message(message: &str) -> String {
+    let mut out = String::new();
+    let mut skipping = false;
+    let mut in_number = false;
+    for c in message.chars() {
+        if skipping {
+            if c == '»' {
+                skipping = false;
+                out.push(c);
+            }
+            continue;
+        }
+        // A number on its own (not the digit of a name like `Int8Array`).
+        let starts_number = c.is_ascii_digit() && !out.ends_with(|p: char| p.is_alphanumeric());
+        if (in_number && (c.is_ascii_digit() || c == '.')) || starts_number {
+            if !in_number {
+                out.push('N');
+            }
+            in_number = true;
+            continue;
+        }
+        in_number = false;
+        out.push(c);
+        if c == '«' {
+            out.push('…');
+            skipping = true;
+        }
+    }
+    let out = out.trim().trim_end_matches('.').to_string();
+    if out.chars().count() > 90 {
+        let cut: String = out.chars().take(90).collect();
+        format!("{cut}…")
+    } else {
+        out
+    }
 }

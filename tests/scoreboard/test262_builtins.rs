@@ -4,25 +4,24 @@
 //!
 //! - in scope: every test but Intl (ECMA-402) and tests of features that
 //!   are not ECMAScript 2025 (`common::test262::non_es2025_features`);
-//! - strict mode only (vmjs has no sloppy mode yet): a test without
-//!   `onlyStrict` runs once, as a strict script (the `"use strict";`
-//!   variant), and its non-strict half is counted as not run; tests flagged
-//!   `noStrict` or `raw` are not run at all ("needs sloppy mode"); module
-//!   tests run as the entry module;
+//! - both modes: a script test runs non-strict and strict (the
+//!   `"use strict";` variant) unless flagged `onlyStrict`, `noStrict` or
+//!   `raw` (`common::test262::Variant`); module tests run as the entry
+//!   module and count with the strict runs;
 //! - each test runs in its own process after its harness files, in
 //!   parallel (one worker per core), killed after 30 s (a failure:
 //!   `timeout`), and is judged as `common::test262::judge` says.
 //!
 //! Counts are printed per built-in (the first folder under `test/built-ins`;
-//! Annex B's as `annexB/NAME`), with the overall figure as a percentage of
-//! the tests that run in strict mode; the table is also written after the
+//! Annex B's as `annexB/NAME`) and mode, with the overall figures as
+//! percentages of the strict and of the non-strict runs; the table is also written after the
 //! summary line to `target/tmp/scoreboard/test262_builtins.txt`. Failures are
-//! compared with `tests/scoreboard/known-failures/test262-builtins.txt`,
-//! whose reasons the runner derives from the error when it writes the list.
+//! compared with `tests/scoreboard/known-failures/test262-builtins.txt`
+//! (a non-strict run's id ends in ` (non-strict)`), whose reasons the runner derives from the error when it writes the list.
 //!
 //! With `VMJS_TEST262_NODE=/path/to/node` the same tests also run under Node
-//! (`tests/scoreboard/test262_node.cjs`: each script test as one strict
-//! script, harness + test, with a `$262` built on `node:vm`), and Node's
+//! (`tests/scoreboard/test262_node.cjs`: each script run as one script,
+//! harness + test, with a `$262` built on `node:vm`), and Node's
 //! counts are printed beside vmjs's.
 //!
 //! `cargo test --release --test test262_builtins -- --nocapture`
@@ -41,8 +40,8 @@ use common::known_failures::{check_against_list_with_reasons, Failure};
 use common::score::{forget_summary, known_failures_list, record_summary_with_details};
 use common::shared_data::locate_shared;
 use common::test262::{
-    harness_files, judge, non_es2025_features, run_parallel, run_vmjs, run_with_timeout,
-    skipped_feature, Goal, Outcome,
+    harness_files, judge, non_es2025_features, normalise_message, run_parallel, run_vmjs,
+    run_with_timeout, skipped_feature, Outcome, Variant,
 };
 use common::walk::{files_under, relative_name};
 
@@ -62,11 +61,11 @@ const LIST_HEADER: &str = "\
 # passes, so the list only shrinks.
 # Regenerate: VMJS_WRITE_KNOWN_FAILURES=1 cargo test --release --test test262_builtins";
 
-/// One test to run.
+/// One run of a test.
 struct Test {
     path: PathBuf,
     fm: Frontmatter,
-    goal: Goal,
+    variant: Variant,
     /// Index into the per-built-in counts.
     builtin: usize,
     /// The `$262` functions vmjs does not provide that the test (or its
@@ -99,17 +98,19 @@ const TYPED_ARRAYS: &[&str] = &[
     "BigUint64Array",
 ];
 
-/// Counts for one built-in folder.
+/// Counts for one built-in folder: strict (and module) runs, then
+/// non-strict runs.
 #[derive(Default, Clone)]
 struct Counts {
-    passed: usize,
-    failed: usize,
-    /// Tests flagged `noStrict` or `raw`: not run.
-    sloppy_only: usize,
-    /// The non-strict halves of tests that run in both modes: not run.
-    sloppy_halves: usize,
+    passed: [usize; 2],
+    failed: [usize; 2],
     /// Passed under Node (when it ran).
-    node_passed: usize,
+    node_passed: [usize; 2],
+}
+
+/// The column of `variant`'s runs in [`Counts`].
+fn mode(variant: Variant) -> usize {
+    (variant == Variant::NonStrict) as usize
 }
 
 #[test]
@@ -162,17 +163,6 @@ fn test262_builtins_run() {
                     builtins.len() - 1
                 }
             };
-            let goal = if fm.has_flag("module") {
-                Goal::Module
-            } else if fm.has_flag("noStrict") || fm.has_flag("raw") {
-                counts[index].sloppy_only += 1;
-                continue;
-            } else {
-                if !fm.has_flag("onlyStrict") {
-                    counts[index].sloppy_halves += 1;
-                }
-                Goal::Script
-            };
             let mut texts = vec![source];
             for file in harness_files(&fm) {
                 texts.push(std::fs::read_to_string(harness.join(file)).unwrap_or_default());
@@ -182,13 +172,16 @@ fn test262_builtins_run() {
                 .copied()
                 .filter(|api| texts.iter().any(|t| t.contains(&format!("$262.{api}"))))
                 .collect();
-            tests.push(Test {
-                path,
-                fm,
-                goal,
-                builtin: index,
-                missing_host_apis,
-            });
+            let missing_host_apis: Vec<&'static str> = missing_host_apis;
+            for variant in Variant::of(&fm) {
+                tests.push(Test {
+                    path: path.clone(),
+                    fm: fm.clone(),
+                    variant,
+                    builtin: index,
+                    missing_host_apis: missing_host_apis.clone(),
+                });
+            }
         }
     }
     let tests = std::sync::Arc::new(tests);
@@ -197,7 +190,7 @@ fn test262_builtins_run() {
         let (tests, harness) = (tests.clone(), harness.clone());
         run_parallel(indices.clone(), move |&i| {
             let t = &tests[i];
-            run_vmjs(&harness, &t.path, &t.fm, t.goal)
+            run_vmjs(&harness, &t.path, &t.fm, t.variant)
         })
     };
     let vmjs_seconds = started.elapsed().as_secs_f64();
@@ -224,18 +217,19 @@ fn test262_builtins_run() {
     let mut reason_of: BTreeMap<String, String> = BTreeMap::new();
     for (i, outcome) in outcomes.iter().enumerate() {
         let t = &tests[i];
-        let id = relative_name(&t.path, &root);
+        let id = t.variant.id(&relative_name(&t.path, &root));
         ran.insert(id.clone());
         let c = &mut counts[t.builtin];
+        let m = mode(t.variant);
         if let Some(node) = &node_outcomes {
             if node[i].passed() {
-                c.node_passed += 1;
+                c.node_passed[m] += 1;
             }
         }
         match outcome {
-            Outcome::Pass => c.passed += 1,
+            Outcome::Pass => c.passed[m] += 1,
             Outcome::Fail(detail) => {
-                c.failed += 1;
+                c.failed[m] += 1;
                 let reason = reason_for(&builtins[t.builtin], t, detail);
                 *reasons.entry(reason.clone()).or_default() += 1;
                 reason_of.insert(id.clone(), reason);
@@ -249,69 +243,76 @@ fn test262_builtins_run() {
     }
 
     let total = counts.iter().fold(Counts::default(), |mut sum, c| {
-        sum.passed += c.passed;
-        sum.failed += c.failed;
-        sum.sloppy_only += c.sloppy_only;
-        sum.sloppy_halves += c.sloppy_halves;
-        sum.node_passed += c.node_passed;
+        for m in 0..2 {
+            sum.passed[m] += c.passed[m];
+            sum.failed[m] += c.failed[m];
+            sum.node_passed[m] += c.node_passed[m];
+        }
         sum
     });
     let with_node = node_outcomes.is_some();
     let mut table = String::new();
     let _ = writeln!(
         table,
-        "{:<34} {:>7} {:>7} {:>7} {:>7}{}",
+        "{:<34} {:>15} {:>15}{}",
         "built-in",
-        "passed",
-        "failed",
-        "total",
-        "sloppy",
-        if with_node { "    node" } else { "" }
+        "strict",
+        "non-strict",
+        if with_node {
+            "   node strict  node non-strict"
+        } else {
+            ""
+        }
     );
     let mut order: Vec<usize> = (0..builtins.len()).collect();
     order.sort_by(|a, b| builtins[*a].cmp(&builtins[*b]));
+    let ratio =
+        |passed: usize, c: &Counts, m: usize| format!("{passed}/{}", c.passed[m] + c.failed[m]);
     for i in order.into_iter().chain(std::iter::once(usize::MAX)) {
         let (name, c) = if i == usize::MAX {
             ("all", &total)
         } else {
             (builtins[i].as_str(), &counts[i])
         };
-        let node_column = if with_node {
-            format!(" {:>7}", c.node_passed)
+        let node_columns = if with_node {
+            format!(
+                " {:>15} {:>15}",
+                ratio(c.node_passed[0], c, 0),
+                ratio(c.node_passed[1], c, 1)
+            )
         } else {
             String::new()
         };
         let _ = writeln!(
             table,
-            "{:<34} {:>7} {:>7} {:>7} {:>7}{node_column}",
+            "{:<34} {:>15} {:>15}{node_columns}",
             name,
-            c.passed,
-            c.failed,
-            c.passed + c.failed,
-            c.sloppy_only + c.sloppy_halves,
+            ratio(c.passed[0], c, 0),
+            ratio(c.passed[1], c, 1),
         );
     }
-    let run_total = total.passed + total.failed;
-    let percent = |n: usize| 100.0 * n as f64 / run_total.max(1) as f64;
-    let _ = writeln!(
-        table,
-        "vmjs: {}/{run_total} strict-mode runs passed ({:.1}%) in {vmjs_seconds:.0} s",
-        total.passed,
-        percent(total.passed)
-    );
+    let percent =
+        |n: usize, m: usize| 100.0 * n as f64 / (total.passed[m] + total.failed[m]).max(1) as f64;
+    let summary = |who: &str, passed: [usize; 2], seconds: f64| {
+        format!(
+            "{who}: {}/{} strict runs passed ({:.1}%), {}/{} non-strict runs passed ({:.1}%) in {seconds:.0} s",
+            passed[0],
+            total.passed[0] + total.failed[0],
+            percent(passed[0], 0),
+            passed[1],
+            total.passed[1] + total.failed[1],
+            percent(passed[1], 1),
+        )
+    };
+    let _ = writeln!(table, "{}", summary("vmjs", total.passed, vmjs_seconds));
     if with_node {
         let _ = writeln!(
             table,
-            "node: {}/{run_total} strict-mode runs passed ({:.1}%) in {node_seconds:.0} s",
-            total.node_passed,
-            percent(total.node_passed)
+            "{}",
+            summary("node", total.node_passed, node_seconds)
         );
     }
-    let _ = writeln!(
-        table,
-        "not run (needs sloppy mode): {} noStrict/raw tests, {} non-strict halves; skipped: {intl} Intl, {proposal_tests} not ES2025",
-        total.sloppy_only, total.sloppy_halves
-    );
+    let _ = writeln!(table, "skipped: {intl} Intl, {proposal_tests} not ES2025");
     println!("{RUNNER}: not ES2025, by feature: {by_feature:?}");
     let mut common_reasons: Vec<(&String, &usize)> = reasons.iter().collect();
     common_reasons.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
@@ -322,9 +323,9 @@ fn test262_builtins_run() {
     record_summary_with_details(
         TARGET,
         RUNNER,
-        total.passed,
-        total.failed,
-        intl + proposal_tests + total.sloppy_only,
+        total.passed[0] + total.passed[1],
+        total.failed[0] + total.failed[1],
+        intl + proposal_tests,
         &table,
     );
     let list = known_failures_list("test262-builtins");
@@ -339,12 +340,13 @@ fn run_node(node: &str, driver: &Path, harness: &Path, test: &Test) -> Outcome {
         .arg("--expose-gc")
         .arg("--unhandled-rejections=warn")
         .arg("--no-warnings");
-    if test.goal == Goal::Module {
+    if test.variant == Variant::Module {
         command.arg("--experimental-default-type=module");
     }
-    command.arg(driver).arg(match test.goal {
-        Goal::Module => "module",
-        Goal::Script => "script",
+    command.arg(driver).arg(match test.variant {
+        Variant::Module => "module",
+        Variant::Strict => "strict",
+        Variant::NonStrict => "non-strict",
     });
     command.arg(&test.path);
     for file in harness_files(&test.fm) {
@@ -374,7 +376,7 @@ fn reason_for(builtin: &str, test: &Test, detail: &str) -> String {
             if rest.contains("This statement should not be evaluated") {
                 return format!("no early {expected}");
             }
-            return format!("expected {expected}, got: {}", normalise(rest));
+            return format!("expected {expected}, got: {}", normalise_message(rest));
         } else {
             ("", detail)
         }
@@ -409,44 +411,5 @@ fn reason_for(builtin: &str, test: &Test, detail: &str) -> String {
     if error.is_empty() {
         return format!("{builtin}: {detail}");
     }
-    format!("{prefix}{}", normalise(error))
-}
-
-/// `message` without the values that differ from test to test (the text
-/// between `«»` and numbers), cut short.
-fn normalise(message: &str) -> String {
-    let mut out = String::new();
-    let mut skipping = false;
-    let mut in_number = false;
-    for c in message.chars() {
-        if skipping {
-            if c == '»' {
-                skipping = false;
-                out.push(c);
-            }
-            continue;
-        }
-        // A number on its own (not the digit of a name like `Int8Array`).
-        let starts_number = c.is_ascii_digit() && !out.ends_with(|p: char| p.is_alphanumeric());
-        if (in_number && (c.is_ascii_digit() || c == '.')) || starts_number {
-            if !in_number {
-                out.push('N');
-            }
-            in_number = true;
-            continue;
-        }
-        in_number = false;
-        out.push(c);
-        if c == '«' {
-            out.push('…');
-            skipping = true;
-        }
-    }
-    let out = out.trim().trim_end_matches('.').to_string();
-    if out.chars().count() > 90 {
-        let cut: String = out.chars().take(90).collect();
-        format!("{cut}…")
-    } else {
-        out
-    }
+    format!("{prefix}{}", normalise_message(error))
 }

@@ -1,11 +1,11 @@
 // Runs one test262 test under Node for tests/scoreboard/test262_builtins.rs
 // (opt-in: VMJS_TEST262_NODE=/path/to/node). Usage:
 //   node --expose-gc --unhandled-rejections=warn --experimental-default-type=module \
-//     test262_node.cjs script|module TEST HARNESS_FILE...
+//     test262_node.cjs strict|non-strict|module TEST HARNESS_FILE...
 // Defines `print` and `$262` (global, gc, createRealm, evalScript and
 // detachArrayBuffer, on node:vm), then runs a script test as one script —
-// `"use strict";`, the harness files, the test — or runs the harness as
-// scripts and imports a module test.
+// `"use strict";` (strict runs only), the harness files, the test — or runs
+// the harness as scripts and imports a module test.
 'use strict';
 const vm = require('node:vm');
 const fs = require('node:fs');
@@ -63,7 +63,8 @@ if (goal === 'module') {
   }
   import(pathToFileURL(test).href).catch(fail);
 } else {
-  const source = ['"use strict";', ...harness.map(read), read(test)].join('\n');
+  const prologue = goal === 'strict' ? ['"use strict";'] : [];
+  const source = [...prologue, ...harness.map(read), read(test)].join('\n');
   try {
     vm.runInThisContext(source, { filename: test });
   } catch (error) {

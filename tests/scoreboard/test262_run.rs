@@ -4,9 +4,9 @@
 //!
 //! - `vmjs run --test262-host` defines `print` and `$262`;
 //! - module tests (`flags: [module]`) run as the entry module; the others
-//!   run as strict scripts (`vmjs run --script --strict`: INTERPRETING.md's
-//!   `"use strict";` variant), except tests flagged `noStrict` or `raw`,
-//!   which need the non-strict run and are skipped;
+//!   run as scripts twice, non-strict (`vmjs run --script`) and strict
+//!   (`--script --strict`: INTERPRETING.md's `"use strict";` variant),
+//!   unless flagged `onlyStrict`, `noStrict` or `raw` (`common::test262::Variant`);
 //! - the harness (`assert.js`, `sta.js`, the listed `includes`, and
 //!   `doneprintHandle.js` for `flags: [async]`) runs first, each file as a
 //!   script (`vmjs run --prelude`); `raw` tests get none;
@@ -17,8 +17,9 @@
 //!   warns (`--unhandled-rejections=warn`: it is not a test failure);
 //! - tests of proposals that are not ECMAScript 2025 are skipped.
 //!
-//! Counts are printed per goal (module, script) and per folder. Failures
-//! of both goals are compared with
+//! Counts are printed per variant (module, strict, non-strict) and per
+//! folder. Failures (a non-strict run's id ends in ` (non-strict)`) are
+//! compared with
 //! `tests/scoreboard/known-failures/test262-run.txt`.
 //! `cargo test --release --test test262_run -- --nocapture` shows the counts
 //! (the summary line is also written to `target/tmp/scoreboard/test262_run.txt`).
@@ -34,7 +35,7 @@ use common::known_failures::{check_against_list, Failure};
 use common::score::{forget_summary, known_failures_list, record_summary};
 use common::shared_data::locate_shared;
 use common::test262::{
-    non_es2025_features, run_parallel, run_vmjs, skipped_feature, Goal, Outcome,
+    non_es2025_features, run_parallel, run_vmjs, skipped_feature, Outcome, Variant,
 };
 use common::walk::{files_under, relative_name};
 
@@ -68,9 +69,8 @@ fn test262_module_and_script_tests_run() {
     let language = root.join("test/language");
     let harness = root.join("harness");
     let proposals = non_es2025_features(&root);
-    let mut tests: Vec<(PathBuf, Frontmatter, Goal)> = Vec::new();
-    // (script-goal tests that need sloppy mode, proposal tests)
-    let mut skipped = (0, 0);
+    let mut tests: Vec<(PathBuf, Frontmatter, Variant)> = Vec::new();
+    let mut proposal_tests = 0;
     for dir in TEST_DIRECTORIES {
         for path in files_under(&language.join(dir)) {
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -84,33 +84,31 @@ fn test262_module_and_script_tests_run() {
                 continue;
             };
             if skipped_feature(&fm, &proposals).is_some() {
-                skipped.1 += 1;
+                proposal_tests += 1;
                 continue;
             }
-            let goal = if fm.has_flag("module") {
-                Goal::Module
-            } else if fm.has_flag("noStrict") || fm.has_flag("raw") {
-                skipped.0 += 1;
-                continue;
-            } else {
-                Goal::Script
-            };
-            tests.push((path, fm, goal));
+            for variant in Variant::of(&fm) {
+                tests.push((path.clone(), fm.clone(), variant));
+            }
         }
     }
     tests.sort_by(|a, b| a.0.cmp(&b.0));
-    let results = run_parallel(tests, move |(path, fm, goal)| {
-        (path.clone(), *goal, run_vmjs(&harness, path, fm, *goal))
+    let results = run_parallel(tests, move |(path, fm, variant)| {
+        (
+            path.clone(),
+            *variant,
+            run_vmjs(&harness, path, fm, *variant),
+        )
     });
     let mut failures = Vec::new();
     let mut ran = BTreeSet::new();
-    // (passed, failed) per goal, then per goal and folder.
-    let mut totals = [(0, 0); 2];
-    let mut per_folder = vec![[(0, 0); 2]; TEST_DIRECTORIES.len()];
-    for (path, goal, outcome) in results {
-        let id = relative_name(&path, &root);
+    // (passed, failed) per variant, then per variant and folder.
+    let mut totals = [(0, 0); 3];
+    let mut per_folder = vec![[(0, 0); 3]; TEST_DIRECTORIES.len()];
+    for (path, variant, outcome) in results {
+        let id = variant.id(&relative_name(&path, &root));
         ran.insert(id.clone());
-        let g = goal as usize;
+        let v = variant as usize;
         let folder = TEST_DIRECTORIES
             .iter()
             .position(|d| path.starts_with(language.join(d)));
@@ -122,9 +120,9 @@ fn test262_module_and_script_tests_run() {
                 c.1 += 1
             }
         };
-        count(&mut totals[g]);
+        count(&mut totals[v]);
         if let Some(f) = folder {
-            count(&mut per_folder[f][g]);
+            count(&mut per_folder[f][v]);
         }
         if let Outcome::Fail(detail) = outcome {
             failures.push(Failure {
@@ -135,19 +133,17 @@ fn test262_module_and_script_tests_run() {
         }
     }
     for (dir, counts) in TEST_DIRECTORIES.iter().zip(&per_folder) {
-        let [(mp, mf), (sp, sf)] = counts;
+        let [(mp, mf), (sp, sf), (np, nf)] = counts;
         println!(
-            "{RUNNER} [{dir}]: module goal {mp} passed, {mf} failed; script goal {sp} passed, {sf} failed"
+            "{RUNNER} [{dir}]: module {mp} passed, {mf} failed; strict {sp} passed, {sf} failed; non-strict {np} passed, {nf} failed"
         );
     }
-    println!("{RUNNER}: skipped {} proposal tests", skipped.1);
-    let [(mp, mf), (sp, sf)] = totals;
-    println!("{RUNNER}: module goal: {mp} passed, {mf} failed");
-    println!(
-        "{RUNNER}: script goal: {sp} passed, {sf} failed, {} skipped (needs sloppy mode: noStrict or raw)",
-        skipped.0
-    );
-    record_summary(TARGET, RUNNER, mp + sp, mf + sf, skipped.0 + skipped.1);
+    println!("{RUNNER}: skipped {proposal_tests} proposal tests");
+    let [(mp, mf), (sp, sf), (np, nf)] = totals;
+    println!("{RUNNER}: module runs: {mp} passed, {mf} failed");
+    println!("{RUNNER}: strict script runs: {sp} passed, {sf} failed");
+    println!("{RUNNER}: non-strict script runs: {np} passed, {nf} failed");
+    record_summary(TARGET, RUNNER, mp + sp + np, mf + sf + nf, proposal_tests);
     let list = known_failures_list("test262-run");
     check_against_list(RUNNER, &list, LIST_HEADER, &failures, &ran);
 }
