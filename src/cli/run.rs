@@ -131,7 +131,7 @@ pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
     let status = if args.script {
         run_script(&mut agent, args, &source, unhandled, context.color)
     } else {
-        match host.load_entry_text(&args.file, &source) {
+        match host.load_entry_text(&mut agent, &args.file, &source) {
             Ok(module) => run_graph(&mut agent, &host, module, unhandled),
             Err(err) => {
                 let file = args.file.display().to_string();

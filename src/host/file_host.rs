@@ -40,7 +40,7 @@ impl FileHost {
     /// `imports` (as `node --conditions NAME`).
     pub fn with_conditions(conditions: &[String]) -> FileHost {
         FileHost {
-            state: Rc::new(FileHostState::new(conditions)),
+            state: Rc::new_cyclic(|weak| FileHostState::new(conditions, weak.clone())),
         }
     }
 
@@ -70,9 +70,16 @@ impl FileHost {
 
     /// The entry module at `path` (relative to the working directory) from
     /// the text the caller read: parsed once and recorded in the module
-    /// map, or its SyntaxError for the caller to print.
-    pub fn load_entry_text(&self, path: &Path, text: &str) -> Result<ModuleId, SyntaxError> {
-        self.state.load_entry_text(&absolute(path), text)
+    /// map, or its SyntaxError for the caller to print. A CommonJS file
+    /// (`.cjs`, or `.js` by its package scope or syntax) is the main
+    /// CommonJS module, run when the graph is evaluated.
+    pub fn load_entry_text(
+        &self,
+        agent: &mut Agent,
+        path: &Path,
+        text: &str,
+    ) -> Result<ModuleId, SyntaxError> {
+        self.state.load_entry_text(agent, &absolute(path), text)
     }
 
     /// LoadRequestedModules of `module` (reading and parsing the graph).
