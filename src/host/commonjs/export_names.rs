@@ -9,8 +9,9 @@
 //!   `Object.defineProperty(exports, 'NAME', { enumerable: true, get:
 //!   function () { return a.b; } })` (a getter that returns a name or a
 //!   member chain; `module.exports` as the target too);
-//! - `module.exports = { a, b: c, 'd': e.f, ...require('x') }`: keys up to
-//!   the first value that is not a name or a member chain;
+//! - `module.exports = { a, b: c, 'd': e, ...require('x'), f: g.h }`:
+//!   keys up to the first value that is not a name, and up to the first
+//!   member chain;
 //! - re-exports: `module.exports = require('x')`, `...require('x')` in
 //!   that object, `__exportStar(require('x'), exports)` and
 //!   `__export(require('x'))` (TypeScript), and Babel's
@@ -204,6 +205,10 @@ impl Scanner<'_> {
                         return;
                     };
                     self.found.add_export(key);
+                    // A member chain (`a: b.c`) is the last entry Node reads.
+                    if next != i + 3 {
+                        return;
+                    }
                     i = next;
                 } else if shorthand && matches!(self.tok(i + 1), Some(Tok::Comma | Tok::RBrace)) {
                     self.found.add_export(key);
@@ -363,10 +368,10 @@ mod tests {
              Object.defineProperty(exports, 'd', { value: 1 });\n\
              Object.defineProperty(exports, 'e', { enumerable: true, get: function () { return q.r; } });\n\
              Object.defineProperty(exports, 'no2', { enumerable: true, get: function () { return 4; } });\n\
-             module.exports = { f, g: h.i, 'j': k, ...require('./r'), l: 1, m };\n\
+             module.exports = { f, 'j': k, ...require('./r'), g: h.i, l: 1, m };\n\
              __exportStar(require('./s'), exports);",
         );
-        assert_eq!(found.exports, ["a", "b", "c", "d", "e", "f", "g", "j"]);
+        assert_eq!(found.exports, ["a", "b", "c", "d", "e", "f", "j", "g"]);
         assert_eq!(found.reexports, ["./r", "./s"]);
     }
 
