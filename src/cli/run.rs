@@ -51,6 +51,11 @@ pub struct RunArgs {
     /// (repeatable; as `node --conditions NAME`).
     #[arg(long = "conditions", short = 'C', value_name = "NAME")]
     conditions: Vec<String>,
+    /// `module`: `.js` and extensionless files outside any package.json
+    /// "type" are ES modules instead of being detected from their syntax
+    /// (as Node's flag of the same name).
+    #[arg(long = "experimental-default-type", value_name = "TYPE", value_parser = ["module"])]
+    default_type: Option<String>,
     /// Install test262's host API (`print`, `$262`) on the global object.
     #[arg(long = "test262-host", hide = true)]
     test262_host: bool,
@@ -87,6 +92,7 @@ impl RunArgs {
             strict: self.strict,
             unhandled_rejections: self.unhandled_rejections,
             conditions: self.conditions.clone(),
+            default_type: self.default_type.clone(),
             test262_host: self.test262_host,
             file: self.file.clone(),
             args: self.args.clone(),
@@ -98,7 +104,7 @@ pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
     let source = read_source(&args.file)?;
     crate::interp::stack_guard::register_thread_stack(super::app::WORKER_STACK_BYTES);
     let mut agent = Agent::new();
-    let host = FileHost::with_conditions(&args.conditions);
+    let host = FileHost::with_options(&args.conditions, args.default_type.is_some());
     if args.trace {
         host.graph().borrow_mut().trace = Some(crate::module::record::TraceSink::Stderr);
     }

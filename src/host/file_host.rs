@@ -11,6 +11,7 @@ use std::rc::Rc;
 use gc::Gc;
 
 use super::module_map::FileHostState;
+use super::resolve::PackageType;
 use crate::interp::agent::{Agent, HostHooks};
 use crate::interp::completion::JsResult;
 use crate::interp::environment::Env;
@@ -39,8 +40,23 @@ impl FileHost {
     /// A host whose resolver also matches `conditions` in `exports` and
     /// `imports` (as `node --conditions NAME`).
     pub fn with_conditions(conditions: &[String]) -> FileHost {
+        FileHost::with_options(conditions, false)
+    }
+
+    /// A host matching `conditions`, whose `.js` files outside any
+    /// package `"type"` are ES modules when `default_type_module` (as
+    /// `node --experimental-default-type=module`) instead of being
+    /// detected from their syntax.
+    pub fn with_options(conditions: &[String], default_type_module: bool) -> FileHost {
+        let default_type = if default_type_module {
+            PackageType::Module
+        } else {
+            PackageType::None
+        };
         FileHost {
-            state: Rc::new_cyclic(|weak| FileHostState::new(conditions, weak.clone())),
+            state: Rc::new_cyclic(|weak| {
+                FileHostState::new(conditions, default_type, weak.clone())
+            }),
         }
     }
 

@@ -13,7 +13,7 @@ use super::commonjs::CommonJsState;
 use super::errors::coded_error;
 use super::json_module::parse_json_module;
 use super::prefetch::{FileRead, ParsedModule, Prefetched, Prefetcher};
-use super::resolve::{file_url, ErrorType, Format, ResolveError, Resolved, Resolver};
+use super::resolve::{file_url, ErrorType, Format, PackageType, ResolveError, Resolved, Resolver};
 use crate::interp::agent::Agent;
 use crate::interp::completion::{JsResult, Throw};
 use crate::interp::ops::errors::ErrorKind;
@@ -52,8 +52,12 @@ pub struct FileHostState {
 
 impl FileHostState {
     /// A host whose resolver matches `conditions` besides Node's defaults.
-    pub(super) fn new(conditions: &[String], self_ref: Weak<FileHostState>) -> FileHostState {
-        let resolver = Resolver::new(conditions);
+    pub(super) fn new(
+        conditions: &[String],
+        default_type: PackageType,
+        self_ref: Weak<FileHostState>,
+    ) -> FileHostState {
+        let resolver = Resolver::with_default_type(conditions, default_type);
         FileHostState {
             commonjs: CommonJsState::new(&resolver),
             self_ref,

@@ -173,6 +173,9 @@ pub fn run_vmjs(harness: &Path, test: &Path, fm: &Frontmatter, goal: Goal) -> Ou
         .arg("run")
         .arg("--unhandled-rejections=warn")
         .arg("--test262-host");
+    // Module tests and the fixtures tests import are `.js` files outside
+    // any package: ES modules whatever their syntax.
+    command.arg("--experimental-default-type=module");
     if goal == Goal::Script {
         // INTERPRETING.md's strict variant (`--strict`: as if the test
         // began with "use strict"); the non-strict runs are not made yet.

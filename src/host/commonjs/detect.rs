@@ -25,7 +25,10 @@ pub fn detect_module_syntax(module: &Module, source: &str) -> bool {
     }
     // `import.meta` (anywhere): a script parse refuses it. Only text that
     // names `meta` after an `import` can hold it.
-    if source.contains("import") && source.contains("meta") && crate::syntax::parse_script(source).is_err() {
+    if source.contains("import")
+        && source.contains("meta")
+        && crate::syntax::parse_script(source).is_err()
+    {
         return true;
     }
     //    b. If source contains a top-level lexical declaration (const, let,

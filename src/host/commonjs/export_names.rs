@@ -322,7 +322,9 @@ impl Scanner<'_> {
                 i += 1;
             }
         }
-        if !(self.is(i, &Tok::LParen) && self.is(i + 1, &Tok::RParen) && self.is(i + 2, &Tok::LBrace))
+        if !(self.is(i, &Tok::LParen)
+            && self.is(i + 1, &Tok::RParen)
+            && self.is(i + 2, &Tok::LBrace))
         {
             return false;
         }
@@ -333,7 +335,11 @@ impl Scanner<'_> {
         let Some(end) = self.member_chain(i + 1) else {
             return false;
         };
-        let end = if self.is(end, &Tok::Semicolon) { end + 1 } else { end };
+        let end = if self.is(end, &Tok::Semicolon) {
+            end + 1
+        } else {
+            end
+        };
         self.is(end, &Tok::RBrace)
     }
 
@@ -344,7 +350,8 @@ impl Scanner<'_> {
             return;
         }
         let call = self.require_call(i + 1).or_else(|| {
-            let wrapped = matches!(self.tok(i + 1), Some(Tok::Ident(_))) && self.is(i + 2, &Tok::LParen);
+            let wrapped =
+                matches!(self.tok(i + 1), Some(Tok::Ident(_))) && self.is(i + 2, &Tok::LParen);
             if wrapped {
                 self.require_call(i + 3)
             } else {

@@ -74,7 +74,12 @@ fn path_key(path: &Path) -> PropertyKey {
 }
 
 /// A data property of `object`.
-pub(super) fn set(agent: &mut Agent, object: &Gc<JsObject>, key: &str, value: Value) -> JsResult<()> {
+pub(super) fn set(
+    agent: &mut Agent,
+    object: &Gc<JsObject>,
+    key: &str,
+    value: Value,
+) -> JsResult<()> {
     agent.set_or_throw(object, &PropertyKey::from(key), value)
 }
 
@@ -294,7 +299,11 @@ fn add_child(agent: &mut Agent, parent: &Gc<JsObject>, child: &Gc<JsObject>) -> 
     )?;
     if !crate::interp::ops::conversion::to_boolean(&present) {
         let push = get(agent, &children, "push")?;
-        agent.call(&push, &Value::Object(children), &[Value::Object(child.clone())])?;
+        agent.call(
+            &push,
+            &Value::Object(children),
+            &[Value::Object(child.clone())],
+        )?;
     }
     Ok(())
 }

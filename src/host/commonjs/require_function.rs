@@ -90,7 +90,8 @@ impl FileHostState {
             Value::from(path.display().to_string().as_str()),
         ];
         let require = agent.native_function_with("require", 1, require, false, captures.clone());
-        let resolve = agent.native_function_with("resolve", 2, require_resolve, false, captures.clone());
+        let resolve =
+            agent.native_function_with("resolve", 2, require_resolve, false, captures.clone());
         let paths = agent.native_function_with("paths", 1, require_resolve_paths, false, captures);
         set(agent, &resolve, "paths", Value::Object(paths))?;
         set(agent, &require, "resolve", Value::Object(resolve))?;
@@ -122,12 +123,9 @@ impl FileHostState {
                 self.require_path(agent, &path, Some((parent, parent_path)), false)
             }
             Ok(Resolved::Builtin(name)) => self.require_builtin(agent, &name),
-            Ok(Resolved::OtherUrl(_)) => Err(self.require_error(
-                agent,
-                request,
-                parent_path,
-                RequireResolveError::NotFound,
-            )),
+            Ok(Resolved::OtherUrl(_)) => {
+                Err(self.require_error(agent, request, parent_path, RequireResolveError::NotFound))
+            }
             Err(e) => Err(self.require_error(agent, request, parent_path, e)),
         }
     }
@@ -203,7 +201,10 @@ fn error_with(agent: &mut Agent, message: String, fields: &[(&str, Value)]) -> T
 }
 
 /// The host, module and path a `require` function captured.
-fn captured(agent: &mut Agent, args: &CallArgs) -> JsResult<(Rc<FileHostState>, Gc<JsObject>, PathBuf)> {
+fn captured(
+    agent: &mut Agent,
+    args: &CallArgs,
+) -> JsResult<(Rc<FileHostState>, Gc<JsObject>, PathBuf)> {
     let host = host_of(agent, &args.capture(0))?;
     let Value::Object(module) = args.capture(1) else {
         return Err(agent.error(ErrorKind::Error, "require has no module"));
@@ -256,12 +257,13 @@ fn require_resolve_paths(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> 
     let request = request_of(agent, &args.arg(0))?;
     let dir = path.parent().unwrap_or(Path::new("/"));
     let bare = request.strip_prefix("node:").unwrap_or(&request);
-    if request.starts_with("node:")
-        || crate::host::resolve::is_node_builtin(bare)
-    {
+    if request.starts_with("node:") || crate::host::resolve::is_node_builtin(bare) {
         return Ok(Value::Null);
     }
-    let relative = request.starts_with("./") || request.starts_with("../") || request == "." || request == "..";
+    let relative = request.starts_with("./")
+        || request.starts_with("../")
+        || request == "."
+        || request == "..";
     let paths: Vec<Value> = if relative {
         vec![Value::from(dir.display().to_string().as_str())]
     } else {

@@ -41,11 +41,7 @@ fn wrapped_text(text: &str) -> String {
 
 /// A SyntaxError of the wrapped text at its position in the file's text.
 fn in_file(err: SyntaxError, text_len: usize) -> SyntaxError {
-    let shift = |offset: u32| {
-        (offset as usize)
-            .saturating_sub(HEADER.len())
-            .min(text_len)
-    };
+    let shift = |offset: u32| (offset as usize).saturating_sub(HEADER.len()).min(text_len);
     SyntaxError::new(
         err.message,
         Span::new(shift(err.span.start), shift(err.span.end)),

@@ -141,7 +141,11 @@ impl Resolver {
         };
         // 7. Let packageType be null.
         // 8. If pjson?.type is "module" or "commonjs", then set packageType to pjson.type.
-        let package_type = pjson.map_or(PackageType::None, |p| p.package_type);
+        let package_type = match pjson.map_or(PackageType::None, |p| p.package_type) {
+            // (`--experimental-default-type`: the type outside any "type".)
+            PackageType::None => self.default_type,
+            package_type => package_type,
+        };
         match extension.as_deref() {
             // 9. If url ends in ".js", then
             //    a. If packageType is not null, then return packageType.

@@ -92,6 +92,10 @@ pub struct Resolver {
     conditions: Vec<String>,
     /// The user's conditions, for [`Resolver::for_require`].
     user_conditions: Vec<String>,
+    /// The format of a `.js` or extensionless file outside any `"type"`:
+    /// `None` detects it from the syntax (Node's default), `Module` is
+    /// `node --experimental-default-type=module`.
+    pub(crate) default_type: PackageType,
     /// What the file system said, shared with the `require` resolver.
     caches: Rc<Caches>,
 }
@@ -124,9 +128,16 @@ impl Resolver {
     /// A resolver matching Node's default conditions and `user_conditions`
     /// (as `node --conditions NAME`).
     pub fn new(user_conditions: &[String]) -> Resolver {
+        Resolver::with_default_type(user_conditions, PackageType::None)
+    }
+
+    /// A resolver whose `.js` files outside any `"type"` have
+    /// `default_type` (`PackageType::None`: detected from their syntax).
+    pub fn with_default_type(user_conditions: &[String], default_type: PackageType) -> Resolver {
         Resolver {
             conditions: with_user_conditions(&DEFAULT_CONDITIONS, user_conditions),
             user_conditions: user_conditions.to_vec(),
+            default_type,
             caches: Rc::default(),
         }
     }
@@ -137,6 +148,7 @@ impl Resolver {
         Resolver {
             conditions: with_user_conditions(&REQUIRE_CONDITIONS, &self.user_conditions),
             user_conditions: self.user_conditions.clone(),
+            default_type: self.default_type,
             caches: self.caches.clone(),
         }
     }
@@ -160,7 +172,8 @@ impl Resolver {
                 None => FileKind::Missing,
             },
         };
-        self.caches.files
+        self.caches
+            .files
             .borrow_mut()
             .insert(path.to_path_buf(), kind.clone());
         kind
@@ -180,7 +193,10 @@ impl Resolver {
             Some(d) => d,
             None => {
                 let d = std::fs::canonicalize(dir).ok()?;
-                self.caches.dirs.borrow_mut().insert(dir.to_path_buf(), d.clone());
+                self.caches
+                    .dirs
+                    .borrow_mut()
+                    .insert(dir.to_path_buf(), d.clone());
                 d
             }
         };

@@ -109,7 +109,10 @@ impl Resolver {
             return file.clone();
         }
         let file = Rc::new(parse_package_json(package_url, &path));
-        self.caches.package_json.borrow_mut().insert(path, file.clone());
+        self.caches
+            .package_json
+            .borrow_mut()
+            .insert(path, file.clone());
         file
     }
 

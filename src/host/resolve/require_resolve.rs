@@ -268,7 +268,10 @@ impl Resolver {
         let matched = self.package_imports_resolve(x, &url_path(parent), base)?;
         // 5. RESOLVE_ESM_MATCH(MATCH).
         let scope = self.lookup_package_scope(&url_path(parent));
-        self.resolve_esm_match(matched, scope.map(|s| path_text(&format!("{s}package.json"))))
+        self.resolve_esm_match(
+            matched,
+            scope.map(|s| path_text(&format!("{s}package.json"))),
+        )
     }
 
     /// LOAD_PACKAGE_EXPORTS(X, DIR)
