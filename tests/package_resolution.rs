@@ -3,8 +3,7 @@
 //! printed for the same file (`expected.stdout`, `expected.status`; an
 //! uncaught error's `Error [CODE]: message` line in `expected.stderr`),
 //! the case's folder written `<dir>`. `record.sh` there records them.
-//! Cases whose Node behaviour vmjs does not share yet (CommonJS) are
-//! checked at the end, against vmjs's own error.
+//! A case's entry is `main.mjs`, or `main.cjs` for a CommonJS entry.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -47,12 +46,19 @@ fn run_case(dir: &Path, entry: &str) -> (Option<i32>, String, String) {
     (out.status.code(), show(&out.stdout), show(&out.stderr))
 }
 
+/// A case's entry file: `main.mjs` or `main.cjs`.
+fn entry_of(dir: &Path) -> Option<&'static str> {
+    ["main.mjs", "main.cjs"]
+        .into_iter()
+        .find(|entry| dir.join(entry).is_file())
+}
+
 #[test]
 fn package_layouts_resolve_as_node_does() {
     let mut cases: Vec<PathBuf> = std::fs::read_dir(packages())
         .expect("tests/packages")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("main.mjs").is_file() && p.join("expected.stdout").is_file())
+        .filter(|p| entry_of(p).is_some() && p.join("expected.stdout").is_file())
         .collect();
     cases.sort();
     assert!(cases.len() >= 10, "the cases are there");
@@ -60,7 +66,8 @@ fn package_layouts_resolve_as_node_does() {
     for dir in &cases {
         make_symlinks(dir);
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
-        let (status, stdout, stderr) = run_case(dir, "main.mjs");
+        let entry = entry_of(dir).expect("filtered above");
+        let (status, stdout, stderr) = run_case(dir, entry);
         let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap_or_default();
         let expected_status: i32 = read("expected.status").trim().parse().unwrap_or(0);
         if status != Some(expected_status) {
@@ -81,26 +88,4 @@ fn package_layouts_resolve_as_node_does() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
-}
-
-#[test]
-fn commonjs_is_a_clear_error_until_it_is_supported() {
-    // Node would run these; vmjs says why it cannot.
-    let dir = packages().join("type_field");
-    for (specifier, file) in [
-        ("cjs-pkg/lib.js", "node_modules/cjs-pkg/lib.js"),
-        ("cjs-pkg/lib.cjs", "node_modules/cjs-pkg/lib.cjs"),
-    ] {
-        let main = dir.join("cjs_entry.mjs");
-        std::fs::write(&main, format!("import '{specifier}';\n")).expect("write");
-        let (status, _, stderr) = run_case(&dir, "cjs_entry.mjs");
-        let _ = std::fs::remove_file(&main);
-        assert_eq!(status, Some(1), "{stderr}");
-        assert!(
-            stderr.contains(&format!(
-                "Error: Cannot load '<dir>/{file}' imported from <dir>/cjs_entry.mjs: it is a CommonJS module, and CommonJS is not supported yet"
-            )),
-            "{stderr}"
-        );
-    }
 }

@@ -61,6 +61,11 @@ pub struct RunArgs {
     /// "JavaScript heap out of memory" message.
     #[arg(long = "max-heap-size", value_name = "MB")]
     max_heap_size: Option<usize>,
+    /// `module`: `.js` and extensionless files outside any package.json
+    /// "type" are ES modules instead of being detected from their syntax
+    /// (as Node's flag of the same name).
+    #[arg(long = "experimental-default-type", value_name = "TYPE", value_parser = ["module"])]
+    default_type: Option<String>,
     /// Install test262's host API (`print`, `$262`) on the global object.
     #[arg(long = "test262-host", hide = true)]
     test262_host: bool,
@@ -98,6 +103,7 @@ impl RunArgs {
             unhandled_rejections: self.unhandled_rejections,
             conditions: self.conditions.clone(),
             max_heap_size: self.max_heap_size,
+            default_type: self.default_type.clone(),
             test262_host: self.test262_host,
             file: self.file.clone(),
             args: self.args.clone(),
@@ -109,7 +115,7 @@ pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
     let source = read_source(&args.file)?;
     crate::interp::stack_guard::register_thread_stack(super::app::WORKER_STACK_BYTES);
     let mut agent = Agent::new();
-    let host = FileHost::with_conditions(&args.conditions);
+    let host = FileHost::with_options(&args.conditions, args.default_type.is_some());
     if args.trace {
         host.graph().borrow_mut().trace = Some(crate::module::record::TraceSink::Stderr);
     }
@@ -146,7 +152,7 @@ pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
     let status = if args.script {
         run_script(&mut agent, args, &source, unhandled, context.color)
     } else {
-        match host.load_entry_text(&args.file, &source) {
+        match host.load_entry_text(&mut agent, &args.file, &source) {
             Ok(module) => run_graph(&mut agent, &host, module, unhandled),
             Err(err) => {
                 let file = args.file.display().to_string();

@@ -25,9 +25,10 @@ pub fn coded_error(agent: &mut Agent, kind: ErrorKind, code: &str, message: Stri
         };
         let proto = node_error_prototype(agent, kind);
         JsObject::set_prototype_of(o, Some(proto));
+        // `code` is an own enumerable property, as on Node's errors.
         o.define_own_property(
             PropertyKey::from("code"),
-            PropertyDescriptor::data(Value::from(code), Attributes::METHOD),
+            PropertyDescriptor::data(Value::from(code), Attributes::ALL),
         );
         o.define_own_property(
             PropertyKey::from("stack"),

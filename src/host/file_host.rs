@@ -11,6 +11,7 @@ use std::rc::Rc;
 use gc::Gc;
 
 use super::module_map::FileHostState;
+use super::resolve::PackageType;
 use crate::interp::agent::{Agent, HostHooks};
 use crate::interp::completion::JsResult;
 use crate::interp::environment::Env;
@@ -39,8 +40,23 @@ impl FileHost {
     /// A host whose resolver also matches `conditions` in `exports` and
     /// `imports` (as `node --conditions NAME`).
     pub fn with_conditions(conditions: &[String]) -> FileHost {
+        FileHost::with_options(conditions, false)
+    }
+
+    /// A host matching `conditions`, whose `.js` files outside any
+    /// package `"type"` are ES modules when `default_type_module` (as
+    /// `node --experimental-default-type=module`) instead of being
+    /// detected from their syntax.
+    pub fn with_options(conditions: &[String], default_type_module: bool) -> FileHost {
+        let default_type = if default_type_module {
+            PackageType::Module
+        } else {
+            PackageType::None
+        };
         FileHost {
-            state: Rc::new(FileHostState::new(conditions)),
+            state: Rc::new_cyclic(|weak| {
+                FileHostState::new(conditions, default_type, weak.clone())
+            }),
         }
     }
 
@@ -70,9 +86,16 @@ impl FileHost {
 
     /// The entry module at `path` (relative to the working directory) from
     /// the text the caller read: parsed once and recorded in the module
-    /// map, or its SyntaxError for the caller to print.
-    pub fn load_entry_text(&self, path: &Path, text: &str) -> Result<ModuleId, SyntaxError> {
-        self.state.load_entry_text(&absolute(path), text)
+    /// map, or its SyntaxError for the caller to print. A CommonJS file
+    /// (`.cjs`, or `.js` by its package scope or syntax) is the main
+    /// CommonJS module, run when the graph is evaluated.
+    pub fn load_entry_text(
+        &self,
+        agent: &mut Agent,
+        path: &Path,
+        text: &str,
+    ) -> Result<ModuleId, SyntaxError> {
+        self.state.load_entry_text(agent, &absolute(path), text)
     }
 
     /// LoadRequestedModules of `module` (reading and parsing the graph).

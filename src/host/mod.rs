@@ -2,6 +2,7 @@
 //! import.meta). `vmjs run` uses the file host.
 
 mod builtin_modules;
+pub mod commonjs;
 mod dynamic_import;
 pub mod errors;
 pub mod file_host;

@@ -5,13 +5,15 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use std::time::{Duration, Instant};
 
+use super::commonjs::detect::detect_module_syntax;
+use super::commonjs::CommonJsState;
 use super::errors::coded_error;
 use super::json_module::parse_json_module;
 use super::prefetch::{FileRead, ParsedModule, Prefetched, Prefetcher};
-use super::resolve::{file_url, ErrorType, Format, ResolveError, Resolved, Resolver};
+use super::resolve::{file_url, ErrorType, Format, PackageType, ResolveError, Resolved, Resolver};
 use crate::interp::agent::Agent;
 use crate::interp::completion::{JsResult, Throw};
 use crate::interp::ops::errors::ErrorKind;
@@ -42,12 +44,23 @@ pub struct FileHostState {
     parse_time: Cell<Duration>,
     /// Node's resolver (ESM_RESOLVE) with its `package.json` cache.
     pub(super) resolver: Rc<Resolver>,
+    /// CommonJS modules: `require`'s resolver, cache and bookkeeping.
+    pub(super) commonjs: CommonJsState,
+    /// This state, for the native functions (`require`) that call back.
+    pub(super) self_ref: Weak<FileHostState>,
 }
 
 impl FileHostState {
     /// A host whose resolver matches `conditions` besides Node's defaults.
-    pub(super) fn new(conditions: &[String]) -> FileHostState {
+    pub(super) fn new(
+        conditions: &[String],
+        default_type: PackageType,
+        self_ref: Weak<FileHostState>,
+    ) -> FileHostState {
+        let resolver = Resolver::with_default_type(conditions, default_type);
         FileHostState {
+            commonjs: CommonJsState::new(&resolver),
+            self_ref,
             graph: Rc::new(RefCell::new(ModuleGraph::default())),
             map: RefCell::new(HashMap::default()),
             resolved: RefCell::new(HashMap::default()),
@@ -55,7 +68,7 @@ impl FileHostState {
             prefetch: Prefetcher::default(),
             started: RefCell::new(HashMap::default()),
             parse_time: Cell::new(Duration::ZERO),
-            resolver: Rc::new(Resolver::new(conditions)),
+            resolver: Rc::new(resolver),
         }
     }
 
@@ -66,23 +79,47 @@ impl FileHostState {
 
     /// The entry module at `path`, whose text the caller has read: parsed
     /// here (once) and recorded in the module map; the SyntaxError as it is.
-    pub(super) fn load_entry_text(&self, path: &Path, text: &str) -> Result<ModuleId, SyntaxError> {
+    /// A CommonJS entry (by ESM_FILE_FORMAT) runs as Node's main module.
+    pub(super) fn load_entry_text(
+        &self,
+        agent: &mut Agent,
+        path: &Path,
+        text: &str,
+    ) -> Result<ModuleId, SyntaxError> {
         let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         let key = (canonical.clone(), None);
         if let Some(id) = self.map.borrow().get(&key) {
             return Ok(*id);
         }
-        let started = Instant::now();
-        let parsed = crate::syntax::parse_module(text);
-        self.parse_time
-            .set(self.parse_time.get() + started.elapsed());
         let identity = ModuleIdentity {
             name: canonical.display().to_string(),
             url: file_url(&canonical),
             realm: None,
         };
-        let record = source_text_module_record(Rc::new(parsed?), text, identity);
-        let id = self.graph.borrow_mut().add(record);
+        let format = self.resolver.esm_file_format(&canonical);
+        let started = Instant::now();
+        let parsed = match format {
+            Ok(Format::CommonJs) => None,
+            _ => Some(crate::syntax::parse_module(text)),
+        };
+        self.parse_time
+            .set(self.parse_time.get() + started.elapsed());
+        let is_commonjs = match (&format, &parsed) {
+            (Ok(Format::CommonJs), _) => true,
+            (Ok(Format::Detect), Some(Ok(module))) => !detect_module_syntax(module, text),
+            (Ok(Format::Detect), Some(Err(_))) => {
+                super::commonjs::wrapper::parse_wrapper(text).is_ok()
+            }
+            _ => false,
+        };
+        let id = if is_commonjs {
+            super::commonjs::wrapper::parse_wrapper(text)?;
+            self.commonjs_module_record(agent, &canonical, text, identity, true)
+        } else {
+            let parsed = parsed.unwrap_or_else(|| crate::syntax::parse_module(text));
+            let record = source_text_module_record(Rc::new(parsed?), text, identity);
+            self.graph.borrow_mut().add(record)
+        };
         self.map.borrow_mut().insert(key, id);
         self.resolved
             .borrow_mut()
@@ -112,23 +149,11 @@ impl FileHostState {
             return Ok(*id);
         }
         // ESM_FILE_FORMAT: how the file loads. JSON needs `type: 'json'`
-        // (checked below); CommonJS is not supported yet.
+        // (checked below); CommonJS is a synthetic module (commonjs/).
         let format = self
             .resolver
             .esm_file_format(path)
             .map_err(|e| throw_resolve_error(agent, e))?;
-        if format == Format::CommonJs && kind.is_none() {
-            let from = referrer
-                .map(|r| format!(" imported from {r}"))
-                .unwrap_or_default();
-            return Err(agent.error(
-                ErrorKind::Error,
-                format!(
-                    "Cannot load '{}'{from}: it is a CommonJS module, and CommonJS is not supported yet",
-                    path.display()
-                ),
-            ));
-        }
         let Prefetched {
             read,
             parsed,
@@ -157,6 +182,13 @@ impl FileHostState {
         };
         let record = if kind.as_deref() == Some("json") {
             parse_json_module(agent, &text, identity)?
+        } else if format == Format::CommonJs
+            || (format == Format::Detect && !self.detected_module(&text, &parsed))
+        {
+            let id = self.commonjs_module_record(agent, &canonical, &text, identity, false);
+            self.map.borrow_mut().insert(key, id);
+            self.resolved.borrow_mut().insert(by_path, id);
+            return Ok(id);
         } else {
             if format == Format::Json {
                 return Err(coded_error(
@@ -175,6 +207,21 @@ impl FileHostState {
         self.map.borrow_mut().insert(key, id);
         self.resolved.borrow_mut().insert(by_path, id);
         Ok(id)
+    }
+
+    /// DETECT_MODULE_SYNTAX of a file with no `"type"`, from the parse a
+    /// worker did if any (a module parse that fails: not a module).
+    fn detected_module(
+        &self,
+        text: &str,
+        parsed: &Option<Result<ParsedModule, SyntaxError>>,
+    ) -> bool {
+        match parsed {
+            Some(Ok(parsed)) => detect_module_syntax(parsed.module(), text),
+            Some(Err(_)) => false,
+            None => crate::syntax::parse_module(text)
+                .is_ok_and(|module| detect_module_syntax(&module, text)),
+        }
     }
 
     /// The canonical path of a file that is not a symbolic link: its
@@ -333,7 +380,10 @@ impl ModuleHost for FileHostState {
                     Err(e) => return HostLoad::Finished(Err(throw_resolve_error(agent, e))),
                 };
                 if let Resolved::File(path) = &resolved {
-                    let is_module = self.resolver.esm_file_format(path) == Ok(Format::Module);
+                    let is_module = matches!(
+                        self.resolver.esm_file_format(path),
+                        Ok(Format::Module | Format::Detect)
+                    );
                     if is_module && !self.resolved.borrow().contains_key(&(path.clone(), None)) {
                         self.prefetch.request(path.clone());
                         self.started

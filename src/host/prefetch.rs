@@ -94,6 +94,10 @@ impl ParsedModule {
     pub fn into_module(self) -> Module {
         self.0
     }
+
+    pub fn module(&self) -> &Module {
+        &self.0
+    }
 }
 
 /// A file read, and its parse when a worker did it.

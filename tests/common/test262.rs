@@ -202,6 +202,9 @@ pub fn run_vmjs(harness: &Path, test: &Path, fm: &Frontmatter, variant: Variant)
         .arg("run")
         .arg("--unhandled-rejections=warn")
         .arg("--test262-host");
+    // Module tests and the fixtures tests import are `.js` files outside
+    // any package: ES modules whatever their syntax.
+    command.arg("--experimental-default-type=module");
     match variant {
         Variant::Module => {}
         Variant::Strict => {

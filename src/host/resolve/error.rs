@@ -146,6 +146,15 @@ impl ResolveError {
         )
     }
 
+    /// A `node:` name that is not a built-in module.
+    pub fn unknown_builtin(specifier: &str) -> ResolveError {
+        ResolveError::new(
+            "ERR_UNKNOWN_BUILTIN_MODULE",
+            ErrorType::Error,
+            format!("No such built-in module: {specifier}"),
+        )
+    }
+
     /// _Unsupported File Extension_ (ESM_FILE_FORMAT).
     pub fn unknown_file_extension(extension: &str, path: &str) -> ResolveError {
         ResolveError::new(

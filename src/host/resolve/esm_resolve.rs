@@ -14,6 +14,9 @@ pub enum Format {
     Module,
     CommonJs,
     Json,
+    /// A `.js` or extensionless file with no `"type"`: DETECT_MODULE_SYNTAX
+    /// of its text decides (`commonjs::detect`).
+    Detect,
 }
 
 /// A URL the algorithms produce before ESM_RESOLVE's step 7 checks it.
@@ -138,16 +141,24 @@ impl Resolver {
         };
         // 7. Let packageType be null.
         // 8. If pjson?.type is "module" or "commonjs", then set packageType to pjson.type.
-        let package_type = pjson.map_or(PackageType::None, |p| p.package_type);
+        let package_type = match pjson.map_or(PackageType::None, |p| p.package_type) {
+            // (`--experimental-default-type`: the type outside any "type".)
+            PackageType::None => self.default_type,
+            package_type => package_type,
+        };
         match extension.as_deref() {
             // 9. If url ends in ".js", then
             //    a. If packageType is not null, then return packageType.
-            //    b–c. (Node 22: detect the format from the source text.)
-            // Deviation: with no "type", a .js file is a module (CommonJS
-            // is not supported yet, so there is nothing to detect).
+            //    b. If the result of DETECT_MODULE_SYNTAX(source) is true, then
+            //       return "module".
+            //    c. Return "commonjs".
+            // 10. If url does not have any extension, then (the same, less
+            //     WebAssembly).
+            // The loader reads the source and detects (Format::Detect).
             Some("js") | None => Ok(match package_type {
                 PackageType::CommonJs => Format::CommonJs,
-                PackageType::Module | PackageType::None => Format::Module,
+                PackageType::Module => Format::Module,
+                PackageType::None => Format::Detect,
             }),
             // 11. Return undefined (will throw during load phase).
             Some(other) => Err(ResolveError::unknown_file_extension(

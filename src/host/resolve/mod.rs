@@ -10,6 +10,7 @@
 //!   PACKAGE_IMPORTS_EXPORTS_RESOLVE, PATTERN_KEY_COMPARE
 //! - target.rs: PACKAGE_TARGET_RESOLVE
 //! - package_json.rs: READ_PACKAGE_JSON, LOOKUP_PACKAGE_SCOPE
+//! - require_resolve.rs: `require(X)`, Node's CommonJS resolution
 //! - url.rs: the URL paths the algorithms work on
 //! - error.rs: Node's error codes and messages
 //!
@@ -21,6 +22,7 @@ mod esm_resolve;
 mod exports;
 mod package_json;
 mod package_resolve;
+mod require_resolve;
 mod target;
 mod url;
 
@@ -33,6 +35,8 @@ use rustc_hash::FxHashMap as HashMap;
 pub use error::{ErrorType, ResolveError};
 pub use esm_resolve::Format;
 pub use package_json::{PackageJson, PackageType};
+pub use package_resolve::is_node_builtin;
+pub use require_resolve::{node_modules_paths, RequireResolveError};
 pub use url::{file_url, normalize, percent_decode};
 
 use package_json::PackageJsonFile;
@@ -60,6 +64,17 @@ impl Resolved {
     }
 }
 
+/// Node's conditions followed by the user's (each once).
+fn with_user_conditions(defaults: &[&str], user_conditions: &[String]) -> Vec<String> {
+    let mut conditions: Vec<String> = defaults.iter().map(|c| c.to_string()).collect();
+    for c in user_conditions {
+        if !conditions.contains(c) {
+            conditions.push(c.clone());
+        }
+    }
+    conditions
+}
+
 /// What the file system says about a path (cached per path).
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum FileKind {
@@ -75,6 +90,20 @@ pub struct Resolver {
     /// The conditions `exports` and `imports` match besides `"default"`:
     /// Node's defaults then the user's (`--conditions`).
     conditions: Vec<String>,
+    /// The user's conditions, for [`Resolver::for_require`].
+    user_conditions: Vec<String>,
+    /// The format of a `.js` or extensionless file outside any `"type"`:
+    /// `None` detects it from the syntax (Node's default), `Module` is
+    /// `node --experimental-default-type=module`.
+    pub(crate) default_type: PackageType,
+    /// What the file system said, shared with the `require` resolver.
+    caches: Rc<Caches>,
+}
+
+/// The resolver's caches (one per host: the `import` and `require`
+/// resolvers share them).
+#[derive(Default)]
+struct Caches {
     package_json: RefCell<HashMap<PathBuf, Rc<PackageJsonFile>>>,
     files: RefCell<HashMap<PathBuf, FileKind>>,
     /// Folders' real paths.
@@ -87,26 +116,40 @@ impl Default for Resolver {
     }
 }
 
-/// Node's default conditions for `import`: `node`, `import` and (since
-/// Node 20.19 and 22.12, with `require(esm)`) `module-sync`.
-const DEFAULT_CONDITIONS: [&str; 3] = ["node", "import", "module-sync"];
+/// Node's default conditions for `import`: `node`, `import`,
+/// `node-addons` and (since Node 20.19 and 22.12, with `require(esm)`)
+/// `module-sync`.
+const DEFAULT_CONDITIONS: [&str; 4] = ["node", "import", "node-addons", "module-sync"];
+
+/// Node's conditions for `require`: `require` instead of `import`.
+const REQUIRE_CONDITIONS: [&str; 4] = ["require", "node", "node-addons", "module-sync"];
 
 impl Resolver {
     /// A resolver matching Node's default conditions and `user_conditions`
     /// (as `node --conditions NAME`).
     pub fn new(user_conditions: &[String]) -> Resolver {
-        let mut conditions: Vec<String> =
-            DEFAULT_CONDITIONS.iter().map(|c| c.to_string()).collect();
-        for c in user_conditions {
-            if !conditions.contains(c) {
-                conditions.push(c.clone());
-            }
-        }
+        Resolver::with_default_type(user_conditions, PackageType::None)
+    }
+
+    /// A resolver whose `.js` files outside any `"type"` have
+    /// `default_type` (`PackageType::None`: detected from their syntax).
+    pub fn with_default_type(user_conditions: &[String], default_type: PackageType) -> Resolver {
         Resolver {
-            conditions,
-            package_json: RefCell::default(),
-            files: RefCell::default(),
-            dirs: RefCell::default(),
+            conditions: with_user_conditions(&DEFAULT_CONDITIONS, user_conditions),
+            user_conditions: user_conditions.to_vec(),
+            default_type,
+            caches: Rc::default(),
+        }
+    }
+
+    /// The resolver `require` uses: the same caches and user conditions,
+    /// with `require` instead of `import`.
+    pub fn for_require(&self) -> Resolver {
+        Resolver {
+            conditions: with_user_conditions(&REQUIRE_CONDITIONS, &self.user_conditions),
+            user_conditions: self.user_conditions.clone(),
+            default_type: self.default_type,
+            caches: self.caches.clone(),
         }
     }
 
@@ -118,7 +161,7 @@ impl Resolver {
     /// What is at `path`: nothing, a folder, or a file and its real path
     /// (one `stat`, and a `realpath` of the folder once per folder).
     fn file_kind(&self, path: &Path) -> FileKind {
-        if let Some(kind) = self.files.borrow().get(path) {
+        if let Some(kind) = self.caches.files.borrow().get(path) {
             return kind.clone();
         }
         let kind = match std::fs::metadata(path) {
@@ -129,7 +172,8 @@ impl Resolver {
                 None => FileKind::Missing,
             },
         };
-        self.files
+        self.caches
+            .files
             .borrow_mut()
             .insert(path.to_path_buf(), kind.clone());
         kind
@@ -144,12 +188,15 @@ impl Resolver {
         let (Some(dir), Some(name), false) = (path.parent(), path.file_name(), is_link) else {
             return std::fs::canonicalize(path).ok();
         };
-        let cached = self.dirs.borrow().get(dir).cloned();
+        let cached = self.caches.dirs.borrow().get(dir).cloned();
         let real_dir = match cached {
             Some(d) => d,
             None => {
                 let d = std::fs::canonicalize(dir).ok()?;
-                self.dirs.borrow_mut().insert(dir.to_path_buf(), d.clone());
+                self.caches
+                    .dirs
+                    .borrow_mut()
+                    .insert(dir.to_path_buf(), d.clone());
                 d
             }
         };

@@ -105,11 +105,14 @@ impl Resolver {
     /// The `package.json` in the folder `package_url`, read once.
     fn package_json_file(&self, package_url: &str) -> Rc<PackageJsonFile> {
         let path = PathBuf::from(path_text(&format!("{package_url}package.json")));
-        if let Some(file) = self.package_json.borrow().get(&path) {
+        if let Some(file) = self.caches.package_json.borrow().get(&path) {
             return file.clone();
         }
         let file = Rc::new(parse_package_json(package_url, &path));
-        self.package_json.borrow_mut().insert(path, file.clone());
+        self.caches
+            .package_json
+            .borrow_mut()
+            .insert(path, file.clone());
         file
     }
 

@@ -14,6 +14,7 @@ mod text_codec;
 
 use crate::interp::agent::Agent;
 
+pub use arguments::invalid_arg_type;
 pub use dom_exception::dom_exception;
 pub use process::exit_code;
 

@@ -1,0 +1,2 @@
+exports.extra = 'lost';
+module.exports = function replaced() { return 'replaced'; };

@@ -1,0 +1,1 @@
+export const esm = 'a .js file with module syntax and no type';

@@ -1,0 +1,2 @@
+console.log('main runs');
+require('./lib/loader');
