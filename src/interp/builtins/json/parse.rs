@@ -34,6 +34,8 @@ enum Problem {
     Message(&'static str),
     /// Nesting deeper than `MAX_DEPTH`.
     TooDeep,
+    /// A limit of the evaluation was reached (the termination marker).
+    Interrupted(Throw),
 }
 
 struct Parser<'a> {
@@ -60,6 +62,7 @@ fn fail(agent: &mut Agent, text: &JsStr, problem: Problem, pos: usize) -> Throw 
     let units = text.units();
     let message = match problem {
         Problem::TooDeep => return agent.stack_overflow(),
+        Problem::Interrupted(termination) => return termination,
         Problem::EndOfInput => "Unexpected end of JSON input".to_string(),
         Problem::UnexpectedNumber => format!("Unexpected number in JSON at position {pos}"),
         Problem::Message(m) if m.ends_with("JSON") => format!("{m} at position {pos}"),
@@ -153,6 +156,10 @@ impl Parser<'_> {
     fn parse(&mut self, agent: &mut Agent) -> Step<Value> {
         let mut open: Vec<Open> = Vec::new();
         'value: loop {
+            // The text is bounded, but a long one makes millions of values.
+            if let Err(termination) = agent.poll_interrupt() {
+                return Err((Problem::Interrupted(termination), self.pos));
+            }
             // JSONValue: read one value, or open a container and read its first member.
             self.skip_whitespace();
             let mut value = match self.peek() {

@@ -324,6 +324,7 @@ fn serialize_object(agent: &mut Agent, state: &mut State, value: &Gc<JsObject>) 
     state.out.push(u16::from(b'{'));
     let mut any = false;
     for key in keys {
+        check_output(agent, state)?;
         let mark = state.out.len();
         if any {
             state.out.push(u16::from(b','));
@@ -365,6 +366,7 @@ fn serialize_array(agent: &mut Agent, state: &mut State, value: &Gc<JsObject>) -
     // 7–8. Repeat, while index < len: the element, or "null" for undefined.
     let mut index = 0.0;
     while index < len {
+        check_output(agent, state)?;
         if index > 0.0 {
             state.out.push(u16::from(b','));
         }
@@ -387,6 +389,21 @@ fn serialize_array(agent: &mut Agent, state: &mut State, value: &Gc<JsObject>) -
         new_line(state);
     }
     state.out.push(u16::from(b']'));
+    Ok(())
+}
+
+/// Between two members: polls the interrupt and bounds the text built so
+/// far by the maximum string length (V8's `RangeError: Invalid string
+/// length`) and the heap cap.
+fn check_output(agent: &mut Agent, state: &State) -> JsResult<()> {
+    agent.poll_interrupt()?;
+    let len = state.out.len();
+    if len > JsStr::MAX_LENGTH {
+        return agent.throw_range_error("Invalid string length");
+    }
+    if len == state.out.capacity() {
+        agent.reserve_string(2 * len)?;
+    }
     Ok(())
 }
 
