@@ -18,6 +18,7 @@ pub mod number;
 pub mod object;
 pub mod ops;
 pub mod property;
+pub mod proxy;
 pub mod property_table;
 pub mod realm;
 pub mod run_source;

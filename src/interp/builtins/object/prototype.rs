@@ -66,7 +66,13 @@ fn to_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 3. Let O be ! ToObject(this value).
     let o = agent.to_object(args.this)?;
     // 4–14. builtinTag from the object's internal slots.
-    let builtin_tag = builtin_tag(&o);
+    // 4. Let isArray be ? IsArray(O).
+    // 5. If isArray is true, let builtinTag be "Array".
+    let builtin_tag = if agent.is_array(&Value::Object(o.clone()))? {
+        "Array"
+    } else {
+        builtin_tag(&o)
+    };
     // 15. Let tag be ? Get(O, @@toStringTag).
     let tag = agent.get(
         &o,
@@ -97,7 +103,9 @@ fn builtin_tag(o: &Gc<JsObject>) -> &'static str {
             "RegExp" => "RegExp",
             _ => "Object",
         },
-        ObjectKind::Ordinary | ObjectKind::Symbol(_) => "Object",
+        // A proxy has [[Call]] when its target does (IsArray is checked first).
+        ObjectKind::Proxy(p) if p.callable => "Function",
+        ObjectKind::Ordinary | ObjectKind::Symbol(_) | ObjectKind::Proxy(_) => "Object",
     }
 }
 
