@@ -8,6 +8,7 @@ mod kinds;
 mod options;
 mod prefix;
 mod property;
+mod proxy;
 mod prototype;
 mod reduce;
 mod text;

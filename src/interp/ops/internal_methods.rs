@@ -71,6 +71,12 @@ impl Agent {
 
     /// IsArray ( argument ) — <https://tc39.es/ecma262/#sec-isarray>
     pub fn is_array(&mut self, argument: &Value) -> JsResult<bool> {
+        self.is_array_in(argument, "IsArray")
+    }
+
+    /// IsArray for the built-in `operation`, which V8 names when the
+    /// argument is a revoked proxy.
+    pub fn is_array_in(&mut self, argument: &Value, operation: &str) -> JsResult<bool> {
         // 1. If argument is not an Object, return false.
         let Value::Object(o) = argument else {
             return Ok(false);
@@ -84,9 +90,9 @@ impl Agent {
                 ObjectKind::Proxy(data) => {
                     // a. Perform ? ValidateNonRevokedProxy(argument).
                     let Some(target) = data.target() else {
-                        return self.throw_type_error(
-                            "Cannot perform 'IsArray' on a proxy that has been revoked",
-                        );
+                        return self.throw_type_error(format!(
+                            "Cannot perform '{operation}' on a proxy that has been revoked"
+                        ));
                     };
                     // b. Let proxyTarget be argument.[[ProxyTarget]].
                     // c. Return ? IsArray(proxyTarget).

@@ -274,6 +274,22 @@ impl Agent {
         }
     }
 
+    /// The TypeError of Object.setPrototypeOf and `__proto__` when
+    /// [[SetPrototypeOf]] returned false, worded as V8 does.
+    pub fn throw_set_prototype_failed<T>(&mut self, o: &Gc<JsObject>) -> JsResult<T> {
+        if o.is_proxy() {
+            // V8 names the (absent) property in this one.
+            return self.throw_type_error(
+                "'setPrototypeOf' on proxy: trap returned falsish for property 'undefined'",
+            );
+        }
+        if !o.is_extensible() {
+            let label = self.object_label(o);
+            return self.throw_type_error(format!("{label} is not extensible"));
+        }
+        self.throw_type_error("Cyclic __proto__ value")
+    }
+
     /// V8's TypeError when a proxy's trap reported failure to an operation
     /// that throws on failure (`'set' on proxy: trap returned falsish for
     /// property 'x'`).
