@@ -18,7 +18,11 @@ fn proxy_constructor(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         return agent.throw_type_error("Constructor Proxy requires 'new'");
     }
     // 2. Return ? ProxyCreate(target, handler).
-    Ok(Value::Object(proxy_create(agent, &args.arg(0), &args.arg(1))?))
+    Ok(Value::Object(proxy_create(
+        agent,
+        &args.arg(0),
+        &args.arg(1),
+    )?))
 }
 
 /// Proxy.revocable ( target, handler ) — <https://tc39.es/ecma262/#sec-proxy.revocable>
@@ -33,7 +37,11 @@ fn revocable(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 5. Let result be OrdinaryObjectCreate(%Object.prototype%).
     let result = JsObject::ordinary_create(Some(agent.intrinsics().object_prototype.clone()));
     // 6. Perform ! CreateDataPropertyOrThrow(result, "proxy", proxy).
-    agent.create_data_property_or_throw(&result, PropertyKey::from("proxy"), Value::Object(proxy))?;
+    agent.create_data_property_or_throw(
+        &result,
+        PropertyKey::from("proxy"),
+        Value::Object(proxy),
+    )?;
     // 7. Perform ! CreateDataPropertyOrThrow(result, "revoke", revoker).
     agent.create_data_property_or_throw(
         &result,

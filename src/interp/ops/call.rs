@@ -176,8 +176,8 @@ impl Agent {
         // 2. If C has a [[BoundTargetFunction]] internal slot, then
         if let ObjectKind::Function(data) = &c.kind {
             if let Callable::Bound(bound) = &data.callable {
-            // a. Let BC be C.[[BoundTargetFunction]].
-            // b. Return ? InstanceofOperator(O, BC).
+                // a. Let BC be C.[[BoundTargetFunction]].
+                // b. Return ? InstanceofOperator(O, BC).
                 let bc = Value::Object(bound.target.clone());
                 return self.instance_of(o, &bc);
             }

@@ -84,18 +84,23 @@ pub fn proxy_get(
     let trap_result = agent.call(
         &trap,
         &Value::Object(handler),
-        &[Value::Object(target.clone()), key.to_value(), receiver.clone()],
+        &[
+            Value::Object(target.clone()),
+            key.to_value(),
+            receiver.clone(),
+        ],
     )?;
     // 7. Let targetDesc be ? target.[[GetOwnProperty]](P).
     // 8. If targetDesc is not undefined and targetDesc.[[Configurable]] is false, then
     match agent.get_own_property(&target, key)? {
         // a. If IsDataDescriptor(targetDesc) is true and targetDesc.[[Writable]] is false, then
-        Some(Property::Data { value, attrs }) if !attrs.configurable && !attrs.writable => {
-            // i. If SameValue(trapResult, targetDesc.[[Value]]) is false, throw a TypeError exception.
-            if !trap_result.same_value(&value) {
-                let expected = agent.to_display_string(&value);
-                let got = agent.to_display_string(&trap_result);
-                return invariant_error(
+        //    i. If SameValue(trapResult, targetDesc.[[Value]]) is false, throw a TypeError exception.
+        Some(Property::Data { value, attrs })
+            if !attrs.configurable && !attrs.writable && !trap_result.same_value(&value) =>
+        {
+            let expected = agent.to_display_string(&value);
+            let got = agent.to_display_string(&trap_result);
+            return invariant_error(
                     agent,
                     "get",
                     format!(
@@ -103,16 +108,14 @@ pub fn proxy_get(
                         quoted(key)
                     ),
                 );
-            }
         }
         // b. If IsAccessorDescriptor(targetDesc) is true and targetDesc.[[Get]] is undefined, then
+        //    i. If trapResult is not undefined, throw a TypeError exception.
         Some(Property::Accessor {
             get: None, attrs, ..
-        }) if !attrs.configurable => {
-            // i. If trapResult is not undefined, throw a TypeError exception.
-            if !trap_result.is_undefined() {
-                let got = agent.to_display_string(&trap_result);
-                return invariant_error(
+        }) if !attrs.configurable && !trap_result.is_undefined() => {
+            let got = agent.to_display_string(&trap_result);
+            return invariant_error(
                     agent,
                     "get",
                     format!(
@@ -120,7 +123,6 @@ pub fn proxy_get(
                         quoted(key)
                     ),
                 );
-            }
         }
         _ => {}
     }
@@ -162,10 +164,11 @@ pub fn proxy_set(
     // 9. If targetDesc is not undefined and targetDesc.[[Configurable]] is false, then
     match agent.get_own_property(&target, key)? {
         // a. If IsDataDescriptor(targetDesc) is true and targetDesc.[[Writable]] is false, then
-        Some(Property::Data { value, attrs }) if !attrs.configurable && !attrs.writable => {
-            // i. If SameValue(V, targetDesc.[[Value]]) is false, throw a TypeError exception.
-            if !v.same_value(&value) {
-                return invariant_error(
+        //    i. If SameValue(V, targetDesc.[[Value]]) is false, throw a TypeError exception.
+        Some(Property::Data { value, attrs })
+            if !attrs.configurable && !attrs.writable && !v.same_value(&value) =>
+        {
+            return invariant_error(
                     agent,
                     "set",
                     format!(
@@ -173,7 +176,6 @@ pub fn proxy_set(
                         quoted(key)
                     ),
                 );
-            }
         }
         // b. If IsAccessorDescriptor(targetDesc) is true, then
         Some(Property::Accessor {

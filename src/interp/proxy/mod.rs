@@ -21,8 +21,7 @@ pub use create::proxy_create;
 pub use keys::proxy_own_property_keys;
 pub use own_property::{proxy_define_own_property, proxy_get_own_property};
 pub use prototype::{
-    proxy_get_prototype_of, proxy_is_extensible, proxy_prevent_extensions,
-    proxy_set_prototype_of,
+    proxy_get_prototype_of, proxy_is_extensible, proxy_prevent_extensions, proxy_set_prototype_of,
 };
 
 use crate::interp::agent::Agent;
@@ -59,11 +58,7 @@ fn proxy_trap(
 
 /// GetMethod ( handler, trapName ) with V8's message for a trap that is
 /// neither undefined, null nor callable.
-fn get_trap(
-    agent: &mut Agent,
-    handler: &Gc<JsObject>,
-    trap_name: &str,
-) -> JsResult<Option<Value>> {
+fn get_trap(agent: &mut Agent, handler: &Gc<JsObject>, trap_name: &str) -> JsResult<Option<Value>> {
     // 1. Let func be ? GetV(V, P).
     let func = agent.get(handler, &PropertyKey::from(trap_name))?;
     // 2. If func is either undefined or null, return undefined.

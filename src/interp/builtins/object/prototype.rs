@@ -72,11 +72,12 @@ fn to_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 4–14. builtinTag from the object's internal slots.
     // 4. Let isArray be ? IsArray(O).
     // 5. If isArray is true, let builtinTag be "Array".
-    let builtin_tag = if agent.is_array_in(&Value::Object(o.clone()), "Object.prototype.toString")? {
-        "Array"
-    } else {
-        builtin_tag(&o)
-    };
+    let builtin_tag =
+        if agent.is_array_in(&Value::Object(o.clone()), "Object.prototype.toString")? {
+            "Array"
+        } else {
+            builtin_tag(&o)
+        };
     // 15. Let tag be ? Get(O, @@toStringTag).
     let tag = agent.get(
         &o,
