@@ -20,6 +20,7 @@ pub mod object;
 pub mod ops;
 pub mod property;
 pub mod property_table;
+pub mod proxy;
 pub mod realm;
 pub mod run_source;
 pub mod slots;

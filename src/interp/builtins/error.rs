@@ -66,7 +66,7 @@ fn error_constructor(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 fn install_error_cause(agent: &mut Agent, o: &Gc<JsObject>, options: &Value) -> JsResult<()> {
     if let Value::Object(opts) = options {
         let key = PropertyKey::from("cause");
-        if opts.has_property(&key) {
+        if agent.has_property(opts, &key)? {
             let cause = agent.get(opts, &key)?;
             define_value(o, "cause", cause, Attributes::METHOD);
         }

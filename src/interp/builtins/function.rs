@@ -53,8 +53,10 @@ fn function_bind(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let bound_args: Vec<Value> = args.args.get(1..).unwrap_or(&[]).to_vec();
     let arg_count = bound_args.len() as f64;
     // 3. Let F be ? BoundFunctionCreate(Target, thisArg, args).
+    // BoundFunctionCreate 1. Let proto be ? targetFunction.[[GetPrototypeOf]]().
+    let proto = agent.get_prototype_of(&target)?;
     let f = JsObject::with_kind(
-        target.get_prototype_of(),
+        proto,
         ObjectKind::Function(Box::new(FunctionData {
             callable: Callable::Bound(BoundFunction {
                 target: target.clone(),
@@ -65,7 +67,7 @@ fn function_bind(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     );
     // 4–6. L: the target's own length minus the bound arguments, at least 0.
     let mut length = 0.0;
-    if target.has_own_property(&PropertyKey::from("length")) {
+    if agent.has_own_property(&target, &PropertyKey::from("length"))? {
         let target_len = agent.get(&target, &PropertyKey::from("length"))?;
         if let Value::Number(n) = target_len {
             if n == f64::INFINITY {
@@ -90,8 +92,11 @@ fn function_bind(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 /// Function.prototype.toString ( ) — <https://tc39.es/ecma262/#sec-function.prototype.tostring>
 fn function_to_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let f = this_function(agent, args.this, "toString")?;
+    // 4. If func is an Object and IsCallable(func) is true (a callable
+    //    proxy), return an implementation-defined NativeFunction string
+    //    (V8's: no name).
     let ObjectKind::Function(data) = &f.kind else {
-        unreachable!("callable objects are functions")
+        return Ok(Value::from("function () { [native code] }"));
     };
     // 2. If func is an ECMAScript function object: its source text.
     if let Callable::Closure(c) = &data.callable {

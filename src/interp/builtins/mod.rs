@@ -21,6 +21,7 @@ pub mod math;
 pub mod number;
 pub mod object;
 pub mod promise;
+pub mod proxy;
 pub mod reflect;
 pub mod regexp;
 pub mod string;
@@ -63,6 +64,7 @@ pub fn install(agent: &mut Agent, realm: &Rc<Realm>) {
     regexp::install(agent);
     json::install(agent);
     reflect::install(agent);
+    proxy::install(agent);
     promise::install(agent);
     timers::install(agent);
     console::install(agent);

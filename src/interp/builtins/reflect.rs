@@ -22,8 +22,14 @@ fn apply(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let f = args.arg(0);
     if !agent.is_callable(&f) {
         let shown = agent.to_display_string(&f);
+        // V8 words the kind as `a <typeof>`, with two exceptions.
+        let kind = match &f {
+            Value::Object(_) => "an object".to_string(),
+            Value::Null => "null".to_string(),
+            other => format!("a {}", agent.type_of(other)),
+        };
         return agent.throw_type_error(format!(
-            "Function.prototype.apply was called on {shown}, which is not a function"
+            "Function.prototype.apply was called on {shown}, which is {kind} and not a function"
         ));
     }
     let list = agent.create_list_from_array_like(&args.arg(2))?;
@@ -61,7 +67,7 @@ fn define_property(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 fn delete_property(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let o = target(agent, &args.arg(0), "deleteProperty")?;
     let key = agent.to_property_key(&args.arg(1))?;
-    Ok(Value::Bool(o.delete(&key)))
+    Ok(Value::Bool(agent.delete(&o, &key)?))
 }
 
 fn get(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
@@ -84,7 +90,8 @@ fn get_own_property_descriptor(agent: &mut Agent, args: &CallArgs) -> JsResult<V
 
 fn get_prototype_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let o = target(agent, &args.arg(0), "getPrototypeOf")?;
-    Ok(o.get_prototype_of()
+    Ok(agent
+        .get_prototype_of(&o)?
         .map(Value::Object)
         .unwrap_or(Value::Null))
 }
@@ -92,18 +99,18 @@ fn get_prototype_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 fn has(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let o = target(agent, &args.arg(0), "has")?;
     let key = agent.to_property_key(&args.arg(1))?;
-    Ok(Value::Bool(o.has_property(&key)))
+    Ok(Value::Bool(agent.has_property(&o, &key)?))
 }
 
 fn is_extensible(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let o = target(agent, &args.arg(0), "isExtensible")?;
-    Ok(Value::Bool(o.is_extensible()))
+    Ok(Value::Bool(agent.is_extensible(&o)?))
 }
 
 fn own_keys(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let o = target(agent, &args.arg(0), "ownKeys")?;
-    let keys: Vec<Value> = o
-        .own_property_keys()
+    let keys: Vec<Value> = agent
+        .own_property_keys(&o)?
         .iter()
         .map(PropertyKey::to_value)
         .collect();
@@ -112,7 +119,7 @@ fn own_keys(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 
 fn prevent_extensions(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let o = target(agent, &args.arg(0), "preventExtensions")?;
-    Ok(Value::Bool(o.prevent_extensions()))
+    Ok(Value::Bool(agent.prevent_extensions(&o)?))
 }
 
 fn set(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
@@ -143,7 +150,7 @@ fn set_prototype_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
             ));
         }
     };
-    Ok(Value::Bool(JsObject::set_prototype_of(&o, proto)))
+    Ok(Value::Bool(agent.set_prototype_of(&o, proto)?))
 }
 
 pub fn install(agent: &mut Agent) {

@@ -85,8 +85,11 @@ impl Agent {
                 match &with {
                     Value::Undefined => {}
                     Value::Object(w) => {
-                        for key in w.own_property_keys() {
-                            if !w.get_own_property(&key).is_some_and(|p| p.enumerable()) {
+                        for key in self.own_property_keys(w)? {
+                            if !self
+                                .get_own_property(w, &key)?
+                                .is_some_and(|p| p.enumerable())
+                            {
                                 continue;
                             }
                             let v = self.get(w, &key)?;

@@ -191,14 +191,17 @@ impl Agent {
         // 2. Let from be ! ToObject(source).
         let from = self.to_object(source)?;
         // 3. Let keys be ? from.[[OwnPropertyKeys]]().
-        for key in from.own_property_keys() {
+        for key in self.own_property_keys(&from)? {
             // a. Let excluded be false; b. For each element e of excludedItems …
             if excluded.iter().any(|e| e.id() == key.id()) {
                 continue;
             }
             // c.i. Let desc be ? from.[[GetOwnProperty]](nextKey).
             // c.ii. If desc is not undefined and desc.[[Enumerable]] is true, then
-            if from.get_own_property(&key).is_some_and(|d| d.enumerable()) {
+            if self
+                .get_own_property(&from, &key)?
+                .is_some_and(|d| d.enumerable())
+            {
                 let v = self.get(&from, &key)?;
                 self.create_data_property_or_throw(target, key, v)?;
             }

@@ -187,8 +187,17 @@ impl Agent {
         let obj = self.to_object(&v)?;
         let keys = enumerate_object_properties(self, &obj)?;
         for (owner, key) in keys {
-            // Properties deleted before being visited are skipped.
-            if owner.get_own_property(&key).is_none() {
+            // Properties deleted before being visited are skipped; a
+            // proxy's keys are checked for enumerability only now (V8 asks
+            // its getOwnPropertyDescriptor trap key by key as it goes).
+            if owner.is_proxy() {
+                if !self
+                    .get_own_property(&owner, &key)?
+                    .is_some_and(|p| p.enumerable())
+                {
+                    continue;
+                }
+            } else if owner.get_own_property(&key).is_none() {
                 continue;
             }
             let saved = self.bind_for_head(f, stmt, left, key.to_value())?;
@@ -336,11 +345,15 @@ fn enumerate_object_properties(
     let mut out = Vec::new();
     let mut current = Some(obj.clone());
     while let Some(o) = current {
-        for key in o.own_property_keys() {
+        for key in agent.own_property_keys(&o)? {
             if matches!(key, PropertyKey::Symbol(_)) {
                 continue;
             }
             if !seen.insert(key.id()) {
+                continue;
+            }
+            if o.is_proxy() {
+                out.push((o.clone(), key));
                 continue;
             }
             if agent
@@ -350,7 +363,7 @@ fn enumerate_object_properties(
                 out.push((o.clone(), key));
             }
         }
-        current = o.get_prototype_of();
+        current = agent.get_prototype_of(&o)?;
     }
     Ok(out)
 }

@@ -100,9 +100,12 @@ impl Agent {
                 // 5.c. Let baseObj be ? ToObject(ref.[[Base]]).
                 let obj = self.to_object(&base)?;
                 // 5.d–e. deleteStatus = baseObj.[[Delete]]; strict: throw if false.
-                if !obj.delete(&key) {
+                if !self.delete(&obj, &key)? {
                     if !f.strict {
                         return Ok(Value::Bool(false));
+                    }
+                    if obj.is_proxy() {
+                        return self.throw_proxy_falsish("deleteProperty", Some(&key));
                     }
                     let shown = crate::interp::ops::object_ops::key_display(&key);
                     let label = self.object_label(&obj);

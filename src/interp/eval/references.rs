@@ -167,6 +167,9 @@ impl Agent {
                     // 5.b–c. succeeded = ? baseObj.[[Set]](…); if it is false
                     //        and V.[[Strict]] is true, throw a TypeError.
                     if !self.set_property(o, key, v)? && f.strict {
+                        if o.is_proxy() {
+                            return self.throw_proxy_falsish("set", Some(key));
+                        }
                         let shown = key_display(key);
                         let label = self.object_label(o);
                         return self.throw_type_error(format!(

@@ -35,7 +35,7 @@ fn options_object(agent: &mut Agent, ctx: &Ctx) -> Gc<JsObject> {
         ("depth", Value::Number(ctx.depth)),
         ("colors", Value::Bool(false)),
         ("customInspect", Value::Bool(opts.custom_inspect)),
-        ("showProxy", Value::Bool(false)),
+        ("showProxy", Value::Bool(opts.show_proxy)),
         ("maxArrayLength", number_option(opts.max_array_length)),
         ("maxStringLength", number_option(opts.max_string_length)),
         ("breakLength", number_option(opts.break_length)),

@@ -9,6 +9,7 @@ mod options;
 mod prefix;
 mod property;
 mod prototype;
+mod proxy;
 mod reduce;
 mod text;
 mod value;

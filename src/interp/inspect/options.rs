@@ -28,6 +28,8 @@ pub struct InspectOptions {
     pub max_string_length: usize,
     /// Call `[Symbol.for('nodejs.util.inspect.custom')]` methods.
     pub custom_inspect: bool,
+    /// Show proxies as `Proxy [ target, handler ]` instead of their target.
+    pub show_proxy: bool,
 }
 
 impl Default for InspectOptions {
@@ -41,6 +43,7 @@ impl Default for InspectOptions {
             max_array_length: 100,
             max_string_length: 10_000,
             custom_inspect: true,
+            show_proxy: false,
         }
     }
 }
@@ -98,6 +101,9 @@ impl InspectOptions {
         }
         if let Some(v) = read(agent, "customInspect")? {
             self.custom_inspect = to_boolean(&v);
+        }
+        if let Some(v) = read(agent, "showProxy")? {
+            self.show_proxy = to_boolean(&v);
         }
         Ok(())
     }

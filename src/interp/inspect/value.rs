@@ -53,6 +53,19 @@ pub fn format_value(
     let Value::Object(o) = value else {
         return Ok(format_primitive(ctx, value));
     };
+    // Proxies are never asked anything: the target is shown instead.
+    let target;
+    let o = if o.is_proxy() {
+        match super::proxy::proxy_shown(agent, ctx, o, recurse_times)? {
+            super::proxy::ProxyShown::Text(text) => return Ok(text),
+            super::proxy::ProxyShown::Target(t) => {
+                target = t;
+                &target
+            }
+        }
+    } else {
+        o
+    };
     if ctx.opts.custom_inspect {
         if let Some(shown) = super::custom::custom_inspect(agent, ctx, o, recurse_times)? {
             return Ok(shown);

@@ -108,7 +108,7 @@ impl JsObject {
             self.elements.set(i, Some(value));
             return true;
         }
-        if i == len && self.is_extensible() {
+        if i == len && self.is_extensible() && !self.proxy_in_prototype_chain() {
             if let super::ObjectKind::Array(a) = &self.kind {
                 if index >= a.length.get() {
                     if !a.length_writable.get() || index == u32::MAX {
@@ -119,6 +119,20 @@ impl JsObject {
                 self.elements.push(Some(value));
                 return true;
             }
+        }
+        false
+    }
+
+    /// Whether a proxy is on this object's prototype chain: a new element
+    /// then has to go through OrdinarySet, whose walk reaches the proxy's
+    /// [[Set]] trap.
+    fn proxy_in_prototype_chain(&self) -> bool {
+        let mut p = self.get_prototype_of();
+        while let Some(o) = p {
+            if o.is_proxy() {
+                return true;
+            }
+            p = o.get_prototype_of();
         }
         false
     }

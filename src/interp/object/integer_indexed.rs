@@ -76,7 +76,7 @@ impl JsObject {
     }
 
     /// [[HasProperty]] ( P ) — <https://tc39.es/ecma262/#sec-typedarray-hasproperty>
-    pub(super) fn integer_indexed_has_property(&self, key: &PropertyKey) -> Option<bool> {
+    pub(crate) fn integer_indexed_has_property(&self, key: &PropertyKey) -> Option<bool> {
         // 1.b. If numericIndex is not undefined, return IsValidIntegerIndex(O, numericIndex).
         let (ii, index) = self.numeric_target(key)?;
         Some(ii.is_valid_integer_index(index))

@@ -7,6 +7,7 @@ use std::cell::Cell;
 use gc::{Finalize, Gc, Trace};
 
 use crate::interp::function::FunctionData;
+use crate::interp::slots::Slot;
 use crate::interp::string::JsStr;
 use crate::interp::value::Symbol;
 
@@ -71,6 +72,54 @@ pub struct ArrayData {
     pub length_writable: Cell<bool>,
 }
 
+/// The internal slots of a Proxy exotic object (ECMA-262 §10.5): both
+/// are null once the proxy is revoked. Whether it has [[Call]] and
+/// [[Construct]] is fixed when ProxyCreate makes it.
+#[derive(Trace, Finalize)]
+pub struct ProxyData {
+    /// [[ProxyTarget]]
+    target: Slot<Option<Gc<super::JsObject>>>,
+    /// [[ProxyHandler]]
+    handler: Slot<Option<Gc<super::JsObject>>>,
+    /// Whether the proxy has a [[Call]] internal method (its target is callable).
+    pub callable: bool,
+    /// Whether the proxy has a [[Construct]] internal method.
+    pub constructor: bool,
+}
+
+impl ProxyData {
+    pub fn new(
+        target: Gc<super::JsObject>,
+        handler: Gc<super::JsObject>,
+        callable: bool,
+        constructor: bool,
+    ) -> ProxyData {
+        ProxyData {
+            target: Slot::new(Some(target)),
+            handler: Slot::new(Some(handler)),
+            callable,
+            constructor,
+        }
+    }
+
+    /// [[ProxyTarget]] and [[ProxyHandler]], or `None` for a revoked proxy.
+    pub fn target_and_handler(&self) -> Option<(Gc<super::JsObject>, Gc<super::JsObject>)> {
+        Some((self.target.get()?, self.handler.get()?))
+    }
+
+    /// [[ProxyTarget]], or `None` for a revoked proxy.
+    pub fn target(&self) -> Option<Gc<super::JsObject>> {
+        self.target.get()
+    }
+
+    /// Sets [[ProxyTarget]] and [[ProxyHandler]] to null (Proxy revocation
+    /// functions, steps 4–5).
+    pub fn revoke(&self) {
+        self.target.set(None);
+        self.handler.set(None);
+    }
+}
+
 pub enum ObjectKind {
     Ordinary,
     Array(ArrayData),
@@ -88,6 +137,8 @@ pub enum ObjectKind {
     Symbol(Gc<Symbol>),
     /// An unmapped arguments object (strict code only has these).
     Arguments,
+    /// Proxy exotic objects (§10.5): [[ProxyTarget]] and [[ProxyHandler]].
+    Proxy(ProxyData),
     Other(Box<dyn ObjectData>),
 }
 
@@ -100,6 +151,7 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::Function(f) => mark(f),
             ObjectKind::Symbol(s) => mark(s),
             ObjectKind::Other(data) => mark(data),
+            ObjectKind::Proxy(proxy) => mark(proxy),
             _ => {}
         }
     });

@@ -13,19 +13,20 @@ mod integer_indexed;
 mod kind;
 mod validate;
 
+pub(crate) use validate::validate_and_apply_property_descriptor;
+
 use std::cell::Cell;
 
 use gc::{Finalize, Gc, Trace};
 
 pub use integer_indexed::canonical_numeric_index_string;
-pub use kind::{ArrayData, IntegerIndexed, ObjectData, ObjectKind};
+pub use kind::{ArrayData, IntegerIndexed, ObjectData, ObjectKind, ProxyData};
 
 use super::property::{Attributes, Property, PropertyDescriptor, PropertyKey};
 use super::property_table::PropertyTable;
 use super::slots::{Slot, Slots};
 use super::string::JsStr;
 use super::value::Value;
-use validate::validate_and_apply_property_descriptor;
 
 #[derive(Trace, Finalize)]
 pub struct JsObject {
@@ -106,8 +107,37 @@ impl JsObject {
         matches!(self.kind, ObjectKind::Array(_))
     }
 
+    /// Whether this object has a [[Call]] internal method (functions and
+    /// proxies of callable targets).
     pub fn is_callable(&self) -> bool {
-        matches!(self.kind, ObjectKind::Function(_))
+        match &self.kind {
+            ObjectKind::Function(_) => true,
+            ObjectKind::Proxy(p) => p.callable,
+            _ => false,
+        }
+    }
+
+    /// The slots of a Proxy exotic object.
+    pub fn proxy_data(&self) -> Option<&ProxyData> {
+        match &self.kind {
+            ObjectKind::Proxy(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// Whether this is a Proxy exotic object, whose internal methods run
+    /// JavaScript code (see `Agent`'s internal-method dispatch).
+    pub fn is_proxy(&self) -> bool {
+        matches!(self.kind, ObjectKind::Proxy(_))
+    }
+
+    /// ProxyCreate's object: no own storage of its own, and not extensible,
+    /// so that the ordinary methods (which never see a proxy in correct
+    /// code) cannot store anything on it.
+    pub fn proxy_create_object(data: ProxyData) -> Gc<JsObject> {
+        let o = JsObject::with_kind(None, ObjectKind::Proxy(data));
+        o.extensible.set(false);
+        o
     }
 
     /// The array `length` of an array exotic object.
@@ -146,7 +176,12 @@ impl JsObject {
             if Gc::ptr_eq(&obj, this) {
                 return false;
             }
-            // c. Else: (no exotic [[GetPrototypeOf]] exists, so the walk goes on)
+            // c. Else,
+            //    i. If p.[[GetPrototypeOf]] is not the ordinary object
+            //       internal method defined in 10.1.1, set done to true.
+            if obj.is_proxy() {
+                break;
+            }
             // ii. Else, set p to p.[[Prototype]].
             p = obj.prototype.get();
         }

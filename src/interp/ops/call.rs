@@ -12,6 +12,7 @@ use crate::interp::eval;
 use crate::interp::function::{CallArgs, Callable, ConstructorKind};
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::property::PropertyKey;
+use crate::interp::proxy;
 use crate::interp::value::Value;
 
 impl Agent {
@@ -32,8 +33,15 @@ impl Agent {
         this: &Value,
         args: &[Value],
     ) -> JsResult<Value> {
-        let ObjectKind::Function(data) = &f.kind else {
-            return self.throw_type_error("object is not a function");
+        let data = match &f.kind {
+            ObjectKind::Function(data) => data,
+            ObjectKind::Proxy(p) if p.callable => {
+                self.enter_call()?;
+                let result = proxy::proxy_call(self, f, this, args);
+                self.leave_call();
+                return result;
+            }
+            _ => return self.throw_type_error("object is not a function"),
         };
         self.enter_call()?;
         let result = match &data.callable {
@@ -81,8 +89,15 @@ impl Agent {
     ) -> JsResult<Value> {
         // 1. If newTarget is not present, set newTarget to F.
         let new_target = new_target.unwrap_or(f).clone();
-        let ObjectKind::Function(data) = &f.kind else {
-            return self.throw_type_error("object is not a constructor");
+        let data = match &f.kind {
+            ObjectKind::Function(data) => data,
+            ObjectKind::Proxy(p) if p.constructor => {
+                self.enter_call()?;
+                let result = proxy::proxy_construct(self, f, args, &new_target);
+                self.leave_call();
+                return result;
+            }
+            _ => return self.throw_type_error("object is not a constructor"),
         };
         self.enter_call()?;
         let result = match &data.callable {
@@ -155,15 +170,17 @@ impl Agent {
         let Value::Object(c) = c else {
             return Ok(false);
         };
-        let ObjectKind::Function(data) = &c.kind else {
+        if !c.is_callable() {
             return Ok(false);
-        };
+        }
         // 2. If C has a [[BoundTargetFunction]] internal slot, then
-        if let Callable::Bound(bound) = &data.callable {
-            // a. Let BC be C.[[BoundTargetFunction]].
-            // b. Return ? InstanceofOperator(O, BC).
-            let bc = Value::Object(bound.target.clone());
-            return self.instance_of(o, &bc);
+        if let ObjectKind::Function(data) = &c.kind {
+            if let Callable::Bound(bound) = &data.callable {
+                // a. Let BC be C.[[BoundTargetFunction]].
+                // b. Return ? InstanceofOperator(O, BC).
+                let bc = Value::Object(bound.target.clone());
+                return self.instance_of(o, &bc);
+            }
         }
         // 3. If O is not an Object, return false.
         let Value::Object(o) = o else {
@@ -178,13 +195,15 @@ impl Agent {
             );
         };
         // 6. Repeat,
-        let mut o = o.get_prototype_of();
+        let mut o = self.get_prototype_of(o)?;
+        // a. Set O to ? O.[[GetPrototypeOf]]().
+        // b. If O is null, return false.
         while let Some(obj) = o {
             // c. If SameValue(P, O) is true, return true.
             if Gc::ptr_eq(&obj, &p) {
                 return Ok(true);
             }
-            o = obj.get_prototype_of();
+            o = self.get_prototype_of(&obj)?;
         }
         Ok(false)
     }
@@ -270,8 +289,11 @@ impl Agent {
 
 /// IsConstructor ( argument ) — <https://tc39.es/ecma262/#sec-isconstructor>
 pub fn is_constructor(o: &Gc<JsObject>) -> bool {
-    let ObjectKind::Function(data) = &o.kind else {
-        return false;
+    let data = match &o.kind {
+        ObjectKind::Function(data) => data,
+        // A proxy has [[Construct]] when ProxyCreate found one on its target.
+        ObjectKind::Proxy(p) => return p.constructor,
+        _ => return false,
     };
     match &data.callable {
         Callable::Native(n) => n.is_constructor,

@@ -4,5 +4,6 @@ pub mod call;
 pub mod conversion;
 pub mod equality;
 pub mod errors;
+pub mod internal_methods;
 pub mod iteration;
 pub mod object_ops;

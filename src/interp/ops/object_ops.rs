@@ -8,6 +8,7 @@ use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::property::{Attributes, Property, PropertyDescriptor, PropertyKey};
+use crate::interp::proxy;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
 
@@ -53,13 +54,19 @@ impl Agent {
             if let Some(v) = obj.integer_indexed_get(key) {
                 return Ok(v);
             }
-            // Module namespace [[Get]] step 10: a binding in its TDZ throws.
-            if let ObjectKind::Other(data) = &obj.kind {
-                if let Some(None) = data.live_value(key) {
-                    let name = key_display(key);
-                    return Err(self
-                        .reference_error(format!("Cannot access '{name}' before initialization")));
+            match &obj.kind {
+                // Module namespace [[Get]] step 10: a binding in its TDZ throws.
+                ObjectKind::Other(data) => {
+                    if let Some(None) = data.live_value(key) {
+                        let name = key_display(key);
+                        return Err(self.reference_error(format!(
+                            "Cannot access '{name}' before initialization"
+                        )));
+                    }
                 }
+                // A proxy's own [[Get]] (also when reached as a parent).
+                ObjectKind::Proxy(_) => return proxy::proxy_get(self, &obj, key, receiver),
+                _ => {}
             }
             // 1. Let desc be ? O.[[GetOwnProperty]](P).
             match obj.get_own_property(key) {
@@ -187,6 +194,10 @@ impl Agent {
                     return Ok(true);
                 }
             }
+            // A proxy's own [[Set]] (also when reached as a parent).
+            if obj.is_proxy() {
+                return proxy::proxy_set(self, &obj, key, v, receiver);
+            }
             if let Some(p) = obj.get_own_property(key) {
                 break p;
             }
@@ -253,11 +264,47 @@ impl Agent {
     pub fn set_or_throw(&mut self, o: &Gc<JsObject>, key: &PropertyKey, v: Value) -> JsResult<()> {
         if self.set_property(o, key, v)? {
             Ok(())
+        } else if o.is_proxy() {
+            self.throw_proxy_falsish("set", Some(key))
         } else {
             let key = key_display(key);
             self.throw_type_error(format!(
                 "Cannot assign to read only property '{key}' of object"
             ))
+        }
+    }
+
+    /// The TypeError of Object.setPrototypeOf and `__proto__` when
+    /// [[SetPrototypeOf]] returned false, worded as V8 does.
+    pub fn throw_set_prototype_failed<T>(&mut self, o: &Gc<JsObject>) -> JsResult<T> {
+        if o.is_proxy() {
+            // V8 names the (absent) property in this one.
+            return self.throw_type_error(
+                "'setPrototypeOf' on proxy: trap returned falsish for property 'undefined'",
+            );
+        }
+        if !o.is_extensible() {
+            let label = self.object_label(o);
+            return self.throw_type_error(format!("{label} is not extensible"));
+        }
+        self.throw_type_error("Cyclic __proto__ value")
+    }
+
+    /// V8's TypeError when a proxy's trap reported failure to an operation
+    /// that throws on failure (`'set' on proxy: trap returned falsish for
+    /// property 'x'`).
+    /// Deviation: V8 words the error this way only when the trap itself
+    /// returned false; a proxy without the trap that forwards a refusal of
+    /// its target gets this wording here too.
+    pub fn throw_proxy_falsish<T>(&mut self, trap: &str, key: Option<&PropertyKey>) -> JsResult<T> {
+        match key {
+            Some(key) => {
+                let key = key_display(key);
+                self.throw_type_error(format!(
+                    "'{trap}' on proxy: trap returned falsish for property '{key}'"
+                ))
+            }
+            None => self.throw_type_error(format!("'{trap}' on proxy: trap returned falsish")),
         }
     }
 
@@ -269,6 +316,9 @@ impl Agent {
         key: PropertyKey,
         mut desc: PropertyDescriptor,
     ) -> JsResult<bool> {
+        if o.is_proxy() {
+            return proxy::proxy_define_own_property(self, o, key, desc);
+        }
         if let (ObjectKind::Array(_), PropertyKey::String(s), Some(value)) =
             (&o.kind, &key, &desc.value)
         {
@@ -340,6 +390,8 @@ impl Agent {
     ) -> JsResult<()> {
         if self.define_own_property(o, key.clone(), desc)? {
             Ok(())
+        } else if o.is_proxy() {
+            self.throw_proxy_falsish("defineProperty", Some(&key))
         } else {
             let key = key_display(&key);
             self.throw_type_error(format!("Cannot redefine property: {key}"))
@@ -352,8 +404,10 @@ impl Agent {
         o: &Gc<JsObject>,
         key: &PropertyKey,
     ) -> JsResult<()> {
-        if o.delete(key) {
+        if self.delete(o, key)? {
             Ok(())
+        } else if o.is_proxy() {
+            self.throw_proxy_falsish("deleteProperty", Some(key))
         } else {
             let key = key_display(key);
             self.throw_type_error(format!(
@@ -365,7 +419,29 @@ impl Agent {
 
     /// HasProperty ( O, P ) — <https://tc39.es/ecma262/#sec-hasproperty>
     pub fn has_property(&mut self, o: &Gc<JsObject>, key: &PropertyKey) -> JsResult<bool> {
-        Ok(o.has_property(key))
+        // 1. Return ? O.[[HasProperty]](P): OrdinaryHasProperty until the walk
+        //    up the prototype chain reaches a proxy.
+        let mut obj = o.clone();
+        loop {
+            if obj.is_proxy() {
+                return proxy::proxy_has_property(self, &obj, key);
+            }
+            if let Some(result) = obj.integer_indexed_has_property(key) {
+                return Ok(result);
+            }
+            // OrdinaryHasProperty 1–2. If O has an own property P, return true.
+            if obj.has_own_property(key) {
+                return Ok(true);
+            }
+            // 3–4. Let parent be ? O.[[GetPrototypeOf]](); if not null,
+            //      return ? parent.[[HasProperty]](P).
+            // Deviation: iterative walk up the chain instead of recursion.
+            match obj.get_prototype_of() {
+                Some(parent) => obj = parent,
+                // 5. Return false.
+                None => return Ok(false),
+            }
+        }
     }
 
     /// HasOwnProperty ( O, P ) — <https://tc39.es/ecma262/#sec-hasownproperty>
@@ -380,13 +456,16 @@ impl Agent {
         o: &Gc<JsObject>,
         key: &PropertyKey,
     ) -> JsResult<Option<Property>> {
-        if let ObjectKind::Other(data) = &o.kind {
-            if let Some(None) = data.live_value(key) {
-                let name = key_display(key);
-                return Err(
-                    self.reference_error(format!("Cannot access '{name}' before initialization"))
-                );
+        match &o.kind {
+            ObjectKind::Other(data) => {
+                if let Some(None) = data.live_value(key) {
+                    let name = key_display(key);
+                    return Err(self
+                        .reference_error(format!("Cannot access '{name}' before initialization")));
+                }
             }
+            ObjectKind::Proxy(_) => return proxy::proxy_get_own_property(self, o, key),
+            _ => {}
         }
         Ok(o.get_own_property(key))
     }
@@ -459,7 +538,7 @@ impl Agent {
         kind: EnumerableKind,
     ) -> JsResult<Vec<Value>> {
         // 1. Let ownKeys be ? O.[[OwnPropertyKeys]]().
-        let keys = o.own_property_keys();
+        let keys = self.own_property_keys(o)?;
         // 2. Let results be a new empty List.
         let mut results = Vec::new();
         // 3. For each element key of ownKeys, do
@@ -505,11 +584,11 @@ impl Agent {
     ) -> JsResult<bool> {
         // 3. Let status be ? O.[[PreventExtensions]]().
         // 4. If status is false, return false.
-        if !o.prevent_extensions() {
+        if !self.prevent_extensions(o)? {
             return Ok(false);
         }
         // 5. Let keys be ? O.[[OwnPropertyKeys]]().
-        let keys = o.own_property_keys();
+        let keys = self.own_property_keys(o)?;
         for key in keys {
             let desc = match level {
                 // 6. If level is sealed, then for each key: { [[Configurable]]: false }.
@@ -518,7 +597,7 @@ impl Agent {
                     ..Default::default()
                 },
                 // 7. Else: accessor → { [[Configurable]]: false }, data → also [[Writable]]: false.
-                IntegrityLevel::Frozen => match o.get_own_property(&key) {
+                IntegrityLevel::Frozen => match self.get_own_property(o, &key)? {
                     Some(Property::Accessor { .. }) => PropertyDescriptor {
                         configurable: Some(false),
                         ..Default::default()
@@ -544,12 +623,12 @@ impl Agent {
         level: IntegrityLevel,
     ) -> JsResult<bool> {
         // 2–3. If IsExtensible(O) is true, return false.
-        if o.is_extensible() {
+        if self.is_extensible(o)? {
             return Ok(false);
         }
         // 4–5. For each key: a non-configurable property; frozen: no writable data.
-        for key in o.own_property_keys() {
-            if let Some(p) = o.get_own_property(&key) {
+        for key in self.own_property_keys(o)? {
+            if let Some(p) = self.get_own_property(o, &key)? {
                 if p.configurable() {
                     return Ok(false);
                 }
@@ -607,7 +686,7 @@ impl Agent {
         let mut desc = PropertyDescriptor::default();
         let flag = |agent: &mut Agent, name: &str| -> JsResult<Option<bool>> {
             let key = PropertyKey::from(name);
-            if o.has_property(&key) {
+            if agent.has_property(o, &key)? {
                 let v = agent.get(o, &key)?;
                 Ok(Some(super::conversion::to_boolean(&v)))
             } else {
@@ -616,13 +695,13 @@ impl Agent {
         };
         desc.enumerable = flag(self, "enumerable")?;
         desc.configurable = flag(self, "configurable")?;
-        if o.has_property(&PropertyKey::from("value")) {
+        if self.has_property(o, &PropertyKey::from("value"))? {
             desc.value = Some(self.get(o, &PropertyKey::from("value"))?);
         }
         desc.writable = flag(self, "writable")?;
         for (name, slot) in [("get", 0), ("set", 1)] {
             let key = PropertyKey::from(name);
-            if !o.has_property(&key) {
+            if !self.has_property(o, &key)? {
                 continue;
             }
             let f = self.get(o, &key)?;

@@ -87,7 +87,7 @@ fn clone_object(
 ) -> JsResult<Value> {
     let object_prototype = agent.intrinsics().object_prototype.clone();
     let copy = match &o.kind {
-        ObjectKind::Function(_) => return Err(cannot_clone(agent, value)),
+        ObjectKind::Function(_) | ObjectKind::Proxy(_) => return Err(cannot_clone(agent, value)),
         ObjectKind::Boolean(_) | ObjectKind::Number(_) | ObjectKind::String(_) => {
             let primitive = match &o.kind {
                 ObjectKind::Boolean(b) => Value::Bool(*b),

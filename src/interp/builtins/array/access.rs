@@ -49,7 +49,7 @@ fn is_concat_spreadable(agent: &mut Agent, v: &Value) -> JsResult<bool> {
     if !spreadable.is_undefined() {
         return Ok(to_boolean(&spreadable));
     }
-    Ok(o.is_array())
+    agent.is_array(v)
 }
 
 /// Array.prototype.concat ( ...items ) — <https://tc39.es/ecma262/#sec-array.prototype.concat>
@@ -158,7 +158,7 @@ fn flatten_into(
     while k < source_len {
         if has_index(agent, source, k)? {
             let element = get_index(agent, source, k)?;
-            let flatten = depth > 0.0 && matches!(&element, Value::Object(e) if e.is_array());
+            let flatten = depth > 0.0 && agent.is_array(&element)?;
             if flatten {
                 let Value::Object(e) = &element else {
                     unreachable!("checked above")

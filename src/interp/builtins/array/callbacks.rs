@@ -190,8 +190,9 @@ pub(super) fn flat_map(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let mut target = 0.0;
     for_each_present(agent, args, |agent, _, _, r| {
         // Depth 1: an array result is spread, anything else appended.
+        let spread = agent.is_array(&r)?;
         match &r {
-            Value::Object(inner) if inner.is_array() => {
+            Value::Object(inner) if spread => {
                 let len = agent.length_of_array_like(inner)?;
                 let mut k = 0.0;
                 while k < len {

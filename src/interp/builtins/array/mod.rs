@@ -49,7 +49,7 @@ pub(super) fn set_index(agent: &mut Agent, o: &Gc<JsObject>, i: f64, v: Value) -
 /// run as long as an array-like's `length`, which input decides.
 pub(super) fn has_index(agent: &mut Agent, o: &Gc<JsObject>, i: f64) -> JsResult<bool> {
     agent.poll_interrupt()?;
-    Ok(o.has_property(&index_key(i)))
+    agent.has_property(o, &index_key(i))
 }
 
 pub(super) fn set_length(agent: &mut Agent, o: &Gc<JsObject>, len: f64) -> JsResult<()> {
@@ -70,7 +70,8 @@ pub(super) fn array_species_create(
     length: f64,
 ) -> JsResult<Gc<JsObject>> {
     // 2. If isArray is false, return ? ArrayCreate(length).
-    if !original.is_array() {
+    // 1. Let isArray be ? IsArray(originalArray).
+    if !agent.is_array(&Value::Object(original.clone()))? {
         return array_create(agent, length);
     }
     // 3. Let C be ? Get(originalArray, "constructor").
@@ -148,10 +149,9 @@ fn array_constructor(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 }
 
 /// Array.isArray ( arg ) — <https://tc39.es/ecma262/#sec-array.isarray>
-fn is_array(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    Ok(Value::Bool(
-        matches!(args.arg(0), Value::Object(o) if o.is_array()),
-    ))
+fn is_array(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    // 1. Return ? IsArray(arg).
+    Ok(Value::Bool(agent.is_array(&args.arg(0))?))
 }
 
 /// Array.of ( ...items ) — <https://tc39.es/ecma262/#sec-array.of>

@@ -105,13 +105,17 @@ fn reverse(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let mut lower = 0.0;
     while lower != middle {
         let upper = len - lower - 1.0;
-        let (lower_exists, upper_exists) =
-            (has_index(agent, &o, lower)?, has_index(agent, &o, upper)?);
+        // iii–iv. Let lowerExists be ? HasProperty(O, lowerP); if true, let
+        //         lowerValue be ? Get(O, lowerP).
+        let lower_exists = has_index(agent, &o, lower)?;
         let lower_value = if lower_exists {
             get_index(agent, &o, lower)?
         } else {
             Value::Undefined
         };
+        // v–vi. Let upperExists be ? HasProperty(O, upperP); if true, let
+        //       upperValue be ? Get(O, upperP).
+        let upper_exists = has_index(agent, &o, upper)?;
         let upper_value = if upper_exists {
             get_index(agent, &o, upper)?
         } else {

@@ -120,6 +120,7 @@ fn placeholder(agent: &mut Agent, kind: u16, arg: &Value) -> JsResult<Option<Str
             'o' => {
                 let opts = InspectOptions {
                     show_hidden: true,
+                    show_proxy: true,
                     depth: 4.0,
                     ..InspectOptions::default()
                 };

@@ -27,7 +27,7 @@ pub(super) fn internalize_json_property(
     // 2. If val is an Object, then
     if let Value::Object(o) = &val {
         // a. Let isArray be ? IsArray(val).
-        let keys: Vec<PropertyKey> = if o.is_array() {
+        let keys: Vec<PropertyKey> = if agent.is_array(&val)? {
             // b. If isArray is true: each index below LengthOfArrayLike(val).
             let len = agent.length_of_array_like(o)?;
             let mut keys = Vec::new();
@@ -55,7 +55,7 @@ pub(super) fn internalize_json_property(
             let new_element = internalize_json_property(agent, o, &key, reviver, depth + 1)?;
             if matches!(new_element, Value::Undefined) {
                 // 2. If newElement is undefined, perform ? val.[[Delete]](prop).
-                o.delete(&key);
+                agent.delete(o, &key)?;
             } else {
                 // 3. Else, perform ? CreateDataProperty(val, prop, newElement).
                 agent.create_data_property(o, key, new_element)?;

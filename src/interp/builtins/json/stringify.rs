@@ -65,7 +65,7 @@ pub fn stringify(
         if r.is_callable() {
             // a. If IsCallable(replacer) is true, set ReplacerFunction to replacer.
             state.replacer_function = Some(replacer.clone());
-        } else if r.is_array() {
+        } else if agent.is_array(&replacer)? {
             // b. Else if IsArray(replacer) is true, then build PropertyList.
             state.property_list = Some(property_list(agent, r)?);
         }
@@ -208,7 +208,7 @@ fn serialize_property(
         Value::Object(o) if !o.is_callable() => {
             enter(agent, state, &o, key, holder_is_array)?;
             // a. If IsArray(value), return SerializeJSONArray; b. else SerializeJSONObject.
-            let result = if o.is_array() {
+            let result = if agent.is_array(&Value::Object(o.clone()))? {
                 serialize_array(agent, state, &o)
             } else {
                 serialize_object(agent, state, &o)

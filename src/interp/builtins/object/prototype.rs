@@ -22,7 +22,8 @@ fn has_own_property(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
             return Err(agent.reference_error(format!("{name} is not defined")));
         }
     }
-    Ok(Value::Bool(o.has_own_property(&key)))
+    // 3. Return ? HasOwnProperty(O, P).
+    Ok(Value::Bool(agent.has_own_property(&o, &key)?))
 }
 
 /// Object.prototype.isPrototypeOf ( V ) — <https://tc39.es/ecma262/#sec-object.prototype.isprototypeof>
@@ -34,12 +35,15 @@ fn is_prototype_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 2. Let O be ? ToObject(this value).
     let o = agent.to_object(args.this)?;
     // 3. Repeat: walk V's prototype chain.
-    let mut p = v.get_prototype_of();
+    //    a. Set V to ? V.[[GetPrototypeOf]]().
+    //    b. If V is null, return false.
+    //    c. If SameValue(O, V) is true, return true.
+    let mut p = agent.get_prototype_of(&v)?;
     while let Some(proto) = p {
         if Gc::ptr_eq(&proto, &o) {
             return Ok(Value::Bool(true));
         }
-        p = proto.get_prototype_of();
+        p = agent.get_prototype_of(&proto)?;
     }
     Ok(Value::Bool(false))
 }
@@ -66,7 +70,14 @@ fn to_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 3. Let O be ! ToObject(this value).
     let o = agent.to_object(args.this)?;
     // 4–14. builtinTag from the object's internal slots.
-    let builtin_tag = builtin_tag(&o);
+    // 4. Let isArray be ? IsArray(O).
+    // 5. If isArray is true, let builtinTag be "Array".
+    let builtin_tag =
+        if agent.is_array_in(&Value::Object(o.clone()), "Object.prototype.toString")? {
+            "Array"
+        } else {
+            builtin_tag(&o)
+        };
     // 15. Let tag be ? Get(O, @@toStringTag).
     let tag = agent.get(
         &o,
@@ -97,7 +108,9 @@ fn builtin_tag(o: &Gc<JsObject>) -> &'static str {
             "RegExp" => "RegExp",
             _ => "Object",
         },
-        ObjectKind::Ordinary | ObjectKind::Symbol(_) => "Object",
+        // A proxy has [[Call]] when its target does (IsArray is checked first).
+        ObjectKind::Proxy(p) if p.callable => "Function",
+        ObjectKind::Ordinary | ObjectKind::Symbol(_) | ObjectKind::Proxy(_) => "Object",
     }
 }
 
@@ -113,8 +126,11 @@ fn to_locale_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 
 /// get Object.prototype.__proto__ — <https://tc39.es/ecma262/#sec-get-object.prototype.__proto__>
 fn get_proto(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    // 1. Let O be ? ToObject(this value).
     let o = agent.to_object(args.this)?;
-    Ok(o.get_prototype_of()
+    // 2. Return ? O.[[GetPrototypeOf]]().
+    Ok(agent
+        .get_prototype_of(&o)?
         .map(Value::Object)
         .unwrap_or(Value::Null))
 }
@@ -132,8 +148,10 @@ fn set_proto(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let Value::Object(o) = args.this else {
         return Ok(Value::Undefined);
     };
-    if !JsObject::set_prototype_of(o, proto) {
-        return agent.throw_type_error("Cyclic __proto__ value");
+    // 4. Let status be ? O.[[SetPrototypeOf]](proto).
+    // 5. If status is false, throw a TypeError exception.
+    if !agent.set_prototype_of(o, proto)? {
+        return agent.throw_set_prototype_failed(o);
     }
     Ok(Value::Undefined)
 }

@@ -24,8 +24,14 @@ fn assign(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
             continue;
         }
         let from = agent.to_object(source)?;
-        for key in from.own_property_keys() {
-            if from.get_own_property(&key).is_some_and(|p| p.enumerable()) {
+        // b.ii. Let keys be ? from.[[OwnPropertyKeys]]().
+        for key in agent.own_property_keys(&from)? {
+            // 1. Let desc be ? from.[[GetOwnProperty]](nextKey).
+            // 2. If desc is not undefined and desc.[[Enumerable]] is true, then
+            if agent
+                .get_own_property(&from, &key)?
+                .is_some_and(|p| p.enumerable())
+            {
                 let v = agent.get(&from, &key)?;
                 agent.set_or_throw(&to, &key, v)?;
             }
@@ -65,8 +71,11 @@ fn object_define_properties(
 ) -> JsResult<()> {
     let props = agent.to_object(properties)?;
     let mut descriptors = Vec::new();
-    for key in props.own_property_keys() {
-        if props.get_own_property(&key).is_some_and(|p| p.enumerable()) {
+    for key in agent.own_property_keys(&props)? {
+        if agent
+            .get_own_property(&props, &key)?
+            .is_some_and(|p| p.enumerable())
+        {
             let desc_obj = agent.get(&props, &key)?;
             let desc = agent.to_property_descriptor(&desc_obj)?;
             descriptors.push((key, desc));
@@ -124,6 +133,9 @@ fn integrity(agent: &mut Agent, args: &CallArgs, level: IntegrityLevel) -> JsRes
     let o = args.arg(0);
     if let Value::Object(obj) = &o {
         if !agent.set_integrity_level(obj, level)? {
+            if obj.is_proxy() {
+                return agent.throw_proxy_falsish("preventExtensions", None);
+            }
             return agent.throw_type_error("Cannot freeze");
         }
     }
@@ -156,18 +168,29 @@ fn is_sealed(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     }
 }
 
-fn prevent_extensions(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+/// Object.preventExtensions ( O ) — <https://tc39.es/ecma262/#sec-object.preventextensions>
+fn prevent_extensions(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let o = args.arg(0);
+    // 1. If O is not an Object, return O.
     if let Value::Object(obj) = &o {
-        obj.prevent_extensions();
+        // 2. Let status be ? O.[[PreventExtensions]]().
+        // 3. If status is false, throw a TypeError exception.
+        if !agent.prevent_extensions(obj)? {
+            return agent.throw_proxy_falsish("preventExtensions", None);
+        }
     }
+    // 4. Return O.
     Ok(o)
 }
 
-fn is_extensible(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    Ok(Value::Bool(
-        matches!(args.arg(0), Value::Object(o) if o.is_extensible()),
-    ))
+/// Object.isExtensible ( O ) — <https://tc39.es/ecma262/#sec-object.isextensible>
+fn is_extensible(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    // 1. If O is not an Object, return false.
+    // 2. Return ? IsExtensible(O).
+    match args.arg(0) {
+        Value::Object(o) => Ok(Value::Bool(agent.is_extensible(&o)?)),
+        _ => Ok(Value::Bool(false)),
+    }
 }
 
 /// Object.getOwnPropertyDescriptor ( O, P ) — <https://tc39.es/ecma262/#sec-object.getownpropertydescriptor>
@@ -184,7 +207,7 @@ fn get_own_property_descriptor(agent: &mut Agent, args: &CallArgs) -> JsResult<V
 fn get_own_property_descriptors(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let obj = object_arg(agent, &args.arg(0))?;
     let result = JsObject::ordinary_create(Some(agent.intrinsics().object_prototype.clone()));
-    for key in obj.own_property_keys() {
+    for key in agent.own_property_keys(&obj)? {
         let desc = agent
             .get_own_property(&obj, &key)?
             .map(|p| p.to_descriptor());
@@ -199,8 +222,8 @@ fn get_own_property_descriptors(agent: &mut Agent, args: &CallArgs) -> JsResult<
 /// GetOwnPropertyKeys ( O, type ) — <https://tc39.es/ecma262/#sec-getownpropertykeys>
 fn own_keys_of_type(agent: &mut Agent, args: &CallArgs, symbols: bool) -> JsResult<Value> {
     let obj = object_arg(agent, &args.arg(0))?;
-    let keys: Vec<Value> = obj
-        .own_property_keys()
+    let keys: Vec<Value> = agent
+        .own_property_keys(&obj)?
         .into_iter()
         .filter(|k| matches!(k, PropertyKey::Symbol(_)) == symbols)
         .map(|k| k.to_value())
@@ -219,8 +242,9 @@ fn get_own_property_symbols(agent: &mut Agent, args: &CallArgs) -> JsResult<Valu
 /// Object.getPrototypeOf ( O ) — <https://tc39.es/ecma262/#sec-object.getprototypeof>
 fn get_prototype_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let obj = object_arg(agent, &args.arg(0))?;
-    Ok(obj
-        .get_prototype_of()
+    // 2. Return ? obj.[[GetPrototypeOf]]().
+    Ok(agent
+        .get_prototype_of(&obj)?
         .map(Value::Object)
         .unwrap_or(Value::Null))
 }
@@ -248,8 +272,8 @@ fn set_prototype_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         return Ok(o);
     };
     // 4–5. Let status be ? O.[[SetPrototypeOf]](proto); if false, throw.
-    if !JsObject::set_prototype_of(obj, proto) {
-        return agent.throw_type_error("Cyclic __proto__ value");
+    if !agent.set_prototype_of(obj, proto)? {
+        return agent.throw_set_prototype_failed(obj);
     }
     Ok(o)
 }
