@@ -210,6 +210,7 @@ fn replace_all(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let mut positions = Vec::new();
     let mut from = 0;
     while let Some(p) = find(s.units(), search.units(), from) {
+        agent.poll_interrupt()?;
         positions.push(p);
         from = p + advance;
     }
@@ -218,6 +219,12 @@ fn replace_all(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     for p in positions {
         out.extend_from_slice(&s.units()[end_of_last..p]);
         let rep = replacement(agent, &replace_value, functional, &search, &s, p)?;
+        if out.len() + rep.len() > JsStr::MAX_LENGTH {
+            return agent.throw_range_error("Invalid string length");
+        }
+        if out.len() + rep.len() > out.capacity() {
+            agent.reserve_string(2 * (out.len() + rep.len()))?;
+        }
         out.extend_from_slice(&rep);
         end_of_last = p + search.len();
     }
@@ -281,11 +288,11 @@ fn split(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let units = s.units();
     // 9. If separatorLength = 0: each code unit, up to lim.
     if r.is_empty() {
-        let parts: Vec<Value> = units
-            .iter()
-            .take(lim)
-            .map(|u| piece(std::slice::from_ref(u)))
-            .collect();
+        let mut parts: Vec<Value> = Vec::with_capacity(units.len().min(lim));
+        for u in units.iter().take(lim) {
+            agent.poll_interrupt()?;
+            parts.push(piece(std::slice::from_ref(u)));
+        }
         return Ok(Value::Object(agent.create_array_from_list(parts)));
     }
     // 10. If S is the empty String, return « S ».
@@ -299,6 +306,7 @@ fn split(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let mut start = 0;
     let mut from = 0;
     while let Some(p) = find(units, r.units(), from) {
+        agent.poll_interrupt()?;
         parts.push(piece(&units[start..p]));
         if parts.len() == lim {
             return Ok(Value::Object(agent.create_array_from_list(parts)));
