@@ -42,6 +42,7 @@ pub fn install(agent: &mut Agent, realm: &Rc<Realm>) {
     object::install(agent);
     function::install(agent);
     global::install(agent);
+    crate::interp::eval::eval_code::install(agent);
     error::install(agent);
     symbol::install(agent);
     boolean::install(agent);

@@ -227,7 +227,11 @@ impl Agent {
             .get()
             .expect("functions are analysed when parsed");
         let env = match scope.env_slots {
-            Some(n) => Some(Env::new(closure.env.clone(), n)),
+            Some(n) => Some(Env::new_named(
+                closure.env.clone(),
+                n,
+                scope.env_names.clone(),
+            )),
             None => closure.env.clone(),
         };
         let mut frame = Frame::new(

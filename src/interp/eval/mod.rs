@@ -6,6 +6,8 @@ mod async_generators;
 mod bindings;
 mod call;
 mod classes;
+mod dynamic;
+pub mod eval_code;
 mod expressions;
 mod frame;
 mod functions;
