@@ -20,6 +20,7 @@ use crate::interp::value::Value;
 use crate::syntax::ast::Ident;
 
 /// Where a name resolved.
+#[derive(Clone)]
 pub(crate) enum DynamicBinding {
     /// A slot of a declarative environment.
     Slot {
@@ -105,7 +106,18 @@ impl Agent {
     /// `this` value a call through it uses (the `with` object:
     /// WithBaseObject).
     pub(crate) fn read_dynamic(&mut self, frame: &Frame, id: &Ident) -> JsResult<(Value, Value)> {
-        match self.resolve_binding_by_name(frame, &id.name)? {
+        let binding = self.resolve_binding_by_name(frame, &id.name)?;
+        self.get_dynamic_value(frame, id, binding)
+    }
+
+    /// GetValue of an identifier reference already resolved to `binding`.
+    pub(crate) fn get_dynamic_value(
+        &mut self,
+        frame: &Frame,
+        id: &Ident,
+        binding: DynamicBinding,
+    ) -> JsResult<(Value, Value)> {
+        match binding {
             DynamicBinding::Slot { env, slot, .. } => match env.get(slot) {
                 Some(v) => Ok((v, Value::Undefined)),
                 None => {
@@ -150,7 +162,19 @@ impl Agent {
         id: &Ident,
         value: Value,
     ) -> JsResult<()> {
-        match self.resolve_binding_by_name(frame, &id.name)? {
+        let binding = self.resolve_binding_by_name(frame, &id.name)?;
+        self.put_dynamic_value(frame, id, binding, value)
+    }
+
+    /// PutValue of an identifier reference already resolved to `binding`.
+    pub(crate) fn put_dynamic_value(
+        &mut self,
+        frame: &mut Frame,
+        id: &Ident,
+        binding: DynamicBinding,
+        value: Value,
+    ) -> JsResult<()> {
+        match binding {
             DynamicBinding::Slot { env, slot, mutable } => {
                 if env.get(slot).is_none() {
                     self.set_position(id.span.start);

@@ -19,7 +19,11 @@ impl Agent {
         match op {
             UnaryOp::Typeof => {
                 // typeof an unresolvable reference is "undefined", not a ReferenceError.
-                if let ExprKind::Ident(id) = &arg.kind {
+                let mut inner = arg;
+                while let ExprKind::Paren(e) = &inner.kind {
+                    inner = e;
+                }
+                if let ExprKind::Ident(id) = &inner.kind {
                     let unresolvable = match id.binding.get() {
                         BindingRef::Global | BindingRef::Unresolved => {
                             self.global_is_unresolvable(&id.name)

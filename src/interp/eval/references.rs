@@ -3,6 +3,7 @@
 
 use gc::Gc;
 
+use super::dynamic::DynamicBinding;
 use super::frame::Frame;
 use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
@@ -19,6 +20,9 @@ use crate::syntax::scope::{BindingRef, Implicit, SuperCallRefs};
 /// A Reference Record, as far as strict module code needs one.
 pub(crate) enum Reference<'a> {
     Binding(&'a Ident),
+    /// An identifier looked up by name (`with`, direct eval), resolved
+    /// once when the reference is evaluated.
+    Dynamic(&'a Ident, DynamicBinding),
     Property {
         base: Value,
         key: PropertyKey,
@@ -45,7 +49,7 @@ impl Agent {
         e: &'a Expr,
     ) -> JsResult<Reference<'a>> {
         match &e.kind {
-            ExprKind::Ident(id) => Ok(Reference::Binding(id)),
+            ExprKind::Ident(id) => self.ident_reference(f, id),
             ExprKind::Paren(inner) => self.eval_reference(f, inner),
             ExprKind::Member { object, prop, .. } => {
                 let base = self.eval_expr(f, object)?;
@@ -59,6 +63,19 @@ impl Agent {
                 Err(self.reference_error("Invalid left-hand side in assignment"))
             }
         }
+    }
+
+    /// ResolveBinding for an identifier: by name now when it is dynamic.
+    pub(crate) fn ident_reference<'a>(
+        &mut self,
+        f: &Frame,
+        id: &'a Ident,
+    ) -> JsResult<Reference<'a>> {
+        if id.binding.get() == BindingRef::Dynamic(Implicit::Name) {
+            let binding = self.resolve_binding_by_name(f, &id.name)?;
+            return Ok(Reference::Dynamic(id, binding));
+        }
+        Ok(Reference::Binding(id))
     }
 
     /// The Reference of `base.prop` / `base[prop]` / `base.#prop`.
@@ -140,6 +157,9 @@ impl Agent {
     pub(crate) fn get_reference_value(&mut self, f: &Frame, r: &Reference) -> JsResult<Value> {
         match r {
             Reference::Binding(id) => self.read_ident(f, id),
+            Reference::Dynamic(id, binding) => {
+                Ok(self.get_dynamic_value(f, id, binding.clone())?.0)
+            }
             Reference::Property { base, key } => self.get_v(base, key),
             Reference::Private { base, key, name } => self.private_get(base, key, name),
             Reference::Super {
@@ -162,6 +182,7 @@ impl Agent {
     ) -> JsResult<()> {
         match r {
             Reference::Binding(id) => self.assign_ident(f, id, v),
+            Reference::Dynamic(id, binding) => self.put_dynamic_value(f, id, binding.clone(), v),
             Reference::Property { base, key } => match base {
                 Value::Object(o) => {
                     // 5.b–c. succeeded = ? baseObj.[[Set]](…); if it is false
