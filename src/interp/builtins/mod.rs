@@ -43,6 +43,7 @@ pub fn install(agent: &mut Agent, realm: &Rc<Realm>) {
     function::install(agent);
     global::install(agent);
     crate::interp::eval::eval_code::install(agent);
+    crate::interp::eval::arguments::install(agent);
     error::install(agent);
     symbol::install(agent);
     boolean::install(agent);

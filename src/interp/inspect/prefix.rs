@@ -25,7 +25,7 @@ pub fn internal_constructor_name(o: &JsObject) -> String {
         ObjectKind::String(_) => "String".into(),
         ObjectKind::Symbol(_) => "Symbol".into(),
         ObjectKind::Other(data) => data.class_name().into(),
-        ObjectKind::Ordinary | ObjectKind::Arguments => "Object".into(),
+        ObjectKind::Ordinary | ObjectKind::Arguments(_) => "Object".into(),
     }
 }
 

@@ -86,8 +86,9 @@ pub enum ObjectKind {
     String(JsStr),
     /// [[SymbolData]]
     Symbol(Gc<Symbol>),
-    /// An unmapped arguments object (strict code only has these).
-    Arguments,
+    /// An arguments object: unmapped, or mapped with its [[ParameterMap]]
+    /// (§10.4.4, `arguments.rs`).
+    Arguments(Option<Box<super::ParameterMap>>),
     Other(Box<dyn ObjectData>),
 }
 
@@ -100,6 +101,7 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::Function(f) => mark(f),
             ObjectKind::Symbol(s) => mark(s),
             ObjectKind::Other(data) => mark(data),
+            ObjectKind::Arguments(Some(map)) => mark(map),
             _ => {}
         }
     });

@@ -63,6 +63,9 @@ pub(super) struct ScopeData<'a> {
     /// A non-strict function (or arrow) with a direct `eval` call, which may
     /// add var bindings to its environment at run time.
     pub eval_var_scope: bool,
+    /// A non-strict function with a simple parameter list: its arguments
+    /// object, if it has one, is mapped to its parameters.
+    pub mapped_arguments: bool,
     /// The scope's environment carries its names (a direct `eval` or a
     /// dynamic reference may look them up).
     named: bool,
@@ -157,6 +160,7 @@ impl<'a> Analysis<'a> {
             global_vars: Vec::new(),
             global_functions: Vec::new(),
             eval_var_scope: false,
+            mapped_arguments: false,
             named: false,
             env_slots: 0,
             frame_size: 0,
@@ -347,6 +351,16 @@ impl<'a> Analysis<'a> {
     /// the scope records into the AST.
     pub fn finish(mut self) {
         self.resolve_dynamic();
+        // A mapped arguments object aliases the parameters: they live in
+        // the function's environment, which the object keeps.
+        for s in 0..self.scopes.len() {
+            if self.scopes[s].mapped_arguments && self.scopes[s].arguments_binding.is_some() {
+                for i in 0..self.scopes[s].params.len() {
+                    let b = self.scopes[s].params[i];
+                    self.bindings[b].captured = true;
+                }
+            }
+        }
         self.layout();
         for (site, from, target) in std::mem::take(&mut self.references) {
             let r = self.binding_ref(from, target);
@@ -462,6 +476,24 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// The environment slot each parameter index of a mapped arguments
+    /// object aliases (CreateMappedArgumentsObject steps 17–18: of
+    /// parameters with the same name, the last one is mapped).
+    fn parameter_map(&self, scope: &ScopeData) -> Option<Vec<Option<u32>>> {
+        if !scope.mapped_arguments || scope.arguments_binding.is_none() {
+            return None;
+        }
+        let mut mapped = Vec::new();
+        let mut slots = vec![None; scope.params.len()];
+        for (i, &b) in scope.params.iter().enumerate().rev() {
+            if !mapped.contains(&b) {
+                mapped.push(b);
+                slots[i] = Some(self.bindings[b].location.1);
+            }
+        }
+        Some(slots)
+    }
+
     fn own(&self, scope: ScopeId, b: BindingId) -> BindingRef {
         self.binding_ref(scope, Target::Binding(b))
     }
@@ -514,6 +546,7 @@ impl<'a> Analysis<'a> {
                     var_bindings: scope.vars.iter().map(|&b| own(b)).collect(),
                     hoisted_functions: hoisted(),
                     lexical_bindings: named(&scope.lexical),
+                    mapped_arguments: self.parameter_map(scope),
                 };
                 let _ = cell.set(Box::new(record));
             }

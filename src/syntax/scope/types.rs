@@ -190,6 +190,10 @@ pub struct FunctionScope {
     /// Frame or env slots of let/const/class declared at the body's top level
     /// (already uninitialised at entry; listed for tracing and the module layer).
     pub lexical_bindings: Vec<(Name, BindingRef, DeclKind)>,
+    /// A mapped arguments object's [[ParameterMap]]: for each parameter
+    /// index, the parameter's slot in the function environment (None for
+    /// an earlier parameter of a repeated name). None: unmapped.
+    pub mapped_arguments: Option<Vec<Option<u32>>>,
 }
 
 /// The scope of a block statement, `switch`, `for`/`for-in`/`for-of` head

@@ -506,6 +506,13 @@ impl<'a> Walker<'a> {
             let b = self.a.declare(scope, &id.name, DeclKind::Param);
             self.a.scopes[scope].params.push(b);
         }
+        // FunctionDeclarationInstantiation step 22: a mapped arguments
+        // object for non-strict functions with simple parameter lists.
+        let simple = f.rest.is_none()
+            && f.params
+                .iter()
+                .all(|p| p.default.is_none() && matches!(p.target.kind, PatternKind::Ident(_)));
+        self.a.scopes[scope].mapped_arguments = !self.strict && !arrow && simple;
         if let FunctionBody::Block(body) = &f.body {
             let mut vars = Vec::new();
             var_idents(body, &mut vars);
