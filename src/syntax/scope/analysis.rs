@@ -216,6 +216,22 @@ impl<'a> Analysis<'a> {
         None
     }
 
+    /// Whether `binding` is declared in `to` or a scope between `from` and it.
+    pub fn declared_within(&self, binding: BindingId, from: ScopeId, to: ScopeId) -> bool {
+        let declaring = self.bindings[binding].scope;
+        let mut s = Some(from);
+        while let Some(id) = s {
+            if id == declaring {
+                return true;
+            }
+            if id == to {
+                return false;
+            }
+            s = self.scopes[id].parent;
+        }
+        false
+    }
+
     /// Records a reference from `from` to `target`, marking captures.
     pub fn reference(&mut self, site: Site<'a>, from: ScopeId, target: Target) {
         if let Target::Binding(b) = target {
@@ -270,7 +286,10 @@ impl<'a> Analysis<'a> {
             if self.scopes[owner].kind != ScopeKind::Module {
                 self.implicit(scope, NEW_TARGET);
                 self.implicit(scope, FUNCTION);
-                if self.lookup(scope, "arguments").is_none() {
+                let own_arguments = self
+                    .lookup(scope, "arguments")
+                    .is_some_and(|b| self.declared_within(b, scope, owner));
+                if !own_arguments {
                     self.implicit(scope, ARGUMENTS);
                 }
             }

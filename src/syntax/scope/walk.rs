@@ -18,7 +18,16 @@ pub(super) struct Walker<'a> {
 impl<'a> Walker<'a> {
     /// Resolves an identifier reference (or binding occurrence) from the current scope.
     fn ident(&mut self, id: &'a Ident) {
-        let target = match self.a.lookup(self.current, &id.name) {
+        let mut found = self.a.lookup(self.current, &id.name);
+        // Every non-arrow function has its own `arguments`: an outer
+        // function's binding of that name is shadowed by it.
+        if &*id.name == "arguments" && self.has_arguments() {
+            let owner = self.a.this_scope(self.current);
+            if found.is_some_and(|b| !self.a.declared_within(b, self.current, owner)) {
+                found = None;
+            }
+        }
+        let target = match found {
             Some(b) => Target::Binding(b),
             None => {
                 if &*id.name == "arguments" && self.has_arguments() {
