@@ -60,18 +60,27 @@ fn directives_decide_strictness() {
     run_case("strictness");
 }
 
-/// `with` stays a SyntaxError: V8's message in strict code, a plain
-/// "not supported" in non-strict code until vmjs implements it.
 #[test]
-fn with_statements_are_syntax_errors_for_now() {
+fn direct_and_indirect_eval() {
+    run_case("eval_direct");
+}
+
+#[test]
+fn with_statements() {
+    run_case("with_statement");
+}
+
+#[test]
+fn mapped_and_unmapped_arguments_objects() {
+    run_case("arguments_objects");
+}
+
+/// `with` is a SyntaxError in strict code, with V8's message.
+#[test]
+fn with_statements_are_syntax_errors_in_strict_code() {
     let dir = std::env::temp_dir().join(format!("vmjs-sloppy-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     for (name, source, message) in [
-        (
-            "with_sloppy.js",
-            "var o = {};\nwith (o) { x; }\n",
-            "The with statement is not supported yet",
-        ),
         (
             "with_strict.js",
             "'use strict';\nwith (o) { x; }\n",

@@ -227,6 +227,10 @@ fn push_stmt_children<'a>(stack: &mut Vec<Node<'a>>, s: &'a Stmt) -> bool {
         }
         Return(e) => stack.extend(e.iter().map(Node::Expr)),
         Labeled { body, .. } => stack.push(Node::Stmt(body)),
+        With { object, body } => {
+            stack.push(Node::Expr(object));
+            stack.push(Node::Stmt(body));
+        }
         Switch {
             discriminant,
             cases,

@@ -33,7 +33,7 @@ pub fn create_synthetic_module(
         },
         "[[ExportNames]] does not contain duplicates"
     );
-    let env = Env::new_module(export_names.len() as u32, 0);
+    let env = Env::new_module(export_names.len() as u32, 0, None);
     for slot in 0..export_names.len() {
         env.set(slot as u32, Value::Undefined);
     }

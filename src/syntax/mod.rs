@@ -18,5 +18,5 @@ pub mod span;
 pub mod token;
 
 pub use error::SyntaxError;
-pub use parser::{parse_module, parse_script, parse_strict_script};
+pub use parser::{parse_eval, parse_module, parse_script, parse_strict_script};
 pub use span::{LineCol, LineIndex, Span};

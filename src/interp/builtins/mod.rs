@@ -45,6 +45,8 @@ pub fn install(agent: &mut Agent, realm: &Rc<Realm>) {
     object::install(agent);
     function::install(agent);
     global::install(agent);
+    crate::interp::eval::eval_code::install(agent);
+    crate::interp::eval::arguments::install(agent);
     error::install(agent);
     symbol::install(agent);
     boolean::install(agent);

@@ -11,7 +11,7 @@ use crate::interp::property::PropertyKey;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
 use crate::syntax::ast::Ident;
-use crate::syntax::scope::BindingRef;
+use crate::syntax::scope::{BindingRef, Implicit};
 
 /// The environment `hops` parents up from the frame's current one.
 fn env_at(frame: &Frame, hops: u32) -> &Gc<Env> {
@@ -45,26 +45,42 @@ impl Agent {
                 return Ok(v.clone());
             }
         }
-        if let BindingRef::Global | BindingRef::Unresolved = binding {
-            // The global declarative record (scripts' let, const and class) first.
-            if let Some(found) = self.realm.global_env.lexical_value(&id.name) {
-                return match found {
-                    Some(v) => Ok(v),
-                    None => Err(self.uninitialized_error(id)),
-                };
-            }
-            let global = self.global_object();
-            let key = PropertyKey::from_string(JsStr::from_units(id.units()));
-            if global.has_property(&key) {
-                return self.get(&global, &key);
-            }
-            self.set_position(id.span.start);
-            return Err(self.reference_error(format!("{} is not defined", id.name)));
+        match binding {
+            BindingRef::Global | BindingRef::Unresolved => return self.read_global(id),
+            BindingRef::Dynamic(Implicit::Name) => return Ok(self.read_dynamic(frame, id)?.0),
+            _ => {}
         }
         match self.read_binding(frame, binding)? {
             Some(v) => Ok(v),
             None => Err(self.uninitialized_error(id)),
         }
+    }
+
+    /// GetValue of a reference resolved in the global environment record.
+    pub(super) fn read_global(&mut self, id: &Ident) -> JsResult<Value> {
+        // The global declarative record (scripts' let, const and class) first.
+        if let Some(found) = self.realm.global_env.lexical_value(&id.name) {
+            return match found {
+                Some(v) => Ok(v),
+                None => Err(self.uninitialized_error(id)),
+            };
+        }
+        let global = self.global_object();
+        let key = PropertyKey::from_string(JsStr::from_units(id.units()));
+        if global.has_property(&key) {
+            return self.get(&global, &key);
+        }
+        self.set_position(id.span.start);
+        Err(self.reference_error(format!("{} is not defined", id.name)))
+    }
+
+    /// Whether `name` resolves nowhere in the global environment record.
+    pub(super) fn global_is_unresolvable(&mut self, name: &str) -> bool {
+        if self.realm.global_env.lexical_value(name).is_some() {
+            return false;
+        }
+        let global = self.global_object();
+        !global.has_property(&PropertyKey::from(name))
     }
 
     /// The value in a binding's slot (None: uninitialised, or a global that
@@ -88,7 +104,12 @@ impl Agent {
                     _ => None,
                 }
             }
-            BindingRef::Global | BindingRef::Unresolved => None,
+            BindingRef::Global | BindingRef::Unresolved | BindingRef::Dynamic(Implicit::Name) => {
+                None
+            }
+            BindingRef::Dynamic(implicit) => {
+                self.read_implicit_by_name(frame, implicit.binding_name())?
+            }
         })
     }
 
@@ -108,6 +129,18 @@ impl Agent {
             BindingRef::Global | BindingRef::Unresolved => {
                 let global = self.global_object();
                 self.set_or_throw(&global, &PropertyKey::from(name), value)?;
+            }
+            // A `var` declaration's PutValue (non-strict eval code, or a
+            // `with` object that may have the name).
+            BindingRef::Dynamic(Implicit::Name) => {
+                let id = Ident::new(
+                    crate::syntax::ast::Name::from(name),
+                    crate::syntax::Span::default(),
+                );
+                self.assign_dynamic(frame, &id, value)?;
+            }
+            BindingRef::Dynamic(implicit) => {
+                self.initialize_implicit_by_name(frame, implicit.binding_name(), value)?;
             }
         }
         Ok(())
@@ -134,37 +167,8 @@ impl Agent {
             }
         }
         match binding {
-            BindingRef::Global | BindingRef::Unresolved => {
-                if let Some(lexical) = self.realm.global_env.lexical_binding(&id.name) {
-                    if lexical.env.get(lexical.slot).is_none() {
-                        return Err(self.uninitialized_error(id));
-                    }
-                    if !lexical.mutable {
-                        self.set_position(id.span.start);
-                        return self.throw_type_error("Assignment to constant variable.");
-                    }
-                    lexical.env.set(lexical.slot, value);
-                    return Ok(());
-                }
-                let global = self.global_object();
-                let key = PropertyKey::from_string(JsStr::from_units(id.units()));
-                // 3. If IsUnresolvableReference(V) is true, then
-                //    a. If V.[[Strict]] is true, throw a ReferenceError exception.
-                if frame.strict && !global.has_property(&key) {
-                    self.set_position(id.span.start);
-                    return Err(self.reference_error(format!("{} is not defined", id.name)));
-                }
-                // 3.b–c. Perform ? Set(globalObj, V.[[ReferencedName]], W, false)
-                //        (non-strict code); SetMutableBinding of the global
-                //        object record throws only in strict code.
-                if !self.set_property(&global, &key, value)? && frame.strict {
-                    return self.throw_type_error(format!(
-                        "Cannot assign to read only property '{}' of object '#<Object>'",
-                        id.name
-                    ));
-                }
-                Ok(())
-            }
+            BindingRef::Global | BindingRef::Unresolved => self.assign_global(frame, id, value),
+            BindingRef::Dynamic(_) => self.assign_dynamic(frame, id, value),
             _ => {
                 // The binding must be initialised (TDZ), then mutable.
                 if self.read_binding(frame, binding)?.is_none() {
@@ -177,6 +181,44 @@ impl Agent {
                 self.initialize_binding(frame, binding, &id.name, value)
             }
         }
+    }
+
+    /// PutValue of a reference resolved in the global environment record.
+    pub(super) fn assign_global(
+        &mut self,
+        frame: &Frame,
+        id: &Ident,
+        value: Value,
+    ) -> JsResult<()> {
+        if let Some(lexical) = self.realm.global_env.lexical_binding(&id.name) {
+            if lexical.env.get(lexical.slot).is_none() {
+                return Err(self.uninitialized_error(id));
+            }
+            if !lexical.mutable {
+                self.set_position(id.span.start);
+                return self.throw_type_error("Assignment to constant variable.");
+            }
+            lexical.env.set(lexical.slot, value);
+            return Ok(());
+        }
+        let global = self.global_object();
+        let key = PropertyKey::from_string(JsStr::from_units(id.units()));
+        // 3. If IsUnresolvableReference(V) is true, then
+        //    a. If V.[[Strict]] is true, throw a ReferenceError exception.
+        if frame.strict && !global.has_property(&key) {
+            self.set_position(id.span.start);
+            return Err(self.reference_error(format!("{} is not defined", id.name)));
+        }
+        // 3.b–c. Perform ? Set(globalObj, V.[[ReferencedName]], W, false)
+        //        (non-strict code); SetMutableBinding of the global
+        //        object record throws only in strict code.
+        if !self.set_property(&global, &key, value)? && frame.strict {
+            return self.throw_type_error(format!(
+                "Cannot assign to read only property '{}' of object '#<Object>'",
+                id.name
+            ));
+        }
+        Ok(())
     }
 
     /// Records the source position of what is being evaluated, for stack traces.

@@ -13,7 +13,7 @@ use crate::interp::environment::Env;
 use crate::interp::function::{Callable, Closure, Code, ConstructorKind};
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::ops::call::is_constructor;
-use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
+use crate::interp::property::PropertyKey;
 use crate::interp::value::Value;
 use crate::syntax::ast::{Function, FunctionBody};
 
@@ -227,7 +227,11 @@ impl Agent {
             .get()
             .expect("functions are analysed when parsed");
         let env = match scope.env_slots {
-            Some(n) => Some(Env::new(closure.env.clone(), n)),
+            Some(n) => Some(Env::new_named(
+                closure.env.clone(),
+                n,
+                scope.env_names.clone(),
+            )),
             None => closure.env.clone(),
         };
         let mut frame = Frame::new(
@@ -293,9 +297,18 @@ impl Agent {
         if let Some(b) = scope.self_binding {
             self.initialize_binding(frame, b, "", Value::Object(f.clone()))?;
         }
-        // 22. If argumentsObjectNeeded is true: CreateUnmappedArgumentsObject.
+        // 22. If argumentsObjectNeeded is true, then
         if let Some(b) = scope.arguments_binding {
-            let arguments = self.create_unmapped_arguments_object(args);
+            let arguments = match (&scope.mapped_arguments, &frame.env) {
+                // a. If strict is true or simpleParameterList is false:
+                //    CreateUnmappedArgumentsObject(argumentsList).
+                // b. Else: CreateMappedArgumentsObject(func, formals, argumentsList, env).
+                (Some(slots), Some(env)) => {
+                    let env = env.clone();
+                    self.create_mapped_arguments_object(f, args, env, slots)
+                }
+                _ => self.create_unmapped_arguments_object(args),
+            };
             self.initialize_binding(frame, b, "arguments", Value::Object(arguments))?;
         }
         // 27–28. Var bindings start as undefined.
@@ -321,33 +334,5 @@ impl Agent {
             self.initialize_binding(frame, h.target, "", Value::Object(fo))?;
         }
         Ok(())
-    }
-
-    /// CreateUnmappedArgumentsObject ( argumentsList ) —
-    /// <https://tc39.es/ecma262/#sec-createunmappedargumentsobject>
-    fn create_unmapped_arguments_object(&mut self, args: &[Value]) -> Gc<JsObject> {
-        let obj = JsObject::with_kind(
-            Some(self.intrinsics().object_prototype.clone()),
-            ObjectKind::Arguments,
-        );
-        obj.define_own_property(
-            PropertyKey::from("length"),
-            PropertyDescriptor::data(Value::Number(args.len() as f64), Attributes::METHOD),
-        );
-        for (i, v) in args.iter().enumerate() {
-            obj.define_own_property(
-                PropertyKey::Index(i as u32),
-                PropertyDescriptor::data(v.clone(), Attributes::ALL),
-            );
-        }
-        // @@iterator is %Array.prototype.values%.
-        let array_proto = self.intrinsics().array_prototype.clone();
-        if let Some(values) = array_proto.get_own_data_value(&PropertyKey::from("values")) {
-            obj.define_own_property(
-                PropertyKey::Symbol(self.symbols.iterator.clone()),
-                PropertyDescriptor::data(values, Attributes::METHOD),
-            );
-        }
-        obj
     }
 }

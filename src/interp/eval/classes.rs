@@ -40,7 +40,7 @@ impl Agent {
         //      class's name binding and its private names.
         let saved = f.env.clone();
         if let Some(n) = scope.env_slots {
-            f.env = Some(Env::new(f.env.clone(), n));
+            f.env = Some(Env::new_named(f.env.clone(), n, scope.env_names.clone()));
         }
         for &slot in &scope.tdz_frame_slots {
             f.slots[slot as usize] = None;
@@ -430,7 +430,11 @@ impl Agent {
     ) -> JsResult<Frame> {
         let closure = closure_of(f_obj);
         let env = match scope.env_slots {
-            Some(n) => Some(Env::new(closure.env.clone(), n)),
+            Some(n) => Some(Env::new_named(
+                closure.env.clone(),
+                n,
+                scope.env_names.clone(),
+            )),
             None => closure.env.clone(),
         };
         let mut frame = Frame::new(

@@ -26,6 +26,10 @@ pub struct Frame {
     /// PutValue throws where non-strict code fails silently. True unless
     /// the frame runs a non-strict script or function.
     pub strict: bool,
+    /// Eval code's completion value (the value of the last statement
+    /// with a non-empty completion, §14 UpdateEmpty); None in every other
+    /// frame, which does not track it.
+    pub completion: Option<Value>,
 }
 
 impl Frame {
@@ -43,6 +47,7 @@ impl Frame {
             source,
             function,
             strict: true,
+            completion: None,
         }
     }
 }

@@ -2,10 +2,13 @@
 //! evaluation function is a method on the agent taking the running
 //! function's frame.
 
+pub mod arguments;
 mod async_generators;
 mod bindings;
 mod call;
 mod classes;
+mod dynamic;
+pub mod eval_code;
 mod expressions;
 mod frame;
 mod functions;

@@ -31,7 +31,11 @@ impl ModuleCode {
     /// every binding uninitialised, the import bindings unlinked.
     pub fn new(ast: Rc<Module>, source: Rc<SourceText>) -> ModuleCode {
         let scope = ast.scope.get().expect("modules are analysed when parsed");
-        let env = Env::new_module(scope.env_slots, scope.imports.len() as u32);
+        let env = Env::new_module(
+            scope.env_slots,
+            scope.imports.len() as u32,
+            scope.env_names.clone(),
+        );
         ModuleCode { ast, source, env }
     }
 

@@ -19,17 +19,20 @@ impl Agent {
         match op {
             UnaryOp::Typeof => {
                 // typeof an unresolvable reference is "undefined", not a ReferenceError.
-                if let ExprKind::Ident(id) = &arg.kind {
-                    if matches!(
-                        id.binding.get(),
-                        BindingRef::Global | BindingRef::Unresolved
-                    ) && self.realm.global_env.lexical_value(&id.name).is_none()
-                    {
-                        let global = self.global_object();
-                        let key = crate::interp::property::PropertyKey::from(&*id.name);
-                        if !global.has_property(&key) {
-                            return Ok(Value::from("undefined"));
+                let mut inner = arg;
+                while let ExprKind::Paren(e) = &inner.kind {
+                    inner = e;
+                }
+                if let ExprKind::Ident(id) = &inner.kind {
+                    let unresolvable = match id.binding.get() {
+                        BindingRef::Global | BindingRef::Unresolved => {
+                            self.global_is_unresolvable(&id.name)
                         }
+                        BindingRef::Dynamic(_) => self.dynamic_is_unresolvable(f, id)?,
+                        _ => false,
+                    };
+                    if unresolvable {
+                        return Ok(Value::from("undefined"));
                     }
                 }
                 let v = self.eval_expr(f, arg)?;
@@ -55,21 +58,24 @@ impl Agent {
     /// scopes, modules, the global declarative record) cannot be deleted;
     /// a global object property can if it is configurable, and a name that
     /// resolves nowhere is deleted trivially.
-    fn delete_binding(&mut self, id: &Ident) -> bool {
-        match id.binding.get() {
-            BindingRef::Global | BindingRef::Unresolved => {
-                // GlobalEnvironmentRecord.DeleteBinding ( N ):
-                // 2. If DclRec.HasBinding(N) is true, return ! DclRec.DeleteBinding(N).
-                if self.realm.global_env.lexical_binding(&id.name).is_some() {
-                    return false;
-                }
-                // 4–5. If globalObject has an own property N, return ? ObjRec.DeleteBinding(N).
-                let global = self.global_object();
-                let key = PropertyKey::from_string(JsStr::from_units(id.units()));
-                global.delete(&key)
-            }
+    fn delete_binding(&mut self, f: &Frame, id: &Ident) -> JsResult<bool> {
+        Ok(match id.binding.get() {
+            BindingRef::Global | BindingRef::Unresolved => self.delete_global(id),
+            BindingRef::Dynamic(_) => self.delete_dynamic(f, id)?,
             _ => false,
+        })
+    }
+
+    /// GlobalEnvironmentRecord.DeleteBinding ( N ).
+    pub(super) fn delete_global(&mut self, id: &Ident) -> bool {
+        // 2. If DclRec.HasBinding(N) is true, return ! DclRec.DeleteBinding(N).
+        if self.realm.global_env.lexical_binding(&id.name).is_some() {
+            return false;
         }
+        // 4–5. If globalObject has an own property N, return ? ObjRec.DeleteBinding(N).
+        let global = self.global_object();
+        let key = PropertyKey::from_string(JsStr::from_units(id.units()));
+        global.delete(&key)
     }
 
     /// The delete operator — <https://tc39.es/ecma262/#sec-delete-operator-runtime-semantics-evaluation>
@@ -88,7 +94,7 @@ impl Agent {
                 return Err(self.reference_error("Unsupported reference to 'super'"));
             }
             // Non-strict code only (an early error in strict code).
-            ExprKind::Ident(id) => return Ok(Value::Bool(self.delete_binding(id))),
+            ExprKind::Ident(id) => return Ok(Value::Bool(self.delete_binding(f, id)?)),
             _ => {
                 // 2. If ref is not a Reference Record, return true.
                 self.eval_expr(f, arg)?;

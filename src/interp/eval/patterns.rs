@@ -216,7 +216,12 @@ impl Agent {
                 self.bind_pattern(f, target, v.clone(), false)?;
                 Ok(v)
             }
-            (PatternKind::Ident(id), AssignOp::Assign) => {
+            (PatternKind::Ident(id), AssignOp::Assign)
+                if id.binding.get()
+                    != crate::syntax::scope::BindingRef::Dynamic(
+                        crate::syntax::scope::Implicit::Name,
+                    ) =>
+            {
                 let v = if is_anonymous_function_definition(value) {
                     self.eval_named_function(f, value, JsStr::from_units(id.units()))?
                 } else {
@@ -227,12 +232,17 @@ impl Agent {
             }
             _ => {
                 let reference = match &target.kind {
-                    PatternKind::Ident(id) => super::references::Reference::Binding(id),
+                    PatternKind::Ident(id) => self.ident_reference(f, id)?,
                     PatternKind::Expr(e) => self.eval_reference(f, e)?,
                     _ => return Err(self.syntax_error("Invalid left-hand side in assignment")),
                 };
                 if op == AssignOp::Assign {
-                    let v = self.eval_expr(f, value)?;
+                    let v = match &target.kind {
+                        PatternKind::Ident(id) if is_anonymous_function_definition(value) => {
+                            self.eval_named_function(f, value, JsStr::from_units(id.units()))?
+                        }
+                        _ => self.eval_expr(f, value)?,
+                    };
                     self.put_reference_value(f, &reference, v.clone())?;
                     return Ok(v);
                 }

@@ -3,6 +3,7 @@
 
 use gc::Gc;
 
+use super::dynamic::DynamicBinding;
 use super::frame::Frame;
 use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
@@ -14,11 +15,14 @@ use crate::interp::property::{Property, PropertyKey};
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
 use crate::syntax::ast::{Expr, ExprKind, ExprOrSpread, Ident, MemberProp};
-use crate::syntax::scope::SuperCallRefs;
+use crate::syntax::scope::{BindingRef, Implicit, SuperCallRefs};
 
 /// A Reference Record, as far as strict module code needs one.
 pub(crate) enum Reference<'a> {
     Binding(&'a Ident),
+    /// An identifier looked up by name (`with`, direct eval), resolved
+    /// once when the reference is evaluated.
+    Dynamic(&'a Ident, DynamicBinding),
     Property {
         base: Value,
         key: PropertyKey,
@@ -45,7 +49,7 @@ impl Agent {
         e: &'a Expr,
     ) -> JsResult<Reference<'a>> {
         match &e.kind {
-            ExprKind::Ident(id) => Ok(Reference::Binding(id)),
+            ExprKind::Ident(id) => self.ident_reference(f, id),
             ExprKind::Paren(inner) => self.eval_reference(f, inner),
             ExprKind::Member { object, prop, .. } => {
                 let base = self.eval_expr(f, object)?;
@@ -59,6 +63,19 @@ impl Agent {
                 Err(self.reference_error("Invalid left-hand side in assignment"))
             }
         }
+    }
+
+    /// ResolveBinding for an identifier: by name now when it is dynamic.
+    pub(crate) fn ident_reference<'a>(
+        &mut self,
+        f: &Frame,
+        id: &'a Ident,
+    ) -> JsResult<Reference<'a>> {
+        if id.binding.get() == BindingRef::Dynamic(Implicit::Name) {
+            let binding = self.resolve_binding_by_name(f, &id.name)?;
+            return Ok(Reference::Dynamic(id, binding));
+        }
+        Ok(Reference::Binding(id))
     }
 
     /// The Reference of `base.prop` / `base[prop]` / `base.#prop`.
@@ -140,6 +157,9 @@ impl Agent {
     pub(crate) fn get_reference_value(&mut self, f: &Frame, r: &Reference) -> JsResult<Value> {
         match r {
             Reference::Binding(id) => self.read_ident(f, id),
+            Reference::Dynamic(id, binding) => {
+                Ok(self.get_dynamic_value(f, id, binding.clone())?.0)
+            }
             Reference::Property { base, key } => self.get_v(base, key),
             Reference::Private { base, key, name } => self.private_get(base, key, name),
             Reference::Super {
@@ -162,6 +182,7 @@ impl Agent {
     ) -> JsResult<()> {
         match r {
             Reference::Binding(id) => self.assign_ident(f, id, v),
+            Reference::Dynamic(id, binding) => self.put_dynamic_value(f, id, binding.clone(), v),
             Reference::Property { base, key } => match base {
                 Value::Object(o) => {
                     // 5.b–c. succeeded = ? baseObj.[[Set]](…); if it is false
@@ -342,7 +363,7 @@ impl Agent {
                     return Ok(None);
                 }
                 let args = self.eval_args(f, args)?;
-                let this = if is_member_like(callee) {
+                let this = if is_member_like(callee) || is_dynamic_ident(callee) {
                     this
                 } else {
                     Value::Undefined
@@ -354,10 +375,35 @@ impl Agent {
                 if !fo.is_callable() {
                     return Err(self.not_a_function(f, callee));
                 }
+                // 6. If ref is a Reference Record, IsPropertyReference(ref) is
+                //    false, and ref.[[ReferencedName]] is "eval", then
+                //    a. If SameValue(func, %eval%) is true, then
+                if !*optional && is_eval_ident(callee) && self.is_intrinsic_eval(fo) {
+                    // i. Let argList be ? ArgumentListEvaluation of arguments.
+                    // ii. If argList has no elements, return undefined.
+                    // iii. Let evalArg be the first element of argList.
+                    // iv. If IsStrict(this CallExpression) is true, let
+                    //     strictCaller be true; otherwise false.
+                    // v. Return ? PerformEval(evalArg, strictCaller, true).
+                    let Some(eval_arg) = args.first().cloned() else {
+                        return Ok(Some((Value::Undefined, Value::Undefined)));
+                    };
+                    let strict_caller = f.strict;
+                    let caller = super::eval_code::DirectCaller { frame: f };
+                    let result = self.perform_eval(eval_arg, strict_caller, Some(caller))?;
+                    return Ok(Some((result, Value::Undefined)));
+                }
                 let result = self.call_object(fo, &this, &args)?;
                 Ok(Some((result, Value::Undefined)))
             }
-            ExprKind::Paren(inner) if is_member_like(inner) => self.eval_chain(f, inner),
+            ExprKind::Paren(inner) if is_member_like(inner) || is_dynamic_ident(inner) => {
+                self.eval_chain(f, inner)
+            }
+            // An identifier a `with` object may hold: the call's `this` is
+            // the object (EvaluateCall step 1.b, WithBaseObject).
+            ExprKind::Ident(id) if id.binding.get() == BindingRef::Dynamic(Implicit::Name) => {
+                Ok(Some(self.read_dynamic(f, id)?))
+            }
             ExprKind::OptionalChain(inner) => match self.eval_chain(f, inner)? {
                 Some(r) => Ok(Some(r)),
                 None => Ok(Some((Value::Undefined, Value::Undefined))),
@@ -536,6 +582,25 @@ fn callee_text(e: &Expr) -> String {
 }
 
 /// Whether a callee passes its base on as `this` (a property reference).
+/// An identifier looked up by name (whose reference may have a `with`
+/// object as its base).
+fn is_dynamic_ident(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Ident(id) => id.binding.get() == BindingRef::Dynamic(Implicit::Name),
+        ExprKind::Paren(inner) => is_dynamic_ident(inner),
+        _ => false,
+    }
+}
+
+/// The identifier `eval`, possibly parenthesised (a direct eval's callee).
+fn is_eval_ident(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Ident(id) => &*id.name == "eval",
+        ExprKind::Paren(inner) => is_eval_ident(inner),
+        _ => false,
+    }
+}
+
 fn is_member_like(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Member { .. } | ExprKind::SuperMember { .. } => true,

@@ -67,7 +67,7 @@ impl ScriptRecord {
             crate::syntax::parse_script(source_text)?
         };
         let scope = script_scope(&ast);
-        let env = Env::new(None, scope.env_slots);
+        let env = Env::new_named(None, scope.env_slots, scope.env_names.clone());
         // 3. Return Script Record { [[Realm]]: realm, [[ECMAScriptCode]]: script,
         //    [[LoadedModules]]: « », [[HostDefined]]: hostDefined }.
         Ok(ScriptRecord {

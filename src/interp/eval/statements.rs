@@ -44,7 +44,10 @@ impl Agent {
     ) -> JsResult<Completion> {
         match &stmt.kind {
             StmtKind::Expr(e) => {
-                self.eval_expr(f, e)?;
+                let v = self.eval_expr(f, e)?;
+                if let Some(completion) = &mut f.completion {
+                    *completion = v;
+                }
                 Ok(Completion::Normal)
             }
             StmtKind::Var(decl) => {
@@ -76,6 +79,8 @@ impl Agent {
                 alternate,
             } => {
                 let t = self.eval_expr(f, test)?;
+                // Return ? UpdateEmpty(stmtCompletion, undefined).
+                reset_completion(f);
                 if to_boolean(&t) {
                     self.eval_stmt(f, consequent)
                 } else if let Some(alt) = alternate {
@@ -119,6 +124,7 @@ impl Agent {
                 let finalizer = finalizer
                     .as_deref()
                     .map(|body| (body, finalizer_scope_of(finalizer_scope)));
+                reset_completion(f);
                 self.eval_try(
                     f,
                     (block, finalizer_scope_of(block_scope)),
@@ -129,13 +135,18 @@ impl Agent {
             StmtKind::Switch {
                 discriminant,
                 cases,
-            } => self.eval_switch(f, stmt, discriminant, cases),
+            } => {
+                reset_completion(f);
+                self.eval_switch(f, stmt, discriminant, cases)
+            }
+            StmtKind::With { object, body } => self.eval_with(f, object, body),
             StmtKind::While { .. }
             | StmtKind::DoWhile { .. }
             | StmtKind::For { .. }
             | StmtKind::ForIn { .. }
             | StmtKind::ForOf { .. } => {
                 let own_labels = std::mem::take(labels);
+                reset_completion(f);
                 let result = self.eval_loop(f, stmt, &own_labels)?;
                 Ok(match result {
                     // A loop's own unlabelled break ends it normally.
@@ -153,7 +164,7 @@ impl Agent {
     pub(crate) fn enter_block(&mut self, f: &mut Frame, scope: &BlockScope) -> Option<Gc<Env>> {
         let saved = f.env.clone();
         if let Some(n) = scope.env_slots {
-            f.env = Some(Env::new(f.env.clone(), n));
+            f.env = Some(Env::new_named(f.env.clone(), n, scope.env_names.clone()));
         }
         for &slot in &scope.tdz_frame_slots {
             f.slots[slot as usize] = None;
@@ -228,9 +239,11 @@ impl Agent {
         if let Some(finalizer) = finalizer {
             // A pending generator return survives what the finally block does.
             let pending = self.pending_return.take();
+            // A normal finally block keeps the earlier completion's value.
+            let completion = f.completion.clone();
             // The finally block's abrupt completion replaces the earlier one.
             match self.eval_scoped(f, finalizer)? {
-                Completion::Normal => {}
+                Completion::Normal => f.completion = completion,
                 abrupt => return Ok(abrupt),
             }
             if pending.is_some() {
@@ -248,6 +261,7 @@ impl Agent {
         thrown: Value,
     ) -> JsResult<Completion> {
         let scope = handler.scope.get().expect("catch clauses are analysed");
+        reset_completion(f);
         let saved = self.enter_block(f, scope);
         let result = match &handler.param {
             Some(param) => self.bind_pattern(f, param, thrown, true),
@@ -259,6 +273,26 @@ impl Agent {
         };
         f.env = saved;
         result
+    }
+
+    /// WithStatement evaluation — <https://tc39.es/ecma262/#sec-with-statement-runtime-semantics-evaluation>
+    fn eval_with(&mut self, f: &mut Frame, object: &Expr, body: &Stmt) -> JsResult<Completion> {
+        // 1. Let val be ? Evaluation of Expression.
+        let val = self.eval_expr(f, object)?;
+        // 2. Let obj be ? ToObject(? GetValue(val)).
+        let obj = self.to_object(&val)?;
+        // 3. Let oldEnv be the running execution context's LexicalEnvironment.
+        // 4. Let newEnv be NewObjectEnvironment(obj, true, oldEnv).
+        // 5. Set the running execution context's LexicalEnvironment to newEnv.
+        let old_env = f.env.clone();
+        f.env = Some(Env::new_object(old_env.clone(), obj));
+        reset_completion(f);
+        // 6. Let C be Completion(Evaluation of Statement).
+        let c = self.eval_stmt(f, body);
+        // 7. Set the running execution context's LexicalEnvironment to oldEnv.
+        f.env = old_env;
+        // 8. Return ? UpdateEmpty(C, undefined).
+        c
     }
 
     /// SwitchStatement evaluation with CaseBlockEvaluation (§14.12.4).
@@ -321,4 +355,13 @@ fn finalizer_scope_of(cell: &std::cell::OnceCell<Box<BlockScope>>) -> &BlockScop
 /// The scope record scope analysis attached to a scope-bearing statement.
 pub(crate) fn stmt_scope(stmt: &Stmt) -> &BlockScope {
     stmt.scope.get().expect("block statements are analysed")
+}
+
+/// UpdateEmpty(C, undefined) for the statements that complete with
+/// undefined when their body's completion is empty (if, loops, switch,
+/// try, with): the tracked completion value starts over as undefined.
+fn reset_completion(f: &mut Frame) {
+    if f.completion.is_some() {
+        f.completion = Some(Value::Undefined);
+    }
 }

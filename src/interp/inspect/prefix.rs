@@ -26,7 +26,7 @@ pub fn internal_constructor_name(o: &JsObject) -> String {
         ObjectKind::Symbol(_) => "Symbol".into(),
         ObjectKind::Other(data) => data.class_name().into(),
         ObjectKind::Proxy(p) if p.callable => "Function".into(),
-        ObjectKind::Ordinary | ObjectKind::Arguments | ObjectKind::Proxy(_) => "Object".into(),
+        ObjectKind::Ordinary | ObjectKind::Arguments(_) | ObjectKind::Proxy(_) => "Object".into(),
     }
 }
 

@@ -214,7 +214,7 @@ fn format_raw(
                 return Ok(base);
             }
         } else if ctor == Some("Object") {
-            if matches!(o.kind, ObjectKind::Arguments) {
+            if matches!(o.kind, ObjectKind::Arguments(_)) {
                 braces.0 = "[Arguments] {".into();
             } else if !tag.is_empty() {
                 braces.0 = format!("{}{{", get_prefix(ctor, &tag, "Object", ""));

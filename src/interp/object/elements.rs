@@ -41,7 +41,7 @@ impl JsObject {
     }
 
     /// Moves every dense element into the property table, for good.
-    fn make_sparse(&self) {
+    pub(crate) fn make_sparse(&self) {
         self.dense.set(false);
         let values = self.elements.to_vec();
         self.elements.truncate(0);

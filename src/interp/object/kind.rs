@@ -135,8 +135,9 @@ pub enum ObjectKind {
     String(JsStr),
     /// [[SymbolData]]
     Symbol(Gc<Symbol>),
-    /// An unmapped arguments object (strict code only has these).
-    Arguments,
+    /// An arguments object: unmapped, or mapped with its [[ParameterMap]]
+    /// (§10.4.4, `arguments.rs`).
+    Arguments(Option<Box<super::ParameterMap>>),
     /// Proxy exotic objects (§10.5): [[ProxyTarget]] and [[ProxyHandler]].
     Proxy(ProxyData),
     Other(Box<dyn ObjectData>),
@@ -152,6 +153,7 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::Symbol(s) => mark(s),
             ObjectKind::Other(data) => mark(data),
             ObjectKind::Proxy(proxy) => mark(proxy),
+            ObjectKind::Arguments(Some(map)) => mark(map),
             _ => {}
         }
     });

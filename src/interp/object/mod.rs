@@ -8,6 +8,7 @@
 //! anything else (a non-default attribute, an accessor, a far-away index)
 //! moves every index property into the property table for good.
 
+mod arguments;
 mod elements;
 mod integer_indexed;
 mod kind;
@@ -19,6 +20,7 @@ use std::cell::Cell;
 
 use gc::{Finalize, Gc, Trace};
 
+pub use arguments::ParameterMap;
 pub use integer_indexed::canonical_numeric_index_string;
 pub use kind::{ArrayData, IntegerIndexed, ObjectData, ObjectKind, ProxyData};
 
@@ -255,15 +257,26 @@ impl JsObject {
         // OrdinaryGetOwnProperty: 1. If O does not have an own property with
         // key P, return undefined. 2–9. (Stored properties are complete.)
         let property = self.properties.get(key);
-        if let (ObjectKind::Other(data), Some(Property::Data { attrs, .. })) =
-            (&self.kind, &property)
-        {
-            if let Some(live) = data.live_value(key) {
-                return Some(Property::Data {
-                    value: live.unwrap_or(Value::Undefined),
-                    attrs: *attrs,
-                });
+        match (&self.kind, &property) {
+            (ObjectKind::Other(data), Some(Property::Data { attrs, .. })) => {
+                if let Some(live) = data.live_value(key) {
+                    return Some(Property::Data {
+                        value: live.unwrap_or(Value::Undefined),
+                        attrs: *attrs,
+                    });
+                }
             }
+            // Arguments exotic [[GetOwnProperty]] step 5: a mapped index
+            // reads its parameter.
+            (ObjectKind::Arguments(Some(map)), Some(Property::Data { attrs, .. })) => {
+                if let Some(value) = map.get(key) {
+                    return Some(Property::Data {
+                        value,
+                        attrs: *attrs,
+                    });
+                }
+            }
+            _ => {}
         }
         property
     }
@@ -300,6 +313,9 @@ impl JsObject {
                         live.as_ref().is_some_and(|current| v.same_value(current))
                     });
             }
+        }
+        if let Some(map) = self.parameter_map() {
+            return self.arguments_define_own_property(map, key, desc);
         }
         if let ObjectKind::Array(array) = &self.kind {
             match &key {
@@ -417,6 +433,11 @@ impl JsObject {
                 _ => {
                     self.properties.remove(key);
                 }
+            }
+            // Arguments exotic [[Delete]] step 4: a deleted mapped index
+            // is unmapped.
+            if let Some(map) = self.parameter_map() {
+                map.unmap(key);
             }
             // b. Return true.
             return true;

@@ -106,7 +106,7 @@ fn clone_object(
             agent.set_or_throw(&copy, &PropertyKey::from("length"), length)?;
             copy
         }
-        ObjectKind::Ordinary | ObjectKind::Arguments => {
+        ObjectKind::Ordinary | ObjectKind::Arguments(_) => {
             JsObject::ordinary_create(Some(object_prototype))
         }
         ObjectKind::Other(_) => {

@@ -201,6 +201,7 @@ impl StmtKind {
             While { test, body } | DoWhile { body, test } => test.depth.max(body.depth),
             Return(e) => opt_depth(e, |e| e.depth),
             Labeled { body, .. } => body.depth,
+            With { object, body } => object.depth.max(body.depth),
             Switch {
                 discriminant,
                 cases,

@@ -129,6 +129,11 @@ pub enum StmtKind {
         finalizer_scope: OnceCell<Box<BlockScope>>,
     },
     Debugger,
+    /// `with (object) body` (non-strict code only, ECMA-262 §14.11).
+    With {
+        object: Box<Expr>,
+        body: Box<Stmt>,
+    },
     /// `var` / `let` / `const` declarations.
     Var(VarDecl),
     /// Function, generator, async function and async generator declarations.

@@ -112,6 +112,11 @@ impl TreePrinter<'_> {
                     self.expr(inner, "", arg);
                 }
             }
+            StmtKind::With { object, body } => {
+                self.line(depth, role, "With", span);
+                self.expr(inner, "object", object);
+                self.stmt(inner, "body", body);
+            }
             StmtKind::Labeled { label, body } => {
                 self.line(depth, role, &format!("Labeled {}", label.name), span);
                 self.stmt(inner, "", body);

@@ -69,3 +69,28 @@ pub fn check_script_with_strict_ranges(
 ) -> (Result<(), SyntaxError>, Vec<Span>) {
     context::Checker::for_script(script, strict).check_script(script)
 }
+
+/// What the code around a direct `eval` call permits its eval code
+/// (PerformEval steps 5–10: inFunction, inMethod, inDerivedConstructor,
+/// inClassFieldInitializer). Indirect eval permits none of them.
+#[derive(Copy, Clone, Debug, Default)]
+pub struct EvalContext {
+    pub new_target_allowed: bool,
+    pub super_property_allowed: bool,
+    pub super_call_allowed: bool,
+    pub arguments_forbidden: bool,
+}
+
+/// `check_script_with_strict_ranges` for eval code.
+pub fn check_eval_with_strict_ranges(
+    script: &Script,
+    strict: bool,
+    context: EvalContext,
+) -> (Result<(), SyntaxError>, Vec<Span>) {
+    let mut checker = context::Checker::for_script(script, strict);
+    checker.function.new_target_allowed = context.new_target_allowed;
+    checker.function.super_property_allowed = context.super_property_allowed;
+    checker.function.super_call_allowed = context.super_call_allowed;
+    checker.function.arguments_forbidden = context.arguments_forbidden;
+    checker.check_script(script)
+}

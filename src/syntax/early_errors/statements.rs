@@ -71,6 +71,12 @@ impl Checker {
                 self.attach_labels(own, false);
                 self.check_switch_or_try(stmt)?;
             }
+            StmtKind::With { object, body } => {
+                self.attach_labels(own, false);
+                self.check_expr(object)?;
+                let own = self.no_own_labels();
+                self.check_substatement(body, own)?;
+            }
             StmtKind::Var(decl) => self.check_var_decl(decl)?,
             StmtKind::Function(function) => {
                 let binding = self.function_declaration_binding();

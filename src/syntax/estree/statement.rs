@@ -156,6 +156,14 @@ impl Estree<'_> {
                 self.opt_expression(arg.as_ref());
                 self.close();
             }
+            StmtKind::With { object, body } => {
+                self.open("WithStatement", span);
+                self.key("object");
+                self.expression(object);
+                self.key("body");
+                self.statement(body);
+                self.close();
+            }
             StmtKind::Labeled { label, body } => {
                 self.open("LabeledStatement", span);
                 self.key("body");

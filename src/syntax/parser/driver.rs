@@ -10,7 +10,7 @@ use super::adapter;
 use super::grammar::ProgramParser;
 use super::messages::{to_syntax_error, unexpected_token};
 use super::recovery;
-use super::state::{Goal, ParseState, WITH_IN_STRICT_CODE, WITH_UNSUPPORTED};
+use super::state::{Goal, ParseState};
 use lalrpop_util::ParseError;
 
 /// Parses `source` as an ECMAScript module (ParseModule's syntax part).
@@ -51,7 +51,26 @@ pub fn parse_strict_script(source: &str) -> Result<Script, SyntaxError> {
     parse_script_as(source, true)
 }
 
+/// Parses eval code (PerformEval steps 11–12): a script, strict if
+/// `strict` (the caller's strictness) or by its own directive, with what
+/// the code around the `eval` call permits, analysed as eval code.
+pub fn parse_eval(
+    source: &str,
+    strict: bool,
+    context: early_errors::EvalContext,
+) -> Result<Script, SyntaxError> {
+    parse_script_with(source, strict, Some(context))
+}
+
 fn parse_script_as(source: &str, strict: bool) -> Result<Script, SyntaxError> {
+    parse_script_with(source, strict, None)
+}
+
+fn parse_script_with(
+    source: &str,
+    strict: bool,
+    eval: Option<early_errors::EvalContext>,
+) -> Result<Script, SyntaxError> {
     let (items, strict_only) = parse_program(source, Goal::Script)?;
     let mut body = Vec::with_capacity(items.len());
     for item in items {
@@ -75,7 +94,10 @@ fn parse_script_as(source: &str, strict: bool) -> Result<Script, SyntaxError> {
         scope: Default::default(),
         sloppy: Default::default(),
     };
-    let (checked, strict_ranges) = early_errors::check_script_with_strict_ranges(&script, strict);
+    let (checked, strict_ranges) = match eval {
+        None => early_errors::check_script_with_strict_ranges(&script, strict),
+        Some(context) => early_errors::check_eval_with_strict_ranges(&script, strict, context),
+    };
     // The parser's strict-only errors that fall in strict code; the first
     // of those and the early error is reported.
     let in_strict_code = |e: &&SyntaxError| {
@@ -83,20 +105,18 @@ fn parse_script_as(source: &str, strict: bool) -> Result<Script, SyntaxError> {
             .iter()
             .any(|r| r.start <= e.span.start && e.span.start < r.end)
     };
-    // A `with` statement is an error either way (see `note_with_statement`).
-    let applies = |e: &&SyntaxError| e.message == WITH_UNSUPPORTED || in_strict_code(e);
-    if let Some(error) = strict_only.iter().find(applies) {
-        let mut error = error.clone();
-        if error.message == WITH_UNSUPPORTED && in_strict_code(&&error) {
-            error.message = WITH_IN_STRICT_CODE.into();
-        }
+    if let Some(error) = strict_only.iter().find(in_strict_code) {
+        let error = error.clone();
         return Err(match checked {
             Err(early) if early.span.start < error.span.start => early,
             _ => error,
         });
     }
     checked?;
-    crate::syntax::scope::analyze_script(&script);
+    match eval {
+        None => crate::syntax::scope::analyze_script(&script),
+        Some(_) => crate::syntax::scope::analyze_eval(&script),
+    }
     Ok(script)
 }
 

@@ -26,4 +26,4 @@ lalrpop_util::lalrpop_mod!(
     "/js.rs"
 );
 
-pub use driver::{parse_module, parse_script, parse_strict_script};
+pub use driver::{parse_eval, parse_module, parse_script, parse_strict_script};

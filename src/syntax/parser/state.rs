@@ -55,9 +55,6 @@ pub struct ParseState<'a> {
 
 /// V8's message for a `with` statement in strict code.
 pub const WITH_IN_STRICT_CODE: &str = "Strict mode code may not include a with statement";
-/// vmjs's message for a `with` statement in non-strict code, until it
-/// implements the statement.
-pub const WITH_UNSUPPORTED: &str = "The with statement is not supported yet";
 
 impl<'a> ParseState<'a> {
     pub fn new(source: &'a str, tokens: &'a [TokenMeta], goal: Goal) -> ParseState<'a> {
@@ -93,18 +90,10 @@ impl<'a> ParseState<'a> {
         }
     }
 
-    /// A `with` statement's keyword: an error in strict code, and (for now)
-    /// an unsupported statement in non-strict code. The strict-only list
-    /// carries it with the non-strict message, which the driver rewords
-    /// where the code is strict.
+    /// A `with` statement's keyword: an error in strict code (module code
+    /// at once; in a script once its strictness is known).
     pub fn note_with_statement(&self, keyword: Span) {
-        match self.goal {
-            Goal::Module => self.defer(SyntaxError::new(WITH_IN_STRICT_CODE, keyword)),
-            Goal::Script => self
-                .strict_only
-                .borrow_mut()
-                .push(SyntaxError::new(WITH_UNSUPPORTED, keyword)),
-        }
+        self.defer_strict(SyntaxError::new(WITH_IN_STRICT_CODE, keyword));
     }
 
     /// The strict-only errors recorded in a script, in source order.

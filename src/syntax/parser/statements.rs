@@ -135,19 +135,15 @@ impl ParseState<'_> {
     // ---- statements with a sub-statement ----
 
     /// `with (object) body`: a SyntaxError in strict code (ECMA-262
-    /// §14.11.1); vmjs does not implement the statement in non-strict code
-    /// yet, so it is an error there too (the driver words it by the
-    /// strictness of the code around it). The node built stands in for the
-    /// parts, for the early-error walk.
+    /// §14.11.1), which the driver reports once it knows where the code is
+    /// strict.
     pub fn with_statement(&self, head: (Span, Expr), body: Stmt) -> StmtKind {
         let (keyword, object) = head;
         self.note_with_statement(keyword);
-        let object = self.stmt(
-            StmtKind::Expr(object),
-            keyword.start as usize,
-            keyword.end as usize,
-        );
-        StmtKind::Block(vec![object, body])
+        StmtKind::With {
+            object: Box::new(object),
+            body: Box::new(body),
+        }
     }
 
     /// The body of `if`, loops and labels is a single Statement, never a

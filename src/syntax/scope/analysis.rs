@@ -21,6 +21,8 @@ pub(super) enum ScopeKind {
     },
     Block,
     Class,
+    /// The body of a `with` statement: its object environment.
+    With,
 }
 
 /// Where a finished scope's record goes.
@@ -58,6 +60,15 @@ pub(super) struct ScopeData<'a> {
     /// which are global object properties rather than bindings here.
     pub global_vars: Vec<Name>,
     pub global_functions: Vec<Rc<Function>>,
+    /// A non-strict function (or arrow) with a direct `eval` call, which may
+    /// add var bindings to its environment at run time.
+    pub eval_var_scope: bool,
+    /// A non-strict function with a simple parameter list: its arguments
+    /// object, if it has one, is mapped to its parameters.
+    pub mapped_arguments: bool,
+    /// The scope's environment carries its names (a direct `eval` or a
+    /// dynamic reference may look them up).
+    named: bool,
     // Layout, decided at the end.
     env_slots: u32,
     frame_size: u32,
@@ -79,6 +90,7 @@ pub(super) enum Target {
     Binding(BindingId),
     Global,
     Import(u32),
+    Dynamic(Implicit),
 }
 
 /// A place in the AST waiting for a `BindingRef`.
@@ -100,9 +112,21 @@ pub(super) struct Analysis<'a> {
     pub scopes: Vec<ScopeData<'a>>,
     bindings: Vec<BindingData>,
     references: Vec<(Site<'a>, ScopeId, Target)>,
+    /// Scopes that contain a direct `eval` call.
+    eval_scopes: Vec<ScopeId>,
+    /// Analysing eval code: names its own scopes do not declare belong to
+    /// the code that called `eval`, found by name at run time.
+    pub eval_code: bool,
 }
 
 impl<'a> Analysis<'a> {
+    pub fn for_eval_code() -> Analysis<'a> {
+        Analysis {
+            eval_code: true,
+            ..Analysis::default()
+        }
+    }
+
     pub fn push_scope(
         &mut self,
         kind: ScopeKind,
@@ -135,6 +159,9 @@ impl<'a> Analysis<'a> {
             imports: Vec::new(),
             global_vars: Vec::new(),
             global_functions: Vec::new(),
+            eval_var_scope: false,
+            mapped_arguments: false,
+            named: false,
             env_slots: 0,
             frame_size: 0,
         });
@@ -189,6 +216,22 @@ impl<'a> Analysis<'a> {
         None
     }
 
+    /// Whether `binding` is declared in `to` or a scope between `from` and it.
+    pub fn declared_within(&self, binding: BindingId, from: ScopeId, to: ScopeId) -> bool {
+        let declaring = self.bindings[binding].scope;
+        let mut s = Some(from);
+        while let Some(id) = s {
+            if id == declaring {
+                return true;
+            }
+            if id == to {
+                return false;
+            }
+            s = self.scopes[id].parent;
+        }
+        false
+    }
+
     /// Records a reference from `from` to `target`, marking captures.
     pub fn reference(&mut self, site: Site<'a>, from: ScopeId, target: Target) {
         if let Target::Binding(b) = target {
@@ -229,9 +272,114 @@ impl<'a> Analysis<'a> {
         b
     }
 
+    /// Records a direct `eval` call in `scope` (`strict`: in strict code).
+    /// The eval code may read every binding visible there and the enclosing
+    /// function's `this`, `new.target`, active function and `arguments`;
+    /// non-strict eval code may also add vars to the enclosing function.
+    pub fn direct_eval(&mut self, scope: ScopeId, strict: bool) {
+        self.eval_scopes.push(scope);
+        let owner = self.this_scope(scope);
+        // In eval code's own top level these resolve further out, by name.
+        let eval_top = self.eval_code && owner == 0;
+        if !eval_top {
+            self.implicit(scope, THIS);
+            if self.scopes[owner].kind != ScopeKind::Module {
+                self.implicit(scope, NEW_TARGET);
+                self.implicit(scope, FUNCTION);
+                let own_arguments = self
+                    .lookup(scope, "arguments")
+                    .is_some_and(|b| self.declared_within(b, scope, owner));
+                if !own_arguments {
+                    self.implicit(scope, ARGUMENTS);
+                }
+            }
+        }
+        let function = self.scopes[scope].function;
+        if !strict && self.scopes[function].kind != ScopeKind::Module {
+            self.scopes[function].eval_var_scope = true;
+        }
+    }
+
+    /// Whether a reference from `from` to a binding of `declaring` (None:
+    /// a global) passes a scope whose names are only known at run time (a
+    /// `with` body, a function whose eval code may add vars).
+    fn crosses_dynamic_scope(&self, from: ScopeId, declaring: Option<ScopeId>) -> bool {
+        let mut s = Some(from);
+        while let Some(id) = s {
+            if Some(id) == declaring {
+                return false;
+            }
+            let scope = &self.scopes[id];
+            if scope.kind == ScopeKind::With || scope.eval_var_scope {
+                return true;
+            }
+            s = scope.parent;
+        }
+        false
+    }
+
+    /// The targets that must be looked up by name, and the bindings such
+    /// lookups (and direct eval code) may reach: those move to named
+    /// environments.
+    fn resolve_dynamic(&mut self) {
+        for i in 0..self.eval_scopes.len() {
+            let mut s = Some(self.eval_scopes[i]);
+            while let Some(id) = s {
+                self.scopes[id].named = true;
+                for j in 0..self.scopes[id].bindings.len() {
+                    let b = self.scopes[id].bindings[j];
+                    self.bindings[b].captured = true;
+                }
+                s = self.scopes[id].parent;
+            }
+        }
+        let mut references = std::mem::take(&mut self.references);
+        for (_, from, target) in references.iter_mut() {
+            let declaring = match *target {
+                Target::Binding(b) => {
+                    let name = &self.bindings[b].name;
+                    // `this`, `new.target` and the active function are
+                    // never shadowed by a name.
+                    if (name.starts_with('%') && &**name != ARGUMENTS) || name.starts_with('#') {
+                        continue;
+                    }
+                    Some(self.bindings[b].scope)
+                }
+                Target::Global => {
+                    if self.eval_code {
+                        *target = Target::Dynamic(Implicit::Name);
+                        continue;
+                    }
+                    None
+                }
+                Target::Import(_) | Target::Dynamic(_) => continue,
+            };
+            if self.crosses_dynamic_scope(*from, declaring) {
+                if let Target::Binding(b) = *target {
+                    self.bindings[b].captured = true;
+                    let scope = self.bindings[b].scope;
+                    self.scopes[scope].named = true;
+                }
+                *target = Target::Dynamic(Implicit::Name);
+            }
+        }
+        self.references = references;
+    }
+
     /// Decides every binding's location, then writes the references and
     /// the scope records into the AST.
     pub fn finish(mut self) {
+        self.resolve_dynamic();
+        // A mapped arguments object aliases the parameters: they live in
+        // the function's environment, which the object keeps.
+        for s in 0..self.scopes.len() {
+            if self.scopes[s].mapped_arguments && self.scopes[s].arguments_binding.is_some() {
+                for i in 0..self.scopes[s].params.len() {
+                    let b = self.scopes[s].params[i];
+                    self.bindings[b].captured = true;
+                }
+            }
+        }
         self.layout();
         for (site, from, target) in std::mem::take(&mut self.references) {
             let r = self.binding_ref(from, target);
@@ -277,7 +425,38 @@ impl<'a> Analysis<'a> {
     }
 
     fn creates_env(&self, scope: ScopeId) -> bool {
-        self.scopes[scope].env_slots > 0 || self.scopes[scope].kind == ScopeKind::Module
+        let data = &self.scopes[scope];
+        data.env_slots > 0
+            || data.eval_var_scope
+            || matches!(data.kind, ScopeKind::Module | ScopeKind::With)
+    }
+
+    /// The names of a named scope's environment slots.
+    fn env_names(&self, id: ScopeId) -> Option<Rc<EnvNames>> {
+        let scope = &self.scopes[id];
+        if !scope.named && !scope.eval_var_scope {
+            return None;
+        }
+        let slots = scope
+            .bindings
+            .iter()
+            .map(|&b| &self.bindings[b])
+            .filter(|data| data.location.0)
+            .map(|data| NamedSlot {
+                name: if &*data.name == ARGUMENTS {
+                    Name::from("arguments")
+                } else {
+                    data.name.clone()
+                },
+                slot: data.location.1,
+                mutable: data.mutable,
+                lexical: matches!(data.kind, DeclKind::Let | DeclKind::Const | DeclKind::Class),
+            })
+            .collect();
+        Some(Rc::new(EnvNames {
+            slots,
+            var_scope: scope.eval_var_scope,
+        }))
     }
 
     /// The BindingRef of `target` as seen from scope `from`.
@@ -285,6 +464,7 @@ impl<'a> Analysis<'a> {
         match target {
             Target::Global => BindingRef::Global,
             Target::Import(index) => BindingRef::Import { index },
+            Target::Dynamic(implicit) => BindingRef::Dynamic(implicit),
             Target::Binding(b) => {
                 let data = &self.bindings[b];
                 let (in_env, slot) = data.location;
@@ -315,6 +495,24 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// The environment slot each parameter index of a mapped arguments
+    /// object aliases (CreateMappedArgumentsObject steps 17–18: of
+    /// parameters with the same name, the last one is mapped).
+    fn parameter_map(&self, scope: &ScopeData) -> Option<Vec<Option<u32>>> {
+        if !scope.mapped_arguments || scope.arguments_binding.is_none() {
+            return None;
+        }
+        let mut mapped = Vec::new();
+        let mut slots = vec![None; scope.params.len()];
+        for (i, &b) in scope.params.iter().enumerate().rev() {
+            if !mapped.contains(&b) {
+                mapped.push(b);
+                slots[i] = Some(self.bindings[b].location.1);
+            }
+        }
+        Some(slots)
+    }
+
     fn own(&self, scope: ScopeId, b: BindingId) -> BindingRef {
         self.binding_ref(scope, Target::Binding(b))
     }
@@ -324,6 +522,7 @@ impl<'a> Analysis<'a> {
         let own = |b: BindingId| self.own(id, b);
         let own_opt = |b: Option<BindingId>| b.map(own);
         let env_slots = (scope.env_slots > 0).then_some(scope.env_slots);
+        let env_names = self.env_names(id);
         let hoisted = || -> Vec<HoistedFunction> {
             scope
                 .hoisted
@@ -352,7 +551,12 @@ impl<'a> Analysis<'a> {
             Some(Owner::Function(cell)) => {
                 let record = FunctionScope {
                     frame_size: scope.frame_size,
-                    env_slots,
+                    env_slots: if scope.eval_var_scope {
+                        Some(scope.env_slots)
+                    } else {
+                        env_slots
+                    },
+                    env_names,
                     this_binding: own_opt(scope.this_binding),
                     new_target_binding: own_opt(scope.new_target_binding),
                     function_binding: own_opt(scope.function_binding),
@@ -361,12 +565,14 @@ impl<'a> Analysis<'a> {
                     var_bindings: scope.vars.iter().map(|&b| own(b)).collect(),
                     hoisted_functions: hoisted(),
                     lexical_bindings: named(&scope.lexical),
+                    mapped_arguments: self.parameter_map(scope),
                 };
                 let _ = cell.set(Box::new(record));
             }
             Some(Owner::Block(cell)) => {
                 let record = BlockScope {
                     env_slots,
+                    env_names,
                     tdz_frame_slots: tdz_frame_slots(),
                     hoisted_functions: hoisted(),
                     bindings: named(&scope.bindings),
@@ -376,6 +582,7 @@ impl<'a> Analysis<'a> {
             Some(Owner::Class(cell)) => {
                 let record = ClassScope {
                     env_slots,
+                    env_names,
                     tdz_frame_slots: tdz_frame_slots(),
                     name_binding: own_opt(scope.class_name),
                     private_names: scope
@@ -400,6 +607,7 @@ impl<'a> Analysis<'a> {
                     .collect();
                 let record = ModuleScope {
                     env_slots: scope.env_slots,
+                    env_names,
                     frame_size: scope.frame_size,
                     this_binding: own_opt(scope.this_binding),
                     declarations,
@@ -420,11 +628,14 @@ impl<'a> Analysis<'a> {
                     .collect();
                 let record = ScriptScope {
                     env_slots: scope.env_slots,
+                    env_names,
                     frame_size: scope.frame_size,
                     this_binding: own_opt(scope.this_binding),
                     lexical_declarations,
                     var_names: scope.global_vars.clone(),
                     functions: scope.global_functions.clone(),
+                    var_bindings: scope.vars.iter().map(|&b| own(b)).collect(),
+                    hoisted_functions: hoisted(),
                 };
                 let _ = cell.set(Box::new(record));
             }

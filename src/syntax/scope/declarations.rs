@@ -83,7 +83,7 @@ pub(super) fn var_idents_stmt<'a>(s: &'a Stmt, out: &mut Vec<&'a Ident>) {
             var_idents_stmt(body, out);
         }
         StmtKind::While { body, .. } | StmtKind::DoWhile { body, .. } => var_idents_stmt(body, out),
-        StmtKind::Labeled { body, .. } => var_idents_stmt(body, out),
+        StmtKind::Labeled { body, .. } | StmtKind::With { body, .. } => var_idents_stmt(body, out),
         StmtKind::Switch { cases, .. } => {
             for c in cases {
                 var_idents(&c.body, out);

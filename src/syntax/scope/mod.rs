@@ -11,6 +11,7 @@ mod types;
 mod walk;
 
 pub use types::*;
+pub use walk::is_direct_eval_candidate;
 
 use crate::syntax::ast::{Module, Script};
 
@@ -19,6 +20,7 @@ pub fn analyze_module(module: &Module) {
     let mut walker = walk::Walker {
         a: analysis::Analysis::default(),
         current: 0,
+        strict: true,
     };
     walker.module(module);
     walker.a.finish();
@@ -29,6 +31,20 @@ pub fn analyze_script(script: &Script) {
     let mut walker = walk::Walker {
         a: analysis::Analysis::default(),
         current: 0,
+        strict: true,
+    };
+    walker.script(script);
+    walker.a.finish();
+}
+
+/// Analyses eval code (PerformEval): like a script, except that names it
+/// does not declare are the calling code's (looked up by name), and strict
+/// eval code keeps its vars and functions to itself.
+pub fn analyze_eval(script: &Script) {
+    let mut walker = walk::Walker {
+        a: analysis::Analysis::for_eval_code(),
+        current: 0,
+        strict: true,
     };
     walker.script(script);
     walker.a.finish();

@@ -30,6 +30,12 @@
 //!
 //! A slot holds "uninitialised" until its declaration runs: let, const and
 //! class bindings are in their temporal dead zone until then.
+//!
+//! Direct `eval` and `with` (non-strict code) make some names unknowable
+//! before run time; references that could be shadowed by them are
+//! [`BindingRef::Dynamic`] and looked up by name, and the environments they
+//! may reach carry their names ([`EnvNames`]). See
+//! `spec-notes/14-non-strict-code.md`.
 
 use std::rc::Rc;
 
@@ -48,6 +54,12 @@ pub enum BindingRef {
     Frame { slot: u32, mutable: bool },
     /// A slot of an environment `hops` parents up from the current one.
     Env { hops: u32, slot: u32, mutable: bool },
+    /// Looked up by name at run time (ResolveBinding proper): the reference
+    /// may be shadowed by a `with` object or a var that a non-strict direct
+    /// `eval` declares, or it is in eval code and names a binding of the
+    /// code that called `eval`. `Implicit` says which name: the identifier's
+    /// own, or an implicit binding of the enclosing function.
+    Dynamic(Implicit),
     /// A module's import binding (ImportEntries with a name, not `* as ns`):
     /// index into [`ModuleScope::imports`]; the module layer resolves it to
     /// the exporting module's slot at link time. Always immutable.
@@ -61,8 +73,59 @@ impl BindingRef {
         match self {
             BindingRef::Frame { mutable, .. } | BindingRef::Env { mutable, .. } => mutable,
             BindingRef::Import { .. } => false,
-            BindingRef::Unresolved | BindingRef::Global => true,
+            BindingRef::Unresolved | BindingRef::Global | BindingRef::Dynamic(_) => true,
         }
+    }
+}
+
+/// The name a [`BindingRef::Dynamic`] looks up.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Implicit {
+    /// The identifier's own name.
+    Name,
+    /// The enclosing function's `this` (GetThisEnvironment).
+    This,
+    NewTarget,
+    /// The active function object (for `super`).
+    Function,
+}
+
+impl Implicit {
+    /// The name of the implicit binding in [`EnvNames`].
+    pub fn binding_name(self) -> &'static str {
+        match self {
+            Implicit::Name => "",
+            Implicit::This => "%this",
+            Implicit::NewTarget => "%new.target",
+            Implicit::Function => "%function",
+        }
+    }
+}
+
+/// The names of an environment's slots, for the lookups by name that
+/// direct `eval` and `with` need. Only scopes such a lookup can reach
+/// have one.
+#[derive(Debug, Default)]
+pub struct EnvNames {
+    pub slots: Vec<NamedSlot>,
+    /// The variable environment of a non-strict function whose direct
+    /// `eval` calls may add `var` bindings to it (EvalDeclarationInstantiation).
+    pub var_scope: bool,
+}
+
+#[derive(Debug)]
+pub struct NamedSlot {
+    pub name: Name,
+    pub slot: u32,
+    pub mutable: bool,
+    /// A let, const or class declaration (a `var` of the same name in eval
+    /// code is a SyntaxError).
+    pub lexical: bool,
+}
+
+impl EnvNames {
+    pub fn find(&self, name: &str) -> Option<&NamedSlot> {
+        self.slots.iter().find(|s| &*s.name == name)
     }
 }
 
@@ -102,6 +165,8 @@ pub struct FunctionScope {
     /// Slots of the function-level environment; `None`: no environment is
     /// created (the closure's captured environment stays current).
     pub env_slots: Option<u32>,
+    /// The environment's names, when `eval` or `with` may look them up.
+    pub env_names: Option<Rc<EnvNames>>,
     /// Where to store the `this` value at entry; `None` when nothing reads
     /// it (arrows never have one: their `this` resolves outward). In a
     /// derived constructor it stays uninitialised until `super()` returns.
@@ -125,6 +190,10 @@ pub struct FunctionScope {
     /// Frame or env slots of let/const/class declared at the body's top level
     /// (already uninitialised at entry; listed for tracing and the module layer).
     pub lexical_bindings: Vec<(Name, BindingRef, DeclKind)>,
+    /// A mapped arguments object's [[ParameterMap]]: for each parameter
+    /// index, the parameter's slot in the function environment (None for
+    /// an earlier parameter of a repeated name). None: unmapped.
+    pub mapped_arguments: Option<Vec<Option<u32>>>,
 }
 
 /// The scope of a block statement, `switch`, `for`/`for-in`/`for-of` head
@@ -134,6 +203,7 @@ pub struct BlockScope {
     /// Slots of the environment entering this scope creates; `None`: none
     /// (every binding of the scope lives in the frame).
     pub env_slots: Option<u32>,
+    pub env_names: Option<Rc<EnvNames>>,
     /// Frame slots of this scope's bindings, to reset to uninitialised on
     /// every entry (a loop body's `let x` is in its TDZ again each time).
     pub tdz_frame_slots: Vec<u32>,
@@ -148,6 +218,7 @@ pub struct BlockScope {
 #[derive(Clone, Debug, Default)]
 pub struct ClassScope {
     pub env_slots: Option<u32>,
+    pub env_names: Option<Rc<EnvNames>>,
     pub tdz_frame_slots: Vec<u32>,
     /// The class's own name inside its body (immutable), if it has a name.
     pub name_binding: Option<BindingRef>,
@@ -162,6 +233,7 @@ pub struct ClassScope {
 pub struct ModuleScope {
     /// Slots of the module environment.
     pub env_slots: u32,
+    pub env_names: Option<Rc<EnvNames>>,
     /// Frame slots for the module body's own uncaptured block bindings.
     pub frame_size: u32,
     /// `this` at the top level of a module is undefined; where it is stored
@@ -189,6 +261,7 @@ pub struct ModuleScope {
 pub struct ScriptScope {
     /// Slots of the script environment.
     pub env_slots: u32,
+    pub env_names: Option<Rc<EnvNames>>,
     /// Frame slots for the script body's own uncaptured block bindings.
     pub frame_size: u32,
     /// Where the global `this` value is stored if something reads it.
@@ -202,6 +275,10 @@ pub struct ScriptScope {
     /// The top-level function declarations, in source order (a later one
     /// of the same name wins).
     pub functions: Vec<Rc<Function>>,
+    /// Strict eval code only: its var declarations and functions are its
+    /// own bindings (EvalDeclarationInstantiation's new varEnv).
+    pub var_bindings: Vec<BindingRef>,
+    pub hoisted_functions: Vec<HoistedFunction>,
 }
 
 /// What `super(...)` needs: where the enclosing constructor keeps `this`

@@ -5,18 +5,29 @@ use std::rc::Rc;
 
 use super::analysis::*;
 use super::declarations::{bound_idents, lexical_decls, lexical_decls_stmt, var_idents, Lexical};
-use super::DeclKind;
+use super::{DeclKind, Implicit};
 use crate::syntax::ast::*;
 
 pub(super) struct Walker<'a> {
     pub a: Analysis<'a>,
     pub current: ScopeId,
+    /// Whether the code being walked is strict mode code.
+    pub strict: bool,
 }
 
 impl<'a> Walker<'a> {
     /// Resolves an identifier reference (or binding occurrence) from the current scope.
     fn ident(&mut self, id: &'a Ident) {
-        let target = match self.a.lookup(self.current, &id.name) {
+        let mut found = self.a.lookup(self.current, &id.name);
+        // Every non-arrow function has its own `arguments`: an outer
+        // function's binding of that name is shadowed by it.
+        if &*id.name == "arguments" && self.has_arguments() {
+            let owner = self.a.this_scope(self.current);
+            if found.is_some_and(|b| !self.a.declared_within(b, self.current, owner)) {
+                found = None;
+            }
+        }
+        let target = match found {
             Some(b) => Target::Binding(b),
             None => {
                 if &*id.name == "arguments" && self.has_arguments() {
@@ -55,6 +66,17 @@ impl<'a> Walker<'a> {
     }
 
     fn implicit_ref(&mut self, site: Site<'a>, name: &'static str) {
+        if self.a.eval_code && self.a.this_scope(self.current) == 0 {
+            // Eval code's own top level: the calling code's binding.
+            let implicit = match name {
+                THIS => Implicit::This,
+                NEW_TARGET => Implicit::NewTarget,
+                _ => Implicit::Function,
+            };
+            self.a
+                .reference(site, self.current, Target::Dynamic(implicit));
+            return;
+        }
         let b = self.a.implicit(self.current, name);
         self.a.reference(site, self.current, Target::Binding(b));
     }
@@ -169,6 +191,7 @@ impl<'a> Walker<'a> {
             .a
             .push_scope(ScopeKind::Module, None, Some(Owner::Script(&s.scope)));
         self.current = scope;
+        self.strict = !s.sloppy.get();
         let mut vars = Vec::new();
         var_idents(&s.body, &mut vars);
         let mut lexical = Vec::new();
@@ -181,12 +204,23 @@ impl<'a> Walker<'a> {
             }
         }
         let mut seen = std::collections::HashSet::new();
-        for id in vars {
+        for id in &vars {
             if seen.insert(&id.name) {
                 self.a.scopes[scope].global_vars.push(id.name.clone());
             }
         }
         self.declare_lexical(scope, &bindings, true);
+        if self.a.eval_code && self.strict {
+            // Strict eval code: its vars and functions are its own bindings
+            // (EvalDeclarationInstantiation step 1.b's new varEnv).
+            let mut functions = Vec::new();
+            lexical_decls(&s.body, &mut functions);
+            functions.retain(|d| matches!(d, Lexical::Function(..)));
+            self.a.scopes[scope].global_functions.clear();
+            self.a.scopes[scope].global_vars.clear();
+            self.declare_vars(scope, &vars, false);
+            self.declare_lexical(scope, &functions, true);
+        }
         self.stmts(&s.body);
     }
 
@@ -392,6 +426,14 @@ impl<'a> Walker<'a> {
                     self.block(f, Owner::Block(finalizer_scope));
                 }
             }
+            StmtKind::With { object, body } => {
+                self.expr(object);
+                let outer = self.current;
+                self.a.push_scope(ScopeKind::With, Some(outer), None);
+                self.current = self.a.scopes.len() - 1;
+                self.stmt(body);
+                self.leave(outer);
+            }
             StmtKind::Var(decl) => self.var_decl(decl),
             StmtKind::Function(f) => {
                 if let Some(name) = &f.name {
@@ -458,6 +500,8 @@ impl<'a> Walker<'a> {
     /// A function of any kind: its own scope with parameters, vars and hoisted declarations.
     pub fn function(&mut self, f: &'a Rc<Function>, with_self_binding: bool) {
         let outer = self.current;
+        let outer_strict = self.strict;
+        self.strict = f.is_strict();
         let arrow = f.kind == FunctionKind::Arrow;
         let scope = self.enter(ScopeKind::Function { arrow }, Owner::Function(&f.scope));
         let mut params = Vec::new();
@@ -471,6 +515,13 @@ impl<'a> Walker<'a> {
             let b = self.a.declare(scope, &id.name, DeclKind::Param);
             self.a.scopes[scope].params.push(b);
         }
+        // FunctionDeclarationInstantiation step 22: a mapped arguments
+        // object for non-strict functions with simple parameter lists.
+        let simple = f.rest.is_none()
+            && f.params
+                .iter()
+                .all(|p| p.default.is_none() && matches!(p.target.kind, PatternKind::Ident(_)));
+        self.a.scopes[scope].mapped_arguments = !self.strict && !arrow && simple;
         if let FunctionBody::Block(body) = &f.body {
             let mut vars = Vec::new();
             var_idents(body, &mut vars);
@@ -501,11 +552,13 @@ impl<'a> Walker<'a> {
             FunctionBody::Expr(e) => self.expr(e),
         }
         self.leave(outer);
+        self.strict = outer_strict;
     }
 
     /// A class: its scope (name and private names), heritage, members.
     pub fn class(&mut self, c: &'a Rc<Class>) {
         let outer = self.current;
+        let outer_strict = std::mem::replace(&mut self.strict, true);
         let scope = self.enter(ScopeKind::Class, Owner::Class(&c.scope));
         if let Some(name) = &c.name {
             let b = self.a.declare(scope, &name.name, DeclKind::Const);
@@ -581,6 +634,7 @@ impl<'a> Walker<'a> {
             }
         }
         self.leave(outer);
+        self.strict = outer_strict;
     }
 
     fn private_name(&mut self, id: &'a Ident) {
@@ -682,6 +736,9 @@ impl<'a> Walker<'a> {
             ExprKind::Call { callee, args, .. } => {
                 self.expr(callee);
                 self.args(args);
+                if is_direct_eval_candidate(e) {
+                    self.a.direct_eval(self.current, self.strict);
+                }
             }
             ExprKind::New { callee, args } => {
                 self.expr(callee);
@@ -722,6 +779,23 @@ impl<'a> Walker<'a> {
             }
         }
     }
+}
+
+/// A CallExpression whose callee is the identifier `eval` (possibly
+/// parenthesised), not optional: a direct eval if, at run time, the
+/// callee is %eval% (ECMA-262 §13.3.6.1 step 6).
+pub fn is_direct_eval_candidate(call: &Expr) -> bool {
+    let ExprKind::Call {
+        callee, optional, ..
+    } = &call.kind
+    else {
+        return false;
+    };
+    let mut callee = &**callee;
+    while let ExprKind::Paren(inner) = &callee.kind {
+        callee = inner;
+    }
+    !optional && matches!(&callee.kind, ExprKind::Ident(id) if &*id.name == "eval")
 }
 
 /// The let/const names of a `for (let ...;;)` head.

@@ -95,7 +95,7 @@ fn to_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 fn builtin_tag(o: &Gc<JsObject>) -> &'static str {
     match &o.kind {
         ObjectKind::Array(_) => "Array",
-        ObjectKind::Arguments => "Arguments",
+        ObjectKind::Arguments(_) => "Arguments",
         ObjectKind::Function(f) => match f.callable {
             Callable::Native(_) | Callable::Closure(_) | Callable::Bound(_) => "Function",
         },

@@ -160,7 +160,7 @@ case!(
     |a| {
         let o = JsObject::with_kind(
             Some(a.intrinsics().object_prototype.clone()),
-            ObjectKind::Arguments,
+            ObjectKind::Arguments(None),
         );
         define_value(&o, "0", Value::Number(1.0), Attributes::ALL);
         define_value(&o, "1", Value::from("a"), Attributes::ALL);
