@@ -5,6 +5,7 @@
 pub mod array;
 pub mod array_buffer;
 pub mod async_from_sync_iterator;
+pub mod atomics;
 pub mod boolean;
 pub mod console;
 pub mod data_view;
@@ -61,6 +62,7 @@ pub fn install(agent: &mut Agent, realm: &Rc<Realm>) {
     array_buffer::install(agent);
     typed_array::install(agent);
     data_view::install(agent);
+    atomics::install(agent);
     map_set::install(agent);
     weak_ref::install(agent);
     regexp::install(agent);

@@ -22,7 +22,7 @@ mod patterns;
 mod references;
 pub mod script;
 mod statements;
-mod suspend;
+pub(crate) mod suspend;
 
 pub use call::{call_closure, construct_closure};
 pub use frame::{Completion, Frame};

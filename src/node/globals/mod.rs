@@ -1,7 +1,8 @@
 //! The host globals of Node that programs touch at load time: `process`
 //! (process.rs), `performance` (performance.rs), `atob`/`btoa`
 //! (base64.rs), `DOMException` (dom_exception.rs), `structuredClone`
-//! (structured_clone.rs) and `TextEncoder`/`TextDecoder` (text_codec.rs). `vmjs run` installs
+//! (structured_clone.rs), `TextEncoder`/`TextDecoder` (text_codec.rs) and
+//! `URL`/`URLSearchParams` (url/). `vmjs run` installs
 //! them on the global object; `vm` contexts do not get them, as in Node.
 
 mod arguments;
@@ -11,6 +12,7 @@ mod performance;
 mod process;
 mod structured_clone;
 mod text_codec;
+mod url;
 
 use crate::interp::agent::Agent;
 
@@ -33,4 +35,5 @@ pub fn install(agent: &mut Agent, info: ProcessInfo) {
     base64::install(agent);
     structured_clone::install(agent);
     text_codec::install(agent);
+    url::install(agent);
 }

@@ -3,6 +3,7 @@
 
 mod access;
 mod callbacks;
+mod from_async;
 mod mutation;
 mod sort;
 
@@ -166,7 +167,11 @@ fn array_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 }
 
 /// `Construct(C, « len »)` when C is a constructor, else ArrayCreate.
-fn construct_or_create(agent: &mut Agent, c: &Value, len: Option<f64>) -> JsResult<Gc<JsObject>> {
+pub(super) fn construct_or_create(
+    agent: &mut Agent,
+    c: &Value,
+    len: Option<f64>,
+) -> JsResult<Gc<JsObject>> {
     match c {
         Value::Object(co) if is_constructor(co) => {
             let args: Vec<Value> = len.map(Value::Number).into_iter().collect();
@@ -238,6 +243,7 @@ pub fn install(agent: &mut Agent) {
     let proto = agent.intrinsics().array_prototype.clone();
     let ctor = agent.native_constructor("Array", 1, array_constructor, &proto);
     agent.define_method(&ctor, "from", 1, array_from);
+    agent.define_method(&ctor, "fromAsync", 1, from_async::array_from_async);
     agent.define_method(&ctor, "isArray", 1, is_array);
     agent.define_method(&ctor, "of", 0, array_of);
     agent.define_species(&ctor);

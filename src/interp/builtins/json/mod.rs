@@ -1,8 +1,9 @@
 //! The JSON Object (ECMA-262 §25.5): JSON.parse with its reviver walk
-//! and JSON.stringify.
+//! and JSON.stringify, and JSON.rawJSON/JSON.isRawJSON (raw_json.rs).
 
 mod internalize;
 mod parse;
+mod raw_json;
 mod stringify;
 #[cfg(test)]
 mod tests;
@@ -23,6 +24,8 @@ pub fn install(agent: &mut Agent) {
     let json = plain_object(agent);
     agent.define_method(&json, "parse", 2, json_parse);
     agent.define_method(&json, "stringify", 3, json_stringify);
+    agent.define_method(&json, "rawJSON", 1, raw_json::json_raw_json);
+    agent.define_method(&json, "isRawJSON", 1, raw_json::json_is_raw_json);
     agent.define_to_string_tag(&json, "JSON");
     agent.intrinsics().register("JSON", json.clone());
     let global = agent.global_object();

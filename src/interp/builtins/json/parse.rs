@@ -397,3 +397,10 @@ impl Parser<'_> {
         }
     }
 }
+
+/// V8's "Unexpected token" SyntaxError for the code unit at `pos` of
+/// `text` (JSON.rawJSON's rejections of leading or trailing whitespace
+/// and of objects and arrays).
+pub fn unexpected_token_error(agent: &mut Agent, text: &JsStr, pos: usize) -> Throw {
+    fail(agent, text, Problem::UnexpectedToken, pos)
+}

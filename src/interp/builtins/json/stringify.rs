@@ -185,8 +185,14 @@ fn serialize_property(
             &[key.to_value(), value],
         )?;
     }
-    // 4. If value is an Object, unwrap Number, String and Boolean objects.
+    // 4. If value is an Object, then
     if let Value::Object(o) = &value {
+        // a. If value has an [[IsRawJSON]] internal slot, return ! Get(value, "rawJSON").
+        if let Some(Value::String(text)) = super::raw_json::raw_json_text(o) {
+            state.out.extend_from_slice(text.units());
+            return Ok(true);
+        }
+        // b–e. Unwrap Number, String and Boolean objects.
         value = match &o.kind {
             ObjectKind::Number(_) => Value::Number(agent.to_number(&value)?),
             ObjectKind::String(_) => Value::String(agent.to_string(&value)?),

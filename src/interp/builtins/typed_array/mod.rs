@@ -11,6 +11,7 @@ mod mutation;
 mod object;
 mod sort;
 mod statics;
+mod uint8_base64;
 mod views;
 
 use gc::Gc;
@@ -51,6 +52,7 @@ pub fn install(agent: &mut Agent) {
     for (i, element) in ElementType::ALL.into_iter().enumerate() {
         install_concrete(agent, &intrinsic, &proto, i, element);
     }
+    uint8_base64::install(agent);
 }
 
 /// `C.prototype` and `C.prototype.constructor`.
