@@ -86,6 +86,8 @@ pub enum ObjectKind {
     String(JsStr),
     /// [[SymbolData]]
     Symbol(Gc<Symbol>),
+    /// [[BigIntData]]
+    BigInt(crate::interp::bigint::JsBigInt),
     /// An unmapped arguments object (strict code only has these).
     Arguments,
     Other(Box<dyn ObjectData>),

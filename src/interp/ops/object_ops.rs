@@ -131,6 +131,7 @@ impl Agent {
             Value::Number(_) => i.number_prototype.clone(),
             Value::String(_) => i.string_prototype.clone(),
             Value::Symbol(_) => i.symbol_prototype.clone(),
+            Value::BigInt(_) => i.bigint_prototype.clone(),
             _ => i.object_prototype.clone(),
         }
     }
@@ -675,6 +676,7 @@ impl Agent {
             Value::Object(o) if o.is_callable() => "function".into(),
             Value::Object(o) => self.object_label(o),
             Value::Number(n) => crate::interp::number::number_to_string(*n),
+            Value::BigInt(b) => b.to_string_radix(10),
             Value::Bool(b) => b.to_string(),
             Value::Undefined => "undefined".into(),
             Value::Null => "null".into(),

@@ -97,7 +97,7 @@ fn builtin_tag(o: &Gc<JsObject>) -> &'static str {
             "RegExp" => "RegExp",
             _ => "Object",
         },
-        ObjectKind::Ordinary | ObjectKind::Symbol(_) => "Object",
+        ObjectKind::Ordinary | ObjectKind::Symbol(_) | ObjectKind::BigInt(_) => "Object",
     }
 }
 
