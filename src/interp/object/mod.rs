@@ -18,7 +18,7 @@ use std::cell::Cell;
 use gc::{Finalize, Gc, Trace};
 
 pub use integer_indexed::canonical_numeric_index_string;
-pub use kind::{ArrayData, IntegerIndexed, ObjectData, ObjectKind};
+pub use kind::{ArrayData, ContentType, IntegerIndexed, ObjectData, ObjectKind};
 
 use super::property::{Attributes, Property, PropertyDescriptor, PropertyKey};
 use super::property_table::PropertyTable;

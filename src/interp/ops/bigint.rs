@@ -10,6 +10,7 @@ use crate::interp::agent::Agent;
 use crate::interp::bigint::{BigIntError, JsBigInt};
 use crate::interp::completion::{JsResult, Throw};
 use crate::interp::number::{is_str_white_space, number_to_string};
+use crate::interp::object::ContentType;
 use crate::interp::value::Value;
 
 impl Agent {
@@ -70,6 +71,20 @@ impl Agent {
         let n = self.to_bigint(argument)?;
         // 2. Let int64bit be ℝ(n) modulo 2^64.
         Ok(n.low_u64())
+    }
+
+    /// TypedArraySetElement steps 1–2 (and the same step of every typed
+    /// array or DataView write): ? ToBigInt(value) when the content type is
+    /// bigint, ? ToNumber(value) otherwise (also for `None`).
+    pub fn to_content_type(
+        &mut self,
+        content: Option<ContentType>,
+        value: &Value,
+    ) -> JsResult<Value> {
+        Ok(match content {
+            Some(ContentType::BigInt) => Value::BigInt(self.to_bigint(value)?),
+            _ => Value::Number(self.to_number(value)?),
+        })
     }
 
     /// The exception a BigInt:: operation's failure stands for.

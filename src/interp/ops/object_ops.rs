@@ -178,8 +178,9 @@ impl Agent {
                 // i. If SameValue(O, Receiver) is true, then
                 if matches!(receiver, Value::Object(r) if Gc::ptr_eq(r, &obj)) {
                     // 1. Perform ? TypedArraySetElement(O, numericIndex, V).
-                    let n = self.to_number(&v)?;
-                    obj.integer_indexed_set(index, n);
+                    let content = obj.integer_indexed_content_type();
+                    let n = self.to_content_type(content, &v)?;
+                    obj.integer_indexed_set(index, &n);
                     // 2. Return true.
                     return Ok(true);
                 }
@@ -294,8 +295,8 @@ impl Agent {
                     return Ok(false);
                 }
                 let value = value.clone();
-                let n = self.to_number(&value)?;
-                o.integer_indexed_set(index, n);
+                let n = self.to_content_type(o.integer_indexed_content_type(), &value)?;
+                o.integer_indexed_set(index, &n);
                 return Ok(true);
             }
         }

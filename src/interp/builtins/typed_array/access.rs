@@ -11,6 +11,7 @@ use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::number::number_to_string;
 use crate::interp::object::JsObject;
+use crate::interp::ops::equality::is_strictly_equal;
 use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
@@ -42,7 +43,7 @@ pub fn install(agent: &mut Agent, proto: &Gc<JsObject>) {
 
 /// The element at `k` as ! Get(O, ! ToString(𝔽(k))) reads it.
 pub(super) fn element(o: &Gc<JsObject>, k: usize) -> Value {
-    ta(o).get(k).map(Value::Number).unwrap_or(Value::Undefined)
+    ta(o).get(k).unwrap_or(Value::Undefined)
 }
 
 /// %TypedArray%.prototype.at ( index ) — <https://tc39.es/ecma262/#sec-%typedarray%.prototype.at>
@@ -115,13 +116,11 @@ fn index_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let Some(start) = start_index(agent, &args.arg(1), len)? else {
         return Ok(Value::Number(-1.0));
     };
-    let Value::Number(search) = args.arg(0) else {
-        return Ok(Value::Number(-1.0));
-    };
+    let search = args.arg(0);
     // 11. Repeat, while k < len: if ! HasProperty(O, Pk) and IsStrictlyEqual, return 𝔽(k).
     let data = ta(&o);
     for k in start..len {
-        if data.get(k) == Some(search) {
+        if data.get(k).is_some_and(|v| is_strictly_equal(&v, &search)) {
             return Ok(Value::Number(k as f64));
         }
     }
@@ -156,13 +155,11 @@ fn last_index_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     if k < 0.0 {
         return Ok(Value::Number(-1.0));
     }
-    let Value::Number(search) = args.arg(0) else {
-        return Ok(Value::Number(-1.0));
-    };
+    let search = args.arg(0);
     // 9. Repeat, while k ≥ 0: if ! HasProperty(O, Pk) and IsStrictlyEqual, return 𝔽(k).
     let data = ta(&o);
     for k in (0..=k as usize).rev() {
-        if data.get(k) == Some(search) {
+        if data.get(k).is_some_and(|v| is_strictly_equal(&v, &search)) {
             return Ok(Value::Number(k as f64));
         }
     }
@@ -186,8 +183,11 @@ fn join(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         if k > 0 {
             r.push_str(&sep);
         }
-        if let Some(n) = ta(&o).get(k) {
-            r.push_str(&number_to_string(n));
+        // ! ToString(element): a Number or a BigInt.
+        match ta(&o).get(k) {
+            Some(Value::Number(n)) => r.push_str(&number_to_string(n)),
+            Some(Value::BigInt(b)) => r.push_str(&b.to_string_radix(10)),
+            _ => {}
         }
     }
     // 9. Return R.
