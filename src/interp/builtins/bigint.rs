@@ -135,8 +135,9 @@ fn value_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 pub fn install(agent: &mut Agent) {
     let proto = agent.intrinsics().bigint_prototype.clone();
     let ctor = agent.native_constructor("BigInt", 1, bigint_constructor, &proto);
-    agent.define_method(&ctor, "asIntN", 2, as_int_n);
+    // In V8's order (what Object.getOwnPropertyNames shows).
     agent.define_method(&ctor, "asUintN", 2, as_uint_n);
+    agent.define_method(&ctor, "asIntN", 2, as_int_n);
     agent.define_method(&proto, "toLocaleString", 0, to_locale_string);
     agent.define_method(&proto, "toString", 0, to_string);
     agent.define_method(&proto, "valueOf", 0, value_of);
