@@ -2,7 +2,7 @@
 //! the BigInt:: operations the operators dispatch to.
 //!
 //! The digits live in a `num_bigint::BigInt` behind an `Rc`, so a
-//! [`Value`](super::value::Value) stays two words wide and copying a BigInt
+//! [`Value`](super::value::Value) does not grow (a String is wider) and copying a BigInt
 //! value copies a pointer. BigInt values are immutable: every operation
 //! makes a new one.
 
@@ -240,11 +240,12 @@ impl JsBigInt {
         bigint_to_f64(&self.0)
     }
 
-    /// BigInt::asIntN's step 2 (bits ≤ 2^53 − 1): ℝ(bigint) modulo 2^bits,
-    /// as a signed or unsigned integer.
-    pub fn as_n_bits(&self, bits: u64, signed: bool) -> JsBigInt {
+    /// BigInt.asIntN / asUintN's steps 3–4 (bits ≤ 2^53 − 1): ℝ(bigint)
+    /// modulo 2^bits, as a signed or unsigned integer. Too wide a result
+    /// (a negative value modulo a huge power of two) is an error.
+    pub fn as_n_bits(&self, bits: u64, signed: bool) -> BigIntResult {
         if bits == 0 {
-            return JsBigInt::zero();
+            return Ok(JsBigInt::zero());
         }
         // A value that already fits comes back unchanged (and no 2^bits is
         // built for a huge `bits`).
@@ -254,17 +255,21 @@ impl JsBigInt {
             !self.is_negative() && self.bits() <= bits
         };
         if fits {
-            return self.clone();
+            return Ok(self.clone());
         }
-        // 1. Let mod be ℝ(bigint) modulo 2^bits.
+        // Only an unsigned reduction of a negative value grows: to `bits` bits.
+        if bits > MAX_BITS {
+            return Err(BigIntError::TooBig);
+        }
+        // 3. Let mod be ℝ(bigint) modulo 2^bits.
         let modulus = BigInt::one() << bits as usize;
         let m = self.0.mod_floor(&modulus);
-        // 2. If signed and mod ≥ 2^(bits - 1), return mod - 2^bits; otherwise return mod.
-        if signed && m.bits() == bits {
+        // 4. If signed and mod ≥ 2^(bits - 1), return mod - 2^bits; otherwise return mod.
+        Ok(if signed && m.bits() == bits {
             JsBigInt::from(m - modulus)
         } else {
             JsBigInt::from(m)
-        }
+        })
     }
 
     /// The low 64 bits in two's complement (ToBigInt64 / ToBigUint64's modulo).
@@ -352,12 +357,20 @@ mod tests {
 
     #[test]
     fn as_n_bits_wraps() {
-        assert_eq!(big("-1").as_n_bits(64, false), big("18446744073709551615"));
+        assert_eq!(
+            big("-1").as_n_bits(64, false),
+            Ok(big("18446744073709551615"))
+        );
         assert_eq!(
             big("9223372036854775808").as_n_bits(64, true),
-            big("-9223372036854775808")
+            Ok(big("-9223372036854775808"))
         );
-        assert_eq!(big("3").as_n_bits(1, true), big("-1"));
+        assert_eq!(big("3").as_n_bits(1, true), Ok(big("-1")));
+        assert_eq!(big("5").as_n_bits(1 << 52, false), Ok(big("5")));
+        assert_eq!(
+            big("-1").as_n_bits(1 << 52, false),
+            Err(BigIntError::TooBig)
+        );
         assert_eq!(big("-1").low_u64(), u64::MAX);
     }
 

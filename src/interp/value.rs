@@ -43,7 +43,7 @@ pub enum Value {
     Number(f64),
     String(JsStr),
     Symbol(Gc<Symbol>),
-    /// A BigInt (§6.1.6.2), shared behind an `Rc` so a Value stays small.
+    /// A BigInt (§6.1.6.2), one `Rc` pointer wide so it does not widen a Value.
     BigInt(JsBigInt),
     Object(Gc<JsObject>),
 }
@@ -168,7 +168,12 @@ mod tests {
     }
 
     #[test]
-    fn a_value_is_two_words() {
-        assert_eq!(std::mem::size_of::<Value>(), 16);
+    fn a_bigint_does_not_widen_a_value() {
+        // One pointer: the widest variant is still a String (a fat pointer and a tag).
+        assert_eq!(
+            std::mem::size_of::<JsBigInt>(),
+            std::mem::size_of::<usize>()
+        );
+        assert_eq!(std::mem::size_of::<Value>(), std::mem::size_of::<JsStr>());
     }
 }

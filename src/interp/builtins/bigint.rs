@@ -48,7 +48,8 @@ fn as_int_n(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 2. Set bigint to ? ToBigInt(bigint).
     let bigint = agent.to_bigint(&args.arg(1))?;
     // 3–4. mod = ℝ(bigint) modulo 2^bits; subtract 2^bits when mod ≥ 2^(bits - 1).
-    Ok(Value::BigInt(bigint.as_n_bits(bits, true)))
+    let result = bigint.as_n_bits(bits, true);
+    result.map(Value::BigInt).map_err(|e| agent.bigint_error(e))
 }
 
 /// BigInt.asUintN ( bits, bigint ) — <https://tc39.es/ecma262/#sec-bigint.asuintn>
@@ -58,7 +59,8 @@ fn as_uint_n(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 2. Set bigint to ? ToBigInt(bigint).
     let bigint = agent.to_bigint(&args.arg(1))?;
     // 3. Return ℤ(ℝ(bigint) modulo 2^bits).
-    Ok(Value::BigInt(bigint.as_n_bits(bits, false)))
+    let result = bigint.as_n_bits(bits, false);
+    result.map(Value::BigInt).map_err(|e| agent.bigint_error(e))
 }
 
 /// ThisBigIntValue ( value ) — <https://tc39.es/ecma262/#sec-thisbigintvalue>

@@ -172,3 +172,5 @@ c %= 7n;
 c /= 1n;
 console.log(c);
 console.log(Number.isInteger(1n), Number.isSafeInteger(1n), String([1n, 2n]), [1n].toLocaleString());
+t('asUintN huge', () => [BigInt.asUintN(2 ** 53 - 1, 5n), BigInt.asIntN(2 ** 53 - 1, -5n)]);
+t('asUintN huge negative', () => BigInt.asUintN(2 ** 53 - 1, -1n));
