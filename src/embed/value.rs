@@ -86,7 +86,7 @@ impl JsValue {
             JsValue::String(s) => Value::String(JsStr::from(s.as_str())),
             JsValue::Object(o) => Value::Object(o.0.clone()),
             JsValue::BigInt(digits) => {
-                crate::interp::ops::bigint::string_to_bigint(&JsStr::from(digits.as_str()).units())
+                crate::interp::ops::bigint::string_to_bigint(JsStr::from(digits.as_str()).units())
                     .map_or(Value::Undefined, Value::BigInt)
             }
         }

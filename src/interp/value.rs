@@ -169,11 +169,15 @@ mod tests {
 
     #[test]
     fn a_bigint_does_not_widen_a_value() {
-        // One pointer: the widest variant is still a String (a fat pointer and a tag).
+        // One pointer: the widest variant is still a String (a fat pointer),
+        // so a Value is a String and a tag word.
         assert_eq!(
             std::mem::size_of::<JsBigInt>(),
             std::mem::size_of::<usize>()
         );
-        assert_eq!(std::mem::size_of::<Value>(), std::mem::size_of::<JsStr>());
+        assert_eq!(
+            std::mem::size_of::<Value>(),
+            std::mem::size_of::<JsStr>() + std::mem::size_of::<usize>()
+        );
     }
 }
