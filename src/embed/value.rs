@@ -17,6 +17,8 @@ pub enum JsValue {
     String(String),
     /// A symbol, by its description.
     Symbol(Option<String>),
+    /// A BigInt, by its decimal digits (with a `-` when negative).
+    BigInt(String),
     Object(ObjectRef),
 }
 
@@ -70,6 +72,7 @@ impl JsValue {
             Value::Number(n) => JsValue::Number(*n),
             Value::String(s) => JsValue::String(s.to_rust_string()),
             Value::Symbol(s) => JsValue::Symbol(s.description.as_ref().map(|d| d.to_rust_string())),
+            Value::BigInt(b) => JsValue::BigInt(b.to_string_radix(10)),
             Value::Object(o) => JsValue::Object(ObjectRef(o.clone())),
         }
     }
@@ -82,6 +85,10 @@ impl JsValue {
             JsValue::Number(n) => Value::Number(*n),
             JsValue::String(s) => Value::String(JsStr::from(s.as_str())),
             JsValue::Object(o) => Value::Object(o.0.clone()),
+            JsValue::BigInt(digits) => {
+                crate::interp::ops::bigint::string_to_bigint(JsStr::from(digits.as_str()).units())
+                    .map_or(Value::Undefined, Value::BigInt)
+            }
         }
     }
 }

@@ -3,6 +3,7 @@
 //! abstract operations, the builtins and the tree-walking evaluator.
 
 pub mod agent;
+pub mod bigint;
 pub mod builtins;
 pub mod completion;
 pub mod environment;

@@ -2,6 +2,7 @@
 
 use gc::{Finalize, Gc, Trace};
 
+use super::bigint::JsBigInt;
 use super::object::JsObject;
 use super::string::JsStr;
 
@@ -42,6 +43,8 @@ pub enum Value {
     Number(f64),
     String(JsStr),
     Symbol(Gc<Symbol>),
+    /// A BigInt (§6.1.6.2), one `Rc` pointer wide so it does not widen a Value.
+    BigInt(JsBigInt),
     Object(Gc<JsObject>),
 }
 
@@ -103,6 +106,8 @@ impl Value {
             (Value::Undefined, Value::Undefined) | (Value::Null, Value::Null) => true,
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::String(a), Value::String(b)) => a == b,
+            // SameValue 1–2 for BigInts: BigInt::equal.
+            (Value::BigInt(a), Value::BigInt(b)) => a == b,
             (Value::Symbol(a), Value::Symbol(b)) => Gc::ptr_eq(a, b),
             (Value::Object(a), Value::Object(b)) => Gc::ptr_eq(a, b),
             _ => false,
@@ -119,6 +124,12 @@ impl From<bool> for Value {
 impl From<f64> for Value {
     fn from(n: f64) -> Value {
         Value::Number(n)
+    }
+}
+
+impl From<JsBigInt> for Value {
+    fn from(n: JsBigInt) -> Value {
+        Value::BigInt(n)
     }
 }
 
@@ -151,5 +162,22 @@ mod tests {
         assert!(Value::from(0.0).same_value_zero(&Value::from(-0.0)));
         assert!(Value::from("a").same_value(&Value::from("a")));
         assert!(!Value::Undefined.same_value(&Value::Null));
+        let ten = JsBigInt::from(10i64);
+        assert!(Value::from(ten.clone()).same_value(&Value::from(JsBigInt::from(10i64))));
+        assert!(!Value::from(ten).same_value(&Value::from(10.0)));
+    }
+
+    #[test]
+    fn a_bigint_does_not_widen_a_value() {
+        // One pointer: the widest variant is still a String (a fat pointer),
+        // so a Value is a String and a tag word.
+        assert_eq!(
+            std::mem::size_of::<JsBigInt>(),
+            std::mem::size_of::<usize>()
+        );
+        assert_eq!(
+            std::mem::size_of::<Value>(),
+            std::mem::size_of::<JsStr>() + std::mem::size_of::<usize>()
+        );
     }
 }

@@ -6,6 +6,7 @@ pub mod array;
 pub mod array_buffer;
 pub mod async_from_sync_iterator;
 pub mod atomics;
+pub mod bigint;
 pub mod boolean;
 pub mod console;
 pub mod data_view;
@@ -52,6 +53,7 @@ pub fn install(agent: &mut Agent, realm: &Rc<Realm>) {
     symbol::install(agent);
     boolean::install(agent);
     number::install(agent);
+    bigint::install(agent);
     math::install(agent);
     string::install(agent);
     date::install(agent);

@@ -26,6 +26,7 @@ fn require_callback(agent: &mut Agent, v: &Value) -> JsResult<()> {
         ),
         Value::Bool(b) => format!("type boolean ({b})"),
         Value::Symbol(_) => "type symbol".to_string(),
+        Value::BigInt(b) => format!("type bigint ({}n)", b.to_string_radix(10)),
         Value::Object(_) => "an instance of Object".to_string(),
     };
     let error = agent.type_error(format!(

@@ -3,6 +3,7 @@
 
 use super::frame::Frame;
 use crate::interp::agent::Agent;
+use crate::interp::bigint::JsBigInt;
 use crate::interp::completion::JsResult;
 use crate::interp::ops::conversion::to_boolean;
 use crate::interp::string::JsStr;
@@ -110,10 +111,10 @@ impl Agent {
             Literal::Bool(b) => Value::Bool(*b),
             Literal::Num(n) => Value::Number(*n),
             Literal::Str(s) => Value::String(JsStr::from_units(s.clone())),
-            Literal::BigInt(_) => {
-                self.set_position(e.span.start);
-                return self.throw_type_error("BigInt values are not supported by vmjs");
-            }
+            // The lexer hands over the value's decimal digits.
+            Literal::BigInt(digits) => Value::BigInt(
+                JsBigInt::from_decimal(digits).expect("the lexer produces decimal digits"),
+            ),
             Literal::Regex { pattern, flags } => {
                 self.set_position(e.span.start);
                 crate::interp::builtins::regexp::regexp_create(

@@ -4,9 +4,10 @@
 use super::frame::Frame;
 use super::references::Reference;
 use crate::interp::agent::Agent;
+use crate::interp::bigint::JsBigInt;
 use crate::interp::completion::JsResult;
 use crate::interp::number::{to_int32, to_uint32};
-use crate::interp::ops::conversion::{to_boolean, PreferredType};
+use crate::interp::ops::conversion::{to_boolean, Numeric, PreferredType};
 use crate::interp::ops::equality::is_strictly_equal;
 use crate::interp::property::PropertyKey;
 use crate::interp::string::JsStr;
@@ -42,10 +43,18 @@ impl Agent {
             _ => {
                 let v = self.eval_expr(f, arg)?;
                 Ok(match op {
-                    UnaryOp::Minus => Value::Number(-self.to_numeric(&v)?),
+                    // Unary -: 2. If oldValue is a BigInt, return BigInt::unaryMinus(oldValue).
+                    UnaryOp::Minus => match self.to_numeric(&v)? {
+                        Numeric::Number(n) => Value::Number(-n),
+                        Numeric::BigInt(b) => Value::BigInt(b.unary_minus()),
+                    },
                     UnaryOp::Plus => Value::Number(self.to_number(&v)?),
                     UnaryOp::Not => Value::Bool(!to_boolean(&v)),
-                    UnaryOp::BitNot => Value::Number(f64::from(!self.to_int32(&v)?)),
+                    // Bitwise NOT: Number::bitwiseNOT or BigInt::bitwiseNOT.
+                    UnaryOp::BitNot => match self.to_numeric(&v)? {
+                        Numeric::Number(n) => Value::Number(f64::from(!to_int32(n))),
+                        Numeric::BigInt(b) => Value::BigInt(b.bitwise_not()),
+                    },
                     UnaryOp::Void => Value::Undefined,
                     UnaryOp::Typeof | UnaryOp::Delete => unreachable!("handled above"),
                 })
@@ -135,15 +144,30 @@ impl Agent {
         let old = self.get_reference_value(f, &reference)?;
         // 3. Let oldValue be ? ToNumeric(? GetValue(expr)).
         let old = match old {
-            Value::Number(n) => n,
+            Value::Number(n) => Numeric::Number(n),
             other => self.to_numeric(&other)?,
         };
-        let new = match op {
-            UpdateOp::Increment => old + 1.0,
-            UpdateOp::Decrement => old - 1.0,
+        // 4–5. newValue is oldValue ± 1 (1𝔽 for a Number, 1ℤ for a BigInt).
+        let (old, new) = match old {
+            Numeric::Number(old) => {
+                let new = match op {
+                    UpdateOp::Increment => old + 1.0,
+                    UpdateOp::Decrement => old - 1.0,
+                };
+                (Value::Number(old), Value::Number(new))
+            }
+            Numeric::BigInt(old) => {
+                let one = JsBigInt::from(1i64);
+                let new = match op {
+                    UpdateOp::Increment => old.add(&one),
+                    UpdateOp::Decrement => old.subtract(&one),
+                }
+                .map_err(|e| self.bigint_error(e))?;
+                (Value::BigInt(old), Value::BigInt(new))
+            }
         };
-        self.put_reference_value(f, &reference, Value::Number(new))?;
-        Ok(Value::Number(if prefix { new } else { old }))
+        self.put_reference_value(f, &reference, new.clone())?;
+        Ok(if prefix { new } else { old })
     }
 
     /// ApplyStringOrNumericBinaryOperator and the relational/equality operators.
@@ -171,7 +195,10 @@ impl Agent {
                         None => return self.throw_range_error("Invalid string length"),
                     }
                 } else {
-                    Value::Number(self.to_numeric(&lp)? + self.to_numeric(&rp)?)
+                    // 3–4. Let lnum/rnum be ? ToNumeric(lprim/rprim).
+                    let a = self.to_numeric(&lp)?;
+                    let b = self.to_numeric(&rp)?;
+                    self.apply_numeric(op, a, b)?
                 }
             }
             BinaryOp::EqEqEq => Value::Bool(is_strictly_equal(&l, &r)),
@@ -197,9 +224,47 @@ impl Agent {
             _ => {
                 let a = self.to_numeric(&l)?;
                 let b = self.to_numeric(&r)?;
-                number_binary(op, a, b).expect("every remaining operator is numeric")
+                self.apply_numeric(op, a, b)?
             }
         })
+    }
+
+    /// ApplyStringOrNumericBinaryOperator steps 3–8 on numeric operands.
+    fn apply_numeric(&mut self, op: BinaryOp, a: Numeric, b: Numeric) -> JsResult<Value> {
+        match (a, b) {
+            (Numeric::Number(a), Numeric::Number(b)) => {
+                Ok(number_binary(op, a, b).expect("every remaining operator is numeric"))
+            }
+            (Numeric::BigInt(a), Numeric::BigInt(b)) => self.bigint_binary(op, &a, &b),
+            // 5. If Type(lnum) is not Type(rnum), throw a TypeError exception.
+            _ => {
+                self.throw_type_error("Cannot mix BigInt and other types, use explicit conversions")
+            }
+        }
+    }
+
+    /// The BigInt:: operation of a binary operator (Table 9's BigInt column).
+    fn bigint_binary(&mut self, op: BinaryOp, a: &JsBigInt, b: &JsBigInt) -> JsResult<Value> {
+        let result = match op {
+            BinaryOp::Add => a.add(b),
+            BinaryOp::Sub => a.subtract(b),
+            BinaryOp::Mul => a.multiply(b),
+            BinaryOp::Div => a.divide(b),
+            BinaryOp::Mod => a.remainder(b),
+            BinaryOp::Exp => a.exponentiate(b),
+            BinaryOp::Shl => a.left_shift(b),
+            BinaryOp::Shr => a.signed_right_shift(b),
+            // BigInt::unsignedRightShift: 1. Throw a TypeError exception.
+            BinaryOp::UShr => {
+                return self
+                    .throw_type_error("BigInts have no unsigned right shift, use >> instead")
+            }
+            BinaryOp::BitAnd => Ok(a.bitwise_and(b)),
+            BinaryOp::BitOr => Ok(a.bitwise_or(b)),
+            BinaryOp::BitXor => Ok(a.bitwise_xor(b)),
+            _ => unreachable!("only the arithmetic and bitwise operators reach here"),
+        };
+        result.map(Value::BigInt).map_err(|e| self.bigint_error(e))
     }
 }
 

@@ -190,15 +190,18 @@ pub fn format_promise(
 }
 
 /// Node's `formatTypedArray` (without `showHidden`'s extra keys): the
-/// first `maxArrayLength` elements as numbers.
+/// first `maxArrayLength` elements as numbers (or BigInts).
 pub fn format_typed_array(ctx: &Ctx, o: &Gc<JsObject>, length: usize) -> Vec<String> {
     let max_length = ctx.opts.max_array_length.min(length);
     let remaining = length - max_length;
     let mut output = Vec::with_capacity(max_length + 1);
     if let Some(data) = o.data::<crate::interp::builtins::typed_array::TypedArrayData>() {
         for i in 0..max_length {
-            let n = data.get(i).unwrap_or(f64::NAN);
-            output.push(super::text::format_number(n));
+            output.push(match data.get(i) {
+                Some(Value::BigInt(b)) => format!("{}n", b.to_string_radix(10)),
+                Some(Value::Number(n)) => super::text::format_number(n),
+                _ => super::text::format_number(f64::NAN),
+            });
         }
     }
     if remaining > 0 {

@@ -143,6 +143,7 @@ pub fn is_boxed(o: &JsObject) -> bool {
             | ObjectKind::String(_)
             | ObjectKind::Boolean(_)
             | ObjectKind::Symbol(_)
+            | ObjectKind::BigInt(_)
     )
 }
 
@@ -172,6 +173,7 @@ pub fn boxed_base(
         }
         ObjectKind::Boolean(b) => ("Boolean", b.to_string()),
         ObjectKind::Symbol(s) => ("Symbol", symbol_to_string(s)),
+        ObjectKind::BigInt(b) => ("BigInt", format!("{}n", b.to_string_radix(10))),
         _ => ("Object", String::new()),
     };
     let mut base = format!("[{kind}");

@@ -24,6 +24,7 @@ pub fn internal_constructor_name(o: &JsObject) -> String {
         ObjectKind::Number(_) => "Number".into(),
         ObjectKind::String(_) => "String".into(),
         ObjectKind::Symbol(_) => "Symbol".into(),
+        ObjectKind::BigInt(_) => "BigInt".into(),
         ObjectKind::Other(data) => data.class_name().into(),
         ObjectKind::Proxy(p) if p.callable => "Function".into(),
         ObjectKind::Ordinary | ObjectKind::Arguments(_) | ObjectKind::Proxy(_) => "Object".into(),

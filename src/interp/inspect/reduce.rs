@@ -91,7 +91,7 @@ pub fn reduce_to_single_string(
     format!("{open}{ln}{} {close}", output.join(&separator))
 }
 
-/// `typeof value[i] === 'number'` for an array element, read without
+/// `typeof value[i] === 'number'` (or `'bigint'`) for an array element, read without
 /// running accessors.
 fn element_is_number(array: &JsObject, i: usize) -> bool {
     let Ok(index) = u32::try_from(i) else {
@@ -99,7 +99,7 @@ fn element_is_number(array: &JsObject, i: usize) -> bool {
     };
     matches!(
         array.get_own_data_value(&PropertyKey::Index(index)),
-        Some(Value::Number(_))
+        Some(Value::Number(_) | Value::BigInt(_))
     )
 }
 

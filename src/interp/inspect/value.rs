@@ -38,6 +38,8 @@ pub fn format_primitive(ctx: &Ctx, v: &Value) -> String {
         Value::Undefined => "undefined".into(),
         Value::Null => "null".into(),
         Value::Symbol(s) => symbol_to_string(s),
+        // formatBigInt: the digits and an `n`.
+        Value::BigInt(b) => format!("{}n", b.to_string_radix(10)),
         Value::Object(_) => String::new(),
     }
 }

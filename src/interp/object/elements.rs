@@ -93,11 +93,15 @@ impl JsObject {
         if let Some(ii) = self.integer_indexed() {
             // TypedArray [[Set]] step 1.b.i with O = Receiver and a value
             // that needs no conversion.
-            if let Value::Number(n) = value {
-                ii.set_element(f64::from(index), n);
-                return true;
+            let converted = matches!(
+                (&value, ii.content_type()),
+                (Value::Number(_), super::ContentType::Number)
+                    | (Value::BigInt(_), super::ContentType::BigInt)
+            );
+            if converted {
+                ii.set_element(f64::from(index), &value);
             }
-            return false;
+            return converted;
         }
         if !self.dense.get() {
             return false;

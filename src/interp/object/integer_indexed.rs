@@ -3,8 +3,9 @@
 //! Each hook returns `None` when the object is not integer-indexed or the
 //! key is not numeric, and the ordinary method applies.
 
-use super::kind::IntegerIndexed;
+use super::kind::{ContentType, IntegerIndexed};
 use super::{JsObject, ObjectKind};
+use crate::interp::bigint::JsBigInt;
 use crate::interp::number::{number_to_string, string_to_number};
 use crate::interp::property::{Attributes, Property, PropertyDescriptor, PropertyKey};
 use crate::interp::value::Value;
@@ -99,14 +100,20 @@ impl JsObject {
         if let Some(value) = &desc.value {
             // Deviation: the conversion (which may run code) is the
             // caller's (`Agent::define_own_property`); a value that reaches
-            // here unconverted takes its primitive Number or NaN.
-            let n = match value {
-                Value::Number(n) => *n,
-                Value::Bool(b) => f64::from(u8::from(*b)),
-                Value::Null => 0.0,
-                _ => f64::NAN,
+            // here unconverted takes its primitive Number (or NaN), or its
+            // BigInt (or 0n).
+            let numeric = match (ii.content_type(), value) {
+                (ContentType::Number, Value::Number(_))
+                | (ContentType::BigInt, Value::BigInt(_)) => value.clone(),
+                (ContentType::Number, Value::Bool(b)) => Value::Number(f64::from(u8::from(*b))),
+                (ContentType::Number, Value::Null) => Value::Number(0.0),
+                (ContentType::Number, _) => Value::Number(f64::NAN),
+                (ContentType::BigInt, Value::Bool(b)) => {
+                    Value::BigInt(JsBigInt::from(i64::from(*b)))
+                }
+                (ContentType::BigInt, _) => Value::BigInt(JsBigInt::zero()),
             };
-            ii.set_element(index, n);
+            ii.set_element(index, &numeric);
         }
         // vii. Return true.
         Some(true)
@@ -154,11 +161,16 @@ impl JsObject {
         Some((index, ii.is_valid_integer_index(index)))
     }
 
-    /// TypedArraySetElement for an already converted Number.
-    pub fn integer_indexed_set(&self, index: f64, value: f64) {
+    /// TypedArraySetElement for an already converted Number or BigInt.
+    pub fn integer_indexed_set(&self, index: f64, value: &Value) {
         if let Some(ii) = self.integer_indexed() {
             ii.set_element(index, value);
         }
+    }
+
+    /// [[ContentType]] of an integer-indexed object.
+    pub fn integer_indexed_content_type(&self) -> Option<ContentType> {
+        Some(self.integer_indexed()?.content_type())
     }
 }
 

@@ -47,6 +47,13 @@ pub trait ObjectData: Trace + Any {
     }
 }
 
+/// A typed array's [[ContentType]] (§23.2.7): its elements are Numbers or BigInts.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum ContentType {
+    Number,
+    BigInt,
+}
+
 /// The element storage of an integer-indexed exotic object (§10.4.5):
 /// what its internal methods need for canonical numeric string keys.
 pub trait IntegerIndexed {
@@ -57,9 +64,11 @@ pub trait IntegerIndexed {
     /// valid integer index (the caller's undefined).
     fn get_element(&self, index: f64) -> Option<crate::interp::value::Value>;
     /// TypedArraySetElement ( O, index, numValue ) after its step 1–2
-    /// conversion: `value` is already a Number. Does nothing for an
-    /// invalid index.
-    fn set_element(&self, index: f64, value: f64);
+    /// conversion: `value` is already a Number, or a BigInt when the
+    /// content type is bigint. Does nothing for an invalid index.
+    fn set_element(&self, index: f64, value: &crate::interp::value::Value);
+    /// [[ContentType]]: which conversion TypedArraySetElement applies.
+    fn content_type(&self) -> ContentType;
     /// TypedArrayLength of the current view (0 when out of bounds), the
     /// number of index keys [[OwnPropertyKeys]] lists.
     fn current_length(&self) -> usize;
@@ -135,6 +144,8 @@ pub enum ObjectKind {
     String(JsStr),
     /// [[SymbolData]]
     Symbol(Gc<Symbol>),
+    /// [[BigIntData]]
+    BigInt(crate::interp::bigint::JsBigInt),
     /// An arguments object: unmapped, or mapped with its [[ParameterMap]]
     /// (§10.4.4, `arguments.rs`).
     Arguments(Option<Box<super::ParameterMap>>),

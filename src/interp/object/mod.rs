@@ -22,7 +22,7 @@ use gc::{Finalize, Gc, Trace};
 
 pub use arguments::ParameterMap;
 pub use integer_indexed::canonical_numeric_index_string;
-pub use kind::{ArrayData, IntegerIndexed, ObjectData, ObjectKind, ProxyData};
+pub use kind::{ArrayData, ContentType, IntegerIndexed, ObjectData, ObjectKind, ProxyData};
 
 use super::property::{Attributes, Property, PropertyDescriptor, PropertyKey};
 use super::property_table::PropertyTable;

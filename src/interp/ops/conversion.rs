@@ -3,12 +3,20 @@
 use gc::Gc;
 
 use crate::interp::agent::Agent;
+use crate::interp::bigint::JsBigInt;
 use crate::interp::completion::JsResult;
 use crate::interp::number::{number_to_string, string_to_number, to_int32, to_uint32};
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::property::PropertyKey;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
+
+/// The result of ToNumeric: a Number or a BigInt.
+#[derive(Clone, Debug)]
+pub enum Numeric {
+    Number(f64),
+    BigInt(JsBigInt),
+}
 
 /// The preferred type of ToPrimitive.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
@@ -97,6 +105,10 @@ impl Agent {
             Value::Symbol(_) => {
                 return self.throw_type_error("Cannot convert a Symbol value to a number")
             }
+            // 2. If argument is either a Symbol or a BigInt, throw a TypeError exception.
+            Value::BigInt(_) => {
+                return self.throw_type_error("Cannot convert a BigInt value to a number")
+            }
             Value::Object(_) => {
                 let prim = self.to_primitive(v, PreferredType::Number)?;
                 return self.to_number(&prim);
@@ -105,9 +117,19 @@ impl Agent {
     }
 
     /// ToNumeric ( value ) — <https://tc39.es/ecma262/#sec-tonumeric>
-    /// (vmjs has no BigInt values, so this is ToNumber.)
-    pub fn to_numeric(&mut self, v: &Value) -> JsResult<f64> {
-        self.to_number(v)
+    pub fn to_numeric(&mut self, v: &Value) -> JsResult<Numeric> {
+        // 1. Let primValue be ? ToPrimitive(value, number).
+        let prim = match v {
+            Value::Number(n) => return Ok(Numeric::Number(*n)),
+            Value::Object(_) => self.to_primitive(v, PreferredType::Number)?,
+            _ => v.clone(),
+        };
+        // 2. If primValue is a BigInt, return primValue.
+        if let Value::BigInt(b) = prim {
+            return Ok(Numeric::BigInt(b));
+        }
+        // 3. Return ? ToNumber(primValue).
+        Ok(Numeric::Number(self.to_number(&prim)?))
     }
 
     /// The step the index-taking built-ins share (Array.prototype.slice
@@ -158,6 +180,8 @@ impl Agent {
             Value::Bool(true) => JsStr::from("true"),
             Value::Bool(false) => JsStr::from("false"),
             Value::Number(n) => JsStr::from(number_to_string(*n)),
+            // BigInt::toString(argument, 10).
+            Value::BigInt(b) => JsStr::from(b.to_string_radix(10)),
             Value::Symbol(_) => {
                 return self.throw_type_error("Cannot convert a Symbol value to a string")
             }
@@ -190,6 +214,10 @@ impl Agent {
                 Some(i.symbol_prototype.clone()),
                 ObjectKind::Symbol(s.clone()),
             ),
+            Value::BigInt(b) => JsObject::with_kind(
+                Some(i.bigint_prototype.clone()),
+                ObjectKind::BigInt(b.clone()),
+            ),
         })
     }
 
@@ -221,6 +249,7 @@ impl Agent {
             Value::Number(_) => "number",
             Value::String(_) => "string",
             Value::Symbol(_) => "symbol",
+            Value::BigInt(_) => "bigint",
             Value::Object(o) if o.is_callable() => "function",
             Value::Object(_) => "object",
         }
@@ -234,6 +263,7 @@ pub fn to_boolean(v: &Value) -> bool {
         Value::Bool(b) => *b,
         Value::Number(n) => !(*n == 0.0 || n.is_nan()),
         Value::String(s) => !s.is_empty(),
+        Value::BigInt(b) => !b.is_zero(),
         Value::Symbol(_) | Value::Object(_) => true,
     }
 }

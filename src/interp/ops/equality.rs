@@ -1,6 +1,9 @@
 //! Equality and relational comparison (ECMA-262 §7.2.13–§7.2.16).
 
-use super::conversion::PreferredType;
+use std::cmp::Ordering;
+
+use super::bigint::{compare_bigint_number, string_to_bigint};
+use super::conversion::{Numeric, PreferredType};
 use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
 use crate::interp::number::string_to_number;
@@ -14,6 +17,7 @@ impl Agent {
             // 1. If Type(x) is Type(y), return IsStrictlyEqual(x, y).
             (Undefined | Null, Undefined | Null) => true,
             (Number(_), Number(_))
+            | (BigInt(_), BigInt(_))
             | (String(_), String(_))
             | (Bool(_), Bool(_))
             | (Symbol(_), Symbol(_))
@@ -23,6 +27,14 @@ impl Agent {
             // 5–6. Number and String: compare as numbers.
             (Number(a), String(b)) => *a == string_to_number(b.units()),
             (String(a), Number(b)) => string_to_number(a.units()) == *b,
+            // 7–8. BigInt and String: StringToBigInt, false where it is undefined.
+            (BigInt(a), String(b)) | (String(b), BigInt(a)) => {
+                string_to_bigint(b.units()).is_some_and(|b| *a == b)
+            }
+            // 13. BigInt and Number: equal mathematical values (never NaN or ±∞).
+            (BigInt(a), Number(b)) | (Number(b), BigInt(a)) => {
+                compare_bigint_number(a, *b) == Some(Ordering::Equal)
+            }
             // 9–10. Booleans become numbers.
             (Bool(b), _) => {
                 let n = Value::Number(f64::from(u8::from(*b)));
@@ -68,13 +80,33 @@ impl Agent {
         if let (Value::String(a), Value::String(b)) = (&px, &py) {
             return Ok(Some(a.units() < b.units()));
         }
-        // 4. Else: compare as numbers.
-        let nx = self.to_number(&px)?;
-        let ny = self.to_number(&py)?;
-        if nx.is_nan() || ny.is_nan() {
-            return Ok(None);
+        // 4.a–b. A BigInt and a String: StringToBigInt, undefined if it fails.
+        match (&px, &py) {
+            (Value::BigInt(a), Value::String(b)) => {
+                return Ok(string_to_bigint(b.units()).map(|b| a.less_than(&b)));
+            }
+            (Value::String(a), Value::BigInt(b)) => {
+                return Ok(string_to_bigint(a.units()).map(|a| a.less_than(b)));
+            }
+            _ => {}
         }
-        Ok(Some(nx < ny))
+        // 4.c–d. Let nx/ny be ? ToNumeric(px/py).
+        let nx = self.to_numeric(&px)?;
+        let ny = self.to_numeric(&py)?;
+        Ok(match (nx, ny) {
+            // 4.e. Same type: Number::lessThan or BigInt::lessThan.
+            (Numeric::Number(a), Numeric::Number(b)) => {
+                (!a.is_nan() && !b.is_nan()).then_some(a < b)
+            }
+            (Numeric::BigInt(a), Numeric::BigInt(b)) => Some(a.less_than(&b)),
+            // 4.f–i. Mixed: compare mathematical values (NaN is undefined).
+            (Numeric::BigInt(a), Numeric::Number(b)) => {
+                compare_bigint_number(&a, b).map(|o| o == Ordering::Less)
+            }
+            (Numeric::Number(a), Numeric::BigInt(b)) => {
+                compare_bigint_number(&b, a).map(|o| o == Ordering::Greater)
+            }
+        })
     }
 }
 

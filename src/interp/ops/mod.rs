@@ -1,5 +1,6 @@
 //! Abstract operations (ECMA-262 §7) as methods on the agent.
 
+pub mod bigint;
 pub mod call;
 pub mod conversion;
 pub mod equality;

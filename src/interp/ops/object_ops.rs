@@ -138,6 +138,7 @@ impl Agent {
             Value::Number(_) => i.number_prototype.clone(),
             Value::String(_) => i.string_prototype.clone(),
             Value::Symbol(_) => i.symbol_prototype.clone(),
+            Value::BigInt(_) => i.bigint_prototype.clone(),
             _ => i.object_prototype.clone(),
         }
     }
@@ -184,8 +185,9 @@ impl Agent {
                 // i. If SameValue(O, Receiver) is true, then
                 if matches!(receiver, Value::Object(r) if Gc::ptr_eq(r, &obj)) {
                     // 1. Perform ? TypedArraySetElement(O, numericIndex, V).
-                    let n = self.to_number(&v)?;
-                    obj.integer_indexed_set(index, n);
+                    let content = obj.integer_indexed_content_type();
+                    let n = self.to_content_type(content, &v)?;
+                    obj.integer_indexed_set(index, &n);
                     // 2. Return true.
                     return Ok(true);
                 }
@@ -343,8 +345,8 @@ impl Agent {
                     return Ok(false);
                 }
                 let value = value.clone();
-                let n = self.to_number(&value)?;
-                o.integer_indexed_set(index, n);
+                let n = self.to_content_type(o.integer_indexed_content_type(), &value)?;
+                o.integer_indexed_set(index, &n);
                 return Ok(true);
             }
         }
@@ -754,6 +756,7 @@ impl Agent {
             Value::Object(o) if o.is_callable() => "function".into(),
             Value::Object(o) => self.object_label(o),
             Value::Number(n) => crate::interp::number::number_to_string(*n),
+            Value::BigInt(b) => b.to_string_radix(10),
             Value::Bool(b) => b.to_string(),
             Value::Undefined => "undefined".into(),
             Value::Null => "null".into(),

@@ -88,10 +88,14 @@ fn clone_object(
     let object_prototype = agent.intrinsics().object_prototype.clone();
     let copy = match &o.kind {
         ObjectKind::Function(_) | ObjectKind::Proxy(_) => return Err(cannot_clone(agent, value)),
-        ObjectKind::Boolean(_) | ObjectKind::Number(_) | ObjectKind::String(_) => {
+        ObjectKind::Boolean(_)
+        | ObjectKind::Number(_)
+        | ObjectKind::String(_)
+        | ObjectKind::BigInt(_) => {
             let primitive = match &o.kind {
                 ObjectKind::Boolean(b) => Value::Bool(*b),
                 ObjectKind::Number(n) => Value::Number(*n),
+                ObjectKind::BigInt(b) => Value::BigInt(b.clone()),
                 ObjectKind::String(s) => Value::String(s.clone()),
                 _ => Value::Undefined,
             };

@@ -1,11 +1,14 @@
 //! The element types of typed arrays and DataView accessors (ECMA-262
-//! §23.2 Table 71) and the conversions between Numbers and raw bytes
-//! (§25.1.3.15 RawBytesToNumeric, §25.1.3.18 NumericToRawBytes).
+//! §23.2 Table 71) and the conversions between Numerics (Numbers and
+//! BigInts) and raw bytes (§25.1.3.15 RawBytesToNumeric, §25.1.3.18
+//! NumericToRawBytes).
 
+use crate::interp::bigint::JsBigInt;
 use crate::interp::number::{to_int32, to_uint32};
+use crate::interp::object::ContentType;
+use crate::interp::value::Value;
 
-/// An Element Type of Table 71 (BigInt64 and BigUint64 are missing:
-/// vmjs has no BigInt values yet).
+/// An Element Type of Table 71.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
 pub enum ElementType {
     Int8,
@@ -18,11 +21,13 @@ pub enum ElementType {
     Float16,
     Float32,
     Float64,
+    BigInt64,
+    BigUint64,
 }
 
 impl ElementType {
     /// Every element type, in the order the constructors are installed.
-    pub const ALL: [ElementType; 10] = [
+    pub const ALL: [ElementType; 12] = [
         ElementType::Int8,
         ElementType::Uint8,
         ElementType::Uint8Clamped,
@@ -33,7 +38,17 @@ impl ElementType {
         ElementType::Float16,
         ElementType::Float32,
         ElementType::Float64,
+        ElementType::BigInt64,
+        ElementType::BigUint64,
     ];
+
+    /// [[ContentType]]: bigint for BigInt64 and BigUint64, number otherwise.
+    pub fn content_type(self) -> ContentType {
+        match self {
+            ElementType::BigInt64 | ElementType::BigUint64 => ContentType::BigInt,
+            _ => ContentType::Number,
+        }
+    }
 
     /// The Element Size column.
     pub fn size(self) -> usize {
@@ -41,7 +56,7 @@ impl ElementType {
             ElementType::Int8 | ElementType::Uint8 | ElementType::Uint8Clamped => 1,
             ElementType::Int16 | ElementType::Uint16 | ElementType::Float16 => 2,
             ElementType::Int32 | ElementType::Uint32 | ElementType::Float32 => 4,
-            ElementType::Float64 => 8,
+            ElementType::Float64 | ElementType::BigInt64 | ElementType::BigUint64 => 8,
         }
     }
 
@@ -58,6 +73,8 @@ impl ElementType {
             ElementType::Float16 => "Float16Array",
             ElementType::Float32 => "Float32Array",
             ElementType::Float64 => "Float64Array",
+            ElementType::BigInt64 => "BigInt64Array",
+            ElementType::BigUint64 => "BigUint64Array",
         }
     }
 
@@ -68,9 +85,11 @@ impl ElementType {
     }
 
     /// The conversion a stored Number goes through (the Conversion
-    /// Operation column), as the Number the element will read back as.
+    /// Operation column), as the Number the element will read back as
+    /// (a Number element type only).
     pub fn convert(self, n: f64) -> f64 {
         match self {
+            ElementType::BigInt64 | ElementType::BigUint64 => f64::NAN,
             ElementType::Int8 => f64::from(to_int32(n) as i8),
             ElementType::Uint8 => f64::from(to_uint32(n) as u8),
             ElementType::Uint8Clamped => f64::from(to_uint8_clamp(n)),
@@ -86,8 +105,9 @@ impl ElementType {
 
     /// RawBytesToNumeric ( type, rawBytes, isLittleEndian ) —
     /// <https://tc39.es/ecma262/#sec-rawbytestonumeric>; `bytes` holds
-    /// exactly `self.size()` bytes.
-    pub fn raw_bytes_to_numeric(self, bytes: &[u8], little_endian: bool) -> f64 {
+    /// exactly `self.size()` bytes. The result is a Number, or a BigInt for
+    /// BigInt64 and BigUint64.
+    pub fn raw_bytes_to_numeric(self, bytes: &[u8], little_endian: bool) -> Value {
         // 2. If isLittleEndian is false, reverse the order of the elements of rawBytes.
         let mut raw = [0u8; 8];
         let size = self.size();
@@ -97,7 +117,7 @@ impl ElementType {
         }
         let b2 = [raw[0], raw[1]];
         let b4 = [raw[0], raw[1], raw[2], raw[3]];
-        match self {
+        Value::Number(match self {
             ElementType::Int8 => f64::from(raw[0] as i8),
             ElementType::Uint8 | ElementType::Uint8Clamped => f64::from(raw[0]),
             ElementType::Int16 => f64::from(i16::from_le_bytes(b2)),
@@ -108,14 +128,42 @@ impl ElementType {
             ElementType::Float16 => f16_bits_to_f64(u16::from_le_bytes(b2)),
             ElementType::Float32 => f64::from(f32::from_le_bytes(b4)),
             ElementType::Float64 => f64::from_le_bytes(raw),
-        }
+            // 5–9. A BigInt64 or BigUint64: the bytes as a (signed) 64-bit integer.
+            ElementType::BigInt64 => return Value::BigInt(JsBigInt::from(i64::from_le_bytes(raw))),
+            ElementType::BigUint64 => {
+                return Value::BigInt(JsBigInt::from(u64::from_le_bytes(raw)))
+            }
+        })
     }
 
     /// NumericToRawBytes ( type, value, isLittleEndian ) —
     /// <https://tc39.es/ecma262/#sec-numerictorawbytes>; writes
-    /// `self.size()` bytes into `out`.
-    pub fn numeric_to_raw_bytes(self, value: f64, little_endian: bool, out: &mut [u8]) {
-        let raw: [u8; 8] = match self {
+    /// `self.size()` bytes into `out`. `value` is a Number for a Number
+    /// element type and a BigInt for BigInt64 and BigUint64 (the caller's
+    /// ToNumber or ToBigInt); anything else stores zero bits.
+    pub fn numeric_to_raw_bytes(self, value: &Value, little_endian: bool, out: &mut [u8]) {
+        let raw: [u8; 8] = match (self, value) {
+            // 2–3. BigInt64 / BigUint64: ToBigInt64 / ToBigUint64's 64 bits.
+            (ElementType::BigInt64 | ElementType::BigUint64, Value::BigInt(b)) => {
+                b.low_u64().to_le_bytes()
+            }
+            (_, Value::Number(n)) => self.number_to_raw_bytes(*n),
+            _ => {
+                debug_assert!(false, "a value of the wrong content type");
+                [0; 8]
+            }
+        };
+        let size = self.size();
+        out[..size].copy_from_slice(&raw[..size]);
+        // If isLittleEndian is false, reverse the order of the elements of rawBytes.
+        if !little_endian {
+            out[..size].reverse();
+        }
+    }
+
+    /// NumericToRawBytes step 1 for a Number element type, little-endian.
+    fn number_to_raw_bytes(self, value: f64) -> [u8; 8] {
+        match self {
             ElementType::Int8 => widen(&[to_int32(value) as i8 as u8]),
             ElementType::Uint8 => widen(&[to_uint32(value) as u8]),
             ElementType::Uint8Clamped => widen(&[to_uint8_clamp(value)]),
@@ -126,12 +174,7 @@ impl ElementType {
             ElementType::Float16 => widen(&f64_to_f16_bits(value).to_le_bytes()),
             ElementType::Float32 => widen(&(value as f32).to_le_bytes()),
             ElementType::Float64 => value.to_le_bytes(),
-        };
-        let size = self.size();
-        out[..size].copy_from_slice(&raw[..size]);
-        // If isLittleEndian is false, reverse the order of the elements of rawBytes.
-        if !little_endian {
-            out[..size].reverse();
+            ElementType::BigInt64 | ElementType::BigUint64 => [0; 8],
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::interp::builtins::array_buffer::element_type::ElementType;
 use crate::interp::builtins::array_buffer::{detached_error, to_index};
 use crate::interp::builtins::typed_array::TypedArrayData;
 use crate::interp::completion::JsResult;
-use crate::interp::object::JsObject;
+use crate::interp::object::{ContentType, JsObject};
 use crate::interp::value::Value;
 
 /// V8's RangeError for an index outside the typed array.
@@ -83,8 +83,7 @@ pub(super) fn validate_integer_typed_array(
     Ok(TypedArrayRecord { object, length })
 }
 
-/// IsUnclampedIntegerElementType ( type ) (and IsBigIntElementType, once
-/// BigInt64 and BigUint64 element types exist) —
+/// IsUnclampedIntegerElementType ( type ) or IsBigIntElementType ( type ) —
 /// <https://tc39.es/ecma262/#sec-isunclampedintegerelementtype>
 fn is_unclamped_integer_element_type(element: ElementType) -> bool {
     matches!(
@@ -95,13 +94,14 @@ fn is_unclamped_integer_element_type(element: ElementType) -> bool {
             | ElementType::Uint16
             | ElementType::Int32
             | ElementType::Uint32
+            | ElementType::BigInt64
+            | ElementType::BigUint64
     )
 }
 
-/// The element types Atomics.wait and Atomics.notify accept: Int32 (and
-/// BigInt64, once it exists).
+/// The element types Atomics.wait and Atomics.notify accept: Int32 and BigInt64.
 fn is_waitable_element_type(element: ElementType) -> bool {
-    element == ElementType::Int32
+    matches!(element, ElementType::Int32 | ElementType::BigInt64)
 }
 
 /// ValidateAtomicAccess ( taRecord, requestIndex ) —
@@ -172,9 +172,9 @@ pub(super) fn to_element_numeric(
     element: ElementType,
     value: &Value,
 ) -> JsResult<Value> {
-    // Every element type vmjs has is of Number content; the bigint content
-    // types convert with ToBigInt here when they are added.
-    let _ = element;
+    if element.content_type() == ContentType::BigInt {
+        return Ok(Value::BigInt(agent.to_bigint(value)?));
+    }
     // 𝔽 of a mathematical integer: no -0.
     Ok(Value::Number(agent.to_integer_or_infinity(value)? + 0.0))
 }
@@ -182,14 +182,11 @@ pub(super) fn to_element_numeric(
 /// NumericToRawBytes ( type, value, true ) for a converted value.
 pub(super) fn numeric_to_raw_bytes(element: ElementType, value: &Value) -> [u8; 8] {
     let mut raw = [0u8; 8];
-    let Value::Number(n) = value else {
-        unreachable!("to_element_numeric gives Numbers for Number element types")
-    };
-    element.numeric_to_raw_bytes(*n, true, &mut raw);
+    element.numeric_to_raw_bytes(value, true, &mut raw);
     raw
 }
 
 /// RawBytesToNumeric ( type, rawBytes, true ).
 pub(super) fn raw_bytes_to_numeric(element: ElementType, raw: &[u8; 8]) -> Value {
-    Value::Number(element.raw_bytes_to_numeric(raw, true))
+    element.raw_bytes_to_numeric(raw, true)
 }

@@ -15,6 +15,7 @@ use gc::{Finalize, Gc, Trace};
 
 use super::validation::{data, validate_atomic_access, validate_integer_typed_array};
 use crate::interp::agent::Agent;
+use crate::interp::builtins::array_buffer::element_type::ElementType;
 use crate::interp::builtins::array_buffer::ByteStore;
 use crate::interp::builtins::promise::new_promise_capability;
 use crate::interp::completion::JsResult;
@@ -105,7 +106,12 @@ fn do_wait(agent: &mut Agent, mode: Mode, args: &CallArgs) -> JsResult<Value> {
     // 4. Let i be ? ValidateAtomicAccess(taRecord, index).
     let byte_index = validate_atomic_access(agent, &record, &args.arg(1))?;
     // 6–7. Let v be ? ToBigInt64(value) or ? ToInt32(value).
-    let v = agent.to_int32(&args.arg(2))?;
+    let element = data(&record.object).element;
+    let v: i64 = if element == ElementType::BigInt64 {
+        agent.to_bigint64(&args.arg(2))?
+    } else {
+        i64::from(agent.to_int32(&args.arg(2))?)
+    };
     // 8. Let q be ? ToNumber(timeout).
     let q = agent.to_number(&args.arg(3))?;
     // 9. If q is NaN or +∞𝔽, let t be +∞; else if q is -∞𝔽, let t be 0;
@@ -123,14 +129,16 @@ fn do_wait(agent: &mut Agent, mode: Mode, args: &CallArgs) -> JsResult<Value> {
     //     let resultObject be OrdinaryObjectCreate(%Object.prototype%).
     let result_object =
         JsObject::ordinary_create(Some(agent.intrinsics().object_prototype.clone()));
-    // 19. Let w be GetValueFromBuffer(buffer, byteIndexInBuffer, Int32, true, seq-cst).
-    let w = block.with_bytes(|b| {
-        i32::from_le_bytes([
-            b[byte_index],
-            b[byte_index + 1],
-            b[byte_index + 2],
-            b[byte_index + 3],
-        ])
+    // 19. Let w be GetValueFromBuffer(buffer, byteIndexInBuffer, Int32 or BigInt64, true, seq-cst).
+    let w: i64 = block.with_bytes(|b| {
+        let mut raw = [0u8; 8];
+        let size = element.size();
+        raw[..size].copy_from_slice(&b[byte_index..byte_index + size]);
+        if size == 8 {
+            i64::from_le_bytes(raw)
+        } else {
+            i64::from(i32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]]))
+        }
     });
     // 20. If v ≠ w: resultObject is { async: false, value: "not-equal" }.
     // 21. If t = 0 and mode is async: resultObject is { async: false, value: "timed-out" }.

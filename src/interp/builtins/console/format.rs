@@ -103,6 +103,7 @@ fn placeholder(agent: &mut Agent, kind: u16, arg: &Value) -> JsResult<Option<Str
         match char::from_u32(u32::from(kind)).unwrap_or('\0') {
             's' => match arg {
                 Value::Number(n) => format_number(*n),
+                Value::BigInt(b) => format!("{}n", b.to_string_radix(10)),
                 // Functions are not `typeof 'object'`: they print their source.
                 Value::Object(o) if !o.is_callable() && has_builtin_to_string(agent, o)? => {
                     let opts = InspectOptions {
@@ -114,6 +115,9 @@ fn placeholder(agent: &mut Agent, kind: u16, arg: &Value) -> JsResult<Option<Str
                 other => string_of(agent, other)?,
             },
             'j' => try_stringify(agent, arg)?,
+            'd' | 'i' if matches!(arg, Value::BigInt(_)) => {
+                format!("{}n", agent.to_string(arg)?.to_rust_string())
+            }
             'd' if is_symbol => "NaN".into(),
             'd' => format_number(agent.to_number(arg)?),
             'O' => inspect(agent, arg, &InspectOptions::default())?,

@@ -109,10 +109,9 @@ fn get_view_value(agent: &mut Agent, args: &CallArgs, element: ElementType) -> J
     let at = buffer_index(agent, view, get_index, element, &method)?;
     // 12. Return GetValueFromBuffer(view.[[ViewedArrayBuffer]], bufferIndex, type, false, unordered, isLittleEndian).
     let size = element.size();
-    let n = view
+    Ok(view
         .store
-        .with_bytes(|b| element.raw_bytes_to_numeric(&b[at..at + size], little_endian));
-    Ok(Value::Number(n))
+        .with_bytes(|b| element.raw_bytes_to_numeric(&b[at..at + size], little_endian)))
 }
 
 /// SetViewValue ( view, requestIndex, isLittleEndian, type, value ) —
@@ -123,15 +122,16 @@ fn set_view_value(agent: &mut Agent, args: &CallArgs, element: ElementType) -> J
     let view = this_view(agent, args, &method)?;
     // 3. Let getIndex be ? ToIndex(requestIndex).
     let get_index = request_index(agent, &args.arg(0))?;
-    // 4–5. Let numberValue be ? ToNumber(value).
-    let number = agent.to_number(&args.arg(1))?;
+    // 4–5. If IsBigIntElementType(type), let numberValue be ? ToBigInt(value);
+    //      otherwise let numberValue be ? ToNumber(value).
+    let number = agent.to_content_type(Some(element.content_type()), &args.arg(1))?;
     // 6. Set isLittleEndian to ToBoolean(isLittleEndian).
     let little_endian = to_boolean(&args.arg(2));
     let at = buffer_index(agent, view, get_index, element, &method)?;
     // 13. Perform SetValueInBuffer(view.[[ViewedArrayBuffer]], bufferIndex, type, numberValue, false, unordered, isLittleEndian).
     let size = element.size();
     view.store.with_bytes_mut(|b| {
-        element.numeric_to_raw_bytes(number, little_endian, &mut b[at..at + size])
+        element.numeric_to_raw_bytes(&number, little_endian, &mut b[at..at + size])
     });
     // 14. Return undefined.
     Ok(Value::Undefined)

@@ -169,7 +169,7 @@ fn serialize_property(
         None => agent.get(holder, key)?,
     };
     // 2. If value is an Object or a BigInt, then
-    if let Value::Object(_) = &value {
+    if let Value::Object(_) | Value::BigInt(_) = &value {
         // a. Let toJSON be ? GetV(value, "toJSON").
         let to_json = agent.get_v(&value, &PropertyKey::from("toJSON"))?;
         // b. If IsCallable(toJSON) is true, set value to ? Call(toJSON, value, « key »).
@@ -197,6 +197,8 @@ fn serialize_property(
             ObjectKind::Number(_) => Value::Number(agent.to_number(&value)?),
             ObjectKind::String(_) => Value::String(agent.to_string(&value)?),
             ObjectKind::Boolean(b) => Value::Bool(*b),
+            // d. Else if value has a [[BigIntData]] internal slot, set value to value.[[BigIntData]].
+            ObjectKind::BigInt(b) => Value::BigInt(b.clone()),
             _ => value.clone(),
         };
     }
@@ -210,6 +212,8 @@ fn serialize_property(
         // 9. If value is a Number: finite → ToString(value), else "null".
         Value::Number(n) if n.is_finite() => push_str(&mut state.out, &number_to_string(n)),
         Value::Number(_) => push_str(&mut state.out, "null"),
+        // 10. If value is a BigInt, throw a TypeError exception.
+        Value::BigInt(_) => return agent.throw_type_error("Do not know how to serialize a BigInt"),
         // 11. If value is an Object and IsCallable(value) is false, then
         Value::Object(o) if !o.is_callable() => {
             enter(agent, state, &o, key, holder_is_array)?;

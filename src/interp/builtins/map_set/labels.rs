@@ -51,6 +51,7 @@ fn primitive_text(v: &Value) -> String {
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => crate::interp::number::number_to_string(*n),
+        Value::BigInt(b) => b.to_string_radix(10),
         Value::String(s) => s.to_rust_string(),
         Value::Symbol(s) => format!(
             "Symbol({})",
@@ -73,6 +74,8 @@ pub fn callback_label(v: &Value) -> String {
         Value::Number(n) => format!("number {}", crate::interp::number::number_to_string(*n)),
         Value::String(s) => format!("string \"{}\"", s.to_rust_string()),
         Value::Symbol(_) => "symbol".into(),
+        // V8 names only the type of a BigInt here.
+        Value::BigInt(_) => "bigint".into(),
         Value::Object(_) => "object".into(),
     }
 }

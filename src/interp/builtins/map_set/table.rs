@@ -30,6 +30,7 @@ enum KeyId {
     Number(u64),
     String(JsStr),
     Symbol(usize),
+    BigInt(crate::interp::bigint::JsBigInt),
     Object(usize),
 }
 
@@ -41,6 +42,8 @@ fn key_id(key: &Value) -> KeyId {
         Value::Number(n) => KeyId::Number(normalize_number(*n).to_bits()),
         Value::String(s) => KeyId::String(s.clone()),
         Value::Symbol(s) => KeyId::Symbol(Gc::as_ptr(s) as *const u8 as usize),
+        // SameValueZero compares BigInts by value.
+        Value::BigInt(b) => KeyId::BigInt(b.clone()),
         Value::Object(o) => KeyId::Object(Gc::as_ptr(o) as *const u8 as usize),
     }
 }

@@ -9,18 +9,20 @@ use crate::interp::function::CallArgs;
 use crate::interp::native::{define_value, FIXED};
 use crate::interp::number::{number_to_radix_string, number_to_string};
 use crate::interp::object::ObjectKind;
-use crate::interp::ops::conversion::PreferredType;
+use crate::interp::ops::conversion::Numeric;
 use crate::interp::value::Value;
 use decimal::{exact_decimal, round_digits};
 
 /// Number ( value ) — <https://tc39.es/ecma262/#sec-number-constructor-number-value>
 fn number_constructor(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    // 1–2. Let n be +0 or ToNumeric(value).
+    // 1–2. Let n be +0 or ToNumeric(value); a BigInt prim becomes 𝔽(ℝ(prim)).
     let n = if args.args.is_empty() {
         0.0
     } else {
-        let prim = agent.to_primitive(&args.arg(0), PreferredType::Number)?;
-        agent.to_number(&prim)?
+        match agent.to_numeric(&args.arg(0))? {
+            Numeric::Number(n) => n,
+            Numeric::BigInt(b) => b.to_f64(),
+        }
     };
     // 3. If NewTarget is undefined, return n.
     let Some(nt) = args.new_target else {

@@ -110,7 +110,10 @@ fn builtin_tag(o: &Gc<JsObject>) -> &'static str {
         },
         // A proxy has [[Call]] when its target does (IsArray is checked first).
         ObjectKind::Proxy(p) if p.callable => "Function",
-        ObjectKind::Ordinary | ObjectKind::Symbol(_) | ObjectKind::Proxy(_) => "Object",
+        ObjectKind::Ordinary
+        | ObjectKind::Symbol(_)
+        | ObjectKind::BigInt(_)
+        | ObjectKind::Proxy(_) => "Object",
     }
 }
 

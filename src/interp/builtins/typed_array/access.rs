@@ -11,6 +11,7 @@ use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::number::number_to_string;
 use crate::interp::object::JsObject;
+use crate::interp::ops::equality::is_strictly_equal;
 use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
@@ -42,7 +43,7 @@ pub fn install(agent: &mut Agent, proto: &Gc<JsObject>) {
 
 /// The element at `k` as ! Get(O, ! ToString(𝔽(k))) reads it.
 pub(super) fn element(o: &Gc<JsObject>, k: usize) -> Value {
-    ta(o).get(k).map(Value::Number).unwrap_or(Value::Undefined)
+    ta(o).get(k).unwrap_or(Value::Undefined)
 }
 
 /// %TypedArray%.prototype.at ( index ) — <https://tc39.es/ecma262/#sec-%typedarray%.prototype.at>
@@ -96,6 +97,7 @@ fn includes(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let search = args.arg(0);
     // 11. Repeat, while k < len: if SameValueZero(searchElement, ! Get(O, k)), return true.
     for k in start..len {
+        agent.poll_interrupt()?;
         if search.same_value_zero(&element(&o, k)) {
             return Ok(Value::Bool(true));
         }
@@ -115,13 +117,12 @@ fn index_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let Some(start) = start_index(agent, &args.arg(1), len)? else {
         return Ok(Value::Number(-1.0));
     };
-    let Value::Number(search) = args.arg(0) else {
-        return Ok(Value::Number(-1.0));
-    };
+    let search = args.arg(0);
     // 11. Repeat, while k < len: if ! HasProperty(O, Pk) and IsStrictlyEqual, return 𝔽(k).
     let data = ta(&o);
     for k in start..len {
-        if data.get(k) == Some(search) {
+        agent.poll_interrupt()?;
+        if data.get(k).is_some_and(|v| is_strictly_equal(&v, &search)) {
             return Ok(Value::Number(k as f64));
         }
     }
@@ -156,13 +157,12 @@ fn last_index_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     if k < 0.0 {
         return Ok(Value::Number(-1.0));
     }
-    let Value::Number(search) = args.arg(0) else {
-        return Ok(Value::Number(-1.0));
-    };
+    let search = args.arg(0);
     // 9. Repeat, while k ≥ 0: if ! HasProperty(O, Pk) and IsStrictlyEqual, return 𝔽(k).
     let data = ta(&o);
     for k in (0..=k as usize).rev() {
-        if data.get(k) == Some(search) {
+        agent.poll_interrupt()?;
+        if data.get(k).is_some_and(|v| is_strictly_equal(&v, &search)) {
             return Ok(Value::Number(k as f64));
         }
     }
@@ -183,11 +183,15 @@ fn join(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 6–8. Join the elements; an element now out of bounds reads as the empty String.
     let mut r = String::new();
     for k in 0..len {
+        agent.poll_interrupt()?;
         if k > 0 {
             r.push_str(&sep);
         }
-        if let Some(n) = ta(&o).get(k) {
-            r.push_str(&number_to_string(n));
+        // ! ToString(element): a Number or a BigInt.
+        match ta(&o).get(k) {
+            Some(Value::Number(n)) => r.push_str(&number_to_string(n)),
+            Some(Value::BigInt(b)) => r.push_str(&b.to_string_radix(10)),
+            _ => {}
         }
     }
     // 9. Return R.
@@ -201,6 +205,7 @@ fn to_locale_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let (o, len) = validate_typed_array(agent, args.this, "%TypedArray%.prototype.toLocaleString")?;
     let mut r: Vec<u16> = Vec::new();
     for k in 0..len {
+        agent.poll_interrupt()?;
         if k > 0 {
             r.push(u16::from(b','));
         }

@@ -113,6 +113,8 @@ pub(super) fn prototype_name(element: ElementType) -> &'static str {
         ElementType::Float16 => "Float16Array.prototype",
         ElementType::Float32 => "Float32Array.prototype",
         ElementType::Float64 => "Float64Array.prototype",
+        ElementType::BigInt64 => "BigInt64Array.prototype",
+        ElementType::BigUint64 => "BigUint64Array.prototype",
     }
 }
 
@@ -205,6 +207,12 @@ fn initialize_from_typed_array(
     };
     // 10–11. byteLength is elementSize × elementLength.
     let byte_length = element_length * element.size();
+    // 13.a. If IsBigIntElementType(elementType) ≠ IsBigIntElementType(srcType),
+    //       throw a TypeError exception (before allocating, as V8 does).
+    if element.content_type() != src_data.element.content_type() {
+        return agent
+            .throw_type_error("Cannot mix BigInt and other types, use explicit conversions");
+    }
     // 12–13. Allocate, then copy (bytes when the types match, else values).
     let (buffer, store) = fresh_buffer(agent, byte_length as f64, element_length as f64)?;
     let o = typed_array_create(proto, element, buffer, store, 0, Some(element_length));
@@ -217,7 +225,7 @@ fn initialize_from_typed_array(
     } else {
         let target = ta(&o);
         for (i, v) in src_data.to_vec().into_iter().enumerate() {
-            target.set(i, v);
+            target.set(i, &v);
         }
     }
     Ok(o)
@@ -328,8 +336,8 @@ fn initialize_from_list(
     let o = allocate_typed_array(agent, element, proto, len as f64)?;
     // 3–4. For each k: Perform ? Set(O, Pk, kValue, true).
     for (k, value) in values.into_iter().enumerate() {
-        let n = agent.to_number(&value)?;
-        ta(&o).set(k, n);
+        let n = agent.to_content_type(Some(element.content_type()), &value)?;
+        ta(&o).set(k, &n);
     }
     Ok(o)
 }
@@ -348,9 +356,10 @@ fn initialize_from_array_like(
     let o = allocate_typed_array(agent, element, proto, len)?;
     // 3–4. For each k: Set(O, Pk, ? Get(arrayLike, Pk), true).
     for k in 0..len as usize {
+        agent.poll_interrupt()?;
         let value = agent.get(array_like, &PropertyKey::from(k as u32))?;
-        let n = agent.to_number(&value)?;
-        ta(&o).set(k, n);
+        let n = agent.to_content_type(Some(element.content_type()), &value)?;
+        ta(&o).set(k, &n);
     }
     Ok(o)
 }

@@ -86,8 +86,10 @@ fn copy_within(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 fn fill(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let method = "%TypedArray%.prototype.fill";
     let (o, len) = validate_typed_array(agent, args.this, method)?;
-    // 5. Let value be ? ToNumber(value).
-    let value = agent.to_number(&args.arg(0))?;
+    // 4–5. If O.[[ContentType]] is bigint, set value to ? ToBigInt(value);
+    //      otherwise set value to ? ToNumber(value).
+    let content = Some(ta(&o).element.content_type());
+    let value = agent.to_content_type(content, &args.arg(0))?;
     // 6–13. startIndex and endIndex.
     let start = relative_index(agent, &args.arg(1), len, 0)?;
     let end = relative_index(agent, &args.arg(2), len, len)?;
@@ -100,7 +102,7 @@ fn fill(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 18–19. Set each element from startIndex to endIndex.
     let mut raw = [0u8; 8];
     let size = data.element.size();
-    data.element.numeric_to_raw_bytes(value, true, &mut raw);
+    data.element.numeric_to_raw_bytes(&value, true, &mut raw);
     let offset = data.byte_offset;
     data.store.with_bytes_mut(|bytes| {
         for k in start..end.min(len) {
@@ -169,6 +171,12 @@ fn set(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         }
         let target_offset = target_offset as usize;
         let (src, dst) = (ta(&source), ta(&target));
+        // 17. If IsBigIntElementType(targetType) ≠ IsBigIntElementType(srcType),
+        //     throw a TypeError exception.
+        if src.element.content_type() != dst.element.content_type() {
+            return agent
+                .throw_type_error("Cannot mix BigInt and other types, use explicit conversions");
+        }
         // 21–25. Same type: copy the bytes (cloned first, so overlap is harmless);
         // otherwise convert each element.
         if src.element == dst.element {
@@ -178,7 +186,7 @@ fn set(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
                 .with_bytes_mut(|b| b[at..at + bytes.len()].copy_from_slice(&bytes));
         } else {
             for (k, v) in src.to_vec().into_iter().enumerate() {
-                dst.set(target_offset + k, v);
+                dst.set(target_offset + k, &v);
             }
         }
         return Ok(Value::Undefined);
@@ -199,9 +207,11 @@ fn set(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 8–9. For each k: value = ? Get(src, Pk); ? TypedArraySetElement(target, targetOffset + k, value).
     let target_offset = target_offset as usize;
     for k in 0..src_length as usize {
+        agent.poll_interrupt()?;
         let value = agent.get(&src, &PropertyKey::from(k as u32))?;
-        let n = agent.to_number(&value)?;
-        ta(&target).set(target_offset + k, n);
+        let content = Some(ta(&target).element.content_type());
+        let n = agent.to_content_type(content, &value)?;
+        ta(&target).set(target_offset + k, &n);
     }
     Ok(Value::Undefined)
 }
@@ -213,8 +223,10 @@ fn to_reversed(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let a = typed_array_create_same_type(agent, &o, len)?;
     // 5–6. A[k] = O[len − k − 1].
     for k in 0..len {
-        if let Value::Number(n) = element(&o, len - k - 1) {
-            ta(&a).set(k, n);
+        agent.poll_interrupt()?;
+        let from = element(&o, len - k - 1);
+        if !from.is_undefined() {
+            ta(&a).set(k, &from);
         }
     }
     Ok(Value::Object(a))
@@ -231,8 +243,10 @@ fn with(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     } else {
         len as f64 + relative
     };
-    // 8. Let numericValue be ? ToNumber(value).
-    let numeric = agent.to_number(&args.arg(1))?;
+    // 7–8. If O.[[ContentType]] is bigint, let numericValue be ? ToBigInt(value);
+    //      otherwise let numericValue be ? ToNumber(value).
+    let content = Some(ta(&o).element.content_type());
+    let numeric = agent.to_content_type(content, &args.arg(1))?;
     // 9. If IsValidIntegerIndex(O, 𝔽(actualIndex)) is false, throw a RangeError exception.
     let valid = ta(&o)
         .length()
@@ -244,13 +258,14 @@ fn with(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let a = typed_array_create_same_type(agent, &o, len)?;
     // 11–12. Copy, with numericValue at actualIndex.
     for k in 0..len {
+        agent.poll_interrupt()?;
         let from = if k as f64 == actual {
-            Value::Number(numeric)
+            numeric.clone()
         } else {
             element(&o, k)
         };
-        if let Value::Number(n) = from {
-            ta(&a).set(k, n);
+        if !from.is_undefined() {
+            ta(&a).set(k, &from);
         }
     }
     Ok(Value::Object(a))

@@ -11,7 +11,7 @@ use crate::interp::agent::Agent;
 use crate::interp::builtins::array_buffer::element_type::ElementType;
 use crate::interp::builtins::array_buffer::{detached_error, ByteStore};
 use crate::interp::completion::JsResult;
-use crate::interp::object::{IntegerIndexed, JsObject, ObjectData};
+use crate::interp::object::{ContentType, IntegerIndexed, JsObject, ObjectData};
 use crate::interp::value::Value;
 
 /// [[TypedArrayName]], [[ViewedArrayBuffer]], [[ByteOffset]], [[ArrayLength]]
@@ -77,8 +77,9 @@ impl TypedArrayData {
         self.length_or_zero() * self.element.size()
     }
 
-    /// The element at `index` (None past the end or out of bounds).
-    pub fn get(&self, index: usize) -> Option<f64> {
+    /// The element at `index`, a Number or a BigInt (None past the end or
+    /// out of bounds).
+    pub fn get(&self, index: usize) -> Option<Value> {
         let length = self.length()?;
         if index >= length {
             return None;
@@ -92,8 +93,9 @@ impl TypedArrayData {
         )
     }
 
-    /// Writes a Number at `index` when it is in bounds.
-    pub fn set(&self, index: usize, value: f64) {
+    /// Writes a Number (a BigInt for BigInt content) at `index` when it is
+    /// in bounds.
+    pub fn set(&self, index: usize, value: &Value) {
         let Some(length) = self.length() else {
             return;
         };
@@ -109,7 +111,7 @@ impl TypedArrayData {
     }
 
     /// The elements in bounds, in order.
-    pub fn to_vec(&self) -> Vec<f64> {
+    pub fn to_vec(&self) -> Vec<Value> {
         let length = self.length_or_zero();
         (0..length).filter_map(|i| self.get(i)).collect()
     }
@@ -147,10 +149,10 @@ impl IntegerIndexed for TypedArrayData {
             return None;
         }
         // 2–7. GetValueFromBuffer(O.[[ViewedArrayBuffer]], byteIndexInBuffer, elementType, true, unordered).
-        self.get(index as usize).map(Value::Number)
+        self.get(index as usize)
     }
 
-    fn set_element(&self, index: f64, value: f64) {
+    fn set_element(&self, index: f64, value: &Value) {
         // TypedArraySetElement 3. If IsValidIntegerIndex(O, index) is true, then
         if index.fract() == 0.0 && !index.is_sign_negative() {
             // d. Perform SetValueInBuffer(O.[[ViewedArrayBuffer]], byteIndexInBuffer, elementType, numValue, true, unordered).
@@ -160,6 +162,10 @@ impl IntegerIndexed for TypedArrayData {
 
     fn current_length(&self) -> usize {
         self.length_or_zero()
+    }
+
+    fn content_type(&self) -> ContentType {
+        self.element.content_type()
     }
 }
 

@@ -24,18 +24,14 @@ pub fn install(agent: &mut Agent, proto: &Gc<JsObject>) {
 /// <https://tc39.es/ecma262/#sec-comparetypedarrayelements>
 fn compare_typed_array_elements(
     agent: &mut Agent,
-    x: f64,
-    y: f64,
+    x: &Value,
+    y: &Value,
     comparefn: &Value,
 ) -> JsResult<Ordering> {
     // 2. If comparefn is not undefined, then
     if !comparefn.is_undefined() {
         // a. Let v be ? ToNumber(? Call(comparefn, undefined, « x, y »)).
-        let v = agent.call(
-            comparefn,
-            &Value::Undefined,
-            &[Value::Number(x), Value::Number(y)],
-        )?;
+        let v = agent.call(comparefn, &Value::Undefined, &[x.clone(), y.clone()])?;
         let v = agent.to_number(&v)?;
         // b. If v is NaN, return +0𝔽. c. Return v.
         return Ok(if v < 0.0 {
@@ -46,6 +42,12 @@ fn compare_typed_array_elements(
             Ordering::Equal
         });
     }
+    let (x, y) = match (x, y) {
+        (Value::Number(x), Value::Number(y)) => (*x, *y),
+        // 5–6. BigInts (elements of one typed array share a type): x < y or x > y.
+        (Value::BigInt(x), Value::BigInt(y)) => return Ok((**x).cmp(&**y)),
+        _ => return Ok(Ordering::Equal),
+    };
     // 3–9. NaN sorts last; -0 before +0; otherwise numeric order.
     Ok(match (x.is_nan(), y.is_nan()) {
         (true, true) => Ordering::Equal,
@@ -62,7 +64,7 @@ fn compare_typed_array_elements(
 }
 
 /// A stable merge sort with a comparator that may throw.
-fn merge_sort(agent: &mut Agent, items: Vec<f64>, comparefn: &Value) -> JsResult<Vec<f64>> {
+fn merge_sort(agent: &mut Agent, items: Vec<Value>, comparefn: &Value) -> JsResult<Vec<Value>> {
     if items.len() <= 1 {
         return Ok(items);
     }
@@ -73,11 +75,12 @@ fn merge_sort(agent: &mut Agent, items: Vec<f64>, comparefn: &Value) -> JsResult
     let mut out = Vec::with_capacity(left.len() + right.len());
     let (mut i, mut j) = (0, 0);
     while i < left.len() && j < right.len() {
-        if compare_typed_array_elements(agent, right[j], left[i], comparefn)? == Ordering::Less {
-            out.push(right[j]);
+        agent.poll_interrupt()?;
+        if compare_typed_array_elements(agent, &right[j], &left[i], comparefn)? == Ordering::Less {
+            out.push(right[j].clone());
             j += 1;
         } else {
-            out.push(left[i]);
+            out.push(left[i].clone());
             i += 1;
         }
     }
@@ -106,7 +109,7 @@ fn sort(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let sorted = merge_sort(agent, values, &comparefn)?;
     // 7–8. Write the sorted values back (a shrunk buffer drops the excess).
     for (j, v) in sorted.into_iter().enumerate() {
-        ta(&o).set(j, v);
+        ta(&o).set(j, &v);
     }
     // 9. Return obj.
     Ok(Value::Object(o))
@@ -123,7 +126,7 @@ fn to_sorted(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let sorted = merge_sort(agent, values, &comparefn)?;
     // 8–9. Write them into A.
     for (j, v) in sorted.into_iter().enumerate() {
-        ta(&a).set(j, v);
+        ta(&a).set(j, &v);
     }
     Ok(Value::Object(a))
 }

@@ -81,6 +81,7 @@ fn from(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 11–12. For each k: kValue = ? Get(arrayLike, Pk), mapped, ? Set(targetObj, Pk, mappedValue, true).
     let mut k = 0.0;
     while k < len {
+        agent.poll_interrupt()?;
         let key = PropertyKey::from(k as u32);
         let value = agent.get(&array_like, &key)?;
         let mapped = if mapping {
@@ -149,9 +150,14 @@ pub fn typed_array_species_create(
     // 2. Let constructor be ? SpeciesConstructor(exemplar, defaultConstructor).
     let constructor = agent.species_constructor(exemplar, default)?;
     // 3. Let result be ? TypedArrayCreateFromConstructor(constructor, argumentList).
+    let result = typed_array_create_from_constructor(agent, &constructor, argument_list)?;
     // 4. If result.[[ContentType]] is not exemplar.[[ContentType]], throw a TypeError exception.
-    //    (Every element type is a Number type until BigInt exists.)
-    typed_array_create_from_constructor(agent, &constructor, argument_list)
+    if ta(&result).element.content_type() != ta(exemplar).element.content_type() {
+        return agent
+            .throw_type_error("Cannot mix BigInt and other types, use explicit conversions");
+    }
+    // 5. Return result.
+    Ok(result)
 }
 
 /// TypedArrayCreateSameType ( exemplar, argumentList ) —
