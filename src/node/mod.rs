@@ -1,4 +1,5 @@
-//! Node's built-in modules that vmjs provides: `node:vm` (also `vm`).
+//! Node's built-in modules that vmjs provides: `node:vm` (also `vm`) and
+//! `node:process` (also `process`).
 //!
 //! A built-in is an ordinary source text module written in JavaScript
 //! (compiled into the binary) plus a native binding that only built-ins can
@@ -7,10 +8,14 @@
 pub mod globals;
 pub mod vm;
 
+/// The JavaScript of `node:process`.
+const PROCESS_SOURCE: &str = include_str!("process.mjs");
+
 /// The source text of built-in module `name` (`vm` for `node:vm`).
 pub fn builtin_source(name: &str) -> Option<&'static str> {
     match name {
         "vm" => Some(vm::SOURCE),
+        "process" => Some(PROCESS_SOURCE),
         _ => None,
     }
 }
