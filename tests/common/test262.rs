@@ -393,3 +393,49 @@ pub fn normalise_message(message: &str) -> String {
         out
     }
 }
+
+/// What a failure's detail (as [`judge`] words it) says, for deriving a
+/// known-failures reason.
+pub enum FailureCause<'a> {
+    /// A reason already: a timeout, a crash, an expected error not thrown.
+    Reason(String),
+    /// The error the run ended with; `prefix` is `"async: "` for async tests.
+    Error {
+        prefix: &'static str,
+        error: &'a str,
+    },
+}
+
+/// Splits `detail` into a ready reason or the error line it ended with.
+pub fn failure_cause(detail: &str) -> FailureCause<'_> {
+    if detail == "timeout" || detail.starts_with("crashed") {
+        return FailureCause::Reason(detail.split(':').next().unwrap_or(detail).to_string());
+    }
+    // The error line after the runner's prefix.
+    let (prefix, error) = if let Some(rest) = detail.strip_prefix("async test did not complete: ") {
+        ("async: ", rest)
+    } else if let Some((head, rest)) = detail.split_once(": ") {
+        if head.starts_with("exit ") {
+            ("", rest)
+        } else if let Some(expected) = head.strip_prefix("expected ") {
+            let expected = expected.trim_end_matches(", got");
+            if rest.contains("This statement should not be evaluated") {
+                return FailureCause::Reason(format!("no early {expected}"));
+            }
+            return FailureCause::Reason(format!(
+                "expected {expected}, got: {}",
+                normalise_message(rest)
+            ));
+        } else {
+            ("", detail)
+        }
+    } else {
+        ("", detail)
+    };
+    let error = error.trim();
+    let error = error
+        .strip_prefix("Test262:AsyncTestFailure:")
+        .unwrap_or(error)
+        .trim();
+    FailureCause::Error { prefix, error }
+}

@@ -40,8 +40,8 @@ use common::known_failures::{check_against_list_with_reasons, Failure};
 use common::score::{forget_summary, known_failures_list, record_summary_with_details};
 use common::shared_data::locate_shared;
 use common::test262::{
-    harness_files, judge, non_es2025_features, normalise_message, run_parallel, run_vmjs,
-    run_with_timeout, skipped_feature, Outcome, Variant,
+    failure_cause, harness_files, judge, non_es2025_features, normalise_message, run_parallel,
+    run_vmjs, run_with_timeout, skipped_feature, FailureCause, Outcome, Variant,
 };
 use common::walk::{files_under, relative_name};
 
@@ -362,32 +362,10 @@ fn run_node(node: &str, driver: &Path, harness: &Path, test: &Test) -> Outcome {
 /// A short reason for a failure, derived from the test's built-in, its
 /// features, the `$262` functions it needs and the error it ended with.
 fn reason_for(builtin: &str, test: &Test, detail: &str) -> String {
-    if detail == "timeout" || detail.starts_with("crashed") {
-        return detail.split(':').next().unwrap_or(detail).to_string();
-    }
-    // The error line after the runner's prefix.
-    let (prefix, error) = if let Some(rest) = detail.strip_prefix("async test did not complete: ") {
-        ("async: ", rest)
-    } else if let Some((head, rest)) = detail.split_once(": ") {
-        if head.starts_with("exit ") {
-            ("", rest)
-        } else if let Some(expected) = head.strip_prefix("expected ") {
-            let expected = expected.trim_end_matches(", got");
-            if rest.contains("This statement should not be evaluated") {
-                return format!("no early {expected}");
-            }
-            return format!("expected {expected}, got: {}", normalise_message(rest));
-        } else {
-            ("", detail)
-        }
-    } else {
-        ("", detail)
+    let (prefix, error) = match failure_cause(detail) {
+        FailureCause::Reason(reason) => return reason,
+        FailureCause::Error { prefix, error } => (prefix, error),
     };
-    let error = error.trim();
-    let error = error
-        .strip_prefix("Test262:AsyncTestFailure:")
-        .unwrap_or(error)
-        .trim();
     if let Some(name) = error
         .strip_prefix("ReferenceError: ")
         .and_then(|m| m.strip_suffix(" is not defined"))

@@ -32,8 +32,8 @@ use common::known_failures::{check_against_list_with_reasons, Failure};
 use common::score::{forget_summary, known_failures_list, record_summary_with_details};
 use common::shared_data::locate_shared;
 use common::test262::{
-    non_es2025_features, normalise_message, run_parallel, run_vmjs, skipped_feature, Outcome,
-    Variant,
+    failure_cause, non_es2025_features, normalise_message, run_parallel, run_vmjs, skipped_feature,
+    FailureCause, Outcome, Variant,
 };
 use common::walk::{files_under, relative_name};
 
@@ -233,30 +233,11 @@ fn folder_of(suite: &str, relative: &str) -> String {
 
 /// A short reason for a failure, derived from the error it ended with.
 fn reason_for(detail: &str) -> String {
-    if detail == "timeout" || detail.starts_with("crashed") {
-        return detail.split(':').next().unwrap_or(detail).to_string();
-    }
-    if let Some(rest) = detail.strip_prefix("async test did not complete: ") {
-        let rest = rest.trim();
-        let rest = rest
-            .strip_prefix("Test262:AsyncTestFailure:")
-            .unwrap_or(rest);
-        return format!("async: {}", normalise_message(rest));
-    }
-    if let Some((head, rest)) = detail.split_once(": ") {
-        if head.starts_with("exit ") {
-            return normalise_message(rest);
+    match failure_cause(detail) {
+        FailureCause::Reason(reason) => reason,
+        FailureCause::Error { prefix, error } if !error.is_empty() => {
+            format!("{prefix}{}", normalise_message(error))
         }
-        if let Some(expected) = head.strip_prefix("expected ") {
-            let expected = expected.trim_end_matches(", got");
-            if rest.contains("This statement should not be evaluated") {
-                return format!("no early {expected}");
-            }
-            return format!("expected {expected}, got: {}", normalise_message(rest));
-        }
+        FailureCause::Error { .. } => normalise_message(detail),
     }
-    if detail.starts_with("expected ") && detail.ends_with("ran to completion") {
-        return detail.split(" (").next().unwrap_or(detail).to_string() + ", none thrown";
-    }
-    normalise_message(detail)
 }
