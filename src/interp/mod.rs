@@ -24,6 +24,7 @@ pub mod property_table;
 pub mod proxy;
 pub mod realm;
 pub mod run_source;
+pub mod shape;
 pub mod slots;
 pub mod source;
 pub mod stack_guard;

@@ -1,29 +1,54 @@
 //! The storage behind an object's own properties: insertion-ordered, O(1)
 //! lookup, O(1) writes whatever the object's size.
 //!
-//! Keys and properties sit in two `Slots` vectors (index i of one belongs to
-//! index i of the other). Deleting leaves a hole (`None` key) so that later
-//! entries keep their positions; holes are compacted away once they make up
-//! half the table. Small tables are searched linearly; from
-//! `INDEX_THRESHOLD` entries on, a hash map from key to position is kept.
+//! The property values sit in one `Slots` vector. Their keys are kept in
+//! one of two ways:
+//! - shaped (how every object starts): a shared [`Shape`] lists the keys,
+//!   and a key's position there is its value's index, so objects built
+//!   alike store no keys of their own;
+//! - dictionary (after a delete, a symbol key, or many keys): the object's
+//!   own key vector beside the values (index i of one belongs to index i of
+//!   the other). Deleting leaves a hole (`None` key) so that later entries
+//!   keep their positions; holes are compacted away once they make up half
+//!   the table. Small tables are searched linearly; from `INDEX_THRESHOLD`
+//!   entries on, a hash map from key to position is kept.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use gc::{Finalize, Trace};
 
 use super::property::{KeyId, Property, PropertyKey};
+use super::shape::Shape;
 use super::slots::Slots;
 
 const INDEX_THRESHOLD: usize = 8;
 
-#[derive(Default)]
 pub struct PropertyTable {
-    keys: Slots<Option<PropertyKey>>,
+    /// The shared key list while the table is shaped; None in dictionary mode.
+    shape: RefCell<Option<Rc<Shape>>>,
     properties: Slots<Option<Property>>,
-    /// Position of each live key, once the table has grown past the threshold.
-    index: RefCell<Option<HashMap<KeyId, usize>>>,
+    /// The table's own keys in dictionary mode.
+    dictionary: RefCell<Option<Box<Dictionary>>>,
     live: Cell<usize>,
+}
+
+struct Dictionary {
+    keys: Slots<Option<PropertyKey>>,
+    /// Position of each live key, once the table has grown past the threshold.
+    index: Option<HashMap<KeyId, usize>>,
+}
+
+impl Default for PropertyTable {
+    fn default() -> Self {
+        PropertyTable {
+            shape: RefCell::new(Some(Shape::empty())),
+            properties: Slots::new(),
+            dictionary: RefCell::new(None),
+            live: Cell::new(0),
+        }
+    }
 }
 
 impl PropertyTable {
@@ -41,11 +66,22 @@ impl PropertyTable {
     }
 
     fn position(&self, key: &PropertyKey) -> Option<usize> {
+        if let Some(shape) = self.shape.borrow().as_ref() {
+            if matches!(key, PropertyKey::Symbol(_)) {
+                return None;
+            }
+            return shape.position(&key.id());
+        }
+        let dictionary = self.dictionary.borrow();
+        let dictionary = dictionary
+            .as_ref()
+            .expect("a table without a shape has its own keys");
         let id = key.id();
-        if let Some(index) = self.index.borrow().as_ref() {
+        if let Some(index) = &dictionary.index {
             return index.get(&id).copied();
         }
-        (0..self.keys.len()).find(|&i| matches!(self.keys.get(i), Some(Some(k)) if k.id() == id))
+        let keys = &dictionary.keys;
+        (0..keys.len()).find(|&i| matches!(keys.get(i), Some(Some(k)) if k.id() == id))
     }
 
     pub fn get(&self, key: &PropertyKey) -> Option<Property> {
@@ -63,15 +99,31 @@ impl PropertyTable {
             self.properties.set(i, Some(property));
             return;
         }
-        let i = self.keys.len();
-        if let Some(index) = self.index.borrow_mut().as_mut() {
+        let shaped = self.shape.borrow().clone();
+        if let Some(shape) = shaped {
+            match shape.with_key(key.id()) {
+                Some(next) => {
+                    *self.shape.borrow_mut() = Some(next);
+                    self.properties.push_small(Some(property));
+                    self.live.set(self.live.get() + 1);
+                    return;
+                }
+                None => self.leave_shape(),
+            }
+        }
+        let mut dictionary = self.dictionary.borrow_mut();
+        let dictionary = dictionary
+            .as_mut()
+            .expect("a table without a shape has its own keys");
+        let i = dictionary.keys.len();
+        if let Some(index) = dictionary.index.as_mut() {
             index.insert(key.id(), i);
         }
-        self.keys.push(Some(key));
+        dictionary.keys.push(Some(key));
         self.properties.push(Some(property));
         self.live.set(self.live.get() + 1);
-        if self.keys.len() == INDEX_THRESHOLD {
-            self.build_index();
+        if dictionary.keys.len() == INDEX_THRESHOLD {
+            dictionary.build_index();
         }
     }
 
@@ -80,61 +132,109 @@ impl PropertyTable {
         let Some(i) = self.position(key) else {
             return false;
         };
-        self.keys.set(i, None);
+        self.leave_shape();
         self.properties.set(i, None);
-        if let Some(index) = self.index.borrow_mut().as_mut() {
+        self.live.set(self.live.get() - 1);
+        let mut dictionary = self.dictionary.borrow_mut();
+        let dictionary = dictionary
+            .as_mut()
+            .expect("a table without a shape has its own keys");
+        dictionary.keys.set(i, None);
+        if let Some(index) = dictionary.index.as_mut() {
             index.remove(&key.id());
         }
-        self.live.set(self.live.get() - 1);
-        if self.keys.len() >= INDEX_THRESHOLD && self.live.get() * 2 < self.keys.len() {
-            self.compact();
+        if dictionary.keys.len() >= INDEX_THRESHOLD && self.live.get() * 2 < dictionary.keys.len() {
+            dictionary.compact(&self.properties);
         }
         true
     }
 
     /// The live keys in insertion order.
     pub fn keys(&self) -> Vec<PropertyKey> {
-        self.keys.to_vec().into_iter().flatten().collect()
+        if let Some(shape) = self.shape.borrow().as_ref() {
+            return shape.keys().iter().map(key_of).collect();
+        }
+        let dictionary = self.dictionary.borrow();
+        let dictionary = dictionary
+            .as_ref()
+            .expect("a table without a shape has its own keys");
+        dictionary.keys.to_vec().into_iter().flatten().collect()
     }
 
+    /// Moves a shaped table to dictionary mode (its own copy of the keys).
+    fn leave_shape(&self) {
+        let Some(shape) = self.shape.borrow_mut().take() else {
+            return;
+        };
+        let keys = Slots::new();
+        if !self.properties.is_rooted() {
+            // SAFETY: the table is inside the heap, so the new (still empty)
+            // key storage takes the heap's rooting state before it is filled.
+            unsafe { keys.unroot() }
+        }
+        for id in shape.keys() {
+            keys.push(Some(key_of(id)));
+        }
+        let mut dictionary = Dictionary { keys, index: None };
+        if shape.len() >= INDEX_THRESHOLD {
+            dictionary.build_index();
+        }
+        *self.dictionary.borrow_mut() = Some(Box::new(dictionary));
+    }
+}
+
+/// The key a shape's key identity stands for (shapes hold no symbols).
+fn key_of(id: &KeyId) -> PropertyKey {
+    match id {
+        KeyId::Index(i) => PropertyKey::Index(*i),
+        KeyId::String(s) => PropertyKey::String(s.clone()),
+        KeyId::Symbol(_) => unreachable!("shapes hold no symbol keys"),
+    }
+}
+
+impl Dictionary {
     /// Drops the holes left by deletions and rebuilds the index.
-    fn compact(&self) {
+    fn compact(&mut self, properties: &Slots<Option<Property>>) {
         let keys = self.keys.to_vec();
-        let properties = self.properties.to_vec();
+        let values = properties.to_vec();
         self.keys.truncate(0);
-        self.properties.truncate(0);
-        for (k, p) in keys.into_iter().zip(properties) {
+        properties.truncate(0);
+        for (k, p) in keys.into_iter().zip(values) {
             if k.is_some() {
                 self.keys.push(k);
-                self.properties.push(p);
+                properties.push(p);
             }
         }
         if self.keys.len() >= INDEX_THRESHOLD {
             self.build_index();
         } else {
-            *self.index.borrow_mut() = None;
+            self.index = None;
         }
     }
 
-    fn build_index(&self) {
+    fn build_index(&mut self) {
         let mut index = HashMap::with_capacity(self.keys.len() * 2);
         for (i, key) in self.keys.to_vec().into_iter().enumerate() {
             if let Some(key) = key {
                 index.insert(key.id(), i);
             }
         }
-        *self.index.borrow_mut() = Some(index);
+        self.index = Some(index);
     }
 }
 
 impl Finalize for PropertyTable {}
 
-// SAFETY: the index holds no `Gc` (symbols appear only as addresses, kept
-// alive by `keys`); `keys` and `properties` are traced.
+// SAFETY: shapes and the index hold no `Gc` (symbols appear only as
+// addresses, kept alive by the dictionary's keys); the values and the
+// dictionary's keys are traced. No borrow of `dictionary` is held while a
+// collection can start (no method allocates a `Gc`).
 unsafe impl Trace for PropertyTable {
     gc::custom_trace!(this, {
-        mark(&this.keys);
         mark(&this.properties);
+        if let Some(dictionary) = this.dictionary.borrow().as_ref() {
+            mark(&dictionary.keys);
+        }
     });
 }
 

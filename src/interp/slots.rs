@@ -71,6 +71,11 @@ impl<T: Trace + Clone + 'static> Slots<T> {
         self.items().len()
     }
 
+    /// Whether the storage is outside the heap (its handles count as roots).
+    pub fn is_rooted(&self) -> bool {
+        self.rooted.get()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.items().is_empty()
     }
@@ -97,6 +102,16 @@ impl<T: Trace + Clone + 'static> Slots<T> {
     pub fn push(&self, value: T) {
         self.adopt(&value);
         self.items_mut().push(value);
+    }
+
+    /// Pushes without the vector's usual growth to four places at least:
+    /// storage for small objects grows one value at a time.
+    pub fn push_small(&self, value: T) {
+        let items = self.items_mut();
+        if items.len() < 4 {
+            items.reserve_exact(1);
+        }
+        self.push(value);
     }
 
     /// Removes the last value, handing it back rooted.
@@ -189,38 +204,65 @@ unsafe impl<T: Trace + Clone + 'static> Trace for Slots<T> {
     }
 }
 
-/// A single heap-resident value with O(1) replacement (a `Slots` of one).
-pub struct Slot<T: Trace + Clone + 'static>(Slots<T>);
+/// A single heap-resident value with O(1) replacement: the one-value case
+/// of `Slots`, with the same rooting rules, stored inline (no vector).
+pub struct Slot<T: Trace + Clone + 'static> {
+    /// True while the `Slot` is outside the heap (its handles count as roots).
+    rooted: Cell<bool>,
+    value: UnsafeCell<T>,
+}
 
 impl<T: Trace + Clone + 'static> Slot<T> {
+    /// Takes a value that is rooted (held on the Rust side).
     pub fn new(value: T) -> Slot<T> {
-        Slot(Slots::from_vec(vec![value]))
+        Slot {
+            rooted: Cell::new(true),
+            value: UnsafeCell::new(value),
+        }
     }
 
+    /// A rooted copy of the value.
     pub fn get(&self) -> T {
-        self.0.get(0).expect("a Slot always holds one value")
+        // SAFETY: as for `Slots`: no reference escapes, and cloning cannot
+        // start a collection.
+        unsafe { (*self.value.get()).clone() }
     }
 
     pub fn set(&self, value: T) {
-        self.0.set(0, value);
+        if !self.rooted.get() {
+            // SAFETY: `value` came from the Rust side (rooted) and becomes
+            // part of a heap object.
+            unsafe { value.unroot() }
+        }
+        // SAFETY: as for `Slots`; the old value is in this slot's rooting
+        // state, which is what its `Drop` expects.
+        let old = unsafe { std::mem::replace(&mut *self.value.get(), value) };
+        drop(old);
     }
 }
 
 impl<T: Trace + Clone + 'static> Finalize for Slot<T> {}
 
-// SAFETY: delegates to `Slots`.
+// SAFETY: `trace`, `root` and `unroot` visit the one value; `root`/`unroot`
+// flip the recorded state together with the value's state.
 unsafe impl<T: Trace + Clone + 'static> Trace for Slot<T> {
     unsafe fn trace(&self) {
-        self.0.trace()
+        (*self.value.get()).trace()
     }
     unsafe fn root(&self) {
-        self.0.root()
+        debug_assert!(!self.rooted.get(), "Slot rooted twice");
+        self.rooted.set(true);
+        (*self.value.get()).root()
     }
     unsafe fn unroot(&self) {
-        self.0.unroot()
+        debug_assert!(self.rooted.get(), "Slot unrooted twice");
+        self.rooted.set(false);
+        (*self.value.get()).unroot()
     }
     fn finalize_glue(&self) {
-        self.0.finalize_glue()
+        Finalize::finalize(self);
+        // SAFETY: shared access for the duration of the call.
+        unsafe { (*self.value.get()).finalize_glue() }
     }
 }
 
@@ -255,6 +297,26 @@ mod tests {
         drop(holder);
         drop(popped);
         gc::force_collect();
+    }
+
+    #[derive(Trace, Finalize)]
+    struct OneHolder {
+        slot: Slot<Option<Gc<GcCell<u32>>>>,
+    }
+
+    #[test]
+    fn a_slot_keeps_its_value_alive_in_the_heap_and_lets_replaced_ones_go() {
+        let holder = Gc::new(OneHolder {
+            slot: Slot::new(Some(Gc::new(GcCell::new(1)))),
+        });
+        gc::force_collect();
+        assert_eq!(*holder.slot.get().unwrap().borrow(), 1);
+        holder.slot.set(Some(Gc::new(GcCell::new(2))));
+        gc::force_collect();
+        assert_eq!(*holder.slot.get().unwrap().borrow(), 2);
+        holder.slot.set(None);
+        gc::force_collect();
+        assert!(holder.slot.get().is_none());
     }
 
     #[test]

@@ -1,0 +1,169 @@
+//! Shapes: the ordered own keys of objects that received the same keys in
+//! the same order, shared by all of them (V8 calls them maps or hidden
+//! classes).
+//!
+//! An object starts with the empty shape; adding a key moves it to the
+//! child shape for that key, found in the parent's transitions or made
+//! there once. So a million `{ x, y }` objects share one key list and each
+//! keeps only its property values. Shapes hold no `Gc`: symbol keys, long
+//! key lists and shapes with too many children leave the shared tree, and
+//! the object keeps a table of its own (see `PropertyTable`).
+
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+use super::property::KeyId;
+
+/// Objects with more own keys than this keep a table of their own.
+const MAX_KEYS: usize = 64;
+/// A shape with this many live children makes no more: objects used as
+/// maps with ever new keys would otherwise grow the tree without bound.
+const MAX_TRANSITIONS: usize = 64;
+/// From this many keys on, lookups go through a hash map built on first use.
+const INDEX_THRESHOLD: usize = 8;
+
+pub(crate) struct Shape {
+    /// The keys in insertion order; a key's position is its value's index
+    /// in the object's property storage.
+    keys: Box<[KeyId]>,
+    index: OnceCell<HashMap<KeyId, usize>>,
+    /// Children by added key. A child lives as long as an object (or a
+    /// grandchild) uses it.
+    transitions: RefCell<Vec<(KeyId, Weak<Shape>)>>,
+    /// The parent, kept alive by its children.
+    _parent: Option<Rc<Shape>>,
+}
+
+thread_local! {
+    static EMPTY: Rc<Shape> = Rc::new(Shape {
+        keys: Box::new([]),
+        index: OnceCell::new(),
+        transitions: RefCell::new(Vec::new()),
+        _parent: None,
+    });
+}
+
+impl Shape {
+    /// The shape of an object without own keys.
+    pub(crate) fn empty() -> Rc<Shape> {
+        EMPTY.with(Rc::clone)
+    }
+
+    pub(crate) fn keys(&self) -> &[KeyId] {
+        &self.keys
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// The position of `id` among the keys.
+    pub(crate) fn position(&self, id: &KeyId) -> Option<usize> {
+        if self.keys.len() < INDEX_THRESHOLD {
+            return self.keys.iter().position(|k| k == id);
+        }
+        let index = self.index.get_or_init(|| {
+            self.keys
+                .iter()
+                .enumerate()
+                .map(|(i, k)| (k.clone(), i))
+                .collect()
+        });
+        index.get(id).copied()
+    }
+
+    /// The shape with `id` added after this one's keys, or None when the
+    /// object should keep its own table instead (symbols, too many keys, too
+    /// many siblings).
+    pub(crate) fn with_key(self: &Rc<Shape>, id: KeyId) -> Option<Rc<Shape>> {
+        if matches!(id, KeyId::Symbol(_)) || self.keys.len() >= MAX_KEYS {
+            return None;
+        }
+        let mut transitions = self.transitions.borrow_mut();
+        let mut i = 0;
+        while i < transitions.len() {
+            match transitions[i].1.upgrade() {
+                Some(child) if transitions[i].0 == id => return Some(child),
+                Some(_) => i += 1,
+                // A child no object uses any more.
+                None => {
+                    transitions.swap_remove(i);
+                }
+            }
+        }
+        if transitions.len() >= MAX_TRANSITIONS {
+            return None;
+        }
+        let mut keys = Vec::with_capacity(self.keys.len() + 1);
+        keys.extend(self.keys.iter().cloned());
+        keys.push(id.clone());
+        let child = Rc::new(Shape {
+            keys: keys.into_boxed_slice(),
+            index: OnceCell::new(),
+            transitions: RefCell::new(Vec::new()),
+            _parent: Some(self.clone()),
+        });
+        transitions.push((id, Rc::downgrade(&child)));
+        Some(child)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interp::string::JsStr;
+
+    fn key(s: &str) -> KeyId {
+        KeyId::String(JsStr::from(s))
+    }
+
+    #[test]
+    fn same_keys_in_same_order_share_a_shape() {
+        let a = Shape::empty()
+            .with_key(key("x"))
+            .unwrap()
+            .with_key(key("y"))
+            .unwrap();
+        let b = Shape::empty()
+            .with_key(key("x"))
+            .unwrap()
+            .with_key(key("y"))
+            .unwrap();
+        assert!(Rc::ptr_eq(&a, &b));
+        let c = Shape::empty()
+            .with_key(key("y"))
+            .unwrap()
+            .with_key(key("x"))
+            .unwrap();
+        assert!(!Rc::ptr_eq(&a, &c));
+        assert_eq!(a.position(&key("y")), Some(1));
+        assert_eq!(c.position(&key("y")), Some(0));
+        assert_eq!(a.position(&key("z")), None);
+    }
+
+    #[test]
+    fn long_key_lists_are_indexed_and_end_the_shared_tree() {
+        let mut shape = Shape::empty();
+        for i in 0..MAX_KEYS {
+            shape = shape.with_key(key(&format!("k{i}"))).unwrap();
+        }
+        assert_eq!(shape.position(&key("k40")), Some(40));
+        assert!(shape.with_key(key("one more")).is_none());
+        assert!(Shape::empty().with_key(KeyId::Symbol(8)).is_none());
+    }
+
+    #[test]
+    fn unused_children_are_dropped_and_siblings_are_bounded() {
+        let root = Shape::empty().with_key(key("unique parent")).unwrap();
+        for i in 0..MAX_TRANSITIONS {
+            drop(root.with_key(key(&format!("gone{i}"))).unwrap());
+        }
+        // The dead children were swept, so new ones can still be made.
+        let kept: Vec<_> = (0..MAX_TRANSITIONS)
+            .map(|i| root.with_key(key(&format!("kept{i}"))).unwrap())
+            .collect();
+        assert!(root.with_key(key("too many")).is_none());
+        assert_eq!(kept.len(), MAX_TRANSITIONS);
+    }
+}
