@@ -84,6 +84,25 @@ impl PropertyTable {
         (0..keys.len()).find(|&i| matches!(keys.get(i), Some(Some(k)) if k.id() == id))
     }
 
+    /// The table's shape number and the key's index, when the table is
+    /// shaped and has the key (what an inline cache records).
+    pub(crate) fn shaped_position(&self, key: &PropertyKey) -> Option<(u64, usize)> {
+        let shape = self.shape.borrow();
+        let shape = shape.as_ref()?;
+        if matches!(key, PropertyKey::Symbol(_)) {
+            return None;
+        }
+        Some((shape.id(), shape.position(&key.id())?))
+    }
+
+    /// The property at `index` if the table still has shape number `shape`.
+    pub(crate) fn get_if_shape(&self, shape: u64, index: usize) -> Option<Property> {
+        match self.shape.borrow().as_ref() {
+            Some(s) if s.id() == shape => self.properties.get(index).flatten(),
+            _ => None,
+        }
+    }
+
     pub fn get(&self, key: &PropertyKey) -> Option<Property> {
         let i = self.position(key)?;
         self.properties.get(i).flatten()

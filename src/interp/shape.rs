@@ -9,7 +9,7 @@
 //! key lists and shapes with too many children leave the shared tree, and
 //! the object keeps a table of its own (see `PropertyTable`).
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
@@ -24,6 +24,8 @@ const MAX_TRANSITIONS: usize = 64;
 const INDEX_THRESHOLD: usize = 8;
 
 pub(crate) struct Shape {
+    /// A number no other shape of this thread has (inline caches compare it).
+    id: u64,
     /// The keys in insertion order; a key's position is its value's index
     /// in the object's property storage.
     keys: Box<[KeyId]>,
@@ -36,7 +38,9 @@ pub(crate) struct Shape {
 }
 
 thread_local! {
+    static NEXT_ID: Cell<u64> = const { Cell::new(1) };
     static EMPTY: Rc<Shape> = Rc::new(Shape {
+        id: next_id(),
         keys: Box::new([]),
         index: OnceCell::new(),
         transitions: RefCell::new(Vec::new()),
@@ -44,7 +48,19 @@ thread_local! {
     });
 }
 
+fn next_id() -> u64 {
+    NEXT_ID.with(|n| {
+        let id = n.get();
+        n.set(id + 1);
+        id
+    })
+}
+
 impl Shape {
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
     /// The shape of an object without own keys.
     pub(crate) fn empty() -> Rc<Shape> {
         EMPTY.with(Rc::clone)
@@ -99,6 +115,7 @@ impl Shape {
         keys.extend(self.keys.iter().cloned());
         keys.push(id.clone());
         let child = Rc::new(Shape {
+            id: next_id(),
             keys: keys.into_boxed_slice(),
             index: OnceCell::new(),
             transitions: RefCell::new(Vec::new()),

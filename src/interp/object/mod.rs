@@ -29,6 +29,7 @@ use super::property_table::PropertyTable;
 use super::slots::{Slot, Slots};
 use super::string::JsStr;
 use super::value::Value;
+use crate::syntax::ast::PropertyCache;
 
 #[derive(Trace, Finalize)]
 pub struct JsObject {
@@ -204,6 +205,51 @@ impl JsObject {
         self.extensible.set(false);
         // 2. Return true.
         true
+    }
+
+    /// Whether [[Get]] of a string key is OrdinaryGet over the own table
+    /// (no exotic or host behaviour), so an inline cache may answer it.
+    fn ordinary_named_get(&self) -> bool {
+        matches!(
+            self.kind,
+            ObjectKind::Ordinary
+                | ObjectKind::Function(_)
+                | ObjectKind::Error
+                | ObjectKind::Array(_)
+        )
+    }
+
+    /// The value of an own data property through `cache`, when this object
+    /// has the shape the cache recorded.
+    pub(crate) fn cached_own_data(&self, cache: &PropertyCache) -> Option<Value> {
+        let shape = cache.shape.get();
+        if shape == 0 || !self.ordinary_named_get() {
+            return None;
+        }
+        match self
+            .properties
+            .get_if_shape(shape, cache.index.get() as usize)?
+        {
+            Property::Data { value, .. } => Some(value),
+            Property::Accessor { .. } => None,
+        }
+    }
+
+    /// Records in `cache` where this object keeps `key`, when it is an own
+    /// data property in a shaped table.
+    pub(crate) fn fill_property_cache(&self, key: &PropertyKey, cache: &PropertyCache) {
+        if !self.ordinary_named_get() {
+            return;
+        }
+        if let Some((shape, index)) = self.properties.shaped_position(key) {
+            if let (Ok(index), Some(Property::Data { .. })) = (
+                u32::try_from(index),
+                self.properties.get_if_shape(shape, index),
+            ) {
+                cache.shape.set(shape);
+                cache.index.set(index);
+            }
+        }
     }
 
     /// [[GetOwnProperty]] ( P ): OrdinaryGetOwnProperty, plus the array

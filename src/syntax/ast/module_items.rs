@@ -43,6 +43,17 @@ pub struct Ident {
     pub binding: Cell<BindingRef>,
     /// The name as UTF-16, made once (property keys and global lookups use it).
     units: OnceCell<JsString>,
+    /// Where `o.name` last found an own data property (filled by the evaluator).
+    pub property_cache: PropertyCache,
+}
+
+/// An inline cache on a property name in the tree: the shape of the object
+/// the evaluator last found the property on, as the object model numbers
+/// shapes (0: empty), and the property's index in such objects.
+#[derive(Clone, Debug, Default)]
+pub struct PropertyCache {
+    pub shape: Cell<u64>,
+    pub index: Cell<u32>,
 }
 
 impl Ident {
@@ -52,6 +63,7 @@ impl Ident {
             span,
             binding: Cell::new(BindingRef::Unresolved),
             units: OnceCell::new(),
+            property_cache: PropertyCache::default(),
         }
     }
 
