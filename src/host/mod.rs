@@ -6,6 +6,7 @@ pub mod commonjs;
 mod dynamic_import;
 pub mod errors;
 pub mod file_host;
+pub mod import_map;
 mod import_meta;
 mod json_module;
 mod module_map;
