@@ -135,9 +135,12 @@ fn sort_and_normalize_module_specifier_map(
         let Value::String(value) = value else {
             // 2.3.1. The user agent may report a warning to the console
             //        indicating that addresses need to be strings.
-            warnings.push(format!(
-                "Ignored the import map entry \"{specifier_key}\": addresses need to be strings."
-            ));
+            // (Not for `null`: a null entry is how a map blocks a specifier.)
+            if !value.is_null() {
+                warnings.push(format!(
+                    "Ignored the import map entry \"{specifier_key}\": addresses need to be strings."
+                ));
+            }
             // 2.3.2. Set normalized[normalizedSpecifierKey] to null.
             set(&mut normalized, normalized_specifier_key, None);
             // 2.3.3. Continue.

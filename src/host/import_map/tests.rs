@@ -78,6 +78,7 @@ fn invalid_entries_are_null_and_warn() {
         r#"{"imports": {
             "": "/x.mjs",
             "num": 1,
+            "nothing": null,
             "bare": "lodash",
             "dir/": "/no-slash",
             "ok": "./ok.mjs"
@@ -87,6 +88,8 @@ fn invalid_entries_are_null_and_warn() {
     let entry = |key: &str| map.imports.iter().find(|(k, _)| k == key).map(|e| e.1.clone());
     assert_eq!(entry(""), None);
     assert_eq!(entry("num"), Some(None));
+    // A null entry is kept, without a warning (step 2.3.1 is a "may").
+    assert_eq!(entry("nothing"), Some(None));
     assert_eq!(entry("bare"), Some(None));
     assert_eq!(entry("dir/"), Some(None));
     assert_eq!(
