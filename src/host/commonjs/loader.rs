@@ -344,7 +344,7 @@ fn module_prototype(agent: &mut Agent, host: &FileHostState) -> Gc<JsObject> {
 
 /// `new Module(id, parent)` with its filename and lookup paths set, as
 /// `Module._load` leaves it before loading.
-fn new_module(
+pub(super) fn new_module(
     agent: &mut Agent,
     host: &FileHostState,
     id: &str,

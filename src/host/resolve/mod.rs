@@ -36,7 +36,7 @@ use rustc_hash::FxHashMap as HashMap;
 pub use error::{ErrorType, ResolveError};
 pub use esm_resolve::Format;
 pub use package_json::{PackageJson, PackageType};
-pub use package_resolve::is_node_builtin;
+pub use package_resolve::{is_node_builtin, node_builtin_names};
 pub use require_resolve::{node_modules_paths, RequireResolveError};
 pub use url::{file_url, normalize, percent_decode};
 
