@@ -210,8 +210,7 @@ fn read_import_map(path: &Path) -> Result<crate::host::import_map::ImportMap, Cl
     let base_url = url::Url::parse(&crate::host::resolve::file_url(&location))
         .map_err(|e| invalid(e.to_string()))?;
     let mut warnings = Vec::new();
-    let parsed =
-        crate::host::import_map::parse_import_map_string(&text, &base_url, &mut warnings);
+    let parsed = crate::host::import_map::parse_import_map_string(&text, &base_url, &mut warnings);
     let mut stderr = std::io::stderr().lock();
     for warning in warnings {
         let _ = writeln!(stderr, "{warning}");

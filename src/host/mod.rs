@@ -8,7 +8,7 @@ pub mod errors;
 pub mod file_host;
 pub mod import_map;
 mod import_meta;
-mod json_module;
+pub(crate) mod json_module;
 mod module_map;
 pub mod prefetch;
 pub mod resolve;

@@ -31,10 +31,13 @@ impl FileHostState {
     /// `builtinModules`.
     pub(crate) fn module_binding(&self, agent: &mut Agent) -> JsResult<Gc<JsObject>> {
         let binding = JsObject::ordinary_create(Some(agent.intrinsics().object_prototype.clone()));
-        let create =
-            agent.native_function_with("createRequire", 1, create_require, false, vec![
-                self.handle_value(),
-            ]);
+        let create = agent.native_function_with(
+            "createRequire",
+            1,
+            create_require,
+            false,
+            vec![self.handle_value()],
+        );
         set(agent, &binding, "createRequire", Value::Object(create))?;
         let is_builtin = agent.native_function_with("isBuiltin", 1, is_builtin, false, vec![]);
         set(agent, &binding, "isBuiltin", Value::Object(is_builtin))?;

@@ -60,8 +60,7 @@ pub fn parse_import_map_string(
         //      top-level key needs to be a JSON object.
         let Value::Object(map) = value else {
             return Err(ImportMapError::type_error(
-                "The value for the \"scopes\" top-level key needs to be a JSON object."
-                    .to_string(),
+                "The value for the \"scopes\" top-level key needs to be a JSON object.".to_string(),
             ));
         };
         // 6.2. Set sortedAndNormalizedScopes to the result of sorting and
@@ -115,11 +114,12 @@ fn sort_and_normalize_module_specifier_map(
 ) -> SpecifierMap {
     // 1. Let normalized be an empty ordered map.
     let mut normalized: SpecifierMap = Vec::new();
-    let set = |normalized: &mut SpecifierMap, key: String, value: Option<Url>| {
-        match normalized.iter_mut().find(|(k, _)| *k == key) {
-            Some(entry) => entry.1 = value,
-            None => normalized.push((key, value)),
-        }
+    let set = |normalized: &mut SpecifierMap, key: String, value: Option<Url>| match normalized
+        .iter_mut()
+        .find(|(k, _)| *k == key)
+    {
+        Some(entry) => entry.1 = value,
+        None => normalized.push((key, value)),
     };
     // 2. For each specifierKey → value of originalMap:
     for (specifier_key, value) in original_map {
@@ -294,7 +294,9 @@ fn normalize_specifier_key(
     if specifier_key.is_empty() {
         // 1.1. The user agent may report a warning to the console indicating
         //      that specifier keys may not be the empty string.
-        warnings.push("Ignored an import map entry: specifier keys cannot be the empty string.".to_string());
+        warnings.push(
+            "Ignored an import map entry: specifier keys cannot be the empty string.".to_string(),
+        );
         // 1.2. Return null.
         return None;
     }

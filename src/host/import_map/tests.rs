@@ -85,7 +85,12 @@ fn invalid_entries_are_null_and_warn() {
         }}"#,
     );
     assert_eq!(warnings.len(), 4, "{warnings:?}");
-    let entry = |key: &str| map.imports.iter().find(|(k, _)| k == key).map(|e| e.1.clone());
+    let entry = |key: &str| {
+        map.imports
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|e| e.1.clone())
+    };
     assert_eq!(entry(""), None);
     assert_eq!(entry("num"), Some(None));
     // A null entry is kept, without a warning (step 2.3.1 is a "may").
@@ -129,7 +134,9 @@ fn exact_match() {
     let (map, _) = parse(r#"{"imports": {"moment": "/node_modules/moment/src/moment.js"}}"#);
     assert_eq!(
         resolve(&map, REFERRER, "moment"),
-        Ok(Some("https://example.com/node_modules/moment/src/moment.js".into()))
+        Ok(Some(
+            "https://example.com/node_modules/moment/src/moment.js".into()
+        ))
     );
     // Not a prefix match without a trailing slash on the key.
     assert_eq!(resolve(&map, REFERRER, "moment/foo"), Ok(None));
@@ -148,11 +155,15 @@ fn trailing_slash_prefixes() {
     );
     assert_eq!(
         resolve(&map, REFERRER, "lodash/map.js"),
-        Ok(Some("https://example.com/node_modules/lodash-es/map.js".into()))
+        Ok(Some(
+            "https://example.com/node_modules/lodash-es/map.js".into()
+        ))
     );
     assert_eq!(
         resolve(&map, REFERRER, "lodash/fp/map.js"),
-        Ok(Some("https://example.com/node_modules/lodash-fp/map.js".into()))
+        Ok(Some(
+            "https://example.com/node_modules/lodash-fp/map.js".into()
+        ))
     );
 }
 
@@ -161,9 +172,15 @@ fn trailing_slash_prefixes() {
 fn null_entries_block() {
     let (map, _) = parse(r#"{"imports": {"blocked": null, "dir/": null}}"#);
     let err = resolve(&map, REFERRER, "blocked").unwrap_err();
-    assert!(err.starts_with("TypeError: ") && err.contains("null entry"), "{err}");
+    assert!(
+        err.starts_with("TypeError: ") && err.contains("null entry"),
+        "{err}"
+    );
     let err = resolve(&map, REFERRER, "dir/x.js").unwrap_err();
-    assert!(err.contains("\"dir/\"") && err.contains("null entry"), "{err}");
+    assert!(
+        err.contains("\"dir/\"") && err.contains("null entry"),
+        "{err}"
+    );
 }
 
 // Step 1.2.8: a prefix match that backtracks above its address is blocked
@@ -176,7 +193,9 @@ fn backtracking_above_the_prefix_is_blocked() {
     // Backtracking that stays inside is fine.
     assert_eq!(
         resolve(&map, REFERRER, "moment/a/../b.js"),
-        Ok(Some("https://example.com/node_modules/moment/src/b.js".into()))
+        Ok(Some(
+            "https://example.com/node_modules/moment/src/b.js".into()
+        ))
     );
 }
 
@@ -224,7 +243,10 @@ fn scopes_apply_by_referrer_prefix() {
             .unwrap()
     };
     assert_eq!(at("/app/main.mjs", "a"), "https://example.com/a-app.mjs");
-    assert_eq!(at("/app/inner/x.mjs", "a"), "https://example.com/a-inner.mjs");
+    assert_eq!(
+        at("/app/inner/x.mjs", "a"),
+        "https://example.com/a-inner.mjs"
+    );
     assert_eq!(at("/other.mjs", "a"), "https://example.com/a-top.mjs");
     assert_eq!(at("/app/main.mjs", "b"), "https://example.com/b-top.mjs");
     assert_eq!(at("/exact.mjs", "b"), "https://example.com/b-exact.mjs");
