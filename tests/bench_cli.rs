@@ -85,7 +85,10 @@ fn bench_prints_a_table_and_fails_cleanly() {
     let out = vmjs(&["bench", entry.to_str().expect("UTF-8"), "--runs", "1"]);
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(out.status.success());
-    assert!(text.contains("21 modules (21 ES, 0 CommonJS), 20 edges"), "{text}");
+    assert!(
+        text.contains("21 modules (21 ES, 0 CommonJS), 20 edges"),
+        "{text}"
+    );
     for phase in [
         "load + parse",
         "parse (all threads)",
@@ -181,7 +184,10 @@ fn bench_counts_es_and_commonjs_modules_of_a_package_graph() {
                 "export { a } from './a.js';",
             ),
             ("node_modules/esm-pkg/a.js", "export const a = 1;"),
-            ("node_modules/cjs-pkg/package.json", "{ \"main\": \"lib/index.js\" }"),
+            (
+                "node_modules/cjs-pkg/package.json",
+                "{ \"main\": \"lib/index.js\" }",
+            ),
             (
                 "node_modules/cjs-pkg/lib/index.js",
                 "exports.b = require('./b.js') + require('./c.cjs');",
@@ -191,7 +197,13 @@ fn bench_counts_es_and_commonjs_modules_of_a_package_graph() {
         ],
     );
     let entry = dir.join("main.mjs");
-    let out = vmjs(&["bench", entry.to_str().expect("UTF-8"), "--runs", "2", "--json"]);
+    let out = vmjs(&[
+        "bench",
+        entry.to_str().expect("UTF-8"),
+        "--runs",
+        "2",
+        "--json",
+    ]);
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(
         out.status.success(),
@@ -204,7 +216,10 @@ fn bench_counts_es_and_commonjs_modules_of_a_package_graph() {
     assert_eq!(field(&stdout, "es_modules"), 4.0, "{stdout}");
     assert_eq!(field(&stdout, "commonjs_modules"), 3.0, "{stdout}");
     assert!(field(&stdout, "resolve_ms") > 0.0, "{stdout}");
-    assert!(field(&stdout, "resolve_ms") <= field(&stdout, "total_ms"), "{stdout}");
+    assert!(
+        field(&stdout, "resolve_ms") <= field(&stdout, "total_ms"),
+        "{stdout}"
+    );
     let table = vmjs(&["bench", entry.to_str().expect("UTF-8"), "--runs", "1"]);
     let table = String::from_utf8_lossy(&table.stdout).into_owned();
     assert!(table.contains("7 modules (4 ES, 3 CommonJS)"), "{table}");
