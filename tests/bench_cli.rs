@@ -85,7 +85,10 @@ fn bench_prints_a_table_and_fails_cleanly() {
     let out = vmjs(&["bench", entry.to_str().expect("UTF-8"), "--runs", "1"]);
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(out.status.success());
-    assert!(text.contains("21 modules, 20 edges"), "{text}");
+    assert!(
+        text.contains("21 modules (21 ES, 0 CommonJS), 20 edges"),
+        "{text}"
+    );
     for phase in [
         "load + parse",
         "parse (all threads)",
@@ -147,5 +150,79 @@ fn scaling_mode_benches_every_size_and_plots() {
         &drawing[..40.min(drawing.len())]
     );
     assert!(drawing.contains("chain") && drawing.contains("ring"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Writes `files` (path, text) under `dir`.
+fn write_files(dir: &Path, files: &[(&str, &str)]) {
+    for (path, text) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+}
+
+#[test]
+fn bench_counts_es_and_commonjs_modules_of_a_package_graph() {
+    let dir = temp_dir("packages");
+    write_files(
+        &dir,
+        &[
+            (
+                "main.mjs",
+                "import { a } from 'esm-pkg'; import cjs from 'cjs-pkg'; \
+                 import data from './data.json' with { type: 'json' }; \
+                 export const total = a + cjs.b + data.c;",
+            ),
+            ("data.json", "{ \"c\": 3 }"),
+            (
+                "node_modules/esm-pkg/package.json",
+                "{ \"type\": \"module\", \"exports\": \"./index.js\" }",
+            ),
+            (
+                "node_modules/esm-pkg/index.js",
+                "export { a } from './a.js';",
+            ),
+            ("node_modules/esm-pkg/a.js", "export const a = 1;"),
+            (
+                "node_modules/cjs-pkg/package.json",
+                "{ \"main\": \"lib/index.js\" }",
+            ),
+            (
+                "node_modules/cjs-pkg/lib/index.js",
+                "exports.b = require('./b.js') + require('./c.cjs');",
+            ),
+            ("node_modules/cjs-pkg/lib/b.js", "module.exports = 1;"),
+            ("node_modules/cjs-pkg/lib/c.cjs", "module.exports = 1;"),
+        ],
+    );
+    let entry = dir.join("main.mjs");
+    let out = vmjs(&[
+        "bench",
+        entry.to_str().expect("UTF-8"),
+        "--runs",
+        "2",
+        "--json",
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // main.mjs, esm-pkg's two files and the JSON module; cjs-pkg's three
+    // files (one imported, two required).
+    assert_eq!(field(&stdout, "modules"), 7.0, "{stdout}");
+    assert_eq!(field(&stdout, "es_modules"), 4.0, "{stdout}");
+    assert_eq!(field(&stdout, "commonjs_modules"), 3.0, "{stdout}");
+    assert!(field(&stdout, "resolve_ms") > 0.0, "{stdout}");
+    assert!(
+        field(&stdout, "resolve_ms") <= field(&stdout, "total_ms"),
+        "{stdout}"
+    );
+    let table = vmjs(&["bench", entry.to_str().expect("UTF-8"), "--runs", "1"]);
+    let table = String::from_utf8_lossy(&table.stdout).into_owned();
+    assert!(table.contains("7 modules (4 ES, 3 CommonJS)"), "{table}");
+    assert!(table.contains("resolve"), "{table}");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -61,12 +61,18 @@ pub(super) struct Phases {
     pub(super) parse: Duration,
     pub(super) link: Duration,
     pub(super) evaluate: Duration,
+    /// Time spent resolving specifiers (part of `load`, and of `evaluate`
+    /// for `require` calls and `import()`).
+    pub(super) resolve: Duration,
 }
 
 /// What the graph holds.
 #[derive(Clone, Copy, Default)]
 pub(super) struct GraphStats {
+    /// ES modules, CommonJS files and JSON modules.
     pub(super) modules: usize,
+    /// CommonJS files imported or required.
+    pub(super) commonjs: usize,
     pub(super) edges: usize,
     pub(super) bytes: usize,
 }
@@ -219,6 +225,7 @@ fn native_run(entry: &std::path::Path) -> Result<(Phases, GraphStats), String> {
         phases.evaluate = t.elapsed();
         settled(&promise)
     })();
+    phases.resolve = host.resolve_time();
     result.map_err(|Throw(e)| agent.describe_uncaught(&e))?;
     let shape = graph_shape(&host);
     // Freeing a large heap is not part of any phase.
@@ -248,12 +255,18 @@ fn graph_shape(host: &FileHost) -> GraphStats {
         if record.name.starts_with("node:") || record.name.starts_with("vmjs:") {
             continue;
         }
-        shape.modules += 1;
         shape.edges += record.requested_modules.len();
         if let crate::module::record::ModuleBody::Source(code) = &record.body {
             shape.bytes += code.source.text.len();
         }
+        // A CommonJS file's record is counted with the CommonJS files
+        // below (most are only required, with no record).
+        if !host.is_commonjs(std::path::Path::new(&record.name)) {
+            shape.modules += 1;
+        }
     }
+    shape.commonjs = host.commonjs_module_count();
+    shape.modules += shape.commonjs;
     shape
 }
 
@@ -277,7 +290,9 @@ fn report(args: &BenchArgs, entry: &str, shape: GraphStats, runs: &[Phases]) {
     let link = median(runs.iter().map(|p| p.link).collect());
     let evaluate = median(runs.iter().map(|p| p.evaluate).collect());
     let total = median(runs.iter().map(|p| p.load + p.link + p.evaluate).collect());
+    let resolve = median(runs.iter().map(|p| p.resolve).collect());
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let es_modules = shape.modules - shape.commonjs;
     let rss = peak_rss().unwrap_or(0);
     let via = match args.via {
         Via::Native => "native",
@@ -287,13 +302,16 @@ fn report(args: &BenchArgs, entry: &str, shape: GraphStats, runs: &[Phases]) {
     if args.json {
         let _ = writeln!(
             out,
-            "{{\"entry\":{:?},\"via\":\"{via}\",\"runs\":{},\"modules\":{},\"edges\":{},\"bytes\":{},\
+            "{{\"entry\":{:?},\"via\":\"{via}\",\"runs\":{},\"modules\":{},\"es_modules\":{es_modules},\
+             \"commonjs_modules\":{},\"edges\":{},\"bytes\":{},\"resolve_ms\":{:.3},\
              \"load_ms\":{:.3},\"parse_ms\":{:.3},\"link_ms\":{:.3},\"evaluate_ms\":{:.3},\"total_ms\":{:.3},\"peak_rss_bytes\":{rss}}}",
             entry,
             runs.len(),
             shape.modules,
+            shape.commonjs,
             shape.edges,
             shape.bytes,
+            ms(resolve),
             ms(load),
             ms(parse),
             ms(link),
@@ -304,9 +322,10 @@ fn report(args: &BenchArgs, entry: &str, shape: GraphStats, runs: &[Phases]) {
     }
     let _ = writeln!(
         out,
-        "{}: {} modules, {} edges, {} bytes of source ({via}, median of {} runs)",
+        "{}: {} modules ({es_modules} ES, {} CommonJS), {} edges, {} bytes of source ({via}, median of {} runs)",
         entry,
         shape.modules,
+        shape.commonjs,
         shape.edges,
         shape.bytes,
         runs.len()
@@ -327,6 +346,10 @@ fn report(args: &BenchArgs, entry: &str, shape: GraphStats, runs: &[Phases]) {
     row(2, "link", link);
     row(2, "evaluate", evaluate);
     row(2, "total", total);
+    if native {
+        // Across load and evaluate (`require` resolves while evaluating).
+        row(2, "resolve (in the above)", resolve);
+    }
     if native {
         // Without the file system's share: what the interpreter itself spends.
         row(2, "parse + link + evaluate", computed);

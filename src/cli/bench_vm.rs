@@ -98,9 +98,11 @@ pub(super) fn vm_run(entry: &Path) -> Result<(Phases, GraphStats), String> {
             parse: ms(n[0]),
             link: ms(n[1]),
             evaluate: ms(n[2]),
+            resolve: Duration::ZERO,
         },
         GraphStats {
             modules: n[3] as usize,
+            commonjs: 0,
             edges: n[4] as usize,
             bytes: n[5] as usize,
         },

@@ -11,6 +11,8 @@ pub enum CliError {
     Read { path: String, reason: String },
     #[error("cannot write output: {reason}")]
     Write { reason: String },
+    #[error("invalid import map {path}: {reason}")]
+    ImportMap { path: String, reason: String },
 }
 
 /// An I/O error's description without the trailing ` (os error N)`.

@@ -56,6 +56,11 @@ pub struct RunArgs {
     /// (repeatable; as `node --conditions NAME`).
     #[arg(long = "conditions", short = 'C', value_name = "NAME")]
     conditions: Vec<String>,
+    /// Resolve `import` specifiers through the import map in FILE (the
+    /// HTML standard's import maps: `imports` and `scopes`) before Node's
+    /// resolution; its URLs are relative to FILE.
+    #[arg(long = "import-map", value_name = "FILE")]
+    import_map: Option<PathBuf>,
     /// Cap the memory the run may hold at MB megabytes (every allocation
     /// counts): reaching it ends the run with status 134 and Node's
     /// "JavaScript heap out of memory" message.
@@ -102,6 +107,7 @@ impl RunArgs {
             strict: self.strict,
             unhandled_rejections: self.unhandled_rejections,
             conditions: self.conditions.clone(),
+            import_map: self.import_map.clone(),
             max_heap_size: self.max_heap_size,
             default_type: self.default_type.clone(),
             test262_host: self.test262_host,
@@ -116,6 +122,9 @@ pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
     crate::interp::stack_guard::register_thread_stack(super::app::WORKER_STACK_BYTES);
     let mut agent = Agent::new();
     let host = FileHost::with_options(&args.conditions, args.default_type.is_some());
+    if let Some(path) = &args.import_map {
+        host.set_import_map(read_import_map(path)?);
+    }
     if args.trace {
         host.graph().borrow_mut().trace = Some(crate::module::record::TraceSink::Stderr);
     }
@@ -185,6 +194,28 @@ pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
         None => status,
     };
     Ok(ExitCode::from(status))
+}
+
+/// The import map in the file at `path`, its URLs relative to the file's
+/// URL (as Deno takes them; a browser's inline map is relative to the
+/// document). The warnings the standard says to report go to stderr.
+fn read_import_map(path: &Path) -> Result<crate::host::import_map::ImportMap, CliError> {
+    let text = read_source(path)?;
+    let location = absolute(path);
+    let location = std::fs::canonicalize(&location).unwrap_or(location);
+    let invalid = |reason: String| CliError::ImportMap {
+        path: path.display().to_string(),
+        reason,
+    };
+    let base_url = url::Url::parse(&crate::host::resolve::file_url(&location))
+        .map_err(|e| invalid(e.to_string()))?;
+    let mut warnings = Vec::new();
+    let parsed = crate::host::import_map::parse_import_map_string(&text, &base_url, &mut warnings);
+    let mut stderr = std::io::stderr().lock();
+    for warning in warnings {
+        let _ = writeln!(stderr, "{warning}");
+    }
+    parsed.map_err(|e| invalid(e.to_string()))
 }
 
 /// `path` made absolute against the working directory.

@@ -34,6 +34,10 @@ pub enum Error {
         /// `ERR_VM_MODULE_LINK_FAILURE`: the errored module's error.
         cause: Option<Box<Error>>,
     },
+    /// A loader could not resolve or load a request, with Node's code
+    /// (`ERR_MODULE_NOT_FOUND`, `ERR_PACKAGE_PATH_NOT_EXPORTED`, …).
+    #[error("Error [{code}]: {message}")]
+    Resolve { code: &'static str, message: String },
     /// A limit of [`Limits`](super::Limits) ended the evaluation.
     #[error("{0}")]
     Limit(LimitExceeded),
@@ -60,7 +64,7 @@ impl Error {
     /// limits Node does not have; None for syntax errors and exceptions.
     pub fn code(&self) -> Option<&'static str> {
         match self {
-            Error::Vm { code, .. } => Some(code),
+            Error::Vm { code, .. } | Error::Resolve { code, .. } => Some(code),
             Error::Limit(LimitExceeded::Timeout(_)) => Some("ERR_SCRIPT_EXECUTION_TIMEOUT"),
             Error::Limit(LimitExceeded::StepBudget(_)) => Some("ERR_VMJS_STEP_BUDGET"),
             Error::Limit(LimitExceeded::Heap(_)) => Some("ERR_VMJS_HEAP_LIMIT"),

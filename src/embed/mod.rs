@@ -50,6 +50,7 @@
 mod error;
 mod module;
 mod namespace;
+mod resolver;
 mod runtime;
 mod value;
 
@@ -60,6 +61,7 @@ pub use module::{
     SyntheticModule,
 };
 pub use namespace::Namespace;
+pub use resolver::{LoadedModule, ModuleLoader, ModuleMap, NodeResolver};
 pub use runtime::{Context, Limits, Runtime};
 pub use value::{JsValue, ObjectRef};
 

@@ -26,6 +26,9 @@ impl FileHostState {
         let record = if name == crate::node::vm::BINDING_SPECIFIER {
             let binding = crate::node::vm::binding::create(agent);
             create_default_export_synthetic_module(Value::Object(binding), identity)
+        } else if name == super::commonjs::MODULE_BINDING_SPECIFIER {
+            let binding = self.module_binding(agent)?;
+            create_default_export_synthetic_module(Value::Object(binding), identity)
         } else {
             let Some(source) = name
                 .strip_prefix("node:")

@@ -74,6 +74,28 @@ impl FileHost {
         self.state.parse_time()
     }
 
+    /// Time spent resolving specifiers so far (`import`, `require`, the
+    /// import map).
+    pub fn resolve_time(&self) -> std::time::Duration {
+        self.state.resolver.resolve_time()
+    }
+
+    /// How many CommonJS files were imported or required so far.
+    pub fn commonjs_module_count(&self) -> usize {
+        self.state.commonjs.files.borrow().len()
+    }
+
+    /// Whether the module at `path` (a real path) is a CommonJS file.
+    pub fn is_commonjs(&self, path: &Path) -> bool {
+        self.state.commonjs.files.borrow().contains(path)
+    }
+
+    /// Applies `import_map` to every `import` (static, dynamic and
+    /// `import.meta.resolve`) before Node's resolution.
+    pub fn set_import_map(&self, import_map: super::import_map::ImportMap) {
+        self.state.resolver.set_import_map(import_map);
+    }
+
     /// Installs this host on the agent.
     pub fn install(&self, agent: &mut Agent) {
         agent.host = Some(Box::new(self.clone()));

@@ -49,7 +49,7 @@ fn import_meta_resolve(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let Some(meta) = handle.data::<MetaResolver>() else {
         return Ok(Value::Undefined);
     };
-    match meta.resolver.esm_resolve(&specifier, &meta.referrer) {
+    match meta.resolver.resolve_import(&specifier, &meta.referrer) {
         Ok(resolved) => Ok(Value::from(resolved.url().as_str())),
         Err(e) => match e.url.clone() {
             Some(url) => Ok(Value::from(url.as_str())),

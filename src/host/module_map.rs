@@ -317,7 +317,7 @@ impl FileHostState {
         }
         let resolved = self
             .resolver
-            .esm_resolve(&specifier, referrer_path)
+            .resolve_import(&specifier, referrer_path)
             .map_err(|e| throw_resolve_error(agent, e))?;
         self.load_resolved(agent, resolved, kind, &referrer_name)
     }
@@ -346,6 +346,13 @@ impl FileHostState {
 
 /// A resolver error as Node's JavaScript error (with `code`).
 pub(super) fn throw_resolve_error(agent: &mut Agent, error: ResolveError) -> Throw {
+    if error.code.is_empty() {
+        let kind = match error.error_type {
+            ErrorType::Error => ErrorKind::Error,
+            ErrorType::TypeError => ErrorKind::TypeError,
+        };
+        return agent.error(kind, &error.message);
+    }
     let kind = match error.error_type {
         ErrorType::Error => ErrorKind::Error,
         ErrorType::TypeError => ErrorKind::TypeError,
@@ -374,7 +381,7 @@ impl ModuleHost for FileHostState {
                 // Resolved here, once: a load left under way keeps the path.
                 let resolved = match self
                     .resolver
-                    .esm_resolve(&specifier, Path::new(&referrer_name))
+                    .resolve_import(&specifier, Path::new(&referrer_name))
                 {
                     Ok(resolved) => resolved,
                     Err(e) => return HostLoad::Finished(Err(throw_resolve_error(agent, e))),

@@ -8,6 +8,9 @@
 pub mod globals;
 pub mod vm;
 
+/// The JavaScript of `node:module` (its binding is the file host's).
+const MODULE_SOURCE: &str = include_str!("module.mjs");
+
 /// The JavaScript of `node:process`.
 const PROCESS_SOURCE: &str = include_str!("process.mjs");
 
@@ -16,6 +19,7 @@ pub fn builtin_source(name: &str) -> Option<&'static str> {
     match name {
         "vm" => Some(vm::SOURCE),
         "process" => Some(PROCESS_SOURCE),
+        "module" => Some(MODULE_SOURCE),
         _ => None,
     }
 }

@@ -45,6 +45,7 @@ impl FileHostState {
         identity: ModuleIdentity,
         is_main: bool,
     ) -> ModuleId {
+        self.commonjs.files.borrow_mut().insert(path.to_path_buf());
         let names = self.commonjs_export_names(agent, path, Some(text));
         let mut export_names = vec![JsStr::from("default")];
         export_names.extend(

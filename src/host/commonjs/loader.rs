@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use gc::Gc;
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::wrapper::compile_wrapper;
 use crate::host::module_map::{throw_resolve_error, FileHostState};
@@ -33,6 +33,9 @@ pub struct CommonJsState {
     /// The export names found in each file (export_names.rs), with those
     /// of the files it re-exports.
     pub(super) names: RefCell<HashMap<PathBuf, Rc<Vec<String>>>>,
+    /// Every CommonJS file imported or required so far (`vmjs bench`
+    /// counts them).
+    pub(crate) files: RefCell<HashSet<PathBuf>>,
 }
 
 impl CommonJsState {
@@ -41,6 +44,7 @@ impl CommonJsState {
             resolver: Rc::new(resolver.for_require()),
             parents: RefCell::default(),
             names: RefCell::default(),
+            files: RefCell::default(),
         }
     }
 }
@@ -199,7 +203,10 @@ impl FileHostState {
         }
         let result = match source {
             Source::Json(text) => load_json(agent, &module, &filename, text),
-            Source::CommonJs(text) => self.run_commonjs(agent, &module, path, text),
+            Source::CommonJs(text) => {
+                self.commonjs.files.borrow_mut().insert(path.to_path_buf());
+                self.run_commonjs(agent, &module, path, text)
+            }
         };
         if let Err(e) = result {
             agent.delete_property_or_throw(&cache, &path_key(path))?;
@@ -337,7 +344,7 @@ fn module_prototype(agent: &mut Agent, host: &FileHostState) -> Gc<JsObject> {
 
 /// `new Module(id, parent)` with its filename and lookup paths set, as
 /// `Module._load` leaves it before loading.
-fn new_module(
+pub(super) fn new_module(
     agent: &mut Agent,
     host: &FileHostState,
     id: &str,

@@ -9,11 +9,14 @@
 //! - detect.rs: DETECT_MODULE_SYNTAX (a `.js` file with no `"type"`)
 //! - export_names.rs: the named exports an ES module importing CommonJS
 //!   sees, found without running the file
+//! - create_require.rs: `node:module`'s `createRequire`, `isBuiltin`,
+//!   `builtinModules`
 //! - esm_interop.rs: `import` of CommonJS (a synthetic module record) and
 //!   `require` of an ES module
 //!
 //! Resolution is `Resolver::require_resolve` (src/host/resolve).
 
+mod create_require;
 pub mod detect;
 mod esm_interop;
 pub mod export_names;
@@ -21,4 +24,5 @@ mod loader;
 mod require_function;
 pub mod wrapper;
 
+pub(super) use create_require::MODULE_BINDING_SPECIFIER;
 pub(super) use loader::CommonJsState;

@@ -32,6 +32,12 @@ impl ResolveError {
         }
     }
 
+    /// A TypeError the import map's resolution throws (the HTML standard
+    /// gives it no code; the empty `code` means none).
+    pub fn import_map(message: String) -> ResolveError {
+        ResolveError::new("", ErrorType::TypeError, message)
+    }
+
     /// _Module Not Found_ for a package name.
     pub fn package_not_found(name: &str, base: &str) -> ResolveError {
         ResolveError::new(

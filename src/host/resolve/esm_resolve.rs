@@ -48,6 +48,14 @@ impl Resolver {
     /// (ESM_FILE_FORMAT), as in Node, so `import.meta.resolve` of a file
     /// with an unknown extension still returns its URL.
     pub fn esm_resolve(&self, specifier: &str, parent: &Path) -> Result<Resolved, ResolveError> {
+        let started = std::time::Instant::now();
+        let result = self.esm_resolve_steps(specifier, parent);
+        self.add_resolve_time(started.elapsed());
+        result
+    }
+
+    /// The steps of ESM_RESOLVE (timed by [`Resolver::esm_resolve`]).
+    fn esm_resolve_steps(&self, specifier: &str, parent: &Path) -> Result<Resolved, ResolveError> {
         let parent_url = url_path(parent);
         let base = parent.display().to_string();
         // 1. Let resolved be undefined.

@@ -88,6 +88,11 @@ pub fn is_node_builtin(name: &str) -> bool {
     NODE_BUILTINS.contains(&name)
 }
 
+/// Node's built-in module names (`require('module').builtinModules`).
+pub fn node_builtin_names() -> &'static [&'static str] {
+    NODE_BUILTINS
+}
+
 impl Resolver {
     /// PACKAGE_RESOLVE ( packageSpecifier, parentURL ) — https://nodejs.org/api/esm.html#resolution-algorithm-specification
     ///

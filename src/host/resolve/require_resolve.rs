@@ -113,6 +113,18 @@ impl Resolver {
         request: &str,
         parent: &Path,
     ) -> Result<Resolved, RequireResolveError> {
+        let started = std::time::Instant::now();
+        let result = self.require_resolve_steps(request, parent);
+        self.add_resolve_time(started.elapsed());
+        result
+    }
+
+    /// The steps of `require(X)` (timed by [`Resolver::require_resolve`]).
+    fn require_resolve_steps(
+        &self,
+        request: &str,
+        parent: &Path,
+    ) -> Result<Resolved, RequireResolveError> {
         let base = parent.display().to_string();
         let dir = parent.parent().unwrap_or(Path::new("/"));
         // 1. If X is a core module, return the core module.

@@ -1,0 +1,3 @@
+// Parse an import map string, step 4.1: "imports" must be a JSON object;
+// the TypeError ends the run before anything loads (a usage error: 2).
+console.log('not reached');

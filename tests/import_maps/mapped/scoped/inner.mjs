@@ -1,0 +1,2 @@
+import { name as utils } from 'app-utils';
+export const name = `inner+${utils}`;
