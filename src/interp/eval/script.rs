@@ -231,7 +231,14 @@ impl Agent {
         }
         // 11. NOTE: No abnormal terminations occur after this algorithm step if
         //     the global object is an ordinary object.
-        // 12–14. (Annex B.3.2.2 applies to sloppy code only.)
+        // 12. NOTE: Annex B.3.2.2 adds additional steps at this point
+        //     (B.3.3.2: block-level functions' var bindings).
+        let declared: HashSet<&Name> = declared_function_names
+            .iter()
+            .copied()
+            .chain(declared_var_names.iter().copied())
+            .collect();
+        self.global_annex_b_instantiation(frame, scope, &declared)?;
         // 15. For each element d of lexDeclarations, for each element dn of its
         //     BoundNames: CreateImmutableBinding(dn, true) if d is a constant
         //     declaration, else CreateMutableBinding(dn, false).
