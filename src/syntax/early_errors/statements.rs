@@ -80,7 +80,7 @@ impl Checker {
             }
             StmtKind::Var(decl) => self.check_var_decl(decl)?,
             StmtKind::Function(function) => {
-                let binding = self.function_declaration_binding();
+                let binding = self.function_declaration_binding(function);
                 self.check_function_declaration(function, binding)?;
             }
             StmtKind::Class(class) => self.check_class_declaration(class, stmt.span)?,
@@ -141,7 +141,7 @@ impl Checker {
             StmtKind::Function(function)
                 if !in_substatement && self.annex_b_function(function) =>
             {
-                let binding = self.function_declaration_binding();
+                let binding = self.function_declaration_binding(function);
                 self.check_function_declaration(function, binding)
             }
             StmtKind::Labeled { .. } => {
