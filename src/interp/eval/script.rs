@@ -1,6 +1,6 @@
 //! Scripts (ECMA-262 §16.1): ParseScript, ScriptEvaluation and
-//! GlobalDeclarationInstantiation, for strict scripts only (vmjs has no
-//! sloppy mode). A script's var and function declarations become
+//! GlobalDeclarationInstantiation (with Annex B.3.3.2 for non-strict
+//! scripts, in `annex_b.rs`). A script's var and function declarations become
 //! properties of the global object; its let, const and class declarations
 //! live in its script environment, which the realm's global declarative
 //! record names for later scripts and modules (see `interp::global_env`).
