@@ -332,14 +332,7 @@ impl Tok {
         use Tok::*;
         matches!(
             self,
-            Let | Static
-                | Yield
-                | Implements
-                | Interface
-                | Package
-                | Private
-                | Protected
-                | Public
+            Let | Static | Yield | Implements | Interface | Package | Private | Protected | Public
         )
     }
 

@@ -138,9 +138,7 @@ impl Checker {
     /// of an `if`, a loop or `with` (IsLabelledFunction, §14.6.1, §14.7.1).
     fn check_labelled_item(&mut self, body: &Stmt, own: OwnLabels, in_substatement: bool) -> Check {
         match &body.kind {
-            StmtKind::Function(function)
-                if !in_substatement && self.annex_b_function(function) =>
-            {
+            StmtKind::Function(function) if !in_substatement && self.annex_b_function(function) => {
                 let binding = self.function_declaration_binding(function);
                 self.check_function_declaration(function, binding)
             }
@@ -240,12 +238,11 @@ impl Checker {
                 messages::ASYNC_FUNCTION_IN_SINGLE_STATEMENT,
                 keyword_span(function.span, 5),
             ),
-            StmtKind::Function(function) if function.is_generator && !self.function.strict => {
-                self.fail(
+            StmtKind::Function(function) if function.is_generator && !self.function.strict => self
+                .fail(
                     messages::GENERATOR_IN_SINGLE_STATEMENT,
                     keyword_span(function.span, 8),
-                )
-            }
+                ),
             StmtKind::Function(function) if !self.function.strict => self.fail(
                 messages::NON_STRICT_FUNCTION_IN_SINGLE_STATEMENT,
                 keyword_span(function.span, 8),

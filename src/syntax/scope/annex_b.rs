@@ -91,7 +91,8 @@ impl<'a> Collector<'a> {
     /// Names that enclose `body` only (a for-head's let/const, a
     /// destructured catch parameter).
     fn with_names(&mut self, ids: Vec<&'a Ident>, body: impl FnOnce(&mut Self)) {
-        self.enclosing.push(ids.iter().map(|id| &*id.name).collect());
+        self.enclosing
+            .push(ids.iter().map(|id| &*id.name).collect());
         body(self);
         self.enclosing.pop();
     }

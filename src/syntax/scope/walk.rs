@@ -302,7 +302,8 @@ impl<'a> Walker<'a> {
                     b
                 }
             };
-            self.annex_b.insert(Rc::as_ptr(f), AnnexBTarget::Var(binding));
+            self.annex_b
+                .insert(Rc::as_ptr(f), AnnexBTarget::Var(binding));
         }
     }
 
