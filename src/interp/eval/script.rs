@@ -164,14 +164,15 @@ impl Agent {
             .chain(scope.functions.iter().filter_map(|f| function_name(f)));
         // 3. For each element name of lexNames, do
         for (name, _, _) in lex_names {
-            // a. If HasVarDeclaration(name) is true, throw a SyntaxError exception.
-            // b. If HasLexicalDeclaration(name) is true, throw a SyntaxError exception.
-            // c. Let hasRestrictedGlobal be ? HasRestrictedGlobalProperty(name).
+            // a. If env.HasLexicalDeclaration(name) is true, throw a SyntaxError exception.
+            // b. Let hasRestrictedGlobal be ? env.HasRestrictedGlobalProperty(name).
+            // c. NOTE: Global var and function bindings (except those that are
+            //    introduced by non-strict direct eval) are non-configurable and
+            //    are therefore restricted global properties.
             // d. If hasRestrictedGlobal is true, throw a SyntaxError exception.
-            if self.has_var_declaration(name)
-                || self.has_lexical_declaration(name)
-                || self.has_restricted_global_property(name)?
-            {
+            // (ES2025 removed the global record's [[VarNames]] and HasVarDeclaration:
+            // a configurable var that eval code made may be shadowed by a let.)
+            if self.has_lexical_declaration(name) || self.has_restricted_global_property(name)? {
                 return Err(already_declared(self, name));
             }
         }

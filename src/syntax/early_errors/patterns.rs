@@ -2,7 +2,7 @@
 
 use crate::syntax::ast::{ExprKind, Ident, Pattern, PatternKind};
 
-use super::context::{Check, Checker, Goal};
+use super::context::{Check, Checker, Goal, OperatorRule};
 use super::declarations::Binding;
 use super::messages;
 use super::names::{reserved_word, strip_parens, ReservedWord};
@@ -34,7 +34,11 @@ impl Checker {
         let message = match reserved_word(&ident.name) {
             None => return Ok(()),
             // An escaped `yield` outside generators is an identifier in
-            // non-strict code.
+            // non-strict code; in a generator (body or parameters) it is
+            // the keyword, which may not be escaped (V8's message).
+            Some(ReservedWord::Yield) if self.function.yield_rule != OperatorRule::Forbidden => {
+                return self.fail("Unexpected identifier 'yield'", ident.span);
+            }
             Some(ReservedWord::Yield) if !self.function.strict => return Ok(()),
             Some(ReservedWord::Yield) => messages::STRICT_RESERVED_WORD,
             // `await` is an ordinary identifier outside modules and async code.
