@@ -75,6 +75,21 @@ fn mapped_and_unmapped_arguments_objects() {
     run_case("arguments_objects");
 }
 
+#[test]
+fn block_level_function_declarations() {
+    run_case("block_functions");
+}
+
+#[test]
+fn where_function_declarations_may_stand() {
+    run_case("function_statements");
+}
+
+#[test]
+fn strict_mode_reserved_words_are_identifiers_in_sloppy_code() {
+    run_case("reserved_words");
+}
+
 /// `with` is a SyntaxError in strict code, with V8's message.
 #[test]
 fn with_statements_are_syntax_errors_in_strict_code() {

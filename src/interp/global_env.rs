@@ -1,8 +1,9 @@
 //! The realm's global environment (ECMA-262 §9.1.1.4 Global Environment
 //! Records) beyond its object record, which is the global object itself:
 //! the declarative record holding scripts' top-level let, const and class
-//! bindings, the [[VarNames]] of scripts' var and function declarations,
-//! and the Script Records run in the realm (for `import()` referrers).
+//! bindings, and the Script Records run in the realm (for `import()`
+//! referrers). (ES2025 has no [[VarNames]] any more: a script's var and
+//! function declarations are known by their non-configurable properties.)
 //!
 //! A script's lexical bindings live in slots of its own script environment
 //! (so the script reads them by slot); the declarative record names those
@@ -11,7 +12,7 @@
 //! first, then the global object.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use gc::Gc;
@@ -38,8 +39,6 @@ pub struct GlobalLexical {
 pub struct GlobalEnvironment {
     /// [[DeclarativeRecord]]
     lexical: RefCell<HashMap<Name, GlobalLexical>>,
-    /// [[VarNames]]
-    var_names: RefCell<HashSet<Name>>,
     /// The script environment and [[HostDefined]] (the file that relative
     /// `import()` specifiers resolve against) of each script run here.
     scripts: RefCell<Vec<(Gc<Env>, Rc<str>)>>,
@@ -89,14 +88,6 @@ impl GlobalEnvironment {
 }
 
 impl Agent {
-    /// HasVarDeclaration ( N ) — <https://tc39.es/ecma262/#sec-hasvardeclaration>
-    pub fn has_var_declaration(&self, name: &str) -> bool {
-        // 1. Let varDeclaredNames be envRec.[[VarNames]].
-        // 2. If varDeclaredNames contains N, return true.
-        // 3. Return false.
-        self.realm.global_env.var_names.borrow().contains(name)
-    }
-
     /// HasLexicalDeclaration ( N ) — <https://tc39.es/ecma262/#sec-haslexicaldeclaration>
     pub fn has_lexical_declaration(&self, name: &str) -> bool {
         // 1. Let DclRec be envRec.[[DeclarativeRecord]].
@@ -170,12 +161,6 @@ impl Agent {
             // b. Perform ? ObjRec.InitializeBinding(N, undefined).
             self.set_property(&global, &key, Value::Undefined)?;
         }
-        // 6. If envRec.[[VarNames]] does not contain N, append N to it.
-        self.realm
-            .global_env
-            .var_names
-            .borrow_mut()
-            .insert(name.clone());
         Ok(())
     }
 
@@ -211,12 +196,6 @@ impl Agent {
         self.define_property_or_throw(&global, key.clone(), desc)?;
         // 7. Perform ? Set(globalObject, N, V, false).
         self.set_property(&global, &key, value)?;
-        // 8. If envRec.[[VarNames]] does not contain N, append N to it.
-        self.realm
-            .global_env
-            .var_names
-            .borrow_mut()
-            .insert(name.clone());
         Ok(())
     }
 }

@@ -152,7 +152,7 @@ pub struct Realm {
     pub intrinsics: Intrinsics,
     /// [[GlobalObject]] (also the global environment's object record).
     pub global_object: Gc<JsObject>,
-    /// [[GlobalEnv]]'s declarative record and [[VarNames]]: a name not
+    /// [[GlobalEnv]]'s declarative record: a name not
     /// found in any scope is looked up there, then on the global object.
     pub global_env: super::global_env::GlobalEnvironment,
     pub symbols: WellKnownSymbols,

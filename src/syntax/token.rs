@@ -325,6 +325,17 @@ impl Tok {
     }
 
     /// Reserved words of strict (module) code, which can never be identifiers.
+    /// The words §13.1.1 reserves in strict mode code only, which are
+    /// identifiers in non-strict code: `let`, `static`, `yield`, and the
+    /// FutureReservedWords `implements` … `public` (ECMA-262 §12.7.2).
+    pub fn is_strict_mode_reserved_word(&self) -> bool {
+        use Tok::*;
+        matches!(
+            self,
+            Let | Static | Yield | Implements | Interface | Package | Private | Protected | Public
+        )
+    }
+
     pub fn is_reserved_word(&self) -> bool {
         use Tok::*;
         matches!(

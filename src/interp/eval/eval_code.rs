@@ -279,7 +279,14 @@ impl Agent {
             }
             declared_var_names.push(vn);
         }
-        // 11–14. (Annex B.3.2.3 function-in-block hoisting is not done.)
+        // 11. (Annex B.3.3.3) Block-level functions' var bindings.
+        let declared: HashSet<&Name> = declared_function_names
+            .iter()
+            .copied()
+            .chain(declared_var_names.iter().copied())
+            .collect();
+        self.eval_annex_b_instantiation(frame, scope, var_env.as_ref(), &declared)?;
+        // 12–14. (Private names: see the deviation in spec-notes.)
         // 15. lexDeclarations are lexEnv's slots, uninitialised already.
         // 16. For each Parse Node f of functionsToInitialize, do
         for (fn_name, f) in functions_to_initialize {
@@ -309,7 +316,7 @@ impl Agent {
 }
 
 /// The caller's VariableEnvironment: None for the global environment.
-fn var_environment(frame: &Frame) -> Option<Gc<Env>> {
+pub(super) fn var_environment(frame: &Frame) -> Option<Gc<Env>> {
     let mut env = frame.env.clone();
     while let Some(e) = env {
         if e.extra
@@ -326,7 +333,7 @@ fn var_environment(frame: &Frame) -> Option<Gc<Env>> {
 
 /// A var (value None: keep an existing binding's value, else undefined) or
 /// function binding in a function's variable environment.
-fn set_or_add_var(env: &Gc<Env>, name: &Name, value: Option<Value>) {
+pub(super) fn set_or_add_var(env: &Gc<Env>, name: &Name, value: Option<Value>) {
     let extra = env.extra.as_ref().expect("a var scope has names");
     if let Some(slot) = extra.names.as_ref().and_then(|n| n.find(name)) {
         if let Some(v) = value {

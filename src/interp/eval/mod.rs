@@ -2,6 +2,7 @@
 //! evaluation function is a method on the agent taking the running
 //! function's frame.
 
+mod annex_b;
 pub mod arguments;
 mod async_generators;
 mod bindings;

@@ -1,6 +1,6 @@
 //! Scripts (ECMA-262 §16.1): ParseScript, ScriptEvaluation and
-//! GlobalDeclarationInstantiation, for strict scripts only (vmjs has no
-//! sloppy mode). A script's var and function declarations become
+//! GlobalDeclarationInstantiation (with Annex B.3.3.2 for non-strict
+//! scripts, in `annex_b.rs`). A script's var and function declarations become
 //! properties of the global object; its let, const and class declarations
 //! live in its script environment, which the realm's global declarative
 //! record names for later scripts and modules (see `interp::global_env`).
@@ -164,14 +164,15 @@ impl Agent {
             .chain(scope.functions.iter().filter_map(|f| function_name(f)));
         // 3. For each element name of lexNames, do
         for (name, _, _) in lex_names {
-            // a. If HasVarDeclaration(name) is true, throw a SyntaxError exception.
-            // b. If HasLexicalDeclaration(name) is true, throw a SyntaxError exception.
-            // c. Let hasRestrictedGlobal be ? HasRestrictedGlobalProperty(name).
+            // a. If env.HasLexicalDeclaration(name) is true, throw a SyntaxError exception.
+            // b. Let hasRestrictedGlobal be ? env.HasRestrictedGlobalProperty(name).
+            // c. NOTE: Global var and function bindings (except those that are
+            //    introduced by non-strict direct eval) are non-configurable and
+            //    are therefore restricted global properties.
             // d. If hasRestrictedGlobal is true, throw a SyntaxError exception.
-            if self.has_var_declaration(name)
-                || self.has_lexical_declaration(name)
-                || self.has_restricted_global_property(name)?
-            {
+            // (ES2025 removed the global record's [[VarNames]] and HasVarDeclaration:
+            // a configurable var that eval code made may be shadowed by a let.)
+            if self.has_lexical_declaration(name) || self.has_restricted_global_property(name)? {
                 return Err(already_declared(self, name));
             }
         }
@@ -231,7 +232,14 @@ impl Agent {
         }
         // 11. NOTE: No abnormal terminations occur after this algorithm step if
         //     the global object is an ordinary object.
-        // 12–14. (Annex B.3.2.2 applies to sloppy code only.)
+        // 12. NOTE: Annex B.3.2.2 adds additional steps at this point
+        //     (B.3.3.2: block-level functions' var bindings).
+        let declared: HashSet<&Name> = declared_function_names
+            .iter()
+            .copied()
+            .chain(declared_var_names.iter().copied())
+            .collect();
+        self.global_annex_b_instantiation(frame, scope, &declared)?;
         // 15. For each element d of lexDeclarations, for each element dn of its
         //     BoundNames: CreateImmutableBinding(dn, true) if d is a constant
         //     declaration, else CreateMutableBinding(dn, false).

@@ -65,7 +65,8 @@ impl Agent {
                 f.env = saved;
                 result
             }
-            StmtKind::Empty | StmtKind::Debugger | StmtKind::Function(_) => Ok(Completion::Normal),
+            StmtKind::Empty | StmtKind::Debugger => Ok(Completion::Normal),
+            StmtKind::Function(function) => self.eval_function_declaration(f, stmt, function),
             StmtKind::Class(class) => {
                 let value = self.eval_class(f, class, None)?;
                 if let Some(name) = &class.name {

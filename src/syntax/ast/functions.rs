@@ -4,7 +4,7 @@ use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
 use super::*;
-use crate::syntax::scope::{ClassScope, FunctionScope};
+use crate::syntax::scope::{AnnexBFunction, ClassScope, FunctionScope};
 use crate::syntax::span::Span;
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -51,6 +51,9 @@ pub struct Function {
     /// the early-error walk, which knows the enclosing code's strictness.
     /// The default, false, is strict code.
     pub sloppy: Cell<bool>,
+    /// A block-level declaration in non-strict code: what Annex B.3.3 adds
+    /// to its evaluation (set by scope analysis).
+    pub annex_b: Cell<AnnexBFunction>,
 }
 
 impl Function {

@@ -138,6 +138,10 @@ pub(super) struct Checker {
     /// In a non-strict script: the spans of the outermost strict functions
     /// and classes inside it, where the parser's strict-only errors apply.
     pub strict_ranges: Vec<Span>,
+    /// Set just before checking a LabelledStatement that is the body of an
+    /// `if`, a loop, `with` or such a label (where Annex B.3.2's labelled
+    /// function declarations may not stand); read and cleared by it.
+    pub labelled_in_substatement: bool,
 }
 
 impl Checker {
@@ -170,6 +174,7 @@ impl Checker {
             exports: ExportTable::default(),
             error: None,
             strict_ranges: Vec::new(),
+            labelled_in_substatement: false,
         };
         checker.push_scope(top_scope);
         checker

@@ -20,7 +20,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::syntax::ast::Name;
+use crate::syntax::ast::{Function, Name};
 use crate::syntax::span::Span;
 
 use super::context::{Check, Checker};
@@ -61,6 +61,9 @@ pub(super) struct Scope {
     pub vars: HashMap<Name, u32>,
     /// Formal parameters (function scopes) or the catch parameter.
     pub parameters: HashSet<Name>,
+    /// The lexical names declared only by plain function declarations in
+    /// non-strict code, which Annex B.3.3.4 lets repeat.
+    pub sloppy_functions: HashSet<Name>,
 }
 
 impl Scope {
@@ -72,6 +75,7 @@ impl Scope {
             lexical: HashSet::new(),
             vars: HashMap::new(),
             parameters: HashSet::new(),
+            sloppy_functions: HashSet::new(),
         }
     }
 }
@@ -99,6 +103,10 @@ pub(super) enum Binding {
     Parameter,
     /// The parameter of a catch clause.
     CatchParameter,
+    /// A plain function declaration in a block of non-strict code: lexical,
+    /// but Annex B.3.3.4 (Changes to Block Static Semantics: Early Errors)
+    /// allows duplicate entries "only bound by FunctionDeclarations".
+    SloppyBlockFunction,
 }
 
 impl Checker {
@@ -134,9 +142,14 @@ impl Checker {
     /// How a function declaration directly in the current scope binds its
     /// name: var-scoped at a function's (or script's) top level, lexical in
     /// blocks and modules (ECMA-262 §8.2.4–8.2.9).
-    pub fn function_declaration_binding(&self) -> Binding {
+    pub fn function_declaration_binding(&self, function: &Function) -> Binding {
         match self.scope_kind() {
             ScopeKind::Function => Binding::Var,
+            ScopeKind::Block | ScopeKind::Catch { .. }
+                if !self.function.strict && !function.is_async && !function.is_generator =>
+            {
+                Binding::SloppyBlockFunction
+            }
             _ => Binding::Lexical,
         }
     }
@@ -149,7 +162,27 @@ impl Checker {
             Binding::Var => self.declare_var(name, span),
             Binding::Parameter => self.declare_parameter(name, span),
             Binding::CatchParameter => self.declare_catch_parameter(name, span),
+            Binding::SloppyBlockFunction => self.declare_sloppy_block_function(name, span),
         }
+    }
+
+    /// Annex B.3.3.4: "It is a Syntax Error if the LexicallyDeclaredNames of
+    /// StatementList contains any duplicate entries, unless the source text
+    /// matched by this production is not strict mode code and the duplicate
+    /// entries are only bound by FunctionDeclarations."
+    fn declare_sloppy_block_function(&mut self, name: &Name, span: Span) -> Check {
+        let repeated = self
+            .scopes
+            .last()
+            .is_some_and(|scope| scope.sloppy_functions.contains(name));
+        if repeated {
+            return Ok(());
+        }
+        self.declare_lexical(name, span)?;
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.sloppy_functions.insert(name.clone());
+        }
+        Ok(())
     }
 
     /// "It is a Syntax Error if the LexicallyDeclaredNames … contains any

@@ -78,6 +78,8 @@ impl Checker {
     /// LabelledStatement: ContainsDuplicateLabels — ECMA-262 §8.3.1,
     /// <https://tc39.es/ecma262/#sec-static-semantics-containsduplicatelabels.>
     pub fn push_label(&mut self, label: &Ident) -> Check {
+        // LabelIdentifier — §13.1.1: the reserved-word rules of IdentifierReference.
+        self.check_not_reserved(label, false)?;
         // V8 reads `arguments:` as the start of an expression first.
         if self.function.arguments_forbidden && &*label.name == "arguments" {
             return self.fail(messages::ARGUMENTS_IN_INITIALIZER, label.span);

@@ -14,6 +14,9 @@ pub const RESERVED_WORD: &str = "Unexpected reserved word";
 pub const ESCAPED_KEYWORD: &str = "Keyword must not contain escaped characters";
 pub const FUNCTION_IN_SINGLE_STATEMENT: &str =
     "In strict mode code, functions can only be declared at top level or inside a block.";
+pub const NON_STRICT_FUNCTION_IN_SINGLE_STATEMENT: &str = "In non-strict mode code, functions can only be declared at top level, inside a block, or as the body of an if statement.";
+pub const GENERATOR_IN_SINGLE_STATEMENT: &str =
+    "Generators can only be declared at the top level or inside a block.";
 pub const ASYNC_FUNCTION_IN_SINGLE_STATEMENT: &str =
     "Async functions can only be declared at the top level or inside a block.";
 pub const CLASS_IN_SINGLE_STATEMENT: &str = "Unexpected token 'class'";

@@ -121,15 +121,19 @@ pub(super) fn keyword_span(node: Span, len: u32) -> Span {
 }
 
 /// How an identifier that is a reserved word in strict code can reach the
-/// AST: only when written with escapes, which the lexer passes through as
-/// plain identifiers for contextual keywords.
+/// AST: written with escapes (which the lexer passes through as plain
+/// identifiers for contextual keywords and the words strict code alone
+/// reserves), or, for `static` and `implements` … `public`, as they are.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub(super) enum ReservedWord {
     /// `yield`: reserved in strict code (ECMA-262 §13.1.1).
     Yield,
     /// `await`: reserved in module code (ECMA-262 §13.1.1).
     Await,
-    /// A keyword, `let`, `static`, or a FutureReservedWord of strict code.
+    /// `let`, `static`, or a FutureReservedWord of strict code
+    /// (`implements` … `public`): identifiers in non-strict code.
+    StrictOnly,
+    /// Any other keyword.
     Keyword,
 }
 
@@ -139,6 +143,7 @@ pub(super) fn reserved_word(name: &str) -> Option<ReservedWord> {
     match Tok::keyword(name)? {
         Tok::Yield => Some(ReservedWord::Yield),
         Tok::Await => Some(ReservedWord::Await),
+        tok if tok.is_strict_mode_reserved_word() => Some(ReservedWord::StrictOnly),
         tok if tok.is_reserved_word() => Some(ReservedWord::Keyword),
         _ => None,
     }

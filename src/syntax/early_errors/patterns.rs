@@ -2,7 +2,7 @@
 
 use crate::syntax::ast::{ExprKind, Ident, Pattern, PatternKind};
 
-use super::context::{Check, Checker, Goal};
+use super::context::{Check, Checker, Goal, OperatorRule};
 use super::declarations::Binding;
 use super::messages;
 use super::names::{reserved_word, strip_parens, ReservedWord};
@@ -20,21 +20,39 @@ fn is_eval_or_arguments(name: &str) -> bool {
     name == "eval" || name == "arguments"
 }
 
+/// Whether an identifier was written with escapes (its source text is
+/// longer than its ASCII name).
+fn is_escaped(ident: &Ident) -> bool {
+    ident.span.end.saturating_sub(ident.span.start) as usize != ident.name.len()
+}
+
 impl Checker {
     /// Identifier early errors for names that strict code reserves
     /// (ECMA-262 §13.1.1). The lexer rejects reserved words in identifier
     /// position unless they are written with escapes; this catches those.
-    fn check_not_reserved(&mut self, ident: &Ident, is_binding: bool) -> Check {
+    pub fn check_not_reserved(&mut self, ident: &Ident, is_binding: bool) -> Check {
         let message = match reserved_word(&ident.name) {
             None => return Ok(()),
             // An escaped `yield` outside generators is an identifier in
-            // non-strict code.
+            // non-strict code; in a generator (body or parameters) it is
+            // the keyword, which may not be escaped (V8's message).
+            Some(ReservedWord::Yield) if self.function.yield_rule != OperatorRule::Forbidden => {
+                return self.fail("Unexpected identifier 'yield'", ident.span);
+            }
             Some(ReservedWord::Yield) if !self.function.strict => return Ok(()),
             Some(ReservedWord::Yield) => messages::STRICT_RESERVED_WORD,
             // `await` is an ordinary identifier outside modules and async code.
             Some(ReservedWord::Await) if self.goal == Goal::Script => return Ok(()),
             Some(ReservedWord::Await) if is_binding => messages::RESERVED_WORD,
-            Some(ReservedWord::Await) | Some(ReservedWord::Keyword) => messages::ESCAPED_KEYWORD,
+            // §13.1.1: "It is a Syntax Error if this phrase is contained in
+            // strict mode code and the StringValue of IdentifierName is one
+            // of "implements", "interface", "let", "package", "private",
+            // "protected", "public", "static", or "yield"."
+            Some(ReservedWord::StrictOnly) if !self.function.strict => return Ok(()),
+            Some(ReservedWord::StrictOnly) if !is_escaped(ident) => messages::STRICT_RESERVED_WORD,
+            Some(ReservedWord::Await | ReservedWord::Keyword | ReservedWord::StrictOnly) => {
+                messages::ESCAPED_KEYWORD
+            }
         };
         self.fail(message, ident.span)
     }

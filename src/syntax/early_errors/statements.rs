@@ -63,8 +63,9 @@ impl Checker {
             StmtKind::Break(label) => self.check_break(stmt, label.as_ref())?,
             StmtKind::Return(_) => self.check_return(stmt)?,
             StmtKind::Labeled { label, body } => {
+                let in_substatement = std::mem::take(&mut self.labelled_in_substatement);
                 self.push_label(label)?;
-                self.check_substatement(body, own)?;
+                self.check_labelled_item(body, own, in_substatement)?;
                 self.pop_label();
             }
             StmtKind::Switch { .. } | StmtKind::Try { .. } => {
@@ -79,7 +80,7 @@ impl Checker {
             }
             StmtKind::Var(decl) => self.check_var_decl(decl)?,
             StmtKind::Function(function) => {
-                let binding = self.function_declaration_binding();
+                let binding = self.function_declaration_binding(function);
                 self.check_function_declaration(function, binding)?;
             }
             StmtKind::Class(class) => self.check_class_declaration(class, stmt.span)?,
@@ -102,10 +103,50 @@ impl Checker {
         };
         self.check_expr(test)?;
         // V8 hands an `if`'s labels on to its branches.
-        self.check_substatement(consequent, own)?;
+        self.check_if_clause(consequent, own)?;
         match alternate {
-            Some(alternate) => self.check_substatement(alternate, own),
+            Some(alternate) => self.check_if_clause(alternate, own),
             None => Ok(()),
+        }
+    }
+
+    /// A clause of an `if` statement. Annex B.3.4 (FunctionDeclarations in
+    /// IfStatement Statement Clauses): in non-strict code a plain function
+    /// declaration may stand there, as if it were the sole StatementListItem
+    /// of a BlockStatement.
+    fn check_if_clause(&mut self, clause: &Stmt, own: OwnLabels) -> Check {
+        match &clause.kind {
+            StmtKind::Function(function) if self.annex_b_function(function) => {
+                self.push_scope(ScopeKind::Block);
+                self.check_function_declaration(function, Binding::Lexical)?;
+                self.pop_scope();
+                Ok(())
+            }
+            _ => self.check_substatement(clause, own),
+        }
+    }
+
+    /// Whether Annex B lets `function` stand where only a Statement may:
+    /// non-strict code, and a plain function (not async, not a generator).
+    fn annex_b_function(&self, function: &crate::syntax::ast::Function) -> bool {
+        !self.function.strict && !function.is_async && !function.is_generator
+    }
+
+    /// The Statement of a LabelledStatement: a LabelledItem. Annex B.3.2
+    /// (Labelled Function Declarations): in non-strict code it may be a plain
+    /// function declaration, unless the labelled statement is itself the body
+    /// of an `if`, a loop or `with` (IsLabelledFunction, §14.6.1, §14.7.1).
+    fn check_labelled_item(&mut self, body: &Stmt, own: OwnLabels, in_substatement: bool) -> Check {
+        match &body.kind {
+            StmtKind::Function(function) if !in_substatement && self.annex_b_function(function) => {
+                let binding = self.function_declaration_binding(function);
+                self.check_function_declaration(function, binding)
+            }
+            StmtKind::Labeled { .. } => {
+                self.labelled_in_substatement = in_substatement;
+                self.check_statement(body, own)
+            }
+            _ => self.check_substatement(body, own),
         }
     }
 
@@ -197,10 +238,23 @@ impl Checker {
                 messages::ASYNC_FUNCTION_IN_SINGLE_STATEMENT,
                 keyword_span(function.span, 5),
             ),
+            StmtKind::Function(function) if function.is_generator && !self.function.strict => self
+                .fail(
+                    messages::GENERATOR_IN_SINGLE_STATEMENT,
+                    keyword_span(function.span, 8),
+                ),
+            StmtKind::Function(function) if !self.function.strict => self.fail(
+                messages::NON_STRICT_FUNCTION_IN_SINGLE_STATEMENT,
+                keyword_span(function.span, 8),
+            ),
             StmtKind::Function(function) => self.fail(
                 messages::FUNCTION_IN_SINGLE_STATEMENT,
                 keyword_span(function.span, 8),
             ),
+            StmtKind::Labeled { .. } => {
+                self.labelled_in_substatement = true;
+                self.check_statement(stmt, own)
+            }
             StmtKind::Class(_) => self.fail(
                 messages::CLASS_IN_SINGLE_STATEMENT,
                 keyword_span(stmt.span, 5),

@@ -250,8 +250,11 @@ impl<'a> Driver<'a> {
             None => self.interner.word(self.src, name_start, end),
             Some(decoded) => {
                 // §12.7.1: an escaped reserved word is not a keyword, and may
-                // only be a property name.
-                let reserved = Tok::keyword(&decoded).is_some_and(|k| k.is_reserved_word());
+                // only be a property name. The words reserved in strict
+                // code only are identifiers in non-strict code: the
+                // early-error walk, which knows the strictness, decides.
+                let reserved = Tok::keyword(&decoded)
+                    .is_some_and(|k| k.is_reserved_word() && !k.is_strict_mode_reserved_word());
                 let property_name = self.context.in_property_name_position()
                     && !(self.context.in_object_key_position()
                         && matches!(

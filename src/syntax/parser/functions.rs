@@ -35,6 +35,7 @@ impl ParseState<'_> {
             span: sp(l, r),
             scope: Default::default(),
             sloppy: Default::default(),
+            annex_b: Default::default(),
         }))
     }
 
@@ -87,6 +88,7 @@ impl ParseState<'_> {
             span: sp(l, r),
             scope: Default::default(),
             sloppy: Default::default(),
+            annex_b: Default::default(),
         });
         Ok(MethodParts {
             key,
@@ -122,6 +124,7 @@ impl ParseState<'_> {
             span: sp(l, r),
             scope: Default::default(),
             sloppy: Default::default(),
+            annex_b: Default::default(),
         });
         Ok(self.expr(ExprKind::Arrow(func), l, r))
     }

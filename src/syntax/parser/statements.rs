@@ -150,9 +150,8 @@ impl ParseState<'_> {
     /// declaration (§14; the strict-mode messages are V8's).
     fn check_single_statement(&self, body: &Stmt) {
         let message = match &body.kind {
-            StmtKind::Function(_) => {
-                "In strict mode code, functions can only be declared at top level or inside a block."
-            }
+            // Functions: the early-error walk, which knows the strictness
+            // (Annex B.3.2, B.3.4).
             StmtKind::Class(_) => "Unexpected token 'class'",
             StmtKind::Var(d) if d.kind != VarKind::Var => {
                 "Lexical declaration cannot appear in a single-statement context"

@@ -60,6 +60,9 @@ pub(super) struct ScopeData<'a> {
     /// which are global object properties rather than bindings here.
     pub global_vars: Vec<Name>,
     pub global_functions: Vec<Rc<Function>>,
+    /// A non-strict script or eval code: the names Annex B.3.3.2–3 may give
+    /// a var binding, each with its hidden flag binding.
+    pub annex_b_flags: Vec<(Name, BindingId)>,
     /// A non-strict function (or arrow) with a direct `eval` call, which may
     /// add var bindings to its environment at run time.
     pub eval_var_scope: bool,
@@ -99,6 +102,11 @@ pub(super) enum Site<'a> {
     SuperThis(&'a Cell<SuperCallRefs>),
     SuperNewTarget(&'a Cell<SuperCallRefs>),
     SuperFunction(&'a Cell<SuperCallRefs>),
+    /// Annex B.3.3.1: the var binding a block-level function's evaluation
+    /// writes (never looked up by name: it is the function's VariableEnvironment's).
+    AnnexBVar(&'a Cell<AnnexBFunction>),
+    /// Annex B.3.3.2–3: the flag saying whether the var binding was made.
+    AnnexBFlag(&'a Cell<AnnexBFunction>),
 }
 
 /// Names of the implicit bindings (no identifier can spell them).
@@ -117,6 +125,13 @@ pub(super) struct Analysis<'a> {
     /// Analysing eval code: names its own scopes do not declare belong to
     /// the code that called `eval`, found by name at run time.
     pub eval_code: bool,
+}
+
+impl ScopeData<'_> {
+    /// The binding this scope itself declares for `name`.
+    pub fn lookup_own(&self, name: &str) -> Option<BindingId> {
+        self.names.get(name).copied()
+    }
 }
 
 impl<'a> Analysis<'a> {
@@ -159,6 +174,7 @@ impl<'a> Analysis<'a> {
             imports: Vec::new(),
             global_vars: Vec::new(),
             global_functions: Vec::new(),
+            annex_b_flags: Vec::new(),
             eval_var_scope: false,
             mapped_arguments: false,
             named: false,
@@ -190,6 +206,11 @@ impl<'a> Analysis<'a> {
         self.scopes[scope].names.insert(name.clone(), id);
         self.scopes[scope].bindings.push(id);
         id
+    }
+
+    /// Whether `binding` is one of Annex B.3.3.2–3's hidden flags.
+    pub fn is_annex_b_flag(&self, binding: BindingId) -> bool {
+        self.bindings[binding].name.starts_with("%annexB ")
     }
 
     pub fn is_declared(&self, scope: ScopeId, name: &str) -> bool {
@@ -334,7 +355,10 @@ impl<'a> Analysis<'a> {
             }
         }
         let mut references = std::mem::take(&mut self.references);
-        for (_, from, target) in references.iter_mut() {
+        for (site, from, target) in references.iter_mut() {
+            if matches!(site, Site::AnnexBVar(_)) {
+                continue;
+            }
             let declaring = match *target {
                 Target::Binding(b) => {
                     let name = &self.bindings[b].name;
@@ -397,6 +421,8 @@ impl<'a> Analysis<'a> {
                     function: r,
                     ..cell.get()
                 }),
+                Site::AnnexBVar(cell) => cell.set(AnnexBFunction::Var(r)),
+                Site::AnnexBFlag(cell) => cell.set(AnnexBFunction::VarByName { flag: r }),
             }
         }
         for id in 0..self.scopes.len() {
@@ -634,6 +660,11 @@ impl<'a> Analysis<'a> {
                     lexical_declarations,
                     var_names: scope.global_vars.clone(),
                     functions: scope.global_functions.clone(),
+                    annex_b_functions: scope
+                        .annex_b_flags
+                        .iter()
+                        .map(|(name, b)| (name.clone(), own(*b)))
+                        .collect(),
                     var_bindings: scope.vars.iter().map(|&b| own(b)).collect(),
                     hoisted_functions: hoisted(),
                 };

@@ -6,6 +6,7 @@
 //! place and the results are written into the AST's cells.
 
 mod analysis;
+mod annex_b;
 mod declarations;
 mod types;
 mod walk;
@@ -21,6 +22,7 @@ pub fn analyze_module(module: &Module) {
         a: analysis::Analysis::default(),
         current: 0,
         strict: true,
+        annex_b: Default::default(),
     };
     walker.module(module);
     walker.a.finish();
@@ -32,6 +34,7 @@ pub fn analyze_script(script: &Script) {
         a: analysis::Analysis::default(),
         current: 0,
         strict: true,
+        annex_b: Default::default(),
     };
     walker.script(script);
     walker.a.finish();
@@ -45,6 +48,7 @@ pub fn analyze_eval(script: &Script) {
         a: analysis::Analysis::for_eval_code(),
         current: 0,
         strict: true,
+        annex_b: Default::default(),
     };
     walker.script(script);
     walker.a.finish();

@@ -129,6 +129,28 @@ impl EnvNames {
     }
 }
 
+/// What evaluating a block-level function declaration does in non-strict
+/// code (Annex B.3.3), besides nothing (§15.2.6: a FunctionDeclaration
+/// evaluates to empty; its block instantiated it already). Set by scope
+/// analysis in `Function::annex_b`.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub enum AnnexBFunction {
+    /// Strict code, or a declaration Annex B leaves alone (replacing it
+    /// with `var F` would be an early error, or F is a parameter name).
+    #[default]
+    None,
+    /// B.3.3.1, in a function: copy the block's binding of F into the
+    /// function's var binding of F (FunctionDeclarationInstantiation made
+    /// it, initialised to undefined).
+    Var(BindingRef),
+    /// B.3.3.2 / B.3.3.3, in a script or eval code: whether the var binding
+    /// of F exists is decided at run time by GlobalDeclarationInstantiation
+    /// or EvalDeclarationInstantiation, which initialise `flag` (a hidden
+    /// binding of the top-level scope) when they make it; if so, copy the
+    /// block's binding into the var binding found by name.
+    VarByName { flag: BindingRef },
+}
+
 /// How a name was declared.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum DeclKind {
@@ -275,6 +297,10 @@ pub struct ScriptScope {
     /// The top-level function declarations, in source order (a later one
     /// of the same name wins).
     pub functions: Vec<Rc<Function>>,
+    /// Non-strict code: the block-level function declarations Annex B.3.3.2
+    /// / B.3.3.3 may give a var binding, in source order (a name may repeat),
+    /// with the hidden binding that records that it did.
+    pub annex_b_functions: Vec<(Name, BindingRef)>,
     /// Strict eval code only: its var declarations and functions are its
     /// own bindings (EvalDeclarationInstantiation's new varEnv).
     pub var_bindings: Vec<BindingRef>,

@@ -1,9 +1,11 @@
 //! The walk over the AST: opens a scope for every scope-bearing node,
 //! declares what each scope hoists, and resolves every name.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::analysis::*;
+use super::annex_b::hoistable_block_functions;
 use super::declarations::{bound_idents, lexical_decls, lexical_decls_stmt, var_idents, Lexical};
 use super::{DeclKind, Implicit};
 use crate::syntax::ast::*;
@@ -13,6 +15,17 @@ pub(super) struct Walker<'a> {
     pub current: ScopeId,
     /// Whether the code being walked is strict mode code.
     pub strict: bool,
+    /// Block-level function declarations that Annex B.3.3 hoists, by
+    /// address, with the binding their evaluation writes (B.3.3.1: the
+    /// function's var) or the flag that says whether it does (B.3.3.2–3).
+    pub annex_b: HashMap<*const Function, AnnexBTarget>,
+}
+
+/// What a hoisted block-level function declaration's evaluation refers to.
+#[derive(Copy, Clone)]
+pub(super) enum AnnexBTarget {
+    Var(BindingId),
+    Flag(BindingId),
 }
 
 impl<'a> Walker<'a> {
@@ -221,7 +234,77 @@ impl<'a> Walker<'a> {
             self.declare_vars(scope, &vars, false);
             self.declare_lexical(scope, &functions, true);
         }
+        if !self.strict {
+            self.global_annex_b_functions(scope, &s.body);
+        }
         self.stmts(&s.body);
+    }
+
+    /// Annex B.3.3.2 (GlobalDeclarationInstantiation) and B.3.3.3
+    /// (EvalDeclarationInstantiation), the static part: the block-level
+    /// functions of non-strict script or eval code whose `var F` would
+    /// clash with no lexical declaration of the code itself. Whether F gets
+    /// a var binding depends on the global object and the caller's scopes,
+    /// so is decided at run time; a hidden binding per name records it.
+    fn global_annex_b_functions(&mut self, scope: ScopeId, body: &'a [Stmt]) {
+        for f in hoistable_block_functions(body) {
+            let Some(name) = &f.name else { continue };
+            // "... would not produce any Early Errors for script": no
+            // top-level let, const or class of F.
+            if let Some(b) = self.a.scopes[scope].lookup_own(&name.name) {
+                if self.a.binding_kind(b) != DeclKind::Function
+                    && self.a.binding_kind(b) != DeclKind::Var
+                    && !self.a.is_annex_b_flag(b)
+                {
+                    continue;
+                }
+            }
+            let flag_name = Name::from(format!("%annexB {}", name.name));
+            let flag = match self.a.scopes[scope].lookup_own(&flag_name) {
+                Some(flag) => flag,
+                None => {
+                    let flag = self.a.declare(scope, &flag_name, DeclKind::Let);
+                    self.a.scopes[scope]
+                        .annex_b_flags
+                        .push((name.name.clone(), flag));
+                    flag
+                }
+            };
+            self.annex_b.insert(Rc::as_ptr(f), AnnexBTarget::Flag(flag));
+        }
+    }
+
+    /// Annex B.3.3.1 (Changes to FunctionDeclarationInstantiation), the
+    /// part done before the body runs: for each block-level function F of
+    /// a non-strict function body that B.3.3.1 hoists, "If
+    /// instantiatedVarNames does not contain F and F is not "arguments",
+    /// then: Perform ! varEnv.CreateMutableBinding(F, false). Perform !
+    /// varEnv.InitializeBinding(F, undefined)."
+    fn function_annex_b_functions(&mut self, scope: ScopeId, body: &'a [Stmt]) {
+        for f in hoistable_block_functions(body) {
+            let Some(name) = &f.name else { continue };
+            // "F is not an element of parameterNames"; and test262 expects
+            // a block-level `function arguments` to leave the arguments
+            // object alone.
+            if &*name.name == "arguments" {
+                continue;
+            }
+            let binding = match self.a.scopes[scope].lookup_own(&name.name) {
+                // A var or top-level function of that name: the same binding.
+                Some(b) => match self.a.binding_kind(b) {
+                    DeclKind::Var | DeclKind::Function => b,
+                    // A parameter, or a let/const/class that `var F` would clash with.
+                    _ => continue,
+                },
+                None => {
+                    let b = self.a.declare(scope, &name.name, DeclKind::Var);
+                    self.a.scopes[scope].vars.push(b);
+                    b
+                }
+            };
+            self.annex_b
+                .insert(Rc::as_ptr(f), AnnexBTarget::Var(binding));
+        }
     }
 
     fn declare_import(&mut self, scope: ScopeId, local: &'a Ident) {
@@ -297,9 +380,9 @@ impl<'a> Walker<'a> {
                 alternate,
             } => {
                 self.expr(test);
-                self.stmt(consequent);
+                self.if_clause(consequent);
                 if let Some(a) = alternate {
-                    self.stmt(a);
+                    self.if_clause(a);
                 }
             }
             StmtKind::For {
@@ -440,6 +523,21 @@ impl<'a> Walker<'a> {
                     self.ident(name);
                 }
                 self.function(f, false);
+                // Annex B.3.3: the evaluation of a hoisted block-level
+                // declaration copies its binding into the var binding.
+                match self.annex_b.remove(&Rc::as_ptr(f)) {
+                    Some(AnnexBTarget::Var(b)) => self.a.reference(
+                        Site::AnnexBVar(&f.annex_b),
+                        self.current,
+                        Target::Binding(b),
+                    ),
+                    Some(AnnexBTarget::Flag(b)) => self.a.reference(
+                        Site::AnnexBFlag(&f.annex_b),
+                        self.current,
+                        Target::Binding(b),
+                    ),
+                    None => {}
+                }
             }
             StmtKind::Class(c) => {
                 if let Some(name) = &c.name {
@@ -448,6 +546,23 @@ impl<'a> Walker<'a> {
                 self.class(c);
             }
         }
+    }
+
+    /// A clause of an `if`. Annex B.3.4: a function declaration there (in
+    /// non-strict code) is the sole StatementListItem of a block, whose
+    /// scope the declaration's own statement holds.
+    fn if_clause(&mut self, clause: &'a Stmt) {
+        if let StmtKind::Function(f) = &clause.kind {
+            if let Some(name) = &f.name {
+                let outer = self.current;
+                let scope = self.enter(ScopeKind::Block, Owner::Block(&clause.scope));
+                self.declare_lexical(scope, &[Lexical::Function(name, f)], false);
+                self.stmt(clause);
+                self.leave(outer);
+                return;
+            }
+        }
+        self.stmt(clause);
     }
 
     fn var_decl(&mut self, decl: &'a VarDecl) {
@@ -529,6 +644,9 @@ impl<'a> Walker<'a> {
             let mut lexical = Vec::new();
             lexical_decls(body, &mut lexical);
             self.declare_lexical(scope, &lexical, true);
+            if !self.strict {
+                self.function_annex_b_functions(scope, body);
+            }
         }
         if with_self_binding {
             if let Some(name) = &f.name {

@@ -102,6 +102,7 @@ fn deepest_trees_fit_the_stack() {
             span,
             scope: Default::default(),
             sloppy: Default::default(),
+            annex_b: Default::default(),
         };
         arrow = Expr::new(ExprKind::Arrow(Rc::new(function)), span);
     }
@@ -120,6 +121,7 @@ fn deepest_trees_fit_the_stack() {
             span,
             scope: Default::default(),
             sloppy: Default::default(),
+            annex_b: Default::default(),
         };
         declaration = Stmt::new(StmtKind::Function(Rc::new(function)), span);
     }

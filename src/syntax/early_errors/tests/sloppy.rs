@@ -126,3 +126,78 @@ fn strictness_is_recorded_on_the_ast() {
     };
     assert!(f.is_strict());
 }
+
+const NON_STRICT_FUNCTION_IN_STATEMENT: &str = "In non-strict mode code, functions can only be declared at top level, inside a block, or as the body of an if statement.";
+const STRICT_FUNCTION_IN_STATEMENT: &str =
+    "In strict mode code, functions can only be declared at top level or inside a block.";
+
+/// Annex B.3.2 (labelled function declarations), B.3.3.4 (repeated block
+/// functions) and B.3.4 (function declarations as `if` clauses).
+#[test]
+fn function_declarations_in_statement_positions() {
+    sloppy_accepts("if (1) function f(){} else function g(){}");
+    sloppy_accepts("lab: function f(){} { l1: l2: function g(){} }");
+    sloppy_accepts("{ function f(){} function f(){} } switch (0) { case 0: function g(){} default: function g(){} }");
+    rejects_at(
+        "while (0) function f(){}",
+        NON_STRICT_FUNCTION_IN_STATEMENT,
+        10,
+    );
+    rejects_at(
+        "if (1) lab: function f(){}",
+        NON_STRICT_FUNCTION_IN_STATEMENT,
+        12,
+    );
+    rejects_at(
+        "lab: function* g(){}",
+        "Generators can only be declared at the top level or inside a block.",
+        5,
+    );
+    rejects_at(
+        "'use strict'; lab: function f(){}",
+        STRICT_FUNCTION_IN_STATEMENT,
+        19,
+    );
+    rejects_at(
+        "'use strict'; if (1) function f(){}",
+        STRICT_FUNCTION_IN_STATEMENT,
+        21,
+    );
+    rejects_at(
+        "'use strict'; { function f(){} function f(){} }",
+        "Identifier 'f' has already been declared",
+        31,
+    );
+    rejects_at(
+        "{ function* f(){} function* f(){} }",
+        "Identifier 'f' has already been declared",
+        18,
+    );
+}
+
+/// ECMA-262 §13.1.1: the words strict mode code alone reserves.
+#[test]
+fn strict_mode_reserved_words() {
+    sloppy_accepts("var implements, interface, package, private, protected, public, static;");
+    sloppy_accepts("publ\\u0069c = 1; st\\u0061tic: ;");
+    rejects_at(
+        "'use strict'; var public;",
+        "Unexpected strict mode reserved word",
+        18,
+    );
+    rejects_at(
+        "'use strict'; static: ;",
+        "Unexpected strict mode reserved word",
+        14,
+    );
+    rejects_at(
+        "'use strict'; publ\\u0069c = 1;",
+        "Keyword must not contain escaped characters",
+        14,
+    );
+    rejects_at(
+        "function* g() { var yi\\u0065ld; }",
+        "Unexpected identifier 'yield'",
+        20,
+    );
+}
