@@ -281,6 +281,21 @@ impl JsObject {
         property
     }
 
+    /// Replaces the value of the existing own data property `key`, keeping
+    /// its attributes and position, whatever they are (for values the
+    /// engine computes late, like an error's `stack`). False when there is
+    /// no such data property.
+    pub fn replace_own_data_value(&self, key: &PropertyKey, value: Value) -> bool {
+        match self.properties.get(key) {
+            Some(Property::Data { attrs, .. }) => {
+                self.properties
+                    .insert(key.clone(), Property::Data { value, attrs });
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// A fast read of an own data property's value (no accessors run).
     pub fn get_own_data_value(&self, key: &PropertyKey) -> Option<Value> {
         match self.get_own_property(key)? {

@@ -99,7 +99,7 @@ fn builtin_tag(o: &Gc<JsObject>) -> &'static str {
         ObjectKind::Function(f) => match f.callable {
             Callable::Native(_) | Callable::Closure(_) | Callable::Bound(_) => "Function",
         },
-        ObjectKind::Error => "Error",
+        ObjectKind::Error(_) => "Error",
         ObjectKind::Boolean(_) => "Boolean",
         ObjectKind::Number(_) => "Number",
         ObjectKind::String(_) => "String",
