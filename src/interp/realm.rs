@@ -150,7 +150,11 @@ impl Intrinsics {
     /// this realm (%Array.prototype% for %Array.prototype%, …), found by
     /// identity: GetPrototypeFromConstructor's intrinsicDefaultProto names
     /// an intrinsic, which callers pass as the current realm's object.
-    pub fn same_intrinsic_in(&self, other: &Intrinsics, object: &Gc<JsObject>) -> Option<Gc<JsObject>> {
+    pub fn same_intrinsic_in(
+        &self,
+        other: &Intrinsics,
+        object: &Gc<JsObject>,
+    ) -> Option<Gc<JsObject>> {
         let fields: [(&Gc<JsObject>, &Gc<JsObject>); 36] = [
             (&self.object_prototype, &other.object_prototype),
             (&self.function_prototype, &other.function_prototype),
@@ -163,11 +167,17 @@ impl Intrinsics {
             (&self.error_prototype, &other.error_prototype),
             (&self.type_error_prototype, &other.type_error_prototype),
             (&self.range_error_prototype, &other.range_error_prototype),
-            (&self.reference_error_prototype, &other.reference_error_prototype),
+            (
+                &self.reference_error_prototype,
+                &other.reference_error_prototype,
+            ),
             (&self.syntax_error_prototype, &other.syntax_error_prototype),
             (&self.eval_error_prototype, &other.eval_error_prototype),
             (&self.uri_error_prototype, &other.uri_error_prototype),
-            (&self.aggregate_error_prototype, &other.aggregate_error_prototype),
+            (
+                &self.aggregate_error_prototype,
+                &other.aggregate_error_prototype,
+            ),
             (&self.promise_prototype, &other.promise_prototype),
             (&self.map_prototype, &other.map_prototype),
             (&self.set_prototype, &other.set_prototype),
@@ -176,18 +186,45 @@ impl Intrinsics {
             (&self.regexp_prototype, &other.regexp_prototype),
             (&self.date_prototype, &other.date_prototype),
             (&self.iterator_prototype, &other.iterator_prototype),
-            (&self.async_iterator_prototype, &other.async_iterator_prototype),
-            (&self.array_iterator_prototype, &other.array_iterator_prototype),
-            (&self.string_iterator_prototype, &other.string_iterator_prototype),
+            (
+                &self.async_iterator_prototype,
+                &other.async_iterator_prototype,
+            ),
+            (
+                &self.array_iterator_prototype,
+                &other.array_iterator_prototype,
+            ),
+            (
+                &self.string_iterator_prototype,
+                &other.string_iterator_prototype,
+            ),
             (&self.map_iterator_prototype, &other.map_iterator_prototype),
             (&self.set_iterator_prototype, &other.set_iterator_prototype),
-            (&self.regexp_string_iterator_prototype, &other.regexp_string_iterator_prototype),
-            (&self.generator_function_prototype, &other.generator_function_prototype),
+            (
+                &self.regexp_string_iterator_prototype,
+                &other.regexp_string_iterator_prototype,
+            ),
+            (
+                &self.generator_function_prototype,
+                &other.generator_function_prototype,
+            ),
             (&self.generator_prototype, &other.generator_prototype),
-            (&self.async_function_prototype, &other.async_function_prototype),
-            (&self.async_generator_function_prototype, &other.async_generator_function_prototype),
-            (&self.async_generator_prototype, &other.async_generator_prototype),
-            (&self.async_from_sync_iterator_prototype, &other.async_from_sync_iterator_prototype),
+            (
+                &self.async_function_prototype,
+                &other.async_function_prototype,
+            ),
+            (
+                &self.async_generator_function_prototype,
+                &other.async_generator_function_prototype,
+            ),
+            (
+                &self.async_generator_prototype,
+                &other.async_generator_prototype,
+            ),
+            (
+                &self.async_from_sync_iterator_prototype,
+                &other.async_from_sync_iterator_prototype,
+            ),
         ];
         if let Some((_, theirs)) = fields.iter().find(|(mine, _)| Gc::ptr_eq(mine, object)) {
             return Some((*theirs).clone());

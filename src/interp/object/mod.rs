@@ -150,6 +150,14 @@ impl JsObject {
         }
     }
 
+    /// The array `length` of an array exotic object whose `length` is writable.
+    pub fn writable_array_length(&self) -> Option<u32> {
+        match &self.kind {
+            ObjectKind::Array(a) if a.length_writable.get() => Some(a.length.get()),
+            _ => None,
+        }
+    }
+
     /// OrdinaryGetPrototypeOf ( O ) — <https://tc39.es/ecma262/#sec-ordinarygetprototypeof>
     pub fn get_prototype_of(&self) -> Option<Gc<JsObject>> {
         // 1. Return O.[[Prototype]].

@@ -10,11 +10,11 @@ use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
 use crate::interp::eval;
 use crate::interp::function::{CallArgs, Callable, Closure, ConstructorKind, NativeFunction};
-use crate::interp::realm::Realm;
-use crate::interp::source::SourceText;
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::property::PropertyKey;
 use crate::interp::proxy;
+use crate::interp::realm::Realm;
+use crate::interp::source::SourceText;
 use crate::interp::value::Value;
 
 impl Agent {
@@ -131,7 +131,9 @@ impl Agent {
                 }
             }
             Callable::Closure(closure) => match self.other_closure_realm(closure) {
-                Some(realm) => self.in_realm(realm, |agent| eval::call_closure(agent, f, this, args)),
+                Some(realm) => {
+                    self.in_realm(realm, |agent| eval::call_closure(agent, f, this, args))
+                }
                 None => eval::call_closure(self, f, this, args),
             },
             // BoundFunctionExoticObject [[Call]]: target with the bound this

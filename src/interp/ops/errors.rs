@@ -92,9 +92,10 @@ impl Agent {
         let mut frames = String::new();
         let skip = skip_to
             .and_then(|f| {
-                self.stack.iter().rev().position(|frame| {
-                    frame.function.as_ref().is_some_and(|g| Gc::ptr_eq(f, g))
-                })
+                self.stack
+                    .iter()
+                    .rev()
+                    .position(|frame| frame.function.as_ref().is_some_and(|g| Gc::ptr_eq(f, g)))
             })
             .map_or(0, |inner| inner + 1);
         for line in self.stack_trace_lines_from(skip) {

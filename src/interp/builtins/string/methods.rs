@@ -5,12 +5,12 @@ use gc::Gc;
 use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
+use crate::interp::native::define_value;
 use crate::interp::number::is_str_white_space;
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::ops::conversion::integer_or_infinity;
-use crate::interp::string::JsStr;
-use crate::interp::native::define_value;
 use crate::interp::property::{Attributes, PropertyKey};
+use crate::interp::string::JsStr;
 use crate::interp::value::Value;
 
 /// ToString(RequireObjectCoercible(this value)), with V8's message.
