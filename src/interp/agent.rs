@@ -60,6 +60,9 @@ pub const DEFAULT_MAX_CALL_DEPTH: usize = 10_000;
 pub struct Agent {
     /// The current Realm Record.
     pub realm: Rc<Realm>,
+    /// The realm InitializeHostDefinedRealm made: the [[Realm]] of functions
+    /// whose source text names no realm of its own (see `SourceText::realm`).
+    pub initial_realm: Rc<Realm>,
     pub symbols: WellKnownSymbols,
     /// The GlobalSymbolRegistry (Symbol.for / Symbol.keyFor).
     pub symbol_registry: HashMap<JsStr, Gc<Symbol>>,

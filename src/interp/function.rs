@@ -90,6 +90,12 @@ pub struct NativeFunction {
     /// Values the function closes over (a promise's resolving functions
     /// hold the promise, Promise.all's element functions their index, …).
     pub captures: Slots<Value>,
+    /// [[Realm]]: the realm that was current when the function was created.
+    /// Weak because the realm's intrinsics hold the function (a strong link
+    /// would keep every realm alive forever); realms outlive their functions
+    /// in practice, and a call finding it gone runs in the caller's realm.
+    #[unsafe_ignore_trace]
+    pub realm: std::rc::Weak<super::realm::Realm>,
 }
 
 /// A bound function exotic object (§10.4.1).

@@ -19,6 +19,7 @@ impl Agent {
         let realm = Realm::new(&symbols);
         let mut agent = Agent {
             realm: realm.clone(),
+            initial_realm: realm.clone(),
             symbols,
             symbol_registry: Default::default(),
             jobs: JobQueue::default(),

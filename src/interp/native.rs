@@ -49,6 +49,7 @@ impl Agent {
                     call,
                     is_constructor,
                     captures: Slots::from_vec(captures),
+                    realm: std::rc::Rc::downgrade(&self.realm),
                 }),
             })),
         );

@@ -145,6 +145,98 @@ impl Intrinsics {
     pub fn register(&self, name: &'static str, object: Gc<JsObject>) {
         self.named.borrow_mut().insert(name, object);
     }
+
+    /// The intrinsic of `other` that is to `other` what `object` is to
+    /// this realm (%Array.prototype% for %Array.prototype%, …), found by
+    /// identity: GetPrototypeFromConstructor's intrinsicDefaultProto names
+    /// an intrinsic, which callers pass as the current realm's object.
+    pub fn same_intrinsic_in(
+        &self,
+        other: &Intrinsics,
+        object: &Gc<JsObject>,
+    ) -> Option<Gc<JsObject>> {
+        let fields: [(&Gc<JsObject>, &Gc<JsObject>); 36] = [
+            (&self.object_prototype, &other.object_prototype),
+            (&self.function_prototype, &other.function_prototype),
+            (&self.array_prototype, &other.array_prototype),
+            (&self.string_prototype, &other.string_prototype),
+            (&self.number_prototype, &other.number_prototype),
+            (&self.boolean_prototype, &other.boolean_prototype),
+            (&self.symbol_prototype, &other.symbol_prototype),
+            (&self.bigint_prototype, &other.bigint_prototype),
+            (&self.error_prototype, &other.error_prototype),
+            (&self.type_error_prototype, &other.type_error_prototype),
+            (&self.range_error_prototype, &other.range_error_prototype),
+            (
+                &self.reference_error_prototype,
+                &other.reference_error_prototype,
+            ),
+            (&self.syntax_error_prototype, &other.syntax_error_prototype),
+            (&self.eval_error_prototype, &other.eval_error_prototype),
+            (&self.uri_error_prototype, &other.uri_error_prototype),
+            (
+                &self.aggregate_error_prototype,
+                &other.aggregate_error_prototype,
+            ),
+            (&self.promise_prototype, &other.promise_prototype),
+            (&self.map_prototype, &other.map_prototype),
+            (&self.set_prototype, &other.set_prototype),
+            (&self.weak_map_prototype, &other.weak_map_prototype),
+            (&self.weak_set_prototype, &other.weak_set_prototype),
+            (&self.regexp_prototype, &other.regexp_prototype),
+            (&self.date_prototype, &other.date_prototype),
+            (&self.iterator_prototype, &other.iterator_prototype),
+            (
+                &self.async_iterator_prototype,
+                &other.async_iterator_prototype,
+            ),
+            (
+                &self.array_iterator_prototype,
+                &other.array_iterator_prototype,
+            ),
+            (
+                &self.string_iterator_prototype,
+                &other.string_iterator_prototype,
+            ),
+            (&self.map_iterator_prototype, &other.map_iterator_prototype),
+            (&self.set_iterator_prototype, &other.set_iterator_prototype),
+            (
+                &self.regexp_string_iterator_prototype,
+                &other.regexp_string_iterator_prototype,
+            ),
+            (
+                &self.generator_function_prototype,
+                &other.generator_function_prototype,
+            ),
+            (&self.generator_prototype, &other.generator_prototype),
+            (
+                &self.async_function_prototype,
+                &other.async_function_prototype,
+            ),
+            (
+                &self.async_generator_function_prototype,
+                &other.async_generator_function_prototype,
+            ),
+            (
+                &self.async_generator_prototype,
+                &other.async_generator_prototype,
+            ),
+            (
+                &self.async_from_sync_iterator_prototype,
+                &other.async_from_sync_iterator_prototype,
+            ),
+        ];
+        if let Some((_, theirs)) = fields.iter().find(|(mine, _)| Gc::ptr_eq(mine, object)) {
+            return Some((*theirs).clone());
+        }
+        let name = self
+            .named
+            .borrow()
+            .iter()
+            .find(|(_, o)| Gc::ptr_eq(o, object))
+            .map(|(name, _)| *name)?;
+        other.try_get(name)
+    }
 }
 
 /// A Realm Record.
@@ -176,6 +268,16 @@ impl Realm {
     /// A realm whose global object is of kind `global_kind` (a context's
     /// global forwards to its contextified object).
     pub fn with_global(symbols: &WellKnownSymbols, global_kind: ObjectKind) -> Rc<Realm> {
+        Rc::new_cyclic(|realm| Realm::create_intrinsics(realm, symbols, global_kind))
+    }
+
+    /// CreateIntrinsics ( realmRec ) and the global object, for the realm
+    /// `realm` is about to point to (the [[Realm]] of %Function.prototype%).
+    fn create_intrinsics(
+        realm: &std::rc::Weak<Realm>,
+        symbols: &WellKnownSymbols,
+        global_kind: ObjectKind,
+    ) -> Realm {
         let op = JsObject::ordinary_create(None);
         let plain = |proto: &Gc<JsObject>| JsObject::ordinary_create(Some(proto.clone()));
         let function_prototype = JsObject::with_kind(
@@ -185,6 +287,7 @@ impl Realm {
                     call: function_prototype_call,
                     is_constructor: false,
                     captures: Slots::new(),
+                    realm: realm.clone(),
                 }),
             })),
         );
@@ -236,11 +339,11 @@ impl Realm {
             named: RefCell::new(HashMap::new()),
         };
         let global_object = JsObject::with_kind(Some(op), global_kind);
-        Rc::new(Realm {
+        Realm {
             intrinsics,
             global_object,
             global_env: Default::default(),
             symbols: symbols.clone(),
-        })
+        }
     }
 }

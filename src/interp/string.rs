@@ -128,6 +128,15 @@ impl JsStr {
         (self.len() + other.len() <= JsStr::MAX_LENGTH).then(|| self.concat(other))
     }
 
+    /// Whether both are the very same string (not just equal text).
+    pub fn ptr_eq(&self, other: &JsStr) -> bool {
+        match (&self.0, &other.0) {
+            (Repr::Flat(a), Repr::Flat(b)) => Rc::ptr_eq(a, b),
+            (Repr::Rope(a), Repr::Rope(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
     /// `self` then `other` (for lengths known to be small; see [`JsStr::try_concat`]).
     pub fn concat(&self, other: &JsStr) -> JsStr {
         if other.is_empty() {

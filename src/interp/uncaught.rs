@@ -21,9 +21,13 @@ impl Agent {
         let Value::Object(o) = value else {
             return self.to_display_string(value);
         };
-        match (o.get_own_data_value(&PropertyKey::from("stack")), &o.kind) {
+        let stack = PropertyKey::from("stack");
+        // The header of an error's `stack` is computed on first read; if
+        // that throws, the error is shown without its stack.
+        let _ = self.materialize_stack(o, &stack);
+        match (o.get_own_data_value(&stack), &o.kind) {
             (Some(Value::String(stack)), _) => stack.to_rust_string(),
-            (_, ObjectKind::Error) => self.to_display_string(value),
+            (_, ObjectKind::Error(_)) => self.to_display_string(value),
             _ => super::inspect::inspect(self, value, &Default::default())
                 .unwrap_or_else(|_| self.to_display_string(value)),
         }

@@ -87,6 +87,7 @@ pub fn compile_wrapper(agent: &mut Agent, filename: &str, text: &str) -> JsResul
     let (function, wrapped) =
         parse_wrapper(text).map_err(|err| throw_syntax_error(agent, &err, filename, text))?;
     let source = SourceText::new(filename, Rc::<str>::from(wrapped.as_str()));
+    agent.mark_source_realm(&source);
     let script_env = Env::new(None, 0);
     agent
         .realm

@@ -111,6 +111,7 @@ fn create_dynamic_function(
     // environment, privateEnv = null); SetFunctionName(F, "anonymous");
     // 27–29. the generator `prototype` or MakeConstructor.
     let source = SourceText::new("anonymous", Rc::<str>::from(wrapped.as_str()));
+    agent.mark_source_realm(&source);
     let frame = Frame::new(0, None, None, source, None);
     let f = agent.instantiate_function_expression(&frame, &func, Some(JsStr::from("anonymous")));
     JsObject::set_prototype_of(&f, Some(proto));

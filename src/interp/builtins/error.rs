@@ -44,7 +44,13 @@ fn error_constructor(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let new_target = args.new_target.unwrap_or(args.callee).clone();
     // 2. Let O be ? OrdinaryCreateFromConstructor(newTarget, "%NativeError.prototype%", « [[ErrorData]] »).
     let default = agent.error_prototype(kind);
-    let o = agent.ordinary_create_from_constructor(&new_target, default, ObjectKind::Error)?;
+    let o = agent.ordinary_create_from_constructor(
+        &new_target,
+        default,
+        ObjectKind::Error(Default::default()),
+    )?;
+    // V8 defines `stack` (its header still to come) before the others.
+    agent.install_stack(&o, Some(&new_target));
     // 3. If message is not undefined, then CreateNonEnumerableDataPropertyOrThrow(O, "message", msg).
     if !message.is_undefined() {
         let msg = agent.to_string(&message)?;
@@ -58,7 +64,6 @@ fn error_constructor(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         let list = agent.create_array_from_list(errors);
         define_value(&o, "errors", Value::Object(list), Attributes::METHOD);
     }
-    agent.install_stack(&o);
     Ok(Value::Object(o))
 }
 
@@ -81,7 +86,7 @@ fn is_error(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 3. Return false.
     Ok(Value::Bool(matches!(
         args.arg(0),
-        Value::Object(o) if matches!(o.kind, ObjectKind::Error)
+        Value::Object(o) if matches!(o.kind, ObjectKind::Error(_))
     )))
 }
 
@@ -94,6 +99,11 @@ fn error_to_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
             "Error.prototype.toString requires that 'this' be an Object, got {shown}"
         ));
     };
+    Ok(Value::String(error_to_string_of(agent, o)?))
+}
+
+/// Error.prototype.toString's steps 3–9 for the object `o`.
+pub(crate) fn error_to_string_of(agent: &mut Agent, o: &Gc<JsObject>) -> JsResult<JsStr> {
     // 3–4. Let name be ? Get(O, "name"); undefined → "Error".
     let name = agent.get(o, &PropertyKey::from("name"))?;
     let name = if name.is_undefined() {
@@ -109,22 +119,27 @@ fn error_to_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         agent.to_string(&msg)?
     };
     // 7–9. Combine.
-    Ok(Value::String(if name.is_empty() {
+    Ok(if name.is_empty() {
         msg
     } else if msg.is_empty() {
         name
     } else {
         name.concat(&JsStr::from(": ")).concat(&msg)
-    }))
+    })
 }
 
-/// Error.captureStackTrace ( targetObject ) — V8/Node's extension.
+/// Error.captureStackTrace ( targetObject [ , constructorOpt ] ) — V8/Node's
+/// extension.
 fn capture_stack_trace(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let Value::Object(target) = args.arg(0) else {
         let shown = agent.to_display_string(&args.arg(0));
         return agent.throw_type_error(format!("Invalid argument: {shown}"));
     };
-    agent.install_stack(&target);
+    let constructor_opt = match args.arg(1) {
+        Value::Object(f) if agent.is_callable(&Value::Object(f.clone())) => Some(f),
+        _ => None,
+    };
+    agent.install_stack(&target, constructor_opt.as_ref());
     Ok(Value::Undefined)
 }
 

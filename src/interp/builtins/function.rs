@@ -124,10 +124,35 @@ fn function_has_instance(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> 
     ))
 }
 
+/// AddRestrictedFunctionProperties ( F, realm ) —
+/// <https://tc39.es/ecma262/#sec-addrestrictedfunctionproperties>
+fn add_restricted_function_properties(agent: &mut Agent, f: &Gc<JsObject>) {
+    // 1. Assert: realm.[[Intrinsics]].[[%ThrowTypeError%]] exists and has been initialized.
+    // 2. Let thrower be realm.[[Intrinsics]].[[%ThrowTypeError%]].
+    let thrower = agent.intrinsics().get("ThrowTypeError");
+    // 3. Perform ! DefinePropertyOrThrow(F, "caller", PropertyDescriptor { [[Get]]: thrower,
+    //    [[Set]]: thrower, [[Enumerable]]: false, [[Configurable]]: true }).
+    // 4. Perform ! DefinePropertyOrThrow(F, "arguments", …the same…).
+    // (V8 defines `arguments` first, which is the order its own keys list.)
+    for name in ["arguments", "caller"] {
+        f.define_own_property(
+            PropertyKey::from(name),
+            PropertyDescriptor {
+                get: Some(Some(thrower.clone())),
+                set: Some(Some(thrower.clone())),
+                enumerable: Some(false),
+                configurable: Some(true),
+                ..Default::default()
+            },
+        );
+    }
+}
+
 pub fn install(agent: &mut Agent) {
     let proto = agent.intrinsics().function_prototype.clone();
     set_function_length(&proto, 0.0);
     set_function_name(&proto, JsStr::from(""));
+    add_restricted_function_properties(agent, &proto);
     super::dynamic_function::install(agent);
     agent.define_method(&proto, "apply", 2, function_apply);
     agent.define_method(&proto, "bind", 1, function_bind);

@@ -56,6 +56,28 @@ macro_rules! unary {
     };
 }
 
+/// Math.f16round's steps 3–6: `x` rounded to the nearest IEEE 754-2019
+/// binary16 value (ties to even; ±Infinity past the largest finite one),
+/// as a Number. Rounds once, straight from binary64: the quantum of the
+/// binade `x` falls in is a power of two, so scaling by it is exact.
+fn round_to_binary16(x: f64) -> f64 {
+    // 3. If n is NaN, return NaN. 4. If n is +0𝔽, -0𝔽, +∞𝔽 or -∞𝔽, return n.
+    if x.is_nan() || x == 0.0 || x.is_infinite() {
+        return x;
+    }
+    let magnitude = x.abs();
+    // Halfway between the largest finite binary16 value (65504) and 2^16
+    // rounds to the even neighbour, which overflows.
+    if magnitude >= 65520.0 {
+        return f64::INFINITY.copysign(x);
+    }
+    // The quantum: 2^-24 below 2^-14 (subnormals), else 2^(e - 10) for
+    // 2^e ≤ magnitude < 2^(e + 1).
+    let exponent = (((magnitude.to_bits() >> 52) & 0x7ff) as i32 - 1023).max(-14);
+    let quantum = 2f64.powi(exponent - 10);
+    ((magnitude / quantum).round_ties_even() * quantum).copysign(x)
+}
+
 unary!(abs, f64::abs);
 unary!(acos, f64::acos);
 unary!(acosh, f64::acosh);
@@ -71,6 +93,7 @@ unary!(exp, f64::exp);
 unary!(expm1, f64::exp_m1);
 unary!(floor, f64::floor);
 unary!(fround, |x| x as f32 as f64);
+unary!(f16round, round_to_binary16);
 unary!(log, f64::ln);
 unary!(log1p, f64::ln_1p);
 unary!(log10, f64::log10);
@@ -190,7 +213,7 @@ pub fn install(agent: &mut Agent) {
     ] {
         define_value(&math, name, Value::Number(value), FIXED);
     }
-    let functions: [(&str, u32, crate::interp::function::NativeFn); 35] = [
+    let functions: [(&str, u32, crate::interp::function::NativeFn); 36] = [
         ("abs", 1, abs),
         ("acos", 1, acos),
         ("acosh", 1, acosh),
@@ -208,6 +231,7 @@ pub fn install(agent: &mut Agent) {
         ("expm1", 1, expm1),
         ("floor", 1, floor),
         ("fround", 1, fround),
+        ("f16round", 1, f16round),
         ("hypot", 2, hypot),
         ("imul", 2, imul),
         ("log", 1, log),

@@ -45,10 +45,11 @@ pub fn install(agent: &mut Agent, realm: &Rc<Realm>) {
     // Object and Function first: every other family's functions and
     // prototypes hang off theirs.
     object::install(agent);
+    // %ThrowTypeError% first: %Function.prototype%'s restricted properties use it.
+    crate::interp::eval::arguments::install(agent);
     function::install(agent);
     global::install(agent);
     crate::interp::eval::eval_code::install(agent);
-    crate::interp::eval::arguments::install(agent);
     error::install(agent);
     symbol::install(agent);
     boolean::install(agent);

@@ -101,6 +101,7 @@ impl Agent {
         };
         let lex_env = Env::new_named(outer_env, scope.env_slots, scope.env_names.clone());
         let source = SourceText::new("eval", Rc::<str>::from(source_text.as_str()));
+        self.mark_source_realm(&source);
         let mut frame = Frame::new(
             scope.frame_size,
             Some(lex_env),

@@ -98,6 +98,7 @@ impl Agent {
         //      VariableEnvironment and LexicalEnvironment globalEnv (here: the
         //      script environment, whose names the global declarative record holds).
         let outer_realm = std::mem::replace(&mut self.realm, script_record.realm.clone());
+        self.mark_source_realm(&script_record.source);
         let scope = script_scope(&script_record.ast);
         let mut frame = Frame::new(
             scope.frame_size,

@@ -16,7 +16,7 @@ use crate::interp::value::Value;
 
 /// Node's `isError`: a native error, or an instance of `Error`.
 pub fn is_error(agent: &Agent, o: &Gc<JsObject>) -> bool {
-    if matches!(o.kind, ObjectKind::Error) {
+    if matches!(o.kind, ObjectKind::Error(_)) {
         return true;
     }
     let error_prototype = agent.intrinsics().error_prototype.clone();

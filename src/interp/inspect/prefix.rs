@@ -19,7 +19,7 @@ pub fn internal_constructor_name(o: &JsObject) -> String {
     match &o.kind {
         ObjectKind::Array(_) => "Array".into(),
         ObjectKind::Function(_) => "Function".into(),
-        ObjectKind::Error => "Error".into(),
+        ObjectKind::Error(_) => "Error".into(),
         ObjectKind::Boolean(_) => "Boolean".into(),
         ObjectKind::Number(_) => "Number".into(),
         ObjectKind::String(_) => "String".into(),

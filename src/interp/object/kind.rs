@@ -129,13 +129,45 @@ impl ProxyData {
     }
 }
 
+/// An error object's [[ErrorData]] slot, which vmjs uses for V8's lazy
+/// `stack`: the `    at` lines are captured when the error is made, the
+/// `name: message` header in front of them only when `stack` is first read
+/// (so a subclass that sets `this.name` after `super()` shows its name).
+#[derive(Default)]
+pub struct ErrorData {
+    /// The frames of a `stack` still waiting for its header: the very
+    /// string stored as the property's value (a value written since is not
+    /// this string, and is left alone).
+    pending_frames: Cell<Option<JsStr>>,
+}
+
+impl ErrorData {
+    /// Records `frames`, the value just stored as `stack`, as waiting for its header.
+    pub fn set_pending_frames(&self, frames: JsStr) {
+        self.pending_frames.set(Some(frames));
+    }
+
+    /// Whether a `stack` header is still to be computed.
+    pub fn has_pending_frames(&self) -> bool {
+        let frames = self.pending_frames.take();
+        let pending = frames.is_some();
+        self.pending_frames.set(frames);
+        pending
+    }
+
+    /// The waiting frames, which are no longer waiting.
+    pub fn take_pending_frames(&self) -> Option<JsStr> {
+        self.pending_frames.take()
+    }
+}
+
 pub enum ObjectKind {
     Ordinary,
     Array(ArrayData),
     /// Ordinary and built-in functions, closures, bound functions.
     Function(Box<FunctionData>),
     /// Has an [[ErrorData]] slot.
-    Error,
+    Error(ErrorData),
     /// [[BooleanData]]
     Boolean(bool),
     /// [[NumberData]]

@@ -151,6 +151,14 @@ impl JsObject {
         }
     }
 
+    /// The array `length` of an array exotic object whose `length` is writable.
+    pub fn writable_array_length(&self) -> Option<u32> {
+        match &self.kind {
+            ObjectKind::Array(a) if a.length_writable.get() => Some(a.length.get()),
+            _ => None,
+        }
+    }
+
     /// OrdinaryGetPrototypeOf ( O ) — <https://tc39.es/ecma262/#sec-ordinarygetprototypeof>
     pub fn get_prototype_of(&self) -> Option<Gc<JsObject>> {
         // 1. Return O.[[Prototype]].
@@ -325,6 +333,21 @@ impl JsObject {
             _ => {}
         }
         property
+    }
+
+    /// Replaces the value of the existing own data property `key`, keeping
+    /// its attributes and position, whatever they are (for values the
+    /// engine computes late, like an error's `stack`). False when there is
+    /// no such data property.
+    pub fn replace_own_data_value(&self, key: &PropertyKey, value: Value) -> bool {
+        match self.properties.get(key) {
+            Some(Property::Data { attrs, .. }) => {
+                self.properties
+                    .insert(key.clone(), Property::Data { value, attrs });
+                true
+            }
+            _ => false,
+        }
     }
 
     /// A fast read of an own data property's value (no accessors run).

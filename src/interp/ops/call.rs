@@ -9,13 +9,84 @@ use gc::Gc;
 use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
 use crate::interp::eval;
-use crate::interp::function::{CallArgs, Callable, ConstructorKind};
+use crate::interp::function::{CallArgs, Callable, Closure, ConstructorKind, NativeFunction};
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::property::PropertyKey;
 use crate::interp::proxy;
+use crate::interp::realm::Realm;
+use crate::interp::source::SourceText;
 use crate::interp::value::Value;
 
 impl Agent {
+    /// A built-in function's [[Realm]] when it is not the current realm.
+    fn other_native_realm(&self, native: &NativeFunction) -> Option<Rc<Realm>> {
+        if std::ptr::eq(native.realm.as_ptr(), Rc::as_ptr(&self.realm)) {
+            return None;
+        }
+        native.realm.upgrade()
+    }
+
+    /// An ECMAScript function's [[Realm]] when it is not the current realm.
+    fn other_closure_realm(&self, closure: &Closure) -> Option<Rc<Realm>> {
+        let realm = closure.source.realm.get().unwrap_or(&self.initial_realm);
+        (!Rc::ptr_eq(realm, &self.realm)).then(|| realm.clone())
+    }
+
+    /// Runs `work` with `realm` as the current realm (a callee execution
+    /// context whose Realm is not the caller's), then restores the caller's.
+    fn in_realm<T>(&mut self, realm: Rc<Realm>, work: impl FnOnce(&mut Agent) -> T) -> T {
+        let outer = std::mem::replace(&mut self.realm, realm);
+        let result = work(self);
+        self.realm = outer;
+        result
+    }
+
+    /// Records the current realm as the realm of code from `source` (eval
+    /// code, a dynamic function, a script) when it is not the initial realm,
+    /// so the functions it creates run in that realm when called.
+    pub fn mark_source_realm(&self, source: &SourceText) {
+        if !Rc::ptr_eq(&self.realm, &self.initial_realm) {
+            let _ = source.realm.set(self.realm.clone());
+        }
+    }
+
+    /// GetFunctionRealm ( obj ) — <https://tc39.es/ecma262/#sec-getfunctionrealm>
+    pub fn get_function_realm(&mut self, obj: &Gc<JsObject>) -> JsResult<Rc<Realm>> {
+        match &obj.kind {
+            ObjectKind::Function(data) => match &data.callable {
+                // 1. If obj has a [[Realm]] internal slot, return obj.[[Realm]].
+                Callable::Native(native) => {
+                    Ok(native.realm.upgrade().unwrap_or_else(|| self.realm.clone()))
+                }
+                Callable::Closure(closure) => Ok(closure
+                    .source
+                    .realm
+                    .get()
+                    .unwrap_or(&self.initial_realm)
+                    .clone()),
+                // 2. If obj is a bound function exotic object, then
+                //    a. Let boundTargetFunction be obj.[[BoundTargetFunction]].
+                //    b. Return ? GetFunctionRealm(boundTargetFunction).
+                Callable::Bound(bound) => {
+                    let target = bound.target.clone();
+                    self.get_function_realm(&target)
+                }
+            },
+            // 3. If obj is a Proxy exotic object, then
+            ObjectKind::Proxy(data) => match data.target() {
+                // a. Perform ? ValidateNonRevokedProxy(obj).
+                None => self.throw_type_error(
+                    "Cannot perform 'GetFunctionRealm' on a proxy that has been revoked",
+                ),
+                // b. Let proxyTarget be obj.[[ProxyTarget]].
+                // c. Return ? GetFunctionRealm(proxyTarget).
+                Some(target) => self.get_function_realm(&target),
+            },
+            // 4. Return the current Realm Record.
+            _ => Ok(self.realm.clone()),
+        }
+    }
+
     /// Call ( F, V [ , argumentsList ] ) — <https://tc39.es/ecma262/#sec-call>
     pub fn call(&mut self, f: &Value, this: &Value, args: &[Value]) -> JsResult<Value> {
         // 2. If IsCallable(F) is false, throw a TypeError exception.
@@ -47,24 +118,23 @@ impl Agent {
         let result = match &data.callable {
             Callable::Native(native) => {
                 let call = native.call;
-                call(
-                    self,
-                    &CallArgs {
-                        callee: f,
-                        this,
-                        args,
-                        new_target: None,
-                    },
-                )
-            }
-            Callable::Closure(closure) => match closure.source.realm.get() {
-                Some(realm) if !Rc::ptr_eq(realm, &self.realm) => {
-                    let outer = std::mem::replace(&mut self.realm, realm.clone());
-                    let result = eval::call_closure(self, f, this, args);
-                    self.realm = outer;
-                    result
+                let call_args = CallArgs {
+                    callee: f,
+                    this,
+                    args,
+                    new_target: None,
+                };
+                // The callee context's Realm is F.[[Realm]] (§10.3.1 step 6).
+                match self.other_native_realm(native) {
+                    Some(realm) => self.in_realm(realm, |agent| call(agent, &call_args)),
+                    None => call(self, &call_args),
                 }
-                _ => eval::call_closure(self, f, this, args),
+            }
+            Callable::Closure(closure) => match self.other_closure_realm(closure) {
+                Some(realm) => {
+                    self.in_realm(realm, |agent| eval::call_closure(agent, f, this, args))
+                }
+                None => eval::call_closure(self, f, this, args),
             },
             // BoundFunctionExoticObject [[Call]]: target with the bound this
             // and the bound arguments followed by the new ones.
@@ -103,24 +173,22 @@ impl Agent {
         let result = match &data.callable {
             Callable::Native(native) => {
                 let call = native.call;
-                call(
-                    self,
-                    &CallArgs {
-                        callee: f,
-                        this: &Value::Undefined,
-                        args,
-                        new_target: Some(&new_target),
-                    },
-                )
-            }
-            Callable::Closure(closure) => match closure.source.realm.get() {
-                Some(realm) if !Rc::ptr_eq(realm, &self.realm) => {
-                    let outer = std::mem::replace(&mut self.realm, realm.clone());
-                    let result = eval::construct_closure(self, f, args, &new_target);
-                    self.realm = outer;
-                    result
+                let call_args = CallArgs {
+                    callee: f,
+                    this: &Value::Undefined,
+                    args,
+                    new_target: Some(&new_target),
+                };
+                match self.other_native_realm(native) {
+                    Some(realm) => self.in_realm(realm, |agent| call(agent, &call_args)),
+                    None => call(self, &call_args),
                 }
-                _ => eval::construct_closure(self, f, args, &new_target),
+            }
+            Callable::Closure(closure) => match self.other_closure_realm(closure) {
+                Some(realm) => self.in_realm(realm, |agent| {
+                    eval::construct_closure(agent, f, args, &new_target)
+                }),
+                None => eval::construct_closure(self, f, args, &new_target),
             },
             // BoundFunctionExoticObject [[Construct]]: 5. If SameValue(F,
             // newTarget) is true, set newTarget to target.
@@ -240,11 +308,23 @@ impl Agent {
     ) -> JsResult<Gc<JsObject>> {
         // 2. Let proto be ? Get(constructor, "prototype").
         let proto = self.get(constructor, &PropertyKey::from("prototype"))?;
-        // 3. If proto is not an Object, then use the intrinsic default.
-        Ok(match proto {
-            Value::Object(p) => p,
-            _ => default,
-        })
+        // 3. If proto is not an Object, then
+        match proto {
+            Value::Object(p) => Ok(p),
+            _ => {
+                // a. Let realm be ? GetFunctionRealm(constructor).
+                let realm = self.get_function_realm(constructor)?;
+                // b. Set proto to realm's intrinsic object named intrinsicDefaultProto.
+                if Rc::ptr_eq(&realm, &self.realm) {
+                    return Ok(default);
+                }
+                Ok(self
+                    .realm
+                    .intrinsics
+                    .same_intrinsic_in(&realm.intrinsics, &default)
+                    .unwrap_or(default))
+            }
+        }
     }
 
     /// OrdinaryCreateFromConstructor ( constructor, intrinsicDefaultProto ) —

@@ -6,7 +6,13 @@ use crate::interp::agent::Agent;
 use crate::interp::completion::{JsResult, Throw};
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
+use crate::interp::string::JsStr;
 use crate::interp::value::Value;
+
+/// Whether `key` is "stack".
+fn is_stack_key(key: &PropertyKey) -> bool {
+    matches!(key, PropertyKey::String(s) if s.units() == [115, 116, 97, 99, 107])
+}
 
 /// The native error types.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -59,30 +65,93 @@ impl Agent {
         prototype: Gc<JsObject>,
         message: Option<&str>,
     ) -> Gc<JsObject> {
-        let error = JsObject::with_kind(Some(prototype), ObjectKind::Error);
+        let error = JsObject::with_kind(Some(prototype), ObjectKind::Error(Default::default()));
+        // V8 defines `stack` first.
+        self.install_stack(&error, None);
         if let Some(message) = message {
             error.define_own_property(
                 PropertyKey::from("message"),
                 PropertyDescriptor::data(Value::from(message), Attributes::METHOD),
             );
         }
-        self.install_stack(&error);
         error
     }
 
     /// Defines `stack` on an error: its header (`String(e)` as far as it can
     /// be computed without running code) and `    at LOCATION` lines.
-    pub fn install_stack(&mut self, error: &Gc<JsObject>) {
-        let header = self.error_header(error);
-        let mut stack = header;
-        for line in self.stack_trace_lines() {
-            stack.push('\n');
-            stack.push_str(&line);
+    ///
+    /// On an error object (one with [[ErrorData]]) the header waits, as in
+    /// V8, until `stack` is first read (`materialize_stack`): the property
+    /// holds the frames alone until then.
+    ///
+    /// With `skip_to`, the frames from the innermost call of that function
+    /// inwards are left out, as V8 leaves out the constructors an error
+    /// went through (new.target's) and `Error.captureStackTrace`'s
+    /// `constructorOpt`; all frames stay when it is not on the stack.
+    pub fn install_stack(&mut self, error: &Gc<JsObject>, skip_to: Option<&Gc<JsObject>>) {
+        let mut frames = String::new();
+        let skip = skip_to
+            .and_then(|f| {
+                self.stack
+                    .iter()
+                    .rev()
+                    .position(|frame| frame.function.as_ref().is_some_and(|g| Gc::ptr_eq(f, g)))
+            })
+            .map_or(0, |inner| inner + 1);
+        for line in self.stack_trace_lines_from(skip) {
+            frames.push('\n');
+            frames.push_str(&line);
         }
+        let stack = match &error.kind {
+            ObjectKind::Error(data) => {
+                let frames = JsStr::from(frames.as_str());
+                data.set_pending_frames(frames.clone());
+                frames
+            }
+            _ => JsStr::from(format!("{}{frames}", self.error_header(error)).as_str()),
+        };
         error.define_own_property(
             PropertyKey::from("stack"),
-            PropertyDescriptor::data(Value::from(stack.as_str()), Attributes::METHOD),
+            PropertyDescriptor::data(Value::String(stack), Attributes::METHOD),
         );
+    }
+
+    /// Puts the header in front of an error's `stack` frames if it is still
+    /// waiting for it and `key` is `stack` (V8 formats the stack on first
+    /// access): `ErrorUtils::ToString`, which reads `name` and `message`
+    /// with [[Get]] as `Error.prototype.toString` does. The frames stay
+    /// waiting when that throws.
+    pub(crate) fn materialize_stack(
+        &mut self,
+        error: &Gc<JsObject>,
+        key: &PropertyKey,
+    ) -> JsResult<()> {
+        let ObjectKind::Error(data) = &error.kind else {
+            return Ok(());
+        };
+        if !data.has_pending_frames() || !is_stack_key(key) {
+            return Ok(());
+        }
+        let Some(frames) = data.take_pending_frames() else {
+            return Ok(());
+        };
+        // Only the value the frames were stored as gets the header; a
+        // value written since stays as it is.
+        match error.get_own_data_value(key) {
+            Some(Value::String(stored)) if stored.ptr_eq(&frames) => {}
+            _ => return Ok(()),
+        }
+        let header = match crate::interp::builtins::error::error_to_string_of(self, error) {
+            Ok(header) => header,
+            Err(thrown) => {
+                if let ObjectKind::Error(data) = &error.kind {
+                    data.set_pending_frames(frames);
+                }
+                return Err(thrown);
+            }
+        };
+        error.replace_own_data_value(key, Value::String(header.concat(&frames)));
+        Ok(())
     }
 
     /// `name: message` read from own/inherited data properties only.
@@ -110,9 +179,15 @@ impl Agent {
 
     /// `    at NAME (LOCATION)` / `    at LOCATION` for each active frame, innermost first.
     pub fn stack_trace_lines(&self) -> Vec<String> {
+        self.stack_trace_lines_from(0)
+    }
+
+    /// The `    at` lines without the `skip` innermost frames.
+    fn stack_trace_lines_from(&self, skip: usize) -> Vec<String> {
         self.stack
             .iter()
             .rev()
+            .skip(skip)
             .take(10)
             .map(|frame| {
                 let location = frame.source.location(frame.position.get());

@@ -33,7 +33,19 @@ impl Agent {
         if o.is_proxy() {
             return proxy::proxy_set_prototype_of(self, o, v);
         }
+        // %Object.prototype% is an immutable prototype exotic object (§10.4.7).
+        if self.is_object_prototype(o) {
+            return Ok(set_immutable_prototype(o, v));
+        }
         Ok(JsObject::set_prototype_of(o, v))
+    }
+
+    /// Whether `o` is the %Object.prototype% of one of the agent's realms.
+    fn is_object_prototype(&self, o: &Gc<JsObject>) -> bool {
+        std::iter::once(&self.realm)
+            .chain(std::iter::once(&self.initial_realm))
+            .chain(self.context_realms.iter())
+            .any(|realm| Gc::ptr_eq(&realm.intrinsics.object_prototype, o))
     }
 
     /// IsExtensible ( O ) — <https://tc39.es/ecma262/#sec-isextensible-o>
@@ -104,5 +116,18 @@ impl Agent {
                 _ => return Ok(false),
             }
         }
+    }
+}
+
+/// SetImmutablePrototype ( O, V ) — <https://tc39.es/ecma262/#sec-set-immutable-prototype>
+fn set_immutable_prototype(o: &Gc<JsObject>, v: Option<Gc<JsObject>>) -> bool {
+    // 1. Let current be ? O.[[GetPrototypeOf]]().
+    let current = o.get_prototype_of();
+    // 2. If SameValue(V, current) is true, return true.
+    // 3. Return false.
+    match (&v, &current) {
+        (None, None) => true,
+        (Some(a), Some(b)) => Gc::ptr_eq(a, b),
+        _ => false,
     }
 }

@@ -66,6 +66,8 @@ impl Agent {
                 }
                 // A proxy's own [[Get]] (also when reached as a parent).
                 ObjectKind::Proxy(_) => return proxy::proxy_get(self, &obj, key, receiver),
+                // An error's `stack` gets its header on first read.
+                ObjectKind::Error(_) => self.materialize_stack(&obj, key)?,
                 _ => {}
             }
             // 1. Let desc be ? O.[[GetOwnProperty]](P).
@@ -467,6 +469,7 @@ impl Agent {
                 }
             }
             ObjectKind::Proxy(_) => return proxy::proxy_get_own_property(self, o, key),
+            ObjectKind::Error(_) => self.materialize_stack(o, key)?,
             _ => {}
         }
         Ok(o.get_own_property(key))

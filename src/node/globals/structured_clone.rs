@@ -103,7 +103,7 @@ fn clone_object(
             memory.push((o.clone(), copy.clone()));
             return Ok(Value::Object(copy));
         }
-        ObjectKind::Error => return clone_error(agent, o, memory),
+        ObjectKind::Error(_) => return clone_error(agent, o, memory),
         ObjectKind::Array(_) => {
             let length = agent.get(o, &PropertyKey::from("length"))?;
             let copy = agent.create_array_from_list(Vec::new());
@@ -263,7 +263,7 @@ fn clone_error(agent: &mut Agent, o: &Gc<JsObject>, memory: &mut Memory) -> JsRe
         _ => ErrorKind::Error,
     };
     let proto = agent.error_prototype(kind);
-    let copy = JsObject::with_kind(Some(proto), ObjectKind::Error);
+    let copy = JsObject::with_kind(Some(proto), ObjectKind::Error(Default::default()));
     memory.push((o.clone(), copy.clone()));
     for name in ["message", "stack", "cause"] {
         let key = PropertyKey::from(name);

@@ -306,13 +306,17 @@ fn join_elements(agent: &mut Agent, o: &Gc<JsObject>, len: f64, sep: &JsStr) -> 
 /// Array.prototype.toString ( ) — <https://tc39.es/ecma262/#sec-array.prototype.tostring>
 fn to_string(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let array = agent.to_object(args.this)?;
+    // 2. Let func be ? Get(array, "join").
     let func = agent.get(&array, &PropertyKey::from("join"))?;
-    if agent.is_callable(&func) {
-        return agent.call(&func, &Value::Object(array), &[]);
-    }
-    let object_to_string = agent.intrinsics().object_prototype.clone();
-    let f = agent.get(&object_to_string, &PropertyKey::from("toString"))?;
-    agent.call(&f, &Value::Object(array), &[])
+    // 3. If IsCallable(func) is false, set func to the intrinsic function
+    //    %Object.prototype.toString%.
+    let func = if agent.is_callable(&func) {
+        func
+    } else {
+        Value::Object(agent.intrinsics().get("Object.prototype.toString"))
+    };
+    // 4. Return ? Call(func, array).
+    agent.call(&func, &Value::Object(array), &[])
 }
 
 /// Array.prototype.toLocaleString ( ) — <https://tc39.es/ecma262/#sec-array.prototype.tolocalestring>

@@ -77,6 +77,25 @@ pub(super) fn array_species_create(
     }
     // 3. Let C be ? Get(originalArray, "constructor").
     let mut c = agent.get(original, &PropertyKey::from("constructor"))?;
+    // 4. If IsConstructor(C) is true, then
+    if let Value::Object(co) = &c {
+        if is_constructor(co) {
+            // a. Let thisRealm be the current Realm Record.
+            // b. Let realmC be ? GetFunctionRealm(C).
+            let realm_c = agent.get_function_realm(co)?;
+            // c. If thisRealm and realmC are not the same Realm Record, then
+            //    i. If SameValue(C, realmC.[[Intrinsics]].[[%Array%]]) is true,
+            //       set C to undefined.
+            if !std::rc::Rc::ptr_eq(&realm_c, &agent.realm)
+                && realm_c
+                    .intrinsics
+                    .try_get("Array")
+                    .is_some_and(|array| Gc::ptr_eq(&array, co))
+            {
+                c = Value::Undefined;
+            }
+        }
+    }
     // 5. If C is an Object, then let C be ? Get(C, @@species); null → undefined.
     if let Value::Object(co) = &c {
         c = agent.get(co, &PropertyKey::Symbol(agent.symbols.species.clone()))?;

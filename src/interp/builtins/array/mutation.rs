@@ -27,7 +27,9 @@ fn push(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         }
         len += 1.0;
     }
-    if o.array_length() != Some(len as u32) {
+    // 7. Perform ? Set(O, "length", 𝔽(len), true): not needed when the
+    //    element writes above already gave a writable array length that value.
+    if o.writable_array_length().map(f64::from) != Some(len) {
         set_length(agent, &o, len)?;
     }
     Ok(Value::Number(len))

@@ -4,7 +4,7 @@
 use gc::Gc;
 
 use super::store::{ArrayBufferData, ByteStore, MAX_ALLOCATION};
-use super::{to_index, MAX_SAFE_INTEGER};
+use super::to_index;
 use crate::interp::agent::Agent;
 use crate::interp::builtins::data_view::DataViewData;
 use crate::interp::builtins::typed_array::TypedArrayData;
@@ -64,6 +64,10 @@ pub(super) fn get_array_buffer_max_byte_length_option(
     )?))
 }
 
+/// The largest `maxByteLength` V8 (Node 20) accepts for a resizable or
+/// growable buffer.
+const MAX_RESIZABLE_BYTE_LENGTH: f64 = 4294967296.0;
+
 /// AllocateArrayBuffer ( constructor, byteLength [ , maxByteLength ] ) —
 /// <https://tc39.es/ecma262/#sec-allocatearraybuffer> (and, with `shared`,
 /// AllocateSharedArrayBuffer).
@@ -84,9 +88,9 @@ pub fn allocate_array_buffer(
     // 4. Let obj be ? OrdinaryCreateFromConstructor(constructor, "%ArrayBuffer.prototype%", slots).
     let proto = agent.get_prototype_from_constructor(constructor, default_proto)?;
     // 5. Let block be ? CreateByteDataBlock(byteLength).
-    // Deviation: a maximum above what vmjs can allocate is refused up front,
-    // as V8 does when it cannot reserve the memory.
-    if max_byte_length.is_some_and(|m| m > MAX_SAFE_INTEGER) {
+    // Deviation: a maximum above V8's (2^32 bytes on 64-bit targets) is
+    // refused up front, with V8's message: such a block could never be made.
+    if max_byte_length.is_some_and(|m| m > MAX_RESIZABLE_BYTE_LENGTH) {
         return agent.throw_range_error("Invalid array buffer max length");
     }
     let store = if byte_length > MAX_ALLOCATION as f64 {

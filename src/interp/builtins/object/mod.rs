@@ -1,5 +1,6 @@
 //! Object constructor and Object.prototype (ECMA-262 §20.1).
 
+mod legacy_accessors;
 mod prototype;
 mod statics;
 
@@ -41,4 +42,5 @@ pub fn install(agent: &mut Agent) {
     let ctor = agent.native_constructor("Object", 1, object_constructor, &proto);
     statics::install(agent, &ctor);
     prototype::install(agent, &proto);
+    legacy_accessors::install(agent, &proto);
 }

@@ -99,7 +99,7 @@ fn builtin_tag(o: &Gc<JsObject>) -> &'static str {
         ObjectKind::Function(f) => match f.callable {
             Callable::Native(_) | Callable::Closure(_) | Callable::Bound(_) => "Function",
         },
-        ObjectKind::Error => "Error",
+        ObjectKind::Error(_) => "Error",
         ObjectKind::Boolean(_) => "Boolean",
         ObjectKind::Number(_) => "Number",
         ObjectKind::String(_) => "String",
@@ -163,7 +163,10 @@ pub(super) fn install(agent: &mut Agent, proto: &Gc<JsObject>) {
     agent.define_method(proto, "hasOwnProperty", 1, has_own_property);
     agent.define_method(proto, "isPrototypeOf", 1, is_prototype_of);
     agent.define_method(proto, "propertyIsEnumerable", 1, property_is_enumerable);
-    agent.define_method(proto, "toString", 0, to_string);
+    let to_string = agent.define_method(proto, "toString", 0, to_string);
+    agent
+        .intrinsics()
+        .register("Object.prototype.toString", to_string);
     agent.define_method(proto, "toLocaleString", 0, to_locale_string);
     agent.define_method(proto, "valueOf", 0, value_of);
     agent.define_accessor(

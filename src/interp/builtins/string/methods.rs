@@ -5,9 +5,11 @@ use gc::Gc;
 use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
+use crate::interp::native::define_value;
 use crate::interp::number::is_str_white_space;
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::ops::conversion::integer_or_infinity;
+use crate::interp::property::{Attributes, PropertyKey};
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
 
@@ -432,7 +434,7 @@ fn to_well_formed(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 }
 
 pub(super) fn install(agent: &mut Agent, proto: &Gc<JsObject>) {
-    let methods: [(&str, u32, crate::interp::function::NativeFn); 27] = [
+    let methods: [(&str, u32, crate::interp::function::NativeFn); 25] = [
         ("at", 1, at),
         ("charAt", 1, char_at),
         ("charCodeAt", 1, char_code_at),
@@ -458,10 +460,15 @@ pub(super) fn install(agent: &mut Agent, proto: &Gc<JsObject>) {
         ("trimEnd", 0, trim_end),
         ("trimStart", 0, trim_start),
         ("valueOf", 0, value_of),
-        ("trimLeft", 0, trim_start),
-        ("trimRight", 0, trim_end),
     ];
     for (name, length, f) in methods {
         agent.define_method(proto, name, length, f);
+    }
+    // B.2.2.15–16: the initial values of trimLeft and trimRight are the
+    // trimStart and trimEnd function objects themselves.
+    for (alias, name) in [("trimLeft", "trimStart"), ("trimRight", "trimEnd")] {
+        if let Some(f) = proto.get_own_data_value(&PropertyKey::from(name)) {
+            define_value(proto, alias, f, Attributes::METHOD);
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! fromCodePoint / raw, and String.prototype (split over the files here).
 
 mod case;
+mod html;
 mod iterator;
 mod methods;
 mod pattern;
@@ -100,6 +101,7 @@ pub fn install(agent: &mut Agent) {
     agent.define_method(&ctor, "raw", 1, raw);
     methods::install(agent, &proto);
     case::install(agent, &proto);
+    html::install(agent, &proto);
     pattern::install(agent, &proto);
     iterator::install(agent, &proto);
 }

@@ -25,14 +25,17 @@ fn coercible(agent: &mut Agent, this: &Value, method: &str) -> JsResult<()> {
     Ok(())
 }
 
-/// Calls `pattern[symbol](this, ...extra)` when the pattern has that method.
+/// Calls `pattern[symbol](this, ...extra)` when the pattern is an object
+/// with that method (the step "If regexp is an Object, then let matcher be
+/// ? GetMethod(regexp, @@match) …": a primitive's prototype is not asked,
+/// as of ES2025; Node 20 still asks it for anything but undefined and null).
 fn delegate(
     agent: &mut Agent,
     pattern: &Value,
     symbol: Gc<Symbol>,
     args: &[Value],
 ) -> JsResult<Option<Value>> {
-    if matches!(pattern, Value::Undefined | Value::Null) {
+    if !matches!(pattern, Value::Object(_)) {
         return Ok(None);
     }
     match agent.get_method(pattern, &PropertyKey::Symbol(symbol))? {

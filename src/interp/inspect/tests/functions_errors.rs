@@ -7,7 +7,7 @@ use J::*;
 
 fn error_with_stack(agent: &Agent, proto: Gc<JsObject>, message: &str, stack: &str) -> Value {
     let _ = agent;
-    let e = JsObject::with_kind(Some(proto), ObjectKind::Error);
+    let e = JsObject::with_kind(Some(proto), ObjectKind::Error(Default::default()));
     define_value(&e, "message", Value::from(message), Attributes::METHOD);
     define_value(&e, "stack", Value::from(stack), Attributes::METHOD);
     e.into()
