@@ -7,11 +7,14 @@
 // `vmjs parse --json`, and compares: both must accept or both reject, and an
 // accepted program must give the same JSON (acorn's tree serialized as
 // tests/estree_fixtures/README.md says: BigInt and RegExp values as null).
-// Mismatches are written to fuzz/differential/out/SEED.mjs with both trees.
+// Where acorn and vmjs disagree on validity, `node --check` breaks the tie:
+// a program on which vmjs agrees with Node is counted (vmjsAgreesWithNode)
+// and not reported. Other mismatches are written to
+// fuzz/differential/out/SEED.mjs with both outputs (SEED.txt).
 // Environment: ACORN (default /tmp/acorn-scratch/node_modules/acorn, from
 // `npm i acorn@8` in a scratch folder), VMJS (default target/release/vmjs).
 import { createRequire } from 'node:module';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +31,7 @@ const tmp = join(out, 'tmp.mjs');
 mkdirSync(out, { recursive: true });
 
 const replacer = (key, value) => (typeof value === 'bigint' || value instanceof RegExp ? null : value);
-const stats = { programs: 0, bothAccept: 0, bothReject: 0, mismatch: 0, onlyAcorn: 0, onlyVmjs: 0 };
+const stats = { programs: 0, bothAccept: 0, bothReject: 0, mismatch: 0, onlyAcorn: 0, onlyVmjs: 0, vmjsAgreesWithNode: 0 };
 const started = Date.now();
 for (let seed = first; seed < first + count; seed++) {
   const src = generate(seed);
@@ -49,6 +52,16 @@ for (let seed = first; seed < first + count; seed++) {
   else if (actual === null) verdict = 'onlyAcorn';
   else verdict = expected === actual ? 'bothAccept' : 'mismatch';
   stats[verdict]++;
+  // Where the two disagree on validity, Node (V8) decides which one follows
+  // the engine vmjs imitates: V8 accepts `++f()` and `f() = 1` in modules
+  // (a ReferenceError at run time), which acorn rejects as the spec says.
+  if (verdict === 'onlyAcorn' || verdict === 'onlyVmjs') {
+    const node = spawnSync(process.execPath, ['--check', tmp]);
+    if ((node.status === 0) === (verdict === 'onlyVmjs')) {
+      stats.vmjsAgreesWithNode++;
+      continue;
+    }
+  }
   if (verdict !== 'bothAccept' && verdict !== 'bothReject') {
     writeFileSync(join(out, `${seed}.mjs`), src);
     writeFileSync(join(out, `${seed}.txt`), `${verdict}\nacorn: ${acornError ?? expected}\nvmjs (${run.status}): ${run.stderr || actual}\n`);
