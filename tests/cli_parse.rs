@@ -556,3 +556,17 @@ fn usage_errors_exit_with_status_2() {
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("parse"));
 }
+
+/// Found by the `parse` fuzz target: a string literal with a lone surrogate
+/// prints it as a `\u` escape, as JSON.stringify of acorn's tree does.
+#[test]
+fn estree_matches_acorn_for_lone_surrogates() {
+    check_fixture("lone-surrogates");
+}
+
+/// Found by the acorn differential: `*` as multiplication in a class field
+/// or an object literal value, followed by `new /re/`.
+#[test]
+fn estree_matches_acorn_for_fuzz_regressions() {
+    check_fixture("fuzz-regressions");
+}

@@ -267,7 +267,10 @@ mod tests {
     fn workers_read_and_parse_what_was_requested() {
         let dir = temp_dir("parse");
         let mut paths = Vec::new();
-        for i in 0..40 {
+        // Miri runs the workers too (the `Send` of `ParsedModule` is what it
+        // checks: no reference count is shared between threads), on fewer files.
+        let count = if cfg!(miri) { 3 } else { 40 };
+        for i in 0..count {
             let p = dir.join(format!("m{i}.mjs"));
             std::fs::write(&p, format!("export const v = {i};")).expect("write");
             paths.push(p);

@@ -144,3 +144,39 @@ impl Agent {
         Err(Throw(Value::Object(self.termination_marker())))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_counting_allocator_forwards_and_counts() {
+        // Called directly (it is not this test binary's global allocator),
+        // so Miri checks the forwarding: every block is written, grown,
+        // shrunk and freed with the layout it was made with.
+        let counting_before = COUNTING.load(Ordering::Relaxed);
+        let a = CountingAllocator;
+        let layout = Layout::from_size_align(64, 8).unwrap();
+        // SAFETY: non-zero sizes; each pointer is used within its block and
+        // freed once with its current layout.
+        unsafe {
+            let p = a.alloc(layout);
+            assert!(!p.is_null());
+            p.write_bytes(7, 64);
+            let z = a.alloc_zeroed(layout);
+            assert_eq!(*z.add(63), 0);
+            let p = a.realloc(p, layout, 256);
+            assert_eq!(*p.add(63), 7);
+            p.add(255).write(1);
+            let grown = Layout::from_size_align(256, 8).unwrap();
+            let p = a.realloc(p, grown, 16);
+            assert_eq!(*p.add(15), 7);
+            a.dealloc(p, Layout::from_size_align(16, 8).unwrap());
+            a.dealloc(z, layout);
+        }
+        assert!(counted_bytes().is_some());
+        // Other tests of this binary run without the allocator installed:
+        // leave the heap cap reading the collector's count again.
+        COUNTING.store(counting_before, Ordering::Relaxed);
+    }
+}

@@ -329,6 +329,53 @@ mod tests {
     }
 
     #[test]
+    fn inserts_and_removes_keep_values_alive_across_collections() {
+        // Small enough for Miri, which checks the `UnsafeCell` accesses and
+        // the rooting state every value is brought to.
+        let holder = Gc::new(Holder {
+            slots: Slots::new(),
+        });
+        for i in 0..8 {
+            holder.slots.insert(0, Gc::new(GcCell::new(i)));
+        }
+        gc::force_collect();
+        let removed = holder.slots.remove(3).unwrap();
+        assert_eq!(*removed.borrow(), 4);
+        assert!(holder.slots.remove(99).is_none());
+        assert!(!holder.slots.set(99, removed.clone()));
+        holder.slots.set(0, removed.clone());
+        gc::force_collect();
+        let mut seen = Vec::new();
+        holder.slots.for_each(|i, v| {
+            if i == 0 {
+                // The callback may change the storage it walks.
+                holder.slots.push(Gc::new(GcCell::new(100)));
+            }
+            seen.push(*v.borrow());
+        });
+        assert_eq!(seen, [4, 6, 5, 3, 2, 1, 0, 100]);
+        let copy = holder.slots.to_vec();
+        holder.slots.truncate(2);
+        gc::force_collect();
+        assert_eq!(copy.len(), 8);
+        assert_eq!(*copy[7].borrow(), 100);
+        let slot = Gc::new(SlotHolder {
+            slot: Slot::new(Gc::new(GcCell::new(1))),
+        });
+        slot.slot.set(Gc::new(GcCell::new(2)));
+        gc::force_collect();
+        assert_eq!(*slot.slot.get().borrow(), 2);
+    }
+
+    #[derive(Trace, Finalize)]
+    struct SlotHolder {
+        slot: Slot<Gc<GcCell<u32>>>,
+    }
+
+    // 400,000 operations take too long under Miri; the test above covers
+    // the same code there.
+    #[cfg_attr(miri, ignore)]
+    #[test]
     fn writes_do_not_depend_on_size() {
         // 200,000 pushes and writes into one heap object: quadratic behaviour
         // (re-rooting everything per write) would take minutes here.

@@ -323,7 +323,11 @@ impl Context {
             Star => {
                 // `function*` keeps waiting for the parameters.
                 self.pending_function = pending_function;
-                prev = Prev::Star;
+                // A generator member's `*` is followed by its name; any
+                // other `*` is multiplication (`{ f: a * new /r/() }`).
+                if self.in_property_name_position() {
+                    prev = Prev::Star;
+                }
             }
             LParen => {
                 let kind = if control_keyword {
