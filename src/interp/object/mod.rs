@@ -222,7 +222,7 @@ impl JsObject {
             self.kind,
             ObjectKind::Ordinary
                 | ObjectKind::Function(_)
-                | ObjectKind::Error
+                | ObjectKind::Error(_)
                 | ObjectKind::Array(_)
         )
     }
