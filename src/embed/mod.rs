@@ -51,6 +51,7 @@ mod error;
 mod module;
 mod namespace;
 mod runtime;
+pub mod script;
 mod value;
 
 pub use crate::interp::heap::CountingAllocator;
