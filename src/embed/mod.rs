@@ -52,6 +52,7 @@ mod module;
 mod namespace;
 mod resolver;
 mod runtime;
+pub mod script;
 mod value;
 
 pub use crate::interp::heap::CountingAllocator;

@@ -66,17 +66,35 @@ impl ScriptRecord {
         } else {
             crate::syntax::parse_script(source_text)?
         };
-        let scope = script_scope(&ast);
-        let env = Env::new_named(None, scope.env_slots, scope.env_names.clone());
         // 3. Return Script Record { [[Realm]]: realm, [[ECMAScriptCode]]: script,
         //    [[LoadedModules]]: « », [[HostDefined]]: hostDefined }.
-        Ok(ScriptRecord {
+        let source = SourceText::new(name, source_text);
+        Ok(ScriptRecord::from_parsed(
+            Rc::new(ast),
+            source,
             realm,
-            ast: Rc::new(ast),
-            source: SourceText::new(name, source_text),
+            host_defined,
+        ))
+    }
+
+    /// ParseScript's step 3 for a script parsed already: a new record (with
+    /// a fresh script environment) for `realm`. `node:vm` parses a script
+    /// once and runs it in any context.
+    pub fn from_parsed(
+        ast: Rc<Script>,
+        source: Rc<SourceText>,
+        realm: Rc<Realm>,
+        host_defined: &str,
+    ) -> ScriptRecord {
+        let scope = script_scope(&ast);
+        let env = Env::new_named(None, scope.env_slots, scope.env_names.clone());
+        ScriptRecord {
+            realm,
+            ast,
+            source,
             env,
             host_defined: Rc::from(host_defined),
-        })
+        }
     }
 }
 
@@ -90,7 +108,8 @@ fn script_scope(script: &Script) -> &ScriptScope {
 impl Agent {
     /// ScriptEvaluation ( scriptRecord ) — <https://tc39.es/ecma262/#sec-runtime-semantics-scriptevaluation>
     ///
-    /// Returns undefined: vmjs does not track statement completion values.
+    /// Returns the script's completion value (the frame tracks it through
+    /// the statements' UpdateEmpty steps, as for eval code).
     pub fn script_evaluation(&mut self, script_record: &ScriptRecord) -> JsResult<Value> {
         // 1. Let globalEnv be scriptRecord.[[Realm]].[[GlobalEnv]].
         // 2–8. Let scriptContext be a new ECMAScript code execution context whose
@@ -108,6 +127,7 @@ impl Agent {
             None,
         );
         frame.strict = !script_record.ast.sloppy.get();
+        frame.completion = Some(Value::Undefined);
         self.realm.global_env.add_script(
             script_record.env.clone(),
             script_record.host_defined.clone(),
@@ -133,7 +153,7 @@ impl Agent {
         // 13. If result is a normal completion and result.[[Value]] is empty,
         //     set result to NormalCompletion(undefined).
         // 17. Return ? result.
-        result.map(|()| Value::Undefined)
+        result.map(|()| frame.completion.take().unwrap_or(Value::Undefined))
     }
 
     /// Evaluation of Script : ScriptBody, with the global `this` bound.

@@ -57,6 +57,7 @@ pub fn create(agent: &mut Agent) -> Gc<JsObject> {
         let f = agent.native_function(name, length, f);
         define_value(&binding, name, Value::Object(f), Attributes::METHOD);
     }
+    super::script::install(agent, &binding);
     binding
 }
 

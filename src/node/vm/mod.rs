@@ -5,6 +5,7 @@
 //! (`crate::interp::vm_context`).
 
 pub mod binding;
+pub mod script;
 mod wrap;
 
 /// The JavaScript side of `node:vm`.

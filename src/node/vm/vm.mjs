@@ -11,6 +11,7 @@ const {
   instantiate, evaluate: evaluateRecord, status: nativeStatus, error: nativeError,
   namespace: nativeNamespace, setExport: nativeSetExport, hasTopLevelAwait, isGraphAsync,
   makeContext, isContext: nativeIsContext, isModuleNamespace, inspect,
+  compileScript, runScript, compileFunction: nativeCompileFunction, heapBytes,
 } = binding;
 
 // ---------------------------------------------------------------------------
@@ -531,11 +532,271 @@ function createContext(contextObject = {}, options = {}) {
   return contextObject;
 }
 
+
+// ---------------------------------------------------------------------------
+// Scripts (Node's ContextifyScript and the functions over it).
+
+function validateInt32(value, name) {
+  validateInteger(value, name, -2147483648, 2147483647);
+}
+
+function validateUint32Positive(value, name) {
+  validateInteger(value, name, 1, 4294967295);
+}
+
+function validateBuffer(value, name) {
+  if (!ArrayBuffer.isView(value)) {
+    throw invalidArgType(name, 'an instance of Buffer, TypedArray, or DataView', value);
+  }
+}
+
+function validateContext(contextifiedObject) {
+  validateObject(contextifiedObject, 'object', true);
+  if (!nativeIsContext(contextifiedObject)) {
+    throw invalidArgType('contextifiedObject', 'an vm.Context', contextifiedObject);
+  }
+}
+
+// Deviation: vmjs has no code cache (it parses source text every time a
+// Script is made). The cached data it produces is a 16-byte record of the
+// source — a tag, the text's length and its FNV-1a hash — so that, as with
+// V8's code cache, data made for the same source is accepted and any other
+// data is rejected (`cachedDataRejected`). It is a Uint8Array: vmjs has no
+// Buffer.
+const CACHE_TAG = 0x736a6d76; // "vmjs"
+
+function sourceHash(code) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < code.length; i++) {
+    hash ^= code.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+function cachedDataFor(code) {
+  const data = new Uint8Array(16);
+  const view = new DataView(data.buffer);
+  view.setUint32(0, CACHE_TAG, true);
+  view.setUint32(4, code.length, true);
+  view.setUint32(8, sourceHash(code), true);
+  return data;
+}
+
+function acceptsCachedData(code, cachedData) {
+  if (cachedData.byteLength !== 16) return false;
+  const view = new DataView(cachedData.buffer, cachedData.byteOffset, 16);
+  return view.getUint32(0, true) === CACHE_TAG
+    && view.getUint32(4, true) === code.length
+    && view.getUint32(8, true) === sourceHash(code);
+}
+
+const kScript = Symbol('kScript');
+
+// What V8 throws for a method called on an object that is not a Script.
+function checkScript(receiver) {
+  if (!hasOwn(receiver, kScript)) throw new TypeError('Illegal invocation');
+}
+const kSource = Symbol('kSource');
+
+// The options of runIn*Context: [timeout, displayErrors, breakOnSigint].
+function getRunInContextArgs(options = {}) {
+  validateObject(options, 'options');
+  let timeout = options.timeout;
+  if (timeout === undefined) timeout = -1;
+  else validateUint32Positive(timeout, 'options.timeout');
+  const { displayErrors = true, breakOnSigint = false } = options;
+  validateBoolean(displayErrors, 'options.displayErrors');
+  validateBoolean(breakOnSigint, 'options.breakOnSigint');
+  return timeout;
+}
+
+class Script {
+  constructor(code, options = {}) {
+    code = `${code}`;
+    if (typeof options === 'string') options = { filename: options };
+    else validateObject(options, 'options');
+    const {
+      filename = 'evalmachine.<anonymous>', lineOffset = 0, columnOffset = 0, cachedData,
+      produceCachedData = false, importModuleDynamically, [kParsingContext]: parsingContext,
+    } = options;
+    validateString(filename, 'options.filename');
+    validateInt32(lineOffset, 'options.lineOffset');
+    validateInt32(columnOffset, 'options.columnOffset');
+    if (cachedData !== undefined) validateBuffer(cachedData, 'options.cachedData');
+    validateBoolean(produceCachedData, 'options.produceCachedData');
+    if (parsingContext !== undefined) validateContext(parsingContext);
+    if (importModuleDynamically !== undefined && typeof importModuleDynamically !== 'symbol') {
+      validateFunction(importModuleDynamically, 'options.importModuleDynamically');
+    }
+    // Deviation: import() in a script resolves against the host's loader
+    // (relative to `filename`) whatever importModuleDynamically says.
+    const script = compileScript(code, filename, lineOffset, columnOffset);
+    Object.defineProperty(this, kScript, { value: script, enumerable: false });
+    Object.defineProperty(this, kSource, { value: code, enumerable: false });
+    this.sourceMapURL = sourceMapURLOf(code);
+    if (cachedData !== undefined) this.cachedDataRejected = !acceptsCachedData(code, cachedData);
+    if (produceCachedData) {
+      this.cachedDataProduced = true;
+      this.cachedData = cachedDataFor(code);
+    }
+  }
+
+  runInThisContext(options) {
+    checkScript(this);
+    const timeout = getRunInContextArgs(options);
+    return runScript(this[kScript], undefined, timeout);
+  }
+
+  runInContext(contextifiedObject, options) {
+    checkScript(this);
+    validateContext(contextifiedObject);
+    const timeout = getRunInContextArgs(options);
+    return runScript(this[kScript], contextifiedObject, timeout);
+  }
+
+  runInNewContext(contextObject, options) {
+    const context = createContext(contextObject, getContextOptions(options));
+    return this.runInContext(context, options);
+  }
+
+  createCachedData() {
+    checkScript(this);
+    return cachedDataFor(this[kSource]);
+  }
+}
+
+const kParsingContext = Symbol('script parsing context');
+
+// The `//# sourceMappingURL=` comment V8 reports (the last one wins).
+function sourceMapURLOf(code) {
+  const matches = code.match(/\/[*/][#@]\s*sourceMappingURL=([^\s'"*]+)\s*(?:\*\/\s*)?$/gm);
+  if (matches === null) return undefined;
+  const last = matches[matches.length - 1];
+  return last.replace(/^\/[*/][#@]\s*sourceMappingURL=/, '').replace(/\s*(\*\/)?\s*$/, '');
+}
+
+function getContextOptions(options) {
+  if (options === undefined || options === null || typeof options !== 'object') return {};
+  const contextOptions = {
+    name: options.contextName,
+    origin: options.contextOrigin,
+    codeGeneration: undefined,
+    microtaskMode: options.microtaskMode,
+  };
+  if (contextOptions.name !== undefined) validateString(contextOptions.name, 'options.contextName');
+  if (contextOptions.origin !== undefined) validateString(contextOptions.origin, 'options.contextOrigin');
+  if (options.contextCodeGeneration !== undefined) {
+    validateObject(options.contextCodeGeneration, 'options.contextCodeGeneration');
+    const { strings, wasm } = options.contextCodeGeneration;
+    if (strings !== undefined) validateBoolean(strings, 'options.contextCodeGeneration.strings');
+    if (wasm !== undefined) validateBoolean(wasm, 'options.contextCodeGeneration.wasm');
+    contextOptions.codeGeneration = { strings, wasm };
+  }
+  if (contextOptions.name === undefined) delete contextOptions.name;
+  return contextOptions;
+}
+
+function createScript(code, options) {
+  return new Script(code, options);
+}
+
+function runInContext(code, contextifiedObject, options) {
+  validateContext(contextifiedObject);
+  if (typeof options === 'string') options = { filename: options };
+  return createScript(code, options).runInContext(contextifiedObject, options);
+}
+
+function runInNewContext(code, contextObject, options) {
+  if (typeof options === 'string') options = { filename: options };
+  contextObject = createContext(contextObject, getContextOptions(options));
+  options = { ...options, [kParsingContext]: contextObject };
+  return createScript(code, options).runInNewContext(contextObject, options);
+}
+
+function runInThisContext(code, options) {
+  if (typeof options === 'string') options = { filename: options };
+  return createScript(code, options).runInThisContext(options);
+}
+
+function compileFunction(code, params, options = {}) {
+  validateString(code, 'code');
+  if (params !== undefined) {
+    if (!Array.isArray(params)) throw invalidArgType('params', 'an instance of Array', params);
+    params.forEach((param, i) => validateString(param, `params[${i}]`));
+  }
+  validateObject(options, 'options');
+  const {
+    filename = '', columnOffset = 0, lineOffset = 0, cachedData, produceCachedData = false,
+    parsingContext, contextExtensions = [], importModuleDynamically,
+  } = options;
+  validateString(filename, 'options.filename');
+  validateInt32(columnOffset, 'options.columnOffset');
+  validateInt32(lineOffset, 'options.lineOffset');
+  if (cachedData !== undefined) validateBuffer(cachedData, 'options.cachedData');
+  validateBoolean(produceCachedData, 'options.produceCachedData');
+  if (parsingContext !== undefined) {
+    if (parsingContext === null || typeof parsingContext !== 'object' || !nativeIsContext(parsingContext)) {
+      throw invalidArgType('options.parsingContext', 'an instance of Context', parsingContext);
+    }
+  }
+  if (!Array.isArray(contextExtensions)) {
+    throw invalidArgType('options.contextExtensions', 'an instance of Array', contextExtensions);
+  }
+  contextExtensions.forEach((extension, i) => {
+    validateObject(extension, `options.contextExtensions[${i}]`, true);
+  });
+  if (importModuleDynamically !== undefined && typeof importModuleDynamically !== 'symbol') {
+    validateFunction(importModuleDynamically, 'options.importModuleDynamically');
+  }
+  const fn = nativeCompileFunction(code, params ?? [], filename, parsingContext, contextExtensions,
+    lineOffset, columnOffset);
+  if (cachedData !== undefined) {
+    Object.defineProperty(fn, 'cachedDataRejected', {
+      value: !acceptsCachedData(code, cachedData), writable: true, enumerable: true, configurable: true,
+    });
+  }
+  if (produceCachedData) {
+    Object.defineProperty(fn, 'cachedDataProduced', {
+      value: true, writable: true, enumerable: true, configurable: true,
+    });
+    Object.defineProperty(fn, 'cachedData', {
+      value: cachedDataFor(code), writable: true, enumerable: true, configurable: true,
+    });
+  }
+  return fn;
+}
+
+// Deviation: V8 measures memory at its next garbage collection (in Node v20
+// the promise stays pending until one happens); vmjs settles the promise
+// from a job with the bytes its allocator counts, in the result's shape.
+function measureMemory(options = {}) {
+  validateObject(options, 'options');
+  const { mode = 'summary', execution = 'default' } = options;
+  if (mode !== 'summary' && mode !== 'detailed') {
+    throw invalidArgValue('options.mode', mode, "must be one of: 'summary', 'detailed'");
+  }
+  if (execution !== 'default' && execution !== 'eager') {
+    throw invalidArgValue('options.execution', execution, "must be one of: 'default', 'eager'");
+  }
+  return Promise.resolve().then(() => {
+    const bytes = heapBytes();
+    const total = { jsMemoryEstimate: bytes, jsMemoryRange: [bytes, bytes] };
+    return mode === 'summary' ? { total } : { total, current: total, other: [] };
+  });
+}
+
 const constants = Object.freeze({
   __proto__: null,
   USE_MAIN_CONTEXT_DEFAULT_LOADER: Symbol('vm_dynamic_import_main_context_default'),
   DONT_CONTEXTIFY: Symbol('vm_context_no_contextify'),
 });
 
-export { Module, SourceTextModule, SyntheticModule, createContext, isContext, constants };
-export default { Module, SourceTextModule, SyntheticModule, createContext, isContext, constants };
+export {
+  Script, createContext, createScript, runInContext, runInNewContext, runInThisContext, isContext,
+  compileFunction, measureMemory, constants, Module, SourceTextModule, SyntheticModule,
+};
+export default {
+  Script, createContext, createScript, runInContext, runInNewContext, runInThisContext, isContext,
+  compileFunction, measureMemory, constants, Module, SourceTextModule, SyntheticModule,
+};
