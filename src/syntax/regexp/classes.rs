@@ -127,7 +127,6 @@ impl Parser<'_> {
                     _ => Err(messages::INVALID_CLASS_PROPERTY_NAME),
                 }
             }
-            Some(0x6B) if self.unicode => Err(messages::INVALID_CLASS_ESCAPE),
             _ => self.character_escape(true),
         }
     }

@@ -518,6 +518,7 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     d % 32
                 }
+                _ if self.unicode && in_class => return Err(messages::INVALID_CLASS_ESCAPE),
                 _ if self.unicode => return Err(messages::INVALID_UNICODE_ESCAPE),
                 // `\` [lookahead = c]: the backslash itself.
                 _ => {
@@ -526,13 +527,7 @@ impl<'a> Parser<'a> {
                 }
             },
             Some('0') if !is_decimal_digit(self.peek()) => 0,
-            Some('0'..='9') if self.unicode => {
-                return Err(if in_class {
-                    messages::INVALID_CLASS_ESCAPE
-                } else {
-                    messages::INVALID_DECIMAL_ESCAPE
-                })
-            }
+            Some('0'..='9') if self.unicode => return Err(messages::INVALID_DECIMAL_ESCAPE),
             Some('0'..='7') => {
                 // LegacyOctalEscapeSequence.
                 self.pos -= 1;
@@ -554,8 +549,6 @@ impl<'a> Parser<'a> {
             _ if self.unicode => {
                 if is_syntax_character(c) || c == 0x2F {
                     c
-                } else if in_class {
-                    return Err(messages::INVALID_CLASS_ESCAPE);
                 } else {
                     return Err(messages::INVALID_ESCAPE);
                 }

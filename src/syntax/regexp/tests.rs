@@ -97,6 +97,11 @@ fn invalid_patterns() {
         ("\\", "", "\\ at end of pattern"),
         ("x{1", "u", "Incomplete quantifier"),
         ("}", "u", "Lone quantifier brackets"),
+        ("[\\c]", "u", "Invalid class escape"),
+        ("[\\1]", "u", "Invalid decimal escape"),
+        ("[\\k]", "u", "Invalid escape"),
+        ("[\\z]", "u", "Invalid escape"),
+        ("\\x4", "u", "Invalid escape"),
     ] {
         assert_eq!(detail(pattern, flags), message, "{pattern} /{flags}");
     }
