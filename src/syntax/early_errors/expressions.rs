@@ -5,7 +5,7 @@
 //! that each level of a deeply nested expression costs little stack.
 
 use crate::syntax::ast::{
-    Expr, ExprKind, ExprOrSpread, MemberProp, Prop, PropKey, Template, UnaryOp,
+    Expr, ExprKind, ExprOrSpread, Literal, MemberProp, Prop, PropKey, Template, UnaryOp,
 };
 use crate::syntax::span::Span;
 
@@ -19,6 +19,9 @@ impl Checker {
     /// the fields of its own few kinds.
     pub fn check_expr(&mut self, expr: &Expr) -> Check {
         match &expr.kind {
+            ExprKind::Lit(Literal::Regex { pattern, flags }) => {
+                self.check_regexp_literal(pattern, flags, expr.span)
+            }
             ExprKind::This(_) | ExprKind::Lit(_) => Ok(()),
             ExprKind::Ident(ident) => self.check_identifier_reference(ident),
             ExprKind::Paren(inner) | ExprKind::OptionalChain(inner) => self.check_expr(inner),
@@ -50,6 +53,17 @@ impl Checker {
             ExprKind::NewTarget(_) => self.check_new_target(expr.span),
             ExprKind::ImportMeta => self.check_import_meta(expr.span),
             ExprKind::TooDeep => self.fail(messages::MAX_NESTING, expr.span),
+        }
+    }
+
+    /// RegularExpressionLiteral — ECMA-262 §13.2.7.2: the flags and the
+    /// pattern must parse (IsValidRegularExpressionLiteral).
+    #[inline(never)]
+    fn check_regexp_literal(&mut self, pattern: &[u16], flags: &str, span: Span) -> Check {
+        let flags: Vec<u16> = flags.encode_utf16().collect();
+        match crate::syntax::regexp::validate(pattern, &flags) {
+            Ok(()) => Ok(()),
+            Err(message) => self.fail(message, span),
         }
     }
 

@@ -13,6 +13,7 @@ use crate::interp::ops::conversion::to_boolean;
 use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
+use crate::syntax::regexp::{check_pattern, PatternMode};
 
 /// RegExpAlloc ( newTarget ) — <https://tc39.es/ecma262/#sec-regexpalloc>
 fn regexp_alloc(agent: &mut Agent, new_target: &Gc<JsObject>) -> JsResult<Gc<JsObject>> {
@@ -69,8 +70,15 @@ fn regexp_initialize(
             ))
         });
     };
-    // 7–14. Parse P as a Pattern; a failure is a SyntaxError.
-    let compiled = match compile::compile(&p, &f, flag_set) {
+    // 7–14. Parse P as a Pattern; a failure is a SyntaxError. The pattern
+    // is validated against ECMA-262's grammar and early errors first: the
+    // engine accepts some patterns the specification rejects.
+    let mode = PatternMode {
+        unicode: flag_set.unicode,
+        unicode_sets: flag_set.unicode_sets,
+    };
+    let checked = check_pattern(p.units(), mode).map_err(str::to_string);
+    let compiled = match checked.and_then(|()| compile::compile(&p, &f, flag_set)) {
         Ok(c) => c,
         Err(reason) => {
             // Built as UTF-16: the pattern may hold lone surrogates.
