@@ -8,12 +8,13 @@ use gc::Gc;
 
 use super::frame::{Completion, Frame};
 use crate::interp::agent::{Agent, StackFrame};
-use crate::interp::completion::JsResult;
+use crate::interp::completion::{JsResult, Throw};
 use crate::interp::environment::Env;
 use crate::interp::function::{Callable, Closure, Code, ConstructorKind};
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::ops::call::is_constructor;
 use crate::interp::property::PropertyKey;
+use crate::interp::realm::Realm;
 use crate::interp::value::Value;
 use crate::syntax::ast::{Function, FunctionBody};
 
@@ -97,7 +98,14 @@ pub fn construct_closure(
     f: &Gc<JsObject>,
     args: &[Value],
     new_target: &Gc<JsObject>,
+    caller_realm: Option<Rc<Realm>>,
 ) -> JsResult<Value> {
+    // Steps 8–12 run after calleeContext is removed: their errors belong to
+    // the caller's realm (`caller_realm` when it differs from F's).
+    let after_body = |agent: &mut Agent, make: &dyn Fn(&mut Agent) -> Throw| match &caller_realm {
+        Some(realm) => agent.in_realm(realm.clone(), |a| make(a)),
+        None => make(agent),
+    };
     let closure = closure_of(f);
     let kind = closure.constructor_kind;
     let object_prototype = agent.intrinsics().object_prototype.clone();
@@ -134,11 +142,15 @@ pub fn construct_closure(
                     Value::Object(_) => Ok(result),
                     Value::Undefined => match this {
                         Some(this) => Ok(this),
-                        None => Err(agent.reference_error(
-                            "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
-                        )),
+                        None => Err(after_body(agent, &|a| {
+                            a.reference_error(
+                                "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+                            )
+                        })),
                     },
-                    _ => agent.throw_type_error("Derived constructors may only return object or undefined"),
+                    _ => Err(after_body(agent, &|a| {
+                        a.type_error("Derived constructors may only return object or undefined")
+                    })),
                 }
             }
             ConstructorKind::None => {

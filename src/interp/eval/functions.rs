@@ -94,6 +94,19 @@ impl Agent {
         set_function_length(&closure, expected_argument_count(func));
         // Getters and setters arrive with their "get "/"set " prefix.
         set_function_name(&closure, name);
+        if constructor_kind == ConstructorKind::Plain && !func.is_strict() {
+            // Non-strict plain functions have own `arguments` and `caller`
+            // properties in V8 (which %Function.prototype%'s throwing
+            // accessors would otherwise answer). Deviation: their value is
+            // undefined, the legacy extension not being provided; V8
+            // computes the running caller and arguments on each read.
+            for key in ["arguments", "caller"] {
+                closure.define_own_property(
+                    PropertyKey::from(key),
+                    PropertyDescriptor::data(Value::Undefined, Attributes::default()),
+                );
+            }
+        }
         if let Some(parent) = prototype_parent {
             // Generators: `prototype` inherits from %GeneratorPrototype%, no `constructor`.
             let prototype = JsObject::ordinary_create(Some(parent));

@@ -34,7 +34,11 @@ impl Agent {
 
     /// Runs `work` with `realm` as the current realm (a callee execution
     /// context whose Realm is not the caller's), then restores the caller's.
-    fn in_realm<T>(&mut self, realm: Rc<Realm>, work: impl FnOnce(&mut Agent) -> T) -> T {
+    pub(crate) fn in_realm<T>(
+        &mut self,
+        realm: Rc<Realm>,
+        work: impl FnOnce(&mut Agent) -> T,
+    ) -> T {
         let outer = std::mem::replace(&mut self.realm, realm);
         let result = work(self);
         self.realm = outer;
@@ -185,10 +189,13 @@ impl Agent {
                 }
             }
             Callable::Closure(closure) => match self.other_closure_realm(closure) {
-                Some(realm) => self.in_realm(realm, |agent| {
-                    eval::construct_closure(agent, f, args, &new_target)
-                }),
-                None => eval::construct_closure(self, f, args, &new_target),
+                Some(realm) => {
+                    let caller = Some(self.realm.clone());
+                    self.in_realm(realm, |agent| {
+                        eval::construct_closure(agent, f, args, &new_target, caller)
+                    })
+                }
+                None => eval::construct_closure(self, f, args, &new_target, None),
             },
             // BoundFunctionExoticObject [[Construct]]: 5. If SameValue(F,
             // newTarget) is true, set newTarget to target.

@@ -1,0 +1,2 @@
+await 0;
+export const x = 1;
