@@ -2,9 +2,12 @@
 //! answers through `Agent::host` (HostLoadImportedModule,
 //! HostGetImportMetaProperties).
 
+use gc::Gc;
+
 use super::frame::Frame;
 use crate::interp::agent::Agent;
 use crate::interp::completion::{JsResult, Throw};
+use crate::interp::object::JsObject;
 use crate::interp::property::PropertyKey;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
@@ -60,6 +63,17 @@ impl Agent {
                 let result = host.import_dynamic(self, referrer, spec, attributes);
                 self.host = Some(host);
                 match result {
+                    // The promise of import() is the current realm's (step 2's
+                    // capability): a host's promise from another realm (node:vm's
+                    // importModuleDynamically runs in the main realm) settles it.
+                    Ok(Value::Object(p)) if !self.is_current_realm_promise(&p) => {
+                        self.call(
+                            &capability.resolve.clone(),
+                            &Value::Undefined,
+                            &[Value::Object(p)],
+                        )?;
+                        Ok(capability.promise)
+                    }
                     Ok(promise) => Ok(promise),
                     Err(Throw(e)) => {
                         self.call(&capability.reject.clone(), &Value::Undefined, &[e])?;
@@ -111,5 +125,11 @@ impl Agent {
             _ => return self.throw_type_error("The second argument of import() must be an object"),
         }
         Ok(attributes)
+    }
+
+    /// Whether `p` inherits from the current realm's %Promise.prototype%.
+    fn is_current_realm_promise(&self, p: &Gc<JsObject>) -> bool {
+        p.get_prototype_of()
+            .is_some_and(|proto| Gc::ptr_eq(&proto, &self.intrinsics().promise_prototype))
     }
 }

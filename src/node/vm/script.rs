@@ -25,7 +25,6 @@ use crate::interp::value::Value;
 use crate::interp::vm_context::context_realm;
 use crate::syntax::ast::{ExprKind, Function, Script, StmtKind};
 use crate::syntax::error::SyntaxError;
-use crate::syntax::span::LineIndex;
 
 /// A compiled script: parsed once, run in any realm (V8's unbound script).
 #[derive(Trace, Finalize)]
@@ -97,28 +96,10 @@ pub fn throw_script_syntax_error(
     text: &str,
 ) -> Throw {
     let Throw(e) = agent.syntax_error(&err.message);
-    let index = LineIndex::new(text);
-    let pos = index.line_col(err.span.start as usize);
-    let line = index.line_text(pos.line);
-    let pad: String = line
-        .chars()
-        .scan(0u32, |col, c| {
-            *col += c.len_utf16() as u32;
-            Some((*col, c))
-        })
-        .take_while(|(col, _)| *col < pos.column)
-        .map(|(_, c)| if c == '\t' { '\t' } else { ' ' })
-        .collect();
-    let width = text
-        .get(err.span.range())
-        .map(|s| s.lines().next().unwrap_or("").chars().count())
-        .unwrap_or(1)
-        .max(1);
+    let excerpt = err.excerpt(text);
     let stack = format!(
-        "{filename}:{}\n{line}\n{pad}{}\n\nSyntaxError: {}",
-        pos.line,
-        "^".repeat(width),
-        err.message
+        "{filename}:{}\n{}\n{}\n\nSyntaxError: {}",
+        excerpt.line, excerpt.text, excerpt.carets, err.message
     );
     if let Value::Object(o) = &e {
         o.define_own_property(

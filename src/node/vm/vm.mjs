@@ -459,7 +459,16 @@ class SourceTextModule extends Module {
 // import() inside a SourceTextModule: through its importModuleDynamically.
 async function importModule(referrer, callback, specifier, attributes) {
   if (callback === undefined) {
-    throw nodeError(TypeError, 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING', 'A dynamic import callback was not specified.');
+    const message = 'A dynamic import callback was not specified.';
+    const context = referrer[kContext];
+    if (context === undefined) throw nodeError(TypeError, 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING', message);
+    // Deviation: Node makes this error in the main realm, which hands code
+    // in a context a way out (its constructor's constructor is the main
+    // realm's Function). vmjs makes it in the referrer's context, as a plain
+    // TypeError with Node's code and message (see spec-notes/17-limits.md).
+    const make = compileFunction('const e = new TypeError(message); e.code = code; return e;',
+      ['code', 'message'], { parsingContext: context });
+    throw make('ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING', message);
   }
   const result = await callback(specifier, referrer, attributes);
   if (isModuleNamespace(result)) return result;

@@ -16,7 +16,7 @@ pub(super) fn is_line_terminator(c: char) -> bool {
 }
 
 /// §12.7 IdentifierStartChar: UnicodeIDStart, `$`, `_`.
-pub(super) fn is_id_start(c: char) -> bool {
+pub(crate) fn is_id_start(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic() || c == '$' || c == '_'
     } else {
@@ -25,7 +25,7 @@ pub(super) fn is_id_start(c: char) -> bool {
 }
 
 /// §12.7 IdentifierPartChar: UnicodeIDContinue, `$`, ZWNJ, ZWJ.
-pub(super) fn is_id_part(c: char) -> bool {
+pub(crate) fn is_id_part(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric() || c == '$' || c == '_'
     } else {

@@ -9,6 +9,7 @@
 mod api;
 mod bigint;
 mod chars;
+pub(crate) use chars::{is_id_part, is_id_start};
 mod context;
 mod driver;
 mod ident;

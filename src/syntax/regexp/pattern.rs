@@ -9,6 +9,7 @@
 use super::group_names::GroupNames;
 use super::messages;
 use super::properties::{classify_property, PropertyKind};
+use crate::syntax::lexer::{is_id_part, is_id_start};
 
 type Msg = &'static str;
 
@@ -335,14 +336,12 @@ impl<'a> Parser<'a> {
             if c == '>' && !name.is_empty() {
                 return Ok(name);
             }
+            // RegExpIdentifierStart / RegExpIdentifierPart: the identifier
+            // characters of §12.7.
             let ok = if name.is_empty() {
-                c == '$' || c == '_' || unicode_ident::is_xid_start(c) || is_id_only(c)
+                is_id_start(c)
             } else {
-                c == '$'
-                    || c == '\u{200C}'
-                    || c == '\u{200D}'
-                    || unicode_ident::is_xid_continue(c)
-                    || is_id_only(c)
+                is_id_part(c)
             };
             if !ok {
                 return Err(messages::INVALID_CAPTURE_GROUP_NAME);
@@ -574,28 +573,6 @@ impl<'a> Parser<'a> {
         }
         value
     }
-}
-
-/// Code points in ID_Start (and ID_Continue) but not in XID_Start (XID_Continue):
-/// RegExpIdentifierName uses ID_Start and ID_Continue.
-fn is_id_only(c: char) -> bool {
-    matches!(
-        c,
-        '\u{037A}' | '\u{0E33}' | '\u{0EB3}' | '\u{309B}' | '\u{309C}' | '\u{FC5E}'
-            ..='\u{FC63}'
-                | '\u{FDFA}'
-                | '\u{FDFB}'
-                | '\u{FE70}'
-                | '\u{FE72}'
-                | '\u{FE74}'
-                | '\u{FE76}'
-                | '\u{FE78}'
-                | '\u{FE7A}'
-                | '\u{FE7C}'
-                | '\u{FE7E}'
-                | '\u{FF9E}'
-                | '\u{FF9F}'
-    )
 }
 
 /// DecimalDigits without their leading zeros.
