@@ -129,21 +129,27 @@ fn parse_function_expression(agent: &mut Agent, text: &str) -> JsResult<(Rc<Func
         Err(e) => return Err(agent.syntax_error(e.message)),
     };
     let func = match script.body.as_slice() {
-        [stmt] => match &stmt.kind {
-            StmtKind::Expr(e) => match &e.kind {
-                ExprKind::Paren(inner) => match &inner.kind {
-                    ExprKind::Function(f) => Some(f.clone()),
-                    _ => None,
-                },
-                _ => None,
-            },
-            _ => None,
-        },
+        [stmt] => parenthesized_function(stmt),
         _ => None,
     };
     match func {
         Some(func) => Ok((func, wrapped)),
         None => Err(agent.syntax_error("Unexpected token in function body")),
+    }
+}
+
+/// The function of a statement `(function … {});`, the shape in which
+/// dynamic function source text is parsed.
+pub(crate) fn parenthesized_function(stmt: &crate::syntax::ast::Stmt) -> Option<Rc<Function>> {
+    match &stmt.kind {
+        StmtKind::Expr(e) => match &e.kind {
+            ExprKind::Paren(inner) => match &inner.kind {
+                ExprKind::Function(f) => Some(f.clone()),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
     }
 }
 

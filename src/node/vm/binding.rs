@@ -258,22 +258,37 @@ fn evaluate(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let Some(ms) = timeout else {
         return crate::module::evaluate(agent, &graph, id);
     };
-    let deadline = Instant::now() + Duration::from_millis(ms as u64);
-    let outer = agent.set_interrupt(Some(Interrupt::new(Some(deadline), None, None)));
-    let result = crate::module::evaluate(agent, &graph, id);
-    let watch = agent.set_interrupt(outer);
-    if watch.is_none_or(|w| w.fired.is_none()) {
+    let (result, timed_out) = under_timeout(agent, ms, |agent| {
+        crate::module::evaluate(agent, &graph, id)
+    });
+    if !timed_out {
         return result;
     }
     clear_termination(agent, &graph, id)?;
     // Node's ModuleWrap::Evaluate throws the timeout error rather than
     // returning a rejected promise.
+    Err(timeout_error(agent, ms))
+}
+
+/// Runs `work` with a deadline `ms` milliseconds away: its result, and
+/// whether the deadline ended it.
+pub(super) fn under_timeout(
+    agent: &mut Agent,
+    ms: f64,
+    work: impl FnOnce(&mut Agent) -> JsResult<Value>,
+) -> (JsResult<Value>, bool) {
+    let deadline = Instant::now() + Duration::from_millis(ms as u64);
+    let outer = agent.set_interrupt(Some(Interrupt::new(Some(deadline), None, None)));
+    let result = work(agent);
+    let watch = agent.set_interrupt(outer);
+    let timed_out = watch.is_some_and(|w| w.fired.is_some());
+    (result, timed_out)
+}
+
+/// ERR_SCRIPT_EXECUTION_TIMEOUT, as Node words it.
+pub(super) fn timeout_error(agent: &mut Agent, ms: f64) -> Throw {
     let message = format!("Script execution timed out after {ms}ms");
-    Err(coded_plain_error(
-        agent,
-        &message,
-        "ERR_SCRIPT_EXECUTION_TIMEOUT",
-    ))
+    coded_plain_error(agent, &message, "ERR_SCRIPT_EXECUTION_TIMEOUT")
 }
 
 /// `status(wrap)`: the record's [[Status]] as Node's native status number.

@@ -4,17 +4,16 @@
 
 use std::any::Any;
 use std::rc::Rc;
-use std::time::{Duration, Instant};
 
 use gc::{Finalize, Gc, Trace};
 
-use super::binding::coded_plain_error;
+use super::binding::{timeout_error, under_timeout};
 use crate::interp::agent::Agent;
+use crate::interp::builtins::dynamic_function::parenthesized_function;
 use crate::interp::completion::{JsResult, Throw};
 use crate::interp::environment::Env;
 use crate::interp::eval::{Frame, ScriptRecord};
 use crate::interp::function::{CallArgs, NativeFn};
-use crate::interp::interrupt::Interrupt;
 use crate::interp::native::define_value;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
 use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
@@ -23,7 +22,7 @@ use crate::interp::source::SourceText;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
 use crate::interp::vm_context::context_realm;
-use crate::syntax::ast::{ExprKind, Function, Script, StmtKind};
+use crate::syntax::ast::{Function, Script, StmtKind};
 use crate::syntax::error::SyntaxError;
 
 /// A compiled script: parsed once, run in any realm (V8's unbound script).
@@ -163,19 +162,12 @@ fn run_script(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         Value::Number(ms) if ms >= 1.0 => ms,
         _ => return agent.script_evaluation(&record),
     };
-    let deadline = Instant::now() + Duration::from_millis(timeout as u64);
-    let outer = agent.set_interrupt(Some(Interrupt::new(Some(deadline), None, None)));
-    let result = agent.script_evaluation(&record);
-    let watch = agent.set_interrupt(outer);
-    if watch.is_none_or(|w| w.fired.is_none()) {
-        return result;
+    let (result, timed_out) =
+        under_timeout(agent, timeout, |agent| agent.script_evaluation(&record));
+    if timed_out {
+        return Err(timeout_error(agent, timeout));
     }
-    let message = format!("Script execution timed out after {timeout}ms");
-    Err(coded_plain_error(
-        agent,
-        &message,
-        "ERR_SCRIPT_EXECUTION_TIMEOUT",
-    ))
+    result
 }
 
 /// `compileFunction(code, params, filename, context, extensions,
@@ -245,14 +237,7 @@ fn parse_one_function(text: &str) -> Result<Rc<Function>, SyntaxError> {
 fn function_statement(stmt: &crate::syntax::ast::Stmt) -> Option<Rc<Function>> {
     match &stmt.kind {
         StmtKind::With { body, .. } => function_statement(body),
-        StmtKind::Expr(e) => match &e.kind {
-            ExprKind::Paren(inner) => match &inner.kind {
-                ExprKind::Function(f) => Some(f.clone()),
-                _ => None,
-            },
-            _ => None,
-        },
-        _ => None,
+        _ => parenthesized_function(stmt),
     }
 }
 
