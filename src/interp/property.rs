@@ -261,3 +261,19 @@ unsafe impl Trace for PropertyDescriptor {
         mark(&this.set);
     });
 }
+
+/// A map from property keys to positions, for the key indexes of shapes and
+/// property tables. The hasher is FxHash (these maps sit on the property
+/// lookup path, where SipHash cost a measurable share of run time), seeded
+/// once per process so that key sets cannot be prepared to collide.
+pub(crate) type KeyIndex = std::collections::HashMap<KeyId, usize, rustc_hash::FxSeededState>;
+
+/// An empty `KeyIndex` with room for `capacity` keys.
+pub(crate) fn key_index_with_capacity(capacity: usize) -> KeyIndex {
+    static SEED: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let seed = *SEED.get_or_init(|| {
+        use std::hash::BuildHasher;
+        std::collections::hash_map::RandomState::new().hash_one(0u8) as usize
+    });
+    KeyIndex::with_capacity_and_hasher(capacity, rustc_hash::FxSeededState::with_seed(seed))
+}

@@ -14,13 +14,12 @@
 //!   entries on, a hash map from key to position is kept.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use gc::{Finalize, Trace};
 
-use super::property::{KeyId, Property, PropertyKey};
-use super::shape::Shape;
+use super::property::{key_index_with_capacity, KeyId, KeyIndex, Property, PropertyKey};
+use super::shape::{bump_prototype_epoch, Shape};
 use super::slots::Slots;
 
 const INDEX_THRESHOLD: usize = 8;
@@ -32,12 +31,15 @@ pub struct PropertyTable {
     /// The table's own keys in dictionary mode.
     dictionary: RefCell<Option<Box<Dictionary>>>,
     live: Cell<usize>,
+    /// Set once the object is some object's prototype: from then on, a key
+    /// added or removed here moves the prototype epoch.
+    watched: Cell<bool>,
 }
 
 struct Dictionary {
     keys: Slots<Option<PropertyKey>>,
     /// Position of each live key, once the table has grown past the threshold.
-    index: Option<HashMap<KeyId, usize>>,
+    index: Option<KeyIndex>,
 }
 
 impl Default for PropertyTable {
@@ -47,6 +49,7 @@ impl Default for PropertyTable {
             properties: Slots::new(),
             dictionary: RefCell::new(None),
             live: Cell::new(0),
+            watched: Cell::new(false),
         }
     }
 }
@@ -65,7 +68,34 @@ impl PropertyTable {
         self.len() == 0
     }
 
-    fn position(&self, key: &PropertyKey) -> Option<usize> {
+    /// Records that the object is a prototype (see `watched`).
+    pub(crate) fn watch(&self) {
+        if !self.watched.get() {
+            self.watched.set(true);
+            bump_prototype_epoch();
+        }
+    }
+
+    pub(crate) fn is_watched(&self) -> bool {
+        self.watched.get()
+    }
+
+    /// The number of the table's shape, while it is shaped.
+    pub(crate) fn shape_id(&self) -> Option<u64> {
+        self.shape.borrow().as_ref().map(|s| s.id())
+    }
+
+    /// Whether the table still has shape number `shape`.
+    pub(crate) fn has_shape(&self, shape: u64) -> bool {
+        matches!(self.shape.borrow().as_ref(), Some(s) if s.id() == shape)
+    }
+
+    /// The property stored at `index`, in either mode.
+    pub(crate) fn get_at(&self, index: usize) -> Option<Property> {
+        self.properties.get(index).flatten()
+    }
+
+    pub(crate) fn position(&self, key: &PropertyKey) -> Option<usize> {
         if let Some(shape) = self.shape.borrow().as_ref() {
             if matches!(key, PropertyKey::Symbol(_)) {
                 return None;
@@ -82,17 +112,6 @@ impl PropertyTable {
         }
         let keys = &dictionary.keys;
         (0..keys.len()).find(|&i| matches!(keys.get(i), Some(Some(k)) if k.id() == id))
-    }
-
-    /// The table's shape number and the key's index, when the table is
-    /// shaped and has the key (what an inline cache records).
-    pub(crate) fn shaped_position(&self, key: &PropertyKey) -> Option<(u64, usize)> {
-        let shape = self.shape.borrow();
-        let shape = shape.as_ref()?;
-        if matches!(key, PropertyKey::Symbol(_)) {
-            return None;
-        }
-        Some((shape.id(), shape.position(&key.id())?))
     }
 
     /// The property at `index` if the table still has shape number `shape`.
@@ -117,6 +136,9 @@ impl PropertyTable {
         if let Some(i) = self.position(&key) {
             self.properties.set(i, Some(property));
             return;
+        }
+        if self.watched.get() {
+            bump_prototype_epoch();
         }
         let shaped = self.shape.borrow().clone();
         if let Some(shape) = shaped {
@@ -151,6 +173,9 @@ impl PropertyTable {
         let Some(i) = self.position(key) else {
             return false;
         };
+        if self.watched.get() {
+            bump_prototype_epoch();
+        }
         self.leave_shape();
         self.properties.set(i, None);
         self.live.set(self.live.get() - 1);
@@ -232,7 +257,7 @@ impl Dictionary {
     }
 
     fn build_index(&mut self) {
-        let mut index = HashMap::with_capacity(self.keys.len() * 2);
+        let mut index = key_index_with_capacity(self.keys.len() * 2);
         for (i, key) in self.keys.to_vec().into_iter().enumerate() {
             if let Some(key) = key {
                 index.insert(key.id(), i);

@@ -10,10 +10,9 @@
 //! the object keeps a table of its own (see `PropertyTable`).
 
 use std::cell::{Cell, OnceCell, RefCell};
-use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
-use super::property::KeyId;
+use super::property::{key_index_with_capacity, KeyId, KeyIndex};
 
 /// Objects with more own keys than this keep a table of their own.
 const MAX_KEYS: usize = 64;
@@ -29,7 +28,7 @@ pub(crate) struct Shape {
     /// The keys in insertion order; a key's position is its value's index
     /// in the object's property storage.
     keys: Box<[KeyId]>,
-    index: OnceCell<HashMap<KeyId, usize>>,
+    index: OnceCell<KeyIndex>,
     /// Children by added key. A child lives as long as an object (or a
     /// grandchild) uses it.
     transitions: RefCell<Vec<(KeyId, Weak<Shape>)>>,
@@ -46,6 +45,25 @@ thread_local! {
         transitions: RefCell::new(Vec::new()),
         _parent: None,
     });
+}
+
+thread_local! {
+    /// The prototype epoch (see `ProtoGuard` in the tree's inline caches).
+    static PROTOTYPE_EPOCH: Cell<u64> = const { Cell::new(0) };
+}
+
+/// The current prototype epoch: inherited-property cache entries made in
+/// another epoch are stale.
+#[inline]
+pub(crate) fn prototype_epoch() -> u64 {
+    PROTOTYPE_EPOCH.with(Cell::get)
+}
+
+/// Marks every inherited-property cache entry stale: a prototype gained
+/// or lost a key or changed its [[Prototype]], or an object became a
+/// prototype.
+pub(crate) fn bump_prototype_epoch() {
+    PROTOTYPE_EPOCH.with(|e| e.set(e.get() + 1));
 }
 
 fn next_id() -> u64 {
@@ -80,11 +98,9 @@ impl Shape {
             return self.keys.iter().position(|k| k == id);
         }
         let index = self.index.get_or_init(|| {
-            self.keys
-                .iter()
-                .enumerate()
-                .map(|(i, k)| (k.clone(), i))
-                .collect()
+            let mut index = key_index_with_capacity(self.keys.len());
+            index.extend(self.keys.iter().enumerate().map(|(i, k)| (k.clone(), i)));
+            index
         });
         index.get(id).copied()
     }

@@ -35,7 +35,6 @@ impl Symbol {
 
 // Trace is implemented by hand: gc_derive also emits an empty `Drop`,
 // which would forbid moving out of a `Value` in a `match`.
-#[derive(Clone)]
 pub enum Value {
     Undefined,
     Null,
@@ -46,6 +45,37 @@ pub enum Value {
     /// A BigInt (§6.1.6.2), one `Rc` pointer wide so it does not widen a Value.
     BigInt(JsBigInt),
     Object(Gc<JsObject>),
+}
+
+// Clone is written by hand so that the immediate values copy inline and
+// only the pointer variants (root counts, reference counts) take a call.
+impl Clone for Value {
+    #[inline]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Number(n) => Value::Number(*n),
+            Value::Undefined => Value::Undefined,
+            Value::Null => Value::Null,
+            Value::Bool(b) => Value::Bool(*b),
+            _ => self.clone_pointer(),
+        }
+    }
+}
+
+impl Value {
+    #[inline(never)]
+    fn clone_pointer(&self) -> Value {
+        match self {
+            Value::String(s) => Value::String(s.clone()),
+            Value::Symbol(s) => Value::Symbol(s.clone()),
+            Value::BigInt(b) => Value::BigInt(b.clone()),
+            Value::Object(o) => Value::Object(o.clone()),
+            Value::Undefined => Value::Undefined,
+            Value::Null => Value::Null,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Number(n) => Value::Number(*n),
+        }
+    }
 }
 
 impl Finalize for Symbol {}

@@ -2,20 +2,31 @@
 //! kinds, and the kinds too small for a file of their own.
 
 use super::frame::Frame;
+use super::operators::number_binary;
 use crate::interp::agent::Agent;
 use crate::interp::bigint::JsBigInt;
 use crate::interp::completion::JsResult;
 use crate::interp::ops::conversion::to_boolean;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
-use crate::syntax::ast::{Expr, ExprKind, Literal, LogicalOp};
+use crate::syntax::ast::{BinaryOp, Expr, ExprKind, Literal, LogicalOp};
+use crate::syntax::scope::BindingRef;
 
 impl Agent {
     /// Evaluation of an expression, then GetValue.
     pub(crate) fn eval_expr(&mut self, f: &mut Frame, e: &Expr) -> JsResult<Value> {
         match &e.kind {
+            ExprKind::Lit(Literal::Num(n)) => Ok(Value::Number(*n)),
             ExprKind::Lit(lit) => self.eval_literal(lit, e),
-            ExprKind::Ident(id) => self.read_ident(f, id),
+            ExprKind::Ident(id) => {
+                // An initialised frame slot, without a call.
+                if let BindingRef::Frame { slot, .. } = id.binding.get() {
+                    if let Some(v) = &f.slots[slot as usize] {
+                        return Ok(v.clone());
+                    }
+                }
+                self.read_ident(f, id)
+            }
             ExprKind::This(binding) => self.eval_this(f, binding.get(), e.span.start),
             ExprKind::Paren(inner) => self.eval_expr(f, inner),
             ExprKind::Template(t) => self.eval_template(f, t),
@@ -31,8 +42,15 @@ impl Agent {
             ExprKind::Binary { op, left, right } => {
                 let l = self.eval_expr(f, left)?;
                 let r = self.eval_expr(f, right)?;
-                self.set_position(e.span.start);
-                self.apply_binary(*op, l, r)
+                // Two numbers need no conversion and cannot throw; taking
+                // them apart by value leaves nothing to drop.
+                match (l, r) {
+                    (Value::Number(a), Value::Number(b)) => match number_binary(*op, a, b) {
+                        Some(v) => Ok(v),
+                        None => self.apply_binary_at(e, *op, Value::Number(a), Value::Number(b)),
+                    },
+                    (l, r) => self.apply_binary_at(e, *op, l, r),
+                }
             }
             ExprKind::Logical { op, left, right } => {
                 let l = self.eval_expr(f, left)?;
@@ -103,6 +121,14 @@ impl Agent {
             }
             ExprKind::TooDeep => Err(self.stack_overflow()),
         }
+    }
+
+    /// ApplyStringOrNumericBinaryOperator and the relational and equality
+    /// operators, with the error position at the operator's expression.
+    #[inline(never)]
+    fn apply_binary_at(&mut self, e: &Expr, op: BinaryOp, l: Value, r: Value) -> JsResult<Value> {
+        self.set_position(e.span.start);
+        self.apply_binary(op, l, r)
     }
 
     fn eval_literal(&mut self, lit: &Literal, e: &Expr) -> JsResult<Value> {

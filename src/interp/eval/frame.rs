@@ -12,8 +12,9 @@ use crate::interp::source::SourceText;
 use crate::interp::value::Value;
 
 pub struct Frame {
-    /// Uncaptured bindings; `None` while uninitialised.
-    pub slots: Vec<Option<Value>>,
+    /// Uncaptured bindings; `None` while uninitialised. Most functions
+    /// have few, and keep them in the frame itself.
+    pub slots: smallvec::SmallVec<[Option<Value>; 8]>,
     /// The innermost environment (the running execution context's
     /// LexicalEnvironment, as far as captured bindings go).
     pub env: Option<Gc<Env>>,
@@ -41,7 +42,7 @@ impl Frame {
         function: Option<Gc<JsObject>>,
     ) -> Frame {
         Frame {
-            slots: vec![None; size as usize],
+            slots: smallvec::smallvec![None; size as usize],
             env,
             module_env,
             source,

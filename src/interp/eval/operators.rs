@@ -140,6 +140,24 @@ impl Agent {
         prefix: bool,
         arg: &Expr,
     ) -> JsResult<Value> {
+        // A number in an initialised, mutable frame slot is updated in place
+        // (the steps below, with nothing to convert and nothing to throw).
+        if let ExprKind::Ident(id) = &arg.kind {
+            if let BindingRef::Frame {
+                slot,
+                mutable: true,
+            } = id.binding.get()
+            {
+                if let Some(Value::Number(old)) = f.slots[slot as usize] {
+                    let new = match op {
+                        UpdateOp::Increment => old + 1.0,
+                        UpdateOp::Decrement => old - 1.0,
+                    };
+                    f.slots[slot as usize] = Some(Value::Number(new));
+                    return Ok(Value::Number(if prefix { new } else { old }));
+                }
+            }
+        }
         let reference = self.eval_reference(f, arg)?;
         let old = self.get_reference_value(f, &reference)?;
         // 3. Let oldValue be ? ToNumeric(? GetValue(expr)).
@@ -270,7 +288,8 @@ impl Agent {
 
 /// The Number:: operations of a binary operator (None for the operators
 /// that are not purely numeric).
-fn number_binary(op: BinaryOp, a: f64, b: f64) -> Option<Value> {
+#[inline]
+pub(super) fn number_binary(op: BinaryOp, a: f64, b: f64) -> Option<Value> {
     Some(match op {
         BinaryOp::Add => Value::Number(a + b),
         BinaryOp::Sub => Value::Number(a - b),

@@ -41,6 +41,8 @@ pub(crate) enum Reference<'a> {
     },
 }
 
+/// An evaluated argument list; calls with up to four arguments allocate nothing.
+pub(crate) type ArgList = smallvec::SmallVec<[Value; 4]>;
 impl Agent {
     /// Evaluates an assignment or update target to a Reference.
     pub(crate) fn eval_reference<'a>(
@@ -332,7 +334,7 @@ impl Agent {
                 }
                 // Fast path: `o.name` on objects, through the name's inline cache.
                 if let (Value::Object(o), MemberProp::Ident(id)) = (&base, prop) {
-                    if let Some(v) = o.cached_own_data(&id.property_cache) {
+                    if let Some(v) = o.cached_data(&id.property_cache) {
                         return Ok(Some((v, base)));
                     }
                     let key = PropertyKey::from_string(JsStr::from_units(id.units()));
@@ -456,12 +458,9 @@ impl Agent {
     }
 
     /// ArgumentListEvaluation — <https://tc39.es/ecma262/#sec-runtime-semantics-argumentlistevaluation>
-    pub(crate) fn eval_args(
-        &mut self,
-        f: &mut Frame,
-        args: &[ExprOrSpread],
-    ) -> JsResult<Vec<Value>> {
-        let mut values = Vec::with_capacity(args.len());
+    /// (short lists stay on the stack).
+    pub(crate) fn eval_args(&mut self, f: &mut Frame, args: &[ExprOrSpread]) -> JsResult<ArgList> {
+        let mut values = ArgList::with_capacity(args.len());
         for arg in args {
             match arg {
                 ExprOrSpread::Expr(e) => values.push(self.eval_expr(f, e)?),
@@ -488,7 +487,7 @@ impl Agent {
         // 4–5. Let argList be ? ArgumentListEvaluation of arguments.
         let args = match args {
             Some(a) => self.eval_args(f, a)?,
-            None => Vec::new(),
+            None => ArgList::new(),
         };
         self.set_position(e.span.start);
         // 6. If IsConstructor(constructor) is false, throw a TypeError exception.

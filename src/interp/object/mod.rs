@@ -26,6 +26,7 @@ pub use kind::{ArrayData, ContentType, IntegerIndexed, ObjectData, ObjectKind, P
 
 use super::property::{Attributes, Property, PropertyDescriptor, PropertyKey};
 use super::property_table::PropertyTable;
+use super::shape::{bump_prototype_epoch, prototype_epoch};
 use super::slots::{Slot, Slots};
 use super::string::JsStr;
 use super::value::Value;
@@ -47,6 +48,16 @@ pub struct JsObject {
     pub kind: ObjectKind,
 }
 
+/// How far up the prototype chain an inline cache follows a property.
+const MAX_CACHED_DEPTH: u8 = 4;
+
+/// An object's address, for comparing identities an inline cache recorded
+/// (never turned back into a pointer).
+fn object_address(o: &Gc<JsObject>) -> usize {
+    let object: &JsObject = o;
+    object as *const JsObject as usize
+}
+
 impl JsObject {
     /// OrdinaryObjectCreate ( proto ) without additional internal slots —
     /// <https://tc39.es/ecma262/#sec-ordinaryobjectcreate>
@@ -57,6 +68,9 @@ impl JsObject {
     /// An object with the internal slots of `kind` (MakeBasicObject plus
     /// the slots the kind brings).
     pub fn with_kind(prototype: Option<Gc<JsObject>>, kind: ObjectKind) -> Gc<JsObject> {
+        if let Some(p) = &prototype {
+            p.properties.watch();
+        }
         Gc::new(JsObject {
             prototype: Slot::new(prototype),
             extensible: Cell::new(true),
@@ -197,6 +211,12 @@ impl JsObject {
             p = obj.prototype.get();
         }
         // 8. Set O.[[Prototype]] to V.
+        if let Some(p) = &v {
+            p.properties.watch();
+        }
+        if this.properties.is_watched() {
+            bump_prototype_epoch();
+        }
         this.prototype.set(v);
         // 9. Return true.
         true
@@ -227,35 +247,91 @@ impl JsObject {
         )
     }
 
-    /// The value of an own data property through `cache`, when this object
-    /// has the shape the cache recorded.
-    pub(crate) fn cached_own_data(&self, cache: &PropertyCache) -> Option<Value> {
+    /// The value of a data property, own or inherited, through `cache`,
+    /// when this object has the shape the cache recorded (and, for an
+    /// inherited one, the same prototype in the same prototype epoch).
+    pub(crate) fn cached_data(&self, cache: &PropertyCache) -> Option<Value> {
         let shape = cache.shape.get();
         if shape == 0 || !self.ordinary_named_get() {
             return None;
         }
-        match self
-            .properties
-            .get_if_shape(shape, cache.index.get() as usize)?
-        {
+        let index = cache.index.get() as usize;
+        let depth = cache.depth.get();
+        let property = if depth == 0 {
+            self.properties.get_if_shape(shape, index)?
+        } else {
+            // The shape says the key is not an own one; the guard says the
+            // prototypes up to the holder have not changed their keys.
+            let guard = cache.proto.get()?;
+            if !self.properties.has_shape(shape) || guard.epoch.get() != prototype_epoch() {
+                return None;
+            }
+            let mut holder = self.prototype.get()?;
+            if object_address(&holder) != guard.address.get() {
+                return None;
+            }
+            for _ in 1..depth {
+                holder = holder.prototype.get()?;
+            }
+            holder.properties.get_at(index)?
+        };
+        match property {
             Property::Data { value, .. } => Some(value),
             Property::Accessor { .. } => None,
         }
     }
 
-    /// Records in `cache` where this object keeps `key`, when it is an own
-    /// data property in a shaped table.
+    /// Records in `cache` where a [[Get]] of `key` on this object finds a
+    /// data property: in this object's shaped table, or (up to
+    /// `MAX_CACHED_DEPTH` prototypes up, through ordinary objects only) in
+    /// a prototype's table.
     pub(crate) fn fill_property_cache(&self, key: &PropertyKey, cache: &PropertyCache) {
         if !self.ordinary_named_get() {
             return;
         }
-        if let Some((shape, index)) = self.properties.shaped_position(key) {
-            if let (Ok(index), Some(Property::Data { .. })) = (
-                u32::try_from(index),
-                self.properties.get_if_shape(shape, index),
-            ) {
+        let Some(shape) = self.properties.shape_id() else {
+            return;
+        };
+        if let Some(index) = self.properties.position(key) {
+            if let (Ok(index), Some(Property::Data { .. })) =
+                (u32::try_from(index), self.properties.get_at(index))
+            {
                 cache.shape.set(shape);
                 cache.index.set(index);
+                cache.depth.set(0);
+            }
+            return;
+        }
+        // An inherited property. Arrays keep `length` outside their table.
+        let refills = cache.refills.get();
+        if refills == u8::MAX || matches!(key, PropertyKey::String(s) if is_length(s)) {
+            return;
+        }
+        cache.refills.set(refills + 1);
+        let Some(first) = self.prototype.get() else {
+            return;
+        };
+        let mut holder = first.clone();
+        for depth in 1..=MAX_CACHED_DEPTH {
+            if !holder.ordinary_named_get() {
+                return;
+            }
+            if let Some(index) = holder.properties.position(key) {
+                if let (Ok(index), Some(Property::Data { .. })) =
+                    (u32::try_from(index), holder.properties.get_at(index))
+                {
+                    let guard = cache.proto.get_or_init(Box::default);
+                    guard.address.set(object_address(&first));
+                    guard.epoch.set(prototype_epoch());
+                    cache.shape.set(shape);
+                    cache.index.set(index);
+                    cache.depth.set(depth);
+                }
+                return;
+            }
+            match holder.prototype.get() {
+                Some(next) => holder = next,
+                None => return,
             }
         }
     }

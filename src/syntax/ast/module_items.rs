@@ -48,12 +48,30 @@ pub struct Ident {
 }
 
 /// An inline cache on a property name in the tree: the shape of the object
-/// the evaluator last found the property on, as the object model numbers
-/// shapes (0: empty), and the property's index in such objects.
+/// the evaluator last read the property from, as the object model numbers
+/// shapes (0: empty), how far up its prototype chain the property was
+/// (0: an own property), and the property's index in the holder's storage.
 #[derive(Clone, Debug, Default)]
 pub struct PropertyCache {
     pub shape: Cell<u64>,
     pub index: Cell<u32>,
+    pub depth: Cell<u8>,
+    /// How many times the cache was refilled for an inherited property; a
+    /// site that keeps missing stops walking prototypes to refill it.
+    pub refills: Cell<u8>,
+    /// For an inherited property: which prototype the receiver had.
+    pub proto: OnceCell<Box<ProtoGuard>>,
+}
+
+/// What an inherited-property cache entry depends on besides the
+/// receiver's shape: the receiver's [[Prototype]] (its address, compared,
+/// never followed) and the object model's prototype epoch, which moves
+/// whenever a prototype gains or loses a key or changes its own
+/// [[Prototype]], or an object becomes a prototype.
+#[derive(Clone, Debug, Default)]
+pub struct ProtoGuard {
+    pub address: Cell<usize>,
+    pub epoch: Cell<u64>,
 }
 
 impl Ident {
