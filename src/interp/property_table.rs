@@ -21,6 +21,7 @@ use gc::{Finalize, Trace};
 use super::property::{key_index_with_capacity, KeyId, KeyIndex, Property, PropertyKey};
 use super::shape::{bump_prototype_epoch, Shape};
 use super::slots::Slots;
+use super::value::Value;
 
 const INDEX_THRESHOLD: usize = 8;
 
@@ -120,6 +121,53 @@ impl PropertyTable {
             Some(s) if s.id() == shape => self.properties.get(index).flatten(),
             _ => None,
         }
+    }
+
+    /// Writes `value` into the writable data property at `index` if the
+    /// table still has shape number `shape`; false otherwise.
+    pub(crate) fn set_data_if_shape(&self, shape: u64, index: usize, value: &Value) -> bool {
+        if !self.has_shape(shape) {
+            return false;
+        }
+        match self.properties.get(index).flatten() {
+            Some(Property::Data { attrs, .. }) if attrs.writable => {
+                self.properties.set(
+                    index,
+                    Some(Property::Data {
+                        value: value.clone(),
+                        attrs,
+                    }),
+                );
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Adds a new key's property by moving a shaped table to its shape's
+    /// child numbered `child` (the child adds the key); false when the table
+    /// is not shaped or the shape no longer has that child.
+    pub(crate) fn add_by_transition(&self, child: u64, property: Property) -> bool {
+        let next = match self.shape.borrow().as_ref() {
+            Some(shape) => shape.child_with_id(child),
+            None => None,
+        };
+        let Some(next) = next else {
+            return false;
+        };
+        if self.watched.get() {
+            bump_prototype_epoch();
+        }
+        *self.shape.borrow_mut() = Some(next);
+        self.properties.push_small(Some(property));
+        self.live.set(self.live.get() + 1);
+        true
+    }
+
+    /// Whether the table's shape is `parent`'s child for `key` (the last
+    /// write added `key` to a table that had shape number `parent`).
+    pub(crate) fn shape_extends(&self, parent: u64, key: &PropertyKey) -> bool {
+        matches!(self.shape.borrow().as_ref(), Some(s) if s.extends(parent, &key.id()))
     }
 
     pub fn get(&self, key: &PropertyKey) -> Option<Property> {

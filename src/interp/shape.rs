@@ -105,6 +105,19 @@ impl Shape {
         index.get(id).copied()
     }
 
+    /// The live child shape numbered `id`, if this shape has it.
+    pub(crate) fn child_with_id(&self, id: u64) -> Option<Rc<Shape>> {
+        self.transitions
+            .borrow()
+            .iter()
+            .find_map(|(_, child)| child.upgrade().filter(|c| c.id == id))
+    }
+
+    /// Whether this shape is `parent`'s child for `key`.
+    pub(crate) fn extends(&self, parent: u64, key: &KeyId) -> bool {
+        matches!(&self._parent, Some(p) if p.id == parent) && self.keys.last() == Some(key)
+    }
+
     /// The shape with `id` added after this one's keys, or None when the
     /// object should keep its own table instead (symbols, too many keys, too
     /// many siblings).

@@ -4,6 +4,7 @@
 
 use super::frame::Frame;
 use super::functions::is_anonymous_function_definition;
+use super::references::Reference;
 use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
 use crate::interp::object::JsObject;
@@ -13,7 +14,8 @@ use crate::interp::property::PropertyKey;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
 use crate::syntax::ast::{
-    AssignOp, BinaryOp, Expr, ObjectPatternProp, Pattern, PatternElem, PatternKind,
+    AssignOp, BinaryOp, Expr, ExprKind, MemberProp, ObjectPatternProp, Pattern, PatternElem,
+    PatternKind,
 };
 
 impl Agent {
@@ -203,6 +205,44 @@ impl Agent {
     }
 
     /// AssignmentExpression evaluation (§13.15.2).
+    /// `o.name = value`: the assignment's steps (the base, then the value,
+    /// then PutValue) with the name's inline cache answering [[Set]] when
+    /// it can.
+    fn eval_named_member_assign(
+        &mut self,
+        f: &mut Frame,
+        member: &Expr,
+        value: &Expr,
+    ) -> JsResult<Value> {
+        let ExprKind::Member {
+            object,
+            prop: MemberProp::Ident(id),
+            ..
+        } = &member.kind
+        else {
+            unreachable!("is_named_member checked the target");
+        };
+        let base = self.eval_expr(f, object)?;
+        let v = self.eval_expr(f, value)?;
+        if let Value::Object(o) = &base {
+            if o.cached_set(&id.property_cache, &v) {
+                return Ok(v);
+            }
+        }
+        let key = PropertyKey::from_string(JsStr::from_units(id.units()));
+        let before = match &base {
+            Value::Object(o) => o.shape_id(),
+            _ => None,
+        };
+        let target = base.clone();
+        let reference = Reference::Property { base, key };
+        self.put_reference_value(f, &reference, v.clone())?;
+        if let (Value::Object(o), Reference::Property { key, .. }) = (&target, &reference) {
+            o.fill_store_cache(key, before, &id.property_cache);
+        }
+        Ok(v)
+    }
+
     pub(crate) fn eval_assign(
         &mut self,
         f: &mut Frame,
@@ -229,6 +269,9 @@ impl Agent {
                 };
                 self.assign_ident(f, id, v.clone())?;
                 Ok(v)
+            }
+            (PatternKind::Expr(member), AssignOp::Assign) if is_named_member(member) => {
+                self.eval_named_member_assign(f, member, value)
             }
             _ => {
                 let reference = match &target.kind {
@@ -301,4 +344,16 @@ fn binary_of(op: AssignOp) -> BinaryOp {
             unreachable!("not a compound arithmetic assignment")
         }
     }
+}
+
+/// Whether an assignment target is `o.name` (not `super.name`, `o[k]` or
+/// `o.#name`).
+fn is_named_member(e: &Expr) -> bool {
+    matches!(
+        &e.kind,
+        ExprKind::Member {
+            prop: MemberProp::Ident(_),
+            ..
+        }
+    )
 }

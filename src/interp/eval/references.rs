@@ -194,6 +194,12 @@ impl Agent {
                             return self.throw_proxy_falsish("set", Some(key));
                         }
                         let shown = key_display(key);
+                        // V8 words a failed add apart from a refused write.
+                        if !o.is_extensible() && !has_property_on_chain(o, key) {
+                            return self.throw_type_error(format!(
+                                "Cannot add property {shown}, object is not extensible"
+                            ));
+                        }
                         let label = self.object_label(o);
                         return self.throw_type_error(format!(
                             "Cannot assign to read only property '{shown}' of object '{label}'"
@@ -639,4 +645,20 @@ pub(crate) fn home_object_of(func: &Gc<JsObject>) -> Option<Gc<JsObject>> {
         },
         _ => None,
     }
+}
+
+/// Whether `o` or an object of its prototype chain has an own property
+/// `key` (for the wording of a failed [[Set]]; proxies end the search).
+fn has_property_on_chain(o: &Gc<JsObject>, key: &PropertyKey) -> bool {
+    let mut next = Some(o.clone());
+    while let Some(obj) = next {
+        if obj.is_proxy() {
+            return true;
+        }
+        if obj.get_own_property(key).is_some() {
+            return true;
+        }
+        next = obj.get_prototype_of();
+    }
+    false
 }

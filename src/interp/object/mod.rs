@@ -58,6 +58,11 @@ fn object_address(o: &Gc<JsObject>) -> usize {
     object as *const JsObject as usize
 }
 
+/// A [[Prototype]]'s address (0 for null), as `object_address`.
+fn prototype_address(p: &Option<Gc<JsObject>>) -> usize {
+    p.as_ref().map_or(0, object_address)
+}
+
 impl JsObject {
     /// OrdinaryObjectCreate ( proto ) without additional internal slots —
     /// <https://tc39.es/ecma262/#sec-ordinaryobjectcreate>
@@ -259,6 +264,8 @@ impl JsObject {
         let depth = cache.depth.get();
         let property = if depth == 0 {
             self.properties.get_if_shape(shape, index)?
+        } else if depth == PropertyCache::ADD {
+            return None;
         } else {
             // The shape says the key is not an own one; the guard says the
             // prototypes up to the holder have not changed their keys.
@@ -279,6 +286,111 @@ impl JsObject {
             Property::Data { value, .. } => Some(value),
             Property::Accessor { .. } => None,
         }
+    }
+
+    /// [[Set]] of a named property through `cache`, when the cache answers
+    /// for this object: the write to an own writable data property, or the
+    /// shape transition that adds the property (the cache recorded that no
+    /// prototype has it, and the prototype epoch says that still holds).
+    /// False when the caller must run [[Set]] itself.
+    pub(crate) fn cached_set(&self, cache: &PropertyCache, value: &Value) -> bool {
+        let shape = cache.shape.get();
+        if shape == 0 || !self.ordinary_named_get() {
+            return false;
+        }
+        match cache.depth.get() {
+            0 => self
+                .properties
+                .set_data_if_shape(shape, cache.index.get() as usize, value),
+            PropertyCache::ADD => {
+                let Some(guard) = cache.proto.get() else {
+                    return false;
+                };
+                if !self.extensible.get()
+                    || !self.properties.has_shape(shape)
+                    || guard.epoch.get() != prototype_epoch()
+                    || prototype_address(&self.prototype.get()) != guard.address.get()
+                {
+                    return false;
+                }
+                self.properties.add_by_transition(
+                    guard.transition.get(),
+                    Property::Data {
+                        value: value.clone(),
+                        attrs: Attributes::ALL,
+                    },
+                )
+            }
+            _ => false,
+        }
+    }
+
+    /// Records in `cache` what the [[Set]] of `key` that just ran on this
+    /// object did, when a later one may repeat it without the lookups: it
+    /// wrote an own writable data property, or it added the property
+    /// (`before`: the shape number the object had) and no object of the
+    /// prototype chain has the key.
+    pub(crate) fn fill_store_cache(
+        &self,
+        key: &PropertyKey,
+        before: Option<u64>,
+        cache: &PropertyCache,
+    ) {
+        if !self.ordinary_named_get() {
+            return;
+        }
+        let (Some(before), Some(after)) = (before, self.properties.shape_id()) else {
+            return;
+        };
+        let Some(index) = self.properties.position(key) else {
+            return;
+        };
+        let Ok(index) = u32::try_from(index) else {
+            return;
+        };
+        if before == after {
+            if let Some(Property::Data { attrs, .. }) = self.properties.get_at(index as usize) {
+                if attrs.writable {
+                    cache.shape.set(after);
+                    cache.index.set(index);
+                    cache.depth.set(0);
+                }
+            }
+            return;
+        }
+        if !self.properties.shape_extends(before, key) {
+            return;
+        }
+        let refills = cache.refills.get();
+        if refills == u8::MAX {
+            return;
+        }
+        cache.refills.set(refills + 1);
+        let first = self.prototype.get();
+        let mut next = first.clone();
+        let mut hops = 0;
+        while let Some(proto) = next {
+            hops += 1;
+            if hops > MAX_CACHED_DEPTH
+                || !proto.ordinary_named_get()
+                || proto.properties.position(key).is_some()
+            {
+                return;
+            }
+            next = proto.prototype.get();
+        }
+        let guard = cache.proto.get_or_init(Box::default);
+        guard.address.set(prototype_address(&first));
+        guard.epoch.set(prototype_epoch());
+        guard.transition.set(after);
+        cache.shape.set(before);
+        cache.index.set(index);
+        cache.depth.set(PropertyCache::ADD);
+    }
+
+    /// The shape number of the object's table, while it is shaped.
+    pub(crate) fn shape_id(&self) -> Option<u64> {
+        self.properties.shape_id()
     }
 
     /// Records in `cache` where a [[Get]] of `key` on this object finds a

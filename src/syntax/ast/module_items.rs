@@ -48,9 +48,10 @@ pub struct Ident {
 }
 
 /// An inline cache on a property name in the tree: the shape of the object
-/// the evaluator last read the property from, as the object model numbers
-/// shapes (0: empty), how far up its prototype chain the property was
-/// (0: an own property), and the property's index in the holder's storage.
+/// the evaluator last read the property from or wrote it to, as the object
+/// model numbers shapes (0: empty), how far up its prototype chain the
+/// property was (0: an own property; `PropertyCache::ADD`: a write that
+/// added it), and the property's index in the holder's storage.
 #[derive(Clone, Debug, Default)]
 pub struct PropertyCache {
     pub shape: Cell<u64>,
@@ -72,6 +73,13 @@ pub struct PropertyCache {
 pub struct ProtoGuard {
     pub address: Cell<usize>,
     pub epoch: Cell<u64>,
+    /// For a write that added the property: the shape the object moved to.
+    pub transition: Cell<u64>,
+}
+
+impl PropertyCache {
+    /// The `depth` of an entry recording a write that added the property.
+    pub const ADD: u8 = u8::MAX;
 }
 
 impl Ident {
