@@ -97,9 +97,11 @@ fn continue_dynamic_import(
         // a. Let moduleSource be module.[[ModuleSource]].
         match get_module_source(agent, &graph, module) {
             // c. Else, perform ! Call(promiseCapability.[[Resolve]], undefined, « moduleSource »).
-            Ok(source) => {
-                agent.call(&capability.resolve, &Value::Undefined, &[Value::Object(source)])?
-            }
+            Ok(source) => agent.call(
+                &capability.resolve,
+                &Value::Undefined,
+                &[Value::Object(source)],
+            )?,
             // b. If moduleSource is empty, then perform ! Call(promiseCapability.[[Reject]],
             //    undefined, « a newly created SyntaxError object »).
             Err(Throw(e)) => agent.call(&capability.reject, &Value::Undefined, &[e])?,
@@ -237,15 +239,18 @@ fn safe_perform_promise_all(agent: &mut Agent, promises: Vec<Value>) -> JsResult
     //    b. Return resultCapability.[[Promise]].
     if promises.is_empty() {
         let empty = agent.create_array_from_list(Vec::new());
-        agent.call(&capability.resolve, &Value::Undefined, &[Value::Object(empty)])?;
+        agent.call(
+            &capability.resolve,
+            &Value::Undefined,
+            &[Value::Object(empty)],
+        )?;
         return Ok(capability.promise);
     }
     // 3. Let values be a new empty List (an array, filled in as they come).
     // 4. Let remainingElementsCount be the Record { [[Value]]: the number of
     //    elements in promises } (an array holding the count).
     let values = agent.create_array_from_list(vec![Value::Undefined; promises.len()]);
-    let remaining =
-        agent.create_array_from_list(vec![Value::Number(promises.len() as f64)]);
+    let remaining = agent.create_array_from_list(vec![Value::Number(promises.len() as f64)]);
     // 5. Let index be 0.
     // 6. For each element promise of promises, do
     for (index, promise) in promises.into_iter().enumerate() {
@@ -284,19 +289,18 @@ fn safe_perform_promise_all(agent: &mut Agent, promises: Vec<Value>) -> JsResult
 
 /// The function CreatePromiseAllResolveElement makes (its fulfilledSteps).
 fn promise_all_resolve_element(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    let (Value::Number(index), Value::Object(values), resolve, Value::Object(remaining)) =
-        (args.capture(0), args.capture(1), args.capture(2), args.capture(3))
-    else {
+    let (Value::Number(index), Value::Object(values), resolve, Value::Object(remaining)) = (
+        args.capture(0),
+        args.capture(1),
+        args.capture(2),
+        args.capture(3),
+    ) else {
         return Ok(Value::Undefined);
     };
     // 1–3. If F.[[AlreadyCalled]] is true, return undefined; set it to true.
     // (The elements are called once each: only their own promise settles them.)
     // 4–5. Set values[F.[[Index]]] to value.
-    agent.create_data_property(
-        &values,
-        PropertyKey::Index(index as u32),
-        args.arg(0),
-    )?;
+    agent.create_data_property(&values, PropertyKey::Index(index as u32), args.arg(0))?;
     // 6. Set remainingElementsCount.[[Value]] to remainingElementsCount.[[Value]] - 1.
     let count = match agent.get(&remaining, &PropertyKey::Index(0))? {
         Value::Number(n) => n - 1.0,

@@ -126,7 +126,11 @@ pub fn ready_for_sync_execution(graph: &SharedGraph, module: ModuleId) -> bool {
 
 /// EvaluateModuleSync ( module ): evaluates `module` now, throwing before
 /// evaluating if its evaluation would not settle at once.
-pub fn evaluate_module_sync(agent: &mut Agent, graph: &SharedGraph, module: ModuleId) -> JsResult<()> {
+pub fn evaluate_module_sync(
+    agent: &mut Agent,
+    graph: &SharedGraph,
+    module: ModuleId,
+) -> JsResult<()> {
     // 1. If ReadyForSyncExecution(module) is false, throw a TypeError exception.
     if !ready_for_sync_execution(graph, module) {
         let (label, status) = {

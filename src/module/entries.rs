@@ -9,8 +9,8 @@ use super::record::ModuleRequest;
 use super::record::{ExportEntry, ImportEntry, ImportName, LocalBinding, ModuleRecord};
 use crate::interp::string::JsStr;
 use crate::syntax::ast::{
-    ExportKind, Ident, ImportAttribute, ImportPhase, Module, ModuleExportName, ModuleItem, Pattern, PatternKind,
-    StmtKind, StringLit,
+    ExportKind, Ident, ImportAttribute, ImportPhase, Module, ModuleExportName, ModuleItem, Pattern,
+    PatternKind, StmtKind, StringLit,
 };
 use crate::syntax::scope::DeclKind;
 
@@ -201,7 +201,10 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
                     source: Some(source),
                     attributes,
                 } => {
-                    let r = request(record, module_request(source, attributes, ImportPhase::Evaluation));
+                    let r = request(
+                        record,
+                        module_request(source, attributes, ImportPhase::Evaluation),
+                    );
                     // 10.c. Else, i. Append ee to indirectExportEntries.
                     for s in specifiers {
                         let imported = export_name(&s.local);
@@ -219,7 +222,10 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
                     source,
                     attributes,
                 } => {
-                    let r = request(record, module_request(source, attributes, ImportPhase::Evaluation));
+                    let r = request(
+                        record,
+                        module_request(source, attributes, ImportPhase::Evaluation),
+                    );
                     match exported {
                         // export * as ns from: an indirect entry of the namespace
                         // (10.c. Else, i. Append ee to indirectExportEntries).

@@ -8,9 +8,7 @@ use super::loading::ModuleHost;
 use smallvec::SmallVec;
 
 use super::deferred::gather_asynchronous_transitive_dependencies;
-use super::record::{
-    AsyncEvaluationOrder, ImportPhase, ModuleBody, ModuleId, SharedGraph, Status,
-};
+use super::record::{AsyncEvaluationOrder, ImportPhase, ModuleBody, ModuleId, SharedGraph, Status};
 use crate::interp::agent::Agent;
 use crate::interp::builtins::promise::{promise_state, PromiseStateView};
 use crate::interp::completion::{JsResult, Throw};

@@ -10,8 +10,8 @@ use std::rc::Rc;
 use smallvec::SmallVec;
 
 use super::record::{
-    ImportPhase,
-    BindingName, ExportRef, ImportName, ModuleGraph, ModuleId, Resolution, ResolvedBinding,
+    BindingName, ExportRef, ImportName, ImportPhase, ModuleGraph, ModuleId, Resolution,
+    ResolvedBinding,
 };
 use crate::interp::string::JsStr;
 

@@ -5,7 +5,8 @@
 use super::module_source::get_module_source;
 use super::namespace::{get_module_namespace, get_module_namespace_in_phase};
 use super::record::{
-    BindingName, ImportName, ImportPhase, LocalBinding, ModuleBody, ModuleId, Resolution, SharedGraph, Status,
+    BindingName, ImportName, ImportPhase, LocalBinding, ModuleBody, ModuleId, Resolution,
+    SharedGraph, Status,
 };
 use crate::interp::agent::Agent;
 use crate::interp::completion::{JsResult, Throw};
@@ -354,14 +355,14 @@ fn initialize_environment(
                     }
                     // (Deferring Module Evaluation:) … or deferred-namespace:
                     //      GetModuleNamespace(resolution.[[Module]], defer).
-                    BindingName::DeferredNamespace => ImportTarget::Namespace(
-                        get_module_namespace_in_phase(
+                    BindingName::DeferredNamespace => {
+                        ImportTarget::Namespace(get_module_namespace_in_phase(
                             agent,
                             graph,
                             binding.module,
                             ImportPhase::Defer,
-                        ),
-                    ),
+                        ))
+                    }
                     // (Source Phase Imports:) Else if resolution.[[BindingName]] is source,
                     //      1–2. Let moduleSourceObject be resolution.[[Module]].[[ModuleSource]];
                     //           if it is empty, throw a SyntaxError exception.

@@ -231,7 +231,12 @@ pub fn get_module_namespace(
     }
     for (m, name, dep) in deferred_wanted {
         let target = get_module_namespace_in_phase(agent, graph, dep, ImportPhase::Defer);
-        let ns = graph.borrow().get(m).namespace.clone().expect("created above");
+        let ns = graph
+            .borrow()
+            .get(m)
+            .namespace
+            .clone()
+            .expect("created above");
         fill(&ns, &name, target);
     }
     let g = graph.borrow();
@@ -247,10 +252,7 @@ pub fn get_module_namespace(
 /// Sets the export `name` of namespace `ns` to the object `target`.
 fn fill(ns: &Gc<JsObject>, name: &JsStr, target: Gc<JsObject>) {
     let data = ns.data::<ModuleNamespace>().expect("namespace");
-    if let Ok(index) = data
-        .names
-        .binary_search_by(|n| n.units().cmp(name.units()))
-    {
+    if let Ok(index) = data.names.binary_search_by(|n| n.units().cmp(name.units())) {
         data.targets.borrow_mut()[index] = ImportTarget::Namespace(target);
     }
 }
@@ -393,7 +395,10 @@ fn module_namespace_create(
     let tag = agent.symbols.to_string_tag.clone();
     ns.define_own_property(
         PropertyKey::Symbol(tag),
-        PropertyDescriptor::data(Value::String(JsStr::from(to_string_tag)), Attributes::default()),
+        PropertyDescriptor::data(
+            Value::String(JsStr::from(to_string_tag)),
+            Attributes::default(),
+        ),
     );
     ns.prevent_extensions();
     // 10. Return M.

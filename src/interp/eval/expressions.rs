@@ -102,9 +102,7 @@ impl Agent {
                 phase,
                 specifier,
                 options,
-            } => {
-                self.eval_import_call(f, *phase, specifier, options.as_deref())
-            }
+            } => self.eval_import_call(f, *phase, specifier, options.as_deref()),
             ExprKind::TooDeep => Err(self.stack_overflow()),
         }
     }

@@ -192,6 +192,13 @@ impl Agent {
                             return self.throw_proxy_falsish("set", Some(key));
                         }
                         let shown = key_display(key);
+                        // V8: a new key on an object that is not extensible
+                        // (a frozen object, a module namespace) is named so.
+                        if o.get_own_property(key).is_none() && !o.is_extensible() {
+                            return self.throw_type_error(format!(
+                                "Cannot add property {shown}, object is not extensible"
+                            ));
+                        }
                         let label = self.object_label(o);
                         return self.throw_type_error(format!(
                             "Cannot assign to read only property '{shown}' of object '{label}'"

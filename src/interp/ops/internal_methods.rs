@@ -13,8 +13,8 @@ use crate::interp::completion::JsResult;
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::property::PropertyKey;
 use crate::interp::proxy;
-use crate::module::namespace::deferred_namespace_access;
 use crate::interp::value::Value;
+use crate::module::namespace::deferred_namespace_access;
 
 impl Agent {
     /// O.[[GetPrototypeOf]]()

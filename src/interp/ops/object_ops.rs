@@ -9,9 +9,9 @@ use crate::interp::completion::JsResult;
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::property::{Attributes, Property, PropertyDescriptor, PropertyKey};
 use crate::interp::proxy;
-use crate::module::namespace::deferred_namespace_access;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
+use crate::module::namespace::deferred_namespace_access;
 
 /// What SetIntegrityLevel / TestIntegrityLevel work towards.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]

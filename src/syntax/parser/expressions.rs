@@ -2,8 +2,7 @@
 
 use super::super::ast::{
     AssignOp, BinaryOp, Expr, ExprKind, ExprOrSpread, Ident, ImportPhase, Literal, LogicalOp,
-    MemberProp, Prop,
-    PropKey, StringLit, Template, UnaryOp, UpdateOp,
+    MemberProp, Prop, PropKey, StringLit, Template, UnaryOp, UpdateOp,
 };
 use super::super::cover;
 use super::super::error::SyntaxError;

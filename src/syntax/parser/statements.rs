@@ -4,8 +4,8 @@ use std::rc::Rc;
 
 use super::super::ast::{
     Class, ExportDecl, ExportKind, ExportSpecifier, Expr, ExprKind, ForHead, ForInit, Function,
-    Ident, ImportAttribute, ImportDecl, ImportPhase, ImportSpecifier, ModuleExportName, Stmt, StmtKind,
-    StringLit, SwitchCase, VarDecl, VarKind,
+    Ident, ImportAttribute, ImportDecl, ImportPhase, ImportSpecifier, ModuleExportName, Stmt,
+    StmtKind, StringLit, SwitchCase, VarDecl, VarKind,
 };
 use super::super::cover;
 use super::super::error::SyntaxError;
@@ -73,7 +73,9 @@ impl ParseState<'_> {
             };
         }
         let mut decl = match phase {
-            ImportPhase::Defer => self.import_decl(None, Some(binding), None, source, attributes, l, r),
+            ImportPhase::Defer => {
+                self.import_decl(None, Some(binding), None, source, attributes, l, r)
+            }
             _ => self.import_decl(Some(binding), None, None, source, attributes, l, r),
         };
         decl.phase = phase;
