@@ -9,8 +9,8 @@
 //! of absent keys, [[Delete]] and [[OwnPropertyKeys]]. Values are read live
 //! through [`ObjectData::live_value`]; [[Set]] always fails.
 //!
-//! Deferring Module Evaluation adds [[Deferred]] namespaces (`import defer
-//! * as ns`, `import.defer()`): the same object, whose internal methods
+//! Deferring Module Evaluation adds [[Deferred]] namespaces
+//! (`import defer * as ns`, `import.defer()`): the same object, whose internal methods
 //! first perform GetModuleExportsList — EvaluateModuleSync of the module —
 //! for every key that is not symbol-like (IsSymbolLikeNamespaceKey: a
 //! Symbol, or "then"). The agent's internal methods call
