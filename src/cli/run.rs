@@ -74,6 +74,12 @@ pub struct RunArgs {
     /// Install test262's host API (`print`, `$262`) on the global object.
     #[arg(long = "test262-host", hide = true)]
     test262_host: bool,
+    /// Turn off the stage 3 proposals Deferring Module Evaluation (`import
+    /// defer * as ns`, `import.defer()`) and Source Phase Imports (`import
+    /// source x`, `import.source()`), which are on by default: their syntax
+    /// is then a SyntaxError, as in Node 20 (for comparisons with Node).
+    #[arg(long = "no-import-phases")]
+    no_import_phases: bool,
     /// The entry module (or script).
     file: PathBuf,
     /// Arguments for the program (`process.argv` after the entry's path).
@@ -111,6 +117,7 @@ impl RunArgs {
             max_heap_size: self.max_heap_size,
             default_type: self.default_type.clone(),
             test262_host: self.test262_host,
+            no_import_phases: self.no_import_phases,
             file: self.file.clone(),
             args: self.args.clone(),
         }
@@ -119,6 +126,7 @@ impl RunArgs {
 
 pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
     let source = read_source(&args.file)?;
+    crate::syntax::proposals::set_import_phases(!args.no_import_phases);
     crate::interp::stack_guard::register_thread_stack(super::app::WORKER_STACK_BYTES);
     let mut agent = Agent::new();
     let host = FileHost::with_options(&args.conditions, args.default_type.is_some());

@@ -15,8 +15,10 @@
 //! - `$262.detachArrayBuffer(buffer)`: DetachArrayBuffer (a TypeError for
 //!   anything but a non-shared ArrayBuffer).
 //!
-//! Not provided: `agent` (no concurrent agents), `IsHTMLDDA` and
-//! `AbstractModuleSource`.
+//! - `$262.AbstractModuleSource`: %AbstractModuleSource% (Source Phase
+//!   Imports), which is no global.
+//!
+//! Not provided: `agent` (no concurrent agents) and `IsHTMLDDA`.
 
 use std::io::Write;
 use std::rc::Rc;
@@ -60,6 +62,13 @@ fn install_in(agent: &mut Agent, realm: &Rc<Realm>) -> Gc<JsObject> {
     agent.define_method(&host, "gc", 0, gc);
     agent.define_method(&host, "detachArrayBuffer", 1, detach_array_buffer);
     agent.define_method(&host, "createRealm", 0, create_realm);
+    let abstract_module_source = agent.intrinsics().get("AbstractModuleSource");
+    define_value(
+        &host,
+        "AbstractModuleSource",
+        Value::Object(abstract_module_source),
+        Attributes::METHOD,
+    );
     let eval_script = agent.native_function_with(
         "evalScript",
         1,

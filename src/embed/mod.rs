@@ -58,8 +58,8 @@ mod value;
 pub use crate::interp::heap::CountingAllocator;
 pub use error::{Error, LimitExceeded, Result};
 pub use module::{
-    Attributes, Evaluation, Module, ModuleOptions, SourceTextModule, Status, SyntheticExports,
-    SyntheticModule,
+    Attributes, Evaluation, ImportPhase, Module, ModuleOptions, ModuleRequestInfo,
+    SourceTextModule, Status, SyntheticExports, SyntheticModule,
 };
 pub use namespace::Namespace;
 pub use resolver::{LoadedModule, ModuleLoader, ModuleMap, NodeResolver};

@@ -2,6 +2,7 @@
 //! [`SyntheticModule`] create a [`Module`]; `link`, `evaluate`, `status`,
 //! `error` and `namespace` work as `vm.Module`'s do, with Node's error codes.
 
+pub use crate::syntax::ast::ImportPhase;
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -256,6 +257,37 @@ impl Module {
         Ok(JsValue::from_value(&error.unwrap_or(Value::Undefined)))
     }
 
+    /// The module's requests in source order, each with its attributes and
+    /// [[Phase]] (unique by specifier, attributes and phase): `import defer`
+    /// is [`ImportPhase::Defer`], `import source` [`ImportPhase::Source`].
+    ///
+    /// ```
+    /// use vmjs::embed::{ImportPhase, ModuleOptions, Runtime, SourceTextModule};
+    /// let mut rt = Runtime::new();
+    /// let source = "import defer * as ns from 'a'; import 'b';";
+    /// let m = SourceTextModule::new(&mut rt, source, ModuleOptions::default()).unwrap();
+    /// let requests = m.module_requests(&rt).unwrap();
+    /// assert_eq!(requests[0].phase, ImportPhase::Defer);
+    /// assert_eq!(requests[1].phase.name(), "evaluation");
+    /// ```
+    pub fn module_requests(&self, rt: &Runtime) -> Result<Vec<ModuleRequestInfo>> {
+        let graph = self.graph(rt)?;
+        let g = graph.borrow();
+        Ok(g.get(self.id)
+            .requested_modules
+            .iter()
+            .map(|r| ModuleRequestInfo {
+                specifier: r.specifier.to_rust_string(),
+                attributes: r
+                    .attributes
+                    .iter()
+                    .map(|(k, v)| (k.to_rust_string(), v.to_rust_string()))
+                    .collect(),
+                phase: r.phase,
+            })
+            .collect())
+    }
+
     /// The module's requests in source order (unique by specifier and attributes).
     pub fn dependency_specifiers(&self, rt: &Runtime) -> Result<Vec<String>> {
         let graph = self.graph(rt)?;
@@ -469,4 +501,16 @@ impl Runtime {
     pub fn owns(&self, module: Module) -> bool {
         module.runtime == self.serial
     }
+}
+
+/// One of a module's ModuleRequest Records ([`SourceTextModule::module_requests`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModuleRequestInfo {
+    /// [[Specifier]]
+    pub specifier: String,
+    /// [[Attributes]], sorted by key.
+    pub attributes: Vec<(String, String)>,
+    /// [[Phase]]: `evaluation`, `defer` or `source` (its
+    /// [`ImportPhase::name`] is the string Node's `moduleRequests` gives).
+    pub phase: ImportPhase,
 }

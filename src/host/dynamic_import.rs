@@ -16,6 +16,10 @@ use crate::interp::object::JsObject;
 use crate::interp::property::PropertyKey;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
+use crate::module::deferred::gather_asynchronous_transitive_dependencies;
+use crate::module::module_source::get_module_source;
+use crate::module::namespace::get_module_namespace_in_phase;
+use crate::module::record::ImportPhase;
 use crate::module::{registered_graph, ModuleId, ModuleRequest};
 
 impl FileHost {
@@ -28,6 +32,7 @@ impl FileHost {
         referrer: Option<Gc<Env>>,
         specifier: JsStr,
         attributes: Vec<(JsStr, JsStr)>,
+        phase: ImportPhase,
     ) -> JsResult<Value> {
         let state = self.state();
         let graph = state.graph.clone();
@@ -52,30 +57,58 @@ impl FileHost {
             return agent.call(
                 &host_defined.import_dynamically,
                 &Value::Undefined,
-                &[Value::String(specifier), Value::Object(object)],
+                &[
+                    Value::String(specifier),
+                    Value::Object(object),
+                    Value::from(phase.name()),
+                ],
             );
         }
+        // EvaluateImportCall: a new ModuleRequest Record { [[Specifier]]:
+        // specifierString, [[Attributes]]: attributes, [[Phase]]: phase }.
         let request = ModuleRequest {
             specifier,
             attributes,
+            phase,
         };
         // HostLoadImportedModule, then ContinueDynamicImport.
         let module = match script {
             Some(path) => state.load_imported_from(agent, &PathBuf::from(&*path), &request)?,
             None => state.load_now(agent, referrer, &request)?,
         };
-        continue_dynamic_import(agent, self, module)
+        continue_dynamic_import(agent, self, module, phase)
     }
 }
 
-/// ContinueDynamicImport ( promiseCapability, moduleCompletion ) —
+/// ContinueDynamicImport ( promiseCapability, moduleCompletion, phase ) —
 /// <https://tc39.es/ecma262/#sec-ContinueDynamicImport>, for a module the
-/// host loaded.
+/// host loaded (with the steps Deferring Module Evaluation and Source Phase
+/// Imports add for their phases).
 fn continue_dynamic_import(
     agent: &mut Agent,
     host: &FileHost,
     module: ModuleId,
+    phase: ImportPhase,
 ) -> JsResult<Value> {
+    // (Source Phase Imports:) If phase is source, then
+    if phase == ImportPhase::Source {
+        let capability = agent.promise_capability()?;
+        let graph = host.state().graph.clone();
+        // a. Let moduleSource be module.[[ModuleSource]].
+        match get_module_source(agent, &graph, module) {
+            // c. Else, perform ! Call(promiseCapability.[[Resolve]], undefined, « moduleSource »).
+            Ok(source) => agent.call(
+                &capability.resolve,
+                &Value::Undefined,
+                &[Value::Object(source)],
+            )?,
+            // b. If moduleSource is empty, then perform ! Call(promiseCapability.[[Reject]],
+            //    undefined, « a newly created SyntaxError object »).
+            Err(Throw(e)) => agent.call(&capability.reject, &Value::Undefined, &[e])?,
+        };
+        // d. Return unused.
+        return Ok(capability.promise);
+    }
     // 3. Let loadPromise be module.LoadRequestedModules() (it settles at
     //    once here: this host finishes its loads before returning).
     host.load_graph(agent, module)?;
@@ -95,6 +128,7 @@ fn continue_dynamic_import(
             Value::Number(f64::from(module.0)),
             capability.resolve.clone(),
             capability.reject.clone(),
+            Value::Bool(phase == ImportPhase::Defer),
         ],
     );
     perform_promise_then(
@@ -118,12 +152,43 @@ fn link_and_evaluate_closure(agent: &mut Agent, args: &CallArgs) -> JsResult<Val
     let Some(graph) = registered_graph(agent) else {
         return Ok(Value::Undefined);
     };
+    let defer = matches!(args.capture(3), Value::Bool(true));
     // a. Let link be Completion(module.Link()).
     let linked =
         crate::interp::agent::without_collection(|| crate::module::link(agent, &graph, module));
     // b. If link is an abrupt completion, reject and return.
-    // c. Let evaluatePromise be module.Evaluate().
-    let evaluation = linked.and_then(|()| crate::module::evaluate(agent, &graph, module));
+    let evaluation = linked.and_then(|()| {
+        if defer {
+            // (Deferring Module Evaluation:) If phase is defer, then
+            // i. Let evaluationList be GatherAsynchronousTransitiveDependencies(module).
+            let evaluation_list = gather_asynchronous_transitive_dependencies(&graph, module);
+            {
+                let g = graph.borrow();
+                if g.tracing() {
+                    g.trace_line(format!(
+                        "defer {}: import.defer() evaluates {}",
+                        g.label(module),
+                        g.labels(&evaluation_list)
+                    ));
+                }
+            }
+            // ii. If evaluationList is empty, then
+            //     1. Perform fulfilledClosure(). 2. Return unused.
+            // (Here: a promise already fulfilled, whose reaction is fulfilledClosure.)
+            // iii. Let asyncDepsEvaluationPromises be a new empty List.
+            // iv. For each Module Record dep of evaluationList, append dep.Evaluate()
+            //     to asyncDepsEvaluationPromises.
+            let mut promises = Vec::with_capacity(evaluation_list.len());
+            for dep in evaluation_list {
+                promises.push(crate::module::evaluate(agent, &graph, dep)?);
+            }
+            // v. Let evaluatePromise be SafePerformPromiseAll(asyncDepsEvaluationPromises).
+            safe_perform_promise_all(agent, promises)
+        } else {
+            // c. Let evaluatePromise be module.Evaluate().
+            crate::module::evaluate(agent, &graph, module)
+        }
+    });
     let promise = match evaluation {
         Ok(Value::Object(p)) => p,
         Ok(_) => return Ok(Value::Undefined),
@@ -138,7 +203,7 @@ fn link_and_evaluate_closure(agent: &mut Agent, args: &CallArgs) -> JsResult<Val
         0,
         resolve_with_namespace,
         false,
-        vec![Value::Number(n), resolve],
+        vec![Value::Number(n), resolve, Value::Bool(defer)],
     );
     perform_promise_then(agent, &promise, Value::Object(on_fulfilled), reject, None);
     Ok(Value::Undefined)
@@ -150,9 +215,104 @@ fn resolve_with_namespace(agent: &mut Agent, args: &CallArgs) -> JsResult<Value>
         return Ok(Value::Undefined);
     };
     let resolve = args.capture(1);
+    let phase = match args.capture(2) {
+        Value::Bool(true) => ImportPhase::Defer,
+        _ => ImportPhase::Evaluation,
+    };
     if let Some(graph) = registered_graph(agent) {
-        let ns = crate::module::get_module_namespace(agent, &graph, ModuleId(n as u32));
+        // i. Let namespace be GetModuleNamespace(module, phase).
+        let ns = get_module_namespace_in_phase(agent, &graph, ModuleId(n as u32), phase);
         agent.call(&resolve, &Value::Undefined, &[Value::Object(ns)])?;
     }
+    Ok(Value::Undefined)
+}
+
+/// SafePerformPromiseAll ( promises ) — Deferring Module Evaluation: a
+/// promise fulfilled once every promise of the list is (with the list of
+/// their values), rejected with the first rejection; the reactions are
+/// added with PerformPromiseThen, never through a "then" lookup.
+fn safe_perform_promise_all(agent: &mut Agent, promises: Vec<Value>) -> JsResult<Value> {
+    // 1. Let resultCapability be ! NewPromiseCapability(%Promise%).
+    let capability = agent.promise_capability()?;
+    // 2. If promises is empty, then
+    //    a. Perform ! Call(resultCapability.[[Resolve]], undefined, « CreateArrayFromList(« ») »).
+    //    b. Return resultCapability.[[Promise]].
+    if promises.is_empty() {
+        let empty = agent.create_array_from_list(Vec::new());
+        agent.call(
+            &capability.resolve,
+            &Value::Undefined,
+            &[Value::Object(empty)],
+        )?;
+        return Ok(capability.promise);
+    }
+    // 3. Let values be a new empty List (an array, filled in as they come).
+    // 4. Let remainingElementsCount be the Record { [[Value]]: the number of
+    //    elements in promises } (an array holding the count).
+    let values = agent.create_array_from_list(vec![Value::Undefined; promises.len()]);
+    let remaining = agent.create_array_from_list(vec![Value::Number(promises.len() as f64)]);
+    // 5. Let index be 0.
+    // 6. For each element promise of promises, do
+    for (index, promise) in promises.into_iter().enumerate() {
+        let Value::Object(promise) = promise else {
+            continue;
+        };
+        // a. Append undefined to values.
+        // b. Let onFulfilled be CreatePromiseAllResolveElement(index, values,
+        //    resultCapability, remainingElementsCount).
+        let on_fulfilled = agent.native_function_with(
+            "",
+            1,
+            promise_all_resolve_element,
+            false,
+            vec![
+                Value::Number(index as f64),
+                Value::Object(values.clone()),
+                capability.resolve.clone(),
+                Value::Object(remaining.clone()),
+                Value::Bool(false),
+            ],
+        );
+        // c. Set index to index + 1.
+        // d. Perform PerformPromiseThen(promise, onFulfilled, resultCapability.[[Reject]]).
+        perform_promise_then(
+            agent,
+            &promise,
+            Value::Object(on_fulfilled),
+            capability.reject.clone(),
+            None,
+        );
+    }
+    // 7. Return resultCapability.[[Promise]].
+    Ok(capability.promise)
+}
+
+/// The function CreatePromiseAllResolveElement makes (its fulfilledSteps).
+fn promise_all_resolve_element(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    let (Value::Number(index), Value::Object(values), resolve, Value::Object(remaining)) = (
+        args.capture(0),
+        args.capture(1),
+        args.capture(2),
+        args.capture(3),
+    ) else {
+        return Ok(Value::Undefined);
+    };
+    // 1–3. If F.[[AlreadyCalled]] is true, return undefined; set it to true.
+    // (The elements are called once each: only their own promise settles them.)
+    // 4–5. Set values[F.[[Index]]] to value.
+    agent.create_data_property(&values, PropertyKey::Index(index as u32), args.arg(0))?;
+    // 6. Set remainingElementsCount.[[Value]] to remainingElementsCount.[[Value]] - 1.
+    let count = match agent.get(&remaining, &PropertyKey::Index(0))? {
+        Value::Number(n) => n - 1.0,
+        _ => 0.0,
+    };
+    agent.create_data_property(&remaining, PropertyKey::Index(0), Value::Number(count))?;
+    // 7. If remainingElementsCount.[[Value]] = 0, then
+    //    a. Let valuesArray be CreateArrayFromList(values).
+    //    b. Return ? Call(resultCapability.[[Resolve]], undefined, « valuesArray »).
+    if count == 0.0 {
+        return agent.call(&resolve, &Value::Undefined, &[Value::Object(values)]);
+    }
+    // 8. Return undefined.
     Ok(Value::Undefined)
 }

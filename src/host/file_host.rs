@@ -158,11 +158,12 @@ impl HostHooks for FileHost {
         referrer: Option<Gc<Env>>,
         specifier: JsStr,
         attributes: Vec<(JsStr, JsStr)>,
+        phase: crate::syntax::ast::ImportPhase,
     ) -> JsResult<Value> {
         // The agent's host slot is empty while this runs: module code
         // evaluated from here may itself import().
         agent.host = Some(Box::new(self.clone()));
-        self.import_dynamically(agent, referrer, specifier, attributes)
+        self.import_dynamically(agent, referrer, specifier, attributes, phase)
     }
 
     fn import_meta(&mut self, agent: &mut Agent, module: Option<Gc<Env>>) -> JsResult<Value> {

@@ -22,14 +22,17 @@ use super::value::{Symbol, Value};
 /// The host's side of module loading (`import()`, `import.meta`), filled
 /// in by a host above the module layer. Without one, `import()` rejects.
 pub trait HostHooks {
-    /// HostLoadImportedModule for `import(specifier)` from the module
-    /// whose environment is `referrer`: returns a promise for the namespace.
+    /// HostLoadImportedModule for `import(specifier)` (`import.defer()`,
+    /// `import.source()`: `phase`) from the module whose environment is
+    /// `referrer`: returns a promise for the namespace (the deferred
+    /// namespace, the module source).
     fn import_dynamic(
         &mut self,
         agent: &mut Agent,
         referrer: Option<Gc<Env>>,
         specifier: JsStr,
         attributes: Vec<(JsStr, JsStr)>,
+        phase: crate::syntax::ast::ImportPhase,
     ) -> JsResult<Value>;
 
     /// The `import.meta` object of the module whose environment is `module`.

@@ -9,8 +9,8 @@ use super::record::ModuleRequest;
 use super::record::{ExportEntry, ImportEntry, ImportName, LocalBinding, ModuleRecord};
 use crate::interp::string::JsStr;
 use crate::syntax::ast::{
-    ExportKind, Ident, ImportAttribute, Module, ModuleExportName, ModuleItem, Pattern, PatternKind,
-    StmtKind, StringLit,
+    ExportKind, Ident, ImportAttribute, ImportPhase, Module, ModuleExportName, ModuleItem, Pattern,
+    PatternKind, StmtKind, StringLit,
 };
 use crate::syntax::scope::DeclKind;
 
@@ -26,7 +26,11 @@ fn export_name(n: &ModuleExportName) -> JsStr {
 }
 
 /// ModuleRequests: a specifier with its attributes sorted by key.
-fn module_request(source: &StringLit, attributes: &[ImportAttribute]) -> ModuleRequest {
+fn module_request(
+    source: &StringLit,
+    attributes: &[ImportAttribute],
+    phase: ImportPhase,
+) -> ModuleRequest {
     let mut attributes: Vec<(JsStr, JsStr)> = attributes
         .iter()
         .map(|a| (export_name(&a.key), lit(&a.value)))
@@ -35,6 +39,7 @@ fn module_request(source: &StringLit, attributes: &[ImportAttribute]) -> ModuleR
     ModuleRequest {
         specifier: lit(source),
         attributes,
+        phase,
     }
 }
 
@@ -104,11 +109,22 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
             // 3. Let requestedModules be the ModuleRequests of body.
             // 4. Let importEntries be the ImportEntries of body.
             ModuleItem::Import(decl) => {
-                let r = request(record, module_request(&decl.source, &decl.attributes));
+                // ModuleRequests of ImportDeclaration: [[Phase]] is the
+                // declaration's (`defer`, `source` or `evaluation`).
+                let r = request(
+                    record,
+                    module_request(&decl.source, &decl.attributes, decl.phase),
+                );
                 if let Some(d) = &decl.default {
+                    // ImportEntries of `import source x from`: [[ImportName]]
+                    // is `source`.
+                    let import_name = match decl.phase {
+                        ImportPhase::Source => ImportName::Source,
+                        _ => ImportName::Name(JsStr::from("default")),
+                    };
                     record.import_entries.push(ImportEntry {
                         module_request: r,
-                        import_name: ImportName::Name(JsStr::from("default")),
+                        import_name,
                         local_name: JsStr::from(&*d.name),
                         local: LocalBinding::ImportIndex(index_of(&d.name)),
                     });
@@ -185,7 +201,10 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
                     source: Some(source),
                     attributes,
                 } => {
-                    let r = request(record, module_request(source, attributes));
+                    let r = request(
+                        record,
+                        module_request(source, attributes, ImportPhase::Evaluation),
+                    );
                     // 10.c. Else, i. Append ee to indirectExportEntries.
                     for s in specifiers {
                         let imported = export_name(&s.local);
@@ -203,7 +222,10 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
                     source,
                     attributes,
                 } => {
-                    let r = request(record, module_request(source, attributes));
+                    let r = request(
+                        record,
+                        module_request(source, attributes, ImportPhase::Evaluation),
+                    );
                     match exported {
                         // export * as ns from: an indirect entry of the namespace
                         // (10.c. Else, i. Append ee to indirectExportEntries).

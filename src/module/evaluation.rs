@@ -5,7 +5,10 @@
 
 use super::async_evaluation::execute_async_module;
 use super::loading::ModuleHost;
-use super::record::{AsyncEvaluationOrder, ModuleBody, ModuleId, SharedGraph, Status};
+use smallvec::SmallVec;
+
+use super::deferred::gather_asynchronous_transitive_dependencies;
+use super::record::{AsyncEvaluationOrder, ImportPhase, ModuleBody, ModuleId, SharedGraph, Status};
 use crate::interp::agent::Agent;
 use crate::interp::builtins::promise::{promise_state, PromiseStateView};
 use crate::interp::completion::{JsResult, Throw};
@@ -143,7 +146,7 @@ fn inner_module_evaluation(
     stack: &mut Vec<ModuleId>,
 ) -> JsResult<()> {
     let mut index: u32 = 0;
-    let mut frames: Vec<(ModuleId, usize)> = Vec::new();
+    let mut frames: Vec<(ModuleId, usize, SmallVec<[ModuleId; 4]>)> = Vec::new();
     // Steps 2–10 for a call; Ok(true) when a frame was pushed.
     let enter = |graph: &SharedGraph,
                  m: ModuleId,
@@ -190,23 +193,19 @@ fn inner_module_evaluation(
         }
     };
     match enter(graph, module, &mut index, stack) {
-        Ok(true) => frames.push((module, 0)),
+        Ok(true) => frames.push((module, 0, evaluation_list(graph, module))),
         Ok(false) => return Ok(()),
         Err(e) => return Err(Throw(e)),
     }
-    while let Some(&mut (m, ref mut next)) = frames.last_mut() {
-        // 11. For each ModuleRequest Record request of module.[[RequestedModules]], do
-        //     a. Let requiredModule be GetImportedModule(module, request).
-        let child = {
-            let g = graph.borrow();
-            let r = g.get(m);
-            (*next < r.loaded_modules.len()).then(|| r.imported(*next))
-        };
+    while let Some(&mut (m, ref mut next, ref list)) = frames.last_mut() {
+        // (Deferring Module Evaluation:)
+        // 12. For each Module Record requiredModule of evaluationList, do
+        let child = list.get(*next).copied();
         if let Some(required) = child {
             *next += 1;
-            // b. Set index to ? InnerModuleEvaluation(requiredModule, stack, index).
+            // a. Set index to ? InnerModuleEvaluation(requiredModule, stack, index).
             match enter(graph, required, &mut index, stack) {
-                Ok(true) => frames.push((required, 0)),
+                Ok(true) => frames.push((required, 0, evaluation_list(graph, required))),
                 Ok(false) => after_child(graph, m, required, stack).map_err(Throw)?,
                 Err(e) => return Err(Throw(e)),
             }
@@ -302,11 +301,71 @@ fn inner_module_evaluation(
         }
         // 17. Return index.
         frames.pop();
-        if let Some(&(parent, _)) = frames.last() {
+        if let Some(&(parent, _, _)) = frames.last() {
             after_child(graph, parent, m, stack).map_err(Throw)?;
         }
     }
     Ok(())
+}
+
+/// InnerModuleEvaluation steps 10–11 of Deferring Module Evaluation: the
+/// modules whose evaluation `module`'s waits for — each module it imports
+/// for evaluation, and for each deferred import, the asynchronous modules
+/// GatherAsynchronousTransitiveDependencies finds below it (they are
+/// evaluated now, the rest of the deferred graph when first used). A source
+/// phase import (Source Phase Imports) is not evaluated.
+pub(super) fn evaluation_list(graph: &SharedGraph, module: ModuleId) -> SmallVec<[ModuleId; 4]> {
+    // 10. Let evaluationList be a new empty List.
+    let mut evaluation_list: SmallVec<[ModuleId; 4]> = SmallVec::new();
+    let (requests, has_defer): (SmallVec<[(ImportPhase, ModuleId); 4]>, bool) = {
+        let g = graph.borrow();
+        let r = g.get(module);
+        let requests: SmallVec<[(ImportPhase, ModuleId); 4]> = r
+            .requested_modules
+            .iter()
+            .enumerate()
+            .map(|(i, request)| (request.phase, r.imported(i)))
+            .collect();
+        let has_defer = requests.iter().any(|(p, _)| *p == ImportPhase::Defer);
+        (requests, has_defer)
+    };
+    // 11. For each ModuleRequest Record request of module.[[RequestedModules]], do
+    //     a. Let requiredModule be GetImportedModule(module, request).
+    for (phase, required) in requests {
+        match phase {
+            // b. If request.[[Phase]] is defer, then
+            ImportPhase::Defer => {
+                // i. Let additionalModules be GatherAsynchronousTransitiveDependencies(requiredModule).
+                let additional = gather_asynchronous_transitive_dependencies(graph, required);
+                // ii. For each Module Record additionalModule of additionalModules, do
+                //     1. If evaluationList does not contain additionalModule, then
+                //        a. Append additionalModule to evaluationList.
+                for m in additional {
+                    if !evaluation_list.contains(&m) {
+                        evaluation_list.push(m);
+                    }
+                }
+            }
+            // (Source Phase Imports: only evaluation phase requests are evaluated.)
+            ImportPhase::Source => {}
+            // c. Else if evaluationList does not contain requiredModule, then
+            //    i. Append requiredModule to evaluationList.
+            ImportPhase::Evaluation => {
+                if !evaluation_list.contains(&required) {
+                    evaluation_list.push(required);
+                }
+            }
+        }
+    }
+    let g = graph.borrow();
+    if has_defer && g.tracing() {
+        g.trace_line(format!(
+            "evaluate {}: evaluationList {}",
+            g.label(module),
+            g.labels(&evaluation_list)
+        ));
+    }
+    evaluation_list
 }
 
 /// InnerModuleEvaluation step 12.a–b: the module's [[AsyncEvaluationOrder]].

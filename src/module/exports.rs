@@ -10,7 +10,8 @@ use std::rc::Rc;
 use smallvec::SmallVec;
 
 use super::record::{
-    BindingName, ExportRef, ImportName, ModuleGraph, ModuleId, Resolution, ResolvedBinding,
+    BindingName, ExportRef, ImportName, ImportPhase, ModuleGraph, ModuleId, Resolution,
+    ResolvedBinding,
 };
 use crate::interp::string::JsStr;
 
@@ -184,10 +185,32 @@ impl ModuleGraph {
                                 //         for this export.
                                 //      2. Return ResolvedBinding Record { [[Module]]:
                                 //         importedModule, [[BindingName]]: namespace }.
+                                //      (Deferring Module Evaluation:)
+                                //      2. If e.[[ModuleRequest]].[[Phase]] is defer, then
+                                //         a. Return ResolvedBinding Record { [[Module]]:
+                                //            importedModule, [[BindingName]]: deferred-namespace }.
+                                //      3. Else, return ResolvedBinding Record { [[Module]]:
+                                //         importedModule, [[BindingName]]: namespace }.
                                 ImportName::NamespaceObject | ImportName::AllButDefault => {
+                                    let request = e.module_request.expect("step 6.a.i");
+                                    let binding_name = match record.requested_modules[request].phase
+                                    {
+                                        ImportPhase::Defer => BindingName::DeferredNamespace,
+                                        _ => BindingName::Namespace,
+                                    };
                                     returned = Some(Resolution::Resolved(ResolvedBinding {
                                         module: imported,
-                                        binding_name: BindingName::Namespace,
+                                        binding_name,
+                                    }));
+                                }
+                                // (Source Phase Imports:) Else if e.[[ImportName]] is source, then
+                                //   1. Assert: module does not provide the direct binding for this export.
+                                //   2. Return ResolvedBinding Record { [[Module]]: importedModule,
+                                //      [[BindingName]]: source }.
+                                ImportName::Source => {
+                                    returned = Some(Resolution::Resolved(ResolvedBinding {
+                                        module: imported,
+                                        binding_name: BindingName::Source,
                                     }));
                                 }
                                 // iv. Else,

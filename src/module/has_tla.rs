@@ -159,7 +159,9 @@ fn push_expr_children<'a>(stack: &mut Vec<Node<'a>>, e: &'a Expr) -> bool {
                 stack.push(Node::Expr(a));
             }
         }
-        ImportCall { specifier, options } => {
+        ImportCall {
+            specifier, options, ..
+        } => {
             stack.push(Node::Expr(specifier));
             if let Some(o) = options {
                 stack.push(Node::Expr(o));

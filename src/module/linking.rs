@@ -2,9 +2,11 @@
 //! InitializeEnvironment (§16.2.1.7.3.1) and the Link ( ) of Synthetic
 //! Module Records (§16.2.1.8.4.4).
 
-use super::namespace::get_module_namespace;
+use super::module_source::get_module_source;
+use super::namespace::{get_module_namespace, get_module_namespace_in_phase};
 use super::record::{
-    BindingName, ImportName, LocalBinding, ModuleBody, ModuleId, Resolution, SharedGraph, Status,
+    BindingName, ImportName, ImportPhase, LocalBinding, ModuleBody, ModuleId, Resolution,
+    SharedGraph, Status,
 };
 use crate::interp::agent::Agent;
 use crate::interp::completion::{JsResult, Throw};
@@ -120,10 +122,19 @@ fn inner_module_linking(
         let child = {
             let g = graph.borrow();
             let r = g.get(m);
-            (*next < r.loaded_modules.len()).then(|| r.imported(*next))
+            (*next < r.loaded_modules.len()).then(|| {
+                // (Source Phase Imports:) If request.[[Phase]] is evaluation
+                // (or defer: a deferred module is linked with its importer),
+                // then … — a source phase request is not linked.
+                let linked = r.requested_modules[*next].phase != ImportPhase::Source;
+                linked.then(|| r.imported(*next))
+            })
         };
         if let Some(required) = child {
             *next += 1;
+            let Some(required) = required else {
+                continue;
+            };
             // b. Set index to ? InnerModuleLinking(requiredModule, stack, index).
             if enter(graph, required, &mut index, stack) {
                 frames.push((required, 0));
@@ -299,12 +310,25 @@ fn initialize_environment(
         match &import_name {
             // b. If in.[[ImportName]] is namespace-object, then
             ImportName::NamespaceObject | ImportName::AllButDefault => {
-                // i. Let namespace be GetModuleNamespace(importedModule).
-                let ns = get_module_namespace(agent, graph, imported);
+                // i. Let namespace be GetModuleNamespace(importedModule,
+                //    in.[[ModuleRequest]].[[Phase]]).
+                let phase = graph.borrow().get(module).requested_modules[request].phase;
+                let ns = get_module_namespace_in_phase(agent, graph, imported, phase);
                 // ii. Perform ! env.CreateImmutableBinding(in.[[LocalName]], true).
                 // iii. Perform ! env.InitializeBinding(in.[[LocalName]], namespace).
                 if let LocalBinding::Slot(slot) = local {
                     env.set(slot, Value::Object(ns));
+                }
+            }
+            // (Source Phase Imports:) Else if in.[[ImportName]] is source, then
+            ImportName::Source => {
+                // 1. Let moduleSourceObject be importedModule.[[ModuleSource]].
+                // 2. If moduleSourceObject is empty, throw a SyntaxError exception.
+                let source = get_module_source(agent, graph, imported)?;
+                // 3. Perform ! env.CreateImmutableBinding(in.[[LocalName]], true).
+                // 4. Perform ! env.InitializeBinding(in.[[LocalName]], moduleSourceObject).
+                if let LocalBinding::ImportIndex(i) = local {
+                    env.imports.set(i as usize, ImportTarget::Namespace(source));
                 }
             }
             // c. Else,
@@ -328,6 +352,22 @@ fn initialize_environment(
                     //      3. Perform ! env.InitializeBinding(in.[[LocalName]], namespace).
                     BindingName::Namespace => {
                         ImportTarget::Namespace(get_module_namespace(agent, graph, binding.module))
+                    }
+                    // (Deferring Module Evaluation:) … or deferred-namespace:
+                    //      GetModuleNamespace(resolution.[[Module]], defer).
+                    BindingName::DeferredNamespace => {
+                        ImportTarget::Namespace(get_module_namespace_in_phase(
+                            agent,
+                            graph,
+                            binding.module,
+                            ImportPhase::Defer,
+                        ))
+                    }
+                    // (Source Phase Imports:) Else if resolution.[[BindingName]] is source,
+                    //      1–2. Let moduleSourceObject be resolution.[[Module]].[[ModuleSource]];
+                    //           if it is empty, throw a SyntaxError exception.
+                    BindingName::Source => {
+                        ImportTarget::Namespace(get_module_source(agent, graph, binding.module)?)
                     }
                     // iv. Else,
                     //     1. Perform CreateImportBinding(env, in.[[LocalName]],

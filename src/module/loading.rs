@@ -10,7 +10,7 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::collections::VecDeque;
 
-use super::record::{ModuleId, ModuleRequest, SharedGraph, Status};
+use super::record::{ImportPhase, ModuleId, ModuleRequest, SharedGraph, Status};
 use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
 
@@ -178,7 +178,13 @@ impl GraphLoadingState {
         let loaded = module_completion?;
         finish_loading_imported_module(&self.graph, load.referrer, load.index, loaded);
         // 2. If moduleCompletion is a normal completion, then
-        //    a. Perform InnerModuleLoading(state, moduleCompletion.[[Value]]).
+        //    a. (Source Phase Imports:) If phase is source, let loadType be
+        //       single; else let loadType be recursive-load.
+        //    b. Perform InnerModuleLoading(state, moduleCompletion.[[Value]], loadType).
+        if load.request.phase == ImportPhase::Source {
+            self.trace_single_load(load.referrer, loaded);
+            return Ok(());
+        }
         self.inner_module_loading(agent, host, loaded)
     }
 
@@ -199,6 +205,18 @@ impl GraphLoadingState {
             if record.status == Status::New {
                 record.status = Status::Unlinked;
             }
+        }
+    }
+
+    /// The trace line of InnerModuleLoading with loadType single.
+    fn trace_single_load(&self, referrer: ModuleId, module: ModuleId) {
+        let g = self.graph.borrow();
+        if g.tracing() {
+            g.trace_line(format!(
+                "load {}: source phase {} (its imports are not loaded)",
+                g.label(referrer),
+                g.label(module)
+            ));
         }
     }
 
@@ -276,6 +294,13 @@ impl GraphLoadingState {
                         }
                     },
                 };
+                // (Source Phase Imports:) If required.[[Phase]] is source, let
+                // innerLoadType be single (InnerModuleLoading of a single load
+                // does not visit the module's own requests).
+                if request.phase == ImportPhase::Source {
+                    self.trace_single_load(m, target);
+                    continue;
+                }
                 loaded_now.push(target);
             }
             // Visit in request order: the first request is popped first.

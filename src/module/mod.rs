@@ -3,12 +3,14 @@
 //! and GetModuleNamespace (§16.2.1.13) over an arena of records.
 
 pub mod async_evaluation;
+pub mod deferred;
 pub mod entries;
 pub mod evaluation;
 pub mod exports;
 pub mod has_tla;
 pub mod linking;
 pub mod loading;
+pub mod module_source;
 pub mod namespace;
 pub mod record;
 pub mod source_text;

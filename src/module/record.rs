@@ -24,6 +24,7 @@ use crate::interp::eval::ModuleCode;
 use crate::interp::object::JsObject;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
+pub use crate::syntax::ast::ImportPhase;
 
 /// A module's index in [`ModuleGraph::modules`].
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -42,11 +43,25 @@ pub enum Status {
     Evaluated,
 }
 
-/// ModuleRequest Record: a specifier and its import attributes (sorted by key).
+/// ModuleRequest Record: a specifier, its import attributes (sorted by
+/// key) and [[Phase]] (Deferring Module Evaluation, Source Phase Imports:
+/// `evaluation`, `defer` or `source`). Equality is the ModuleRequests
+/// de-duplication (key and phase); ModuleRequestsKeyEqual is
+/// [`ModuleRequest::key_equal`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ModuleRequest {
     pub specifier: JsStr,
     pub attributes: Vec<(JsStr, JsStr)>,
+    pub phase: ImportPhase,
+}
+
+impl ModuleRequest {
+    /// ModuleRequestsKeyEqual ( left, right ) — the same [[Specifier]] and
+    /// [[Attributes]], whatever the phases (both lists are sorted by key,
+    /// so equal lists are equal sets).
+    pub fn key_equal(&self, other: &ModuleRequest) -> bool {
+        self.specifier == other.specifier && self.attributes == other.attributes
+    }
 }
 
 /// [[ImportName]] of an ImportEntry / ExportEntry.
@@ -57,6 +72,9 @@ pub enum ImportName {
     NamespaceObject,
     /// `all-but-default` (`export * from`).
     AllButDefault,
+    /// `source` (Source Phase Imports: `import source x from`, and its
+    /// re-export `export { x }`).
+    Source,
 }
 
 /// ImportEntry Record; `module_request` indexes [[RequestedModules]].
@@ -92,6 +110,11 @@ pub struct ExportEntry {
 pub enum BindingName {
     Slot(u32),
     Namespace,
+    /// `deferred-namespace` (Deferring Module Evaluation): the namespace
+    /// of an `export defer * as ns from` entry.
+    DeferredNamespace,
+    /// `source` (Source Phase Imports): the module's [[ModuleSource]].
+    Source,
 }
 
 /// ResolvedBinding Record { [[Module]], [[BindingName]] }.
@@ -212,6 +235,11 @@ pub struct ModuleRecord {
     pub(crate) export_index: HashMap<JsStr, ExportRef>,
     /// [[Namespace]]
     pub(crate) namespace: Option<Gc<JsObject>>,
+    /// [[DeferredNamespace]] (Deferring Module Evaluation).
+    pub(crate) deferred_namespace: Option<Gc<JsObject>>,
+    /// [[ModuleSource]] (Source Phase Imports): `None` (`empty`) for source
+    /// text and synthetic modules, which have no source representation.
+    pub(crate) module_source: Option<Gc<JsObject>>,
     /// [[ImportMeta]], created on first use.
     pub(crate) import_meta: Option<Gc<JsObject>>,
     /// [[Realm]], when it is not the agent's first (modules of a
@@ -245,6 +273,8 @@ impl ModuleRecord {
             star_export_entries: Vec::new(),
             export_index: HashMap::default(),
             namespace: None,
+            deferred_namespace: None,
+            module_source: None,
             import_meta: None,
             realm: None,
             host_defined: None,

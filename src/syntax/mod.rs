@@ -13,6 +13,7 @@ pub mod error;
 pub mod estree;
 pub mod lexer;
 pub mod parser;
+pub mod proposals;
 pub mod regexp;
 pub mod scope;
 pub mod span;

@@ -47,6 +47,11 @@ const TEST_DIRECTORIES: &[&str] = &[
 /// them expect the import to fail with a SyntaxError. Paths are relative to
 /// `test/language`.
 const INVALID_FIXTURES: &[(&str, &str)] = &[
+    // `invalid syntax!`: a deferred module's syntax error is reported eagerly.
+    (
+        "import/import-defer/errors/syntax-error/syntax-error_FIXTURE.js",
+        "not JavaScript",
+    ),
     // `break;` outside a loop.
     (
         "module-code/instn-resolve-err-syntax-1_FIXTURE.js",

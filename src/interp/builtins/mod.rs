@@ -64,6 +64,7 @@ pub fn install(agent: &mut Agent, realm: &Rc<Realm>) {
     array::install(agent);
     array_buffer::install(agent);
     typed_array::install(agent);
+    crate::module::module_source::install_abstract_module_source(agent);
     data_view::install(agent);
     atomics::install(agent);
     map_set::install(agent);

@@ -116,9 +116,11 @@ impl Agent {
                 .read_binding(f, binding.get())?
                 .unwrap_or(Value::Undefined)),
             ExprKind::ImportMeta => self.eval_import_meta(f),
-            ExprKind::ImportCall { specifier, options } => {
-                self.eval_import_call(f, specifier, options.as_deref())
-            }
+            ExprKind::ImportCall {
+                phase,
+                specifier,
+                options,
+            } => self.eval_import_call(f, *phase, specifier, options.as_deref()),
             ExprKind::TooDeep => Err(self.stack_overflow()),
         }
     }

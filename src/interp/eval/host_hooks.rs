@@ -35,6 +35,7 @@ impl Agent {
     pub(super) fn eval_import_call(
         &mut self,
         f: &mut Frame,
+        phase: crate::syntax::ast::ImportPhase,
         specifier: &Expr,
         options: Option<&Expr>,
     ) -> JsResult<Value> {
@@ -60,7 +61,7 @@ impl Agent {
         match self.host.take() {
             Some(mut host) => {
                 let referrer = f.module_env.clone();
-                let result = host.import_dynamic(self, referrer, spec, attributes);
+                let result = host.import_dynamic(self, referrer, spec, attributes, phase);
                 self.host = Some(host);
                 match result {
                     // The promise of import() is the current realm's (step 2's

@@ -34,6 +34,12 @@ pub trait ObjectData: Trace + Any {
     fn rejects_set(&self) -> bool {
         false
     }
+    /// A deferred module namespace object (Deferring Module Evaluation),
+    /// whose internal methods may evaluate its module first
+    /// (`crate::module::namespace::deferred_namespace_access`).
+    fn is_deferred_namespace(&self) -> bool {
+        false
+    }
     /// An object whose own properties are looked up first (and to which
     /// new and deleted properties go): the contextified object behind a
     /// `vm.createContext` global. `None` for everything else.

@@ -14,6 +14,7 @@ use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::property::PropertyKey;
 use crate::interp::proxy;
 use crate::interp::value::Value;
+use crate::module::namespace::deferred_namespace_access;
 
 impl Agent {
     /// O.[[GetPrototypeOf]]()
@@ -67,16 +68,24 @@ impl Agent {
 
     /// O.[[Delete]](P)
     pub fn delete(&mut self, o: &Gc<JsObject>, key: &PropertyKey) -> JsResult<bool> {
-        if o.is_proxy() {
-            return proxy::proxy_delete(self, o, key);
+        match &o.kind {
+            ObjectKind::Proxy(_) => return proxy::proxy_delete(self, o, key),
+            ObjectKind::Other(data) if data.is_deferred_namespace() => {
+                deferred_namespace_access(self, o, Some(key), "[[Delete]]")?;
+            }
+            _ => {}
         }
         Ok(o.delete(key))
     }
 
     /// O.[[OwnPropertyKeys]]()
     pub fn own_property_keys(&mut self, o: &Gc<JsObject>) -> JsResult<Vec<PropertyKey>> {
-        if o.is_proxy() {
-            return proxy::proxy_own_property_keys(self, o);
+        match &o.kind {
+            ObjectKind::Proxy(_) => return proxy::proxy_own_property_keys(self, o),
+            ObjectKind::Other(data) if data.is_deferred_namespace() => {
+                deferred_namespace_access(self, o, None, "[[OwnPropertyKeys]]")?;
+            }
+            _ => {}
         }
         Ok(o.own_property_keys())
     }

@@ -11,6 +11,7 @@ use crate::interp::property::{Attributes, Property, PropertyDescriptor, Property
 use crate::interp::proxy;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
+use crate::module::namespace::deferred_namespace_access;
 
 /// What SetIntegrityLevel / TestIntegrityLevel work towards.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
@@ -57,6 +58,10 @@ impl Agent {
             match &obj.kind {
                 // Module namespace [[Get]] step 10: a binding in its TDZ throws.
                 ObjectKind::Other(data) => {
+                    if data.is_deferred_namespace() {
+                        let ns = obj.clone();
+                        deferred_namespace_access(self, &ns, Some(key), "[[Get]]")?;
+                    }
                     if let Some(None) = data.live_value(key) {
                         let name = key_display(key);
                         return Err(self.reference_error(format!(
@@ -320,8 +325,14 @@ impl Agent {
         key: PropertyKey,
         mut desc: PropertyDescriptor,
     ) -> JsResult<bool> {
-        if o.is_proxy() {
-            return proxy::proxy_define_own_property(self, o, key, desc);
+        match &o.kind {
+            ObjectKind::Proxy(_) => return proxy::proxy_define_own_property(self, o, key, desc),
+            // Deferred namespace [[DefineOwnProperty]] step 2: [[GetOwnProperty]]
+            // evaluates the module.
+            ObjectKind::Other(data) if data.is_deferred_namespace() => {
+                deferred_namespace_access(self, o, Some(&key), "[[DefineOwnProperty]]")?;
+            }
+            _ => {}
         }
         if let (ObjectKind::Array(_), PropertyKey::String(s), Some(value)) =
             (&o.kind, &key, &desc.value)
@@ -427,8 +438,13 @@ impl Agent {
         //    up the prototype chain reaches a proxy.
         let mut obj = o.clone();
         loop {
-            if obj.is_proxy() {
-                return proxy::proxy_has_property(self, &obj, key);
+            match &obj.kind {
+                ObjectKind::Proxy(_) => return proxy::proxy_has_property(self, &obj, key),
+                ObjectKind::Other(data) if data.is_deferred_namespace() => {
+                    let ns = obj.clone();
+                    deferred_namespace_access(self, &ns, Some(key), "[[HasProperty]]")?;
+                }
+                _ => {}
             }
             if let Some(result) = obj.integer_indexed_has_property(key) {
                 return Ok(result);
@@ -462,6 +478,9 @@ impl Agent {
     ) -> JsResult<Option<Property>> {
         match &o.kind {
             ObjectKind::Other(data) => {
+                if data.is_deferred_namespace() {
+                    deferred_namespace_access(self, o, Some(key), "[[GetOwnProperty]]")?;
+                }
                 if let Some(None) = data.live_value(key) {
                     let name = key_display(key);
                     return Err(self

@@ -131,7 +131,8 @@ fn set_host_defined(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 }
 
 /// `moduleRequests(wrap)`: [[RequestedModules]] as
-/// `{ specifier, attributes }` objects (attributes: null prototype, keys sorted).
+/// `{ specifier, attributes, phase }` objects (attributes: null prototype,
+/// keys sorted; phase `"evaluation"`, `"source"` or `"defer"`).
 fn module_requests(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let id = unwrap(agent, &args.arg(0))?;
     let requests = graph(agent)?.borrow().get(id).requested_modules.clone();
@@ -156,6 +157,12 @@ fn module_requests(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
             &item,
             PropertyKey::from("attributes"),
             Value::Object(attributes),
+        )?;
+        // [[Phase]]: "evaluation", "source" (as Node names them) or "defer".
+        agent.create_data_property(
+            &item,
+            PropertyKey::from("phase"),
+            Value::from(request.phase.name()),
         )?;
         list.push(Value::Object(item));
     }

@@ -412,11 +412,12 @@ class SourceTextModule extends Module {
     return this[kWrap].createCachedData();
   }
 
-  // Newer Node (v24+).
+  // Newer Node (v24+). `phase` is 'evaluation' or 'source' as in Node, and
+  // 'defer' for `import defer` (which Node has not shipped).
   get moduleRequests() {
     checkReceiver(this, kDependencySpecifiers, 'SourceTextModule');
-    return Object.freeze(moduleRequests(this[kWrap]).map(({ specifier, attributes }) =>
-      Object.freeze({ __proto__: null, specifier, attributes: Object.freeze(attributes), phase: 'evaluation' })));
+    return Object.freeze(moduleRequests(this[kWrap]).map(({ specifier, attributes, phase }) =>
+      Object.freeze({ __proto__: null, specifier, attributes: Object.freeze(attributes), phase })));
   }
 
   linkRequests(modules) {

@@ -158,9 +158,9 @@ impl ExprKind {
             SuperCall { args, .. } => depth_of_args(args),
             Seq(exprs) => exprs.iter().map(|e| e.depth).max().unwrap_or(0),
             Yield { arg, .. } => opt_depth(arg, |e| e.depth),
-            ImportCall { specifier, options } => {
-                specifier.depth.max(opt_depth(options, |e| e.depth))
-            }
+            ImportCall {
+                specifier, options, ..
+            } => specifier.depth.max(opt_depth(options, |e| e.depth)),
         }
     }
 }

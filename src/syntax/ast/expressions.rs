@@ -258,8 +258,9 @@ pub enum ExprKind {
     Await(Box<Expr>),
     NewTarget(Cell<BindingRef>),
     ImportMeta,
-    /// `import(specifier [, options])`
+    /// `import(specifier [, options])`, `import.defer(…)`, `import.source(…)`
     ImportCall {
+        phase: ImportPhase,
         specifier: Box<Expr>,
         options: Option<Box<Expr>>,
     },

@@ -120,10 +120,38 @@ pub struct ImportAttribute {
     pub span: Span,
 }
 
+/// The phase an import asks for: ModuleRequest's [[Phase]] in the
+/// Deferring Module Evaluation and Source Phase Imports proposals
+/// (spec-notes/18-import-phases.md).
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ImportPhase {
+    /// `~evaluation~`: link and evaluate the module (every ES2025 import).
+    #[default]
+    Evaluation,
+    /// `~defer~`: `import defer * as ns`, `import.defer()`.
+    Defer,
+    /// `~source~`: `import source x`, `import.source()`.
+    Source,
+}
+
+impl ImportPhase {
+    /// The name Node's `moduleRequests` and the Rust API give the phase.
+    pub fn name(self) -> &'static str {
+        match self {
+            ImportPhase::Evaluation => "evaluation",
+            ImportPhase::Defer => "defer",
+            ImportPhase::Source => "source",
+        }
+    }
+}
+
 /// Every import form. `import 'x'` has all three binding fields empty;
 /// `import {} from 'x'` has `named == Some(vec![])`.
 #[derive(Clone, Debug)]
 pub struct ImportDecl {
+    /// The import phase: `import defer * as ns` and `import source x` name
+    /// one; every other form is the evaluation phase.
+    pub phase: ImportPhase,
     pub default: Option<Ident>,
     pub namespace: Option<Ident>,
     pub named: Option<Vec<ImportSpecifier>>,

@@ -176,7 +176,9 @@ impl TreePrinter<'_> {
             }
             ExprKind::NewTarget(_) => self.line(depth, role, "NewTarget", span),
             ExprKind::ImportMeta => self.line(depth, role, "ImportMeta", span),
-            ExprKind::ImportCall { specifier, options } => {
+            ExprKind::ImportCall {
+                specifier, options, ..
+            } => {
                 self.line(depth, role, "ImportCall", span);
                 self.expr(inner, "specifier", specifier);
                 if let Some(options) = options {

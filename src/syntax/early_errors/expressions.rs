@@ -152,7 +152,9 @@ impl Checker {
                 self.check_super_call(expr.span)?;
                 self.check_arguments(args)
             }
-            ExprKind::ImportCall { specifier, options } => {
+            ExprKind::ImportCall {
+                specifier, options, ..
+            } => {
                 self.check_expr(specifier)?;
                 match options {
                     Some(options) => self.check_expr(options),

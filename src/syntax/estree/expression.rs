@@ -198,7 +198,9 @@ impl Estree<'_> {
             }
             ExprKind::NewTarget(_) => self.meta_property(span, "new", "target"),
             ExprKind::ImportMeta => self.meta_property(span, "import", "meta"),
-            ExprKind::ImportCall { specifier, options } => {
+            ExprKind::ImportCall {
+                specifier, options, ..
+            } => {
                 self.open("ImportExpression", span);
                 self.key("source");
                 self.expression(specifier);

@@ -41,6 +41,12 @@ pub enum Lex {
     ContinueNl,
     ThrowNl,
     YieldNl,
+    /// `assert` right after a string literal on the same line and before
+    /// `{`: the legacy import assertions (`import j from "./j.json" assert
+    /// { type: "json" }`), which Node 20 still parses. Anywhere else a
+    /// string literal followed by an identifier is no valid code, so no
+    /// other program changes meaning.
+    AssertKw,
 }
 
 /// Where a terminal sits, for automatic semicolon insertion's checks.
@@ -102,11 +108,14 @@ pub fn metas(tokens: &[Token]) -> Vec<TokenMeta> {
 pub fn terminals(tokens: Vec<Token>) -> Terminals {
     Terminals {
         tokens: tokens.into_iter().peekable(),
+        after_string: false,
     }
 }
 
 pub struct Terminals {
     tokens: std::iter::Peekable<std::vec::IntoIter<Token>>,
+    /// The previous token was a string literal (for [`Lex::AssertKw`]).
+    after_string: bool,
 }
 
 impl Iterator for Terminals {
@@ -124,7 +133,23 @@ impl Iterator for Terminals {
         let next = self.tokens.peek();
         let next_nl = next.is_some_and(|t| t.nl_before);
         let next_is_paren = next.is_some_and(|t| t.tok == Tok::LParen);
+        let next_is_brace = next.is_some_and(|t| t.tok == Tok::LBrace);
+        let after_string = std::mem::replace(&mut self.after_string, false);
         let lex = match token.tok {
+            // Unescaped (six source bytes), on the specifier's line.
+            Tok::Ident(ref n)
+                if after_string
+                    && !token.nl_before
+                    && next_is_brace
+                    && &**n == "assert"
+                    && token.end - token.start == 6 =>
+            {
+                Lex::AssertKw
+            }
+            Tok::Str { .. } => {
+                self.after_string = true;
+                Lex::T(token.tok)
+            }
             Tok::Return if next_nl => Lex::ReturnNl,
             Tok::Break if next_nl => Lex::BreakNl,
             Tok::Continue if next_nl => Lex::ContinueNl,
@@ -160,6 +185,7 @@ impl fmt::Display for Lex {
             Lex::ContinueNl => write!(f, "continue"),
             Lex::ThrowNl => write!(f, "throw"),
             Lex::YieldNl => write!(f, "yield"),
+            Lex::AssertKw => write!(f, "assert"),
         }
     }
 }

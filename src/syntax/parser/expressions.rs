@@ -1,8 +1,8 @@
 //! Grammar actions for expressions (ECMA-262 §13).
 
 use super::super::ast::{
-    AssignOp, BinaryOp, Expr, ExprKind, ExprOrSpread, Ident, Literal, LogicalOp, MemberProp, Prop,
-    PropKey, StringLit, Template, UnaryOp, UpdateOp,
+    AssignOp, BinaryOp, Expr, ExprKind, ExprOrSpread, Ident, ImportPhase, Literal, LogicalOp,
+    MemberProp, Prop, PropKey, StringLit, Template, UnaryOp, UpdateOp,
 };
 use super::super::cover;
 use super::super::error::SyntaxError;
@@ -336,6 +336,36 @@ impl ParseState<'_> {
             return fail(invalid_template_escape(&raw), sp(l, r));
         }
         Ok(self.expr(ExprKind::Template(template), l, r))
+    }
+
+    /// `import.defer(…)` and `import.source(…)`: `word` must be one of the
+    /// two phase words, unescaped, with the proposals on.
+    pub fn import_phase_call(
+        &self,
+        word: Ident,
+        specifier: Expr,
+        options: Option<Expr>,
+        l: usize,
+        r: usize,
+    ) -> R<Expr> {
+        let raw = &self.source[word.span.start as usize..word.span.end as usize];
+        let phase = match raw {
+            "defer" => ImportPhase::Defer,
+            "source" => ImportPhase::Source,
+            _ => return fail(format!("Unexpected identifier '{}'", word.name), word.span),
+        };
+        if !crate::syntax::proposals::import_phases_enabled() {
+            return fail(format!("Unexpected identifier '{raw}'"), word.span);
+        }
+        Ok(self.expr(
+            ExprKind::ImportCall {
+                phase,
+                specifier: Box::new(specifier),
+                options: options.map(Box::new),
+            },
+            l,
+            r,
+        ))
     }
 
     pub fn import_meta(&self, l: usize, r: usize) -> Expr {

@@ -96,6 +96,7 @@ pub fn unexpected_message(lex: &Lex) -> String {
         Lex::T(tok) => tok,
         Lex::AsyncParen => return "Unexpected identifier 'async'".into(),
         Lex::YieldNl => return "Unexpected strict mode reserved word".into(),
+        Lex::AssertKw => return "Unexpected identifier 'assert'".into(),
         other => return format!("Unexpected token '{other}'"),
     };
     match tok {

@@ -4,8 +4,8 @@ use std::rc::Rc;
 
 use super::super::ast::{
     Class, ExportDecl, ExportKind, ExportSpecifier, Expr, ExprKind, ForHead, ForInit, Function,
-    Ident, ImportAttribute, ImportDecl, ImportSpecifier, ModuleExportName, Stmt, StmtKind,
-    StringLit, SwitchCase, VarDecl, VarKind,
+    Ident, ImportAttribute, ImportDecl, ImportPhase, ImportSpecifier, ModuleExportName, Stmt,
+    StmtKind, StringLit, SwitchCase, VarDecl, VarKind,
 };
 use super::super::cover;
 use super::super::error::SyntaxError;
@@ -29,6 +29,7 @@ impl ParseState<'_> {
         r: usize,
     ) -> Box<ImportDecl> {
         Box::new(ImportDecl {
+            phase: ImportPhase::Evaluation,
             default,
             namespace,
             named,
@@ -36,6 +37,49 @@ impl ParseState<'_> {
             attributes: attributes.unwrap_or_default(),
             span: sp(l, r),
         })
+    }
+
+    /// `import defer * as ns from "m"` (Deferring Module Evaluation) and
+    /// `import source x from "m"` (Source Phase Imports): `word`, parsed as
+    /// an identifier, must be the phase's contextual keyword, unescaped.
+    /// With the proposals off (`vmjs run --no-import-phases`) the forms
+    /// are errors, with the message V8 without them gives.
+    #[allow(clippy::too_many_arguments)]
+    pub fn import_phase_decl(
+        &self,
+        word: Ident,
+        phase: ImportPhase,
+        binding: Ident,
+        source: StringLit,
+        attributes: Option<Vec<ImportAttribute>>,
+        l: usize,
+        r: usize,
+    ) -> R<Box<ImportDecl>> {
+        let keyword = phase.name();
+        let raw = &self.source[word.span.start as usize..word.span.end as usize];
+        if raw != keyword || !crate::syntax::proposals::import_phases_enabled() {
+            // What follows the word is unexpected: `*` after `defer`, the
+            // binding after `source`.
+            return match phase {
+                ImportPhase::Defer => {
+                    let after = word.span.end as usize;
+                    let star = self.source[after..].find('*').map_or(after, |i| after + i);
+                    fail("Unexpected token '*'", sp(star, star + 1))
+                }
+                _ => fail(
+                    format!("Unexpected identifier '{}'", binding.name),
+                    binding.span,
+                ),
+            };
+        }
+        let mut decl = match phase {
+            ImportPhase::Defer => {
+                self.import_decl(None, Some(binding), None, source, attributes, l, r)
+            }
+            _ => self.import_decl(Some(binding), None, None, source, attributes, l, r),
+        };
+        decl.phase = phase;
+        Ok(decl)
     }
 
     /// `import { "name" } from "m"`: a string import name needs `as`.

@@ -889,7 +889,9 @@ impl<'a> Walker<'a> {
                     self.expr(x);
                 }
             }
-            ExprKind::ImportCall { specifier, options } => {
+            ExprKind::ImportCall {
+                specifier, options, ..
+            } => {
                 self.expr(specifier);
                 if let Some(o) = options {
                     self.expr(o);

@@ -8,12 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::syntax::{parse_module, parse_script};
 
-const PROPOSALS: &[&str] = &[
-    "import-defer",
-    "source-phase-imports",
-    "import-text",
-    "import-bytes",
-];
+const PROPOSALS: &[&str] = &["import-text", "import-bytes"];
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {

@@ -1,0 +1,1 @@
+export { default as data } from './assertions_data.json' assert { type: 'json' };

@@ -1,0 +1,1 @@
+console.log('defer_dep_of_dep evaluated');
