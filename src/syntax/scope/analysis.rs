@@ -3,7 +3,7 @@
 //! in environments), their slots, and the records stored in the AST.
 
 use std::cell::{Cell, OnceCell};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 use super::types::*;
@@ -157,7 +157,7 @@ impl<'a> Analysis<'a> {
             kind,
             parent,
             function,
-            names: HashMap::new(),
+            names: HashMap::default(),
             bindings: Vec::new(),
             owner,
             params: Vec::new(),
