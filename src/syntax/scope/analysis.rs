@@ -2,8 +2,8 @@
 //! bindings, and the final layout: which bindings are captured (and so live
 //! in environments), their slots, and the records stored in the AST.
 
-use std::cell::{Cell, OnceCell};
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
 use super::types::*;
