@@ -37,7 +37,7 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Parse FILE as an ES module and print its syntax tree.
+    /// Parse FILE as an ES module (or a script) and print its syntax tree or its parse times.
     Parse(ParseArgs),
     /// Run FILE as the entry ES module.
     Run(RunArgs),

@@ -9,6 +9,7 @@ mod diagnostic;
 pub mod graph;
 mod input;
 mod parse;
+mod parse_time;
 mod run;
 mod test262_host;
 

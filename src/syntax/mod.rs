@@ -20,5 +20,8 @@ pub mod span;
 pub mod token;
 
 pub use error::SyntaxError;
-pub use parser::{parse_eval, parse_module, parse_script, parse_strict_script};
+pub use parser::{
+    parse_eval, parse_module, parse_module_timed, parse_script, parse_script_timed,
+    parse_strict_script, Phase, PhaseTimes,
+};
 pub use span::{LineCol, LineIndex, Span};

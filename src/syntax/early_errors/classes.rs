@@ -2,7 +2,7 @@
 //! <https://tc39.es/ecma262/#sec-class-definitions-static-semantics-early-errors>,
 //! and the private-name rule AllPrivateIdentifiersValid (§15.7.8).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::syntax::ast::{Class, ClassMember, Ident, MethodKind, Name, PropKey};
 use crate::syntax::error::SyntaxError;
@@ -49,7 +49,7 @@ fn private_key(key: &PropKey) -> Option<&Name> {
 
 /// PrivateBoundIdentifiers of a ClassElementList — ECMA-262 §15.7.3.
 fn private_bound_identifiers(class: &Class) -> HashSet<Name> {
-    let mut names = HashSet::new();
+    let mut names = HashSet::default();
     for member in &class.members {
         let key = match member {
             ClassMember::Method { key, .. }
@@ -104,7 +104,7 @@ impl Checker {
         }
         self.classes.push(ClassScope {
             names,
-            declared: HashMap::new(),
+            declared: HashMap::default(),
         });
         let mut has_constructor = false;
         for member in &class.members {

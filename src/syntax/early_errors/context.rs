@@ -1,6 +1,6 @@
 //! The walker's state: the context every early-error rule looks at.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::syntax::ast::{Module, ModuleItem, Name, Script};
 use crate::syntax::error::SyntaxError;
@@ -169,7 +169,7 @@ impl Checker {
             scopes: Vec::new(),
             declarations: DeclarationIndex::default(),
             classes: Vec::new(),
-            visible_private_names: HashMap::new(),
+            visible_private_names: HashMap::default(),
             unresolved_private_name: None,
             exports: ExportTable::default(),
             error: None,

@@ -18,7 +18,7 @@
 //!   the function keeps, per var name, the highest scope number it was
 //!   declared in, and the clash is "that number ≥ S's number".
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::syntax::ast::{Function, Name};
 use crate::syntax::span::Span;
@@ -72,10 +72,10 @@ impl Scope {
             kind,
             number,
             var_scope,
-            lexical: HashSet::new(),
-            vars: HashMap::new(),
-            parameters: HashSet::new(),
-            sloppy_functions: HashSet::new(),
+            lexical: HashSet::default(),
+            vars: HashMap::default(),
+            parameters: HashSet::default(),
+            sloppy_functions: HashSet::default(),
         }
     }
 }

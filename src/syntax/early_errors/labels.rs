@@ -8,7 +8,7 @@
 //! within the current function (labels do not cross function or static
 //! block boundaries).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::syntax::ast::{Ident, Name, Stmt};
 

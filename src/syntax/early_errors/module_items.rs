@@ -1,7 +1,7 @@
 //! Imports and exports — ECMA-262 §16.2.1.1 (Module), §16.2.2.1
 //! (ImportDeclaration), §16.2.3.1 (ExportDeclaration).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::syntax::ast::{
     js_string_lossy, ExportDecl, ExportKind, Ident, ImportAttribute, ImportDecl, ModuleExportName,
@@ -69,7 +69,7 @@ fn check_well_formed(name: &ModuleExportName) -> Result<(), SyntaxError> {
 /// WithClauseToAttributes of WithClause has two different entries a and b
 /// such that a.`[[Key]]` is b.`[[Key]]`."
 fn check_import_attributes(attributes: &[ImportAttribute]) -> Result<(), SyntaxError> {
-    let mut keys = HashSet::new();
+    let mut keys = HashSet::default();
     for attribute in attributes {
         let key = export_name_text(&attribute.key);
         if !keys.insert(key.clone()) {
@@ -244,7 +244,7 @@ impl Checker {
     /// ModuleItemList, or the LexicallyDeclaredNames of ModuleItemList".
     pub fn check_export_table(&mut self) -> Check {
         // Like V8, report the duplicate that comes last in the source.
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let mut last_duplicate = None;
         for entry in &self.exports.exported {
             if !seen.insert(entry.name.as_str()) {

@@ -9,27 +9,39 @@ use super::super::token::Token;
 use super::adapter;
 use super::grammar::ProgramParser;
 use super::messages::{to_syntax_error, unexpected_token};
+use super::phase_times::{Phase, PhaseTimes, Stopwatch};
 use super::recovery;
 use super::state::{Goal, ParseState};
 use lalrpop_util::ParseError;
 
 /// Parses `source` as an ECMAScript module (ParseModule's syntax part).
 pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
-    let (body, _) = parse_program(source, Goal::Module)?;
+    parse_module_with(source, &mut ())
+}
+
+/// [`parse_module`], recording the time of each phase in `times`.
+pub fn parse_module_timed(source: &str, times: &mut PhaseTimes) -> Result<Module, SyntaxError> {
+    parse_module_with(source, times)
+}
+
+fn parse_module_with(source: &str, watch: &mut impl Stopwatch) -> Result<Module, SyntaxError> {
+    let (body, _) = parse_program(source, Goal::Module, watch)?;
     let module = Module {
         body,
         span: Span::new(0, source.len()),
         scope: Default::default(),
     };
     early_errors::check_module(&module)?;
+    watch.lap(Phase::EarlyErrors);
     crate::syntax::scope::analyze_module(&module);
+    watch.lap(Phase::ScopeAnalysis);
     Ok(module)
 }
 
 /// The parse alone, without the early errors (for tests of the grammar).
 #[cfg(test)]
 pub(super) fn parse_module_syntax(source: &str) -> Result<Module, SyntaxError> {
-    let (body, _) = parse_program(source, Goal::Module)?;
+    let (body, _) = parse_program(source, Goal::Module, &mut ())?;
     Ok(Module {
         body,
         span: Span::new(0, source.len()),
@@ -43,6 +55,11 @@ pub(super) fn parse_module_syntax(source: &str) -> Result<Module, SyntaxError> {
 /// `Function::sloppy` each function's strictness).
 pub fn parse_script(source: &str) -> Result<Script, SyntaxError> {
     parse_script_as(source, false)
+}
+
+/// [`parse_script`], recording the time of each phase in `times`.
+pub fn parse_script_timed(source: &str, times: &mut PhaseTimes) -> Result<Script, SyntaxError> {
+    parse_script_with(source, false, None, times)
 }
 
 /// Parses `source` as a script that is strict code throughout, as if it
@@ -59,19 +76,20 @@ pub fn parse_eval(
     strict: bool,
     context: early_errors::EvalContext,
 ) -> Result<Script, SyntaxError> {
-    parse_script_with(source, strict, Some(context))
+    parse_script_with(source, strict, Some(context), &mut ())
 }
 
 fn parse_script_as(source: &str, strict: bool) -> Result<Script, SyntaxError> {
-    parse_script_with(source, strict, None)
+    parse_script_with(source, strict, None, &mut ())
 }
 
 fn parse_script_with(
     source: &str,
     strict: bool,
     eval: Option<early_errors::EvalContext>,
+    watch: &mut impl Stopwatch,
 ) -> Result<Script, SyntaxError> {
-    let (items, strict_only) = parse_program(source, Goal::Script)?;
+    let (items, strict_only) = parse_program(source, Goal::Script, watch)?;
     let mut body = Vec::with_capacity(items.len());
     for item in items {
         match item {
@@ -88,6 +106,7 @@ fn parse_script_with(
             }
         }
     }
+    watch.lap(Phase::Parsing);
     let script = Script {
         body,
         span: Span::new(0, source.len()),
@@ -113,10 +132,12 @@ fn parse_script_with(
         });
     }
     checked?;
+    watch.lap(Phase::EarlyErrors);
     match eval {
         None => crate::syntax::scope::analyze_script(&script),
         Some(_) => crate::syntax::scope::analyze_eval(&script),
     }
+    watch.lap(Phase::ScopeAnalysis);
     Ok(script)
 }
 
@@ -124,12 +145,19 @@ fn parse_script_with(
 /// its code is strict.
 type Parsed = (Vec<ModuleItem>, Vec<SyntaxError>);
 
-fn parse_program(source: &str, goal: Goal) -> Result<Parsed, SyntaxError> {
+fn parse_program(
+    source: &str,
+    goal: Goal,
+    watch: &mut impl Stopwatch,
+) -> Result<Parsed, SyntaxError> {
     let tokens = match lexer::tokenize(source) {
         Ok(tokens) => tokens,
         Err(lex_error) => return Err(earlier_parse_error(source, goal, lex_error)),
     };
-    run_grammar(source, tokens, goal)
+    watch.lap(Phase::Lexing);
+    let parsed = run_grammar(source, tokens, goal);
+    watch.lap(Phase::Parsing);
+    parsed
 }
 
 /// Runs the grammar over the tokens. The terminals the parser expected are

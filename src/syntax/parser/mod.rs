@@ -12,6 +12,7 @@ mod functions;
 mod messages;
 pub(crate) mod parts;
 mod patterns;
+mod phase_times;
 pub(crate) mod recovery;
 pub(crate) mod state;
 mod statements;
@@ -26,4 +27,8 @@ lalrpop_util::lalrpop_mod!(
     "/js.rs"
 );
 
-pub use driver::{parse_eval, parse_module, parse_script, parse_strict_script};
+pub use driver::{
+    parse_eval, parse_module, parse_module_timed, parse_script, parse_script_timed,
+    parse_strict_script,
+};
+pub use phase_times::{Phase, PhaseTimes};

@@ -2,8 +2,8 @@
 //! bindings, and the final layout: which bindings are captured (and so live
 //! in environments), their slots, and the records stored in the AST.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::{Cell, OnceCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::types::*;
@@ -157,7 +157,7 @@ impl<'a> Analysis<'a> {
             kind,
             parent,
             function,
-            names: HashMap::new(),
+            names: HashMap::default(),
             bindings: Vec::new(),
             owner,
             params: Vec::new(),

@@ -18,7 +18,7 @@
 //! counts as directly contained in its block, and two declarations of F in
 //! the same block (allowed by B.3.3.4) do not stop each other.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::rc::Rc;
 
 use super::declarations::{bound_idents, lexical_decls_stmt, Lexical};

@@ -1,7 +1,7 @@
 //! The walk over the AST: opens a scope for every scope-bearing node,
 //! declares what each scope hoists, and resolves every name.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::rc::Rc;
 
 use super::analysis::*;
@@ -216,7 +216,7 @@ impl<'a> Walker<'a> {
                 binding => bindings.push(binding),
             }
         }
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::default();
         for id in &vars {
             if seen.insert(&id.name) {
                 self.a.scopes[scope].global_vars.push(id.name.clone());
