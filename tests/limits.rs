@@ -106,6 +106,34 @@ fn strings_json_and_regular_expressions() {
 }
 
 #[test]
+fn typed_array_methods_over_large_arrays() {
+    // 2^27 elements: each method used to make the list of all elements as
+    // values before its first poll (about 7 s past a 300 ms timeout for
+    // `sort`). V8 sorts and converts such arrays natively in about a second,
+    // with no interrupt inside; vmjs polls while it makes the list.
+    let cases: Vec<(&str, String)> = [
+        ("sort", "new Uint8Array(2 ** 27).sort();"),
+        (
+            "sort with a comparator",
+            "new Uint8Array(2 ** 27).sort((x, y) => y - x);",
+        ),
+        ("toSorted", "new Uint8Array(2 ** 27).toSorted();"),
+        (
+            "set from another element type",
+            "new Uint16Array(2 ** 27).set(new Uint8Array(2 ** 27));",
+        ),
+        (
+            "construct from another element type",
+            "new Uint16Array(new Uint8Array(2 ** 27));",
+        ),
+    ]
+    .into_iter()
+    .map(|(name, source)| (name, format!("for (;;) {source}")))
+    .collect();
+    assert_times_out(&cases);
+}
+
+#[test]
 fn v8_size_limits_throw_at_once() {
     for source in [
         "const a = []; a.length = 2 ** 32 - 1; String(a);",

@@ -42,14 +42,11 @@ pub fn install(agent: &mut Agent) {
 }
 
 /// Installs `print` and `$262` on `realm`'s global object and returns that
-/// `$262`. The realm is kept in the agent's list of realms so that its
-/// `evalScript` finds it again from the global object it captures.
+/// `$262`. The realm is the agent's first or one of its list of realms
+/// (`create_realm` put it there; an ordinary global has no forward target,
+/// so `vm` never takes it for a context), where its `evalScript` finds it
+/// again from the global object it captures.
 fn install_in(agent: &mut Agent, realm: &Rc<Realm>) -> Gc<JsObject> {
-    if !agent.context_realms.iter().any(|r| Rc::ptr_eq(r, realm)) {
-        // An ordinary global has no forward target, so `vm` never takes
-        // these realms for contexts.
-        agent.context_realms.push(realm.clone());
-    }
     let outer = std::mem::replace(&mut agent.realm, realm.clone());
     let global = realm.global_object.clone();
     let host = JsObject::ordinary_create(Some(realm.intrinsics.object_prototype.clone()));
@@ -134,9 +131,8 @@ fn eval_script(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let Value::Object(global) = args.capture(0) else {
         return agent.throw_type_error("$262.evalScript: no realm");
     };
-    let Some(realm) = agent
-        .context_realms
-        .iter()
+    let Some(realm) = std::iter::once(&agent.initial_realm)
+        .chain(agent.context_realms.iter())
         .find(|r| Gc::ptr_eq(&r.global_object, &global))
         .cloned()
     else {

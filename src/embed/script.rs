@@ -75,7 +75,7 @@ impl Script {
     fn run(&self, rt: &mut Runtime, realm: Rc<Realm>, in_context: bool) -> Result<JsValue> {
         let source = SourceText::new(self.filename.clone(), self.text.clone());
         if in_context {
-            let _ = source.realm.set(realm.clone());
+            source.set_realm(&realm);
         }
         let record = ScriptRecord::from_parsed(self.ast.clone(), source, realm, &self.filename);
         let value = rt.guarded(|agent| {

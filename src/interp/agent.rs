@@ -83,8 +83,10 @@ pub struct Agent {
     /// through the body (catch clauses let it pass, finally blocks run).
     pub(crate) return_marker: Gc<JsObject>,
     pub(crate) pending_return: Option<Value>,
-    /// Realms made by `vm.createContext`, each found through its global's
-    /// contextified object.
+    /// Every realm made after the first (`vm.createContext` contexts, each
+    /// found through its global's contextified object, and test262's
+    /// `$262.createRealm()`): the agent owns them and they live as long as
+    /// it does, so functions and code refer to their realm weakly.
     pub context_realms: Vec<Rc<Realm>>,
     /// The deadline of a `vm` evaluation with a timeout.
     pub interrupt: Option<super::interrupt::Interrupt>,

@@ -46,6 +46,9 @@ impl Agent {
         let outer = std::mem::replace(&mut self.realm, realm.clone());
         set_realm_intrinsics(self, &realm);
         self.realm = outer;
+        // The agent owns its realms: code and built-in functions refer to
+        // theirs weakly (see `SourceText::realm`).
+        self.context_realms.push(realm.clone());
         realm
     }
 }

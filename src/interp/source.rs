@@ -2,7 +2,9 @@
 //! diagnostics, and the text itself for `Function.prototype.toString`.
 
 use std::cell::OnceCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
+
+use crate::interp::realm::Realm;
 
 use crate::syntax::span::{LineCol, LineIndex, Span};
 
@@ -16,7 +18,11 @@ pub struct SourceText {
     /// The realm the code belongs to when it is not the agent's first one
     /// (code of a `vm.createContext` context): calls into its functions
     /// run with that realm current, so globals and intrinsics are its own.
-    pub realm: OnceCell<Rc<crate::interp::realm::Realm>>,
+    /// Weak, as a built-in function's [[Realm]] is: the agent owns its
+    /// realms (`Agent::context_realms`), and a strong reference from the
+    /// code of a realm's own functions would be a cycle that no drop of the
+    /// agent breaks (the realm's global reaches those functions).
+    realm: OnceCell<Weak<Realm>>,
 }
 
 impl SourceText {
@@ -27,6 +33,34 @@ impl SourceText {
             text: text.into(),
             realm: OnceCell::new(),
         })
+    }
+
+    /// Records `realm` as the realm of this code (once; later calls do
+    /// nothing).
+    pub fn set_realm(&self, realm: &Rc<Realm>) {
+        let _ = self.realm.set(Rc::downgrade(realm));
+    }
+
+    /// Whether the code belongs to a realm of its own (not the agent's
+    /// first one).
+    pub fn has_realm(&self) -> bool {
+        self.realm.get().is_some()
+    }
+
+    /// The realm of the code when it is not the agent's first one. The
+    /// agent keeps every realm alive as long as it lives, so this is
+    /// `None` only for code of the first realm.
+    pub fn realm(&self) -> Option<Rc<Realm>> {
+        self.realm.get().and_then(Weak::upgrade)
+    }
+
+    /// Whether `realm` is the realm of this code, given that `initial` is
+    /// the agent's first realm (no reference count is touched).
+    pub fn belongs_to(&self, realm: &Rc<Realm>, initial: &Rc<Realm>) -> bool {
+        match self.realm.get() {
+            Some(own) => std::ptr::eq(own.as_ptr(), Rc::as_ptr(realm)),
+            None => Rc::ptr_eq(initial, realm),
+        }
     }
 
     fn lines(&self) -> &LineIndex<'static> {

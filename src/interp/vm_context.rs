@@ -43,7 +43,6 @@ pub fn make_context(agent: &mut Agent, sandbox: &Gc<JsObject>) -> Rc<Realm> {
     if let Some(global) = realm.global_object.data::<ContextGlobal>() {
         *global.sandbox.borrow_mut() = Some(sandbox.clone());
     }
-    agent.context_realms.push(realm.clone());
     realm
 }
 

@@ -61,7 +61,7 @@ pub fn source_text_module_record(
     let ModuleIdentity { name, url, realm } = identity;
     let text = SourceText::new(url.clone(), source);
     if let Some(realm) = &realm {
-        let _ = text.realm.set(realm.clone());
+        text.set_realm(realm);
     }
     let code = ModuleCode::new(body.clone(), text);
     // 12. Return Source Text Module Record { [[Realm]]: realm, [[Environment]]: empty,

@@ -28,8 +28,15 @@ impl Agent {
 
     /// An ECMAScript function's [[Realm]] when it is not the current realm.
     fn other_closure_realm(&self, closure: &Closure) -> Option<Rc<Realm>> {
-        let realm = closure.source.realm.get().unwrap_or(&self.initial_realm);
-        (!Rc::ptr_eq(realm, &self.realm)).then(|| realm.clone())
+        if closure.source.belongs_to(&self.realm, &self.initial_realm) {
+            return None;
+        }
+        Some(
+            closure
+                .source
+                .realm()
+                .unwrap_or_else(|| self.initial_realm.clone()),
+        )
     }
 
     /// Runs `work` with `realm` as the current realm (a callee execution
@@ -50,7 +57,7 @@ impl Agent {
     /// so the functions it creates run in that realm when called.
     pub fn mark_source_realm(&self, source: &SourceText) {
         if !Rc::ptr_eq(&self.realm, &self.initial_realm) {
-            let _ = source.realm.set(self.realm.clone());
+            source.set_realm(&self.realm);
         }
     }
 
@@ -64,10 +71,8 @@ impl Agent {
                 }
                 Callable::Closure(closure) => Ok(closure
                     .source
-                    .realm
-                    .get()
-                    .unwrap_or(&self.initial_realm)
-                    .clone()),
+                    .realm()
+                    .unwrap_or_else(|| self.initial_realm.clone())),
                 // 2. If obj is a bound function exotic object, then
                 //    a. Let boundTargetFunction be obj.[[BoundTargetFunction]].
                 //    b. Return ? GetFunctionRealm(boundTargetFunction).

@@ -155,7 +155,7 @@ fn run_script(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let realm = target_realm(agent, &args.arg(1))?;
     let source = SourceText::new(filename.to_string(), text);
     if matches!(args.arg(1), Value::Object(_)) {
-        let _ = source.realm.set(realm.clone());
+        source.set_realm(&realm);
     }
     let record = ScriptRecord::from_parsed(ast, source, realm, &filename);
     let timeout = match args.arg(2) {
@@ -209,7 +209,7 @@ fn compile_function(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     })?;
     let source = SourceText::new(filename, Rc::<str>::from(text.as_str()));
     if matches!(args.arg(3), Value::Object(_)) {
-        let _ = source.realm.set(realm.clone());
+        source.set_realm(&realm);
     }
     let env = extensions
         .into_iter()

@@ -357,7 +357,10 @@ impl Context {
             }
             LBrace => {
                 let kind = self.classify_brace(at_stmt_start, nl_before, closed_params);
-                if kind == BraceKind::Block {
+                // A function expression's body is a list of statements too
+                // (`(function () { {} /re/; })`), though its `}` ends an
+                // expression.
+                if matches!(kind, BraceKind::Block | BraceKind::FunctionExprBody) {
                     stmt_start = true;
                 }
                 self.push(FrameKind::Brace(kind));

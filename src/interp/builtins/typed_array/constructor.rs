@@ -224,8 +224,11 @@ fn initialize_from_typed_array(
             .with_bytes_mut(|b| b[..bytes.len()].copy_from_slice(&bytes));
     } else {
         let target = ta(&o);
-        for (i, v) in src_data.to_vec().into_iter().enumerate() {
-            target.set(i, &v);
+        for i in 0..element_length {
+            agent.poll_interrupt()?;
+            if let Some(v) = src_data.get(i) {
+                target.set(i, &v);
+            }
         }
     }
     Ok(o)

@@ -185,7 +185,8 @@ fn set(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
             dst.store
                 .with_bytes_mut(|b| b[at..at + bytes.len()].copy_from_slice(&bytes));
         } else {
-            for (k, v) in src.to_vec().into_iter().enumerate() {
+            for (k, v) in src.to_vec_polled(agent)?.into_iter().enumerate() {
+                agent.poll_interrupt()?;
                 dst.set(target_offset + k, &v);
             }
         }

@@ -116,6 +116,22 @@ impl TypedArrayData {
         (0..length).filter_map(|i| self.get(i)).collect()
     }
 
+    /// [`to_vec`](Self::to_vec) for lists whose length comes from the
+    /// program: the list's size is checked against the heap cap first and
+    /// the interrupt is polled as it grows (2^27 elements take seconds).
+    pub fn to_vec_polled(&self, agent: &mut Agent) -> JsResult<Vec<Value>> {
+        let length = self.length_or_zero();
+        agent.reserve_bytes(length.saturating_mul(std::mem::size_of::<Value>()))?;
+        let mut items = Vec::with_capacity(length);
+        for k in 0..length {
+            agent.poll_interrupt()?;
+            if let Some(v) = self.get(k) {
+                items.push(v);
+            }
+        }
+        Ok(items)
+    }
+
     /// The bytes of elements `start..end` (clamped to the view).
     pub fn element_bytes(&self, start: usize, end: usize) -> Vec<u8> {
         let size = self.element.size();

@@ -63,30 +63,52 @@ fn compare_typed_array_elements(
     })
 }
 
-/// A stable merge sort with a comparator that may throw.
+/// A stable merge sort (bottom up, so the first comparison, and the first
+/// poll of the interrupt, come at once) with a comparator that may throw.
 fn merge_sort(agent: &mut Agent, items: Vec<Value>, comparefn: &Value) -> JsResult<Vec<Value>> {
-    if items.len() <= 1 {
-        return Ok(items);
-    }
-    let mut right = items;
-    let left = right.drain(..right.len() / 2).collect::<Vec<_>>();
-    let left = merge_sort(agent, left, comparefn)?;
-    let right = merge_sort(agent, right, comparefn)?;
-    let mut out = Vec::with_capacity(left.len() + right.len());
-    let (mut i, mut j) = (0, 0);
-    while i < left.len() && j < right.len() {
-        agent.poll_interrupt()?;
-        if compare_typed_array_elements(agent, &right[j], &left[i], comparefn)? == Ordering::Less {
-            out.push(right[j].clone());
-            j += 1;
-        } else {
-            out.push(left[i].clone());
-            i += 1;
+    let n = items.len();
+    let mut src = items;
+    let mut dst: Vec<Value> = Vec::with_capacity(n);
+    let mut width = 1;
+    while width < n {
+        dst.clear();
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut i, mut j) = (start, mid);
+            while i < mid && j < end {
+                agent.poll_interrupt()?;
+                // Take from the right only when strictly smaller: stability.
+                if compare_typed_array_elements(agent, &src[j], &src[i], comparefn)?
+                    == Ordering::Less
+                {
+                    dst.push(src[j].clone());
+                    j += 1;
+                } else {
+                    dst.push(src[i].clone());
+                    i += 1;
+                }
+            }
+            dst.extend_from_slice(&src[i..mid]);
+            dst.extend_from_slice(&src[j..end]);
+            start = end;
         }
+        std::mem::swap(&mut src, &mut dst);
+        width *= 2;
     }
-    out.extend_from_slice(&left[i..]);
-    out.extend_from_slice(&right[j..]);
-    Ok(out)
+    Ok(src)
+}
+
+/// SortIndexedProperties' last steps and sort's steps 7–8: writes `sorted`
+/// into `target` (a buffer shrunk by the comparator drops the excess),
+/// polling the interrupt.
+fn write_sorted(agent: &mut Agent, target: &Gc<JsObject>, sorted: Vec<Value>) -> JsResult<()> {
+    for (j, v) in sorted.into_iter().enumerate() {
+        agent.poll_interrupt()?;
+        ta(target).set(j, &v);
+    }
+    Ok(())
 }
 
 /// Step 1 of both: a comparator that is neither undefined nor callable throws.
@@ -105,12 +127,10 @@ fn sort(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 2–4. ValidateTypedArray; len.
     let (o, _) = validate_typed_array(agent, args.this, "%TypedArray%.prototype.sort")?;
     // 6. Let sortedList be ? SortIndexedProperties(obj, len, SortCompare, read-through-holes).
-    let values = ta(&o).to_vec();
+    let values = ta(&o).to_vec_polled(agent)?;
     let sorted = merge_sort(agent, values, &comparefn)?;
     // 7–8. Write the sorted values back (a shrunk buffer drops the excess).
-    for (j, v) in sorted.into_iter().enumerate() {
-        ta(&o).set(j, &v);
-    }
+    write_sorted(agent, &o, sorted)?;
     // 9. Return obj.
     Ok(Value::Object(o))
 }
@@ -122,11 +142,9 @@ fn to_sorted(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 5. Let A be ? TypedArrayCreateSameType(O, « 𝔽(len) »).
     let a = typed_array_create_same_type(agent, &o, len)?;
     // 7. Let sortedList be ? SortIndexedProperties(O, len, SortCompare, read-through-holes).
-    let values = ta(&o).to_vec();
+    let values = ta(&o).to_vec_polled(agent)?;
     let sorted = merge_sort(agent, values, &comparefn)?;
     // 8–9. Write them into A.
-    for (j, v) in sorted.into_iter().enumerate() {
-        ta(&a).set(j, &v);
-    }
+    write_sorted(agent, &a, sorted)?;
     Ok(Value::Object(a))
 }
