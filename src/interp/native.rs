@@ -178,18 +178,23 @@ pub fn define_value(target: &Gc<JsObject>, name: &str, value: Value, attrs: Attr
 
 /// SetFunctionName ( F, name ) for a name already converted to a string.
 pub fn set_function_name(f: &Gc<JsObject>, name: JsStr) {
-    f.define_own_property(
-        PropertyKey::from("name"),
-        PropertyDescriptor::data(Value::String(name), FUNCTION_META),
-    );
+    // 1. Assert: F is an extensible object that does not have a "name" own
+    //    property. 6. Perform ! DefinePropertyOrThrow(F, "name", …): on such
+    //    an object, a plain insert.
+    NAME_KEY.with(|key| f.insert_own_data(key.clone(), Value::String(name), FUNCTION_META));
+}
+
+thread_local! {
+    /// The keys every function object gets, made once.
+    static NAME_KEY: PropertyKey = PropertyKey::from("name");
+    static LENGTH_KEY: PropertyKey = PropertyKey::from("length");
 }
 
 /// SetFunctionLength ( F, length ) — <https://tc39.es/ecma262/#sec-setfunctionlength>
 pub fn set_function_length(f: &Gc<JsObject>, length: f64) {
-    f.define_own_property(
-        PropertyKey::from("length"),
-        PropertyDescriptor::data(Value::Number(length), FUNCTION_META),
-    );
+    // 1. Assert: F is an extensible object that does not have a "length"
+    //    own property. 2. Perform ! DefinePropertyOrThrow(F, "length", …).
+    LENGTH_KEY.with(|key| f.insert_own_data(key.clone(), Value::Number(length), FUNCTION_META));
 }
 
 /// The name SetFunctionName gives a function keyed by a symbol:

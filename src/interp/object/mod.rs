@@ -388,6 +388,17 @@ impl JsObject {
         cache.depth.set(PropertyCache::ADD);
     }
 
+    /// Creates or replaces the own data property `key`, as
+    /// DefinePropertyOrThrow does where the spec asserts it succeeds (a new
+    /// key on an extensible object, or a configurable property).
+    pub(crate) fn insert_own_data(&self, key: PropertyKey, value: Value, attrs: Attributes) {
+        debug_assert!(
+            self.extensible.get() || self.properties.contains(&key),
+            "insert_own_data on a non-extensible object"
+        );
+        self.properties.insert(key, Property::Data { value, attrs });
+    }
+
     /// The shape number of the object's table, while it is shaped.
     pub(crate) fn shape_id(&self) -> Option<u64> {
         self.properties.shape_id()
