@@ -11,5 +11,6 @@ mod input;
 mod parse;
 mod run;
 mod test262_host;
+mod trace_html;
 
 pub use app::main;
