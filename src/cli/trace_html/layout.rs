@@ -207,13 +207,13 @@ impl Graph {
             })
             .collect();
         for _ in 0..SWEEPS {
-            for l in 1..layers {
-                sort_by(&mut rows[l], &preds, &pos);
-                place(&rows[l], &mut pos);
+            for row in rows.iter_mut().skip(1) {
+                sort_by(row, &preds, &pos);
+                place(row, &mut pos);
             }
-            for l in (0..layers.saturating_sub(1)).rev() {
-                sort_by(&mut rows[l], &succs, &pos);
-                place(&rows[l], &mut pos);
+            for row in rows.iter_mut().rev().skip(1) {
+                sort_by(row, &succs, &pos);
+                place(row, &mut pos);
             }
         }
         // Coordinates: each layer centred, wrapped into rows of ROW_WIDTH.
