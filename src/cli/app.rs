@@ -11,6 +11,7 @@ use super::bench::{self, BenchArgs};
 use super::graph::{self, GraphArgs};
 use super::parse::{self, ParseArgs};
 use super::run::{self as run_cmd, RunArgs};
+use super::trace_html::{self, TraceArgs};
 
 /// Exit status for usage and I/O errors.
 pub const EXIT_USAGE_OR_IO: u8 = 2;
@@ -41,8 +42,9 @@ enum Command {
     Parse(ParseArgs),
     /// Run FILE as the entry ES module.
     Run(RunArgs),
-    /// Run FILE printing the module algorithms' steps (`run --trace`).
-    Trace(RunArgs),
+    /// Run FILE printing the module algorithms' steps (`run --trace`), or
+    /// drawing them in an HTML page (`--html -o PAGE`).
+    Trace(TraceArgs),
     /// Load, link and evaluate ENTRY's module graph; print each phase's median time.
     Bench(BenchArgs),
     /// Write a generated module graph (m0.mjs … and main.mjs) into OUTDIR.
@@ -96,7 +98,7 @@ fn run(cli: Cli) -> ExitCode {
     let result = match &cli.command {
         Command::Parse(args) => parse::run(args, &context),
         Command::Run(args) => run_cmd::run(args, &context),
-        Command::Trace(args) => run_cmd::run(&args.traced(), &context),
+        Command::Trace(args) => trace_html::run(args, &context),
         Command::Bench(args) => bench::run(args, &context),
         Command::Graph(args) => graph::run(args),
     };

@@ -11,6 +11,8 @@ pub enum CliError {
     Read { path: String, reason: String },
     #[error("cannot write output: {reason}")]
     Write { reason: String },
+    #[error("{reason}")]
+    Usage { reason: String },
     #[error("invalid import map {path}: {reason}")]
     ImportMap { path: String, reason: String },
 }

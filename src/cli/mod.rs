@@ -12,5 +12,6 @@ mod parse;
 mod parse_time;
 mod run;
 mod test262_host;
+mod trace_html;
 
 pub use app::main;

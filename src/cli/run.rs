@@ -21,7 +21,8 @@ use crate::interp::eval::ScriptRecord;
 use crate::interp::interrupt::{Interrupt, InterruptReason};
 use crate::interp::jobs::UnhandledRejections;
 use crate::interp::value::Value;
-use crate::module::ModuleId;
+use crate::module::record::TraceSink;
+use crate::module::{ModuleGraph, ModuleId};
 
 /// Exit status for an uncaught exception or a SyntaxError.
 const EXIT_UNCAUGHT: u8 = 1;
@@ -104,6 +105,11 @@ impl clap::ValueEnum for UnhandledRejections {
 }
 
 impl RunArgs {
+    /// The entry module (or script).
+    pub fn file(&self) -> &Path {
+        &self.file
+    }
+
     /// The same run with tracing on (`vmjs trace FILE`).
     pub fn traced(&self) -> RunArgs {
         RunArgs {
@@ -125,6 +131,23 @@ impl RunArgs {
 }
 
 pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
+    run_observed(args, context, None)
+}
+
+/// Who watches a run's module algorithms (`vmjs trace --html`): the trace
+/// events go to `sink`, and `at_end` sees the module graph once the run is
+/// over (with the run's exit status).
+pub(super) struct Observer<'a> {
+    pub sink: TraceSink,
+    pub at_end: &'a mut dyn FnMut(&ModuleGraph, u8),
+}
+
+/// [`run`], with the module algorithms watched by `observer` if given.
+pub(super) fn run_observed(
+    args: &RunArgs,
+    context: &Context,
+    mut observer: Option<Observer>,
+) -> Result<ExitCode, CliError> {
     let source = read_source(&args.file)?;
     crate::syntax::proposals::set_import_phases(!args.no_import_phases);
     crate::interp::stack_guard::register_thread_stack(super::app::WORKER_STACK_BYTES);
@@ -133,8 +156,11 @@ pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
     if let Some(path) = &args.import_map {
         host.set_import_map(read_import_map(path)?);
     }
-    if args.trace {
-        host.graph().borrow_mut().trace = Some(crate::module::record::TraceSink::Stderr);
+    if let Some(observer) = &mut observer {
+        let sink = std::mem::replace(&mut observer.sink, TraceSink::Stderr);
+        host.graph().borrow_mut().trace = Some(sink);
+    } else if args.trace {
+        host.graph().borrow_mut().trace = Some(TraceSink::Stderr);
     }
     host.install(&mut agent);
     let mut argv = vec![
@@ -201,6 +227,9 @@ pub fn run(args: &RunArgs, context: &Context) -> Result<ExitCode, CliError> {
         None if status == 0 => crate::node::globals::exit_code(&mut agent).unwrap_or(0) as u8,
         None => status,
     };
+    if let Some(observer) = observer {
+        (observer.at_end)(&host.graph().borrow(), status);
+    }
     Ok(ExitCode::from(status))
 }
 

@@ -6,6 +6,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use super::evaluation::{execute_module, run_body};
 use super::record::{AsyncEvaluationOrder, ModuleId, SharedGraph, Status};
+use super::trace::{describe_thrown, TraceEvent};
 use crate::interp::agent::Agent;
 use crate::interp::builtins::promise::perform_promise_then;
 use crate::interp::completion::{JsResult, Throw};
@@ -139,6 +140,14 @@ fn gather_available_ancestors(
             // v. Set m.[[PendingAsyncDependencies]] to m.[[PendingAsyncDependencies]] - 1.
             let pending = pending - 1;
             r.pending_async_dependencies = Some(pending);
+            if g.tracing() {
+                let event = TraceEvent::new("GatherAvailableAncestors", "1.a.v-vi", current)
+                    .write_to(m, "[[PendingAsyncDependencies]]", pending)
+                    .value("m", m)
+                    .value("appended to execList", pending == 0);
+                g.trace(event);
+            }
+            let r = g.get_mut(m);
             // vi. If m.[[PendingAsyncDependencies]] = 0, then
             if pending == 0 {
                 // 1. Append m to execList.
@@ -195,7 +204,11 @@ pub fn async_module_execution_fulfilled(
                 "async fulfilled {}: evaluating-async -> evaluated",
                 g.label(module)
             );
-            g.trace_line(line);
+            let event = TraceEvent::new("AsyncModuleExecutionFulfilled", "5-6", module)
+                .write("[[AsyncEvaluationOrder]]", "done")
+                .write("[[Status]]", "evaluated")
+                .text(line);
+            g.trace(event);
         }
         let r = g.get_mut(module);
         // 5. Set module.[[AsyncEvaluationOrder]] to done.
@@ -244,7 +257,10 @@ pub fn async_module_execution_fulfilled(
                 g.label(module),
                 g.labels(&exec_list)
             );
-            g.trace_line(line);
+            let event = TraceEvent::new("AsyncModuleExecutionFulfilled", "11", module)
+                .value("sortedExecList", exec_list.clone())
+                .text(line);
+            g.trace(event);
         }
     }
     // 12. For each Cyclic Module Record m of sortedExecList, do
@@ -284,13 +300,23 @@ pub fn async_module_execution_fulfilled(
                     r.async_evaluation_order = AsyncEvaluationOrder::Done;
                     // 2. Set m.[[Status]] to evaluated.
                     r.status = Status::Evaluated;
+                    let capability = r.top_level_capability.clone();
+                    if g.tracing() {
+                        let event =
+                            TraceEvent::new("AsyncModuleExecutionFulfilled", "12.c.iii", module)
+                                .write_to(m, "[[AsyncEvaluationOrder]]", "done")
+                                .write_to(m, "[[Status]]", "evaluated")
+                                .value("m", m);
+                        g.trace(event);
+                    }
+                    let r = g.get(m);
                     // 3. If m.[[TopLevelCapability]] is not empty, then
                     //    a. Assert: m.[[CycleRoot]] and m are the same Module Record.
                     debug_assert!(
                         r.top_level_capability.is_none() || r.cycle_root == Some(m),
                         "AsyncModuleExecutionFulfilled step 12.c.iii.3.a"
                     );
-                    r.top_level_capability.clone()
+                    capability
                 };
                 //    b. Perform ! Call(m.[[TopLevelCapability]].[[Resolve]], undefined, « undefined »).
                 if let Some(c) = capability {
@@ -353,7 +379,14 @@ pub fn async_module_execution_rejected(
             );
             if g.tracing() {
                 let line = format!("async rejected {}: -> evaluated with error", g.label(m));
-                g.trace_line(line);
+                let description = describe_thrown(&error);
+                let event = TraceEvent::new("AsyncModuleExecutionRejected", "5-7", m)
+                    .write("[[EvaluationError]]", description.clone())
+                    .write("[[Status]]", "evaluated")
+                    .write("[[AsyncEvaluationOrder]]", "done")
+                    .value("error", description)
+                    .text(line);
+                g.trace(event);
             }
             let r = g.get_mut(m);
             // 5. Set module.[[EvaluationError]] to ThrowCompletion(error).

@@ -7,6 +7,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use super::record::{ImportPhase, ModuleId, SharedGraph, Status};
+use super::trace::TraceEvent;
 use crate::interp::agent::Agent;
 use crate::interp::builtins::promise::{promise_state, PromiseStateView};
 use crate::interp::completion::{JsResult, Throw};
@@ -137,7 +138,13 @@ pub fn evaluate_module_sync(
             let g = graph.borrow();
             (g.label(module), g.get(module).status)
         };
-        super::evaluation::trace(graph, "defer not-ready", module);
+        {
+            let g = graph.borrow();
+            if g.tracing() {
+                let line = format!("defer not-ready {}", g.label(module));
+                g.trace(TraceEvent::new("EvaluateModuleSync", "1", module).text(line));
+            }
+        }
         let why = match status {
             Status::Evaluating | Status::EvaluatingAsync => "it is being evaluated",
             _ => "it or one of its dependencies is being evaluated or uses top-level await",

@@ -9,6 +9,7 @@ use smallvec::SmallVec;
 
 use super::deferred::gather_asynchronous_transitive_dependencies;
 use super::record::{AsyncEvaluationOrder, ImportPhase, ModuleBody, ModuleId, SharedGraph, Status};
+use super::trace::{describe_thrown, TraceEvent};
 use crate::interp::agent::Agent;
 use crate::interp::builtins::promise::{promise_state, PromiseStateView};
 use crate::interp::completion::{JsResult, Throw};
@@ -62,6 +63,18 @@ pub fn evaluate(agent: &mut Agent, graph: &SharedGraph, mut module: ModuleId) ->
         Err(Throw(error)) => {
             {
                 let mut g = graph.borrow_mut();
+                if g.tracing() {
+                    let description = describe_thrown(&error);
+                    let mut event = TraceEvent::new("Evaluate", "9.a", module);
+                    for m in &stack {
+                        event = event.write_to(*m, "[[Status]]", "evaluated").write_to(
+                            *m,
+                            "[[EvaluationError]]",
+                            description.clone(),
+                        );
+                    }
+                    g.trace(event.value("result", description));
+                }
                 // a. For each Cyclic Module Record m of stack, do
                 for m in stack {
                     let r = g.get_mut(m);
@@ -160,7 +173,15 @@ fn inner_module_evaluation(
             //    a. If module.[[EvaluationError]] is empty, return index.
             //    b. Otherwise, return ? module.[[EvaluationError]].
             Status::EvaluatingAsync | Status::Evaluated => match &r.evaluation_error {
-                Some(e) => Err(e.clone()),
+                Some(e) => {
+                    let e = e.clone();
+                    if g.tracing() {
+                        let event = TraceEvent::new("InnerModuleEvaluation", "2.b", m)
+                            .value("[[EvaluationError]]", describe_thrown(&e));
+                        g.trace(event);
+                    }
+                    Err(e)
+                }
                 None => Ok(false),
             },
             // 3. If module.[[Status]] is evaluating, return index.
@@ -181,12 +202,20 @@ fn inner_module_evaluation(
                 // 10. Append module to stack.
                 stack.push(m);
                 if g.tracing() {
-                    g.trace_line(format!(
+                    let line = format!(
                         "evaluate {}: linked -> evaluating, DFSIndex {} DFSAncestorIndex {}",
                         g.label(m),
                         *index - 1,
                         *index - 1
-                    ));
+                    );
+                    g.trace(
+                        TraceEvent::new("InnerModuleEvaluation", "5-10", m)
+                            .write("[[Status]]", "evaluating")
+                            .write("[[DFSIndex]]", *index - 1)
+                            .write("[[DFSAncestorIndex]]", *index - 1)
+                            .write("[[PendingAsyncDependencies]]", 0u32)
+                            .text(line),
+                    );
                 }
                 Ok(true)
             }
@@ -292,11 +321,14 @@ fn inner_module_evaluation(
                     .iter()
                     .map(|c| format!("{} {}", g.label(*c), status_name(g.get(*c).status)))
                     .collect();
-                g.trace_line(format!(
-                    "evaluate {}: pops [{}]",
-                    g.label(m),
-                    states.join(", ")
-                ));
+                let line = format!("evaluate {}: pops [{}]", g.label(m), states.join(", "));
+                let mut event = TraceEvent::new("InnerModuleEvaluation", "16.b", m);
+                for c in &component {
+                    event = event
+                        .write_to(*c, "[[Status]]", status_name(g.get(*c).status))
+                        .write_to(*c, "[[CycleRoot]]", m);
+                }
+                g.trace(event.value("component", component).text(line));
             }
         }
         // 17. Return index.
@@ -388,7 +420,15 @@ fn set_async_evaluation_order(graph: &SharedGraph, m: ModuleId) {
             r.pending_async_dependencies.unwrap_or(0),
             r.has_tla
         );
-        g.trace_line(line);
+        let event = TraceEvent::new("InnerModuleEvaluation", "12.b", m)
+            .write("[[AsyncEvaluationOrder]]", order)
+            .value(
+                "[[PendingAsyncDependencies]]",
+                r.pending_async_dependencies.unwrap_or(0),
+            )
+            .value("[[HasTLA]]", r.has_tla)
+            .text(line);
+        g.trace(event);
     }
 }
 
@@ -404,11 +444,14 @@ pub(super) fn status_name(status: Status) -> &'static str {
     }
 }
 
-pub(super) fn trace(graph: &SharedGraph, what: &str, m: ModuleId) {
+/// The trace event of ExecuteModule ( [ capability ] ) on `m` (`sync`: no
+/// capability, step 9; otherwise step 10).
+fn trace_execute_module(graph: &SharedGraph, m: ModuleId, sync: bool) {
     let g = graph.borrow();
     if g.tracing() {
-        let line = format!("{what} {}", g.label(m));
-        g.trace_line(line);
+        let line = format!("execute {}", g.label(m));
+        let step = if sync { "9" } else { "10" };
+        g.trace(TraceEvent::new("ExecuteModule", step, m).text(line));
     }
 }
 
@@ -459,6 +502,12 @@ fn after_child(
         //     3. If requiredModule.[[EvaluationError]] is not empty, return ?
         //        requiredModule.[[EvaluationError]].
         if let Some(e) = &root.evaluation_error {
+            if g.tracing() {
+                let event = TraceEvent::new("InnerModuleEvaluation", "11.c.iv.3", module)
+                    .value("requiredModule", required)
+                    .value("[[EvaluationError]]", describe_thrown(e));
+                g.trace(event);
+            }
             return Err(e.clone());
         }
     }
@@ -472,6 +521,14 @@ fn after_child(
         r.pending_async_dependencies = Some(pending + 1);
         // 2. Append module to requiredModule.[[AsyncParentModules]].
         g.get_mut(required).async_parent_modules.push(module);
+        if g.tracing() {
+            let parents = g.get(required).async_parent_modules.clone();
+            let event = TraceEvent::new("InnerModuleEvaluation", "11.c.v", module)
+                .write("[[PendingAsyncDependencies]]", pending + 1)
+                .write_to(required, "[[AsyncParentModules]]", parents)
+                .value("requiredModule", required);
+            g.trace(event);
+        }
     }
     Ok(())
 }
@@ -484,7 +541,7 @@ pub(super) fn run_body(
     m: ModuleId,
     sync: bool,
 ) -> JsResult<Option<gc::Gc<crate::interp::object::JsObject>>> {
-    trace(graph, "execute", m);
+    trace_execute_module(graph, m, sync);
     let (code, realm) = {
         let g = graph.borrow();
         let record = g.get(m);

@@ -8,6 +8,7 @@ use super::record::{
     BindingName, ImportName, ImportPhase, LocalBinding, ModuleBody, ModuleId, Resolution,
     SharedGraph, Status,
 };
+use super::trace::TraceEvent;
 use crate::interp::agent::Agent;
 use crate::interp::completion::{JsResult, Throw};
 use crate::interp::environment::ImportTarget;
@@ -31,7 +32,15 @@ pub fn link(agent: &mut Agent, graph: &SharedGraph, module: ModuleId) -> JsResul
     let result = inner_module_linking(agent, graph, module, &mut stack);
     let mut g = graph.borrow_mut();
     // 4. If result is an abrupt completion, then
-    if result.is_err() {
+    if let Err(Throw(error)) = &result {
+        if g.tracing() {
+            let mut event = TraceEvent::new("Link", "4", module)
+                .value("error", super::trace::describe_thrown(error));
+            for m in &stack {
+                event = event.write_to(*m, "[[Status]]", "unlinked");
+            }
+            g.trace(event);
+        }
         // a. For each Cyclic Module Record m of stack, do
         for m in stack {
             let r = g.get_mut(m);
@@ -104,12 +113,19 @@ fn inner_module_linking(
             // 8. Append module to stack.
             stack.push(m);
             if g.tracing() {
-                g.trace_line(format!(
+                let line = format!(
                     "link {}: unlinked -> linking, DFSIndex {} DFSAncestorIndex {}",
                     g.label(m),
                     *index - 1,
                     *index - 1
-                ));
+                );
+                g.trace(
+                    TraceEvent::new("InnerModuleLinking", "4-8", m)
+                        .write("[[Status]]", "linking")
+                        .write("[[DFSIndex]]", *index - 1)
+                        .write("[[DFSAncestorIndex]]", *index - 1)
+                        .text(line),
+                );
             }
             true
         };
@@ -185,7 +201,11 @@ fn inner_module_linking(
                     g.label(m),
                     g.labels(&component)
                 );
-                g.trace_line(line);
+                let mut event = TraceEvent::new("InnerModuleLinking", "13.b", m);
+                for popped in &component {
+                    event = event.write_to(*popped, "[[Status]]", "linked");
+                }
+                g.trace(event.value("component", component).text(line));
             }
         }
         drop(g);

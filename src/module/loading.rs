@@ -11,6 +11,7 @@ use rustc_hash::FxHashSet as HashSet;
 use std::collections::VecDeque;
 
 use super::record::{ImportPhase, ModuleId, ModuleRequest, SharedGraph, Status};
+use super::trace::{describe_thrown, TraceEvent};
 use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
 
@@ -175,7 +176,8 @@ impl GraphLoadingState {
         //    b. Perform ! Call(state.[[PromiseCapability]].[[Reject]], undefined,
         //       « moduleCompletion.[[Value]] »).
         //    (Here: return the error; the loads still pending are abandoned.)
-        let loaded = module_completion?;
+        let loaded = module_completion
+            .inspect_err(|e| trace_load_error(&self.graph, load.referrer, &load.request, &e.0))?;
         finish_loading_imported_module(&self.graph, load.referrer, load.index, loaded);
         // 2. If moduleCompletion is a normal completion, then
         //    a. (Source Phase Imports:) If phase is source, let loadType be
@@ -200,6 +202,17 @@ impl GraphLoadingState {
         //    c. Perform ! Call(state.[[PromiseCapability]].[[Resolve]], undefined,
         //       « undefined ») (here: the caller returns normally).
         let mut g = self.graph.borrow_mut();
+        if g.tracing() {
+            if let Some(&first) = self.visited.first() {
+                let mut event = TraceEvent::new("InnerModuleLoading", "5", first);
+                for &m in &self.visited {
+                    if g.get(m).status == Status::New {
+                        event = event.write_to(m, "[[Status]]", "unlinked");
+                    }
+                }
+                g.trace(event.value("[[Visited]]", self.visited.clone()));
+            }
+        }
         for m in self.visited {
             let record = g.get_mut(m);
             if record.status == Status::New {
@@ -259,6 +272,14 @@ impl GraphLoadingState {
             }
             // a. Append module to state.[[Visited]].
             self.visited.push(m);
+            {
+                let g = graph.borrow();
+                if g.tracing() {
+                    let event = TraceEvent::new("InnerModuleLoading", "2.a-d", m)
+                        .value("requestedModulesCount", requests);
+                    g.trace(event);
+                }
+            }
             // b. Let requestedModulesCount be the number of elements in module.[[RequestedModules]].
             // c. Set state.[[PendingModulesCount]] to state.[[PendingModulesCount]] + requestedModulesCount.
             // d. For each ModuleRequest Record request of module.[[RequestedModules]], do
@@ -284,7 +305,8 @@ impl GraphLoadingState {
                         HostLoad::Finished(result) => {
                             // iv. If state.[[IsLoading]] is false (the load
                             //     failed), return.
-                            let t = result?;
+                            let t = result
+                                .inspect_err(|e| trace_load_error(&graph, m, &request, &e.0))?;
                             finish_loading_imported_module(&graph, m, i, t);
                             t
                         }
@@ -331,5 +353,32 @@ pub fn finish_loading_imported_module(
     );
     if slot.is_none() {
         *slot = Some(module);
+        if g.tracing() {
+            let specifier = g.get(referrer).requested_modules[request]
+                .specifier
+                .to_rust_string();
+            let event = TraceEvent::new("FinishLoadingImportedModule", "1.b.i", referrer)
+                .value("[[Specifier]]", specifier)
+                .value("[[Module]]", module);
+            g.trace(event);
+        }
+    }
+}
+
+/// The trace event of a load that failed: FinishLoadingImportedModule
+/// with a throw completion, whose ContinueModuleLoading (step 3) ends the
+/// loading with the error.
+fn trace_load_error(
+    graph: &SharedGraph,
+    referrer: ModuleId,
+    request: &ModuleRequest,
+    error: &crate::interp::value::Value,
+) {
+    let g = graph.borrow();
+    if g.tracing() {
+        let event = TraceEvent::new("ContinueModuleLoading", "3", referrer)
+            .value("[[Specifier]]", request.specifier.to_rust_string())
+            .value("error", describe_thrown(error));
+        g.trace(event);
     }
 }

@@ -16,6 +16,7 @@ pub mod record;
 pub mod source_text;
 pub mod synthetic;
 pub mod termination;
+pub mod trace;
 pub mod vm_status;
 
 pub use evaluation::{evaluate, load_link_evaluate};

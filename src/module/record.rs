@@ -339,6 +339,8 @@ pub struct ModuleGraph {
 pub enum TraceSink {
     Stderr,
     Buffer(Rc<RefCell<Vec<String>>>),
+    /// Every event in its structured form (`vmjs trace --html`).
+    Events(Rc<RefCell<Vec<super::trace::TraceEvent>>>),
 }
 
 pub type SharedGraph = Rc<RefCell<ModuleGraph>>;
@@ -348,7 +350,13 @@ impl ModuleGraph {
         let id = ModuleId(self.modules.len() as u32);
         if self.trace.is_some() {
             let line = format!("load {}: new", short_name(&record.name));
-            self.trace_line(line);
+            // The host made the record (ParseModule or a synthetic module's
+            // constructor) for HostLoadImportedModule.
+            self.trace(
+                super::trace::TraceEvent::new("HostLoadImportedModule", "", id)
+                    .write("[[Status]]", "new")
+                    .text(line),
+            );
         }
         let env = record.env();
         self.env_owner.insert(env_key(&env), id);
@@ -381,6 +389,22 @@ impl ModuleGraph {
             None => {}
             Some(TraceSink::Stderr) => eprintln!("[trace] {line}"),
             Some(TraceSink::Buffer(lines)) => lines.borrow_mut().push(line),
+            Some(TraceSink::Events(events)) => events
+                .borrow_mut()
+                .push(super::trace::TraceEvent::line(line)),
+        }
+    }
+
+    /// Records one trace event (only when tracing): the text sinks get its
+    /// line, if it has one.
+    pub fn trace(&self, event: super::trace::TraceEvent) {
+        match &self.trace {
+            Some(TraceSink::Events(events)) => events.borrow_mut().push(event),
+            _ => {
+                if let Some(line) = event.text {
+                    self.trace_line(line);
+                }
+            }
         }
     }
 
@@ -426,7 +450,16 @@ impl ModuleGraph {
                 from,
                 self.label(required)
             );
-            self.trace_line(line);
+            let (algorithm, step) = match phase {
+                "link" => ("InnerModuleLinking", "9.c.iii.1"),
+                _ => ("InnerModuleEvaluation", "11.c.iii.1"),
+            };
+            self.trace(
+                super::trace::TraceEvent::new(algorithm, step, module)
+                    .write("[[DFSAncestorIndex]]", from)
+                    .value("requiredModule", required)
+                    .text(line),
+            );
         }
     }
 
