@@ -13,6 +13,7 @@ mod messages;
 pub(crate) mod parts;
 mod patterns;
 pub(crate) mod recovery;
+mod script_words;
 pub(crate) mod state;
 mod statements;
 mod suspensions;
