@@ -230,6 +230,49 @@ pub fn run_vmjs(harness: &Path, test: &Path, fm: &Frontmatter, variant: Variant)
     }
 }
 
+/// The Node binary to run the tests under as well, if the runner was
+/// asked to (`VMJS_TEST262_NODE=/path/to/node`, opt-in: it doubles the run).
+pub fn node_from_env() -> Option<String> {
+    std::env::var("VMJS_TEST262_NODE")
+        .ok()
+        .filter(|n| !n.is_empty())
+}
+
+/// Runs `test` under Node with `tests/scoreboard/test262_node.cjs` (each
+/// script run as one script, harness + test, with a `$262` built on
+/// `node:vm`), judged as vmjs's runs are.
+pub fn run_node(
+    node: &str,
+    harness: &Path,
+    test: &Path,
+    fm: &Frontmatter,
+    variant: Variant,
+) -> Outcome {
+    let driver = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scoreboard/test262_node.cjs");
+    let mut command = Command::new(node);
+    command
+        .arg("--expose-gc")
+        .arg("--unhandled-rejections=warn")
+        .arg("--no-warnings");
+    if variant == Variant::Module {
+        command.arg("--experimental-default-type=module");
+    }
+    command.arg(driver).arg(match variant {
+        Variant::Module => "module",
+        Variant::Strict => "strict",
+        Variant::NonStrict => "non-strict",
+    });
+    command.arg(test);
+    for file in harness_files(fm) {
+        command.arg(harness.join(file));
+    }
+    command.current_dir(test.parent().unwrap_or(Path::new(".")));
+    match run_with_timeout(command) {
+        Some(output) => judge(fm, &output),
+        None => Outcome::Fail("could not start node".into()),
+    }
+}
+
 /// The first line of `stderr` that says what was thrown: the
 /// `Error: message` line (Node prints the source line and a caret first).
 pub fn error_line(stderr: &str) -> String {

@@ -31,8 +31,7 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 use std::time::Instant;
 
 use common::frontmatter::{parse_frontmatter, Frontmatter};
@@ -40,8 +39,8 @@ use common::known_failures::{check_against_list_with_reasons, Failure};
 use common::score::{forget_summary, known_failures_list, record_summary_with_details};
 use common::shared_data::locate_shared;
 use common::test262::{
-    failure_cause, harness_files, judge, non_es2025_features, normalise_message, run_parallel,
-    run_vmjs, run_with_timeout, skipped_feature, FailureCause, Outcome, Variant,
+    failure_cause, harness_files, node_from_env, non_es2025_features, normalise_message, run_node,
+    run_parallel, run_vmjs, skipped_feature, FailureCause, Outcome, Variant,
 };
 use common::walk::{files_under, relative_name};
 
@@ -195,17 +194,14 @@ fn test262_builtins_run() {
     };
     let vmjs_seconds = started.elapsed().as_secs_f64();
 
-    let node = std::env::var("VMJS_TEST262_NODE")
-        .ok()
-        .filter(|n| !n.is_empty());
+    let node = node_from_env();
     let mut node_seconds = 0.0;
     let node_outcomes = node.as_ref().map(|node| {
         let node_started = Instant::now();
-        let driver =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scoreboard/test262_node.cjs");
         let (tests, harness, node) = (tests.clone(), harness.clone(), node.clone());
         let outcomes = run_parallel(indices.clone(), move |&i| {
-            run_node(&node, &driver, &harness, &tests[i])
+            let t = &tests[i];
+            run_node(&node, &harness, &t.path, &t.fm, t.variant)
         });
         node_seconds = node_started.elapsed().as_secs_f64();
         outcomes
@@ -331,32 +327,6 @@ fn test262_builtins_run() {
     let list = known_failures_list("test262-builtins");
     let reason = |f: &Failure| reason_of.get(&f.id).cloned().unwrap_or_default();
     check_against_list_with_reasons(RUNNER, &list, LIST_HEADER, &failures, &ran, Some(&reason));
-}
-
-/// Runs `test` under Node with `test262_node.cjs`.
-fn run_node(node: &str, driver: &Path, harness: &Path, test: &Test) -> Outcome {
-    let mut command = Command::new(node);
-    command
-        .arg("--expose-gc")
-        .arg("--unhandled-rejections=warn")
-        .arg("--no-warnings");
-    if test.variant == Variant::Module {
-        command.arg("--experimental-default-type=module");
-    }
-    command.arg(driver).arg(match test.variant {
-        Variant::Module => "module",
-        Variant::Strict => "strict",
-        Variant::NonStrict => "non-strict",
-    });
-    command.arg(&test.path);
-    for file in harness_files(&test.fm) {
-        command.arg(harness.join(file));
-    }
-    command.current_dir(test.path.parent().unwrap_or(Path::new(".")));
-    match run_with_timeout(command) {
-        Some(output) => judge(&test.fm, &output),
-        None => Outcome::Fail("could not start node".into()),
-    }
 }
 
 /// A short reason for a failure, derived from the test's built-in, its

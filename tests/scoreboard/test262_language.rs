@@ -17,6 +17,10 @@
 //! run's id ends in ` (non-strict)`) are compared with
 //! `tests/scoreboard/known-failures/test262-language.txt`.
 //!
+//! With `VMJS_TEST262_NODE=/path/to/node` the same runs also run under Node
+//! (`common::test262::run_node`, as the built-ins runner does), and Node's
+//! counts are printed beside vmjs's.
+//!
 //! `cargo test --release --test test262_language -- --nocapture`
 
 #[path = "../common/mod.rs"]
@@ -32,8 +36,8 @@ use common::known_failures::{check_against_list_with_reasons, Failure};
 use common::score::{forget_summary, known_failures_list, record_summary_with_details};
 use common::shared_data::locate_shared;
 use common::test262::{
-    failure_cause, non_es2025_features, normalise_message, run_parallel, run_vmjs, skipped_feature,
-    FailureCause, Outcome, Variant,
+    failure_cause, node_from_env, non_es2025_features, normalise_message, run_node, run_parallel,
+    run_vmjs, skipped_feature, FailureCause, Outcome, Variant,
 };
 use common::walk::{files_under, relative_name};
 
@@ -124,18 +128,31 @@ fn test262_language_run() {
         })
     };
     let seconds = started.elapsed().as_secs_f64();
+    let node_started = Instant::now();
+    let node_outcomes = node_from_env().map(|node| {
+        let (runs, harness) = (runs.clone(), harness.clone());
+        run_parallel((0..runs.len()).collect(), move |&i| {
+            let r = &runs[i];
+            run_node(&node, &harness, &r.path, &r.fm, r.variant)
+        })
+    });
+    let node_seconds = node_started.elapsed().as_secs_f64();
 
     // (passed, failed) per folder for strict (and module) runs, then
-    // non-strict runs.
+    // non-strict runs; Node's passes per folder and mode.
     let mut counts: BTreeMap<&str, [(usize, usize); 2]> = BTreeMap::new();
+    let mut node_counts: BTreeMap<&str, [usize; 2]> = BTreeMap::new();
     let mut failures = Vec::new();
     let mut ran = BTreeSet::new();
     let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
     let mut reason_of: BTreeMap<String, String> = BTreeMap::new();
-    for (run, outcome) in runs.iter().zip(outcomes) {
+    for (i, (run, outcome)) in runs.iter().zip(outcomes).enumerate() {
         let id = run.variant.id(&relative_name(&run.path, &root));
         ran.insert(id.clone());
         let mode = (run.variant == Variant::NonStrict) as usize;
+        if node_outcomes.as_ref().is_some_and(|node| node[i].passed()) {
+            node_counts.entry(run.folder.as_str()).or_default()[mode] += 1;
+        }
         let entry = &mut counts.entry(run.folder.as_str()).or_default()[mode];
         match outcome {
             Outcome::Pass => entry.0 += 1,
@@ -153,32 +170,54 @@ fn test262_language_run() {
         }
     }
 
+    let with_node = node_outcomes.is_some();
     let mut total = [(0, 0); 2];
+    let mut node_total = [0; 2];
     let mut table = String::new();
+    let node_header = if with_node {
+        format!(" {:>13} {:>15}", "node strict", "node non-strict")
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         table,
-        "{:<40} {:>13} {:>13}",
+        "{:<40} {:>13} {:>13}{node_header}",
         "folder", "strict", "non-strict"
     );
     let ratio = |(passed, failed): (usize, usize)| format!("{passed}/{}", passed + failed);
+    let node_columns = |node: [usize; 2], c: [(usize, usize); 2]| {
+        if with_node {
+            format!(
+                " {:>13} {:>15}",
+                ratio((node[0], c[0].0 + c[0].1 - node[0])),
+                ratio((node[1], c[1].0 + c[1].1 - node[1]))
+            )
+        } else {
+            String::new()
+        }
+    };
     for (folder, c) in &counts {
+        let node = node_counts.get(folder).copied().unwrap_or_default();
         for m in 0..2 {
             total[m].0 += c[m].0;
             total[m].1 += c[m].1;
+            node_total[m] += node[m];
         }
         let _ = writeln!(
             table,
-            "{folder:<40} {:>13} {:>13}",
+            "{folder:<40} {:>13} {:>13}{}",
             ratio(c[0]),
-            ratio(c[1])
+            ratio(c[1]),
+            node_columns(node, *c)
         );
     }
     let _ = writeln!(
         table,
-        "{:<40} {:>13} {:>13}",
+        "{:<40} {:>13} {:>13}{}",
         "all",
         ratio(total[0]),
-        ratio(total[1])
+        ratio(total[1]),
+        node_columns(node_total, total)
     );
     let percent =
         |(passed, failed): (usize, usize)| 100.0 * passed as f64 / (passed + failed).max(1) as f64;
@@ -190,6 +229,17 @@ fn test262_language_run() {
         ratio(total[1]),
         percent(total[1]),
     );
+    if with_node {
+        let node_ratio = |m: usize| (node_total[m], total[m].0 + total[m].1 - node_total[m]);
+        let _ = writeln!(
+            table,
+            "node: {} strict runs passed ({:.1}%), {} non-strict runs passed ({:.1}%) in {node_seconds:.0} s",
+            ratio(node_ratio(0)),
+            percent(node_ratio(0)),
+            ratio(node_ratio(1)),
+            percent(node_ratio(1)),
+        );
+    }
     let mut common_reasons: Vec<(&String, &usize)> = reasons.iter().collect();
     common_reasons.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     println!("{RUNNER}: most common failure reasons:");

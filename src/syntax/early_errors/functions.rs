@@ -27,7 +27,19 @@ impl Checker {
     /// (if any) is bound only inside it, so it clashes with nothing.
     pub fn check_function_expression(&mut self, function: &Function) -> Check {
         if let Some(name) = &function.name {
-            self.check_declared_name(name)?;
+            // The name of a function expression takes the expression's own
+            // [Yield] and [Await] (ECMA-262 §15.2: `function yield() {}`
+            // inside a generator is fine, `function* yield() {}` is not).
+            let enclosing = (self.function.yield_rule, self.function.await_rule);
+            let own = |operator: bool| match operator {
+                true => OperatorRule::Allowed,
+                false => OperatorRule::Forbidden,
+            };
+            self.function.yield_rule = own(function.is_generator);
+            self.function.await_rule = own(function.is_async);
+            let checked = self.check_declared_name(name);
+            (self.function.yield_rule, self.function.await_rule) = enclosing;
+            checked?;
             self.check_name_in_own_strict_code(function, name)?;
         }
         self.check_function(function, false)

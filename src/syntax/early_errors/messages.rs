@@ -81,3 +81,6 @@ pub const UNPAIRED_SURROGATE_EXPORT: &str =
 pub fn duplicate_import_attribute(key: &str) -> String {
     format!("Import assertion has duplicate key '{key}'")
 }
+
+/// A `let` or `const` declaration (or a for-in/of head's) binding `let`.
+pub const LET_LEXICALLY_BOUND: &str = "let is disallowed as a lexically bound name";

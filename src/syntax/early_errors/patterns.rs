@@ -41,8 +41,15 @@ impl Checker {
             }
             Some(ReservedWord::Yield) if !self.function.strict => return Ok(()),
             Some(ReservedWord::Yield) => messages::STRICT_RESERVED_WORD,
-            // `await` is an ordinary identifier outside modules and async code.
-            Some(ReservedWord::Await) if self.goal == Goal::Script => return Ok(()),
+            // `await` is an ordinary identifier outside modules and async
+            // code (and class static blocks); written with escapes there,
+            // it is the keyword.
+            Some(ReservedWord::Await)
+                if self.goal == Goal::Script
+                    && self.function.await_rule == OperatorRule::Forbidden =>
+            {
+                return Ok(())
+            }
             Some(ReservedWord::Await) if is_binding => messages::RESERVED_WORD,
             // §13.1.1: "It is a Syntax Error if this phrase is contained in
             // strict mode code and the StringValue of IdentifierName is one
@@ -117,6 +124,11 @@ impl Checker {
         match &pattern.kind {
             PatternKind::Ident(ident) => {
                 self.check_binding_identifier(ident, position)?;
+                // §14.3.1, §14.7.5.1: "It is a Syntax Error if the
+                // BoundNames of BindingList [ForBinding] contains "let"".
+                if binding == Binding::Lexical && &*ident.name == "let" {
+                    return self.fail(messages::LET_LEXICALLY_BOUND, ident.span);
+                }
                 self.declare(binding, &ident.name, ident.span)
             }
             PatternKind::Object { .. } | PatternKind::Array { .. } => self

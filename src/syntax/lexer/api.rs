@@ -15,6 +15,16 @@ pub fn tokenize(source: &str) -> Result<Vec<Token>, SyntaxError> {
     }
 }
 
+/// Splits a script's `source` into tokens: as [`tokenize`], with Annex
+/// B.1.1's HTML-like comments (`<!--`, and `-->` at the start of a line)
+/// read as single-line comments.
+pub fn tokenize_script(source: &str) -> Result<Vec<Token>, SyntaxError> {
+    match driver::Driver::for_script(source).run() {
+        (tokens, None) => Ok(tokens),
+        (_, Some(error)) => Err(error),
+    }
+}
+
 /// The tokens before the first lexical error, and that error. A parser can
 /// parse the prefix first so that a syntax error earlier in the source is
 /// reported before a lexical error later in it, as V8 does.

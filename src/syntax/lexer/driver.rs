@@ -18,7 +18,8 @@ use crate::syntax::token::{RegexToken, Tok, Token};
 
 const INVALID: &str = "Invalid or unexpected token";
 /// §B.1.1's HTML-like comments do not exist in module code; V8 reports
-/// `<!--` anywhere and `-->` at the start of a line with this message.
+/// `<!--` anywhere and `-->` at the start of a line with this message
+/// (in a script they are single-line comments).
 const HTML_COMMENT: &str = "HTML comments are not allowed in modules";
 
 pub(super) struct Driver<'a> {
@@ -36,6 +37,9 @@ pub(super) struct Driver<'a> {
     /// A line terminator has been seen since the last token (besides the
     /// ones logos skips, which it records in its extras).
     nl_before: bool,
+    /// Annex B.1.1's HTML-like comments are comments (script goal), not
+    /// errors (module goal).
+    html_comments: bool,
 }
 
 /// What one raw token comes to: a token, nothing (trivia), or an error.
@@ -52,7 +56,31 @@ impl<'a> Driver<'a> {
             produced_any: false,
             finished: false,
             nl_before: false,
+            html_comments: false,
         }
+    }
+
+    /// A driver for the script goal, where `<!--` and a `-->` that starts a
+    /// line begin single-line comments (ECMA-262 §B.1.1).
+    pub(super) fn for_script(src: &'a str) -> Driver<'a> {
+        Driver {
+            html_comments: true,
+            ..Driver::new(src)
+        }
+    }
+
+    /// SingleLineHTMLOpenComment / SingleLineHTMLCloseComment (§B.1.1):
+    /// like `//`, the comment runs to the end of the line.
+    fn html_comment(&mut self, start: usize, marker_end: usize) -> Step {
+        if !self.html_comments {
+            return Err(error_at(start, marker_end, HTML_COMMENT));
+        }
+        let rest = &self.src[marker_end..];
+        let line_end = rest
+            .find(['\n', '\r', '\u{2028}', '\u{2029}'])
+            .map_or(self.src.len(), |i| marker_end + i);
+        self.skip_to(line_end);
+        Ok(None)
     }
 
     /// All tokens up to the first error, and that error.
@@ -146,13 +174,13 @@ impl<'a> Driver<'a> {
                 return Ok(Some(question));
             }
             Raw::Lt if self.src[end..].starts_with("!--") => {
-                return Err(error_at(start, end + 3, HTML_COMMENT));
+                return self.html_comment(start, end + 3);
             }
             Raw::MinusMinus
                 if self.src.as_bytes().get(end) == Some(&b'>')
                     && (self.nl_before || !self.produced_any) =>
             {
-                return Err(error_at(start, end + 1, HTML_COMMENT));
+                return self.html_comment(start, end + 1);
             }
             Raw::LBrace => Tok::LBrace,
             Raw::RBrace => Tok::RBrace,
@@ -251,10 +279,13 @@ impl<'a> Driver<'a> {
             Some(decoded) => {
                 // §12.7.1: an escaped reserved word is not a keyword, and may
                 // only be a property name. The words reserved in strict
-                // code only are identifiers in non-strict code: the
-                // early-error walk, which knows the strictness, decides.
-                let reserved = Tok::keyword(&decoded)
-                    .is_some_and(|k| k.is_reserved_word() && !k.is_strict_mode_reserved_word());
+                // code only are identifiers in non-strict code, and
+                // `await` is one outside modules and async functions: the
+                // early-error walk, which knows the strictness and the
+                // goal, decides.
+                let reserved = Tok::keyword(&decoded).is_some_and(|k| {
+                    k.is_reserved_word() && !k.is_strict_mode_reserved_word() && k != Tok::Await
+                });
                 let property_name = self.context.in_property_name_position()
                     && !(self.context.in_object_key_position()
                         && matches!(

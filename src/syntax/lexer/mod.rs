@@ -24,4 +24,6 @@ mod template;
 mod tests;
 
 use api::error_at;
-pub use api::{legacy_octal_error, template_escape_error, tokenize, tokenize_prefix, tokens};
+pub use api::{
+    legacy_octal_error, template_escape_error, tokenize, tokenize_prefix, tokenize_script, tokens,
+};

@@ -11,6 +11,7 @@ use super::grammar::ProgramParser;
 use super::messages::{to_syntax_error, unexpected_token};
 use super::phase_times::{Phase, PhaseTimes, Stopwatch};
 use super::recovery;
+use super::script_words::decide_script_words;
 use super::state::{Goal, ParseState};
 use lalrpop_util::ParseError;
 
@@ -150,7 +151,7 @@ fn parse_program(
     goal: Goal,
     watch: &mut impl Stopwatch,
 ) -> Result<Parsed, SyntaxError> {
-    let tokens = match lexer::tokenize(source) {
+    let tokens = match tokenize(source, goal) {
         Ok(tokens) => tokens,
         Err(lex_error) => return Err(earlier_parse_error(source, goal, lex_error)),
     };
@@ -163,9 +164,11 @@ fn parse_program(
 /// Runs the grammar over the tokens. The terminals the parser expected are
 /// only listed (for the error message) when a first run fails: then the
 /// same, deterministic pipeline runs again with the list enabled.
-fn run_grammar(source: &str, tokens: Vec<Token>, goal: Goal) -> Result<Parsed, SyntaxError> {
+fn run_grammar(source: &str, mut tokens: Vec<Token>, goal: Goal) -> Result<Parsed, SyntaxError> {
+    let word_errors = script_words(&mut tokens, goal);
     let metas = adapter::metas(&tokens);
     let state = ParseState::new(source, &metas, goal);
+    word_errors.into_iter().for_each(|e| state.defer(e));
     recovery::start(false);
     let result = ProgramParser::new().parse(&state, adapter::terminals(tokens));
     let result = match result {
@@ -179,11 +182,30 @@ fn run_grammar(source: &str, tokens: Vec<Token>, goal: Goal) -> Result<Parsed, S
     state.earliest(result)
 }
 
+/// The goal's tokens: a script's have Annex B.1.1's HTML-like comments.
+fn tokenize(source: &str, goal: Goal) -> Result<Vec<Token>, SyntaxError> {
+    match goal {
+        Goal::Script => lexer::tokenize_script(source),
+        Goal::Module => lexer::tokenize(source),
+    }
+}
+
+/// In a script, which `yield`, `await` and `let` are identifiers (see
+/// `script_words`); module code reserves all three.
+fn script_words(tokens: &mut [Token], goal: Goal) -> Vec<SyntaxError> {
+    match goal {
+        Goal::Script => decide_script_words(tokens),
+        Goal::Module => Vec::new(),
+    }
+}
+
 /// The second run of a parse that failed, with expected terminals listed.
 fn explain_parse_error(source: &str, goal: Goal) -> Result<Parsed, SyntaxError> {
-    let tokens = lexer::tokenize(source)?;
+    let mut tokens = tokenize(source, goal)?;
+    let word_errors = script_words(&mut tokens, goal);
     let metas = adapter::metas(&tokens);
     let state = ParseState::new(source, &metas, goal);
+    word_errors.into_iter().for_each(|e| state.defer(e));
     recovery::start(true);
     let result = ProgramParser::new().parse(&state, adapter::terminals(tokens));
     let (last_token, expected) = recovery::take_failure();
@@ -210,7 +232,7 @@ fn earlier_parse_error(source: &str, goal: Goal, lex_error: SyntaxError) -> Synt
     let Some(prefix) = source.get(..cut) else {
         return lex_error;
     };
-    let Ok(tokens) = lexer::tokenize(prefix) else {
+    let Ok(tokens) = tokenize(prefix, goal) else {
         return lex_error;
     };
     let result = run_grammar(prefix, tokens, goal);

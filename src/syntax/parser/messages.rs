@@ -11,7 +11,7 @@ use super::super::error::SyntaxError;
 use super::super::span::Span;
 use super::super::token::Tok;
 use super::adapter::{Bracket, Lex};
-use super::state::ParseState;
+use super::state::{Goal, ParseState};
 
 /// LALRPOP's errors in V8's words.
 pub fn to_syntax_error(
@@ -55,6 +55,9 @@ pub fn unexpected_token(
     if let Some(error) = escaped_keyword(state, l, lex, r, previous) {
         return error;
     }
+    if let Some(error) = await_operand_in_script(state, lex, previous) {
+        return error;
+    }
     // `super` may only be called or have a property read.
     if let Some(prev) = previous.filter(|p| state.text(*p) == "super") {
         return SyntaxError::new("'super' keyword unexpected here", prev);
@@ -87,6 +90,26 @@ pub fn unexpected_token(
         return SyntaxError::new(message, Span::new(l, r));
     }
     SyntaxError::new(unexpected_message(lex), Span::new(l, r))
+}
+
+/// `await x` where `await` is an identifier (a script outside async
+/// functions): V8 explains where the operator is allowed.
+fn await_operand_in_script(
+    state: &ParseState,
+    lex: &Lex,
+    previous: Option<Span>,
+) -> Option<SyntaxError> {
+    let previous = previous?;
+    let operand = match lex {
+        Lex::T(tok) => tok.fixed_text().is_none() || tok.is_keyword(),
+        _ => false,
+    };
+    (state.goal == Goal::Script && operand && state.text(previous) == "await").then(|| {
+        SyntaxError::new(
+            "await is only valid in async functions and the top level bodies of modules",
+            previous,
+        )
+    })
 }
 
 /// V8's message for an unexpected token.

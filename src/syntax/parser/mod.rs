@@ -14,6 +14,7 @@ pub(crate) mod parts;
 mod patterns;
 mod phase_times;
 pub(crate) mod recovery;
+mod script_words;
 pub(crate) mod state;
 mod statements;
 mod suspensions;
