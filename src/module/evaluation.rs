@@ -319,13 +319,13 @@ fn inner_module_evaluation(
             if g.tracing() {
                 let states: Vec<String> = component
                     .iter()
-                    .map(|c| format!("{} {}", g.label(*c), status_name(g.get(*c).status)))
+                    .map(|c| format!("{} {}", g.label(*c), g.get(*c).status.spec_name()))
                     .collect();
                 let line = format!("evaluate {}: pops [{}]", g.label(m), states.join(", "));
                 let mut event = TraceEvent::new("InnerModuleEvaluation", "16.b", m);
                 for c in &component {
                     event = event
-                        .write_to(*c, "[[Status]]", status_name(g.get(*c).status))
+                        .write_to(*c, "[[Status]]", g.get(*c).status.spec_name())
                         .write_to(*c, "[[CycleRoot]]", m);
                 }
                 g.trace(event.value("component", component).text(line));
@@ -429,18 +429,6 @@ fn set_async_evaluation_order(graph: &SharedGraph, m: ModuleId) {
             .value("[[HasTLA]]", r.has_tla)
             .text(line);
         g.trace(event);
-    }
-}
-
-pub(super) fn status_name(status: Status) -> &'static str {
-    match status {
-        Status::New => "new",
-        Status::Unlinked => "unlinked",
-        Status::Linking => "linking",
-        Status::Linked => "linked",
-        Status::Evaluating => "evaluating",
-        Status::EvaluatingAsync => "evaluating-async",
-        Status::Evaluated => "evaluated",
     }
 }
 

@@ -145,7 +145,7 @@ fn get_module_exports_list(
             g.trace_line(format!(
                 "defer {}: triggered by {method}{key} ({})",
                 g.label(m),
-                super::evaluation::status_name(g.get(m).status)
+                g.get(m).status.spec_name()
             ));
         }
     }

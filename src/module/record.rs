@@ -43,6 +43,21 @@ pub enum Status {
     Evaluated,
 }
 
+impl Status {
+    /// The status as the spec writes it.
+    pub fn spec_name(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::Unlinked => "unlinked",
+            Status::Linking => "linking",
+            Status::Linked => "linked",
+            Status::Evaluating => "evaluating",
+            Status::EvaluatingAsync => "evaluating-async",
+            Status::Evaluated => "evaluated",
+        }
+    }
+}
+
 /// ModuleRequest Record: a specifier, its import attributes (sorted by
 /// key) and [[Phase]] (Deferring Module Evaluation, Source Phase Imports:
 /// `evaluation`, `defer` or `source`). Equality is the ModuleRequests

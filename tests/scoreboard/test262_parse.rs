@@ -5,8 +5,9 @@
 //! - `negative: {phase: parse, type: SyntaxError}`: parsing must fail;
 //! - every other test, and every `*_FIXTURE.js`, must parse — as a module
 //!   with `flags: [module]` (fixtures are always modules), otherwise as a
-//!   strict script (`vmjs` has no sloppy mode, so `noStrict` tests are
-//!   skipped; a test without flags runs in strict mode too, so it is in scope);
+//!   strict script (the strict variant of a test; `noStrict` tests, which
+//!   have no such variant, are skipped here and run by the language runners;
+//!   a test without flags runs in strict mode too, so it is in scope);
 //! - tests of proposals that are not ECMAScript 2025 are skipped.
 //!
 //! Failures are compared with `tests/scoreboard/known-failures/test262-parse.txt`.
@@ -28,7 +29,7 @@ use common::score::{forget_summary, known_failures_list, record_summary};
 use common::shared_data::locate_shared;
 use common::test262::NON_ES2025_FEATURES;
 use common::walk::{files_under, relative_name};
-use vmjs::syntax::{parse_module, parse_script, LineIndex};
+use vmjs::syntax::{parse_module, parse_strict_script, LineIndex};
 
 const RUNNER: &str = "test262 parse";
 /// The test target's name (`cargo test --test test262_parse`).
@@ -165,7 +166,7 @@ fn plan_for(path: &Path, frontmatter: Option<&Frontmatter>) -> Plan {
 fn run_one(source: &str, goal: Goal, expectation: Expectation) -> Option<(String, bool)> {
     let outcome = match goal {
         Goal::Module => guarded_parse(|| parse_module(source)),
-        Goal::Script => guarded_parse(|| parse_script(source)),
+        Goal::Script => guarded_parse(|| parse_strict_script(source)),
     };
     let as_what = match goal {
         Goal::Module => "module",

@@ -28,7 +28,7 @@ use super::input::CliError;
 use super::run::{self as run_cmd, Observer, RunArgs};
 use crate::module::record::TraceSink;
 use crate::module::trace::{describe_thrown, TraceEvent, TraceValue};
-use crate::module::{ModuleGraph, Status};
+use crate::module::ModuleGraph;
 use layout::Graph;
 
 /// Above this many modules the page draws the strongly connected
@@ -74,7 +74,7 @@ impl Snapshot {
             .iter()
             .map(|r| ModuleView {
                 name: r.name.clone(),
-                status: status_name(r.status),
+                status: r.status.spec_name(),
                 has_tla: r.has_tla,
                 error: r.evaluation_error.as_ref().map(describe_thrown),
                 requests: r
@@ -186,19 +186,6 @@ fn short_names(modules: &[ModuleView]) -> Vec<String> {
             None => m.name.clone(),
         })
         .collect()
-}
-
-/// A [[Status]] as the spec writes it.
-fn status_name(status: Status) -> &'static str {
-    match status {
-        Status::New => "new",
-        Status::Unlinked => "unlinked",
-        Status::Linking => "linking",
-        Status::Linked => "linked",
-        Status::Evaluating => "evaluating",
-        Status::EvaluatingAsync => "evaluating-async",
-        Status::Evaluated => "evaluated",
-    }
 }
 
 fn value_json(value: &TraceValue) -> Json {

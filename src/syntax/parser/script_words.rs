@@ -349,6 +349,16 @@ impl Walk<'_> {
 
     /// Whether token `i` stands where an object literal or class body
     /// expects a member's name.
+    /// Whether token `i` is a property name (a key followed by `:` or a
+    /// method's `(`), not a shorthand property's IdentifierReference.
+    fn names_property(&self, i: usize) -> bool {
+        self.in_member_name_position(i)
+            && matches!(
+                self.tokens.get(i + 1).map(|t| &t.tok),
+                Some(Tok::Colon | Tok::LParen)
+            )
+    }
+
     fn in_member_name_position(&self, i: usize) -> bool {
         let Some(prev) = self.prev(i) else {
             return false;
@@ -384,7 +394,7 @@ impl Walk<'_> {
         let tok = self.tok(i).clone();
         match tok {
             Tok::Yield if !self.params().generator => self.rename(i, "yield"),
-            Tok::Await if self.params().static_block => {
+            Tok::Await if self.params().static_block && !after_dot && !self.names_property(i) => {
                 // ECMA-262 §15.7.1: a static block may not contain `await`,
                 // as an operator or a name.
                 let span = Span::new(self.tokens[i].start, self.tokens[i].end);

@@ -5,7 +5,7 @@ mod access;
 mod callbacks;
 mod from_async;
 mod mutation;
-mod sort;
+pub(crate) mod sort;
 
 use gc::Gc;
 

@@ -43,7 +43,13 @@ fn sort_compare(agent: &mut Agent, comparator: &Value, x: &Value, y: &Value) -> 
 }
 
 /// A stable merge sort whose comparisons may fail (the first error wins).
-fn merge_sort(agent: &mut Agent, items: Vec<Value>, comparator: &Value) -> JsResult<Vec<Value>> {
+/// It works bottom up, so the first comparison (and the first poll of the
+/// interrupt) comes at once, whatever the length.
+pub(crate) fn merge_sort_by(
+    agent: &mut Agent,
+    items: Vec<Value>,
+    mut compare: impl FnMut(&mut Agent, &Value, &Value) -> JsResult<Ordering>,
+) -> JsResult<Vec<Value>> {
     let n = items.len();
     let mut src = items;
     let mut dst: Vec<Value> = Vec::with_capacity(n);
@@ -56,8 +62,9 @@ fn merge_sort(agent: &mut Agent, items: Vec<Value>, comparator: &Value) -> JsRes
             let end = (start + 2 * width).min(n);
             let (mut i, mut j) = (start, mid);
             while i < mid && j < end {
+                agent.poll_interrupt()?;
                 // Take from the right only when strictly smaller: stability.
-                if sort_compare(agent, comparator, &src[j], &src[i])? == Ordering::Less {
+                if compare(agent, &src[j], &src[i])? == Ordering::Less {
                     dst.push(src[j].clone());
                     j += 1;
                 } else {
@@ -97,7 +104,7 @@ fn sort_indexed(
         }
         k += 1.0;
     }
-    let sorted = merge_sort(agent, items, comparator)?;
+    let sorted = merge_sort_by(agent, items, |a, x, y| sort_compare(a, comparator, x, y))?;
     Ok((sorted, undefined_count))
 }
 

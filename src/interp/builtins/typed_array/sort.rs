@@ -9,6 +9,7 @@ use gc::Gc;
 use super::object::{ta, validate_typed_array};
 use super::statics::typed_array_create_same_type;
 use crate::interp::agent::Agent;
+use crate::interp::builtins::array::sort::merge_sort_by;
 use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;
@@ -63,41 +64,12 @@ fn compare_typed_array_elements(
     })
 }
 
-/// A stable merge sort (bottom up, so the first comparison, and the first
-/// poll of the interrupt, come at once) with a comparator that may throw.
+/// SortIndexedProperties' sort for typed arrays: the shared merge sort
+/// with the typed-array comparison.
 fn merge_sort(agent: &mut Agent, items: Vec<Value>, comparefn: &Value) -> JsResult<Vec<Value>> {
-    let n = items.len();
-    let mut src = items;
-    let mut dst: Vec<Value> = Vec::with_capacity(n);
-    let mut width = 1;
-    while width < n {
-        dst.clear();
-        let mut start = 0;
-        while start < n {
-            let mid = (start + width).min(n);
-            let end = (start + 2 * width).min(n);
-            let (mut i, mut j) = (start, mid);
-            while i < mid && j < end {
-                agent.poll_interrupt()?;
-                // Take from the right only when strictly smaller: stability.
-                if compare_typed_array_elements(agent, &src[j], &src[i], comparefn)?
-                    == Ordering::Less
-                {
-                    dst.push(src[j].clone());
-                    j += 1;
-                } else {
-                    dst.push(src[i].clone());
-                    i += 1;
-                }
-            }
-            dst.extend_from_slice(&src[i..mid]);
-            dst.extend_from_slice(&src[j..end]);
-            start = end;
-        }
-        std::mem::swap(&mut src, &mut dst);
-        width *= 2;
-    }
-    Ok(src)
+    merge_sort_by(agent, items, |a, x, y| {
+        compare_typed_array_elements(a, x, y, comparefn)
+    })
 }
 
 /// SortIndexedProperties' last steps and sort's steps 7–8: writes `sorted`
