@@ -328,6 +328,26 @@ impl Agent {
             self.initialize_binding(frame, b, "", Value::Undefined)?;
         }
         // 26. IteratorBindingInitialization of the formals with the arguments.
+        frame.evaluating_parameters = true;
+        let bound = self.bind_parameters(frame, func, args);
+        frame.evaluating_parameters = false;
+        bound?;
+        // 36. For each Parse Node f of functionsToInitialize: InstantiateFunctionObject.
+        for h in &scope.hoisted_functions {
+            let fo = self.instantiate_function_declaration(frame, &h.function);
+            self.initialize_binding(frame, h.target, "", Value::Object(fo))?;
+        }
+        Ok(())
+    }
+
+    /// IteratorBindingInitialization of a function's formals with the
+    /// arguments (FunctionDeclarationInstantiation step 26).
+    fn bind_parameters(
+        &mut self,
+        frame: &mut Frame,
+        func: &Function,
+        args: &[Value],
+    ) -> JsResult<()> {
         for (i, param) in func.params.iter().enumerate() {
             let mut v = args.get(i).cloned().unwrap_or(Value::Undefined);
             if let (Value::Undefined, Some(default)) = (&v, &param.default) {
@@ -339,11 +359,6 @@ impl Agent {
             let rest_values = args.get(func.params.len()..).unwrap_or(&[]).to_vec();
             let array = self.create_array_from_list(rest_values);
             self.bind_pattern(frame, rest, Value::Object(array), true)?;
-        }
-        // 36. For each Parse Node f of functionsToInitialize: InstantiateFunctionObject.
-        for h in &scope.hoisted_functions {
-            let fo = self.instantiate_function_declaration(frame, &h.function);
-            self.initialize_binding(frame, h.target, "", Value::Object(fo))?;
         }
         Ok(())
     }

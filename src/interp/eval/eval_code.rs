@@ -22,7 +22,7 @@ use crate::interp::function::{CallArgs, Callable, Code, ConstructorKind};
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::source::SourceText;
 use crate::interp::value::Value;
-use crate::syntax::ast::{Function, FunctionKind, Name, Script};
+use crate::syntax::ast::{Function, FunctionKind, Name, Pattern, PatternKind, Script};
 use crate::syntax::early_errors::EvalContext;
 use crate::syntax::scope::ScriptScope;
 
@@ -120,8 +120,20 @@ impl Agent {
         });
         // 26. Let result be Completion(EvalDeclarationInstantiation(body,
         //     varEnv, lexEnv, privateEnv, strictEval)).
-        let mut result =
-            self.eval_declaration_instantiation(&mut frame, &script, scope, strict_eval);
+        let in_parameters = caller
+            .as_ref()
+            .filter(|c| c.frame.evaluating_parameters)
+            .and_then(|c| c.frame.function.as_ref())
+            .and_then(closure_function);
+        let mut result = match in_parameters {
+            Some(function) if !strict_eval => {
+                parameter_environment_conflict(self, &function, scope)
+            }
+            _ => Ok(()),
+        };
+        if result.is_ok() {
+            result = self.eval_declaration_instantiation(&mut frame, &script, scope, strict_eval);
+        }
         // 27. If result is a normal completion, then
         //     a. Set result to Completion(Evaluation of body).
         if result.is_ok() {
@@ -349,6 +361,82 @@ pub(super) fn set_or_add_var(env: &Gc<Env>, name: &Name, value: Option<Value>) {
         return;
     }
     extra.add(name.clone(), value.unwrap_or(Value::Undefined));
+}
+
+/// EvalDeclarationInstantiation step 3.d for a direct eval in a function's
+/// parameter expressions: there lexEnv is the function's parameter
+/// environment (FunctionDeclarationInstantiation step 20), which holds the
+/// parameters and `arguments`, and varEnv lies outside it, so eval code
+/// declaring a var of one of those names throws a SyntaxError.
+/// Deviation: vmjs keeps parameters and vars in one environment, so the
+/// parameter environment's bindings are found from the function's
+/// parameter names and its arguments binding.
+fn parameter_environment_conflict(
+    agent: &mut Agent,
+    function: &Function,
+    scope: &ScriptScope,
+) -> JsResult<()> {
+    let mut parameters: Vec<&Name> = Vec::new();
+    for param in &function.params {
+        pattern_names(&param.target, &mut parameters);
+    }
+    if let Some(rest) = &function.rest {
+        pattern_names(rest, &mut parameters);
+    }
+    // FunctionDeclarationInstantiation steps 15–18: with parameter
+    // expressions, every non-arrow function has an arguments object
+    // (unless a parameter is named `arguments`, found above), even when
+    // its body declares `arguments`.
+    let has_arguments = function.kind != FunctionKind::Arrow;
+    let var_names = scope
+        .var_names
+        .iter()
+        .chain(scope.functions.iter().filter_map(|f| function_name(f)));
+    for name in var_names {
+        // d.i.2.a. If ! thisEnv.HasBinding(name) is true, throw a SyntaxError.
+        if parameters.contains(&name) || (has_arguments && &**name == "arguments") {
+            return Err(already_declared(agent, name));
+        }
+    }
+    Ok(())
+}
+
+/// The BoundNames of a binding pattern, in source order.
+fn pattern_names<'a>(pattern: &'a Pattern, names: &mut Vec<&'a Name>) {
+    match &pattern.kind {
+        PatternKind::Ident(ident) => names.push(&ident.name),
+        PatternKind::Object { props, rest } => {
+            for prop in props {
+                pattern_names(&prop.value, names);
+            }
+            if let Some(rest) = rest {
+                pattern_names(rest, names);
+            }
+        }
+        PatternKind::Array { elems, rest } => {
+            for elem in elems.iter().flatten() {
+                pattern_names(&elem.target, names);
+            }
+            if let Some(rest) = rest {
+                pattern_names(rest, names);
+            }
+        }
+        PatternKind::Expr(_) | PatternKind::TooDeep => {}
+    }
+}
+
+/// The ECMAScript function a function object runs, if it is one.
+fn closure_function(function: &Gc<JsObject>) -> Option<Rc<Function>> {
+    let ObjectKind::Function(data) = &function.kind else {
+        return None;
+    };
+    let Callable::Closure(closure) = &data.callable else {
+        return None;
+    };
+    match &closure.code {
+        Code::Function(f) => Some(f.clone()),
+        _ => None,
+    }
 }
 
 fn function_name(f: &Function) -> Option<&Name> {

@@ -31,6 +31,10 @@ pub struct Frame {
     /// with a non-empty completion, §14 UpdateEmpty); None in every other
     /// frame, which does not track it.
     pub completion: Option<Value>,
+    /// A function's formal parameters are being evaluated (defaults and
+    /// patterns): a direct eval there sees the spec's separate parameter
+    /// environment (FunctionDeclarationInstantiation step 20).
+    pub evaluating_parameters: bool,
 }
 
 impl Frame {
@@ -49,6 +53,7 @@ impl Frame {
             function,
             strict: true,
             completion: None,
+            evaluating_parameters: false,
         }
     }
 }
