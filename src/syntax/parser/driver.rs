@@ -8,7 +8,7 @@ use super::super::span::Span;
 use super::super::token::Token;
 use super::adapter;
 use super::grammar::ProgramParser;
-use super::messages::{to_syntax_error, unexpected_token};
+use super::messages::{escaped_import_meta_at_end, to_syntax_error, unexpected_token};
 use super::phase_times::{Phase, PhaseTimes, Stopwatch};
 use super::recovery;
 use super::script_words::decide_script_words;
@@ -214,10 +214,12 @@ fn explain_parse_error(source: &str, goal: Goal) -> Result<Parsed, SyntaxError> 
         ParseError::User { error } if error.message == recovery::DROPPED_TOKEN => {
             match last_token {
                 Some((l, lex, r)) => unexpected_token(&state, l, &lex, r, &expected),
-                None => SyntaxError::new(
-                    "Unexpected end of input",
-                    Span::new(source.len(), source.len()),
-                ),
+                None => escaped_import_meta_at_end(&state, source.len()).unwrap_or_else(|| {
+                    SyntaxError::new(
+                        "Unexpected end of input",
+                        Span::new(source.len(), source.len()),
+                    )
+                }),
             }
         }
         e => to_syntax_error(e, &state),

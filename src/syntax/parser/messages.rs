@@ -26,6 +26,9 @@ pub fn to_syntax_error(
         ParseError::ExtraToken { token: (l, lex, r) } => unexpected_token(state, l, &lex, r, &[]),
         ParseError::UnrecognizedEof { expected, .. } => {
             let end = state.source.len();
+            if let Some(error) = escaped_import_meta_at_end(state, end) {
+                return error;
+            }
             let after_expression = expected.iter().any(|e| e == "\",\"");
             let message = after_expression
                 .then(|| unclosed_context(state, end))
@@ -47,11 +50,13 @@ pub fn unexpected_token(
     r: usize,
     expected: &[String],
 ) -> SyntaxError {
-    let previous = state
-        .token_index(l)
-        .filter(|&i| i > 0)
-        .map(|i| state.tokens[i - 1])
-        .map(|t| Span::new(t.start, t.end));
+    // The token before the unexpected one (the last token at the end of
+    // the input).
+    let previous = match state.token_index(l) {
+        Some(i) => i.checked_sub(1).map(|i| state.tokens[i]),
+        None => state.tokens.last().copied().filter(|t| t.end <= l),
+    }
+    .map(|t| Span::new(t.start, t.end));
     if let Some(error) = escaped_keyword(state, l, lex, r, previous) {
         return error;
     }
@@ -215,6 +220,19 @@ fn is_call_paren(state: &ParseState, i: usize) -> bool {
     ends_expression && !statement_keyword && !declares
 }
 
+/// At the end of the input: the error of an escaped `import.meta` that
+/// ends it (`import.m\u0065ta` reads as the start of `import.defer(…)`).
+pub fn escaped_import_meta_at_end(state: &ParseState, end: usize) -> Option<SyntaxError> {
+    let last = state.tokens.last().copied()?;
+    escaped_keyword(
+        state,
+        end,
+        &Lex::T(Tok::Semicolon),
+        end,
+        Some(Span::new(last.start, last.end)),
+    )
+}
+
 /// V8's messages for a contextual keyword written with escapes, which makes
 /// it a plain identifier (ECMA-262 §12.7.2).
 fn escaped_keyword(
@@ -250,6 +268,28 @@ fn escaped_keyword(
     }
     let previous = previous?;
     let text = state.text(previous);
+    // `import.m\u0065ta` reaches the grammar as `import.` and a name (the
+    // form of `import.defer(…)`), so the error comes at the token after it.
+    let before_previous = state
+        .token_index(previous.start as usize)
+        .and_then(|i| i.checked_sub(2))
+        .map(|i| state.text(Span::new(state.tokens[i].start, state.tokens[i].end)));
+    if text.contains('\\')
+        && unescaped_word(text).as_deref() == Some("meta")
+        && before_previous == Some("import")
+    {
+        return Some(SyntaxError::new(
+            "'import.meta' must not contain escaped characters",
+            previous,
+        ));
+    }
+    // `import a \u0066rom 'x'` reads as `import source x` up to the string.
+    if text.contains('\\') && unescaped_word(text).as_deref() == Some("from") {
+        return Some(SyntaxError::new(
+            "'from' must not contain escaped characters",
+            previous,
+        ));
+    }
     let escaped_modifier = text.contains('\\')
         && state.token_index(previous.start as usize).is_some()
         && matches!(
