@@ -9,8 +9,8 @@ use super::record::ModuleRequest;
 use super::record::{ExportEntry, ImportEntry, ImportName, LocalBinding, ModuleRecord};
 use crate::interp::string::JsStr;
 use crate::syntax::ast::{
-    ExportKind, Ident, ImportAttribute, ImportPhase, Module, ModuleExportName, ModuleItem, Pattern,
-    PatternKind, StmtKind, StringLit,
+    ExportKind, Ident, ImportAttribute, ImportPhase, Module, ModuleExportName, ModuleItem,
+    StmtKind, StringLit,
 };
 use crate::syntax::scope::DeclKind;
 
@@ -40,28 +40,6 @@ fn module_request(
         specifier: lit(source),
         attributes,
         phase,
-    }
-}
-
-/// BoundNames of a binding pattern, without recursion.
-fn bound_names<'a>(pattern: &'a Pattern, out: &mut Vec<&'a Ident>) {
-    let mut stack = vec![pattern];
-    while let Some(p) = stack.pop() {
-        let mut children: Vec<&Pattern> = Vec::new();
-        match &p.kind {
-            PatternKind::Ident(ident) => out.push(ident),
-            PatternKind::Object { props, rest } => {
-                children.extend(props.iter().map(|prop| &prop.value));
-                children.extend(rest.iter().map(|r| &**r));
-            }
-            PatternKind::Array { elems, rest } => {
-                children.extend(elems.iter().flatten().map(|e| &e.target));
-                children.extend(rest.iter().map(|r| &**r));
-            }
-            PatternKind::Expr(_) | PatternKind::TooDeep => {}
-        }
-        // Source order: the first child is visited next.
-        stack.extend(children.into_iter().rev());
     }
 }
 
@@ -156,7 +134,7 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
                     match &stmt.kind {
                         StmtKind::Var(v) => {
                             for d in &v.declarations {
-                                bound_names(&d.target, &mut names);
+                                d.target.bound_names(&mut names);
                             }
                         }
                         StmtKind::Function(f) => names.extend(f.name.iter()),

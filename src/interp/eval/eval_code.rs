@@ -22,7 +22,7 @@ use crate::interp::function::{CallArgs, Callable, Code, ConstructorKind};
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::source::SourceText;
 use crate::interp::value::Value;
-use crate::syntax::ast::{Function, FunctionKind, Name, Pattern, PatternKind, Script};
+use crate::syntax::ast::{Function, FunctionKind, Name, Script};
 use crate::syntax::early_errors::EvalContext;
 use crate::syntax::scope::ScriptScope;
 
@@ -376,13 +376,14 @@ fn parameter_environment_conflict(
     function: &Function,
     scope: &ScriptScope,
 ) -> JsResult<()> {
-    let mut parameters: Vec<&Name> = Vec::new();
+    let mut idents = Vec::new();
     for param in &function.params {
-        pattern_names(&param.target, &mut parameters);
+        param.target.bound_names(&mut idents);
     }
     if let Some(rest) = &function.rest {
-        pattern_names(rest, &mut parameters);
+        rest.bound_names(&mut idents);
     }
+    let parameters: Vec<&Name> = idents.iter().map(|id| &id.name).collect();
     // FunctionDeclarationInstantiation steps 15–18: with parameter
     // expressions, every non-arrow function has an arguments object
     // (unless a parameter is named `arguments`, found above), even when
@@ -399,30 +400,6 @@ fn parameter_environment_conflict(
         }
     }
     Ok(())
-}
-
-/// The BoundNames of a binding pattern, in source order.
-fn pattern_names<'a>(pattern: &'a Pattern, names: &mut Vec<&'a Name>) {
-    match &pattern.kind {
-        PatternKind::Ident(ident) => names.push(&ident.name),
-        PatternKind::Object { props, rest } => {
-            for prop in props {
-                pattern_names(&prop.value, names);
-            }
-            if let Some(rest) = rest {
-                pattern_names(rest, names);
-            }
-        }
-        PatternKind::Array { elems, rest } => {
-            for elem in elems.iter().flatten() {
-                pattern_names(&elem.target, names);
-            }
-            if let Some(rest) = rest {
-                pattern_names(rest, names);
-            }
-        }
-        PatternKind::Expr(_) | PatternKind::TooDeep => {}
-    }
 }
 
 /// The ECMAScript function a function object runs, if it is one.

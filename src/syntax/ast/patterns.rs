@@ -43,3 +43,29 @@ pub enum PatternKind {
     /// Stands in for a subtree deeper than [`MAX_NESTING`].
     TooDeep,
 }
+
+impl Pattern {
+    /// BoundNames (ECMA-262 §8.2.1): every identifier the pattern binds, in
+    /// source order, appended to `out`. Iterative, so a deeply nested
+    /// pattern cannot exhaust the stack.
+    pub fn bound_names<'a>(&'a self, out: &mut Vec<&'a Ident>) {
+        let mut stack = vec![self];
+        while let Some(p) = stack.pop() {
+            let mut children: Vec<&Pattern> = Vec::new();
+            match &p.kind {
+                PatternKind::Ident(ident) => out.push(ident),
+                PatternKind::Object { props, rest } => {
+                    children.extend(props.iter().map(|prop| &prop.value));
+                    children.extend(rest.iter().map(|r| &**r));
+                }
+                PatternKind::Array { elems, rest } => {
+                    children.extend(elems.iter().flatten().map(|e| &e.target));
+                    children.extend(rest.iter().map(|r| &**r));
+                }
+                PatternKind::Expr(_) | PatternKind::TooDeep => {}
+            }
+            // Source order: the first child is visited next.
+            stack.extend(children.into_iter().rev());
+        }
+    }
+}

@@ -13,7 +13,7 @@ use crate::syntax::span::Span;
 use super::context::{Check, Checker};
 use super::declarations::Binding;
 use super::messages;
-use super::names::{bound_names, is_well_formed_unicode, keyword_span, reserved_word};
+use super::names::{is_well_formed_unicode, keyword_span, reserved_word};
 use super::patterns::TargetPosition;
 
 /// The name V8 gives the binding of `export default <expression>` and of
@@ -209,7 +209,7 @@ impl Checker {
         match &stmt.kind {
             StmtKind::Var(decl) => {
                 for declarator in &decl.declarations {
-                    bound_names(&declarator.target, &mut names);
+                    declarator.target.bound_names(&mut names);
                 }
             }
             StmtKind::Function(function) => names.extend(function.name.iter()),

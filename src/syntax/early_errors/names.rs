@@ -2,38 +2,10 @@
 //! (ECMA-262 §8.2 "Scope Analysis", §8.6 "Miscellaneous").
 
 use crate::syntax::ast::{
-    Expr, ExprKind, Function, FunctionBody, Ident, Literal, Pattern, PatternKind, PropKey, Stmt,
-    StmtKind,
+    Expr, ExprKind, Function, FunctionBody, Literal, PatternKind, PropKey, Stmt, StmtKind,
 };
 use crate::syntax::span::Span;
 use crate::syntax::token::Tok;
-
-/// BoundNames of a binding pattern — ECMA-262 §8.2.1,
-/// <https://tc39.es/ecma262/#sec-static-semantics-boundnames.>
-/// Appends the identifiers in source order. Recursion is bounded by the
-/// pattern's depth (at most `MAX_NESTING`).
-pub(super) fn bound_names<'a>(pattern: &'a Pattern, names: &mut Vec<&'a Ident>) {
-    match &pattern.kind {
-        PatternKind::Ident(ident) => names.push(ident),
-        PatternKind::Object { props, rest } => {
-            for prop in props {
-                bound_names(&prop.value, names);
-            }
-            if let Some(rest) = rest {
-                bound_names(rest, names);
-            }
-        }
-        PatternKind::Array { elems, rest } => {
-            for elem in elems.iter().flatten() {
-                bound_names(&elem.target, names);
-            }
-            if let Some(rest) = rest {
-                bound_names(rest, names);
-            }
-        }
-        PatternKind::Expr(_) | PatternKind::TooDeep => {}
-    }
-}
 
 /// IsSimpleParameterList — ECMA-262 §15.1.3,
 /// <https://tc39.es/ecma262/#sec-static-semantics-issimpleparameterlist:>

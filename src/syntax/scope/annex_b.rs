@@ -21,7 +21,7 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::rc::Rc;
 
-use super::declarations::{bound_idents, lexical_decls_stmt, Lexical};
+use super::declarations::{lexical_decls_stmt, Lexical};
 use crate::syntax::ast::*;
 
 /// The block-level function declarations of a function body, script or
@@ -119,7 +119,7 @@ impl<'a> Collector<'a> {
                 if let Some(ForInit::Var(decl)) = init.as_deref() {
                     if decl.kind != VarKind::Var {
                         for d in &decl.declarations {
-                            bound_idents(&d.target, &mut ids);
+                            d.target.bound_names(&mut ids);
                         }
                     }
                 }
@@ -129,7 +129,7 @@ impl<'a> Collector<'a> {
                 let mut ids = Vec::new();
                 if let ForHead::Var(kind, pattern) = left {
                     if *kind != VarKind::Var {
-                        bound_idents(pattern, &mut ids);
+                        pattern.bound_names(&mut ids);
                     }
                 }
                 self.with_names(ids, |c| c.stmt(body));
@@ -153,7 +153,7 @@ impl<'a> Collector<'a> {
                     let mut ids = Vec::new();
                     if let Some(param) = &h.param {
                         if !matches!(param.kind, PatternKind::Ident(_)) {
-                            bound_idents(param, &mut ids);
+                            param.bound_names(&mut ids);
                         }
                     }
                     self.with_names(ids, |c| c.block(&h.body.iter().collect::<Vec<_>>()));

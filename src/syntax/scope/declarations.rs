@@ -16,30 +16,6 @@ pub(super) enum Lexical<'a> {
     Function(&'a Ident, &'a Rc<Function>),
 }
 
-/// BoundNames of a pattern: every identifier it binds.
-pub(super) fn bound_idents<'a>(pattern: &'a Pattern, out: &mut Vec<&'a Ident>) {
-    match &pattern.kind {
-        PatternKind::Ident(id) => out.push(id),
-        PatternKind::Object { props, rest } => {
-            for p in props {
-                bound_idents(&p.value, out);
-            }
-            if let Some(rest) = rest {
-                bound_idents(rest, out);
-            }
-        }
-        PatternKind::Array { elems, rest } => {
-            for e in elems.iter().flatten() {
-                bound_idents(&e.target, out);
-            }
-            if let Some(rest) = rest {
-                bound_idents(rest, out);
-            }
-        }
-        PatternKind::Expr(_) | PatternKind::TooDeep => {}
-    }
-}
-
 /// VarDeclaredNames of a statement list: `var` declarations anywhere
 /// inside it except in nested functions and classes.
 pub(super) fn var_idents<'a>(stmts: &'a [Stmt], out: &mut Vec<&'a Ident>) {
@@ -51,7 +27,7 @@ pub(super) fn var_idents<'a>(stmts: &'a [Stmt], out: &mut Vec<&'a Ident>) {
 fn var_decl_idents<'a>(decl: &'a VarDecl, out: &mut Vec<&'a Ident>) {
     if decl.kind == VarKind::Var {
         for d in &decl.declarations {
-            bound_idents(&d.target, out);
+            d.target.bound_names(out);
         }
     }
 }
@@ -78,7 +54,7 @@ pub(super) fn var_idents_stmt<'a>(s: &'a Stmt, out: &mut Vec<&'a Ident>) {
         }
         StmtKind::ForIn { left, body, .. } | StmtKind::ForOf { left, body, .. } => {
             if let ForHead::Var(VarKind::Var, pattern) = left {
-                bound_idents(pattern, out);
+                pattern.bound_names(out);
             }
             var_idents_stmt(body, out);
         }
@@ -124,7 +100,7 @@ pub(super) fn lexical_decls_stmt<'a>(s: &'a Stmt, out: &mut Vec<Lexical<'a>>) {
             };
             let mut ids = Vec::new();
             for d in &decl.declarations {
-                bound_idents(&d.target, &mut ids);
+                d.target.bound_names(&mut ids);
             }
             out.extend(ids.into_iter().map(|id| Lexical::Binding(id, kind)));
         }

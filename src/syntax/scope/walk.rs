@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use super::analysis::*;
 use super::annex_b::hoistable_block_functions;
-use super::declarations::{bound_idents, lexical_decls, lexical_decls_stmt, var_idents, Lexical};
+use super::declarations::{lexical_decls, lexical_decls_stmt, var_idents, Lexical};
 use super::{DeclKind, Implicit};
 use crate::syntax::ast::*;
 
@@ -428,7 +428,7 @@ impl<'a> Walker<'a> {
                     ForHead::Var(kind, pattern) => {
                         if *kind != VarKind::Var {
                             let mut ids = Vec::new();
-                            bound_idents(pattern, &mut ids);
+                            pattern.bound_names(&mut ids);
                             let decl_kind = if *kind == VarKind::Const {
                                 DeclKind::Const
                             } else {
@@ -491,7 +491,7 @@ impl<'a> Walker<'a> {
                     let scope = self.enter(ScopeKind::Block, Owner::Block(&h.scope));
                     if let Some(param) = &h.param {
                         let mut ids = Vec::new();
-                        bound_idents(param, &mut ids);
+                        param.bound_names(&mut ids);
                         for id in ids {
                             self.a.declare(scope, &id.name, DeclKind::CatchParam);
                         }
@@ -621,10 +621,10 @@ impl<'a> Walker<'a> {
         let scope = self.enter(ScopeKind::Function { arrow }, Owner::Function(&f.scope));
         let mut params = Vec::new();
         for p in &f.params {
-            bound_idents(&p.target, &mut params);
+            p.target.bound_names(&mut params);
         }
         if let Some(rest) = &f.rest {
-            bound_idents(rest, &mut params);
+            rest.bound_names(&mut params);
         }
         for id in &params {
             let b = self.a.declare(scope, &id.name, DeclKind::Param);
@@ -927,7 +927,7 @@ fn lexical_decls_stmt_of_decl<'a>(decl: &'a VarDecl, out: &mut Vec<Lexical<'a>>)
     };
     let mut ids = Vec::new();
     for d in &decl.declarations {
-        bound_idents(&d.target, &mut ids);
+        d.target.bound_names(&mut ids);
     }
     out.extend(ids.into_iter().map(|id| Lexical::Binding(id, kind)));
 }
