@@ -216,3 +216,16 @@ fn script_errors_exit_with_status_1() {
     assert_eq!(throws, Some(1));
     assert!(throws_err.starts_with("RangeError: boom"), "{throws_err}");
 }
+
+#[test]
+fn a_later_lexical_declaration_shadows_a_global_property_read_before() {
+    // readZ's reference to z first finds the global object's property; a
+    // later script's `let z` must be found from then on.
+    let (out, errors) = run_scripts(&[
+        "globalThis.z = 'property'; function readZ() { return z; } console.log(readZ(), readZ());",
+        "let z = 'lexical'; console.log(readZ());",
+        "z = 'changed'; console.log(readZ(), globalThis.z);",
+    ]);
+    assert_eq!(errors, [None, None, None]);
+    assert_eq!(out, "property property\nlexical\nchanged property\n");
+}

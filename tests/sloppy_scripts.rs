@@ -123,3 +123,8 @@ fn with_statements_are_syntax_errors_in_strict_code() {
         let _ = std::fs::remove_file(&file);
     }
 }
+
+#[test]
+fn global_reads_follow_changes_of_the_global_object() {
+    run_case("global_read_cache");
+}

@@ -69,6 +69,9 @@ impl GlobalEnvironment {
     /// DclRec.CreateMutableBinding / CreateImmutableBinding: records a
     /// script's (uninitialised) binding.
     pub fn create_lexical_binding(&self, name: Name, binding: GlobalLexical) {
+        // The binding shadows a global object property of the same name:
+        // identifier caches that point at such a property are stale.
+        super::shape::bump_prototype_epoch();
         self.lexical.borrow_mut().insert(name, binding);
     }
 

@@ -115,11 +115,23 @@ impl PropertyTable {
         (0..keys.len()).find(|&i| matches!(keys.get(i), Some(Some(k)) if k.id() == id))
     }
 
-    /// The property at `index` if the table still has shape number `shape`.
-    pub(crate) fn get_if_shape(&self, shape: u64, index: usize) -> Option<Property> {
-        match self.shape.borrow().as_ref() {
-            Some(s) if s.id() == shape => self.properties.get(index).flatten(),
-            _ => None,
+    /// The value of the data property at `index` (None: no property there,
+    /// or an accessor), copying nothing else.
+    pub(crate) fn data_value_at(&self, index: usize) -> Option<Value> {
+        self.properties
+            .inspect(index, |property| match property {
+                Some(Property::Data { value, .. }) => Some(value.clone()),
+                _ => None,
+            })
+            .flatten()
+    }
+
+    /// `data_value_at(index)` if the table still has shape number `shape`.
+    pub(crate) fn data_value_if_shape(&self, shape: u64, index: usize) -> Option<Value> {
+        if self.has_shape(shape) {
+            self.data_value_at(index)
+        } else {
+            None
         }
     }
 
@@ -129,8 +141,12 @@ impl PropertyTable {
         if !self.has_shape(shape) {
             return false;
         }
-        match self.properties.get(index).flatten() {
-            Some(Property::Data { attrs, .. }) if attrs.writable => {
+        let attrs = self.properties.inspect(index, |property| match property {
+            Some(Property::Data { attrs, .. }) => Some(*attrs),
+            _ => None,
+        });
+        match attrs.flatten() {
+            Some(attrs) if attrs.writable => {
                 self.properties.set(
                     index,
                     Some(Property::Data {

@@ -86,6 +86,12 @@ impl<T: Trace + Clone + 'static> Slots<T> {
         self.items().get(index).cloned()
     }
 
+    /// `f` applied to the value at `index`, without copying the value: for
+    /// reading a part of it (`f` must not reach this storage).
+    pub fn inspect<R>(&self, index: usize, f: impl FnOnce(&T) -> R) -> Option<R> {
+        self.items().get(index).map(f)
+    }
+
     /// Replaces the value at `index`, returning false when out of bounds.
     pub fn set(&self, index: usize, value: T) -> bool {
         if index >= self.len() {

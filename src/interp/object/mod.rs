@@ -262,10 +262,10 @@ impl JsObject {
         }
         let index = cache.index.get() as usize;
         let depth = cache.depth.get();
-        let property = if depth == 0 {
-            self.properties.get_if_shape(shape, index)?
+        if depth == 0 {
+            self.properties.data_value_if_shape(shape, index)
         } else if depth == PropertyCache::ADD {
-            return None;
+            None
         } else {
             // The shape says the key is not an own one; the guard says the
             // prototypes up to the holder have not changed their keys.
@@ -280,12 +280,49 @@ impl JsObject {
             for _ in 1..depth {
                 holder = holder.prototype.get()?;
             }
-            holder.properties.get_at(index)?
-        };
-        match property {
-            Property::Data { value, .. } => Some(value),
-            Property::Accessor { .. } => None,
+            holder.properties.data_value_at(index)
         }
+    }
+
+    /// The value of this global object's own data property through `cache`
+    /// (filled by `fill_global_cache`). The entry holds while the prototype
+    /// epoch is unchanged: the global object is watched, so adding or
+    /// removing any of its keys moves the epoch on, and so does every new
+    /// global lexical declaration (which would shadow the property).
+    pub(crate) fn cached_global(&self, cache: &PropertyCache) -> Option<Value> {
+        if cache.shape.get() != PropertyCache::GLOBAL || !self.ordinary_named_get() {
+            return None;
+        }
+        let guard = cache.proto.get()?;
+        if guard.epoch.get() != prototype_epoch()
+            || guard.address.get() != self as *const JsObject as usize
+        {
+            return None;
+        }
+        self.properties.data_value_at(cache.index.get() as usize)
+    }
+
+    /// Records in `cache` where this global object keeps `key`, when it is
+    /// an own data property (see `cached_global`).
+    pub(crate) fn fill_global_cache(&self, key: &PropertyKey, cache: &PropertyCache) {
+        if !self.ordinary_named_get() || cache.refills.get() == u8::MAX {
+            return;
+        }
+        cache.refills.set(cache.refills.get() + 1);
+        let Some(index) = self.properties.position(key) else {
+            return;
+        };
+        let (Ok(index), Some(_)) = (u32::try_from(index), self.properties.data_value_at(index))
+        else {
+            return;
+        };
+        self.properties.watch();
+        let guard = cache.proto.get_or_init(Box::default);
+        guard.address.set(self as *const JsObject as usize);
+        guard.epoch.set(prototype_epoch());
+        cache.shape.set(PropertyCache::GLOBAL);
+        cache.index.set(index);
+        cache.depth.set(0);
     }
 
     /// [[Set]] of a named property through `cache`, when the cache answers

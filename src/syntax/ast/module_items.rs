@@ -80,6 +80,9 @@ pub struct ProtoGuard {
 impl PropertyCache {
     /// The `depth` of an entry recording a write that added the property.
     pub const ADD: u8 = u8::MAX;
+    /// The `shape` of an entry on an identifier that names a property of
+    /// the global object (no object shape has this number).
+    pub const GLOBAL: u64 = u64::MAX;
 }
 
 impl Ident {
