@@ -16,7 +16,8 @@ use crate::interp::ops::call::is_constructor;
 use crate::interp::property::PropertyKey;
 use crate::interp::realm::Realm;
 use crate::interp::value::Value;
-use crate::syntax::ast::{Function, FunctionBody};
+use crate::syntax::ast::{Function, FunctionBody, PatternKind};
+use crate::syntax::scope::BindingRef;
 
 pub(crate) fn closure_of(f: &Gc<JsObject>) -> &Closure {
     match &f.kind {
@@ -64,7 +65,8 @@ pub fn call_closure(
             "Class constructor {name} cannot be invoked without 'new'"
         ));
     }
-    match closure.code.clone() {
+    // The closure's code is borrowed from `f`, which the caller keeps alive.
+    match &closure.code {
         Code::Function(func) => {
             let this = if func.is_strict() {
                 this.clone()
@@ -72,16 +74,16 @@ pub fn call_closure(
                 ordinary_call_bind_this_sloppy(agent, this)
             };
             if func.is_generator || func.is_async {
-                return agent.start_suspendable(f, &func, this, args);
+                return agent.start_suspendable(f, func, this, args);
             }
-            let (v, _) = agent.run_function(f, &func, Some(this), args, Value::Undefined)?;
+            let (v, _) = agent.run_function(f, func, Some(this), args, Value::Undefined)?;
             Ok(v)
         }
         Code::FieldInitializer { class, member } => {
-            agent.run_field_initializer(f, &class, member, this.clone())
+            agent.run_field_initializer(f, class, *member, this.clone())
         }
         Code::StaticBlock { class, member } => {
-            agent.run_static_block(f, &class, member, this.clone())
+            agent.run_static_block(f, class, *member, this.clone())
         }
         Code::DefaultConstructor { .. } => {
             let name = function_name(agent, f);
@@ -298,7 +300,11 @@ impl Agent {
         let scope = func.scope.get().expect("analysed");
         // OrdinaryCallBindThis and the function's own implicit bindings.
         if let (Some(b), Some(this)) = (scope.this_binding, this) {
-            self.initialize_binding(frame, b, "this", this)?;
+            if let BindingRef::Frame { slot, .. } = b {
+                frame.slots[slot as usize] = Some(this);
+            } else {
+                self.initialize_binding(frame, b, "this", this)?;
+            }
         }
         if let Some(b) = scope.new_target_binding {
             self.initialize_binding(frame, b, "new.target", new_target)?;
@@ -325,7 +331,11 @@ impl Agent {
         }
         // 27–28. Var bindings start as undefined.
         for &b in &scope.var_bindings {
-            self.initialize_binding(frame, b, "", Value::Undefined)?;
+            if let BindingRef::Frame { slot, .. } = b {
+                frame.slots[slot as usize] = Some(Value::Undefined);
+            } else {
+                self.initialize_binding(frame, b, "", Value::Undefined)?;
+            }
         }
         // 26. IteratorBindingInitialization of the formals with the arguments.
         frame.evaluating_parameters = true;
@@ -350,6 +360,13 @@ impl Agent {
     ) -> JsResult<()> {
         for (i, param) in func.params.iter().enumerate() {
             let mut v = args.get(i).cloned().unwrap_or(Value::Undefined);
+            // A plain parameter kept in a frame slot.
+            if let (PatternKind::Ident(id), None) = (&param.target.kind, &param.default) {
+                if let BindingRef::Frame { slot, .. } = id.binding.get() {
+                    frame.slots[slot as usize] = Some(v);
+                    continue;
+                }
+            }
             if let (Value::Undefined, Some(default)) = (&v, &param.default) {
                 v = self.eval_default(frame, &param.target, default)?;
             }

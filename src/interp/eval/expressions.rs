@@ -3,13 +3,14 @@
 
 use super::frame::Frame;
 use super::operators::number_binary;
+use super::references::frame_slot_value;
 use crate::interp::agent::Agent;
 use crate::interp::bigint::JsBigInt;
 use crate::interp::completion::JsResult;
 use crate::interp::ops::conversion::to_boolean;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
-use crate::syntax::ast::{BinaryOp, Expr, ExprKind, Literal, LogicalOp};
+use crate::syntax::ast::{BinaryOp, Expr, ExprKind, Literal, LogicalOp, MemberProp};
 use crate::syntax::scope::BindingRef;
 
 impl Agent {
@@ -86,6 +87,23 @@ impl Agent {
                     self.eval_expr(f, consequent)
                 } else {
                     self.eval_expr(f, alternate)
+                }
+            }
+            ExprKind::Member {
+                object,
+                prop: MemberProp::Ident(id),
+                ..
+            } => {
+                // `this.name` or `local.name` answered by the name's inline
+                // cache, reading the object where the frame holds it.
+                if let Some(Value::Object(o)) = frame_slot_value(f, object) {
+                    if let Some(v) = o.cached_data(&id.property_cache) {
+                        return Ok(v);
+                    }
+                }
+                match self.eval_chain(f, e)? {
+                    Some((v, _)) => Ok(v),
+                    None => Ok(Value::Undefined),
                 }
             }
             ExprKind::Call { .. } | ExprKind::Member { .. } | ExprKind::SuperMember { .. } => {

@@ -45,8 +45,10 @@ impl Frame {
         source: Rc<SourceText>,
         function: Option<Gc<JsObject>>,
     ) -> Frame {
+        let mut slots = smallvec::SmallVec::new();
+        slots.resize_with(size as usize, || None);
         Frame {
-            slots: smallvec::smallvec![None; size as usize],
+            slots,
             env,
             module_env,
             source,

@@ -318,8 +318,12 @@ impl Agent {
                 prop,
                 optional,
             } => {
-                let Some((base, _)) = self.eval_chain(f, object)? else {
-                    return Ok(None);
+                let base = match frame_slot_value(f, object) {
+                    Some(v) => v.clone(),
+                    None => match self.eval_chain(f, object)? {
+                        Some((base, _)) => base,
+                        None => return Ok(None),
+                    },
                 };
                 if *optional && matches!(base, Value::Undefined | Value::Null) {
                     return Ok(None);
@@ -599,6 +603,21 @@ fn callee_text(e: &Expr) -> String {
 /// Whether a callee passes its base on as `this` (a property reference).
 /// An identifier looked up by name (whose reference may have a `with`
 /// object as its base).
+/// The value of `e` when it is `this` or an identifier whose binding is an
+/// initialised frame slot: read in place, without a call or a copy.
+#[inline]
+pub(super) fn frame_slot_value<'f>(f: &'f Frame, e: &Expr) -> Option<&'f Value> {
+    let binding = match &e.kind {
+        ExprKind::Ident(id) => id.binding.get(),
+        ExprKind::This(binding) => binding.get(),
+        _ => return None,
+    };
+    match binding {
+        BindingRef::Frame { slot, .. } => f.slots[slot as usize].as_ref(),
+        _ => None,
+    }
+}
+
 fn is_dynamic_ident(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Ident(id) => id.binding.get() == BindingRef::Dynamic(Implicit::Name),
