@@ -25,13 +25,19 @@ use super::value::Value;
 
 const INDEX_THRESHOLD: usize = 8;
 
+/// `shape_id` of a table in dictionary mode (no shape has this number).
+const DICTIONARY: u64 = u64::MAX - 1;
+
 pub struct PropertyTable {
     /// The shared key list while the table is shaped; None in dictionary mode.
     shape: RefCell<Option<Rc<Shape>>>,
+    /// The number of `shape` (`DICTIONARY` in dictionary mode), kept beside
+    /// it so that an inline cache's check reads one word.
+    shape_id: Cell<u64>,
     properties: Slots<Option<Property>>,
     /// The table's own keys in dictionary mode.
     dictionary: RefCell<Option<Box<Dictionary>>>,
-    live: Cell<usize>,
+    live: Cell<u32>,
     /// Set once the object is some object's prototype: from then on, a key
     /// added or removed here moves the prototype epoch.
     watched: Cell<bool>,
@@ -47,6 +53,7 @@ impl Default for PropertyTable {
     fn default() -> Self {
         PropertyTable {
             shape: RefCell::new(Some(Shape::empty())),
+            shape_id: Cell::new(Shape::empty().id()),
             properties: Slots::new(),
             dictionary: RefCell::new(None),
             live: Cell::new(0),
@@ -62,7 +69,7 @@ impl PropertyTable {
 
     /// The number of properties.
     pub fn len(&self) -> usize {
-        self.live.get()
+        self.live.get() as usize
     }
 
     pub fn is_empty(&self) -> bool {
@@ -83,12 +90,22 @@ impl PropertyTable {
 
     /// The number of the table's shape, while it is shaped.
     pub(crate) fn shape_id(&self) -> Option<u64> {
-        self.shape.borrow().as_ref().map(|s| s.id())
+        match self.shape_id.get() {
+            DICTIONARY => None,
+            id => Some(id),
+        }
     }
 
     /// Whether the table still has shape number `shape`.
+    #[inline]
     pub(crate) fn has_shape(&self, shape: u64) -> bool {
-        matches!(self.shape.borrow().as_ref(), Some(s) if s.id() == shape)
+        self.shape_id.get() == shape && shape != DICTIONARY
+    }
+
+    /// Moves the table to shape `next`.
+    fn set_shape(&self, next: Rc<Shape>) {
+        self.shape_id.set(next.id());
+        *self.shape.borrow_mut() = Some(next);
     }
 
     /// The property stored at `index`, in either mode.
@@ -174,7 +191,7 @@ impl PropertyTable {
         if self.watched.get() {
             bump_prototype_epoch();
         }
-        *self.shape.borrow_mut() = Some(next);
+        self.set_shape(next);
         self.properties.push_small(Some(property));
         self.live.set(self.live.get() + 1);
         true
@@ -208,7 +225,7 @@ impl PropertyTable {
         if let Some(shape) = shaped {
             match shape.with_key(key.id()) {
                 Some(next) => {
-                    *self.shape.borrow_mut() = Some(next);
+                    self.set_shape(next);
                     self.properties.push_small(Some(property));
                     self.live.set(self.live.get() + 1);
                     return;
@@ -251,7 +268,9 @@ impl PropertyTable {
         if let Some(index) = dictionary.index.as_mut() {
             index.remove(&key.id());
         }
-        if dictionary.keys.len() >= INDEX_THRESHOLD && self.live.get() * 2 < dictionary.keys.len() {
+        if dictionary.keys.len() >= INDEX_THRESHOLD
+            && (self.live.get() as usize) * 2 < dictionary.keys.len()
+        {
             dictionary.compact(&self.properties);
         }
         true
@@ -274,6 +293,7 @@ impl PropertyTable {
         let Some(shape) = self.shape.borrow_mut().take() else {
             return;
         };
+        self.shape_id.set(DICTIONARY);
         let keys = Slots::new();
         if !self.properties.is_rooted() {
             // SAFETY: the table is inside the heap, so the new (still empty)
