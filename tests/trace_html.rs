@@ -472,7 +472,10 @@ fn import_defer_edges_and_triggers() {
     // The requests carry their [[Phase]]; the edge main → lazy is a defer edge.
     assert_eq!(
         data["modules"][main as usize]["requests"],
-        serde_json::json!([["./lazy.mjs", lazy, "defer"], ["./eager.mjs", eager, "evaluation"]])
+        serde_json::json!([
+            ["./lazy.mjs", lazy, "defer"],
+            ["./eager.mjs", eager, "evaluation"]
+        ])
     );
     let phase_of = |from: u64, to: u64| {
         data["view"]["edges"]
@@ -503,7 +506,11 @@ fn import_defer_edges_and_triggers() {
     assert_eq!(event["m"], lazy);
     assert_eq!(
         event["v"],
-        serde_json::json!([["internal method", "[[Get]]"], ["P", "value"], ["[[Status]]", "linked"]])
+        serde_json::json!([
+            ["internal method", "[[Get]]"],
+            ["P", "value"],
+            ["[[Status]]", "linked"]
+        ])
     );
     assert_eq!(
         event["t"],
@@ -552,5 +559,8 @@ fn import_defer_edges_and_triggers() {
         serde_json::json!([["ReadyForSyncExecution", false]])
     );
     let trigger = steps(&data, "GetModuleExportsList", "1");
-    assert_eq!(trigger[0]["v"][2], serde_json::json!(["[[Status]]", "evaluating"]));
+    assert_eq!(
+        trigger[0]["v"][2],
+        serde_json::json!(["[[Status]]", "evaluating"])
+    );
 }

@@ -65,7 +65,9 @@ fn chromium() -> Option<&'static str> {
     if std::env::var("CI").is_ok_and(|v| v == "true") {
         panic!("CI=true but no chromium on PATH: .ci/run installs the Debian package chromium");
     }
-    eprintln!("skipped: no chromium on PATH (apt-get install chromium); CI=true makes this a failure");
+    eprintln!(
+        "skipped: no chromium on PATH (apt-get install chromium); CI=true makes this a failure"
+    );
     None
 }
 
@@ -277,10 +279,7 @@ impl Image {
 /// Where a drawn node's rectangle is in the window: (x0, y0, x1, y1).
 fn node_box(data: &Json, node: usize, ctm: &[f64; 6]) -> (f64, f64, f64, f64) {
     let n = &data["view"]["nodes"][node];
-    let (x, y) = (
-        n["x"].as_f64().expect("x"),
-        n["y"].as_f64().expect("y"),
-    );
+    let (x, y) = (n["x"].as_f64().expect("x"), n["y"].as_f64().expect("y"));
     let [a, b, c, d, e, f] = *ctm;
     let screen = |px: f64, py: f64| (a * px + c * py + e, b * px + d * py + f);
     let (x0, y0) = screen(x - NODE_W / 2.0, y - NODE_H / 2.0);
@@ -318,7 +317,11 @@ fn the_spec_async_cycle_in_chromium() {
         .args(["trace", "--html", "a.mjs", "-o", "trace.html"])
         .output()
         .expect("vmjs runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let page_path = dir.0.join("trace.html");
     let page = std::fs::read_to_string(&page_path).expect("the page");
     let data = page_data(&page);
@@ -377,17 +380,22 @@ fn the_spec_async_cycle_in_chromium() {
     ));
     let control_messages = console_messages(&control_out.stderr);
     assert!(
-        control_messages.iter().any(|m| m.contains("control message")),
+        control_messages
+            .iter()
+            .any(|m| m.contains("control message")),
         "chromium's log shows console messages; it showed {control_messages:?}"
     );
     // A `--dump-dom` page gets less of the window than a screenshot's: the
     // DOM runs get a taller window, so that both pages are WIDTH × HEIGHT
     // (each page says its size; checked below).
     let control_dom = String::from_utf8_lossy(&control_out.stdout);
-    let control_height: u32 = attribute(&control_dom[control_dom.find("<body").expect("a body")..], "data-viewport")
-        .and_then(|v| v.split('x').nth(1))
-        .and_then(|h| h.parse().ok())
-        .expect("the control page's size");
+    let control_height: u32 = attribute(
+        &control_dom[control_dom.find("<body").expect("a body")..],
+        "data-viewport",
+    )
+    .and_then(|v| v.split('x').nth(1))
+    .and_then(|h| h.parse().ok())
+    .expect("the control page's size");
     let dom_height = HEIGHT + HEIGHT.saturating_sub(control_height);
 
     // The other runs at once: a DOM dump and a screenshot per step.
@@ -413,7 +421,9 @@ fn the_spec_async_cycle_in_chromium() {
         runs.push((dom, screenshot, shot));
     }
     let names = ["a.mjs", "b.mjs", "c.mjs", "d.mjs", "e.mjs"];
-    for ((dom_run, shot_run, shot), (check, colour)) in runs.into_iter().zip(checks.iter().zip(&colours)) {
+    for ((dom_run, shot_run, shot), (check, colour)) in
+        runs.into_iter().zip(checks.iter().zip(&colours))
+    {
         let dom_out = finish(dom_run);
         let shot_out = finish(shot_run);
         for out in [&dom_out, &shot_out] {
@@ -426,15 +436,26 @@ fn the_spec_async_cycle_in_chromium() {
         }
         let dom = read_dom(&String::from_utf8_lossy(&dom_out.stdout));
         assert_eq!(dom.step, check.step, "the page opened at #step=N");
-        assert_eq!(dom.viewport, format!("{WIDTH}x{HEIGHT}"), "the DOM run's window");
+        assert_eq!(
+            dom.viewport,
+            format!("{WIDTH}x{HEIGHT}"),
+            "the DOM run's window"
+        );
         let image = read_png(&shot);
-        assert_eq!((image.width, image.height), (WIDTH as usize, HEIGHT as usize));
+        assert_eq!(
+            (image.width, image.height),
+            (WIDTH as usize, HEIGHT as usize)
+        );
         for name in names {
             let (node, status) = dom
                 .nodes
                 .get(name)
                 .unwrap_or_else(|| panic!("a node for {name}"));
-            assert_eq!(status, check.status, "step {}: {name}'s data-status", check.step);
+            assert_eq!(
+                status, check.status,
+                "step {}: {name}'s data-status",
+                check.step
+            );
             let (x0, y0, x1, y1) = node_box(&data, *node, &dom.ctm);
             assert!(
                 x0 >= 0.0 && y0 >= 0.0 && x1 <= f64::from(WIDTH) && y1 <= f64::from(HEIGHT),

@@ -181,39 +181,40 @@ pub(crate) fn evaluate_and_resolve(
     reject: Value,
 ) -> JsResult<()> {
     let evaluation = (|| {
-    if defer {
-        // (Deferring Module Evaluation:) If phase is defer, then
-        // i. Let evaluationList be GatherAsynchronousTransitiveDependencies(module).
-        let evaluation_list = gather_asynchronous_transitive_dependencies(&graph, module);
-        {
-            let g = graph.borrow();
-            if g.tracing() {
-                let line = format!(
-                    "defer {}: import.defer() evaluates {}",
-                    g.label(module),
-                    g.labels(&evaluation_list)
-                );
-                let event = TraceEvent::new("GatherAsynchronousTransitiveDependencies", "9", module)
-                    .value("result", evaluation_list.clone());
-                g.trace(event.text(line));
+        if defer {
+            // (Deferring Module Evaluation:) If phase is defer, then
+            // i. Let evaluationList be GatherAsynchronousTransitiveDependencies(module).
+            let evaluation_list = gather_asynchronous_transitive_dependencies(graph, module);
+            {
+                let g = graph.borrow();
+                if g.tracing() {
+                    let line = format!(
+                        "defer {}: import.defer() evaluates {}",
+                        g.label(module),
+                        g.labels(&evaluation_list)
+                    );
+                    let event =
+                        TraceEvent::new("GatherAsynchronousTransitiveDependencies", "9", module)
+                            .value("result", evaluation_list.clone());
+                    g.trace(event.text(line));
+                }
             }
+            // ii. If evaluationList is empty, then
+            //     1. Perform fulfilledClosure(). 2. Return unused.
+            // (Here: a promise already fulfilled, whose reaction is fulfilledClosure.)
+            // iii. Let asyncDepsEvaluationPromises be a new empty List.
+            // iv. For each Module Record dep of evaluationList, append dep.Evaluate()
+            //     to asyncDepsEvaluationPromises.
+            let mut promises = Vec::with_capacity(evaluation_list.len());
+            for dep in evaluation_list {
+                promises.push(crate::module::evaluate(agent, graph, dep)?);
+            }
+            // v. Let evaluatePromise be SafePerformPromiseAll(asyncDepsEvaluationPromises).
+            safe_perform_promise_all(agent, promises)
+        } else {
+            // c. Let evaluatePromise be module.Evaluate().
+            crate::module::evaluate(agent, graph, module)
         }
-        // ii. If evaluationList is empty, then
-        //     1. Perform fulfilledClosure(). 2. Return unused.
-        // (Here: a promise already fulfilled, whose reaction is fulfilledClosure.)
-        // iii. Let asyncDepsEvaluationPromises be a new empty List.
-        // iv. For each Module Record dep of evaluationList, append dep.Evaluate()
-        //     to asyncDepsEvaluationPromises.
-        let mut promises = Vec::with_capacity(evaluation_list.len());
-        for dep in evaluation_list {
-            promises.push(crate::module::evaluate(agent, &graph, dep)?);
-        }
-        // v. Let evaluatePromise be SafePerformPromiseAll(asyncDepsEvaluationPromises).
-        safe_perform_promise_all(agent, promises)
-    } else {
-        // c. Let evaluatePromise be module.Evaluate().
-        crate::module::evaluate(agent, &graph, module)
-    }
     })();
     let promise = match evaluation {
         Ok(Value::Object(p)) => p,
@@ -229,7 +230,11 @@ pub(crate) fn evaluate_and_resolve(
         0,
         resolve_with_namespace,
         false,
-        vec![Value::Number(f64::from(module.0)), resolve, Value::Bool(defer)],
+        vec![
+            Value::Number(f64::from(module.0)),
+            resolve,
+            Value::Bool(defer),
+        ],
     );
     perform_promise_then(agent, &promise, Value::Object(on_fulfilled), reject, None);
     Ok(())

@@ -220,7 +220,7 @@
           const label = path.split('.').pop();
           return `<li data-path="${escapeHtml(path)}" style="padding-left:${4 + depth * 18}px"><span class="label">${escapeHtml(label)}.</span>${specInline(text)}</li>`;
         }).join('');
-        box.innerHTML = `<h2>\u00a7${specInline(algorithm.heading)}</h2><p class="intro">${specInline(algorithm.intro)} <code>${escapeHtml(algorithm.id)}</code></p><ol class="steps">${items}</ol>`;
+        box.innerHTML = `<h2>${/^\d/.test(algorithm.heading) ? '\u00a7' : ''}${specInline(algorithm.heading)}</h2><p class="intro">${specInline(algorithm.intro)} <code>${escapeHtml(algorithm.id)}</code></p><ol class="steps">${items}</ol>`;
       }
     }
     if (!algorithm) return;
