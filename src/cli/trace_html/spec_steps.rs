@@ -41,26 +41,27 @@ pub struct Algorithm {
 
 /// The algorithms of the excerpts.
 pub fn algorithms() -> Vec<Algorithm> {
-    let mut out = parse(EXCERPT);
-    out.extend(parse(DEFER_EXCERPT));
+    let mut out = parse(EXCERPT, true);
+    out.extend(parse(DEFER_EXCERPT, false));
     out
 }
 
-/// The algorithms of one excerpt. A heading is a clause: its section number
-/// (absent in a proposal's clauses), the algorithm's name, its parameters.
-fn parse(excerpt: &str) -> Vec<Algorithm> {
+/// The algorithms of one excerpt. A clause's heading is its section number
+/// (`numbered`; a proposal's clauses have none), the algorithm's name, its
+/// parameters; in a numbered excerpt other headings are not clauses.
+fn parse(excerpt: &str, numbered: bool) -> Vec<Algorithm> {
     let mut out: Vec<Algorithm> = Vec::new();
     // (indent, label) of the enclosing steps of the current step.
     let mut open: Vec<(usize, String)> = Vec::new();
     for line in excerpt.lines() {
         if let Some(heading) = line.strip_prefix('#') {
             let heading = heading.trim_start_matches('#').trim().to_string();
-            let mut words = heading.split_whitespace().peekable();
-            if words
-                .peek()
-                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
-            {
-                words.next();
+            let mut words = heading.split_whitespace();
+            if numbered {
+                let number = words.next().unwrap_or("");
+                if !number.starts_with(|c: char| c.is_ascii_digit()) {
+                    continue;
+                }
             }
             let name = words.next().unwrap_or("").to_string();
             out.push(Algorithm {
