@@ -425,3 +425,142 @@ fn text_trace_and_usage() {
     let out = vmjs_in(&dir.0, &["trace", "--html", "a.mjs"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// `import defer` (the Deferring Module Evaluation proposal): the deferred
+/// edge is drawn as one, InnerModuleEvaluation's evaluationList holds the
+/// deferred module's asynchronous dependency instead of the module, and the
+/// first string-keyed read of the deferred namespace is traced as
+/// GetModuleExportsList step 1 followed by EvaluateModuleSync, whose steps
+/// are the proposal's text.
+#[test]
+fn import_defer_edges_and_triggers() {
+    let dir = TempDir::new();
+    dir.write(&[
+        (
+            "main.mjs",
+            "import defer * as ns from './lazy.mjs'; import './eager.mjs'; console.log(ns.value);",
+        ),
+        (
+            "lazy.mjs",
+            "import './lazy_dep.mjs'; import './lazy_async.mjs'; export const value = 1;",
+        ),
+        ("lazy_dep.mjs", ""),
+        ("lazy_async.mjs", "await 0;"),
+        ("eager.mjs", ""),
+        (
+            "self.mjs",
+            "import defer * as me from './self.mjs';\n\
+             try { me.x; } catch (e) { console.log(e.constructor.name); }\n\
+             export const x = 1;",
+        ),
+    ]);
+    let (page, status) = trace_page(&dir.0, "main.mjs", &[]);
+    assert_eq!(status, Some(0));
+    assert_self_contained(&page);
+    check_script_syntax(&page, &dir.0);
+    let data = page_data(&page);
+    let id = ids(&data);
+    let [main, lazy, lazy_dep, lazy_async, eager] = [
+        "main.mjs",
+        "lazy.mjs",
+        "lazy_dep.mjs",
+        "lazy_async.mjs",
+        "eager.mjs",
+    ]
+    .map(|n| id[n]);
+
+    // The requests carry their [[Phase]]; the edge main → lazy is a defer edge.
+    assert_eq!(
+        data["modules"][main as usize]["requests"],
+        serde_json::json!([
+            ["./lazy.mjs", lazy, "defer"],
+            ["./eager.mjs", eager, "evaluation"]
+        ])
+    );
+    let phase_of = |from: u64, to: u64| {
+        data["view"]["edges"]
+            .as_array()
+            .expect("edges")
+            .iter()
+            .find(|e| e[0] == from && e[1] == to)
+            .map(|e| e[3].clone())
+    };
+    assert_eq!(phase_of(main, lazy), Some("defer".into()));
+    assert_eq!(phase_of(main, eager), Some("evaluation".into()));
+    assert_eq!(phase_of(lazy, lazy_dep), Some("evaluation".into()));
+
+    // InnerModuleEvaluation (the proposal's step 11): for the defer request,
+    // GatherAsynchronousTransitiveDependencies(lazy) = [lazy_async]; then eager.
+    let lists = steps(&data, "InnerModuleEvaluation", "11");
+    assert_eq!(lists.len(), 1);
+    assert_eq!(lists[0]["m"], main);
+    assert_eq!(module_list(lists[0], "evaluationList"), [lazy_async, eager]);
+
+    // main reads ns.value: GetModuleExportsList step 1 on lazy, still
+    // linked, then EvaluateModuleSync, which runs lazy_dep and lazy.
+    let trigger = events(&data)
+        .iter()
+        .position(|e| e["a"] == "GetModuleExportsList")
+        .expect("the trigger");
+    let event = &events(&data)[trigger];
+    assert_eq!(event["m"], lazy);
+    assert_eq!(
+        event["v"],
+        serde_json::json!([
+            ["internal method", "[[Get]]"],
+            ["P", "value"],
+            ["[[Status]]", "linked"]
+        ])
+    );
+    assert_eq!(
+        event["t"],
+        "defer lazy.mjs: triggered by [[Get]] value (linked)"
+    );
+    let before = state_after(&data, trigger);
+    assert_eq!(before[lazy as usize]["[[Status]]"], "linked");
+    assert_eq!(before[lazy_dep as usize]["[[Status]]"], "linked");
+    assert_eq!(before[lazy_async as usize]["[[Status]]"], "evaluated");
+    let sync = &events(&data)[trigger + 1];
+    assert_eq!(sync["a"], "EvaluateModuleSync");
+    assert_eq!(sync["s"], "1-2");
+    assert_eq!(sync["m"], lazy);
+    let executed: Vec<u64> = events(&data)[trigger..]
+        .iter()
+        .filter(|e| e["a"] == "ExecuteModule")
+        .map(|e| e["m"].as_u64().expect("module"))
+        .collect();
+    assert_eq!(executed, [lazy_dep, lazy]);
+    let end = state_after(&data, events(&data).len());
+    assert_eq!(end[lazy as usize]["[[Status]]"], "evaluated");
+    // The proposal's steps are on the page.
+    let spec = &data["spec"];
+    assert_eq!(
+        spec["EvaluateModuleSync"]["steps"][0],
+        serde_json::json!([
+            "1",
+            0,
+            "If ReadyForSyncExecution(*module*) is **false**, throw a **TypeError** exception."
+        ])
+    );
+    assert_eq!(
+        spec["GetModuleExportsList"]["steps"][1],
+        serde_json::json!(["1.a", 1, "Let *m* be *O*.[[Module]]."])
+    );
+
+    // A module that reads its own deferred namespace while it evaluates:
+    // ReadyForSyncExecution is false (EvaluateModuleSync step 1).
+    let (page, status) = trace_page(&dir.0, "self.mjs", &[]);
+    assert_eq!(status, Some(0));
+    let data = page_data(&page);
+    let not_ready = steps(&data, "EvaluateModuleSync", "1");
+    assert_eq!(not_ready.len(), 1);
+    assert_eq!(
+        not_ready[0]["v"],
+        serde_json::json!([["ReadyForSyncExecution", false]])
+    );
+    let trigger = steps(&data, "GetModuleExportsList", "1");
+    assert_eq!(
+        trigger[0]["v"][2],
+        serde_json::json!(["[[Status]]", "evaluating"])
+    );
+}

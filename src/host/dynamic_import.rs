@@ -20,6 +20,7 @@ use crate::module::deferred::gather_asynchronous_transitive_dependencies;
 use crate::module::module_source::get_module_source;
 use crate::module::namespace::get_module_namespace_in_phase;
 use crate::module::record::ImportPhase;
+use crate::module::trace::TraceEvent;
 use crate::module::{registered_graph, ModuleId, ModuleRequest};
 
 impl FileHost {
@@ -157,19 +158,45 @@ fn link_and_evaluate_closure(agent: &mut Agent, args: &CallArgs) -> JsResult<Val
     let linked =
         crate::interp::agent::without_collection(|| crate::module::link(agent, &graph, module));
     // b. If link is an abrupt completion, reject and return.
-    let evaluation = linked.and_then(|()| {
+    if let Err(Throw(e)) = linked {
+        agent.call(&reject, &Value::Undefined, &[e])?;
+        return Ok(Value::Undefined);
+    }
+    evaluate_and_resolve(agent, &graph, module, defer, resolve, reject)?;
+    Ok(Value::Undefined)
+}
+
+/// ContinueDynamicImport's linkAndEvaluateClosure after Link (steps c–f):
+/// Evaluate the module (phase evaluation) or the asynchronous dependencies
+/// GatherAsynchronousTransitiveDependencies lists (phase defer), then
+/// `resolve` with GetModuleNamespace(module, phase), or `reject` with the
+/// error. `vm.SourceTextModule`'s `import.defer()` ends here too, for the
+/// linked module its importModuleDynamically returned.
+pub(crate) fn evaluate_and_resolve(
+    agent: &mut Agent,
+    graph: &crate::module::SharedGraph,
+    module: ModuleId,
+    defer: bool,
+    resolve: Value,
+    reject: Value,
+) -> JsResult<()> {
+    let evaluation = (|| {
         if defer {
             // (Deferring Module Evaluation:) If phase is defer, then
             // i. Let evaluationList be GatherAsynchronousTransitiveDependencies(module).
-            let evaluation_list = gather_asynchronous_transitive_dependencies(&graph, module);
+            let evaluation_list = gather_asynchronous_transitive_dependencies(graph, module);
             {
                 let g = graph.borrow();
                 if g.tracing() {
-                    g.trace_line(format!(
+                    let line = format!(
                         "defer {}: import.defer() evaluates {}",
                         g.label(module),
                         g.labels(&evaluation_list)
-                    ));
+                    );
+                    let event =
+                        TraceEvent::new("GatherAsynchronousTransitiveDependencies", "9", module)
+                            .value("result", evaluation_list.clone());
+                    g.trace(event.text(line));
                 }
             }
             // ii. If evaluationList is empty, then
@@ -180,21 +207,21 @@ fn link_and_evaluate_closure(agent: &mut Agent, args: &CallArgs) -> JsResult<Val
             //     to asyncDepsEvaluationPromises.
             let mut promises = Vec::with_capacity(evaluation_list.len());
             for dep in evaluation_list {
-                promises.push(crate::module::evaluate(agent, &graph, dep)?);
+                promises.push(crate::module::evaluate(agent, graph, dep)?);
             }
             // v. Let evaluatePromise be SafePerformPromiseAll(asyncDepsEvaluationPromises).
             safe_perform_promise_all(agent, promises)
         } else {
             // c. Let evaluatePromise be module.Evaluate().
-            crate::module::evaluate(agent, &graph, module)
+            crate::module::evaluate(agent, graph, module)
         }
-    });
+    })();
     let promise = match evaluation {
         Ok(Value::Object(p)) => p,
-        Ok(_) => return Ok(Value::Undefined),
+        Ok(_) => return Ok(()),
         Err(Throw(e)) => {
             agent.call(&reject, &Value::Undefined, &[e])?;
-            return Ok(Value::Undefined);
+            return Ok(());
         }
     };
     // d–f. On fulfilment resolve with GetModuleNamespace(module); on rejection reject.
@@ -203,10 +230,14 @@ fn link_and_evaluate_closure(agent: &mut Agent, args: &CallArgs) -> JsResult<Val
         0,
         resolve_with_namespace,
         false,
-        vec![Value::Number(n), resolve, Value::Bool(defer)],
+        vec![
+            Value::Number(f64::from(module.0)),
+            resolve,
+            Value::Bool(defer),
+        ],
     );
     perform_promise_then(agent, &promise, Value::Object(on_fulfilled), reject, None);
-    Ok(Value::Undefined)
+    Ok(())
 }
 
 /// ContinueDynamicImport's onFulfilled: resolve with GetModuleNamespace(module).

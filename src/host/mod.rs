@@ -3,7 +3,7 @@
 
 mod builtin_modules;
 pub mod commonjs;
-mod dynamic_import;
+pub(crate) mod dynamic_import;
 pub mod errors;
 pub mod file_host;
 pub mod import_map;

@@ -142,7 +142,11 @@ pub fn evaluate_module_sync(
             let g = graph.borrow();
             if g.tracing() {
                 let line = format!("defer not-ready {}", g.label(module));
-                g.trace(TraceEvent::new("EvaluateModuleSync", "1", module).text(line));
+                g.trace(
+                    TraceEvent::new("EvaluateModuleSync", "1", module)
+                        .value("ReadyForSyncExecution", false)
+                        .text(line),
+                );
             }
         }
         let why = match status {
@@ -152,6 +156,16 @@ pub fn evaluate_module_sync(
         return Err(agent.type_error(format!(
             "Cannot evaluate deferred module '{label}' synchronously: {why}"
         )));
+    }
+    {
+        let g = graph.borrow();
+        if g.tracing() {
+            // (No text line: `vmjs run --trace` shows the trigger.)
+            g.trace(
+                TraceEvent::new("EvaluateModuleSync", "1-2", module)
+                    .value("ReadyForSyncExecution", true),
+            );
+        }
     }
     // 2. Let promise be module.Evaluate().
     let promise = super::evaluation::evaluate(agent, graph, module)?;

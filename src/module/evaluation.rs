@@ -391,11 +391,15 @@ pub(super) fn evaluation_list(graph: &SharedGraph, module: ModuleId) -> SmallVec
     }
     let g = graph.borrow();
     if has_defer && g.tracing() {
-        g.trace_line(format!(
+        let line = format!(
             "evaluate {}: evaluationList {}",
             g.label(module),
             g.labels(&evaluation_list)
-        ));
+        );
+        // (The proposal's step 11 builds evaluationList before its loop.)
+        let event = TraceEvent::new("InnerModuleEvaluation", "11", module)
+            .value("evaluationList", evaluation_list.to_vec());
+        g.trace(event.text(line));
     }
     evaluation_list
 }

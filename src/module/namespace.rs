@@ -141,12 +141,19 @@ fn get_module_exports_list(
         // (Traced when the access evaluates the module or fails: not for
         // the accesses after its evaluation.)
         if g.tracing() && g.get(m).status != super::record::Status::Evaluated {
-            let key = key.map_or(String::new(), |k| format!(" {}", k.to_value_string()));
-            g.trace_line(format!(
-                "defer {}: triggered by {method}{key} ({})",
+            let status = g.get(m).status.spec_name();
+            let key_text = key.map(|k| k.to_value_string());
+            let line = format!(
+                "defer {}: triggered by {method}{} ({status})",
                 g.label(m),
-                g.get(m).status.spec_name()
-            ));
+                key_text.as_ref().map_or(String::new(), |k| format!(" {k}"))
+            );
+            let mut event = super::trace::TraceEvent::new("GetModuleExportsList", "1", m)
+                .value("internal method", method.to_string());
+            if let Some(k) = key_text {
+                event = event.value("P", k);
+            }
+            g.trace(event.value("[[Status]]", status).text(line));
         }
     }
     //    b. Perform ? EvaluateModuleSync(m).

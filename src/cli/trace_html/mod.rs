@@ -16,6 +16,8 @@ mod layout;
 mod spec_steps;
 
 use std::cell::RefCell;
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::rc::Rc;
@@ -63,8 +65,9 @@ struct ModuleView {
     status: &'static str,
     has_tla: bool,
     error: Option<String>,
-    /// (specifier, the module it loaded if it was loaded)
-    requests: Vec<(String, Option<usize>)>,
+    /// (specifier, the module it loaded if it was loaded, the request's
+    /// [[Phase]]: `evaluation`, `defer` or `source`)
+    requests: Vec<(String, Option<usize>, &'static str)>,
 }
 
 impl Snapshot {
@@ -81,7 +84,13 @@ impl Snapshot {
                     .requested_modules
                     .iter()
                     .zip(r.loaded_modules.iter())
-                    .map(|(q, m)| (q.specifier.to_rust_string(), m.map(|m| m.0 as usize)))
+                    .map(|(q, m)| {
+                        (
+                            q.specifier.to_rust_string(),
+                            m.map(|m| m.0 as usize),
+                            q.phase.name(),
+                        )
+                    })
                     .collect(),
             })
             .collect();
@@ -229,14 +238,46 @@ fn event_json(event: &TraceEvent) -> Json {
     Json::Object(object)
 }
 
+/// How much of a module a request of `phase` needs: an edge drawn for
+/// several requests shows the most.
+fn phase_rank(phase: &str) -> u8 {
+    match phase {
+        "evaluation" => 2,
+        "defer" => 1,
+        _ => 0,
+    }
+}
+
 /// The page's data (see the module documentation).
 fn page_data(snapshot: &Snapshot, events: &[TraceEvent], max_nodes: usize, title: &str) -> Json {
     let modules = &snapshot.modules;
     let names = short_names(modules);
+    // One edge per importer and imported module, of the strongest phase
+    // among the requests it stands for (`import 'm'` and `import defer * as
+    // ns from 'm'` are two requests and one edge, an evaluation one).
+    let mut phase_of: HashMap<(usize, usize), &'static str> = HashMap::new();
     let graph = Graph {
         edges: modules
             .iter()
-            .map(|m| m.requests.iter().filter_map(|(_, t)| *t).collect())
+            .enumerate()
+            .map(|(v, m)| {
+                let mut succ = Vec::new();
+                for &(_, target, phase) in &m.requests {
+                    let Some(w) = target else { continue };
+                    match phase_of.entry((v, w)) {
+                        Entry::Vacant(e) => {
+                            e.insert(phase);
+                            succ.push(w);
+                        }
+                        Entry::Occupied(mut e) => {
+                            if phase_rank(phase) > phase_rank(e.get()) {
+                                e.insert(phase);
+                            }
+                        }
+                    }
+                }
+                succ
+            })
             .collect(),
     };
     let condensed = modules.len() > max_nodes;
@@ -273,12 +314,27 @@ fn page_data(snapshot: &Snapshot, events: &[TraceEvent], max_nodes: usize, title
             })
         })
         .collect();
+    // The phase of a drawn edge: of the strongest module edge it stands for.
+    let mut drawn_phase: HashMap<(usize, usize), &'static str> = HashMap::new();
+    for (&(v, w), &phase) in &phase_of {
+        let key = (node_of[v], node_of[w]);
+        let stronger = drawn_phase
+            .get(&key)
+            .is_none_or(|&p| phase_rank(phase) > phase_rank(p));
+        if stronger {
+            drawn_phase.insert(key, phase);
+        }
+    }
     let edges: Vec<Json> = drawn
         .edges
         .iter()
         .enumerate()
         .flat_map(|(v, succ)| succ.iter().map(move |&w| (v, w)))
-        .map(|(v, w)| json!([v, w, layout.back_edges.binary_search(&(v, w)).is_ok()]))
+        .map(|(v, w)| {
+            let back = layout.back_edges.binary_search(&(v, w)).is_ok();
+            let phase = drawn_phase.get(&(v, w)).copied().unwrap_or("evaluation");
+            json!([v, w, back, phase])
+        })
         .collect();
     let module_json: Vec<Json> = modules
         .iter()
@@ -290,7 +346,11 @@ fn page_data(snapshot: &Snapshot, events: &[TraceEvent], max_nodes: usize, title
                 "status": m.status,
                 "hasTLA": m.has_tla,
                 "error": m.error,
-                "requests": m.requests.iter().map(|(s, t)| json!([s, t])).collect::<Vec<_>>(),
+                "requests": m
+                    .requests
+                    .iter()
+                    .map(|(s, t, phase)| json!([s, t, phase]))
+                    .collect::<Vec<_>>(),
             })
         })
         .collect();

@@ -60,7 +60,11 @@
     if (parent) parent.appendChild(e);
     return e;
   }
-  view.edges.forEach(([from, to, back]) => {
+  // Modules some request imports with `import defer` / `import.defer()`.
+  const deferredTarget = new Set();
+  modules.forEach((mod) => mod.requests.forEach(([, t, phase]) => { if (phase === 'defer' && t !== null) deferredTarget.add(t); }));
+  const deferEdgesInto = new Map(); // drawn node -> its incoming defer edges
+  view.edges.forEach(([from, to, back, phase]) => {
     const a = view.nodes[from];
     const b = view.nodes[to];
     let d;
@@ -73,12 +77,18 @@
       const my = (a.y + b.y) / 2;
       d = `M ${a.x} ${a.y + NODE_H / 2} C ${a.x} ${my}, ${b.x} ${my}, ${b.x} ${b.y - NODE_H / 2}`;
     }
-    const path = el('path', { d, class: back ? 'edge back' : 'edge', 'marker-end': 'url(#arrow)' }, edgeLayer);
+    let cls = back ? 'edge back' : 'edge';
+    if (phase === 'defer' || phase === 'source') cls += ' ' + phase;
+    const path = el('path', { d, class: cls, 'marker-end': 'url(#arrow)', 'data-phase': phase || 'evaluation' }, edgeLayer);
     edgeEls.push(path);
+    if (phase === 'defer') {
+      if (!deferEdgesInto.has(to)) deferEdgesInto.set(to, []);
+      deferEdgesInto.get(to).push(path);
+    }
     edgeIndex.set(from + '>' + to, path);
   });
   view.nodes.forEach((n, i) => {
-    const g = el('g', { class: 'node absent', transform: `translate(${n.x - NODE_W / 2} ${n.y - NODE_H / 2})` }, nodeLayer);
+    const g = el('g', { class: 'node absent', transform: `translate(${n.x - NODE_W / 2} ${n.y - NODE_H / 2})`, 'data-node': i, 'data-module': moduleName(n.members[0]) }, nodeLayer);
     const rect = el('rect', { width: NODE_W, height: NODE_H, rx: 6 }, g);
     const first = n.members[0];
     let label = truncate(moduleName(first), 20);
@@ -130,6 +140,9 @@
     let cls = 'node';
     if (status === undefined) cls += ' absent';
     if (failed) cls += ' failed';
+    const waiting = deferredTarget.has(m) && status !== 'evaluated' && status !== 'evaluating-async' && !failed;
+    if (waiting) cls += ' deferred';
+    n.g.setAttribute('data-status', failed ? 'error' : (status || 'absent'));
     if (classes) cls += ' ' + classes;
     n.g.setAttribute('class', cls);
     const parts = [];
@@ -139,6 +152,7 @@
     const pending = s['[[PendingAsyncDependencies]]'];
     if (pending) parts.push('pending ' + pending);
     if (failed) parts.push('error');
+    if (waiting && status !== undefined) parts.push('deferred');
     n.info2.textContent = parts.join(' \u00b7 ');
   }
   // The modules an event touches, by role.
@@ -148,6 +162,8 @@
       const node = view.nodeOf[m];
       if (node !== undefined && !roles.has(node)) roles.set(node, cls);
     };
+    // A deferred namespace's access that starts EvaluateModuleSync.
+    if (event.a === 'GetModuleExportsList' && event.m !== undefined) add(event.m, 'triggered');
     if (event.m !== undefined) add(event.m, 'current');
     for (const [, v] of event.v || []) {
       if (v && typeof v === 'object' && 'ms' in v) v.ms.forEach((m) => add(m, 'group'));
@@ -174,6 +190,7 @@
     const out = [];
     if (event.m === undefined) return out;
     const from = view.nodeOf[event.m];
+    if (event.a === 'GetModuleExportsList' || event.a === 'EvaluateModuleSync') out.push(...(deferEdgesInto.get(from) || []));
     for (const [, v] of event.v || []) {
       if (v && typeof v === 'object' && 'm' in v) {
         const to = view.nodeOf[v.m];
@@ -203,7 +220,7 @@
           const label = path.split('.').pop();
           return `<li data-path="${escapeHtml(path)}" style="padding-left:${4 + depth * 18}px"><span class="label">${escapeHtml(label)}.</span>${specInline(text)}</li>`;
         }).join('');
-        box.innerHTML = `<h2>\u00a7${specInline(algorithm.heading)}</h2><p class="intro">${specInline(algorithm.intro)} <code>${escapeHtml(algorithm.id)}</code></p><ol class="steps">${items}</ol>`;
+        box.innerHTML = `<h2>${/^\d/.test(algorithm.heading) ? '\u00a7' : ''}${specInline(algorithm.heading)}</h2><p class="intro">${specInline(algorithm.intro)} <code>${escapeHtml(algorithm.id)}</code></p><ol class="steps">${items}</ol>`;
       }
     }
     if (!algorithm) return;
@@ -284,15 +301,20 @@
     const mod = modules[recordShown];
     const s = state[recordShown];
     const rows = Object.keys(s).map((f) => `<tr><td>${escapeHtml(f)}</td><td>${showValue(s[f])}</td></tr>`);
-    const requests = mod.requests.map(([spec_, t]) => `<tr><td>import</td><td>${escapeHtml(spec_)} \u2192 ${t === null ? '<i>not loaded</i>' : escapeHtml(moduleName(t))}</td></tr>`);
+    const requests = mod.requests.map(([spec_, t, phase]) => `<tr><td>import${phase && phase !== 'evaluation' ? ' ' + escapeHtml(phase) : ''}</td><td>${escapeHtml(spec_)} \u2192 ${t === null ? '<i>not loaded</i>' : escapeHtml(moduleName(t))}</td></tr>`);
     box.innerHTML = `<h3>${escapeHtml(mod.path)}</h3><table class="fields">${rows.join('')}${requests.join('')}<tr><td>[[HasTLA]]</td><td>${mod.hasTLA}</td></tr></table>`;
   }
   function renderOrders(k) {
     // The order modules ran in and the [[AsyncEvaluationOrder]]s given so far.
     const ran = [];
     const notified = [];
+    const triggered = [];
     for (let i = 0; i < k; i++) {
       const e = events[i];
+      if (e.a === 'GetModuleExportsList') {
+        const v = new Map(e.v || []);
+        triggered.push(escapeHtml(moduleName(e.m)) + ' by ' + escapeHtml(v.get('internal method') || '') + (v.has('P') ? ' ' + escapeHtml(v.get('P')) : '') + ' (step ' + (i + 1) + ')');
+      }
       if (e.a === 'ExecuteModule') ran.push(escapeHtml(moduleName(e.m)) + (e.s === '10' ? ' (async)' : ''));
       if (e.a === 'GatherAvailableAncestors') {
         const parent = (e.v || []).find(([n]) => n === 'm');
@@ -308,6 +330,7 @@
     const list = (items) => items.length ? `<ol class="order">${items.map((x) => `<li>${x}</li>`).join('')}</ol>` : '<p class="intro">none yet</p>';
     $('orders').innerHTML = '<h3>Modules executed, in order</h3>' + list(ran.slice(-40)) +
       '<h3>Async parents notified (GatherAvailableAncestors)</h3>' + list(notified.slice(-40)) +
+      (deferredTarget.size ? '<h3>Deferred modules evaluated on first use (GetModuleExportsList)</h3>' + list(triggered.slice(-40)) : '') +
       '<h3>Pending [[AsyncEvaluationOrder]]</h3>' + list(ordered.slice(0, 40).map(([o, m]) => o + ': ' + escapeHtml(moduleName(m))));
   }
 
@@ -333,7 +356,18 @@
     renderRecord();
     renderOrders(k);
     if ($('follow').checked && event && event.m !== undefined) follow(view.nodeOf[event.m]);
+    document.body.setAttribute('data-step', k);
+    publishView();
   }
+  // For tests and tools: where the graph's coordinates fall in the window
+  // (the SVG's screen CTM, "a b c d e f", on the svg element) and the
+  // window's size (on the body).
+  function publishView() {
+    const m = viewport.getScreenCTM();
+    if (m) svg.setAttribute('data-screen-ctm', [m.a, m.b, m.c, m.d, m.e, m.f].join(' '));
+    document.body.setAttribute('data-viewport', innerWidth + 'x' + innerHeight);
+  }
+  window.addEventListener('resize', publishView);
   let timer = null;
   function play() {
     if (timer) {
@@ -367,7 +401,7 @@
   });
   // Jumps to the first step of each algorithm that starts a phase.
   [['loading', 'InnerModuleLoading'], ['linking', 'InnerModuleLinking'], ['evaluation', 'InnerModuleEvaluation'],
-    ['async', 'AsyncModuleExecutionFulfilled']].forEach(([label, algorithm]) => {
+    ['async', 'AsyncModuleExecutionFulfilled'], ['deferred', 'GetModuleExportsList']].forEach(([label, algorithm]) => {
     const k = events.findIndex((e) => e.a === algorithm);
     if (k < 0) return;
     const b = document.createElement('button');
@@ -381,6 +415,7 @@
   const box = { x: 0, y: 0, w: Math.max(view.width, 400), h: Math.max(view.height, 300) };
   function setBox() {
     svg.setAttribute('viewBox', `${box.x} ${box.y} ${box.w} ${box.h}`);
+    publishView();
   }
   function fit() {
     box.x = -20;
@@ -461,7 +496,7 @@
   $('legend').innerHTML = '<h3>[[Status]]</h3>' + Object.keys(STATUS_COLOURS).map((s) =>
     `<span class="legend-item"><span class="swatch" style="background:${STATUS_COLOURS[s]}"></span>${s}</span>`).join('') +
     '<span class="legend-item"><span class="swatch" style="background:var(--error)"></span>[[EvaluationError]] set</span>' +
-    '<p class="intro">Outlines: black, the module the step runs on; blue, records the step wrote; orange, a component popped off the stack or a list the step built; purple, a module the step looked at. Dashed arrows close cycles. Node text: DFS [[DFSIndex]]/[[DFSAncestorIndex]], [[AsyncEvaluationOrder]], [[PendingAsyncDependencies]].</p>';
+    '<p class="intro">Outlines: black, the module the step runs on; blue, records the step wrote; orange, a component popped off the stack or a list the step built; purple, a module the step looked at; teal dashes, a module imported with <code>import defer</code> that has not run yet; thick teal, a deferred namespace access that evaluates its module now. Arrows: dashed brown, closing a cycle; long teal dashes, <code>import defer</code>; grey dots, <code>import source</code>. Node text: DFS [[DFSIndex]]/[[DFSAncestorIndex]], [[AsyncEvaluationOrder]], [[PendingAsyncDependencies]].</p>';
   $('copyright').textContent = data.copyright;
   reset();
   setBox();

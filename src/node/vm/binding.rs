@@ -34,7 +34,7 @@ use crate::module::{
 /// The binding object.
 pub fn create(agent: &mut Agent) -> Gc<JsObject> {
     let binding = JsObject::ordinary_create(None);
-    let functions: [(&str, u32, NativeFn); 17] = [
+    let functions: [(&str, u32, NativeFn); 19] = [
         ("compileSourceText", 3, compile_source_text),
         ("compileSynthetic", 4, compile_synthetic),
         ("setHostDefined", 3, set_host_defined),
@@ -45,6 +45,8 @@ pub fn create(agent: &mut Agent) -> Gc<JsObject> {
         ("status", 1, status),
         ("error", 1, error),
         ("namespace", 1, namespace),
+        ("importDeferred", 1, import_deferred),
+        ("moduleSource", 1, module_source),
         ("setExport", 3, set_export),
         ("hasTopLevelAwait", 1, has_top_level_await),
         ("isGraphAsync", 1, is_graph_async),
@@ -321,6 +323,35 @@ fn namespace(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     Ok(Value::Object(crate::module::get_module_namespace(
         agent, &graph, id,
     )))
+}
+
+/// `importDeferred(wrap)`: `import.defer()` of a linked module that an
+/// importModuleDynamically returned — ContinueDynamicImport's steps after
+/// Link for phase defer: a promise for the module's deferred namespace,
+/// fulfilled once the asynchronous dependencies that
+/// GatherAsynchronousTransitiveDependencies lists are evaluated.
+fn import_deferred(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    let id = unwrap(agent, &args.arg(0))?;
+    let graph = graph(agent)?;
+    let capability = agent.promise_capability()?;
+    crate::host::dynamic_import::evaluate_and_resolve(
+        agent,
+        &graph,
+        id,
+        true,
+        capability.resolve.clone(),
+        capability.reject.clone(),
+    )?;
+    Ok(capability.promise)
+}
+
+/// `moduleSource(wrap)`: the record's [[ModuleSource]] for `import.source()`,
+/// or the SyntaxError of a module that has none (every source text module).
+fn module_source(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    let id = unwrap(agent, &args.arg(0))?;
+    let graph = graph(agent)?;
+    let source = crate::module::module_source::get_module_source(agent, &graph, id)?;
+    Ok(Value::Object(source))
 }
 
 /// `setExport(wrap, name, value)`: SetSyntheticModuleExport.

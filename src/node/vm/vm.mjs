@@ -10,7 +10,8 @@ const {
   compileSourceText, compileSynthetic, setHostDefined, moduleRequests, link: recordLinks,
   instantiate, evaluate: evaluateRecord, status: nativeStatus, error: nativeError,
   namespace: nativeNamespace, setExport: nativeSetExport, hasTopLevelAwait, isGraphAsync,
-  makeContext, isContext: nativeIsContext, isModuleNamespace, inspect,
+  makeContext, isContext: nativeIsContext, isModuleNamespace, inspect, importDeferred,
+  moduleSource,
   compileScript, runScript, compileFunction: nativeCompileFunction, heapBytes,
 } = binding;
 
@@ -345,7 +346,8 @@ class SourceTextModule extends Module {
     const module = this;
     setHostDefined(this[kWrap],
       (meta) => { if (initializeImportMeta !== undefined) initializeImportMeta(meta, module); },
-      (specifier, attributes) => importModule(module, importModuleDynamically, specifier, attributes));
+      (specifier, attributes, phase) =>
+        importModule(module, importModuleDynamically, specifier, attributes, phase));
   }
 
   async [kLink](linker) {
@@ -458,7 +460,7 @@ class SourceTextModule extends Module {
 }
 
 // import() inside a SourceTextModule: through its importModuleDynamically.
-async function importModule(referrer, callback, specifier, attributes) {
+async function importModule(referrer, callback, specifier, attributes, phase) {
   if (callback === undefined) {
     const message = 'A dynamic import callback was not specified.';
     const context = referrer[kContext];
@@ -471,11 +473,39 @@ async function importModule(referrer, callback, specifier, attributes) {
       ['code', 'message'], { parsingContext: context });
     throw make('ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING', message);
   }
-  const result = await callback(specifier, referrer, attributes);
+  // The phase is the 4th argument, as in newer Node ('evaluation', 'source'),
+  // and 'defer' for import.defer() (which Node has not shipped).
+  const result = await callback(specifier, referrer, attributes, phase);
+  if (phase === 'defer') return importDeferredModule(result);
+  if (phase === 'source') {
+    // Newer Node: a namespace is not a module source; a module gives its
+    // [[ModuleSource]] (none for source text: the SyntaxError).
+    if (!isModule(result)) throw notModuleError();
+    return moduleSource(result[kWrap]);
+  }
   if (isModuleNamespace(result)) return result;
   if (!isModule(result)) throw notModuleError();
   if (result.status === 'errored') throw result.error;
   return result.namespace;
+}
+
+// import.defer() inside a SourceTextModule (Deferring Module Evaluation's
+// ContinueDynamicImport for phase defer): importModuleDynamically must return
+// a Module — a namespace will not do, as the module's deferred namespace and
+// its asynchronous dependencies come from its record — and the module must be
+// linked (as for `namespace`). Its asynchronous dependencies
+// (GatherAsynchronousTransitiveDependencies) are evaluated; the module itself
+// runs when its deferred namespace is first used.
+async function importDeferredModule(module) {
+  if (!isModule(module)) throw notModuleError();
+  if (nativeStatus(module[kWrap]) < kInstantiated) {
+    // A module whose link() failed.
+    if (module.status === 'errored') throw module.error;
+    throw statusError('must not be unlinked or linking');
+  }
+  // (A module whose evaluation threw still gives its deferred namespace, as
+  // in ContinueDynamicImport: reading the namespace throws the error.)
+  return importDeferred(module[kWrap]);
 }
 
 class SyntheticModule extends Module {
