@@ -36,7 +36,10 @@ impl Agent {
         };
         let promise = capability.promise.clone();
         let data = generator.data::<GeneratorData>().expect("checked above");
-        data.activation.queue().borrow_mut().push_back((request, capability));
+        data.activation
+            .queue()
+            .borrow_mut()
+            .push_back((request, capability));
         if data.state.get() != GeneratorState::Executing {
             self.async_generator_resume_next(&generator);
         }
@@ -68,7 +71,8 @@ impl Agent {
                 continue;
             }
             // Resume the body with this request; its capability waits at the front.
-            data.activation.queue()
+            data.activation
+                .queue()
                 .borrow_mut()
                 .push_front((Resume::Next(Value::Undefined), capability));
             data.state.set(GeneratorState::Executing);

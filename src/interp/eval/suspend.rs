@@ -237,7 +237,10 @@ impl Coroutines {
             };
             // Unwinding runs destructors, which must not find the cell borrowed.
             drop(coroutine);
-            let requests = body.queue.try_borrow_mut().map(|mut q| std::mem::take(&mut *q));
+            let requests = body
+                .queue
+                .try_borrow_mut()
+                .map(|mut q| std::mem::take(&mut *q));
             drop(requests);
         }
         bury_dead_coroutines();
