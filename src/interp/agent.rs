@@ -103,6 +103,11 @@ impl Drop for Agent {
     /// here, before the realms go, so that the collector can free it all.
     fn drop(&mut self) {
         self.coroutines.end_all();
+        // What the agent held is garbage now, but the collector's threshold
+        // may have grown with it (`without_collection` sets it from the heap
+        // it finds): a thread that makes agent after agent would never reach
+        // it. The next allocations past the initial threshold collect.
+        gc::configure(|config| config.threshold = config.threshold.min(GC_INITIAL_THRESHOLD));
     }
 }
 
