@@ -92,6 +92,23 @@ pub struct Agent {
     pub interrupt: Option<super::interrupt::Interrupt>,
     /// What a terminated evaluation throws (see `interrupt`).
     pub(crate) termination_marker: Gc<JsObject>,
+    /// Every generator, async function and module body started, so that
+    /// those still suspended end with the agent.
+    pub(crate) coroutines: super::eval::Coroutines,
+}
+
+impl Drop for Agent {
+    /// A suspended body roots its function, frame and realm from its own
+    /// stack, and is itself owned by a heap object those reach: unwound
+    /// here, before the realms go, so that the collector can free it all.
+    fn drop(&mut self) {
+        self.coroutines.end_all();
+        // What the agent held is garbage now, but the collector's threshold
+        // may have grown with it (`without_collection` sets it from the heap
+        // it finds): a thread that makes agent after agent would never reach
+        // it. The next allocations past the initial threshold collect.
+        gc::configure(|config| config.threshold = config.threshold.min(GC_INITIAL_THRESHOLD));
+    }
 }
 
 impl Agent {

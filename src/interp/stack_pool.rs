@@ -7,9 +7,10 @@
 //! (one allocation, one mapping, touched only as used), and a finished
 //! coroutine's stack goes back to a free list. There are no guard pages:
 //! the interpreter's own stack check (`limits`) keeps every coroutine well
-//! inside its stack.
+//! inside its stack. The chunks are freed when the thread ends, unless a
+//! stack is still lent then.
 
-use std::alloc::{alloc, Layout};
+use std::alloc::{alloc, dealloc, Layout};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::num::NonZeroUsize;
@@ -21,8 +22,40 @@ const CHUNK_BYTES: usize = 16 << 20;
 const PAGE: usize = 4096;
 
 thread_local! {
+    static POOL: RefCell<Pool> = RefCell::new(Pool::default());
+}
+
+/// The stacks of one thread.
+#[derive(Default)]
+struct Pool {
     /// Free stacks by size: their lowest addresses.
-    static FREE: RefCell<HashMap<usize, Vec<usize>>> = RefCell::new(HashMap::new());
+    free: HashMap<usize, Vec<usize>>,
+    /// Every chunk allocated: its lowest address and layout.
+    chunks: Vec<(usize, Layout)>,
+    /// Stacks lent and not yet returned.
+    lent: usize,
+}
+
+impl Drop for Pool {
+    /// At thread exit: the chunks go back to the allocator, unless a stack
+    /// is still lent (a coroutine that outlives the thread's pool keeps
+    /// them all).
+    fn drop(&mut self) {
+        if self.lent > 0 {
+            return;
+        }
+        for &(base, layout) in &self.chunks {
+            // SAFETY: allocated by `carve_chunk` with this layout, and no
+            // stack carved from it is in use.
+            unsafe { dealloc(base as *mut u8, layout) };
+        }
+    }
+}
+
+/// Stacks lent by this thread's pool and not yet returned (0 once every
+/// coroutine has ended).
+pub fn stacks_in_use() -> usize {
+    POOL.with(|p| p.borrow().lent)
 }
 
 /// A stack lent by the pool; it goes back to the pool when dropped.
@@ -35,11 +68,12 @@ impl PooledStack {
     /// A stack of `size` bytes (rounded up to whole pages).
     pub fn new(size: usize) -> PooledStack {
         let size = size.div_ceil(PAGE).max(4) * PAGE;
-        let reused = FREE.with(|f| f.borrow_mut().get_mut(&size).and_then(|list| list.pop()));
-        let limit = match reused {
-            Some(limit) => limit,
-            None => carve_chunk(size),
-        };
+        let limit = POOL.with(|p| {
+            let mut pool = p.borrow_mut();
+            pool.lent += 1;
+            let reused = pool.free.get_mut(&size).and_then(|list| list.pop());
+            reused.unwrap_or_else(|| carve_chunk(&mut pool, size))
+        });
         PooledStack { limit, size }
     }
 
@@ -50,8 +84,9 @@ impl PooledStack {
 }
 
 /// Allocates a chunk of stacks of `size` bytes, keeps all but one free and
-/// returns that one. Chunks are never freed: their stacks are reused.
-fn carve_chunk(size: usize) -> usize {
+/// returns that one. Chunks are freed only with the pool: their stacks are
+/// reused.
+fn carve_chunk(pool: &mut Pool, size: usize) -> usize {
     let count = (CHUNK_BYTES / size).max(1);
     let layout = Layout::from_size_align(size * count, PAGE).expect("a valid stack chunk layout");
     // SAFETY: a non-zero size; the memory is only ever used as stack space.
@@ -60,21 +95,23 @@ fn carve_chunk(size: usize) -> usize {
         std::alloc::handle_alloc_error(layout);
     }
     let base = base as usize;
-    FREE.with(|f| {
-        let mut free = f.borrow_mut();
-        let list = free.entry(size).or_default();
-        for i in 1..count {
-            list.push(base + i * size);
-        }
-    });
+    pool.chunks.push((base, layout));
+    let list = pool.free.entry(size).or_default();
+    for i in 1..count {
+        list.push(base + i * size);
+    }
     base
 }
 
 impl Drop for PooledStack {
     fn drop(&mut self) {
         let (limit, size) = (self.limit, self.size);
-        // During thread exit the pool may be gone; the memory is then simply kept.
-        let _ = FREE.try_with(|f| f.borrow_mut().entry(size).or_default().push(limit));
+        // During thread exit the pool may be gone; it then kept its chunks.
+        let _ = POOL.try_with(|p| {
+            let mut pool = p.borrow_mut();
+            pool.lent -= 1;
+            pool.free.entry(size).or_default().push(limit);
+        });
     }
 }
 
@@ -110,5 +147,14 @@ mod tests {
         addresses.sort_unstable();
         addresses.dedup();
         assert_eq!(addresses.len(), 1000);
+    }
+
+    #[test]
+    fn the_pool_counts_lent_stacks() {
+        let before = stacks_in_use();
+        let stacks: Vec<PooledStack> = (0..3).map(|_| PooledStack::new(64 * 1024)).collect();
+        assert_eq!(stacks_in_use(), before + 3);
+        drop(stacks);
+        assert_eq!(stacks_in_use(), before);
     }
 }

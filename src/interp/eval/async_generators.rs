@@ -36,7 +36,10 @@ impl Agent {
         };
         let promise = capability.promise.clone();
         let data = generator.data::<GeneratorData>().expect("checked above");
-        data.queue.borrow_mut().push_back((request, capability));
+        data.activation
+            .queue()
+            .borrow_mut()
+            .push_back((request, capability));
         if data.state.get() != GeneratorState::Executing {
             self.async_generator_resume_next(&generator);
         }
@@ -47,7 +50,7 @@ impl Agent {
     fn async_generator_resume_next(&mut self, generator: &Gc<JsObject>) {
         let data = generator.data::<GeneratorData>().expect("async generator");
         loop {
-            let front = data.queue.borrow_mut().pop_front();
+            let front = data.activation.queue().borrow_mut().pop_front();
             let Some((request, capability)) = front else {
                 return;
             };
@@ -68,7 +71,8 @@ impl Agent {
                 continue;
             }
             // Resume the body with this request; its capability waits at the front.
-            data.queue
+            data.activation
+                .queue()
                 .borrow_mut()
                 .push_front((Resume::Next(Value::Undefined), capability));
             data.state.set(GeneratorState::Executing);
@@ -116,17 +120,17 @@ impl Agent {
             }
             Step::Suspended(Signal::Yield(v)) | Step::Suspended(Signal::YieldRaw(v)) => {
                 data.state.set(GeneratorState::SuspendedYield);
-                let front = data.queue.borrow_mut().pop_front();
+                let front = data.activation.queue().borrow_mut().pop_front();
                 if let Some((_, capability)) = front {
                     self.settle(&capability, Ok(v), false);
                 }
-                if !data.queue.borrow().is_empty() {
+                if !data.activation.queue().borrow().is_empty() {
                     self.async_generator_resume_next(generator);
                 }
             }
             Step::Done(result) => {
                 data.state.set(GeneratorState::Completed);
-                let front = data.queue.borrow_mut().pop_front();
+                let front = data.activation.queue().borrow_mut().pop_front();
                 if let Some((_, capability)) = front {
                     self.settle(&capability, result, true);
                 }

@@ -2,11 +2,10 @@
 //! their objects, their start, `yield` / `yield*`, and the resumption of
 //! async bodies by promise reactions.
 
-use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
+use std::cell::Cell;
 use std::rc::Rc;
 
-use gc::{Finalize, Gc, Trace};
+use gc::{Finalize, Gc, GcCell, Trace};
 
 use super::frame::{Completion, Frame};
 use super::suspend::{Activation, Resume, Signal, Step, BODY_STACK};
@@ -32,22 +31,23 @@ pub(crate) enum GeneratorState {
 /// carry an async function's or module body's activation).
 pub(crate) struct GeneratorData {
     pub state: Cell<GeneratorState>,
+    /// The body, and (async generators) its queued requests.
     pub activation: Activation,
-    /// Async generators: queued requests ([[AsyncGeneratorQueue]]).
-    pub queue: RefCell<VecDeque<(Resume, PromiseCapability)>>,
     pub is_async: bool,
     /// Async functions / module bodies: the promise their result settles.
-    pub capability: RefCell<Option<PromiseCapability>>,
+    pub capability: GcCell<Option<PromiseCapability>>,
 }
 
 impl Finalize for GeneratorData {}
 
-// SAFETY: the activation's values live on its coroutine stack, where they
-// are rooted (never traced); the capability's values are rooted `Value`s held
-// outside the heap too. So there is nothing to trace here; the cost is that
-// cycles through a suspended body are not collected.
+// SAFETY: visits the capability only. The activation's values live on its
+// coroutine stack and in its request queue, where they stay rooted (never
+// traced): the agent ends every activation still alive when it is dropped
+// (see `suspend`), which releases them.
 unsafe impl Trace for GeneratorData {
-    gc::unsafe_empty_trace!();
+    gc::custom_trace!(this, {
+        mark(&this.capability);
+    });
 }
 
 impl ObjectData for GeneratorData {
@@ -181,10 +181,9 @@ impl Agent {
             Some(proto),
             ObjectKind::Other(Box::new(GeneratorData {
                 state: Cell::new(GeneratorState::SuspendedStart),
-                activation: Activation::new(stack, body),
-                queue: RefCell::new(VecDeque::new()),
+                activation: Activation::new(&self.coroutines, stack, body),
                 is_async,
-                capability: RefCell::new(capability),
+                capability: GcCell::new(capability),
             })),
         )
     }

@@ -30,4 +30,4 @@ pub use frame::{Completion, Frame};
 pub use module_body::ModuleCode;
 pub use operators::exponentiate;
 pub use script::ScriptRecord;
-pub use suspend::bury_dead_coroutines;
+pub use suspend::{bury_dead_coroutines, Coroutines};

@@ -7,12 +7,22 @@
 //! agent is handed over at every resumption as a raw pointer: while a body
 //! runs, the resumer is itself stopped inside `resume`, so the two never use
 //! the agent at the same time.
+//!
+//! A suspended body's stack holds rooted `Gc` handles (its frame, its
+//! function, the realm it runs in) that the collector cannot see through,
+//! and its coroutine is owned by a heap object (the generator, or the
+//! object an await reaction resumes): a cycle the collector never breaks.
+//! The agent therefore keeps every body it started in [`Coroutines`] and
+//! unwinds those still suspended when it is dropped.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
 
 use corosensei::{Coroutine, CoroutineResult, Yielder};
 
 use crate::interp::agent::{Agent, StackFrame};
+use crate::interp::builtins::promise::PromiseCapability;
 use crate::interp::completion::{JsResult, Throw};
 use crate::interp::stack_guard;
 use crate::interp::stack_pool::PooledStack;
@@ -86,14 +96,31 @@ fn suspend_running(signal: Signal) -> Input {
 
 /// A suspendable body and its coroutine.
 pub(crate) struct Activation {
-    coroutine: RefCell<Option<Body>>,
+    /// Shared (weakly) with the agent's [`Coroutines`].
+    shared: Rc<Shared>,
     /// The lowest address of the body's stack (for the stack-depth check).
     stack_limit: usize,
 }
 
+/// What an activation holds outside the collector's view, and so what the
+/// agent releases when it ends the activation.
+struct Shared {
+    coroutine: RefCell<Option<Body>>,
+    /// Async generators: the queued requests ([[AsyncGeneratorQueue]]),
+    /// their values rooted.
+    queue: RefCell<Requests>,
+}
+
+/// An async generator's queued requests: each resumption and the
+/// capability of the promise its `next`/`throw`/`return` returned.
+pub(crate) type Requests = VecDeque<(Resume, PromiseCapability)>;
+
 impl Drop for Activation {
     fn drop(&mut self) {
-        if let Some(body) = self.coroutine.get_mut().take() {
+        let Ok(mut slot) = self.shared.coroutine.try_borrow_mut() else {
+            return;
+        };
+        if let Some(body) = slot.take() {
             if body.started() && !body.done() {
                 let _ = GRAVEYARD.try_with(|g| g.borrow_mut().push(body));
             }
@@ -108,8 +135,10 @@ pub(crate) enum Step {
 }
 
 impl Activation {
-    /// A body not yet started; it receives the agent and the first resumption.
+    /// A body not yet started; it receives the agent and the first
+    /// resumption. `coroutines` (the agent's) learns of it.
     pub(crate) fn new(
+        coroutines: &Coroutines,
         stack_size: usize,
         body: impl FnOnce(&mut Agent, Resume) -> JsResult<Value> + 'static,
     ) -> Activation {
@@ -127,15 +156,25 @@ impl Activation {
                 result
             },
         );
-        Activation {
+        let shared = Rc::new(Shared {
             coroutine: RefCell::new(Some(co)),
+            queue: RefCell::new(VecDeque::new()),
+        });
+        coroutines.register(&shared);
+        Activation {
+            shared,
             stack_limit,
         }
     }
 
+    /// The async generator's request queue.
+    pub(crate) fn queue(&self) -> &RefCell<Requests> {
+        &self.shared.queue
+    }
+
     /// Runs the body until its next suspension or its end.
     pub(crate) fn resume(&self, agent: &mut Agent, input: Resume) -> Step {
-        let mut slot = self.coroutine.borrow_mut();
+        let mut slot = self.shared.coroutine.borrow_mut();
         let Some(co) = slot.as_mut() else {
             return Step::Done(Ok(Value::Undefined));
         };
@@ -155,6 +194,56 @@ impl Activation {
                 Step::Done(result)
             }
         }
+    }
+}
+
+/// The coroutines of an agent's bodies (generators, async functions,
+/// module bodies), held weakly: a body is owned by its heap object, and
+/// the agent ends those still alive when it is dropped.
+#[derive(Default)]
+pub struct Coroutines {
+    bodies: RefCell<Vec<Weak<Shared>>>,
+    /// The length at which entries of finished bodies are next swept out.
+    sweep_at: Cell<usize>,
+}
+
+/// Fewest entries before the first sweep of finished bodies.
+const FIRST_SWEEP: usize = 64;
+
+impl Coroutines {
+    /// Records a new body. Entries of bodies already gone are swept out
+    /// whenever the list has doubled since the last sweep (amortized O(1)).
+    fn register(&self, body: &Rc<Shared>) {
+        let mut bodies = self.bodies.borrow_mut();
+        if bodies.len() >= self.sweep_at.get() {
+            bodies.retain(|b| b.strong_count() > 0);
+            self.sweep_at.set((bodies.len() * 2).max(FIRST_SWEEP));
+        }
+        bodies.push(Rc::downgrade(body));
+    }
+
+    /// Ends every body still alive: a suspended one is unwound (its
+    /// stack's destructors run, releasing what it roots, and the stack
+    /// goes back to the pool); one never started drops its closure; queued
+    /// requests are dropped. Their objects stay, with no coroutine:
+    /// resuming one finds it done.
+    pub fn end_all(&self) {
+        let bodies = std::mem::take(&mut *self.bodies.borrow_mut());
+        for body in bodies.iter().filter_map(Weak::upgrade) {
+            // A body being resumed is borrowed; none is while the agent drops.
+            let coroutine = match body.coroutine.try_borrow_mut() {
+                Ok(mut slot) => slot.take(),
+                Err(_) => None,
+            };
+            // Unwinding runs destructors, which must not find the cell borrowed.
+            drop(coroutine);
+            let requests = body
+                .queue
+                .try_borrow_mut()
+                .map(|mut q| std::mem::take(&mut *q));
+            drop(requests);
+        }
+        bury_dead_coroutines();
     }
 }
 
