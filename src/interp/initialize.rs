@@ -34,6 +34,7 @@ impl Agent {
             context_realms: Vec::new(),
             interrupt: None,
             termination_marker: JsObject::ordinary_create(None),
+            last_throw_site: None,
         };
         set_realm_intrinsics(&mut agent, &realm);
         agent

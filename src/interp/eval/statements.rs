@@ -100,6 +100,7 @@ impl Agent {
             StmtKind::Throw(e) => {
                 let v = self.eval_expr(f, e)?;
                 self.set_position(stmt.span.start);
+                self.record_throw_site(&v);
                 Err(Throw(v))
             }
             StmtKind::Break(label) => Ok(Completion::Break(label.as_ref().map(|l| l.name.clone()))),
