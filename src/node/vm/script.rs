@@ -188,7 +188,11 @@ fn run_script(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let (result, timed_out) =
         under_timeout(agent, timeout, |agent| agent.script_evaluation(&record));
     if timed_out {
-        return Err(timeout_error(agent, timeout));
+        let error = timeout_error(agent, timeout);
+        // Node decorates no termination (displayErrors): the timeout
+        // error has no place to show.
+        agent.last_throw_site = None;
+        return Err(error);
     }
     result
 }
