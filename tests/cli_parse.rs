@@ -309,7 +309,12 @@ fn estree_matches_acorn_for_scripts() {
     for source in names {
         let name = source.display().to_string();
         let want = std::fs::read_to_string(source.with_extension("json")).expect("fixture");
-        let out = vmjs(&["parse", "--script", "--json", source.to_str().expect("UTF-8")]);
+        let out = vmjs(&[
+            "parse",
+            "--script",
+            "--json",
+            source.to_str().expect("UTF-8"),
+        ]);
         assert!(out.status.success(), "{name}: {}", stderr(&out));
         let got = stdout(&out);
         check_json(&got).unwrap_or_else(|e| panic!("{name}: invalid JSON: {e}"));
@@ -336,7 +341,8 @@ fn script_tree_output() {
     // The same source is no module.
     let out = parse_file(&path, false);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).starts_with("SyntaxError: Strict mode code may not include a with statement\n"));
+    assert!(stderr(&out)
+        .starts_with("SyntaxError: Strict mode code may not include a with statement\n"));
 }
 
 /// Early errors of scripts, with Node's messages and places.
@@ -375,8 +381,14 @@ fn script_syntax_errors() {
             assert!(out.stdout.is_empty());
             let err = stderr(&out);
             let lines: Vec<&str> = err.lines().collect();
-            assert_eq!(lines.first().copied(), Some(format!("SyntaxError: {message}").as_str()));
-            assert_eq!(lines.get(1).copied(), Some(format!("{path_text}:{place}").as_str()));
+            assert_eq!(
+                lines.first().copied(),
+                Some(format!("SyntaxError: {message}").as_str())
+            );
+            assert_eq!(
+                lines.get(1).copied(),
+                Some(format!("{path_text}:{place}").as_str())
+            );
         }
     }
 }

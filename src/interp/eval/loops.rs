@@ -14,8 +14,8 @@ use crate::interp::object::JsObject;
 use crate::interp::ops::conversion::to_boolean;
 use crate::interp::ops::iteration::IteratorRecord;
 use crate::interp::property::PropertyKey;
-use crate::interp::value::Value;
 use crate::interp::string::JsStr;
+use crate::interp::value::Value;
 use crate::syntax::ast::{Expr, ForHead, ForInit, Pattern, PatternKind, Stmt, StmtKind, VarKind};
 
 /// What a loop does after its body completed.
@@ -187,6 +187,10 @@ impl Agent {
         target: &Pattern,
         initializer: &Expr,
     ) -> JsResult<()> {
+        // 1. Let bindingId be the StringValue of BindingIdentifier.
+        // 2. Let lhs be ? ResolveBinding(bindingId) (early only when found
+        //    by name: no other binding can change meanwhile).
+        let early = self.resolve_target_first(f, target)?;
         // 3. If IsAnonymousFunctionDefinition(Initializer) is true, then
         //    a. Let value be ? NamedEvaluation of Initializer with argument bindingId.
         // 4. Else, let rhs be ? Evaluation of Initializer; let value be ? GetValue(rhs).
@@ -198,10 +202,11 @@ impl Agent {
             }
             _ => self.eval_expr(f, initializer)?,
         };
-        // 1–2, 5. Let lhs be ? ResolveBinding(bindingId); perform ? PutValue(lhs, value).
-        // Deviation: the binding is resolved after the initializer runs,
-        // as for a `var` declaration (`eval_var_decl`).
-        self.bind_pattern(f, target, value, true)
+        // 5. Perform ? PutValue(lhs, value).
+        match early {
+            Some((id, binding)) => self.put_dynamic_value(f, id, binding, value),
+            None => self.bind_pattern(f, target, value, true),
+        }
     }
 
     /// for-in: ForIn/OfHeadEvaluation with EnumerateObjectProperties.

@@ -184,6 +184,9 @@ impl Agent {
         for d in &decl.declarations {
             match &d.init {
                 Some(init) => {
+                    // 1. Let lhs be ? ResolveBinding(bindingId) (first when
+                    //    found by name: a `with` object may lose the name).
+                    let early = self.resolve_target_first(f, &d.target)?;
                     let v = match &d.target.kind {
                         PatternKind::Ident(id)
                             if super::functions::is_anonymous_function_definition(init) =>
@@ -192,7 +195,10 @@ impl Agent {
                         }
                         _ => self.eval_expr(f, init)?,
                     };
-                    self.bind_pattern(f, &d.target, v, true)?;
+                    match early {
+                        Some((id, binding)) => self.put_dynamic_value(f, id, binding, v)?,
+                        None => self.bind_pattern(f, &d.target, v, true)?,
+                    }
                 }
                 // `let x;` initialises to undefined; `var x;` does nothing.
                 None if decl.kind != VarKind::Var => {

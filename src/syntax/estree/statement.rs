@@ -297,7 +297,10 @@ impl Estree<'_> {
             end = self.tokens.span(index).map_or(end, |s| s.end);
             i = Some(index + 1);
         }
-        Span { start: span.start, end }
+        Span {
+            start: span.start,
+            end,
+        }
     }
 
     /// The left side of for-in/of. A declaration is

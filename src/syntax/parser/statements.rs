@@ -5,8 +5,7 @@ use std::rc::Rc;
 use super::super::ast::{
     Class, ExportDecl, ExportKind, ExportSpecifier, Expr, ExprKind, ForHead, ForInit, Function,
     Ident, ImportAttribute, ImportDecl, ImportPhase, ImportSpecifier, ModuleExportName, Pattern,
-    Stmt,
-    StmtKind, StringLit, SwitchCase, VarDecl, VarKind,
+    Stmt, StmtKind, StringLit, SwitchCase, VarDecl, VarKind,
 };
 use super::super::cover;
 use super::super::error::SyntaxError;
