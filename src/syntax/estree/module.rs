@@ -1,4 +1,4 @@
-//! `Program` and the module items: import and export declarations.
+//! `Program` (a module's or a script's) and the module items: imports and exports.
 
 use super::builder::Estree;
 use crate::syntax::ast::{

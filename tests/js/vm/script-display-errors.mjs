@@ -1,10 +1,9 @@
 // displayErrors: an error thrown while a vm script runs gets, above its
 // stack, the "arrow message" of the place it was thrown — `file:line`, the
 // source line, a caret under the place, a blank line — once; with
-// displayErrors: false it is left alone. Facts from Node's
-// test-vm-context.js, test-vm-run-in-new-context.js and
-// node_contextify.cc's DecorateErrorStack. The stack frames of the host
-// (node: internals, this file) are left out of the output.
+// displayErrors: false it is left alone (node_contextify.cc's
+// DecorateErrorStack). The stack frames of the host (node: internals, this
+// file) are left out of the output.
 import vm from 'node:vm';
 
 // The stack without the frames outside the vm scripts.
