@@ -294,6 +294,105 @@ fn check_fixture(name: &str) {
     );
 }
 
+/// Each `scripts/NAME.js` against `scripts/NAME.json`, parsed with
+/// `--script`.
+#[test]
+fn estree_matches_acorn_for_scripts() {
+    let dir = fixture_dir().join("scripts");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("script fixtures")
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "js"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 4, "script fixtures missing");
+    for source in names {
+        let name = source.display().to_string();
+        let want = std::fs::read_to_string(source.with_extension("json")).expect("fixture");
+        let out = vmjs(&[
+            "parse",
+            "--script",
+            "--json",
+            source.to_str().expect("UTF-8"),
+        ]);
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        let got = stdout(&out);
+        check_json(&got).unwrap_or_else(|e| panic!("{name}: invalid JSON: {e}"));
+        assert!(
+            got.trim_end() == want.trim_end(),
+            "{name}: {}",
+            first_difference(got.trim_end(), want.trim_end())
+        );
+    }
+}
+
+#[test]
+fn script_tree_output() {
+    let path = temp_file(
+        "sloppy.js",
+        b"with (o) x;\n<!-- comment\nfor (var k = 010 in o);\n",
+    );
+    let out = vmjs(&["parse", "--script", path.to_str().expect("UTF-8")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "Script @1:1\n  With @1:1\n    object: Ident o @1:7\n    body: ExprStmt @1:10\n      Ident x @1:10\n  ForIn @3:1\n    left var: Ident k @3:10\n    init: Num 8 @3:14\n    right: Ident o @3:21\n    body: Empty @3:23\n"
+    );
+    // The same source is no module.
+    let out = parse_file(&path, false);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out)
+        .starts_with("SyntaxError: Strict mode code may not include a with statement\n"));
+}
+
+/// Early errors of scripts, with Node's messages and places.
+#[test]
+fn script_syntax_errors() {
+    let cases: [(&[u8], &str, &str); 5] = [
+        (b"var a;\nreturn 1;\n", "Illegal return statement", "2:1"),
+        (
+            b"'use strict';\nwith (a) {}\n",
+            "Strict mode code may not include a with statement",
+            "2:1",
+        ),
+        (
+            b"'use strict'; var x = 010;\n",
+            "Octal literals are not allowed in strict mode.",
+            "1:23",
+        ),
+        (
+            b"function f() { 'use strict'; for (var a = 1 in {}); }\n",
+            "for-in loop variable declaration may not have an initializer.",
+            "1:39",
+        ),
+        (b"export var x;\n", "Unexpected token 'export'", "1:1"),
+    ];
+    for (source, message, place) in cases {
+        let path = temp_file("bad.js", source);
+        let path_text = path.to_str().expect("UTF-8 path");
+        for json in [false, true] {
+            let args: &[&str] = if json {
+                &["parse", "--script", "--json", path_text]
+            } else {
+                &["parse", "--script", path_text]
+            };
+            let out = vmjs(args);
+            assert_eq!(out.status.code(), Some(1), "{message}");
+            assert!(out.stdout.is_empty());
+            let err = stderr(&out);
+            let lines: Vec<&str> = err.lines().collect();
+            assert_eq!(
+                lines.first().copied(),
+                Some(format!("SyntaxError: {message}").as_str())
+            );
+            assert_eq!(
+                lines.get(1).copied(),
+                Some(format!("{path_text}:{place}").as_str())
+            );
+        }
+    }
+}
+
 #[test]
 fn estree_matches_acorn_for_modules() {
     check_fixture("modules");

@@ -12,7 +12,7 @@ use super::app::Context;
 use super::diagnostic::report_syntax_error;
 use super::input::{read_source, write_stdout, CliError};
 use super::parse_time;
-use crate::syntax::{dump, estree, parse_module, SyntaxError};
+use crate::syntax::{dump, estree, parse_module, parse_script, SyntaxError};
 
 /// Exit status for a JavaScript SyntaxError.
 const EXIT_SYNTAX_ERROR: u8 = 1;
@@ -21,12 +21,11 @@ const EXIT_SYNTAX_ERROR: u8 = 1;
 pub struct ParseArgs {
     /// The module (or script, with --script) to parse.
     file: PathBuf,
-    /// Print the tree as ESTree JSON (acorn's format for modules).
+    /// Print the tree as ESTree JSON (acorn's format).
     #[arg(long, conflicts_with = "time")]
     json: bool,
     /// Parse FILE as a classic script (non-strict unless it says "use strict").
-    /// The tree printers show modules only, so this goes with --time.
-    #[arg(long, requires = "time")]
+    #[arg(long)]
     script: bool,
     /// Print FILE's size, the time of each phase (lexing, parsing, early
     /// errors, scope analysis) and MB/s (10^6 bytes per second) instead of
@@ -54,16 +53,26 @@ pub fn run(args: &ParseArgs, context: &Context) -> Result<ExitCode, CliError> {
         write_stdout(&parse_time::report(&file, source.len(), &runs))?;
         return Ok(ExitCode::SUCCESS);
     }
-    let module = match parse_module(&source) {
-        Ok(module) => module,
-        Err(err) => return syntax_error(&err),
-    };
-    let output = if args.json {
-        let mut json = estree::module_to_estree_json(&module, &source);
-        json.push('\n');
-        json
+    let output = if args.script {
+        let script = match parse_script(&source) {
+            Ok(script) => script,
+            Err(err) => return syntax_error(&err),
+        };
+        if args.json {
+            estree::script_to_estree_json(&script, &source) + "\n"
+        } else {
+            dump::dump_script(&script, &source)
+        }
     } else {
-        dump::dump_module(&module, &source)
+        let module = match parse_module(&source) {
+            Ok(module) => module,
+            Err(err) => return syntax_error(&err),
+        };
+        if args.json {
+            estree::module_to_estree_json(&module, &source) + "\n"
+        } else {
+            dump::dump_module(&module, &source)
+        }
     };
     write_stdout(&output)?;
     Ok(ExitCode::SUCCESS)

@@ -92,6 +92,8 @@ pub struct Agent {
     pub interrupt: Option<super::interrupt::Interrupt>,
     /// What a terminated evaluation throws (see `interrupt`).
     pub(crate) termination_marker: Gc<JsObject>,
+    /// Where the last object thrown was thrown (see `throw_site`).
+    pub(crate) last_throw_site: Option<super::throw_site::ThrowSite>,
     /// Every generator, async function and module body started, so that
     /// those still suspended end with the agent.
     pub(crate) coroutines: super::eval::Coroutines,

@@ -35,6 +35,7 @@ impl Agent {
             interrupt: None,
             termination_marker: JsObject::ordinary_create(None),
             coroutines: Default::default(),
+            last_throw_site: None,
         };
         set_realm_intrinsics(&mut agent, &realm);
         agent

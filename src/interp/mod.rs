@@ -30,6 +30,7 @@ pub mod source;
 pub mod stack_guard;
 pub mod stack_pool;
 pub mod string;
+pub mod throw_site;
 pub mod uncaught;
 pub mod value;
 pub mod vm_context;

@@ -1,7 +1,7 @@
 //! The text a module or function came from: its name for stack traces and
 //! diagnostics, and the text itself for `Function.prototype.toString`.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::rc::{Rc, Weak};
 
 use crate::interp::realm::Realm;
@@ -23,6 +23,10 @@ pub struct SourceText {
     /// code of a realm's own functions would be a cycle that no drop of the
     /// agent breaks (the realm's global reaches those functions).
     realm: OnceCell<Weak<Realm>>,
+    /// For `vm` code placed at a line and column offset (see
+    /// `placed_text`): the 1-based line the code starts on and the spaces
+    /// put before it there.
+    placement: Cell<(u32, u32)>,
 }
 
 impl SourceText {
@@ -32,7 +36,24 @@ impl SourceText {
             name: name.into(),
             text: text.into(),
             realm: OnceCell::new(),
+            placement: Cell::new((1, 0)),
         })
+    }
+
+    /// Records that the code begins on 1-based line `line` after `padding`
+    /// spaces that are not part of it.
+    pub fn set_placement(&self, line: u32, padding: u32) {
+        self.placement.set((line, padding));
+    }
+
+    /// The 1-based line the code starts on and the spaces before it there.
+    pub fn placement(&self) -> (u32, u32) {
+        self.placement.get()
+    }
+
+    /// The text of a 1-based line, without its terminator.
+    pub fn line_text(&self, line: u32) -> &str {
+        self.lines().line_text(line)
     }
 
     /// Records `realm` as the realm of this code (once; later calls do

@@ -215,8 +215,18 @@ fn push_stmt_children<'a>(stack: &mut Vec<Node<'a>>, s: &'a Stmt) -> bool {
             stack.extend(update.as_deref().map(Node::Expr));
             stack.push(Node::Stmt(body));
         }
-        ForIn { left, right, body }
-        | ForOf {
+        ForIn {
+            left,
+            right,
+            body,
+            initializer,
+        } => {
+            push_for_head(stack, left);
+            stack.extend(initializer.as_deref().map(Node::Expr));
+            stack.push(Node::Expr(right));
+            stack.push(Node::Stmt(body));
+        }
+        ForOf {
             left, right, body, ..
         } => {
             push_for_head(stack, left);

@@ -17,7 +17,8 @@ use crate::interp::ops::conversion::to_boolean;
 use crate::interp::property::PropertyKey;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
-use crate::syntax::ast::Ident;
+use crate::syntax::ast::{Ident, Pattern, PatternKind};
+use crate::syntax::scope::{BindingRef, Implicit};
 
 /// Where a name resolved.
 #[derive(Clone)]
@@ -152,6 +153,25 @@ impl Agent {
                 Ok((v, Value::Object(object)))
             }
             DynamicBinding::Global => Ok((self.read_global(id)?, Value::Undefined)),
+        }
+    }
+
+    /// ResolveBinding of an identifier target looked up by name, made
+    /// before the value it is to get is evaluated, as VariableDeclaration,
+    /// SingleNameBinding, AssignmentElement and Annex B.3.5's for-in head
+    /// do (a `with` object the name is found on then gets the value even if
+    /// the evaluation deletes the property). `None` for any other target:
+    /// its binding cannot change meanwhile.
+    pub(crate) fn resolve_target_first<'t>(
+        &mut self,
+        frame: &Frame,
+        target: &'t Pattern,
+    ) -> JsResult<Option<(&'t Ident, DynamicBinding)>> {
+        match &target.kind {
+            PatternKind::Ident(id) if id.binding.get() == BindingRef::Dynamic(Implicit::Name) => {
+                Ok(Some((id, self.resolve_binding_by_name(frame, &id.name)?)))
+            }
+            _ => Ok(None),
         }
     }
 

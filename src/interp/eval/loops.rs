@@ -14,8 +14,9 @@ use crate::interp::object::JsObject;
 use crate::interp::ops::conversion::to_boolean;
 use crate::interp::ops::iteration::IteratorRecord;
 use crate::interp::property::PropertyKey;
+use crate::interp::string::JsStr;
 use crate::interp::value::Value;
-use crate::syntax::ast::{Expr, ForHead, ForInit, Stmt, StmtKind, VarKind};
+use crate::syntax::ast::{Expr, ForHead, ForInit, Pattern, PatternKind, Stmt, StmtKind, VarKind};
 
 /// What a loop does after its body completed.
 enum Next {
@@ -83,7 +84,15 @@ impl Agent {
                 f.env = saved;
                 result
             }
-            StmtKind::ForIn { left, right, body } => {
+            StmtKind::ForIn {
+                left,
+                right,
+                body,
+                initializer,
+            } => {
+                if let (Some(initializer), ForHead::Var(_, target)) = (initializer, left) {
+                    self.eval_for_in_initializer(f, target, initializer)?;
+                }
                 self.eval_for_in(f, stmt, left, right, body, labels)
             }
             StmtKind::ForOf {
@@ -167,6 +176,37 @@ impl Agent {
             ForHead::Target(pattern) => self.bind_pattern(f, pattern, value, false)?,
         }
         Ok(saved)
+    }
+
+    /// Annex B.3.5 `for (var x = initializer in o)`, steps 1–5: the
+    /// initializer's value (named `x` if an anonymous function) is put in
+    /// `x` before ForIn/OfHeadEvaluation.
+    fn eval_for_in_initializer(
+        &mut self,
+        f: &mut Frame,
+        target: &Pattern,
+        initializer: &Expr,
+    ) -> JsResult<()> {
+        // 1. Let bindingId be the StringValue of BindingIdentifier.
+        // 2. Let lhs be ? ResolveBinding(bindingId) (early only when found
+        //    by name: no other binding can change meanwhile).
+        let early = self.resolve_target_first(f, target)?;
+        // 3. If IsAnonymousFunctionDefinition(Initializer) is true, then
+        //    a. Let value be ? NamedEvaluation of Initializer with argument bindingId.
+        // 4. Else, let rhs be ? Evaluation of Initializer; let value be ? GetValue(rhs).
+        let value = match &target.kind {
+            PatternKind::Ident(id)
+                if super::functions::is_anonymous_function_definition(initializer) =>
+            {
+                self.eval_named_function(f, initializer, JsStr::from_units(id.units()))?
+            }
+            _ => self.eval_expr(f, initializer)?,
+        };
+        // 5. Perform ? PutValue(lhs, value).
+        match early {
+            Some((id, binding)) => self.put_dynamic_value(f, id, binding, value),
+            None => self.bind_pattern(f, target, value, true),
+        }
     }
 
     /// for-in: ForIn/OfHeadEvaluation with EnumerateObjectProperties.

@@ -83,11 +83,17 @@ impl Agent {
             }
             return self.put_reference_value(f, &reference, v);
         }
+        // SingleNameBinding / AssignmentElement: the reference first (only
+        // a name looked up at run time can change meanwhile).
+        let early = self.resolve_target_first(f, target)?;
         let mut v = fetch(self)?;
         if let (Value::Undefined, Some(d)) = (&v, default) {
             v = self.eval_default(f, target, d)?;
         }
-        self.bind_pattern(f, target, v, init)
+        match early {
+            Some((id, binding)) => self.put_dynamic_value(f, id, binding, v),
+            None => self.bind_pattern(f, target, v, init),
+        }
     }
 
     fn bind_object_pattern(

@@ -100,6 +100,7 @@ impl Agent {
             StmtKind::Throw(e) => {
                 let v = self.eval_expr(f, e)?;
                 self.set_position(stmt.span.start);
+                self.record_throw_site(&v);
                 Err(Throw(v))
             }
             StmtKind::Break(label) => Ok(Completion::Break(label.as_ref().map(|l| l.name.clone()))),
@@ -183,6 +184,9 @@ impl Agent {
         for d in &decl.declarations {
             match &d.init {
                 Some(init) => {
+                    // 1. Let lhs be ? ResolveBinding(bindingId) (first when
+                    //    found by name: a `with` object may lose the name).
+                    let early = self.resolve_target_first(f, &d.target)?;
                     let v = match &d.target.kind {
                         PatternKind::Ident(id)
                             if super::functions::is_anonymous_function_definition(init) =>
@@ -191,7 +195,10 @@ impl Agent {
                         }
                         _ => self.eval_expr(f, init)?,
                     };
-                    self.bind_pattern(f, &d.target, v, true)?;
+                    match early {
+                        Some((id, binding)) => self.put_dynamic_value(f, id, binding, v)?,
+                        None => self.bind_pattern(f, &d.target, v, true)?,
+                    }
                 }
                 // `let x;` initialises to undefined; `var x;` does nothing.
                 None if decl.kind != VarKind::Var => {

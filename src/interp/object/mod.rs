@@ -260,6 +260,13 @@ impl JsObject {
         if shape == 0 || !self.ordinary_named_get() {
             return None;
         }
+        // An error whose `stack` still waits for its header gets it in
+        // [[Get]] (`Agent::materialize_stack`), not here.
+        if let ObjectKind::Error(data) = &self.kind {
+            if data.has_pending_frames() {
+                return None;
+            }
+        }
         let index = cache.index.get() as usize;
         let depth = cache.depth.get();
         if depth == 0 {

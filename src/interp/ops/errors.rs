@@ -212,9 +212,9 @@ impl Agent {
     /// A new native error of `kind` as a thrown completion.
     pub fn error(&mut self, kind: ErrorKind, message: impl AsRef<str>) -> Throw {
         let proto = self.error_prototype(kind);
-        Throw(Value::Object(
-            self.create_error_object(proto, Some(message.as_ref())),
-        ))
+        let error = Value::Object(self.create_error_object(proto, Some(message.as_ref())));
+        self.record_throw_site(&error);
+        Throw(error)
     }
 
     pub fn type_error(&mut self, message: impl AsRef<str>) -> Throw {

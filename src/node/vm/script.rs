@@ -34,6 +34,9 @@ pub struct CompiledScript {
     text: Rc<str>,
     #[unsafe_ignore_trace]
     filename: Rc<str>,
+    /// The 1-based line the code starts on in `text` and the spaces
+    /// before it there (see `placed_text`).
+    placement: (u32, u32),
 }
 
 impl ObjectData for CompiledScript {
@@ -47,8 +50,13 @@ impl ObjectData for CompiledScript {
 
 /// Adds the script functions to the binding object.
 pub fn install(agent: &mut Agent, binding: &Gc<JsObject>) {
-    let functions: [(&str, u32, NativeFn); 4] = [
+    let functions: [(&str, u32, NativeFn); 5] = [
         ("compileScript", 4, compile_script),
+        (
+            "arrowMessage",
+            1,
+            super::display_errors::arrow_message_native,
+        ),
         ("runScript", 3, run_script),
         ("compileFunction", 7, compile_function),
         ("heapBytes", 0, heap_bytes),
@@ -68,21 +76,29 @@ pub fn install(agent: &mut Agent, binding: &Gc<JsObject>) {
 /// applies to the first line only, as in V8). Negative offsets are not
 /// applied.
 pub fn placed_text(code: &str, line_offset: f64, column_offset: f64) -> String {
-    let lines = if line_offset > 0.0 {
-        line_offset as usize
-    } else {
-        0
-    };
-    let columns = if column_offset > 0.0 {
-        column_offset as usize
-    } else {
-        0
-    };
+    let (lines, columns) = placement(line_offset, column_offset);
+    let (lines, columns) = (lines as usize - 1, columns as usize);
     let mut text = String::with_capacity(lines + columns + code.len());
     text.extend(std::iter::repeat_n('\n', lines));
     text.extend(std::iter::repeat_n(' ', columns));
     text.push_str(code);
     text
+}
+
+/// The 1-based line [`placed_text`] starts the code on and the spaces it
+/// puts before it there.
+fn placement(line_offset: f64, column_offset: f64) -> (u32, u32) {
+    let lines = if line_offset > 0.0 {
+        line_offset as u32
+    } else {
+        0
+    };
+    let columns = if column_offset > 0.0 {
+        column_offset as u32
+    } else {
+        0
+    };
+    (lines.saturating_add(1), columns)
 }
 
 /// The SyntaxError V8 throws for code that does not compile, its `stack`
@@ -123,6 +139,7 @@ fn compile_script(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         ast: Rc::new(ast),
         text: Rc::from(text),
         filename: Rc::from(filename),
+        placement: placement(line_offset, column_offset),
     };
     Ok(Value::Object(JsObject::with_kind(
         None,
@@ -145,15 +162,21 @@ fn target_realm(agent: &mut Agent, v: &Value) -> JsResult<Rc<Realm>> {
 /// in the context's realm (undefined: the current one), its completion
 /// value the result. A timeout ends it with ERR_SCRIPT_EXECUTION_TIMEOUT.
 fn run_script(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    let (ast, text, filename) = match &args.arg(0) {
+    let (ast, text, filename, placement) = match &args.arg(0) {
         Value::Object(o) => match o.data::<CompiledScript>() {
-            Some(s) => (s.ast.clone(), s.text.clone(), s.filename.clone()),
+            Some(s) => (
+                s.ast.clone(),
+                s.text.clone(),
+                s.filename.clone(),
+                s.placement,
+            ),
             None => return agent.throw_type_error("Illegal invocation"),
         },
         _ => return agent.throw_type_error("Illegal invocation"),
     };
     let realm = target_realm(agent, &args.arg(1))?;
     let source = SourceText::new(filename.to_string(), text);
+    source.set_placement(placement.0, placement.1);
     if matches!(args.arg(1), Value::Object(_)) {
         source.set_realm(&realm);
     }
@@ -165,7 +188,11 @@ fn run_script(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let (result, timed_out) =
         under_timeout(agent, timeout, |agent| agent.script_evaluation(&record));
     if timed_out {
-        return Err(timeout_error(agent, timeout));
+        let error = timeout_error(agent, timeout);
+        // Node decorates no termination (displayErrors): the timeout
+        // error has no place to show.
+        agent.last_throw_site = None;
+        return Err(error);
     }
     result
 }

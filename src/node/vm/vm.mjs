@@ -12,7 +12,7 @@ const {
   namespace: nativeNamespace, setExport: nativeSetExport, hasTopLevelAwait, isGraphAsync,
   makeContext, isContext: nativeIsContext, isModuleNamespace, inspect, importDeferred,
   moduleSource,
-  compileScript, runScript, compileFunction: nativeCompileFunction, heapBytes,
+  compileScript, runScript, compileFunction: nativeCompileFunction, heapBytes, arrowMessage,
 } = binding;
 
 // ---------------------------------------------------------------------------
@@ -639,7 +639,7 @@ function checkScript(receiver) {
 }
 const kSource = Symbol('kSource');
 
-// The options of runIn*Context: [timeout, displayErrors, breakOnSigint].
+// The options of runIn*Context that matter here: [timeout, displayErrors].
 function getRunInContextArgs(options = {}) {
   validateObject(options, 'options');
   let timeout = options.timeout;
@@ -648,7 +648,46 @@ function getRunInContextArgs(options = {}) {
   const { displayErrors = true, breakOnSigint = false } = options;
   validateBoolean(displayErrors, 'options.displayErrors');
   validateBoolean(breakOnSigint, 'options.breakOnSigint');
-  return timeout;
+  return [timeout, displayErrors];
+}
+
+// displayErrors (node_contextify.cc's DecorateErrorStack): an object thrown
+// out of the script gets, once, the "arrow message" of the place it was
+// thrown (file:line, the line, a caret) — kept from its first decoration
+// like Node's private arrow_message symbol — and its `stack`, when a
+// string, is set to that arrow, a line feed and the old stack; the error
+// counts as decorated even when that set fails. Exceptions from reading or
+// setting `stack` are ignored.
+const errorArrows = new WeakMap();
+const decoratedErrors = new WeakSet();
+
+function decorateErrorStack(error) {
+  if (error === null || (typeof error !== 'object' && typeof error !== 'function')) return;
+  if (decoratedErrors.has(error)) return;
+  if (!errorArrows.has(error)) {
+    const arrow = arrowMessage(error);
+    if (arrow !== undefined) errorArrows.set(error, arrow);
+  }
+  try {
+    const stack = error.stack;
+    const arrow = errorArrows.get(error);
+    if (arrow === undefined || typeof stack !== 'string') return;
+    Reflect.set(error, 'stack', `${arrow}\n${stack}`);
+  } catch {
+    return;
+  }
+  decoratedErrors.add(error);
+}
+
+// Runs the script, decorating what it throws if displayErrors.
+function runDisplayingErrors(script, context, [timeout, displayErrors]) {
+  if (!displayErrors) return runScript(script, context, timeout);
+  try {
+    return runScript(script, context, timeout);
+  } catch (error) {
+    decorateErrorStack(error);
+    throw error;
+  }
 }
 
 class Script {
@@ -684,15 +723,13 @@ class Script {
 
   runInThisContext(options) {
     checkScript(this);
-    const timeout = getRunInContextArgs(options);
-    return runScript(this[kScript], undefined, timeout);
+    return runDisplayingErrors(this[kScript], undefined, getRunInContextArgs(options));
   }
 
   runInContext(contextifiedObject, options) {
     checkScript(this);
     validateContext(contextifiedObject);
-    const timeout = getRunInContextArgs(options);
-    return runScript(this[kScript], contextifiedObject, timeout);
+    return runDisplayingErrors(this[kScript], contextifiedObject, getRunInContextArgs(options));
   }
 
   runInNewContext(contextObject, options) {

@@ -194,8 +194,17 @@ impl StmtKind {
                     .max(opt_depth(update, |e| e.depth))
                     .max(body.depth)
             }
-            ForIn { left, right, body }
-            | ForOf {
+            ForIn {
+                left,
+                right,
+                body,
+                initializer,
+            } => left
+                .depth()
+                .max(opt_depth(initializer, |e| e.depth))
+                .max(right.depth)
+                .max(body.depth),
+            ForOf {
                 left, right, body, ..
             } => left.depth().max(right.depth).max(body.depth),
             While { test, body } | DoWhile { body, test } => test.depth.max(body.depth),

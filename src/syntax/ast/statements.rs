@@ -93,6 +93,9 @@ pub enum StmtKind {
         left: ForHead,
         right: Box<Expr>,
         body: Box<Stmt>,
+        /// `for (var x = initializer in o)`: Annex B.3.5's initializer of a
+        /// `var` head that binds one identifier (non-strict code only).
+        initializer: Option<Box<Expr>>,
     },
     ForOf {
         left: ForHead,

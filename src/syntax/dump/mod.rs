@@ -1,4 +1,5 @@
-//! The default output of `vmjs parse`: a compact indented tree, one node
+//! The default output of `vmjs parse` (modules, and scripts with
+//! `--script`): a compact indented tree, one node
 //! per line, each line ending with the node's `@LINE:COLUMN` (1-based, as in
 //! error messages). A child's line starts with its role in the parent
 //! (`test:`, `callee:`) where the node kind alone would not say it.
@@ -17,4 +18,4 @@ mod function;
 mod printer;
 mod statement;
 
-pub use printer::dump_module;
+pub use printer::{dump_module, dump_script};

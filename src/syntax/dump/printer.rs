@@ -1,7 +1,7 @@
 //! The tree printer's state, line output and module items.
 
 use crate::syntax::ast::{
-    ExportKind, ImportAttribute, ImportDecl, JsString, Module, ModuleExportName, ModuleItem,
+    ExportKind, ImportAttribute, ImportDecl, JsString, Module, ModuleExportName, ModuleItem, Script,
 };
 use crate::syntax::estree::json::quote_utf16;
 use crate::syntax::span::LineIndex;
@@ -26,6 +26,32 @@ pub fn dump_module(module: &Module, source: &str) -> String {
         positions: LineIndex::new(source),
     };
     printer.module(module);
+    printer.out
+}
+
+/// Prints a parsed script as an indented tree: a `Script` line, then its
+/// statements as [`dump_module`] prints a module's. `source` must be the
+/// text `script` was parsed from.
+///
+/// ```
+/// use vmjs::syntax::{dump::dump_script, parse_script};
+///
+/// let source = "with (o) x;";
+/// let script = parse_script(source).expect("valid script");
+/// assert_eq!(
+///     dump_script(&script, source),
+///     "Script @1:1\n  With @1:1\n    object: Ident o @1:7\n    body: ExprStmt @1:10\n      Ident x @1:10\n"
+/// );
+/// ```
+pub fn dump_script(script: &Script, source: &str) -> String {
+    let mut printer = TreePrinter {
+        out: String::new(),
+        positions: LineIndex::new(source),
+    };
+    printer.line(0, "", "Script", Some(script.span));
+    for stmt in &script.body {
+        printer.stmt(1, "", stmt);
+    }
     printer.out
 }
 

@@ -64,9 +64,17 @@ impl TreePrinter<'_> {
                 }
                 self.stmt(inner, "body", body);
             }
-            StmtKind::ForIn { left, right, body } => {
+            StmtKind::ForIn {
+                left,
+                right,
+                body,
+                initializer,
+            } => {
                 self.line(depth, role, "ForIn", span);
                 self.for_head(inner, left);
+                if let Some(initializer) = initializer {
+                    self.expr(inner, "init", initializer);
+                }
                 self.expr(inner, "right", right);
                 self.stmt(inner, "body", body);
             }

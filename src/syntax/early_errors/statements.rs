@@ -158,7 +158,17 @@ impl Checker {
                 update,
                 body,
             } => self.check_for(init.as_deref(), test.as_deref(), update.as_deref(), body),
-            StmtKind::ForIn { left, right, body } => self.check_for_in_of(left, right, body),
+            StmtKind::ForIn {
+                left,
+                right,
+                body,
+                initializer,
+            } => {
+                if let Some(initializer) = initializer {
+                    self.check_expr(initializer)?;
+                }
+                self.check_for_in_of(left, right, body)
+            }
             StmtKind::ForOf {
                 left,
                 right,

@@ -3,7 +3,7 @@
 
 use super::json::JsonWriter;
 use super::locate::TokenLocator;
-use crate::syntax::ast::{Ident, Literal, Module, ModuleExportName, StringLit};
+use crate::syntax::ast::{Ident, Literal, Module, ModuleExportName, Script, StringLit};
 use crate::syntax::span::LineIndex;
 use crate::syntax::span::Span;
 
@@ -26,8 +26,28 @@ use crate::syntax::span::Span;
 /// assert!(json.contains(r#""type":"Literal","start":22,"end":24,"#));
 /// ```
 pub fn module_to_estree_json(module: &Module, source: &str) -> String {
-    let mut out = Estree::new(source);
+    let mut out = Estree::new(source, TokenLocator::new(source));
     out.program(module);
+    out.w.finish()
+}
+
+/// Serialises a parsed script as ESTree JSON, the tree acorn produces for
+/// `sourceType: "script"` with `locations: true` (see
+/// [`module_to_estree_json`] for the conventions). `source` must be the
+/// text `script` was parsed from.
+///
+/// ```
+/// use vmjs::syntax::{estree::script_to_estree_json, parse_script};
+///
+/// let source = "with (o) x;";
+/// let script = parse_script(source).expect("valid script");
+/// let json = script_to_estree_json(&script, source);
+/// assert!(json.contains(r#""type":"WithStatement","start":0,"end":11,"#));
+/// assert!(json.ends_with(r#""sourceType":"script"}"#));
+/// ```
+pub fn script_to_estree_json(script: &Script, source: &str) -> String {
+    let mut out = Estree::new(source, TokenLocator::for_script(source));
+    out.script_program(script);
     out.w.finish()
 }
 
@@ -39,12 +59,12 @@ pub(super) struct Estree<'a> {
 }
 
 impl<'a> Estree<'a> {
-    fn new(source: &'a str) -> Estree<'a> {
+    fn new(source: &'a str, tokens: TokenLocator) -> Estree<'a> {
         Estree {
             w: JsonWriter::new(),
             source,
             positions: LineIndex::new(source),
-            tokens: TokenLocator::new(source),
+            tokens,
         }
     }
 

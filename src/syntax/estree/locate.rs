@@ -7,7 +7,7 @@
 //! tree `parse_module` returned; still, every lookup is an `Option` and the
 //! printers fall back to a nearby span rather than fail.
 
-use crate::syntax::lexer::tokenize;
+use crate::syntax::lexer::{tokenize, tokenize_script};
 use crate::syntax::span::Span;
 use crate::syntax::token::{Tok, Token};
 
@@ -21,8 +21,18 @@ pub struct TokenLocator {
 }
 
 impl TokenLocator {
+    /// The locator for a module's source.
     pub fn new(source: &str) -> TokenLocator {
-        let tokens = tokenize(source).unwrap_or_default();
+        TokenLocator::with_tokens(tokenize(source).unwrap_or_default())
+    }
+
+    /// The locator for a script's source, whose HTML-like comments
+    /// (ECMA-262 §B.1.1) are comments.
+    pub fn for_script(source: &str) -> TokenLocator {
+        TokenLocator::with_tokens(tokenize_script(source).unwrap_or_default())
+    }
+
+    fn with_tokens(tokens: Vec<Token>) -> TokenLocator {
         let partner = pair_brackets(&tokens);
         TokenLocator { tokens, partner }
     }

@@ -1,5 +1,5 @@
 //! ESTree JSON output (`vmjs parse --json`): the tree acorn and espree
-//! produce for modules, with positions.
+//! produce for modules and scripts, with positions.
 
 mod builder;
 mod expression;
@@ -13,4 +13,4 @@ mod pattern;
 mod statement;
 mod template;
 
-pub use builder::module_to_estree_json;
+pub use builder::{module_to_estree_json, script_to_estree_json};

@@ -1,9 +1,9 @@
-//! `Program` and the module items: import and export declarations.
+//! `Program` (a module's or a script's) and the module items: imports and exports.
 
 use super::builder::Estree;
 use crate::syntax::ast::{
     ExportDecl, ExportKind, ExprKind, ImportAttribute, ImportDecl, Literal, Module, ModuleItem,
-    Stmt, StmtKind,
+    Script, Stmt, StmtKind,
 };
 use crate::syntax::span::Span;
 use crate::syntax::token::Tok;
@@ -40,6 +40,17 @@ impl<'a> Estree<'a> {
         self.w.end_array();
         self.key("sourceType");
         self.w.str("module");
+        self.close();
+    }
+
+    /// A script's `Program`: its statements, with the directive prologue
+    /// at their head, and `"sourceType": "script"`.
+    pub(super) fn script_program(&mut self, script: &Script) {
+        self.open("Program", Span::new(0, self.source.len()));
+        self.key("body");
+        self.statement_list(&script.body, true);
+        self.key("sourceType");
+        self.w.str("script");
         self.close();
     }
 

@@ -1,7 +1,7 @@
 //! Statements and declarations.
 
 use super::builder::Estree;
-use crate::syntax::ast::{ForHead, ForInit, Stmt, StmtKind, VarDecl, VarKind};
+use crate::syntax::ast::{Expr, ForHead, ForInit, Stmt, StmtKind, VarDecl, VarKind};
 use crate::syntax::span::Span;
 use crate::syntax::token::Tok;
 
@@ -95,10 +95,15 @@ impl Estree<'_> {
                 self.statement(body);
                 self.close();
             }
-            StmtKind::ForIn { left, right, body } => {
+            StmtKind::ForIn {
+                left,
+                right,
+                body,
+                initializer,
+            } => {
                 self.open("ForInStatement", span);
                 self.key("left");
-                self.for_head(left, span);
+                self.for_head(left, initializer.as_deref(), span);
                 self.key("right");
                 self.expression(right);
                 self.key("body");
@@ -115,7 +120,7 @@ impl Estree<'_> {
                 self.key("await");
                 self.w.bool(*is_await);
                 self.key("left");
-                self.for_head(left, span);
+                self.for_head(left, None, span);
                 self.key("right");
                 self.expression(right);
                 self.key("body");
@@ -279,10 +284,30 @@ impl Estree<'_> {
         self.close();
     }
 
+    /// `span` extended over the `)` tokens right after it (an initializer
+    /// in parentheses: the declarator ends after them, the expression
+    /// inside them).
+    fn with_closing_parens(&self, span: Span) -> Span {
+        let mut end = span.end;
+        let mut i = self.tokens.first_from(span.end);
+        while let Some(index) = i {
+            if self.tokens.tok(index) != Some(&Tok::RParen) {
+                break;
+            }
+            end = self.tokens.span(index).map_or(end, |s| s.end);
+            i = Some(index + 1);
+        }
+        Span {
+            start: span.start,
+            end,
+        }
+    }
+
     /// The left side of for-in/of. A declaration is
-    /// `VariableDeclaration` with one declarator and no initialiser; its
-    /// keyword follows `for`, an optional `await` and `(`.
-    fn for_head(&mut self, head: &ForHead, for_span: Span) {
+    /// `VariableDeclaration` with one declarator, whose initialiser is
+    /// Annex B.3.5's of `for (var x = init in o)` if any; its keyword
+    /// follows `for`, an optional `await` and `(`.
+    fn for_head(&mut self, head: &ForHead, initializer: Option<&Expr>, for_span: Span) {
         match head {
             ForHead::Target(target) => self.pattern(target),
             ForHead::Var(kind, target) => {
@@ -294,18 +319,25 @@ impl Estree<'_> {
                     };
                     self.tokens.span(i + 2).map(|s| s.start)
                 });
+                let declarator = match initializer {
+                    Some(init) => target.span.to(self.with_closing_parens(init.span)),
+                    None => target.span,
+                };
                 let span = Span {
                     start: keyword_start.unwrap_or(target.span.start),
-                    end: target.span.end,
+                    end: declarator.end,
                 };
                 self.open("VariableDeclaration", span);
                 self.key("declarations");
                 self.w.begin_array();
-                self.open("VariableDeclarator", target.span);
+                self.open("VariableDeclarator", declarator);
                 self.key("id");
                 self.pattern(target);
                 self.key("init");
-                self.w.null();
+                match initializer {
+                    Some(init) => self.expression(init),
+                    None => self.w.null(),
+                }
                 self.close();
                 self.w.end_array();
                 self.key("kind");

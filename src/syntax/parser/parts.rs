@@ -121,7 +121,9 @@ pub struct MethodParts {
 pub enum LoopHead {
     While(Expr),
     For(Option<ForInit>, Option<Expr>, Option<Expr>),
-    ForIn(ForHead, Expr),
+    /// The head, the initializer of `for (var x = init in o)` (Annex
+    /// B.3.5), the object.
+    ForIn(ForHead, Option<Expr>, Expr),
     ForOf(ForHead, Expr, bool),
 }
 

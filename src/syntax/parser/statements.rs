@@ -4,8 +4,8 @@ use std::rc::Rc;
 
 use super::super::ast::{
     Class, ExportDecl, ExportKind, ExportSpecifier, Expr, ExprKind, ForHead, ForInit, Function,
-    Ident, ImportAttribute, ImportDecl, ImportPhase, ImportSpecifier, ModuleExportName, Stmt,
-    StmtKind, StringLit, SwitchCase, VarDecl, VarKind,
+    Ident, ImportAttribute, ImportDecl, ImportPhase, ImportSpecifier, ModuleExportName, Pattern,
+    Stmt, StmtKind, StringLit, SwitchCase, VarDecl, VarKind,
 };
 use super::super::cover;
 use super::super::error::SyntaxError;
@@ -164,6 +164,31 @@ impl ParseState<'_> {
         Ok(ForInit::Var(decl))
     }
 
+    /// `for (var x = init in o)`: Annex B.3.5 allows an initializer on a
+    /// `var` head that binds one identifier, in non-strict code; any other
+    /// initialized for-in head is a SyntaxError (V8's message, spanning
+    /// the binding and its initializer).
+    pub fn for_in_initialized_head(
+        &self,
+        kind: VarKind,
+        target: Pattern,
+        initializer: Expr,
+        right: Expr,
+    ) -> R<Box<LoopHead>> {
+        const MESSAGE: &str = "for-in loop variable declaration may not have an initializer.";
+        let span = target.span.to(initializer.span);
+        let simple = matches!(target.kind, super::super::ast::PatternKind::Ident(_));
+        if kind != VarKind::Var || !simple {
+            return fail(MESSAGE, span);
+        }
+        self.defer_strict(SyntaxError::new(MESSAGE, span));
+        Ok(Box::new(LoopHead::ForIn(
+            ForHead::Var(kind, target),
+            Some(initializer),
+            right,
+        )))
+    }
+
     fn check_initializers(&self, decl: &VarDecl) -> R<()> {
         for d in decl.declarations.iter().filter(|d| d.init.is_none()) {
             if !matches!(d.target.kind, super::super::ast::PatternKind::Ident(_)) {
@@ -232,10 +257,11 @@ impl ParseState<'_> {
                 update: update.map(Box::new),
                 body,
             },
-            LoopHead::ForIn(left, right) => StmtKind::ForIn {
+            LoopHead::ForIn(left, initializer, right) => StmtKind::ForIn {
                 left,
                 right: Box::new(right),
                 body,
+                initializer: initializer.map(Box::new),
             },
             LoopHead::ForOf(left, right, is_await) => StmtKind::ForOf {
                 left,

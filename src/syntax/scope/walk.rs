@@ -415,39 +415,15 @@ impl<'a> Walker<'a> {
                 self.stmt(body);
                 self.leave(outer);
             }
-            StmtKind::ForIn { left, right, body }
-            | StmtKind::ForOf {
+            StmtKind::ForIn {
+                left,
+                right,
+                body,
+                initializer,
+            } => self.for_in_of(s, left, initializer.as_deref(), right, body),
+            StmtKind::ForOf {
                 left, right, body, ..
-            } => {
-                // Deviation: `right` is resolved outside the head's scope (the
-                // spec evaluates it in a TDZ scope holding the head's names).
-                self.expr(right);
-                let outer = self.current;
-                let scope = self.enter(ScopeKind::Block, Owner::Block(&s.scope));
-                match left {
-                    ForHead::Var(kind, pattern) => {
-                        if *kind != VarKind::Var {
-                            let mut ids = Vec::new();
-                            pattern.bound_names(&mut ids);
-                            let decl_kind = if *kind == VarKind::Const {
-                                DeclKind::Const
-                            } else {
-                                DeclKind::Let
-                            };
-                            for id in ids {
-                                let b = self.a.declare(scope, &id.name, decl_kind);
-                                if decl_kind == DeclKind::Const {
-                                    self.a.set_immutable(b);
-                                }
-                            }
-                        }
-                        self.pattern(pattern);
-                    }
-                    ForHead::Target(pattern) => self.pattern(pattern),
-                }
-                self.stmt(body);
-                self.leave(outer);
-            }
+            } => self.for_in_of(s, left, None, right, body),
             StmtKind::While { test, body } | StmtKind::DoWhile { body, test } => {
                 self.expr(test);
                 self.stmt(body);
@@ -563,6 +539,49 @@ impl<'a> Walker<'a> {
             }
         }
         self.stmt(clause);
+    }
+
+    /// A for-in or for-of statement `s`: the initializer of an Annex B.3.5
+    /// `var` head, the object, then the head's scope.
+    fn for_in_of(
+        &mut self,
+        s: &'a Stmt,
+        left: &'a ForHead,
+        initializer: Option<&'a Expr>,
+        right: &'a Expr,
+        body: &'a Stmt,
+    ) {
+        if let Some(initializer) = initializer {
+            self.expr(initializer);
+        }
+        // Deviation: `right` is resolved outside the head's scope (the
+        // spec evaluates it in a TDZ scope holding the head's names).
+        self.expr(right);
+        let outer = self.current;
+        let scope = self.enter(ScopeKind::Block, Owner::Block(&s.scope));
+        match left {
+            ForHead::Var(kind, pattern) => {
+                if *kind != VarKind::Var {
+                    let mut ids = Vec::new();
+                    pattern.bound_names(&mut ids);
+                    let decl_kind = if *kind == VarKind::Const {
+                        DeclKind::Const
+                    } else {
+                        DeclKind::Let
+                    };
+                    for id in ids {
+                        let b = self.a.declare(scope, &id.name, decl_kind);
+                        if decl_kind == DeclKind::Const {
+                            self.a.set_immutable(b);
+                        }
+                    }
+                }
+                self.pattern(pattern);
+            }
+            ForHead::Target(pattern) => self.pattern(pattern),
+        }
+        self.stmt(body);
+        self.leave(outer);
     }
 
     fn var_decl(&mut self, decl: &'a VarDecl) {
