@@ -119,20 +119,83 @@ fn pattern_chars(pattern: &[u16], unicode: bool) -> Vec<u32> {
         .collect()
 }
 
+impl FlagSet {
+    /// The flags as one bit each (a cache key).
+    fn bits(&self) -> u8 {
+        [
+            self.has_indices,
+            self.global,
+            self.ignore_case,
+            self.multiline,
+            self.dot_all,
+            self.unicode,
+            self.unicode_sets,
+            self.sticky,
+        ]
+        .iter()
+        .enumerate()
+        .fold(0, |bits, (i, &on)| bits | (u8::from(on) << i))
+    }
+}
+
+/// Matchers already compiled on this thread, by pattern and flags: a
+/// regular expression literal makes a new RegExp object each time it is
+/// evaluated (and `new RegExp(p)` in a loop likewise), but the pattern
+/// needs checking and compiling once. Matchers are immutable, so objects
+/// share them. Bounded: the table is emptied when it grows past
+/// `CACHED_MATCHERS`.
+type MatcherKey = (Vec<u16>, u8);
+
+const CACHED_MATCHERS: usize = 512;
+
+thread_local! {
+    static MATCHERS: std::cell::RefCell<std::collections::HashMap<MatcherKey, (Rc<regress::Regex>, StickyMatcher)>> =
+        std::cell::RefCell::default();
+}
+
+/// The compiled form of a pattern this thread has already checked and
+/// compiled with the same flags.
+pub fn cached(pattern: &JsStr, flags: &JsStr, flag_set: FlagSet) -> Option<Compiled> {
+    let key = (pattern.units().to_vec(), flag_set.bits());
+    let (matcher, sticky) = MATCHERS.with(|m| m.borrow().get(&key).cloned())?;
+    Some(Compiled {
+        matcher,
+        sticky,
+        source: pattern.clone(),
+        flags: flags.clone(),
+        flag_set,
+    })
+}
+
 /// Compiles `pattern` with already-validated flags; Err holds V8's
 /// explanation (without the "Invalid regular expression: /…/: " prefix).
+/// The caller has checked the pattern against the grammar; the result is
+/// kept for `cached`.
 pub fn compile(pattern: &JsStr, flags: &JsStr, flag_set: FlagSet) -> Result<Compiled, String> {
     let chars = pattern_chars(pattern.units(), flag_set.full_unicode());
     // The engine's parser recurses on nesting; it reports (rather than
     // overflows on) patterns nested too deeply.
     match regress::Regex::from_unicode(chars.into_iter(), regress_flags(flag_set)) {
-        Ok(regex) => Ok(Compiled {
-            matcher: Rc::new(regex),
-            sticky: StickyMatcher::default(),
-            source: pattern.clone(),
-            flags: flags.clone(),
-            flag_set,
-        }),
+        Ok(regex) => {
+            let compiled = Compiled {
+                matcher: Rc::new(regex),
+                sticky: StickyMatcher::default(),
+                source: pattern.clone(),
+                flags: flags.clone(),
+                flag_set,
+            };
+            MATCHERS.with(|m| {
+                let mut m = m.borrow_mut();
+                if m.len() >= CACHED_MATCHERS {
+                    m.clear();
+                }
+                m.insert(
+                    (pattern.units().to_vec(), flag_set.bits()),
+                    (compiled.matcher.clone(), compiled.sticky.clone()),
+                );
+            });
+            Ok(compiled)
+        }
         Err(e) => Err(v8_message(&e.text, pattern.units())),
     }
 }

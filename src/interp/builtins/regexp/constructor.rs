@@ -77,8 +77,13 @@ fn regexp_initialize(
         unicode: flag_set.unicode,
         unicode_sets: flag_set.unicode_sets,
     };
-    let checked = check_pattern(p.units(), mode).map_err(str::to_string);
-    let compiled = match checked.and_then(|()| compile::compile(&p, &f, flag_set)) {
+    let compiled = match compile::cached(&p, &f, flag_set) {
+        Some(c) => Ok(c),
+        None => check_pattern(p.units(), mode)
+            .map_err(str::to_string)
+            .and_then(|()| compile::compile(&p, &f, flag_set)),
+    };
+    let compiled = match compiled {
         Ok(c) => c,
         Err(reason) => {
             // Built as UTF-16: the pattern may hold lone surrogates.
