@@ -129,13 +129,12 @@ fn time_reports_syntax_errors_as_parse_does() {
     assert_eq!(timed.stderr, plain.stderr);
 }
 
-/// `--script` and `--runs` go with `--time`, which excludes `--json`; a
-/// run count is at least 1.
+/// `--runs` goes with `--time`, which excludes `--json`; a run count is at
+/// least 1.
 #[test]
 fn time_option_combinations() {
     let file = TempFile::new("c.mjs", MODULE);
     for args in [
-        &["--script"][..],
         &["--runs", "2"][..],
         &["--time", "--json"][..],
         &["--time", "--runs", "0"][..],
