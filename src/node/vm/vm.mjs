@@ -473,9 +473,12 @@ async function importModule(referrer, callback, specifier, attributes, phase) {
       ['code', 'message'], { parsingContext: context });
     throw make('ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING', message);
   }
-  // The phase is the 4th argument, as in newer Node ('evaluation', 'source'),
-  // and 'defer' for import.defer() (which Node has not shipped).
-  const result = await callback(specifier, referrer, attributes, phase);
+  // The phase of import.source() and import.defer() is a 4th argument
+  // ('source' as in newer Node; 'defer', which Node has not shipped). A
+  // plain import() passes three, as Node v20 does.
+  const result = phase === 'evaluation'
+    ? await callback(specifier, referrer, attributes)
+    : await callback(specifier, referrer, attributes, phase);
   if (phase === 'defer') return importDeferredModule(result);
   if (phase === 'source') {
     // Newer Node: a namespace is not a module source; a module gives its

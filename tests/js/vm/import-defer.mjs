@@ -4,8 +4,9 @@
 // (../shared/reference/proposals/import-defer.spec.emu: EvaluateImportCall
 // with phase defer, ContinueDynamicImport, GetModuleExportsList,
 // EvaluateModuleSync), not recorded with Node. The host hook gets the phase:
-// importModuleDynamically's 4th argument, as newer Node passes 'evaluation'
-// or 'source' there, and 'defer' as `moduleRequests` names it
+// importModuleDynamically's 4th argument for import.source() and
+// import.defer(), as newer Node passes 'source' there, and 'defer' as
+// `moduleRequests` names it (a plain import() passes three, as Node v20)
 // (spec-notes/18-import-phases.md).
 import vm from 'node:vm';
 
@@ -60,13 +61,13 @@ async function linked(source, linker = () => {}) {
   await m.evaluate();
 }
 
-// import() still gets the phase 'evaluation'.
+// import() passes three arguments, as Node v20 does.
 {
   const dep = await linked('export const c = 3;');
   await dep.evaluate();
   const m = new SourceTextModule('const ns = await import("dep"); console.log("c =", ns.c);', {
     importModuleDynamically(specifier, referrer, attributes, phase) {
-      console.log('callback', specifier, phase);
+      console.log('callback', specifier, phase, arguments.length);
       return dep;
     },
   });
