@@ -284,8 +284,14 @@ fn check_fixture(name: &str) {
     let want =
         std::fs::read_to_string(fixture_dir().join(format!("{name}.json"))).expect("fixture");
     let out = parse_file(&source, true);
-    assert!(out.status.success(), "{name}: {}", stderr(&out));
-    let got = stdout(&out);
+    assert_same_tree(name, &out, &want);
+}
+
+/// `out` succeeded and printed valid JSON equal to `want` (trailing
+/// whitespace aside).
+fn assert_same_tree(name: &str, out: &Output, want: &str) {
+    assert!(out.status.success(), "{name}: {}", stderr(out));
+    let got = stdout(out);
     check_json(&got).unwrap_or_else(|e| panic!("{name}: invalid JSON: {e}"));
     assert!(
         got.trim_end() == want.trim_end(),
@@ -315,14 +321,7 @@ fn estree_matches_acorn_for_scripts() {
             "--json",
             source.to_str().expect("UTF-8"),
         ]);
-        assert!(out.status.success(), "{name}: {}", stderr(&out));
-        let got = stdout(&out);
-        check_json(&got).unwrap_or_else(|e| panic!("{name}: invalid JSON: {e}"));
-        assert!(
-            got.trim_end() == want.trim_end(),
-            "{name}: {}",
-            first_difference(got.trim_end(), want.trim_end())
-        );
+        assert_same_tree(&name, &out, &want);
     }
 }
 
