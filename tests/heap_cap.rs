@@ -115,3 +115,28 @@ fn the_cli_ends_a_run_past_max_heap_size_as_node_does() {
         );
     }
 }
+
+/// A coroutine's stack (a module body with top-level `await`, an async
+/// function, a generator) is address space touched only as deep as it runs,
+/// like a thread's stack, and V8 does not count stacks in its heap limit:
+/// under a 64 MiB cap, such code runs (Node prints the same with
+/// `--max-old-space-size=64`).
+#[test]
+fn coroutine_stacks_do_not_count_against_max_heap_size() {
+    let source = "\
+        await null;\n\
+        async function f(i) { await null; return i; }\n\
+        function* g() { yield 1; yield 2; }\n\
+        const all = await Promise.all(Array.from({ length: 200 }, (_, i) => f(i)));\n\
+        console.log(all.length, [...g()].join());\n";
+    let out = vmjs_run_capped(source, "tla.mjs");
+    assert_eq!(
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).as_ref()
+        ),
+        (Some(0), "200 1,2\n"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -9,8 +9,14 @@
 //! the interpreter's own stack check (`limits`) keeps every coroutine well
 //! inside its stack. The chunks are freed when the thread ends, unless a
 //! stack is still lent then.
+//!
+//! Chunks come from the system allocator directly, not through the global
+//! one: a stack is address space that is touched only as deep as the code
+//! running on it goes, like a thread's own stack, so the heap cap (which
+//! `heap::CountingAllocator` measures) does not count it. V8 does not count
+//! stacks in its heap limit either.
 
-use std::alloc::{alloc, dealloc, Layout};
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::num::NonZeroUsize;
@@ -47,7 +53,7 @@ impl Drop for Pool {
         for &(base, layout) in &self.chunks {
             // SAFETY: allocated by `carve_chunk` with this layout, and no
             // stack carved from it is in use.
-            unsafe { dealloc(base as *mut u8, layout) };
+            unsafe { System.dealloc(base as *mut u8, layout) };
         }
     }
 }
@@ -90,7 +96,7 @@ fn carve_chunk(pool: &mut Pool, size: usize) -> usize {
     let count = (CHUNK_BYTES / size).max(1);
     let layout = Layout::from_size_align(size * count, PAGE).expect("a valid stack chunk layout");
     // SAFETY: a non-zero size; the memory is only ever used as stack space.
-    let base = unsafe { alloc(layout) };
+    let base = unsafe { System.alloc(layout) };
     if base.is_null() {
         std::alloc::handle_alloc_error(layout);
     }
