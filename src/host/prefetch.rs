@@ -305,7 +305,7 @@ mod tests {
             FileRead::Missing
         ));
         // Never requested (or taken before): read on the spot, not parsed.
-        let again = prefetcher.take(&paths[3]);
+        let again = prefetcher.take(&paths[count - 1]);
         assert!(matches!(again.read, FileRead::Found { .. }));
         assert!(again.parsed.is_none());
         std::fs::remove_dir_all(&dir).expect("cleanup");
