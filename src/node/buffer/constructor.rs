@@ -106,16 +106,26 @@ fn inspect_custom_symbol(agent: &mut Agent) -> Gc<Symbol> {
     s
 }
 
-/// `get Buffer` on the global object: the Buffer function.
-fn get_global(agent: &mut Agent, _: &CallArgs) -> JsResult<Value> {
+/// The key under which the global accessor's holder keeps an assigned value.
+const ASSIGNED: &str = "assigned";
+
+/// `get Buffer` on the global object: the value assigned to the global,
+/// or else the Buffer function.
+fn get_global(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    if let Value::Object(holder) = args.capture(0) {
+        if let Some(value) = holder.get_own_data_value(&PropertyKey::from(ASSIGNED)) {
+            return Ok(value);
+        }
+    }
     Ok(Value::Object(buffer_constructor(agent)))
 }
 
-/// `set Buffer` on the global object: the global becomes a data property
-/// holding the value (Node's replaceable lazy globals).
-fn set_global(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    let global = agent.global_object();
-    define_value(&global, "Buffer", args.arg(0), Attributes::METHOD);
+/// `set Buffer` on the global object: the getter returns the value from
+/// now on (the property stays an accessor, as Node's does).
+fn set_global(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    if let Value::Object(holder) = args.capture(0) {
+        define_value(&holder, ASSIGNED, args.arg(0), Attributes::ALL);
+    }
     Ok(Value::Undefined)
 }
 
@@ -123,8 +133,9 @@ fn set_global(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 /// whose getter makes the function on first use.
 pub fn install_global(agent: &mut Agent) {
     let global = agent.global_object();
-    let get = agent.native_function("get", 0, get_global);
-    let set = agent.native_function("set", 1, set_global);
+    let holder = Value::Object(JsObject::ordinary_create(None));
+    let get = agent.native_function_with("get", 0, get_global, false, vec![holder.clone()]);
+    let set = agent.native_function_with("set", 1, set_global, false, vec![holder]);
     global.define_own_property(
         PropertyKey::from("Buffer"),
         PropertyDescriptor {

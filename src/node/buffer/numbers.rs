@@ -318,7 +318,7 @@ variable_methods! {
 pub fn install(agent: &mut Agent, proto: &Gc<JsObject>) {
     let methods = FIXED_METHODS
         .iter()
-        .map(|&(r, w, rf, wf)| (r, w, rf, wf, 1, 2))
+        .map(|&(r, w, rf, wf)| (r, w, rf, wf, 0, 1))
         .chain(
             VARIABLE_METHODS
                 .iter()

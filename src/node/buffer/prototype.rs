@@ -336,11 +336,11 @@ fn to_copy_integer(agent: &mut Agent, value: &Value) -> JsResult<f64> {
 
 /// buf.copy ( target [ , targetStart [ , sourceStart [ , sourceEnd ] ] ] )
 fn copy(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    let Some(source) = array_buffer_view(args.this) else {
+    let Some(source) = uint8_view(args.this) else {
         return Err(not_uint8_array(agent, "source", args.this));
     };
     let target = args.arg(0);
-    let Some(target) = array_buffer_view(&target) else {
+    let Some(target) = uint8_view(&target) else {
         return Err(not_uint8_array(agent, "target", &target));
     };
     let target_start = match args.arg(1) {

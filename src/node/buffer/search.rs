@@ -96,14 +96,15 @@ fn bidirectional_index_of(agent: &mut Agent, args: &CallArgs, forward: bool) -> 
         let found = search(&haystack, &[byte], start as usize, forward);
         return Ok(found.map_or(-1, |i| i as i64));
     }
-    let encoding = match encoding {
+    let encoding_name = encoding;
+    let encoding = match &encoding_name {
         Value::Undefined => Some(Encoding::Utf8),
-        ref name => Encoding::from_value(agent, name)?,
+        name => Encoding::from_value(agent, name)?,
     };
     let (needle, encoding) = match &value {
         Value::String(s) => {
             let Some(encoding) = encoding else {
-                return Err(unknown_encoding(agent, &args.arg(2))?);
+                return Err(unknown_encoding(agent, &encoding_name)?);
             };
             (encode(agent, s, encoding, usize::MAX)?, encoding)
         }

@@ -65,8 +65,10 @@ pub fn buffer_from(
     if let Value::String(s) = value {
         return from_string(agent, s, encoding_or_offset);
     }
-    let Value::Object(o) = value else {
-        return Err(first_argument_error(agent, value));
+    // Functions are not objects to `typeof`.
+    let o = match value {
+        Value::Object(o) if !o.is_callable() => o,
+        _ => return Err(first_argument_error(agent, value)),
     };
     // 2. An ArrayBuffer or SharedArrayBuffer is viewed, not copied.
     if buffer_store(value).is_some() {
