@@ -62,7 +62,9 @@ pub fn buffer_constructor(agent: &mut Agent) -> Gc<JsObject> {
         Attributes::METHOD,
     );
     agent.intrinsics().register("Buffer", ctor.clone());
-    agent.intrinsics().register("Buffer.prototype", proto.clone());
+    agent
+        .intrinsics()
+        .register("Buffer.prototype", proto.clone());
     define_value(
         &ctor,
         "poolSize",
@@ -148,6 +150,33 @@ pub fn install_global(agent: &mut Agent) {
     );
 }
 
+/// `SlowBuffer` (deprecated): a function with a prototype of its own that
+/// inherits from `Uint8Array.prototype`, as in Node; it makes Buffers.
+fn slow_buffer_constructor(agent: &mut Agent) -> Gc<JsObject> {
+    let uint8_array = agent.intrinsics().get("Uint8Array");
+    let uint8_proto = agent.intrinsics().get("Uint8Array.prototype");
+    let proto = JsObject::ordinary_create(Some(uint8_proto));
+    let slow = agent.native_function_with("SlowBuffer", 1, statics::slow_buffer, true, Vec::new());
+    JsObject::set_prototype_of(&slow, Some(uint8_array));
+    define_value(
+        &slow,
+        "prototype",
+        Value::Object(proto.clone()),
+        Attributes {
+            writable: true,
+            enumerable: false,
+            configurable: false,
+        },
+    );
+    define_value(
+        &proto,
+        "constructor",
+        Value::Object(slow.clone()),
+        Attributes::METHOD,
+    );
+    slow
+}
+
 /// The object `node:buffer` re-exports: `Buffer`, `SlowBuffer`,
 /// `constants`, `kMaxLength`, `kStringMaxLength`, `INSPECT_MAX_BYTES`,
 /// `atob`, `btoa`, `isUtf8` and `isAscii`.
@@ -156,19 +185,29 @@ pub fn binding(agent: &mut Agent) -> Gc<JsObject> {
     let object_proto = agent.intrinsics().object_prototype.clone();
     let binding = JsObject::ordinary_create(Some(object_proto.clone()));
     define_value(&binding, "Buffer", Value::Object(ctor), Attributes::ALL);
-    let slow = agent.native_function("SlowBuffer", 1, statics::slow_buffer);
+    let slow = slow_buffer_constructor(agent);
     define_value(&binding, "SlowBuffer", Value::Object(slow), Attributes::ALL);
     let max_length = Value::Number(K_MAX_LENGTH);
     let max_string = Value::Number(JsStr::MAX_LENGTH as f64);
     let constants = JsObject::ordinary_create(Some(object_proto));
-    define_value(&constants, "MAX_LENGTH", max_length.clone(), Attributes::ALL);
+    define_value(
+        &constants,
+        "MAX_LENGTH",
+        max_length.clone(),
+        Attributes::ALL,
+    );
     define_value(
         &constants,
         "MAX_STRING_LENGTH",
         max_string.clone(),
         Attributes::ALL,
     );
-    define_value(&binding, "constants", Value::Object(constants), Attributes::ALL);
+    define_value(
+        &binding,
+        "constants",
+        Value::Object(constants),
+        Attributes::ALL,
+    );
     define_value(&binding, "kMaxLength", max_length, Attributes::ALL);
     define_value(&binding, "kStringMaxLength", max_string, Attributes::ALL);
     define_value(

@@ -110,9 +110,12 @@ pub fn encode(
 }
 
 fn hex_digit(unit: u16) -> Option<u8> {
-    char::from_u32(u32::from(unit))?
-        .to_digit(16)
-        .map(|d| d as u8)
+    match unit {
+        0x30..=0x39 => Some((unit - 0x30) as u8),
+        0x41..=0x46 => Some((unit - 0x41 + 10) as u8),
+        0x61..=0x66 => Some((unit - 0x61 + 10) as u8),
+        _ => None,
+    }
 }
 
 /// The string `bytes` decode to in `encoding` (Node's `*Slice`): invalid
@@ -153,7 +156,11 @@ pub fn decode(agent: &mut Agent, bytes: &[u8], encoding: Encoding) -> JsResult<J
             out
         }
         Encoding::Latin1 | Encoding::Ascii => {
-            let mask = if encoding == Encoding::Ascii { 0x7F } else { 0xFF };
+            let mask = if encoding == Encoding::Ascii {
+                0x7F
+            } else {
+                0xFF
+            };
             let mut out = Vec::with_capacity(bytes.len());
             for chunk in bytes.chunks(POLL_EVERY) {
                 out.extend(chunk.iter().map(|&b| u16::from(b & mask)));
@@ -212,7 +219,11 @@ pub fn utf8_length(units: &[u16]) -> usize {
         length += match unit {
             0..=0x7F => 1,
             0x80..=0x7FF => 2,
-            0xD800..=0xDBFF if units.get(i + 1).is_some_and(|n| (0xDC00..=0xDFFF).contains(n)) => {
+            0xD800..=0xDBFF
+                if units
+                    .get(i + 1)
+                    .is_some_and(|n| (0xDC00..=0xDFFF).contains(n)) =>
+            {
                 i += 1;
                 4
             }

@@ -45,8 +45,9 @@ fn out_of_range_received(agent: &mut Agent, input: &Value) -> String {
                 format!("{digits}n")
             }
         }
-        other => crate::interp::inspect::inspect(agent, other, &Default::default())
-            .unwrap_or_default(),
+        other => {
+            crate::interp::inspect::inspect(agent, other, &Default::default()).unwrap_or_default()
+        }
     }
 }
 

@@ -53,7 +53,12 @@ fn checked_offset(
     if n.fract() == 0.0 && n >= 0.0 && n + size as f64 <= view.len as f64 {
         return Ok(n as usize);
     }
-    Err(bounds_error(agent, value, view.len as i64 - size as i64, None))
+    Err(bounds_error(
+        agent,
+        value,
+        view.len as i64 - size as i64,
+        None,
+    ))
 }
 
 /// The `byteLength` argument of `readUIntLE` and the like: 1 to 6.
@@ -105,7 +110,12 @@ fn read_fixed(agent: &mut Agent, args: &CallArgs, layout: Layout) -> JsResult<Va
 }
 
 /// `readUIntLE(offset, byteLength)` and its kin.
-fn read_variable(agent: &mut Agent, args: &CallArgs, kind: Kind, little_endian: bool) -> JsResult<Value> {
+fn read_variable(
+    agent: &mut Agent,
+    args: &CallArgs,
+    kind: Kind,
+    little_endian: bool,
+) -> JsResult<Value> {
     let view = this_view(agent, args.this)?;
     let offset = args.arg(0);
     if offset.is_undefined() {
@@ -196,8 +206,9 @@ fn write_value(
             }
             let offset = checked_offset(agent, view, offset, size)?;
             let Value::BigInt(b) = value else {
-                return agent
-                    .throw_type_error("Cannot mix BigInt and other types, use explicit conversions");
+                return agent.throw_type_error(
+                    "Cannot mix BigInt and other types, use explicit conversions",
+                );
             };
             store_at(view, offset, layout, &b.low_u64().to_le_bytes());
             return Ok(Value::Number((offset + size) as f64));
@@ -212,14 +223,7 @@ fn write_value(
 /// min` test (a Number compares by value; other values pass, to fail later).
 fn big_in_range(value: &Value, min: f64, end: f64, signed: bool) -> bool {
     match value {
-        Value::BigInt(b) => {
-            let fits = if signed {
-                b.as_n_bits(64, true).ok().is_some_and(|v| &v == b)
-            } else {
-                b.as_n_bits(64, false).ok().is_some_and(|v| &v == b)
-            };
-            fits
-        }
+        Value::BigInt(b) => b.as_n_bits(64, signed).ok().is_some_and(|v| &v == b),
         Value::Number(n) => n.is_nan() || (*n >= min && *n < end),
         _ => true,
     }

@@ -41,7 +41,8 @@ impl ByteView {
 
     /// Reads the viewed bytes.
     pub fn with<R>(&self, f: impl FnOnce(&[u8]) -> R) -> R {
-        self.store.with_bytes(|b| f(&b[self.offset..self.offset + self.len]))
+        self.store
+            .with_bytes(|b| f(&b[self.offset..self.offset + self.len]))
     }
 
     /// Writes the viewed bytes.
@@ -95,9 +96,9 @@ fn typed_array_view(data: &TypedArrayData) -> ByteView {
 /// is accepted; anything else is a TypeError, as Node's C++ layer says).
 pub fn this_view(agent: &mut Agent, this: &Value) -> JsResult<ByteView> {
     match this {
-        Value::Object(o) if o.data::<TypedArrayData>().is_some() => {
-            Ok(typed_array_view(o.data::<TypedArrayData>().expect("checked")))
-        }
+        Value::Object(o) if o.data::<TypedArrayData>().is_some() => Ok(typed_array_view(
+            o.data::<TypedArrayData>().expect("checked"),
+        )),
         _ => Err(native_coded_error(
             agent,
             ErrorKind::TypeError,

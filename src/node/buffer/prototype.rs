@@ -126,7 +126,13 @@ fn equals(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 }
 
 /// An optional offset argument of `compare`: undefined is `default`.
-fn offset_or(agent: &mut Agent, value: &Value, name: &str, default: usize, max: f64) -> JsResult<usize> {
+fn offset_or(
+    agent: &mut Agent,
+    value: &Value,
+    name: &str,
+    default: usize,
+    max: f64,
+) -> JsResult<usize> {
     match value {
         Value::Undefined => Ok(default),
         v => validate_offset(agent, v, name, max),
@@ -145,11 +151,27 @@ fn compare(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         return Ok(Value::Number(f64::from(order)));
     }
     let target_start = offset_or(agent, &args.arg(1), "targetStart", 0, K_MAX_LENGTH)?;
-    let target_end = offset_or(agent, &args.arg(2), "targetEnd", target.len, target.len as f64)?;
+    let target_end = offset_or(
+        agent,
+        &args.arg(2),
+        "targetEnd",
+        target.len,
+        target.len as f64,
+    )?;
     let source_start = offset_or(agent, &args.arg(3), "sourceStart", 0, K_MAX_LENGTH)?;
-    let source_end = offset_or(agent, &args.arg(4), "sourceEnd", source.len, source.len as f64)?;
+    let source_end = offset_or(
+        agent,
+        &args.arg(4),
+        "sourceEnd",
+        source.len,
+        source.len as f64,
+    )?;
     if source_start >= source_end {
-        return Ok(Value::Number(if target_start >= target_end { 0.0 } else { -1.0 }));
+        return Ok(Value::Number(if target_start >= target_end {
+            0.0
+        } else {
+            -1.0
+        }));
     }
     if target_start >= target_end {
         return Ok(Value::Number(1.0));
@@ -314,13 +336,22 @@ pub fn fill_buffer(
             let byte = to_uint8(agent, &v)?;
             view.with_mut(|b| b[start..end].fill(byte));
         }
-        FillWith::Pattern(pattern) => view.with_mut(|b| {
-            for (i, slot) in b[start..end].iter_mut().enumerate() {
-                *slot = pattern[i % pattern.len()];
-            }
-        }),
+        FillWith::Pattern(pattern) => view.with_mut(|b| fill_pattern(&mut b[start..end], &pattern)),
     }
     Ok(())
+}
+
+/// Fills `target` with `pattern` repeated (the last copy cut short): one
+/// copy, then the filled part doubled until the end.
+fn fill_pattern(target: &mut [u8], pattern: &[u8]) {
+    let first = pattern.len().min(target.len());
+    target[..first].copy_from_slice(&pattern[..first]);
+    let mut filled = first;
+    while filled < target.len() {
+        let take = filled.min(target.len() - filled);
+        target.copy_within(..take, filled);
+        filled += take;
+    }
 }
 
 /// Node's `toInteger(n, 0)` for `copy`'s positions: the floor of a safe
@@ -348,7 +379,12 @@ fn copy(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         v => {
             let n = to_copy_integer(agent, &v)?;
             if n < 0.0 {
-                return Err(out_of_range(agent, "targetStart", ">= 0", &Value::Number(n)));
+                return Err(out_of_range(
+                    agent,
+                    "targetStart",
+                    ">= 0",
+                    &Value::Number(n),
+                ));
             }
             n
         }
@@ -359,7 +395,12 @@ fn copy(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
             let n = to_copy_integer(agent, &v)?;
             if n < 0.0 || n > source.len as f64 {
                 let range = format!(">= 0 && <= {}", source.len);
-                return Err(out_of_range(agent, "sourceStart", &range, &Value::Number(n)));
+                return Err(out_of_range(
+                    agent,
+                    "sourceStart",
+                    &range,
+                    &Value::Number(n),
+                ));
             }
             n
         }
@@ -424,7 +465,12 @@ fn slice(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         Value::Undefined => view.len,
         v => adjust_offset(agent, &v, view.len)?,
     };
-    Ok(Value::Object(sub_buffer(agent, args.this, start, end.max(start))?))
+    Ok(Value::Object(sub_buffer(
+        agent,
+        args.this,
+        start,
+        end.max(start),
+    )?))
 }
 
 /// buf.swap16/32/64 ( ): reverses the byte order of each `size`-byte unit.
@@ -563,9 +609,7 @@ pub fn inspect(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
             .own_property_keys()
             .into_iter()
             .filter(|k| !matches!(k, PropertyKey::Index(_)))
-            .filter(|k| {
-                show_hidden || this.get_own_property(k).is_some_and(|p| p.enumerable())
-            })
+            .filter(|k| show_hidden || this.get_own_property(k).is_some_and(|p| p.enumerable()))
             .collect();
         if !keys.is_empty() {
             let extras = JsObject::ordinary_create(None);
@@ -576,11 +620,18 @@ pub fn inspect(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
                     crate::interp::property::PropertyDescriptor::data(v, Attributes::ALL),
                 );
             }
-            let options = JsObject::ordinary_create(Some(agent.intrinsics().object_prototype.clone()));
+            let options =
+                JsObject::ordinary_create(Some(agent.intrinsics().object_prototype.clone()));
             agent.copy_data_properties(&options, &Value::Object(ctx.clone()), &[])?;
-            define_value(&options, "breakLength", Value::Number(f64::INFINITY), Attributes::ALL);
+            define_value(
+                &options,
+                "breakLength",
+                Value::Number(f64::INFINITY),
+                Attributes::ALL,
+            );
             define_value(&options, "compact", Value::Bool(true), Attributes::ALL);
-            let inspect = agent.native_function("inspect", 2, crate::interp::inspect::inspect_function);
+            let inspect =
+                agent.native_function("inspect", 2, crate::interp::inspect::inspect_function);
             let shown = agent.call(
                 &Value::Object(inspect),
                 &Value::Undefined,

@@ -50,17 +50,39 @@ fn index_of_offset(length: i64, offset: i64, needle_length: i64, forward: bool) 
 /// The first match of `needle` in `haystack` at or after `start`
 /// (forward), or the last one at or before `start` (backward), by units
 /// of `T` (bytes, or UTF-16 units for ucs2).
-fn search<T: PartialEq>(haystack: &[T], needle: &[T], start: usize, forward: bool) -> Option<usize> {
-    if haystack.len() < needle.len() {
+fn search<T: PartialEq>(
+    haystack: &[T],
+    needle: &[T],
+    start: usize,
+    forward: bool,
+) -> Option<usize> {
+    if haystack.len() < needle.len() || needle.is_empty() {
         return None;
     }
     let last = haystack.len() - needle.len();
+    let matches_at = |i: usize| haystack[i + 1..i + needle.len()] == needle[1..];
+    // Candidates are the places of the needle's first unit.
+    let first = &needle[0];
     if forward {
-        (start..=last).find(|&i| haystack[i..i + needle.len()] == *needle)
+        let mut i = start;
+        while i <= last {
+            let found = haystack[i..=last].iter().position(|u| u == first)?;
+            if matches_at(i + found) {
+                return Some(i + found);
+            }
+            i += found + 1;
+        }
+        None
     } else {
-        (0..=start.min(last))
-            .rev()
-            .find(|&i| haystack[i..i + needle.len()] == *needle)
+        let mut end = start.min(last) + 1;
+        while end > 0 {
+            let found = haystack[..end].iter().rposition(|u| u == first)?;
+            if matches_at(found) {
+                return Some(found);
+            }
+            end = found;
+        }
+        None
     }
 }
 
@@ -74,7 +96,9 @@ fn bidirectional_index_of(agent: &mut Agent, args: &CallArgs, forward: bool) -> 
         byte_offset = Value::Undefined;
     }
     // `+byteOffset`, within ±2^31 (NaN searches the whole buffer).
-    let offset = agent.to_number(&byte_offset)?.clamp(-2147483648.0, 2147483647.0);
+    let offset = agent
+        .to_number(&byte_offset)?
+        .clamp(-2147483648.0, 2147483647.0);
     let length = view.len as i64;
     let offset = if offset.is_nan() {
         if forward {
@@ -151,15 +175,21 @@ fn bidirectional_index_of(agent: &mut Agent, args: &CallArgs, forward: bool) -> 
 
 /// buf.indexOf ( value [ , byteOffset ] [ , encoding ] )
 fn index_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    Ok(Value::Number(bidirectional_index_of(agent, args, true)? as f64))
+    Ok(Value::Number(
+        bidirectional_index_of(agent, args, true)? as f64
+    ))
 }
 
 /// buf.lastIndexOf ( value [ , byteOffset ] [ , encoding ] )
 fn last_index_of(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    Ok(Value::Number(bidirectional_index_of(agent, args, false)? as f64))
+    Ok(Value::Number(
+        bidirectional_index_of(agent, args, false)? as f64
+    ))
 }
 
 /// buf.includes ( value [ , byteOffset ] [ , encoding ] )
 fn includes(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    Ok(Value::Bool(bidirectional_index_of(agent, args, true)? != -1))
+    Ok(Value::Bool(
+        bidirectional_index_of(agent, args, true)? != -1,
+    ))
 }

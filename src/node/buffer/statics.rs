@@ -253,7 +253,12 @@ fn validate_index(agent: &mut Agent, value: &Value, name: &str) -> JsResult<usiz
         return Err(out_of_range(agent, name, "an integer", value));
     }
     if *n < 0.0 || *n > 9007199254740991.0 {
-        return Err(out_of_range(agent, name, ">= 0 && <= 9007199254740991", value));
+        return Err(out_of_range(
+            agent,
+            name,
+            ">= 0 && <= 9007199254740991",
+            value,
+        ));
     }
     Ok(*n as usize)
 }
@@ -405,7 +410,13 @@ fn concat(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         }
         v => validate_offset(agent, &v, "length", K_MAX_LENGTH)? as f64,
     };
-    let total = validate_number(agent, &Value::Number(total), "size", Some(0.0), Some(K_MAX_LENGTH))?;
+    let total = validate_number(
+        agent,
+        &Value::Number(total),
+        "size",
+        Some(0.0),
+        Some(K_MAX_LENGTH),
+    )?;
     let Some(mut bytes) = crate::interp::builtins::array_buffer::store::zeroed(total as usize)
     else {
         return agent.throw_range_error("Array buffer allocation failed");

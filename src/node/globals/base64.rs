@@ -8,17 +8,16 @@ use crate::interp::completion::JsResult;
 use crate::interp::function::{CallArgs, NativeFn};
 use crate::interp::native::define_value;
 use crate::interp::object::JsObject;
-use crate::interp::property::Attributes;
-use gc::Gc;
 use crate::interp::ops::errors::ErrorKind;
+use crate::interp::property::Attributes;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
+use gc::Gc;
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /// The URL-safe alphabet (RFC 4648 §5).
-const URL_ALPHABET: &[u8; 64] =
-    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const URL_ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// Groups of three bytes encoded between two polls of the interrupt.
 const GROUPS_PER_POLL: usize = 1 << 16;
@@ -29,19 +28,26 @@ const GROUPS_PER_POLL: usize = 1 << 16;
 pub(crate) fn encode_base64(agent: &mut Agent, bytes: &[u8], url: bool) -> JsResult<Vec<u16>> {
     let table = if url { URL_ALPHABET } else { ALPHABET };
     let mut out: Vec<u16> = Vec::with_capacity(bytes.len().div_ceil(3) * 4);
-    for (i, chunk) in bytes.chunks(3).enumerate() {
-        if i % GROUPS_PER_POLL == GROUPS_PER_POLL - 1 {
-            agent.poll_interrupt()?;
+    let sextet = |n: u32, shift: u32| u16::from(table[(n >> shift & 63) as usize]);
+    for run in bytes.chunks(3 * GROUPS_PER_POLL) {
+        let groups = run.chunks_exact(3);
+        let rest = groups.remainder();
+        for group in groups {
+            let n = u32::from(group[0]) << 16 | u32::from(group[1]) << 8 | u32::from(group[2]);
+            out.extend_from_slice(&[sextet(n, 18), sextet(n, 12), sextet(n, 6), sextet(n, 0)]);
         }
-        let n =
-            chunk.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b)) << (8 * (3 - chunk.len()));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(u16::from(table[(n >> (18 - 6 * i) & 63) as usize]));
-            } else if !url {
-                out.push(u16::from(b'='));
+        if !rest.is_empty() {
+            let n =
+                rest.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b)) << (8 * (3 - rest.len()));
+            for i in 0..4 {
+                if i <= rest.len() {
+                    out.push(sextet(n, 18 - 6 * i as u32));
+                } else if !url {
+                    out.push(u16::from(b'='));
+                }
             }
         }
+        agent.poll_interrupt()?;
     }
     Ok(out)
 }

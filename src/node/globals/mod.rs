@@ -20,9 +20,9 @@ use crate::interp::agent::Agent;
 pub use arguments::{describe_received, invalid_arg_type, invalid_arg_type_phrase};
 pub use base64::base64_function;
 pub(crate) use base64::{decode_base64_lenient, encode_base64};
-pub(crate) use text_codec::{decode_utf8_lossy, encode_utf8};
 pub use dom_exception::dom_exception;
 pub use process::exit_code;
+pub(crate) use text_codec::{decode_utf8_lossy, encode_utf8};
 
 /// What `process` reports about the command line.
 pub struct ProcessInfo {

@@ -24,3 +24,5 @@ console.log(Object.getOwnPropertyNames(Buffer).sort().join());
 // Assigning the global replaces it with a data property, as in Node.
 globalThis.Buffer = 5;
 console.log(Buffer, Object.getOwnPropertyDescriptor(globalThis, 'Buffer'));
+console.log(Object.getPrototypeOf(SlowBuffer) === Uint8Array, Object.getPrototypeOf(SlowBuffer.prototype) === Uint8Array.prototype,
+  SlowBuffer.prototype === B.prototype, SlowBuffer.prototype.constructor === SlowBuffer, SlowBuffer.name, SlowBuffer.length, new SlowBuffer(2) instanceof B);
