@@ -26,3 +26,6 @@ globalThis.Buffer = 5;
 console.log(Buffer, Object.getOwnPropertyDescriptor(globalThis, 'Buffer'));
 console.log(Object.getPrototypeOf(SlowBuffer) === Uint8Array, Object.getPrototypeOf(SlowBuffer.prototype) === Uint8Array.prototype,
   SlowBuffer.prototype === B.prototype, SlowBuffer.prototype.constructor === SlowBuffer, SlowBuffer.name, SlowBuffer.length, new SlowBuffer(2) instanceof B);
+// vm contexts do not get the Buffer global, as in Node.
+const vm = await import('node:vm');
+console.log(vm.runInNewContext('typeof Buffer'), vm.runInNewContext('typeof b.readUInt8', { b: B.alloc(1) }));
