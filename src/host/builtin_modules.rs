@@ -1,5 +1,6 @@
-//! Built-in modules (`node:vm`, also `vm`) and the native bindings only
-//! built-ins may import (`vmjs:vm-binding`): each is created once and kept
+//! Built-in modules (`node:vm`, also `vm`; `node:buffer`, …) and the
+//! native bindings only built-ins may import (`vmjs:vm-binding`,
+//! `vmjs:buffer-binding`): each is created once and kept
 //! in the module map under its name.
 
 use std::path::PathBuf;
@@ -25,6 +26,9 @@ impl FileHostState {
         let identity = ModuleIdentity::named(name, None);
         let record = if name == crate::node::vm::BINDING_SPECIFIER {
             let binding = crate::node::vm::binding::create(agent);
+            create_default_export_synthetic_module(Value::Object(binding), identity)
+        } else if name == crate::node::buffer::BINDING_SPECIFIER {
+            let binding = crate::node::buffer::binding(agent);
             create_default_export_synthetic_module(Value::Object(binding), identity)
         } else if name == super::commonjs::MODULE_BINDING_SPECIFIER {
             let binding = self.module_binding(agent)?;

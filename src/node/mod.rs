@@ -1,10 +1,12 @@
-//! Node's built-in modules that vmjs provides: `node:vm` (also `vm`) and
-//! `node:process` (also `process`).
+//! Node's built-in modules that vmjs provides: `node:vm` (also `vm`),
+//! `node:buffer` (also `buffer`), `node:module` and `node:process` (also
+//! `process`).
 //!
 //! A built-in is an ordinary source text module written in JavaScript
 //! (compiled into the binary) plus a native binding that only built-ins can
 //! import, as `vmjs:<name>-binding`.
 
+pub mod buffer;
 pub mod globals;
 pub mod vm;
 
@@ -18,6 +20,7 @@ const PROCESS_SOURCE: &str = include_str!("process.mjs");
 pub fn builtin_source(name: &str) -> Option<&'static str> {
     match name {
         "vm" => Some(vm::SOURCE),
+        "buffer" => Some(buffer::SOURCE),
         "process" => Some(PROCESS_SOURCE),
         "module" => Some(MODULE_SOURCE),
         _ => None,

@@ -12,8 +12,20 @@ use crate::interp::object::JsObject;
 use crate::interp::property::{Property, PropertyKey};
 use crate::interp::value::Value;
 
+/// The globals Node's host adds after `util.inspect` has taken its list of
+/// built-ins (so they are not in it).
+const HOST_GLOBALS: [&str; 6] = [
+    "Buffer",
+    "DOMException",
+    "TextDecoder",
+    "TextEncoder",
+    "URL",
+    "URLSearchParams",
+];
+
 /// Whether `name` is one of the global built-in constructors' names
-/// (Node's `builtInObjects`: globals matching `/^[A-Z][a-zA-Z0-9]+$/`).
+/// (Node's `builtInObjects`: the globals of the JavaScript engine matching
+/// `/^[A-Z][a-zA-Z0-9]+$/`, not the host's).
 pub fn is_builtin_constructor_name(agent: &Agent, name: &Value) -> bool {
     let Value::String(name) = name else {
         return false;
@@ -24,6 +36,7 @@ pub fn is_builtin_constructor_name(agent: &Agent, name: &Value) -> bool {
         && text.len() > 1
         && chars.all(|c| c.is_ascii_alphanumeric());
     well_formed
+        && !HOST_GLOBALS.contains(&text.as_str())
         && agent
             .global_object()
             .get_own_property(&PropertyKey::String(name.clone()))

@@ -9,7 +9,7 @@ use crate::interp::property::PropertyKey;
 use crate::interp::value::Value;
 
 /// What "Received …" says about `value` (Node's determineSpecificType).
-fn describe_received(agent: &mut Agent, value: &Value) -> String {
+pub fn describe_received(agent: &mut Agent, value: &Value) -> String {
     match value {
         Value::Undefined | Value::Null => agent.to_display_string(value),
         Value::Object(o) if agent.is_callable(value) => {
@@ -74,5 +74,24 @@ pub fn invalid_arg_type(agent: &mut Agent, name: &str, expected: &str, actual: &
         ErrorKind::TypeError,
         "ERR_INVALID_ARG_TYPE",
         format!("The \"{name}\" argument must be {expected}. Received {received}"),
+    )
+}
+
+/// `TypeError [ERR_INVALID_ARG_TYPE]: The {subject} must be {expected}.
+/// Received …`, for Node's wordings that name several types (`"value"
+/// argument`, `first argument`; `one of type number or string or an
+/// instance of Buffer or Uint8Array`).
+pub fn invalid_arg_type_phrase(
+    agent: &mut Agent,
+    subject: &str,
+    expected: &str,
+    actual: &Value,
+) -> Throw {
+    let received = describe_received(agent, actual);
+    coded_error(
+        agent,
+        ErrorKind::TypeError,
+        "ERR_INVALID_ARG_TYPE",
+        format!("The {subject} must be {expected}. Received {received}"),
     )
 }

@@ -2,7 +2,8 @@
 //! (process.rs), `performance` (performance.rs), `atob`/`btoa`
 //! (base64.rs), `DOMException` (dom_exception.rs), `structuredClone`
 //! (structured_clone.rs), `TextEncoder`/`TextDecoder` (text_codec.rs) and
-//! `URL`/`URLSearchParams` (url/). `vmjs run` installs
+//! `URL`/`URLSearchParams` (url/), and `Buffer` (`crate::node::buffer`).
+//! `vmjs run` installs
 //! them on the global object; `vm` contexts do not get them, as in Node.
 
 mod arguments;
@@ -16,9 +17,12 @@ mod url;
 
 use crate::interp::agent::Agent;
 
-pub use arguments::invalid_arg_type;
+pub use arguments::{describe_received, invalid_arg_type, invalid_arg_type_phrase};
+pub use base64::base64_function;
+pub(crate) use base64::{decode_base64_lenient, encode_base64};
 pub use dom_exception::dom_exception;
 pub use process::exit_code;
+pub(crate) use text_codec::{decode_utf8_lossy, encode_utf8};
 
 /// What `process` reports about the command line.
 pub struct ProcessInfo {
@@ -36,4 +40,5 @@ pub fn install(agent: &mut Agent, info: ProcessInfo) {
     structured_clone::install(agent);
     text_codec::install(agent);
     url::install(agent);
+    crate::node::buffer::install_global(agent);
 }

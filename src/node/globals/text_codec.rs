@@ -75,9 +75,74 @@ impl ObjectData for DecoderData {
     }
 }
 
-/// The UTF-8 bytes of a string (lone surrogates become U+FFFD).
-fn utf8_bytes(s: &JsStr) -> Vec<u8> {
-    String::from_utf16_lossy(s.units()).into_bytes()
+/// How many code units or bytes the codecs below handle between two polls
+/// of the interrupt (a `vm` timeout, `--max-heap-size`).
+const POLL_EVERY: usize = 1 << 16;
+
+/// The UTF-8 bytes of whole characters of `units` (lone surrogates become
+/// U+FFFD), as many as fit in `limit` bytes; the interrupt is polled as
+/// the input is read.
+pub(crate) fn encode_utf8(agent: &mut Agent, units: &[u16], limit: usize) -> JsResult<Vec<u8>> {
+    let mut out = Vec::with_capacity(units.len().min(limit));
+    let mut next_poll = POLL_EVERY;
+    let mut i = 0;
+    while i < units.len() {
+        if i >= next_poll {
+            agent.poll_interrupt()?;
+            next_poll = i + POLL_EVERY;
+        }
+        let unit = units[i];
+        if unit < 0x80 {
+            if out.len() == limit {
+                break;
+            }
+            out.push(unit as u8);
+            i += 1;
+            continue;
+        }
+        let next = units.get(i + 1).copied().unwrap_or(0);
+        let (code_point, width) = match unit {
+            0xD800..=0xDBFF if (0xDC00..=0xDFFF).contains(&next) => (
+                0x10000 + ((u32::from(unit) - 0xD800) << 10) + (u32::from(next) - 0xDC00),
+                2,
+            ),
+            0xD800..=0xDFFF => (0xFFFD, 1),
+            _ => (u32::from(unit), 1),
+        };
+        let c = char::from_u32(code_point).expect("not a surrogate");
+        let mut buffer = [0u8; 4];
+        let encoded = c.encode_utf8(&mut buffer);
+        if out.len() + encoded.len() > limit {
+            break;
+        }
+        out.extend_from_slice(encoded.as_bytes());
+        i += width;
+    }
+    Ok(out)
+}
+
+/// The UTF-16 code units of UTF-8 `bytes`, each maximal invalid
+/// subsequence replaced by U+FFFD (the Encoding standard's decoder, which
+/// V8 and Rust's lossy conversion both follow); the interrupt is polled as
+/// the input is read.
+pub(crate) fn decode_utf8_lossy(agent: &mut Agent, bytes: &[u8]) -> JsResult<Vec<u16>> {
+    let mut out: Vec<u16> = Vec::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        let mut valid = chunk.valid();
+        while !valid.is_empty() {
+            let mut cut = valid.len().min(POLL_EVERY);
+            while !valid.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            out.extend(valid[..cut].encode_utf16());
+            valid = &valid[cut..];
+            agent.poll_interrupt()?;
+        }
+        if !chunk.invalid().is_empty() {
+            out.push(0xFFFD);
+        }
+    }
+    Ok(out)
 }
 
 /// A new Uint8Array holding `bytes`.
@@ -111,7 +176,8 @@ fn encode(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         Value::Undefined => JsStr::from(""),
         v => agent.to_string(&v)?,
     };
-    new_uint8_array(agent, &utf8_bytes(&input))
+    let bytes = encode_utf8(agent, input.units(), usize::MAX)?;
+    new_uint8_array(agent, &bytes)
 }
 
 /// TextEncoder.prototype.encodeInto ( source, destination ): as many whole
@@ -308,19 +374,15 @@ fn decode(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let rest = bytes.split_off(bytes.len() - keep);
     let mut units: Vec<u16> = match data.encoding {
         Encoding::Utf8 => {
-            let text = match std::str::from_utf8(&bytes) {
-                Ok(text) => text.to_string(),
-                Err(_) if data.fatal => {
-                    *data.pending.borrow_mut() = (Vec::new(), true);
-                    return Err(plain_coded_type_error(
-                        agent,
-                        "ERR_ENCODING_INVALID_ENCODED_DATA",
-                        "The encoded data was not valid for encoding utf-8",
-                    ));
-                }
-                Err(_) => String::from_utf8_lossy(&bytes).into_owned(),
-            };
-            text.encode_utf16().collect()
+            if data.fatal && std::str::from_utf8(&bytes).is_err() {
+                *data.pending.borrow_mut() = (Vec::new(), true);
+                return Err(plain_coded_type_error(
+                    agent,
+                    "ERR_ENCODING_INVALID_ENCODED_DATA",
+                    "The encoded data was not valid for encoding utf-8",
+                ));
+            }
+            decode_utf8_lossy(agent, &bytes)?
         }
         Encoding::Utf16Le => {
             let mut units: Vec<u16> = bytes

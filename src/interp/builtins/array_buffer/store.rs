@@ -44,6 +44,17 @@ impl ByteStore {
         }))
     }
 
+    /// A fixed-length, unshared block holding `bytes` (the caller has
+    /// checked the length against [`MAX_ALLOCATION`]).
+    pub fn from_bytes(bytes: Vec<u8>) -> Rc<ByteStore> {
+        Rc::new(ByteStore {
+            bytes: RefCell::new(bytes),
+            detached: Cell::new(false),
+            max_byte_length: None,
+            shared: false,
+        })
+    }
+
     /// IsDetachedBuffer ( arrayBuffer ) — <https://tc39.es/ecma262/#sec-isdetachedbuffer>
     pub fn is_detached(&self) -> bool {
         self.detached.get()
