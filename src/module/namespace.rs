@@ -177,16 +177,24 @@ pub fn get_module_namespace(
     let mut fills: Vec<(Gc<JsObject>, usize, ModuleId)> = Vec::new();
     // (module, export name, module whose deferred namespace goes there)
     let mut deferred_wanted: Vec<(ModuleId, JsStr, ModuleId)> = Vec::new();
+    // 1. Assert: If module is a Cyclic Module Record, then module.[[Status]] is
+    //    not new or unlinked.
+    // (Only for `module` itself. The namespaces of its `export * as ns`
+    // targets are made here with it, where the spec makes them at the first
+    // [[Get]] of `ns`, and a target may not be linked yet: in
+    // `import * as a from './b.mjs'` where b.mjs imports this module back,
+    // b's InitializeEnvironment asks for this namespace while a later
+    // `export * as ns from './c.mjs'` of this module has c still unlinked.
+    // Nothing observable depends on it: a namespace's names and bindings
+    // come from the loaded records, and its values are read at run time.)
+    debug_assert!(
+        !matches!(
+            graph.borrow().get(module).status,
+            super::record::Status::New | super::record::Status::Unlinked
+        ),
+        "GetModuleNamespace step 1"
+    );
     while let Some(m) = work.pop() {
-        // 1. Assert: If module is a Cyclic Module Record, then module.[[Status]] is
-        //    not new or unlinked.
-        debug_assert!(
-            !matches!(
-                graph.borrow().get(m).status,
-                super::record::Status::New | super::record::Status::Unlinked
-            ),
-            "GetModuleNamespace step 1"
-        );
         // 2. Let namespace be module.[[Namespace]].
         // 3. If namespace is empty, then
         if graph.borrow().get(m).namespace.is_some() {
