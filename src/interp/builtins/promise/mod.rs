@@ -12,6 +12,7 @@ pub use operations::{
     is_promise, new_promise, new_promise_capability, perform_promise_then, promise_resolve,
     reject_promise, resolve_promise,
 };
+pub(crate) use operations::perform_await_then;
 
 use crate::interp::agent::Agent;
 use crate::interp::object::{JsObject, ObjectData};

@@ -1,0 +1,351 @@
+//! Async function bodies run without a coroutine.
+//!
+//! Deviation: the spec suspends an async function's execution context at
+//! `await` and resumes it later with the same state; the general path
+//! (`generators::start_suspendable`) keeps that state on a coroutine stack.
+//! A body whose every `await` is a whole statement of its top-level
+//! statement list (`await E;`, `x = await E;`, `const|let|var p = await E;`,
+//! `return await E;` — see `async_eligibility`) needs no stack to resume:
+//! its state is the frame (bindings, environment), its execution context,
+//! its realm and the index of the statement waiting for a value. That state
+//! is saved in a heap object the collector traces, the statements run on
+//! the ordinary recursive evaluator, and the await reaction continues from
+//! the saved index. A pending body costs a few heap objects instead of a
+//! stack, and one nothing refers to any more is collected.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gc::{Finalize, Gc, GcCell, Trace};
+
+use super::async_eligibility::{await_stmt, is_stackless_eligible, AwaitStmt};
+use super::frame::{Completion, Frame};
+use super::suspend::Resume;
+use crate::interp::agent::{Agent, StackFrame};
+use crate::interp::builtins::promise::{self, PromiseCapability};
+use crate::interp::completion::{JsResult, Throw};
+use crate::interp::object::{JsObject, ObjectData, ObjectKind};
+use crate::interp::realm::Realm;
+use crate::interp::value::Value;
+use crate::syntax::ast::{ExprKind, Function, FunctionBody, PatternKind};
+
+/// Whether a closure's async body runs stackless: decided on its first
+/// call and remembered in the closure (`cache`).
+pub(crate) fn runs_stackless(cache: &Cell<Option<bool>>, func: &Function) -> bool {
+    match cache.get() {
+        Some(known) => known,
+        None => {
+            let eligible = is_stackless_eligible(func);
+            cache.set(Some(eligible));
+            eligible
+        }
+    }
+}
+
+/// The hidden object an await reaction of a stackless body resumes.
+pub(crate) struct StacklessAsync {
+    /// The function's code: the statements the body runs.
+    code: Rc<Function>,
+    /// The promise the body's completion settles (AsyncFunctionStart's
+    /// promiseCapability); taken when it settles.
+    capability: GcCell<Option<PromiseCapability>>,
+    /// The state of the suspended body; None while it runs and once done.
+    suspended: GcCell<Option<Suspension>>,
+}
+
+/// What a body waiting on an await keeps: the saved async context.
+struct Suspension {
+    frame: Frame,
+    /// The body's execution context, off the agent's stack meanwhile.
+    context: StackFrame,
+    /// The realm it runs in.
+    realm: Rc<Realm>,
+    /// The index, in the body's statement list, of the await statement
+    /// the resumption completes.
+    at: usize,
+}
+
+impl Finalize for Suspension {}
+
+// SAFETY: visits every Gc the frame and the context hold (the frame's
+// slots, environments and function, the context's function). The realm
+// is reference-counted and keeps its own roots, as it does everywhere.
+unsafe impl Trace for Suspension {
+    gc::custom_trace!(this, {
+        for slot in this.frame.slots.iter() {
+            mark(slot);
+        }
+        mark(&this.frame.env);
+        mark(&this.frame.module_env);
+        mark(&this.frame.function);
+        mark(&this.frame.completion);
+        mark(&this.context.function);
+    });
+}
+
+impl Finalize for StacklessAsync {}
+
+// SAFETY: visits the capability and the suspension; the code holds no Gc.
+unsafe impl Trace for StacklessAsync {
+    gc::custom_trace!(this, {
+        mark(&this.capability);
+        mark(&this.suspended);
+    });
+}
+
+impl ObjectData for StacklessAsync {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn class_name(&self) -> &'static str {
+        "Object"
+    }
+}
+
+/// How a run of a body's statements ended.
+enum Outcome {
+    /// At the await statement `at`, awaiting the value.
+    Await(usize, Value),
+    /// The body completed (AsyncBlockStart step 2's result).
+    Done(JsResult<Value>),
+}
+
+impl Agent {
+    /// [[Call]] of an async function whose body runs stackless: the
+    /// coroutine path's steps, with AsyncFunctionStart run on this stack.
+    pub(crate) fn start_stackless_async(
+        &mut self,
+        f: &Gc<JsObject>,
+        func: &Rc<Function>,
+        this: Value,
+        args: &[Value],
+    ) -> JsResult<Value> {
+        let mut frame = self.function_frame(f, func);
+        self.push_context(f, frame.source.clone(), func.span.start);
+        let instantiated =
+            self.function_declaration_instantiation(&mut frame, f, func, Some(this), args, Value::Undefined);
+        self.stack.pop();
+        // EvaluateAsyncFunctionBody:
+        // 1. Let promiseCapability be ! NewPromiseCapability(%Promise%).
+        // Deviation: its resolving functions are never exposed (the body's
+        // completion settles the promise directly, see `settle_capability`),
+        // so only the promise is made.
+        let promise = promise::new_promise(self);
+        let capability = PromiseCapability {
+            promise: Value::Object(promise.clone()),
+            resolve: Value::Undefined,
+            reject: Value::Undefined,
+        };
+        // 2. Let declResult be Completion(FunctionDeclarationInstantiation(functionObject, argumentsList)).
+        // 3. If declResult is an abrupt completion, then
+        if let Err(Throw(e)) = instantiated {
+            //  a. Perform ! Call(promiseCapability.[[Reject]], undefined, « declResult.[[Value]] »).
+            promise::reject_promise(self, &promise, e);
+            return Ok(Value::Object(promise));
+        }
+        // 4. Else, perform AsyncFunctionStart(promiseCapability, FunctionBody).
+        let state = JsObject::with_kind(
+            Some(self.intrinsics().object_prototype.clone()),
+            ObjectKind::Other(Box::new(StacklessAsync {
+                code: func.clone(),
+                capability: GcCell::new(Some(capability)),
+                suspended: GcCell::new(None),
+            })),
+        );
+        // AsyncFunctionStart ( promiseCapability, asyncFunctionBody )
+        // 1–3. Let asyncContext be a copy of the running execution context
+        //      (here: a new one for the body, as the coroutine path pushes).
+        self.push_context(f, frame.source.clone(), func.span.start);
+        // 4. Perform AsyncBlockStart(promiseCapability, asyncFunctionBody, asyncContext).
+        self.async_block_start(&state, frame, 0, None);
+        // 5. Return promiseCapability.[[Promise]].
+        Ok(Value::Object(promise))
+    }
+
+    /// AsyncBlockStart ( promiseCapability, asyncBody, asyncContext ) —
+    /// <https://tc39.es/ecma262/#sec-asyncblockstart>, entered at the
+    /// start of the body (`resumed` None) or at the await statement `at`
+    /// completing with `resumed`. The body's context is on the agent's
+    /// stack; it leaves it when the body suspends or ends.
+    fn async_block_start(
+        &mut self,
+        state: &Gc<JsObject>,
+        mut frame: Frame,
+        mut at: usize,
+        mut resumed: Option<Resume>,
+    ) {
+        let data = state
+            .data::<StacklessAsync>()
+            .expect("stackless states carry StacklessAsync");
+        let code = data.code.clone();
+        loop {
+            // 2.a. Let result be Completion(Evaluation of asyncBody).
+            match self.run_statements(&mut frame, &code.body, at, resumed.take()) {
+                Outcome::Await(index, value) => {
+                    // Await ( value ) — https://tc39.es/ecma262/#await
+                    // 8. Remove asyncContext from the execution context stack
+                    //    (first, as the coroutine path does: PromiseResolve may
+                    //    run code, which does not see the body's context).
+                    let context = self.stack.pop().expect("the body's context is pushed");
+                    // 2–7. Let promise be ? PromiseResolve(%Promise%, value);
+                    //      PerformPromiseThen(promise, onFulfilled, onRejected).
+                    match self.await_resuming(state, value) {
+                        Ok(()) => {
+                            // 9. (The caller's context resumes): save the
+                            //    async context for the reaction.
+                            *data.suspended.borrow_mut() = Some(Suspension {
+                                frame,
+                                context,
+                                realm: self.realm.clone(),
+                                at: index,
+                            });
+                            return;
+                        }
+                        // 2. (? PromiseResolve) The await completes with the throw.
+                        Err(Throw(e)) => {
+                            self.stack.push(context);
+                            at = index;
+                            resumed = Some(Resume::Throw(e));
+                        }
+                    }
+                }
+                Outcome::Done(result) => {
+                    // 2.b. Remove acAsyncContext from the execution context stack.
+                    self.stack.pop();
+                    // 2.d–g. Resolve with the return value (undefined at the
+                    //        end of the body), or reject with the throw.
+                    let capability = data.capability.borrow_mut().take();
+                    if let Some(capability) = capability {
+                        self.settle_capability(&capability, result);
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Await ( value ) steps 2–7 for a stackless body: the body (`state`)
+    /// resumes when the promise settles.
+    fn await_resuming(&mut self, state: &Gc<JsObject>, value: Value) -> JsResult<()> {
+        // 2. Let promise be ? PromiseResolve(%Promise%, value).
+        let ctor = self.intrinsics().get("Promise");
+        let promise = promise::promise_resolve(self, &ctor, value)?;
+        // 3–7. onFulfilled and onRejected resume the body with the value or
+        //      the reason; PerformPromiseThen(promise, onFulfilled, onRejected).
+        promise::perform_await_then(self, &promise, state);
+        Ok(())
+    }
+
+    /// Await's continuation (the closures of steps 3 and 5): the awaited
+    /// promise settled; the body continues from where it awaited.
+    pub(crate) fn resume_stackless(&mut self, state: &Gc<JsObject>, input: Resume) {
+        let data = state
+            .data::<StacklessAsync>()
+            .expect("stackless states carry StacklessAsync");
+        let Some(suspension) = data.suspended.borrow_mut().take() else {
+            return;
+        };
+        let Suspension {
+            frame,
+            context,
+            realm,
+            at,
+        } = suspension;
+        // 3.c / 5.c. Push asyncContext onto the execution context stack; the
+        //            body runs in its own realm, the caller's comes back after.
+        let outer_realm = std::mem::replace(&mut self.realm, realm);
+        self.stack.push(context);
+        // 3.d / 5.d. Resume the suspended evaluation of asyncContext using
+        //            NormalCompletion(v) / ThrowCompletion(reason).
+        self.async_block_start(state, frame, at, Some(input));
+        self.realm = outer_realm;
+    }
+
+    /// Runs the body's statements from index `at` (completing the await
+    /// statement there with `resumed`, if any) until an await statement
+    /// awaits or the body completes.
+    fn run_statements(
+        &mut self,
+        frame: &mut Frame,
+        body: &FunctionBody,
+        mut at: usize,
+        mut resumed: Option<Resume>,
+    ) -> Outcome {
+        let stmts = match body {
+            FunctionBody::Block(stmts) => stmts,
+            // A concise body: `async (…) => E` or `async (…) => await E`.
+            FunctionBody::Expr(e) => {
+                return match (resumed, &e.kind) {
+                    (Some(input), _) => Outcome::Done(resumed_value(input)),
+                    (None, ExprKind::Await(operand)) => match self.eval_expr(frame, operand) {
+                        Ok(v) => Outcome::Await(0, v),
+                        Err(e) => Outcome::Done(Err(e)),
+                    },
+                    (None, _) => Outcome::Done(self.eval_expr(frame, e)),
+                };
+            }
+        };
+        loop {
+            let Some(stmt) = stmts.get(at) else {
+                // The end of the body: a normal completion, undefined.
+                return Outcome::Done(Ok(Value::Undefined));
+            };
+            let completion = if let Some(input) = resumed.take() {
+                match resumed_value(input) {
+                    Ok(v) => self.complete_await_stmt(frame, stmt, v),
+                    Err(e) => Err(e),
+                }
+            } else if let Some(waiting) = await_stmt(stmt) {
+                match self.eval_expr(frame, waiting.operand()) {
+                    Ok(v) => return Outcome::Await(at, v),
+                    Err(e) => Err(e),
+                }
+            } else {
+                self.eval_stmt(frame, stmt)
+            };
+            match completion {
+                Ok(Completion::Return(v)) => return Outcome::Done(Ok(v)),
+                // Break and continue cannot leave a function body (early errors).
+                Ok(_) => at += 1,
+                Err(e) => return Outcome::Done(Err(e)),
+            }
+        }
+    }
+
+    /// The rest of an await statement once its `await` has the value `v`.
+    fn complete_await_stmt(
+        &mut self,
+        frame: &mut Frame,
+        stmt: &crate::syntax::ast::Stmt,
+        v: Value,
+    ) -> JsResult<Completion> {
+        match await_stmt(stmt).expect("the body suspended at an await statement") {
+            AwaitStmt::Discard(_) => Ok(Completion::Normal),
+            // AssignmentExpression: PutValue(lref, rval) (lref resolved
+            // statically: eligibility excludes names looked up by name).
+            AwaitStmt::Assign(target, _) => {
+                let PatternKind::Ident(id) = &target.kind else {
+                    unreachable!("await_stmt assigns to identifiers only")
+                };
+                self.assign_ident(frame, id, v)?;
+                Ok(Completion::Normal)
+            }
+            // LexicalBinding / VariableDeclaration with an initializer.
+            AwaitStmt::Declare(target, _) => {
+                self.bind_pattern(frame, target, v, true)?;
+                Ok(Completion::Normal)
+            }
+            AwaitStmt::Return(_) => Ok(Completion::Return(v)),
+        }
+    }
+}
+
+/// The value an await resumed with, or the rejection thrown at the await.
+fn resumed_value(input: Resume) -> JsResult<Value> {
+    match input {
+        Resume::Next(v) => Ok(v),
+        Resume::Throw(e) => Err(Throw(e)),
+        // Await reactions only fulfil or reject.
+        Resume::Return(v) => Ok(v),
+    }
+}
