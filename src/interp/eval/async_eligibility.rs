@@ -403,7 +403,10 @@ fn class_has_await(c: &crate::syntax::ast::Class) -> bool {
     c.members.iter().any(|m| match m {
         ClassMember::Method { key, .. } => key_has_await(key),
         ClassMember::Field { key, value, .. } | ClassMember::Accessor { key, value, .. } => {
-            key_has_await(key) || value.as_ref().is_some_and(|v| contains_await(Node::Expr(v)))
+            key_has_await(key)
+                || value
+                    .as_ref()
+                    .is_some_and(|v| contains_await(Node::Expr(v)))
         }
         _ => false,
     })

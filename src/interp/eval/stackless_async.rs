@@ -22,10 +22,12 @@ use super::async_eligibility::{await_stmt, is_stackless_eligible, AwaitStmt};
 use super::frame::{Completion, Frame};
 use super::suspend::Resume;
 use crate::interp::agent::{Agent, StackFrame};
-use crate::interp::builtins::promise::{self, PromiseCapability};
+use crate::interp::builtins::promise;
 use crate::interp::completion::{JsResult, Throw};
+use crate::interp::environment::Env;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
 use crate::interp::realm::Realm;
+use crate::interp::source::SourceText;
 use crate::interp::value::Value;
 use crate::syntax::ast::{ExprKind, Function, FunctionBody, PatternKind};
 
@@ -47,48 +49,97 @@ pub(crate) struct StacklessAsync {
     /// The function's code: the statements the body runs.
     code: Rc<Function>,
     /// The promise the body's completion settles (AsyncFunctionStart's
-    /// promiseCapability); taken when it settles.
-    capability: GcCell<Option<PromiseCapability>>,
+    /// promiseCapability, whose resolving functions are never made);
+    /// taken when it settles.
+    promise: GcCell<Option<Gc<JsObject>>>,
     /// The state of the suspended body; None while it runs and once done.
     suspended: GcCell<Option<Suspension>>,
 }
 
-/// What a body waiting on an await keeps: the saved async context.
+/// What a body waiting on an await keeps: the saved async context, its
+/// frame and execution context packed (a pending body should be small).
 struct Suspension {
-    frame: Frame,
-    /// The body's execution context, off the agent's stack meanwhile.
-    context: StackFrame,
-    /// The realm it runs in.
+    /// The frame's slots, exactly as many as the function has.
+    slots: Box<[Option<Value>]>,
+    /// The frame's environments (LexicalEnvironment, module environment).
+    env: Option<Gc<Env>>,
+    module_env: Option<Gc<Env>>,
+    /// The function object (the frame's and the execution context's).
+    function: Gc<JsObject>,
+    source: Rc<SourceText>,
+    strict: bool,
+    /// The execution context's position (stack traces).
+    position: u32,
+    /// The realm the body runs in.
     realm: Rc<Realm>,
     /// The index, in the body's statement list, of the await statement
     /// the resumption completes.
     at: usize,
 }
 
+impl Suspension {
+    /// Packs a function frame and its execution context, taken off the
+    /// agent's stack.
+    fn save(frame: Frame, context: StackFrame, realm: Rc<Realm>, at: usize) -> Suspension {
+        // A function frame tracks no completion value and its parameters
+        // are evaluated before the body starts.
+        debug_assert!(frame.completion.is_none() && !frame.evaluating_parameters);
+        Suspension {
+            slots: frame.slots.into_vec().into_boxed_slice(),
+            env: frame.env,
+            module_env: frame.module_env,
+            function: frame.function.expect("a function frame has its function"),
+            source: frame.source,
+            strict: frame.strict,
+            position: context.position.get(),
+            realm,
+            at,
+        }
+    }
+
+    /// The frame and execution context again.
+    fn restore(self) -> (Frame, StackFrame, Rc<Realm>, usize) {
+        let context = StackFrame {
+            function: Some(self.function.clone()),
+            source: self.source.clone(),
+            position: Cell::new(self.position),
+        };
+        let frame = Frame {
+            slots: smallvec::SmallVec::from_vec(self.slots.into_vec()),
+            env: self.env,
+            module_env: self.module_env,
+            source: self.source,
+            function: Some(self.function),
+            strict: self.strict,
+            completion: None,
+            evaluating_parameters: false,
+        };
+        (frame, context, self.realm, self.at)
+    }
+}
+
 impl Finalize for Suspension {}
 
-// SAFETY: visits every Gc the frame and the context hold (the frame's
-// slots, environments and function, the context's function). The realm
-// is reference-counted and keeps its own roots, as it does everywhere.
+// SAFETY: visits every Gc the frame and the context held (the slots, the
+// environments, the function). The realm is reference-counted and keeps
+// its own roots, as it does everywhere.
 unsafe impl Trace for Suspension {
     gc::custom_trace!(this, {
-        for slot in this.frame.slots.iter() {
+        for slot in this.slots.iter() {
             mark(slot);
         }
-        mark(&this.frame.env);
-        mark(&this.frame.module_env);
-        mark(&this.frame.function);
-        mark(&this.frame.completion);
-        mark(&this.context.function);
+        mark(&this.env);
+        mark(&this.module_env);
+        mark(&this.function);
     });
 }
 
 impl Finalize for StacklessAsync {}
 
-// SAFETY: visits the capability and the suspension; the code holds no Gc.
+// SAFETY: visits the promise and the suspension; the code holds no Gc.
 unsafe impl Trace for StacklessAsync {
     gc::custom_trace!(this, {
-        mark(&this.capability);
+        mark(&this.promise);
         mark(&this.suspended);
     });
 }
@@ -122,8 +173,14 @@ impl Agent {
     ) -> JsResult<Value> {
         let mut frame = self.function_frame(f, func);
         self.push_context(f, frame.source.clone(), func.span.start);
-        let instantiated =
-            self.function_declaration_instantiation(&mut frame, f, func, Some(this), args, Value::Undefined);
+        let instantiated = self.function_declaration_instantiation(
+            &mut frame,
+            f,
+            func,
+            Some(this),
+            args,
+            Value::Undefined,
+        );
         self.stack.pop();
         // EvaluateAsyncFunctionBody:
         // 1. Let promiseCapability be ! NewPromiseCapability(%Promise%).
@@ -131,11 +188,6 @@ impl Agent {
         // completion settles the promise directly, see `settle_capability`),
         // so only the promise is made.
         let promise = promise::new_promise(self);
-        let capability = PromiseCapability {
-            promise: Value::Object(promise.clone()),
-            resolve: Value::Undefined,
-            reject: Value::Undefined,
-        };
         // 2. Let declResult be Completion(FunctionDeclarationInstantiation(functionObject, argumentsList)).
         // 3. If declResult is an abrupt completion, then
         if let Err(Throw(e)) = instantiated {
@@ -148,7 +200,7 @@ impl Agent {
             Some(self.intrinsics().object_prototype.clone()),
             ObjectKind::Other(Box::new(StacklessAsync {
                 code: func.clone(),
-                capability: GcCell::new(Some(capability)),
+                promise: GcCell::new(Some(promise.clone())),
                 suspended: GcCell::new(None),
             })),
         );
@@ -193,12 +245,8 @@ impl Agent {
                         Ok(()) => {
                             // 9. (The caller's context resumes): save the
                             //    async context for the reaction.
-                            *data.suspended.borrow_mut() = Some(Suspension {
-                                frame,
-                                context,
-                                realm: self.realm.clone(),
-                                at: index,
-                            });
+                            *data.suspended.borrow_mut() =
+                                Some(Suspension::save(frame, context, self.realm.clone(), index));
                             return;
                         }
                         // 2. (? PromiseResolve) The await completes with the throw.
@@ -214,9 +262,12 @@ impl Agent {
                     self.stack.pop();
                     // 2.d–g. Resolve with the return value (undefined at the
                     //        end of the body), or reject with the throw.
-                    let capability = data.capability.borrow_mut().take();
-                    if let Some(capability) = capability {
-                        self.settle_capability(&capability, result);
+                    let promise = data.promise.borrow_mut().take();
+                    if let Some(promise) = promise {
+                        match result {
+                            Ok(v) => promise::resolve_promise(self, &promise, v),
+                            Err(Throw(e)) => promise::reject_promise(self, &promise, e),
+                        }
                     }
                     return;
                 }
@@ -245,12 +296,7 @@ impl Agent {
         let Some(suspension) = data.suspended.borrow_mut().take() else {
             return;
         };
-        let Suspension {
-            frame,
-            context,
-            realm,
-            at,
-        } = suspension;
+        let (frame, context, realm, at) = suspension.restore();
         // 3.c / 5.c. Push asyncContext onto the execution context stack; the
         //            body runs in its own realm, the caller's comes back after.
         let outer_realm = std::mem::replace(&mut self.realm, realm);

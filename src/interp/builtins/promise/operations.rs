@@ -385,6 +385,7 @@ fn add_reactions(
         .map(|c| c.promise.clone())
         .unwrap_or(Value::Undefined);
     // 5–6. The two PromiseReaction Records.
+    let capability = capability.map(Box::new);
     let fulfill = PromiseReaction {
         capability: capability.clone(),
         fulfill: true,
