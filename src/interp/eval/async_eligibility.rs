@@ -1,7 +1,7 @@
 //! Which async function bodies can run without a coroutine: those whose
 //! every `await` stands at a position the stackless runner (see
 //! `stackless_async`) can resume from — a whole statement of the body's
-//! top-level statement list.
+//! statement list, or of a block or if branch standing there.
 //!
 //! The walks are iterative: a body nested up to the parser's limit cannot
 //! exhaust the native stack.
@@ -87,8 +87,10 @@ fn is_static(id: &crate::syntax::ast::Ident) -> bool {
 
 /// Whether `func`'s body may run on the stackless path: a plain async
 /// function or async arrow whose every `await` is the operand of a
-/// resumable statement of the body's statement list (or of a concise
-/// body), with no `await` inside that operand.
+/// resumable statement (or of a concise body), with no `await` inside that
+/// operand. A resumable statement stands in the body's statement list, or
+/// in a block or an if statement's branch that does (level by level), and
+/// the test of such an if statement does not await.
 pub(crate) fn is_stackless_eligible(func: &Function) -> bool {
     if !func.is_async || func.is_generator {
         return false;
@@ -98,10 +100,35 @@ pub(crate) fn is_stackless_eligible(func: &Function) -> bool {
             ExprKind::Await(operand) => !contains_await(Node::Expr(operand)),
             _ => !contains_await(Node::Expr(e)),
         },
-        FunctionBody::Block(stmts) => stmts.iter().all(|s| match await_stmt(s) {
-            Some(a) => !contains_await(Node::Expr(a.operand())),
-            None => !contains_await(Node::Stmt(s)),
-        }),
+        FunctionBody::Block(stmts) => {
+            // Iterative: blocks may nest as deep as the parser allows.
+            let mut work: Vec<&Stmt> = stmts.iter().collect();
+            while let Some(s) = work.pop() {
+                if let Some(a) = await_stmt(s) {
+                    if contains_await(Node::Expr(a.operand())) {
+                        return false;
+                    }
+                    continue;
+                }
+                match &s.kind {
+                    StmtKind::Block(inner) => work.extend(inner.iter()),
+                    StmtKind::If {
+                        test,
+                        consequent,
+                        alternate,
+                    } => {
+                        if contains_await(Node::Expr(test)) {
+                            return false;
+                        }
+                        work.push(consequent);
+                        work.extend(alternate.as_deref());
+                    }
+                    _ if contains_await(Node::Stmt(s)) => return false,
+                    _ => {}
+                }
+            }
+            true
+        }
     }
 }
 

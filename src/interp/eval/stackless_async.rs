@@ -3,14 +3,16 @@
 //! Deviation: the spec suspends an async function's execution context at
 //! `await` and resumes it later with the same state; the general path
 //! (`generators::start_suspendable`) keeps that state on a coroutine stack.
-//! A body whose every `await` is a whole statement of its top-level
-//! statement list (`await E;`, `x = await E;`, `const|let|var p = await E;`,
-//! `return await E;` — see `async_eligibility`) needs no stack to resume:
-//! its state is the frame (bindings, environment), its execution context,
-//! its realm and the index of the statement waiting for a value. That state
-//! is saved in a heap object the collector traces, the statements run on
-//! the ordinary recursive evaluator, and the await reaction continues from
-//! the saved index. A pending body costs a few heap objects instead of a
+//! A body whose every `await` is a whole statement (`await E;`,
+//! `x = await E;`, `const|let|var p = await E;`, `return await E;`) of its
+//! statement list, or of blocks and if branches within it (see
+//! `async_eligibility`), needs no stack to resume: its state is the frame
+//! (bindings, environment), its execution context, its realm and the way
+//! down to the statement waiting for a value (a statement index per list,
+//! the branch taken, the environment a block restores). That state is
+//! saved in a heap object the collector traces, the statements run on the
+//! ordinary recursive evaluator, and the await reaction goes back down the
+//! saved way and continues. A pending body costs a few heap objects instead of a
 //! stack, and one nothing refers to any more is collected.
 
 use std::cell::Cell;
@@ -26,10 +28,13 @@ use crate::interp::builtins::promise;
 use crate::interp::completion::{JsResult, Throw};
 use crate::interp::environment::Env;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
+use crate::interp::ops::conversion::to_boolean;
 use crate::interp::realm::Realm;
 use crate::interp::source::SourceText;
 use crate::interp::value::Value;
-use crate::syntax::ast::{ExprKind, Function, FunctionBody, PatternKind};
+use crate::syntax::ast::{ExprKind, Function, FunctionBody, PatternKind, Stmt, StmtKind};
+
+use super::statements::stmt_scope;
 
 /// Whether a closure's async body runs stackless: decided on its first
 /// call and remembered in the closure (`cache`).
@@ -72,15 +77,14 @@ struct Suspension {
     position: u32,
     /// The realm the body runs in.
     realm: Rc<Realm>,
-    /// The index, in the body's statement list, of the await statement
-    /// the resumption completes.
-    at: usize,
+    /// The way down to the await statement the resumption completes.
+    path: Box<[Level]>,
 }
 
 impl Suspension {
     /// Packs a function frame and its execution context, taken off the
     /// agent's stack.
-    fn save(frame: Frame, context: StackFrame, realm: Rc<Realm>, at: usize) -> Suspension {
+    fn save(frame: Frame, context: StackFrame, realm: Rc<Realm>, path: Box<[Level]>) -> Suspension {
         // A function frame tracks no completion value and its parameters
         // are evaluated before the body starts.
         debug_assert!(frame.completion.is_none() && !frame.evaluating_parameters);
@@ -93,12 +97,12 @@ impl Suspension {
             strict: frame.strict,
             position: context.position.get(),
             realm,
-            at,
+            path,
         }
     }
 
     /// The frame and execution context again.
-    fn restore(self) -> (Frame, StackFrame, Rc<Realm>, usize) {
+    fn restore(self) -> (Frame, StackFrame, Rc<Realm>, Box<[Level]>) {
         let context = StackFrame {
             function: Some(self.function.clone()),
             source: self.source.clone(),
@@ -114,7 +118,7 @@ impl Suspension {
             completion: None,
             evaluating_parameters: false,
         };
-        (frame, context, self.realm, self.at)
+        (frame, context, self.realm, self.path)
     }
 }
 
@@ -131,6 +135,9 @@ unsafe impl Trace for Suspension {
         mark(&this.env);
         mark(&this.module_env);
         mark(&this.function);
+        for level in this.path.iter() {
+            mark(level);
+        }
     });
 }
 
@@ -153,10 +160,70 @@ impl ObjectData for StacklessAsync {
     }
 }
 
+/// One level of the way from the body's statement list down to the
+/// await statement a suspended body waits at.
+enum Level {
+    /// At the statement `index` of a statement list.
+    List(usize),
+    /// Inside a block with a scope of its own: the environment to restore
+    /// when the block ends.
+    Scope(Option<Gc<Env>>),
+    /// In an if statement's consequent (true) or alternate (false).
+    Branch(bool),
+}
+
+impl Finalize for Level {}
+
+// SAFETY: visits the environment a scoped block restores.
+unsafe impl Trace for Level {
+    gc::custom_trace!(this, {
+        if let Level::Scope(env) = this {
+            mark(env);
+        }
+    });
+}
+
+/// The levels a resumption goes down (outermost first) and the value the
+/// await statement at the bottom completes with; `input` is None once it
+/// has (and on a fresh start).
+struct Resumption {
+    levels: std::vec::IntoIter<Level>,
+    input: Option<Resume>,
+}
+
+impl Resumption {
+    /// Whether the statements run are on the way down to the await.
+    fn resuming(&self) -> bool {
+        self.input.is_some()
+    }
+
+    /// The next level down, while resuming.
+    fn next_level(&mut self) -> Option<Level> {
+        if self.resuming() {
+            self.levels.next()
+        } else {
+            None
+        }
+    }
+
+    /// Whether the statement about to run is the await statement.
+    fn at_await(&self) -> bool {
+        self.resuming() && self.levels.len() == 0
+    }
+}
+
+/// How a statement's run ended.
+enum Flow {
+    Done(JsResult<Completion>),
+    /// An await statement awaits the value: the levels around it are
+    /// pushed to the unwound list on the way out.
+    Await(Value),
+}
+
 /// How a run of a body's statements ended.
 enum Outcome {
-    /// At the await statement `at`, awaiting the value.
-    Await(usize, Value),
+    /// At the await statement the levels lead to, awaiting the value.
+    Await(Box<[Level]>, Value),
     /// The body completed (AsyncBlockStart step 2's result).
     Done(JsResult<Value>),
 }
@@ -209,21 +276,21 @@ impl Agent {
         //      (here: a new one for the body, as the coroutine path pushes).
         self.push_context(f, frame.source.clone(), func.span.start);
         // 4. Perform AsyncBlockStart(promiseCapability, asyncFunctionBody, asyncContext).
-        self.async_block_start(&state, frame, 0, None);
+        self.async_block_start(&state, frame, Box::new([]), None);
         // 5. Return promiseCapability.[[Promise]].
         Ok(Value::Object(promise))
     }
 
     /// AsyncBlockStart ( promiseCapability, asyncBody, asyncContext ) —
     /// <https://tc39.es/ecma262/#sec-asyncblockstart>, entered at the
-    /// start of the body (`resumed` None) or at the await statement `at`
-    /// completing with `resumed`. The body's context is on the agent's
+    /// start of the body (`resumed` None) or at the await statement `path`
+    /// leads to, completing with `resumed`. The body's context is on the agent's
     /// stack; it leaves it when the body suspends or ends.
     fn async_block_start(
         &mut self,
         state: &Gc<JsObject>,
         mut frame: Frame,
-        mut at: usize,
+        mut path: Box<[Level]>,
         mut resumed: Option<Resume>,
     ) {
         let data = state
@@ -232,8 +299,8 @@ impl Agent {
         let code = data.code.clone();
         loop {
             // 2.a. Let result be Completion(Evaluation of asyncBody).
-            match self.run_statements(&mut frame, &code.body, at, resumed.take()) {
-                Outcome::Await(index, value) => {
+            match self.run_statements(&mut frame, &code.body, path, resumed.take()) {
+                Outcome::Await(levels, value) => {
                     // Await ( value ) — https://tc39.es/ecma262/#await
                     // 8. Remove asyncContext from the execution context stack
                     //    (first, as the coroutine path does: PromiseResolve may
@@ -246,13 +313,13 @@ impl Agent {
                             // 9. (The caller's context resumes): save the
                             //    async context for the reaction.
                             *data.suspended.borrow_mut() =
-                                Some(Suspension::save(frame, context, self.realm.clone(), index));
+                                Some(Suspension::save(frame, context, self.realm.clone(), levels));
                             return;
                         }
                         // 2. (? PromiseResolve) The await completes with the throw.
                         Err(Throw(e)) => {
                             self.stack.push(context);
-                            at = index;
+                            path = levels;
                             resumed = Some(Resume::Throw(e));
                         }
                     }
@@ -296,26 +363,26 @@ impl Agent {
         let Some(suspension) = data.suspended.borrow_mut().take() else {
             return;
         };
-        let (frame, context, realm, at) = suspension.restore();
+        let (frame, context, realm, path) = suspension.restore();
         // 3.c / 5.c. Push asyncContext onto the execution context stack; the
         //            body runs in its own realm, the caller's comes back after.
         let outer_realm = std::mem::replace(&mut self.realm, realm);
         self.stack.push(context);
         // 3.d / 5.d. Resume the suspended evaluation of asyncContext using
         //            NormalCompletion(v) / ThrowCompletion(reason).
-        self.async_block_start(state, frame, at, Some(input));
+        self.async_block_start(state, frame, path, Some(input));
         self.realm = outer_realm;
     }
 
-    /// Runs the body's statements from index `at` (completing the await
-    /// statement there with `resumed`, if any) until an await statement
+    /// Runs the body from its start, or from the await statement `path`
+    /// leads to (completing it with `resumed`), until an await statement
     /// awaits or the body completes.
     fn run_statements(
         &mut self,
         frame: &mut Frame,
         body: &FunctionBody,
-        mut at: usize,
-        mut resumed: Option<Resume>,
+        path: Box<[Level]>,
+        resumed: Option<Resume>,
     ) -> Outcome {
         let stmts = match body {
             FunctionBody::Block(stmts) => stmts,
@@ -324,36 +391,144 @@ impl Agent {
                 return match (resumed, &e.kind) {
                     (Some(input), _) => Outcome::Done(resumed_value(input)),
                     (None, ExprKind::Await(operand)) => match self.eval_expr(frame, operand) {
-                        Ok(v) => Outcome::Await(0, v),
+                        Ok(v) => Outcome::Await(Box::new([]), v),
                         Err(e) => Outcome::Done(Err(e)),
                     },
                     (None, _) => Outcome::Done(self.eval_expr(frame, e)),
                 };
             }
         };
-        loop {
-            let Some(stmt) = stmts.get(at) else {
-                // The end of the body: a normal completion, undefined.
-                return Outcome::Done(Ok(Value::Undefined));
-            };
-            let completion = if let Some(input) = resumed.take() {
-                match resumed_value(input) {
-                    Ok(v) => self.complete_await_stmt(frame, stmt, v),
-                    Err(e) => Err(e),
+        let mut resumption = Resumption {
+            levels: path.into_vec().into_iter(),
+            input: resumed,
+        };
+        let mut unwound = Vec::new();
+        match self.run_list(frame, stmts, &mut resumption, &mut unwound) {
+            Flow::Await(v) => {
+                // Unwound innermost first; kept outermost first.
+                unwound.reverse();
+                Outcome::Await(unwound.into_boxed_slice(), v)
+            }
+            Flow::Done(Ok(Completion::Return(v))) => Outcome::Done(Ok(v)),
+            // The end of the body: a normal completion, undefined. (Break
+            // and continue cannot leave a function body: early errors.)
+            Flow::Done(Ok(_)) => Outcome::Done(Ok(Value::Undefined)),
+            Flow::Done(Err(e)) => Outcome::Done(Err(e)),
+        }
+    }
+
+    /// A statement list (the body's, or a block's), from its start or from
+    /// where the resumption's next level says.
+    fn run_list(
+        &mut self,
+        frame: &mut Frame,
+        stmts: &[Stmt],
+        resumption: &mut Resumption,
+        unwound: &mut Vec<Level>,
+    ) -> Flow {
+        let mut index = match resumption.next_level() {
+            Some(Level::List(index)) => index,
+            Some(_) => unreachable!("a statement list resumes at a statement"),
+            None => 0,
+        };
+        while let Some(stmt) = stmts.get(index) {
+            match self.run_stmt(frame, stmt, resumption, unwound) {
+                Flow::Done(Ok(Completion::Normal)) => index += 1,
+                Flow::Await(v) => {
+                    unwound.push(Level::List(index));
+                    return Flow::Await(v);
                 }
-            } else if let Some(waiting) = await_stmt(stmt) {
-                match self.eval_expr(frame, waiting.operand()) {
-                    Ok(v) => return Outcome::Await(at, v),
-                    Err(e) => Err(e),
+                done => return done,
+            }
+        }
+        Flow::Done(Ok(Completion::Normal))
+    }
+
+    /// One statement: an await statement, a block or if statement holding
+    /// some (entered level by level), or any other (evaluated as usual).
+    fn run_stmt(
+        &mut self,
+        frame: &mut Frame,
+        stmt: &Stmt,
+        resumption: &mut Resumption,
+        unwound: &mut Vec<Level>,
+    ) -> Flow {
+        if resumption.at_await() {
+            // The await statement the body suspended at: complete it.
+            let input = resumption.input.take().expect("resuming with a value");
+            return Flow::Done(match resumed_value(input) {
+                Ok(v) => self.complete_await_stmt(frame, stmt, v),
+                Err(e) => Err(e),
+            });
+        }
+        if !resumption.resuming() {
+            if let Some(waiting) = await_stmt(stmt) {
+                return match self.eval_expr(frame, waiting.operand()) {
+                    Ok(v) => Flow::Await(v),
+                    Err(e) => Flow::Done(Err(e)),
+                };
+            }
+        }
+        match &stmt.kind {
+            // Block : { StatementList } (the evaluator's block, level by level).
+            StmtKind::Block(stmts) => {
+                let scope = stmt_scope(stmt);
+                // A block that declares nothing needs no scope work.
+                if scope.env_slots.is_none() && scope.bindings.is_empty() {
+                    return self.run_list(frame, stmts, resumption, unwound);
                 }
-            } else {
-                self.eval_stmt(frame, stmt)
-            };
-            match completion {
-                Ok(Completion::Return(v)) => return Outcome::Done(Ok(v)),
-                // Break and continue cannot leave a function body (early errors).
-                Ok(_) => at += 1,
-                Err(e) => return Outcome::Done(Err(e)),
+                // 1–4. BlockDeclarationInstantiation in a new environment
+                //      (when resuming, the saved frame is already inside it).
+                let outer = match resumption.next_level() {
+                    Some(Level::Scope(outer)) => outer,
+                    Some(_) => unreachable!("a scoped block resumes inside its scope"),
+                    None => self.enter_block(frame, scope),
+                };
+                match self.run_list(frame, stmts, resumption, unwound) {
+                    Flow::Await(v) => {
+                        unwound.push(Level::Scope(outer));
+                        Flow::Await(v)
+                    }
+                    // 5–6. Set the running execution context's
+                    //      LexicalEnvironment to oldEnv; return blockValue.
+                    done => {
+                        frame.env = outer;
+                        done
+                    }
+                }
+            }
+            // IfStatement evaluation — https://tc39.es/ecma262/#sec-if-statement-runtime-semantics-evaluation
+            StmtKind::If {
+                test,
+                consequent,
+                alternate,
+            } => {
+                let branch = match resumption.next_level() {
+                    Some(Level::Branch(branch)) => branch,
+                    Some(_) => unreachable!("an if statement resumes in a branch"),
+                    // 1–2. Let exprValue be ToBoolean(? GetValue(? Evaluation of Expression)).
+                    None => match self.eval_expr(frame, test) {
+                        Ok(t) => to_boolean(&t),
+                        Err(e) => return Flow::Done(Err(e)),
+                    },
+                };
+                // 3–4. Evaluate the first or the second Statement (none: normal).
+                let chosen = match (branch, alternate) {
+                    (true, _) => consequent,
+                    (false, Some(alternate)) => alternate,
+                    (false, None) => return Flow::Done(Ok(Completion::Normal)),
+                };
+                match self.run_stmt(frame, chosen, resumption, unwound) {
+                    Flow::Await(v) => {
+                        unwound.push(Level::Branch(branch));
+                        Flow::Await(v)
+                    }
+                    done => done,
+                }
+            }
+            _ => {
+                debug_assert!(!resumption.resuming(), "only containers are resumed into");
+                Flow::Done(self.eval_stmt(frame, stmt))
             }
         }
     }
@@ -362,7 +537,7 @@ impl Agent {
     fn complete_await_stmt(
         &mut self,
         frame: &mut Frame,
-        stmt: &crate::syntax::ast::Stmt,
+        stmt: &Stmt,
         v: Value,
     ) -> JsResult<Completion> {
         match await_stmt(stmt).expect("the body suspended at an await statement") {
