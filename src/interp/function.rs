@@ -187,6 +187,10 @@ pub struct Closure {
     /// The source text the function came from (stack traces, `toString`).
     #[unsafe_ignore_trace]
     pub source: Rc<SourceText>,
+    /// Async functions: whether the body runs without a coroutine (decided
+    /// on the first call; see `eval::stackless_async`).
+    #[unsafe_ignore_trace]
+    pub stackless: std::cell::Cell<Option<bool>>,
 }
 
 impl FunctionData {

@@ -73,6 +73,12 @@ pub fn call_closure(
             } else {
                 ordinary_call_bind_this_sloppy(agent, this)
             };
+            if func.is_async
+                && !func.is_generator
+                && super::stackless_async::runs_stackless(&closure.stackless, func)
+            {
+                return agent.start_stackless_async(f, func, this, args);
+            }
             if func.is_generator || func.is_async {
                 return agent.start_suspendable(f, func, this, args);
             }

@@ -150,6 +150,7 @@ impl Agent {
                     fields: Slots::new(),
                     private_methods: Slots::new(),
                     source: f.source.clone(),
+                    stackless: std::cell::Cell::new(None),
                 }),
             })),
         )

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use gc::{Finalize, Gc, GcCell, Trace};
 
 use super::frame::{Completion, Frame};
+use super::stackless_async::StacklessAsync;
 use super::suspend::{Activation, Resume, Signal, Step, BODY_STACK};
 use crate::interp::agent::Agent;
 use crate::interp::builtins::promise::{self, PromiseCapability};
@@ -249,7 +250,7 @@ impl Agent {
 
     /// Await's steps 2–9: resolve the value to a promise and resume the
     /// body (`state`) when it settles.
-    fn await_with(&mut self, state: &Gc<JsObject>, v: Value) -> JsResult<()> {
+    pub(super) fn await_with(&mut self, state: &Gc<JsObject>, v: Value) -> JsResult<()> {
         let ctor = self.intrinsics().get("Promise");
         let promise = promise::promise_resolve(self, &ctor, v)?;
         let captures = vec![Value::Object(state.clone())];
@@ -559,7 +560,9 @@ fn frame_is_async_generator(f: &Frame) -> bool {
 
 fn await_fulfilled(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     if let Value::Object(state) = args.capture(0) {
-        if state
+        if state.data::<StacklessAsync>().is_some() {
+            agent.resume_stackless(&state, Resume::Next(args.arg(0)));
+        } else if state
             .data::<GeneratorData>()
             .is_some_and(|d| d.is_async && d.capability.borrow().is_none())
         {
@@ -573,7 +576,9 @@ fn await_fulfilled(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 
 fn await_rejected(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     if let Value::Object(state) = args.capture(0) {
-        if state
+        if state.data::<StacklessAsync>().is_some() {
+            agent.resume_stackless(&state, Resume::Throw(args.arg(0)));
+        } else if state
             .data::<GeneratorData>()
             .is_some_and(|d| d.is_async && d.capability.borrow().is_none())
         {

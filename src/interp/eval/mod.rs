@@ -4,6 +4,7 @@
 
 mod annex_b;
 pub mod arguments;
+mod async_eligibility;
 mod async_generators;
 mod bindings;
 mod call;
@@ -22,6 +23,7 @@ mod operators;
 mod patterns;
 mod references;
 pub mod script;
+mod stackless_async;
 mod statements;
 pub(crate) mod suspend;
 

@@ -8,6 +8,7 @@ mod prototype;
 
 use gc::{Finalize, Gc, Trace};
 
+pub(crate) use operations::perform_await_then;
 pub use operations::{
     is_promise, new_promise, new_promise_capability, perform_promise_then, promise_resolve,
     reject_promise, resolve_promise,
@@ -49,7 +50,9 @@ pub enum PromiseState {
 /// for await's reactions) and the handler (undefined: pass the value on).
 #[derive(Clone)]
 pub(crate) struct PromiseReaction {
-    pub capability: Option<PromiseCapability>,
+    /// Boxed: most reactions of a program are await's, which have none,
+    /// and a promise may hold many reactions while it is pending.
+    pub capability: Option<Box<PromiseCapability>>,
     pub fulfill: bool,
     pub handler: Value,
 }

@@ -7,6 +7,7 @@ use gc::{Finalize, Gc, Trace};
 use super::{PromiseCapability, PromiseData, PromiseReaction, PromiseState};
 use crate::interp::agent::Agent;
 use crate::interp::completion::{JsResult, Throw};
+use crate::interp::eval::suspend::Resume;
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
 use crate::interp::ops::call::is_constructor;
@@ -194,14 +195,25 @@ fn settle(agent: &mut Agent, promise: &Gc<JsObject>, state: PromiseState, value:
 fn enqueue_reaction_job(agent: &mut Agent, reaction: PromiseReaction, argument: Value) {
     agent.enqueue_promise_job(Box::new(move |agent: &mut Agent| {
         // c–f. The handler's result, or the argument passed on (fulfil) / thrown (reject).
-        let result = if matches!(reaction.handler, Value::Undefined) {
-            if reaction.fulfill {
-                Ok(argument)
-            } else {
-                Err(Throw(argument))
+        let result = match &reaction.handler {
+            Value::Undefined if reaction.fulfill => Ok(argument),
+            Value::Undefined => Err(Throw(argument)),
+            // Await's continuation of a stackless body (see
+            // `perform_await_then`): entered as a call of onFulfilled /
+            // onRejected would be (the same depth and interrupt checks).
+            Value::Object(state) if !state.is_callable() => {
+                if agent.enter_native_recursion().is_ok() {
+                    let input = if reaction.fulfill {
+                        Resume::Next(argument)
+                    } else {
+                        Resume::Throw(argument)
+                    };
+                    agent.resume_stackless(state, input);
+                    agent.leave_native_recursion();
+                }
+                return Ok(());
             }
-        } else {
-            agent.call(&reaction.handler, &Value::Undefined, &[argument])
+            handler => agent.call(handler, &Value::Undefined, &[argument]),
         };
         // g. If promiseCapability is undefined, return empty.
         let Some(capability) = reaction.capability else {
@@ -333,7 +345,6 @@ pub fn perform_promise_then(
     on_rejected: Value,
     capability: Option<PromiseCapability>,
 ) -> Value {
-    let data = promise_data(promise);
     // 3–4. Non-callable handlers become undefined.
     let on_fulfilled = if agent.is_callable(&on_fulfilled) {
         on_fulfilled
@@ -345,11 +356,36 @@ pub fn perform_promise_then(
     } else {
         Value::Undefined
     };
+    add_reactions(agent, promise, on_fulfilled, on_rejected, capability)
+}
+
+/// Await's PerformPromiseThen ( promise, onFulfilled, onRejected ) when the
+/// awaiting body runs stackless (`eval::stackless_async`).
+///
+/// Deviation: onFulfilled and onRejected are closures no code can see;
+/// here both reactions' handler is the body's state object itself (not
+/// callable, which no handler of PerformPromiseThen otherwise is), and the
+/// reaction job resumes the body with the value or the reason.
+pub(crate) fn perform_await_then(agent: &mut Agent, promise: &Gc<JsObject>, state: &Gc<JsObject>) {
+    let handler = Value::Object(state.clone());
+    add_reactions(agent, promise, handler.clone(), handler, None);
+}
+
+/// PerformPromiseThen steps 5–14, with the handlers settled on.
+fn add_reactions(
+    agent: &mut Agent,
+    promise: &Gc<JsObject>,
+    on_fulfilled: Value,
+    on_rejected: Value,
+    capability: Option<PromiseCapability>,
+) -> Value {
+    let data = promise_data(promise);
     let result = capability
         .as_ref()
         .map(|c| c.promise.clone())
         .unwrap_or(Value::Undefined);
     // 5–6. The two PromiseReaction Records.
+    let capability = capability.map(Box::new);
     let fulfill = PromiseReaction {
         capability: capability.clone(),
         fulfill: true,

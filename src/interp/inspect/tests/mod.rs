@@ -123,6 +123,7 @@ pub fn closure(agent: &Agent, source: &str) -> Gc<JsObject> {
                 fields: Slots::new(),
                 private_methods: Slots::new(),
                 source: SourceText::new("test.mjs", source),
+                stackless: std::cell::Cell::new(None),
             }),
         })),
     );
