@@ -46,7 +46,7 @@ pub struct Function {
     pub body: FunctionBody,
     pub span: Span,
     /// Set by scope analysis.
-    #[serde(with = "crate::syntax::cache::serde_with::once_cell")]
+    #[serde(with = "crate::syntax::cache::serde_with::analysed")]
     pub scope: OnceCell<Box<FunctionScope>>,
     /// Whether the function's code is non-strict (ECMA-262 §11.2.2): set by
     /// the early-error walk, which knows the enclosing code's strictness.
@@ -89,7 +89,7 @@ pub enum ClassMember {
         is_static: bool,
         span: Span,
         /// The initialiser's own function scope (set by scope analysis).
-        #[serde(with = "crate::syntax::cache::serde_with::once_cell")]
+        #[serde(with = "crate::syntax::cache::serde_with::analysed")]
         scope: OnceCell<Box<FunctionScope>>,
     },
     /// `accessor x = v;` (auto-accessor).
@@ -98,13 +98,13 @@ pub enum ClassMember {
         value: Option<Expr>,
         is_static: bool,
         span: Span,
-        #[serde(with = "crate::syntax::cache::serde_with::once_cell")]
+        #[serde(with = "crate::syntax::cache::serde_with::analysed")]
         scope: OnceCell<Box<FunctionScope>>,
     },
     StaticBlock {
         body: Vec<Stmt>,
         span: Span,
-        #[serde(with = "crate::syntax::cache::serde_with::once_cell")]
+        #[serde(with = "crate::syntax::cache::serde_with::analysed")]
         scope: OnceCell<Box<FunctionScope>>,
     },
 }
@@ -116,6 +116,6 @@ pub struct Class {
     pub members: Vec<ClassMember>,
     pub span: Span,
     /// Set by scope analysis.
-    #[serde(with = "crate::syntax::cache::serde_with::once_cell")]
+    #[serde(with = "crate::syntax::cache::serde_with::analysed")]
     pub scope: OnceCell<Box<ClassScope>>,
 }

@@ -12,7 +12,7 @@ pub struct Module {
     pub body: Vec<ModuleItem>,
     pub span: Span,
     /// Set by scope analysis.
-    #[serde(with = "crate::syntax::cache::serde_with::once_cell")]
+    #[serde(with = "crate::syntax::cache::serde_with::analysed")]
     pub scope: OnceCell<Box<ModuleScope>>,
 }
 
@@ -22,7 +22,7 @@ pub struct Script {
     pub body: Vec<Stmt>,
     pub span: Span,
     /// Set by scope analysis.
-    #[serde(with = "crate::syntax::cache::serde_with::once_cell")]
+    #[serde(with = "crate::syntax::cache::serde_with::analysed")]
     pub scope: OnceCell<Box<ScriptScope>>,
     /// Whether the script is non-strict code: it has no Use Strict Directive
     /// (ECMA-262 §11.2.2). Set by the early-error walk; false (strict) by

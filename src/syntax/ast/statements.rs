@@ -8,8 +8,8 @@ use crate::syntax::scope::BlockScope;
 use crate::syntax::span::Span;
 
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "crate::syntax::cache::serde_with::StmtFields")]
 pub struct Stmt {
-    #[serde(deserialize_with = "crate::syntax::cache::serde_with::nested")]
     pub kind: StmtKind,
     pub span: Span,
     pub depth: u32,
@@ -70,7 +70,7 @@ pub struct CatchClause {
     pub body: Vec<Stmt>,
     pub span: Span,
     /// The parameter and the body's declarations (set by scope analysis).
-    #[serde(with = "crate::syntax::cache::serde_with::once_cell")]
+    #[serde(with = "crate::syntax::cache::serde_with::analysed")]
     pub scope: OnceCell<Box<BlockScope>>,
 }
 
@@ -131,7 +131,7 @@ pub enum StmtKind {
         handler: Option<Box<CatchClause>>,
         finalizer: Option<Vec<Stmt>>,
         /// Scopes of the try block and the finally block (set by scope analysis).
-        #[serde(with = "crate::syntax::cache::serde_with::once_cell")]
+        #[serde(with = "crate::syntax::cache::serde_with::analysed")]
         block_scope: OnceCell<Box<BlockScope>>,
         #[serde(with = "crate::syntax::cache::serde_with::once_cell")]
         finalizer_scope: OnceCell<Box<BlockScope>>,

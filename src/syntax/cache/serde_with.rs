@@ -20,7 +20,9 @@ use serde::de::Error as _;
 use serde::ser::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::syntax::ast::{Function, MAX_NESTING};
+use crate::syntax::ast::{Function, Stmt, StmtKind, MAX_NESTING};
+use crate::syntax::scope::BlockScope;
+use crate::syntax::span::Span;
 
 /// How deep decoding may nest expressions, statements, patterns and
 /// functions. A checked tree nests expressions, statements and patterns at
@@ -210,5 +212,71 @@ pub mod shared_functions {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Rc<Function>>, D::Error> {
         let read = Vec::<Read>::deserialize(d)?;
         Ok(read.into_iter().map(|r| r.0).collect())
+    }
+}
+
+/// A scope record that scope analysis always sets (functions, classes and
+/// their members, catch clauses, try blocks, modules, scripts): decoding
+/// refuses a tree without it, since the evaluator relies on it.
+pub mod analysed {
+    use super::*;
+
+    pub use super::once_cell::serialize;
+
+    pub fn deserialize<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+        d: D,
+    ) -> Result<OnceCell<T>, D::Error> {
+        let cell = once_cell::deserialize(d)?;
+        match cell.get() {
+            Some(_) => Ok(cell),
+            None => Err(D::Error::custom("a scope record is missing")),
+        }
+    }
+}
+
+/// A statement as decoded, before the check that the statements which
+/// open a scope (blocks, `switch`, `for` loops; `try … finally`'s finally
+/// block) have their scope record.
+#[derive(Deserialize)]
+pub struct StmtFields {
+    #[serde(deserialize_with = "nested")]
+    kind: StmtKind,
+    span: Span,
+    depth: u32,
+    #[serde(with = "once_cell")]
+    scope: OnceCell<Box<BlockScope>>,
+}
+
+impl TryFrom<StmtFields> for Stmt {
+    type Error = &'static str;
+
+    fn try_from(s: StmtFields) -> Result<Stmt, &'static str> {
+        let needs_scope = matches!(
+            s.kind,
+            StmtKind::Block(_)
+                | StmtKind::Switch { .. }
+                | StmtKind::For { .. }
+                | StmtKind::ForIn { .. }
+                | StmtKind::ForOf { .. }
+        );
+        if needs_scope && s.scope.get().is_none() {
+            return Err("a block's scope record is missing");
+        }
+        if let StmtKind::Try {
+            finalizer: Some(_),
+            finalizer_scope,
+            ..
+        } = &s.kind
+        {
+            if finalizer_scope.get().is_none() {
+                return Err("a finally block's scope record is missing");
+            }
+        }
+        Ok(Stmt {
+            kind: s.kind,
+            span: s.span,
+            depth: s.depth,
+            scope: s.scope,
+        })
     }
 }

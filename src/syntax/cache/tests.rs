@@ -277,3 +277,20 @@ fn test262_language_round_trips() {
         .expect("spawn");
     worker.join().expect("no panic");
 }
+
+#[test]
+fn a_tree_without_its_scope_records_is_rejected() {
+    let source = "{ let a = 1; } function f() {}";
+    let mut script = parse_script(source).expect("parses");
+    let bytes = encode(CodeKind::Script, source, &script);
+    assert!(decode::<Script>(CodeKind::Script, source, &bytes).is_ok());
+    // The script's own record.
+    script.scope = Default::default();
+    let bytes = encode(CodeKind::Script, source, &script);
+    assert!(decode::<Script>(CodeKind::Script, source, &bytes).is_err());
+    // A block's record.
+    let mut script = parse_script(source).expect("parses");
+    script.body[0].scope = Default::default();
+    let bytes = encode(CodeKind::Script, source, &script);
+    assert!(decode::<Script>(CodeKind::Script, source, &bytes).is_err());
+}
