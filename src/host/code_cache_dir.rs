@@ -72,18 +72,18 @@ impl CodeCacheDir {
         Ok(())
     }
 
-    /// The entry file for the module at `path` (canonicalised here) with
+    /// The entry file for the module at the canonical path `path` with
     /// text `text`.
     fn entry_path(&self, path: &Path, text: &str) -> PathBuf {
-        let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        let path_hash = xxh3_128(canonical.as_os_str().as_encoded_bytes());
+        let path_hash = xxh3_128(path.as_os_str().as_encoded_bytes());
         let text_hash = xxh3_64(text.as_bytes());
         self.dir
             .join(format!("{path_hash:032x}-{text_hash:016x}.{EXTENSION}"))
     }
 
     /// ParseModule's syntax part and [[HasTLA]] for the module file at
-    /// `path` whose text is `text`: from its entry when there is a valid
+    /// `path` (canonical: the same file always gets the same entry) whose
+    /// text is `text`: from its entry when there is a valid
     /// one, otherwise parsed, and then the entry written (a file that does
     /// not parse has none).
     pub fn load_or_parse(&self, path: &Path, text: &str) -> Result<(Module, bool), SyntaxError> {

@@ -263,8 +263,10 @@ fn work(shared: &Shared) {
         let read = read_file(&path);
         let started = Instant::now();
         let parsed = match &read {
-            FileRead::Found { text, .. } if !is_json(&path) => Some(ParsedModule::parse(
-                &path,
+            // The loader's canonical path, when it is not `path` itself
+            // (the resolver's paths are absolute and real but for links).
+            FileRead::Found { text, link_target } if !is_json(&path) => Some(ParsedModule::parse(
+                link_target.as_deref().unwrap_or(&path),
                 text,
                 shared.cache.get().map(|c| &**c),
             )),

@@ -294,3 +294,59 @@ fn a_tree_without_its_scope_records_is_rejected() {
     let bytes = encode(CodeKind::Script, source, &script);
     assert!(decode::<Script>(CodeKind::Script, source, &bytes).is_err());
 }
+
+/// Parse against load-from-cache time for a large script (run on demand:
+/// `cargo test --release --lib cache::tests::measure -- --ignored --nocapture`,
+/// with `VMJS_MEASURE_SCRIPT=path`, default Octane's typescript.js).
+#[test]
+#[ignore]
+fn measure_parse_against_load() {
+    let path = std::env::var("VMJS_MEASURE_SCRIPT").unwrap_or_else(|_| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/bench/octane/typescript.js"
+        )
+        .into()
+    });
+    let source = std::fs::read_to_string(&path).expect("readable");
+    let worker = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let median = |mut v: Vec<f64>| {
+                v.sort_by(f64::total_cmp);
+                v[v.len() / 2]
+            };
+            let time = |f: &mut dyn FnMut()| {
+                let t = std::time::Instant::now();
+                f();
+                t.elapsed().as_secs_f64() * 1000.0
+            };
+            let script = parse_script(&source).expect("parses");
+            let bytes = encode(CodeKind::Script, &source, &script);
+            let mut parse = Vec::new();
+            let mut encode_ms = Vec::new();
+            let mut load = Vec::new();
+            let mut drop_ms = Vec::new();
+            for _ in 0..7 {
+                parse.push(time(&mut || drop(parse_script(&source).expect("parses"))));
+                encode_ms.push(time(&mut || drop(encode(CodeKind::Script, &source, &script))));
+                let mut decoded = None;
+                load.push(time(&mut || {
+                    decoded = Some(decode::<Script>(CodeKind::Script, &source, &bytes).expect("ok"))
+                }));
+                drop_ms.push(time(&mut || drop(decoded.take())));
+            }
+            println!(
+                "{path}: {} bytes of source, {} bytes of cached data; parse {:.1} ms (including \
+                 dropping the tree), encode {:.1} ms, load {:.1} ms, dropping a loaded tree {:.1} ms",
+                source.len(),
+                bytes.len(),
+                median(parse),
+                median(encode_ms),
+                median(load),
+                median(drop_ms)
+            );
+        })
+        .expect("spawn");
+    worker.join().expect("no panic");
+}
