@@ -13,6 +13,7 @@ use clap::Args;
 
 use super::app::Context;
 use super::input::CliError;
+use crate::host::code_cache_dir::{CodeCacheDir, CodeCacheStats};
 use crate::host::FileHost;
 use crate::interp::agent::Agent;
 use crate::interp::builtins::promise::{promise_state, PromiseStateView};
@@ -44,6 +45,12 @@ pub struct BenchArgs {
     /// How to build the graph: the native loader, or `node:vm` with a JS linker.
     #[arg(long, value_enum, default_value_t = Via::Native)]
     via: Via,
+    /// Bench with a code cache in DIR (native loader only): --runs cold
+    /// runs, each after emptying the cache (every module parsed and its
+    /// entry written), then --runs warm runs (every module loaded from
+    /// its entry); both are reported.
+    #[arg(long, value_name = "DIR", conflicts_with = "sizes")]
+    cache: Option<PathBuf>,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -64,6 +71,8 @@ pub(super) struct Phases {
     /// Time spent resolving specifiers (part of `load`, and of `evaluate`
     /// for `require` calls and `import()`).
     pub(super) resolve: Duration,
+    /// With a code cache: what it did.
+    pub(super) cache: CodeCacheStats,
 }
 
 /// What the graph holds.
@@ -90,6 +99,9 @@ pub fn run(args: &BenchArgs, _context: &Context) -> Result<ExitCode, CliError> {
         reason: e.to_string(),
     })?;
     let runs = args.runs.max(1);
+    if let Some(dir) = &args.cache {
+        return cached(args, entry_arg, &entry, dir);
+    }
     let progress = (!args.json && std::io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new(runs as u64);
         bar.set_style(
@@ -103,7 +115,7 @@ pub fn run(args: &BenchArgs, _context: &Context) -> Result<ExitCode, CliError> {
     let mut shape = GraphStats::default();
     for _ in 0..runs {
         let outcome = match args.via {
-            Via::Native => native_run(&entry),
+            Via::Native => native_run(&entry, None),
             Via::Vm => super::bench_vm::vm_run(&entry),
         };
         match outcome {
@@ -160,7 +172,7 @@ fn scaling(args: &BenchArgs) -> Result<ExitCode, CliError> {
             let mut shape_of = GraphStats::default();
             for _ in 0..args.runs.max(1) {
                 let outcome = match args.via {
-                    Via::Native => native_run(&entry),
+                    Via::Native => native_run(&entry, None),
                     Via::Vm => super::bench_vm::vm_run(&entry),
                 };
                 match outcome {
@@ -202,12 +214,76 @@ fn scaling(args: &BenchArgs) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// One native run: LoadRequestedModules, Link, Evaluate (+ jobs), timed apart.
-fn native_run(entry: &std::path::Path) -> Result<(Phases, GraphStats), String> {
+/// `--cache DIR`: cold runs (the cache emptied first), then warm runs.
+fn cached(
+    args: &BenchArgs,
+    entry_arg: &std::path::Path,
+    entry: &std::path::Path,
+    dir: &std::path::Path,
+) -> Result<ExitCode, CliError> {
+    if args.via != Via::Native {
+        return Err(CliError::Usage {
+            reason: "--cache needs the native loader (--via native)".into(),
+        });
+    }
+    let open = || {
+        CodeCacheDir::open(dir).map_err(|e| CliError::Read {
+            path: dir.display().to_string(),
+            reason: e.to_string(),
+        })
+    };
+    let mut cold = Vec::new();
+    let mut warm = Vec::new();
+    let mut shape = GraphStats::default();
+    for warm_run in [false, true] {
+        for _ in 0..args.runs.max(1) {
+            let cache = std::sync::Arc::new(open()?);
+            if !warm_run {
+                cache.clear().map_err(|e| CliError::Write {
+                    reason: format!("cannot empty {}: {e}", dir.display()),
+                })?;
+            }
+            match native_run(entry, Some(cache)) {
+                Ok((phases, s)) => {
+                    shape = s;
+                    if warm_run { &mut warm } else { &mut cold }.push(phases);
+                }
+                Err(message) => {
+                    let _ = writeln!(std::io::stderr(), "vmjs bench: {message}");
+                    return Ok(ExitCode::from(1));
+                }
+            }
+        }
+    }
+    let name = entry_arg.display().to_string();
+    if args.json {
+        let _ = writeln!(
+            std::io::stdout(),
+            "{{\"entry\":{name:?},\"cache_dir\":{:?},\"cold\":{{{}}},\"warm\":{{{}}}}}",
+            dir.display().to_string(),
+            json_fields(args, shape, &cold),
+            json_fields(args, shape, &warm)
+        );
+    } else {
+        report(args, &format!("{name} (cold code cache)"), shape, &cold);
+        report(args, &format!("{name} (warm code cache)"), shape, &warm);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One native run: LoadRequestedModules, Link, Evaluate (+ jobs), timed
+/// apart; with a code cache when `cache` is given.
+fn native_run(
+    entry: &std::path::Path,
+    cache: Option<std::sync::Arc<CodeCacheDir>>,
+) -> Result<(Phases, GraphStats), String> {
     let mut agent = Agent::new();
     // What the graph prints is not the benchmark's output.
     agent.stdout = Box::new(std::io::sink());
     let host = FileHost::new();
+    if let Some(cache) = cache {
+        host.set_code_cache(cache);
+    }
     host.install(&mut agent);
     let mut phases = Phases::default();
     let result = (|| -> JsResult<()> {
@@ -226,6 +302,7 @@ fn native_run(entry: &std::path::Path) -> Result<(Phases, GraphStats), String> {
         settled(&promise)
     })();
     phases.resolve = host.resolve_time();
+    phases.cache = host.code_cache_stats().unwrap_or_default();
     result.map_err(|Throw(e)| agent.describe_uncaught(&e))?;
     let shape = graph_shape(&host);
     // Freeing a large heap is not part of any phase.
@@ -284,14 +361,6 @@ fn peak_rss() -> Option<u64> {
 }
 
 fn report(args: &BenchArgs, entry: &str, shape: GraphStats, runs: &[Phases]) {
-    let load = median(runs.iter().map(|p| p.load).collect());
-    let parse = median(runs.iter().map(|p| p.parse).collect());
-    let computed = median(runs.iter().map(|p| p.parse + p.link + p.evaluate).collect());
-    let link = median(runs.iter().map(|p| p.link).collect());
-    let evaluate = median(runs.iter().map(|p| p.evaluate).collect());
-    let total = median(runs.iter().map(|p| p.load + p.link + p.evaluate).collect());
-    let resolve = median(runs.iter().map(|p| p.resolve).collect());
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let es_modules = shape.modules - shape.commonjs;
     let rss = peak_rss().unwrap_or(0);
     let via = match args.via {
@@ -300,24 +369,8 @@ fn report(args: &BenchArgs, entry: &str, shape: GraphStats, runs: &[Phases]) {
     };
     let mut out = std::io::stdout().lock();
     if args.json {
-        let _ = writeln!(
-            out,
-            "{{\"entry\":{:?},\"via\":\"{via}\",\"runs\":{},\"modules\":{},\"es_modules\":{es_modules},\
-             \"commonjs_modules\":{},\"edges\":{},\"bytes\":{},\"resolve_ms\":{:.3},\
-             \"load_ms\":{:.3},\"parse_ms\":{:.3},\"link_ms\":{:.3},\"evaluate_ms\":{:.3},\"total_ms\":{:.3},\"peak_rss_bytes\":{rss}}}",
-            entry,
-            runs.len(),
-            shape.modules,
-            shape.commonjs,
-            shape.edges,
-            shape.bytes,
-            ms(resolve),
-            ms(load),
-            ms(parse),
-            ms(link),
-            ms(evaluate),
-            ms(total)
-        );
+        let fields = json_fields(args, shape, runs);
+        let _ = writeln!(out, "{{\"entry\":{entry:?},{fields}}}");
         return;
     }
     let _ = writeln!(
@@ -330,10 +383,78 @@ fn report(args: &BenchArgs, entry: &str, shape: GraphStats, runs: &[Phases]) {
         shape.bytes,
         runs.len()
     );
+    if args.cache.is_some() {
+        let cache = runs.last().map(|p| p.cache).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  code cache: {} modules loaded, {} parsed and written, {} rejected (last run)",
+            cache.loaded, cache.written, cache.rejected
+        );
+    }
     let load_name = match args.via {
         Via::Native => "load + parse",
         Via::Vm => "construct (parse)",
     };
+    table(&mut out, args, shape, runs, load_name, rss);
+}
+
+/// The fields of a report's JSON object after `entry`.
+fn json_fields(args: &BenchArgs, shape: GraphStats, runs: &[Phases]) -> String {
+    let load = median(runs.iter().map(|p| p.load).collect());
+    let parse = median(runs.iter().map(|p| p.parse).collect());
+    let link = median(runs.iter().map(|p| p.link).collect());
+    let evaluate = median(runs.iter().map(|p| p.evaluate).collect());
+    let total = median(runs.iter().map(|p| p.load + p.link + p.evaluate).collect());
+    let resolve = median(runs.iter().map(|p| p.resolve).collect());
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let es_modules = shape.modules - shape.commonjs;
+    let rss = peak_rss().unwrap_or(0);
+    let via = match args.via {
+        Via::Native => "native",
+        Via::Vm => "vm",
+    };
+    let cache = match (&args.cache, runs.last()) {
+        (Some(_), Some(last)) => format!(
+            ",\"cache_loaded\":{},\"cache_written\":{},\"cache_rejected\":{}",
+            last.cache.loaded, last.cache.written, last.cache.rejected
+        ),
+        _ => String::new(),
+    };
+    format!(
+            "\"via\":\"{via}\",\"runs\":{},\"modules\":{},\"es_modules\":{es_modules},\
+             \"commonjs_modules\":{},\"edges\":{},\"bytes\":{},\"resolve_ms\":{:.3},\
+             \"load_ms\":{:.3},\"parse_ms\":{:.3},\"link_ms\":{:.3},\"evaluate_ms\":{:.3},\"total_ms\":{:.3},\"peak_rss_bytes\":{rss}{cache}",
+            runs.len(),
+            shape.modules,
+            shape.commonjs,
+            shape.edges,
+            shape.bytes,
+            ms(resolve),
+            ms(load),
+            ms(parse),
+            ms(link),
+            ms(evaluate),
+            ms(total)
+        )
+}
+
+/// The table of phase times.
+fn table(
+    out: &mut impl Write,
+    args: &BenchArgs,
+    shape: GraphStats,
+    runs: &[Phases],
+    load_name: &str,
+    rss: u64,
+) {
+    let load = median(runs.iter().map(|p| p.load).collect());
+    let parse = median(runs.iter().map(|p| p.parse).collect());
+    let computed = median(runs.iter().map(|p| p.parse + p.link + p.evaluate).collect());
+    let link = median(runs.iter().map(|p| p.link).collect());
+    let evaluate = median(runs.iter().map(|p| p.evaluate).collect());
+    let total = median(runs.iter().map(|p| p.load + p.link + p.evaluate).collect());
+    let resolve = median(runs.iter().map(|p| p.resolve).collect());
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let mut row = |indent: usize, label: &str, time: Duration| {
         let width = 25 - indent;
         let _ = writeln!(out, "{:indent$}{label:<width$} {:>10.1} ms", "", ms(time));

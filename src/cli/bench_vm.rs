@@ -99,6 +99,7 @@ pub(super) fn vm_run(entry: &Path) -> Result<(Phases, GraphStats), String> {
             link: ms(n[1]),
             evaluate: ms(n[2]),
             resolve: Duration::ZERO,
+            cache: Default::default(),
         },
         GraphStats {
             modules: n[3] as usize,

@@ -13,6 +13,7 @@ use clap::Args;
 use super::app::{ColorWhen, Context};
 use super::diagnostic::report_syntax_error;
 use super::input::{read_source, CliError};
+use crate::host::code_cache_dir::CodeCacheDir;
 use crate::host::FileHost;
 use crate::interp::agent::Agent;
 use crate::interp::builtins::promise::{promise_state, PromiseStateView};
@@ -81,6 +82,16 @@ pub struct RunArgs {
     /// is then a SyntaxError, as in Node 20 (for comparisons with Node).
     #[arg(long = "no-import-phases")]
     no_import_phases: bool,
+    /// Keep a code cache of the module files in DIR (created if missing):
+    /// a module whose entry there matches its text is loaded without
+    /// parsing; the others are parsed and their entries written.
+    #[arg(long = "cache", value_name = "DIR")]
+    cache: Option<PathBuf>,
+    /// With --cache: print on stderr, at the end, how many modules came
+    /// from the cache, how many were parsed and written, and how many
+    /// entries were rejected.
+    #[arg(long = "cache-stats", requires = "cache")]
+    cache_stats: bool,
     /// The entry module (or script).
     file: PathBuf,
     /// Arguments for the program (`process.argv` after the entry's path).
@@ -124,6 +135,8 @@ impl RunArgs {
             default_type: self.default_type.clone(),
             test262_host: self.test262_host,
             no_import_phases: self.no_import_phases,
+            cache: self.cache.clone(),
+            cache_stats: self.cache_stats,
             file: self.file.clone(),
             args: self.args.clone(),
         }
@@ -155,6 +168,13 @@ pub(super) fn run_observed(
     let host = FileHost::with_options(&args.conditions, args.default_type.is_some());
     if let Some(path) = &args.import_map {
         host.set_import_map(read_import_map(path)?);
+    }
+    if let Some(dir) = &args.cache {
+        let cache = CodeCacheDir::open(dir).map_err(|e| CliError::Read {
+            path: dir.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        host.set_code_cache(std::sync::Arc::new(cache));
     }
     if let Some(observer) = &mut observer {
         let sink = std::mem::replace(&mut observer.sink, TraceSink::Stderr);
@@ -213,6 +233,13 @@ pub(super) fn run_observed(
         let _ = writeln!(
             agent.stderr,
             "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory"
+        );
+    }
+    if let (true, Some(stats)) = (args.cache_stats, host.code_cache_stats()) {
+        let _ = writeln!(
+            agent.stderr,
+            "code cache: {} loaded, {} parsed and written, {} rejected",
+            stats.loaded, stats.written, stats.rejected
         );
     }
     let _ = agent.stdout.flush();

@@ -60,6 +60,17 @@ impl FileHost {
         }
     }
 
+    /// Loads module files from the code cache in `cache` (`--cache DIR`)
+    /// and stores their parses there; set before loading.
+    pub fn set_code_cache(&self, cache: std::sync::Arc<super::code_cache_dir::CodeCacheDir>) {
+        self.state.set_code_cache(cache);
+    }
+
+    /// What the code cache did so far, if the host has one.
+    pub fn code_cache_stats(&self) -> Option<super::code_cache_dir::CodeCacheStats> {
+        self.state.code_cache().map(|c| c.stats())
+    }
+
     pub(super) fn state(&self) -> &FileHostState {
         &self.state
     }

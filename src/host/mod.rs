@@ -2,6 +2,7 @@
 //! import.meta). `vmjs run` uses the file host.
 
 mod builtin_modules;
+pub mod code_cache_dir;
 pub mod commonjs;
 pub(crate) mod dynamic_import;
 pub mod errors;

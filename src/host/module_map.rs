@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::rc::{Rc, Weak};
 use std::time::{Duration, Instant};
 
+use super::code_cache_dir::CodeCacheDir;
 use super::commonjs::detect::detect_module_syntax;
 use super::commonjs::CommonJsState;
 use super::errors::coded_error;
@@ -17,8 +18,9 @@ use super::resolve::{file_url, ErrorType, Format, PackageType, ResolveError, Res
 use crate::interp::agent::Agent;
 use crate::interp::completion::{JsResult, Throw};
 use crate::interp::ops::errors::ErrorKind;
+use crate::module::code_cache::has_top_level_await;
 use crate::module::record::{ModuleGraph, ModuleRecord};
-use crate::module::source_text::source_text_module_record;
+use crate::module::source_text::source_text_module_record_with;
 use crate::module::{
     throw_syntax_error, HostLoad, ModuleHost, ModuleId, ModuleIdentity, ModuleRequest, SharedGraph,
 };
@@ -42,6 +44,8 @@ pub struct FileHostState {
     started: RefCell<HashMap<(ModuleId, ModuleRequest), PathBuf>>,
     /// Time spent in ParseModule, on every thread that parsed.
     parse_time: Cell<Duration>,
+    /// `--cache DIR`: the code cache module files are loaded from.
+    code_cache: std::cell::OnceCell<std::sync::Arc<CodeCacheDir>>,
     /// Node's resolver (ESM_RESOLVE) with its `package.json` cache.
     pub(super) resolver: Rc<Resolver>,
     /// CommonJS modules: `require`'s resolver, cache and bookkeeping.
@@ -68,7 +72,36 @@ impl FileHostState {
             prefetch: Prefetcher::default(),
             started: RefCell::new(HashMap::default()),
             parse_time: Cell::new(Duration::ZERO),
+            code_cache: std::cell::OnceCell::new(),
             resolver: Rc::new(resolver),
+        }
+    }
+
+    /// Loads module files from `cache` and stores their parses there.
+    pub(super) fn set_code_cache(&self, cache: std::sync::Arc<CodeCacheDir>) {
+        self.prefetch.set_code_cache(cache.clone());
+        let _ = self.code_cache.set(cache);
+    }
+
+    /// The code cache, if the host has one.
+    pub(super) fn code_cache(&self) -> Option<&CodeCacheDir> {
+        self.code_cache.get().map(|c| &**c)
+    }
+
+    /// ParseModule's syntax part and [[HasTLA]] of the file at `path`, on
+    /// this thread: from the code cache when there is one.
+    fn parse_file(
+        &self,
+        path: &Path,
+        text: &str,
+    ) -> Result<(crate::syntax::ast::Module, bool), SyntaxError> {
+        match self.code_cache() {
+            Some(cache) => cache.load_or_parse(path, text),
+            None => {
+                let module = crate::syntax::parse_module(text)?;
+                let has_tla = has_top_level_await(&module);
+                Ok((module, has_tla))
+            }
         }
     }
 
@@ -100,13 +133,13 @@ impl FileHostState {
         let started = Instant::now();
         let parsed = match format {
             Ok(Format::CommonJs) => None,
-            _ => Some(crate::syntax::parse_module(text)),
+            _ => Some(self.parse_file(&canonical, text)),
         };
         self.parse_time
             .set(self.parse_time.get() + started.elapsed());
         let is_commonjs = match (&format, &parsed) {
             (Ok(Format::CommonJs), _) => true,
-            (Ok(Format::Detect), Some(Ok(module))) => !detect_module_syntax(module, text),
+            (Ok(Format::Detect), Some(Ok((module, _)))) => !detect_module_syntax(module, text),
             (Ok(Format::Detect), Some(Err(_))) => {
                 super::commonjs::wrapper::parse_wrapper(text).is_ok()
             }
@@ -116,8 +149,8 @@ impl FileHostState {
             super::commonjs::wrapper::parse_wrapper(text)?;
             self.commonjs_module_record(agent, &canonical, text, identity, true)
         } else {
-            let parsed = parsed.unwrap_or_else(|| crate::syntax::parse_module(text));
-            let record = source_text_module_record(Rc::new(parsed?), text, identity);
+            let (body, has_tla) = parsed.unwrap_or_else(|| self.parse_file(&canonical, text))?;
+            let record = source_text_module_record_with(Rc::new(body), has_tla, text, identity);
             self.graph.borrow_mut().add(record)
         };
         self.map.borrow_mut().insert(key, id);
@@ -251,18 +284,24 @@ impl FileHostState {
         text: &str,
         parsed: Option<Result<ParsedModule, SyntaxError>>,
     ) -> JsResult<ModuleRecord> {
+        let path = PathBuf::from(&identity.name);
         let parsed = match parsed {
-            Some(done) => done.map(ParsedModule::into_module),
+            Some(done) => done.map(ParsedModule::into_parts),
             None => {
                 let started = Instant::now();
-                let parsed = crate::syntax::parse_module(text);
+                let parsed = self.parse_file(&path, text);
                 self.parse_time
                     .set(self.parse_time.get() + started.elapsed());
                 parsed
             }
         };
         match parsed {
-            Ok(body) => Ok(source_text_module_record(Rc::new(body), text, identity)),
+            Ok((body, has_tla)) => Ok(source_text_module_record_with(
+                Rc::new(body),
+                has_tla,
+                text,
+                identity,
+            )),
             Err(err) => Err(throw_syntax_error(agent, &err, &identity.name, text)),
         }
     }

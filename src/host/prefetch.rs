@@ -17,9 +17,11 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
+use super::code_cache_dir::CodeCacheDir;
+use crate::module::code_cache::has_top_level_await;
 use crate::syntax::ast::Module;
 use crate::syntax::{parse_module, SyntaxError};
 
@@ -80,23 +82,42 @@ pub fn read_file(path: &Path) -> FileRead {
 /// state are dropped when the parse returns, and the parser's thread-local
 /// error bookkeeping keeps no tokens after it), so no other thread can
 /// touch those reference counts.
-pub struct ParsedModule(Module);
+pub struct ParsedModule {
+    module: Module,
+    /// [[HasTLA]] (ParseModule step 11), computed here too.
+    has_tla: bool,
+}
 
 // SAFETY: see above: the value is the sole owner of every `Rc` and `Cell`
 // reachable from it, so moving it moves all of them at once.
 unsafe impl Send for ParsedModule {}
 
 impl ParsedModule {
-    fn parse(text: &str) -> Result<ParsedModule, SyntaxError> {
-        parse_module(text).map(ParsedModule)
+    /// The module file at `path` with text `text`, parsed, or loaded from
+    /// its entry in `cache`.
+    fn parse(
+        path: &Path,
+        text: &str,
+        cache: Option<&CodeCacheDir>,
+    ) -> Result<ParsedModule, SyntaxError> {
+        let (module, has_tla) = match cache {
+            Some(cache) => cache.load_or_parse(path, text)?,
+            None => {
+                let module = parse_module(text)?;
+                let has_tla = has_top_level_await(&module);
+                (module, has_tla)
+            }
+        };
+        Ok(ParsedModule { module, has_tla })
     }
 
-    pub fn into_module(self) -> Module {
-        self.0
+    /// The body and its [[HasTLA]].
+    pub fn into_parts(self) -> (Module, bool) {
+        (self.module, self.has_tla)
     }
 
     pub fn module(&self) -> &Module {
-        &self.0
+        &self.module
     }
 }
 
@@ -131,6 +152,8 @@ struct Shared {
     queued: Condvar,
     /// Signalled when a worker finishes a path.
     finished: Condvar,
+    /// `--cache DIR`: where parses are looked up and stored.
+    cache: OnceLock<Arc<CodeCacheDir>>,
 }
 
 impl Shared {
@@ -148,6 +171,12 @@ pub struct Prefetcher {
 }
 
 impl Prefetcher {
+    /// Makes the workers load modules from `cache` (and store their
+    /// parses there); set before the first request.
+    pub fn set_code_cache(&self, cache: Arc<CodeCacheDir>) {
+        let _ = self.shared.cache.set(cache);
+    }
+
     /// Asks for the module file at `path` to be read and parsed in the
     /// background (once per path).
     pub fn request(&self, path: PathBuf) {
@@ -234,7 +263,13 @@ fn work(shared: &Shared) {
         let read = read_file(&path);
         let started = Instant::now();
         let parsed = match &read {
-            FileRead::Found { text, .. } if !is_json(&path) => Some(ParsedModule::parse(text)),
+            // The loader's canonical path, when it is not `path` itself
+            // (the resolver's paths are absolute and real but for links).
+            FileRead::Found { text, link_target } if !is_json(&path) => Some(ParsedModule::parse(
+                link_target.as_deref().unwrap_or(&path),
+                text,
+                shared.cache.get().map(|c| &**c),
+            )),
             _ => None,
         };
         let done = Prefetched {
@@ -292,7 +327,7 @@ mod tests {
             }
             // Parsed by a worker, or read here when no worker had started.
             if let Some(parsed) = got.parsed {
-                let module = parsed.expect("parses").into_module();
+                let (module, _) = parsed.expect("parses").into_parts();
                 assert_eq!(module.body.len(), 1);
             }
         }

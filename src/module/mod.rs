@@ -3,6 +3,7 @@
 //! and GetModuleNamespace (§16.2.1.13) over an arena of records.
 
 pub mod async_evaluation;
+pub mod code_cache;
 pub mod deferred;
 pub mod entries;
 pub mod evaluation;

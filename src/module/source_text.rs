@@ -58,6 +58,19 @@ pub fn source_text_module_record(
     source: &str,
     identity: ModuleIdentity,
 ) -> ModuleRecord {
+    // 11. Let async be body Contains await.
+    let has_tla = module_contains_await(&body);
+    source_text_module_record_with(body, has_tla, source, identity)
+}
+
+/// [`source_text_module_record`] with [[HasTLA]] already known (a body
+/// from the code cache, or one whose worker thread computed it).
+pub fn source_text_module_record_with(
+    body: Rc<Module>,
+    has_tla: bool,
+    source: &str,
+    identity: ModuleIdentity,
+) -> ModuleRecord {
     let ModuleIdentity { name, url, realm } = identity;
     let text = SourceText::new(url.clone(), source);
     if let Some(realm) = &realm {
@@ -71,8 +84,8 @@ pub fn source_text_module_record(
     // 3–10. requestedModules, importEntries, localExportEntries,
     //       indirectExportEntries and starExportEntries.
     parse_module_entries(&mut record, &body);
-    // 11. Let async be body Contains await.
-    record.has_tla = module_contains_await(&body);
+    // 11. (Computed by the caller: async.)
+    record.has_tla = has_tla;
     record
 }
 

@@ -6,6 +6,7 @@
 //! `early_errors` applies the static semantics rules the grammar cannot.
 
 pub mod ast;
+pub mod cache;
 pub mod cover;
 pub mod dump;
 pub mod early_errors;

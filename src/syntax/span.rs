@@ -1,7 +1,9 @@
 //! Byte spans and their translation to line/column positions.
 
 /// A half-open byte range `[start, end)` into the source text.
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Copy, Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Span {
     pub start: u32,
     pub end: u32,
@@ -29,7 +31,7 @@ impl Span {
 }
 
 /// A 1-based line and column. Columns count UTF-16 code units, as V8's do.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LineCol {
     pub line: u32,
     pub column: u32,

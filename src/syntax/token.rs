@@ -26,7 +26,7 @@ pub struct Token {
 /// One piece of a template literal: the cooked value (None when it holds an
 /// escape that is only allowed in tagged templates) and the raw source text
 /// with CRLF/CR normalised to LF (TRV).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TemplatePart {
     pub cooked: Option<JsString>,
     pub raw: JsString,

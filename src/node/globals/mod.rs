@@ -12,7 +12,7 @@ mod dom_exception;
 mod performance;
 mod process;
 mod structured_clone;
-mod text_codec;
+pub(crate) mod text_codec;
 mod url;
 
 use crate::interp::agent::Agent;

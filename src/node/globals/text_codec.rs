@@ -146,7 +146,7 @@ pub(crate) fn decode_utf8_lossy(agent: &mut Agent, bytes: &[u8]) -> JsResult<Vec
 }
 
 /// A new Uint8Array holding `bytes`.
-fn new_uint8_array(agent: &mut Agent, bytes: &[u8]) -> JsResult<Value> {
+pub(crate) fn new_uint8_array(agent: &mut Agent, bytes: &[u8]) -> JsResult<Value> {
     let ctor = agent.intrinsics().get("Uint8Array");
     let array = agent.construct(&ctor, &[Value::Number(bytes.len() as f64)], None)?;
     if let Value::Object(o) = &array {
@@ -272,7 +272,7 @@ fn decoder_constructor(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 }
 
 /// The bytes an ArrayBuffer, typed array or DataView views.
-fn viewed_bytes(agent: &mut Agent, input: &Value) -> JsResult<Vec<u8>> {
+pub(crate) fn viewed_bytes(agent: &mut Agent, input: &Value) -> JsResult<Vec<u8>> {
     let range = |store: &ByteStore, start: usize, len: usize| {
         if store.is_detached() {
             Vec::new()

@@ -21,6 +21,7 @@ use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
 use crate::interp::vm_context::{context_realm, make_context};
+use crate::module::code_cache::parse_module_from_cached_data;
 use crate::module::namespace::ModuleNamespace;
 use crate::module::record::{HostDefined, Status};
 use crate::module::synthetic::throw_export_not_defined;
@@ -35,7 +36,7 @@ use crate::module::{
 pub fn create(agent: &mut Agent) -> Gc<JsObject> {
     let binding = JsObject::ordinary_create(None);
     let functions: [(&str, u32, NativeFn); 19] = [
-        ("compileSourceText", 3, compile_source_text),
+        ("compileSourceText", 4, compile_source_text),
         ("compileSynthetic", 4, compile_synthetic),
         ("setHostDefined", 3, set_host_defined),
         ("moduleRequests", 1, module_requests),
@@ -60,11 +61,12 @@ pub fn create(agent: &mut Agent) -> Gc<JsObject> {
         define_value(&binding, name, Value::Object(f), Attributes::METHOD);
     }
     super::script::install(agent, &binding);
+    super::cached_data::install(agent, &binding);
     binding
 }
 
 /// The agent's module records (the installed host's).
-fn graph(agent: &mut Agent) -> JsResult<SharedGraph> {
+pub(super) fn graph(agent: &mut Agent) -> JsResult<SharedGraph> {
     match registered_graph(agent) {
         Some(graph) => Ok(graph),
         None => agent.throw_type_error("node:vm needs a module host"),
@@ -84,12 +86,30 @@ fn realm_of(agent: &mut Agent, v: &Value) -> JsResult<Option<Rc<crate::interp::r
 
 /// `compileSourceText(source, identifier, context)`: ParseModule — a
 /// Source Text Module Record in status new, or the SyntaxError.
+// With `cachedData`, the record is made from it when it holds this
+// module's code; otherwise the text is parsed and, as in Node, a
+// SyntaxError wins over the rejection, which is thrown once the text parsed.
 fn compile_source_text(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let text = agent.to_string(&args.arg(0))?.to_rust_string();
     let identifier = agent.to_string(&args.arg(1))?.to_rust_string();
     let realm = realm_of(agent, &args.arg(2))?;
-    let record = parse_module(&text, ModuleIdentity::named(identifier.clone(), realm))
-        .map_err(|err| throw_syntax_error(agent, &err, &identifier, &text))?;
+    let cached_data = super::cached_data::cached_data_option(agent, &args.arg(3))?;
+    let identity = || ModuleIdentity::named(identifier.clone(), realm.clone());
+    let (record, rejected) = match cached_data {
+        None => (parse_module(&text, identity()), false),
+        Some(bytes) => match parse_module_from_cached_data(&bytes, &text, identity()) {
+            Ok(record) => (Ok(record), false),
+            Err(_) => (parse_module(&text, identity()), true),
+        },
+    };
+    let record = record.map_err(|err| throw_syntax_error(agent, &err, &identifier, &text))?;
+    if rejected {
+        return Err(coded_plain_error(
+            agent,
+            "cachedData buffer was rejected",
+            "ERR_VM_MODULE_CACHED_DATA_REJECTED",
+        ));
+    }
     let id = graph(agent)?.borrow_mut().add(record);
     Ok(Value::Object(wrap(id)))
 }

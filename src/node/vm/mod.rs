@@ -5,6 +5,7 @@
 //! (`crate::interp::vm_context`).
 
 pub mod binding;
+mod cached_data;
 mod display_errors;
 pub mod script;
 mod wrap;

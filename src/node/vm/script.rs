@@ -22,7 +22,9 @@ use crate::interp::source::SourceText;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
 use crate::interp::vm_context::context_realm;
+use crate::node::globals::text_codec::new_uint8_array;
 use crate::syntax::ast::{Function, Script, StmtKind};
+use crate::syntax::cache::{self, CodeKind};
 use crate::syntax::error::SyntaxError;
 
 /// A compiled script: parsed once, run in any realm (V8's unbound script).
@@ -37,6 +39,17 @@ pub struct CompiledScript {
     /// The 1-based line the code starts on in `text` and the spaces
     /// before it there (see `placed_text`).
     placement: (u32, u32),
+    /// Whether the `cachedData` it was compiled with was rejected (None:
+    /// it had none).
+    pub(super) cached_data_rejected: Option<bool>,
+}
+
+impl CompiledScript {
+    /// `createCachedData()`: the code cache of the parsed text (the placed
+    /// text: the tree's positions are in it).
+    pub(super) fn cached_data(&self) -> Vec<u8> {
+        cache::encode(CodeKind::Script, &self.text, &*self.ast)
+    }
 }
 
 impl ObjectData for CompiledScript {
@@ -51,14 +64,14 @@ impl ObjectData for CompiledScript {
 /// Adds the script functions to the binding object.
 pub fn install(agent: &mut Agent, binding: &Gc<JsObject>) {
     let functions: [(&str, u32, NativeFn); 5] = [
-        ("compileScript", 4, compile_script),
+        ("compileScript", 5, compile_script),
         (
             "arrowMessage",
             1,
             super::display_errors::arrow_message_native,
         ),
         ("runScript", 3, run_script),
-        ("compileFunction", 7, compile_function),
+        ("compileFunction", 9, compile_function),
         ("heapBytes", 0, heap_bytes),
     ];
     for (name, length, f) in functions {
@@ -125,21 +138,34 @@ pub fn throw_script_syntax_error(
     Throw(e)
 }
 
-/// `compileScript(code, filename, lineOffset, columnOffset)`: ParseScript
-/// (no realm yet) — a compiled-script handle, or the SyntaxError.
+/// `compileScript(code, filename, lineOffset, columnOffset, cachedData)`:
+/// ParseScript (no realm yet) — a compiled-script handle, or the
+/// SyntaxError. With `cachedData` that holds this text's code, the tree is
+/// decoded from it instead of parsed.
 fn compile_script(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let code = agent.to_string(&args.arg(0))?.to_rust_string();
     let filename = agent.to_string(&args.arg(1))?.to_rust_string();
     let line_offset = agent.to_number(&args.arg(2))?;
     let column_offset = agent.to_number(&args.arg(3))?;
+    let cached_data = super::cached_data::cached_data_option(agent, &args.arg(4))?;
     let text = placed_text(&code, line_offset, column_offset);
-    let ast = crate::syntax::parse_script(&text)
-        .map_err(|err| throw_script_syntax_error(agent, &err, &filename, &text))?;
+    let cached = cached_data
+        .as_ref()
+        .map(|bytes| cache::decode::<Script>(CodeKind::Script, &text, bytes));
+    let (ast, cached_data_rejected) = match cached {
+        Some(Ok(ast)) => (ast, Some(false)),
+        rejected => {
+            let ast = crate::syntax::parse_script(&text)
+                .map_err(|err| throw_script_syntax_error(agent, &err, &filename, &text))?;
+            (ast, rejected.map(|_| true))
+        }
+    };
     let compiled = CompiledScript {
         ast: Rc::new(ast),
         text: Rc::from(text),
         filename: Rc::from(filename),
         placement: placement(line_offset, column_offset),
+        cached_data_rejected,
     };
     Ok(Value::Object(JsObject::with_kind(
         None,
@@ -198,10 +224,13 @@ fn run_script(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 }
 
 /// `compileFunction(code, params, filename, context, extensions,
-/// lineOffset, columnOffset)`: a function whose body is `code` and whose
-/// parameters are `params`, created in the context's realm (undefined: the
-/// current one), its scope the `extensions` objects (innermost last)
-/// around the global environment.
+/// lineOffset, columnOffset, cachedData, produceCachedData)`: a function
+/// whose body is `code` and whose parameters are `params`, created in the
+/// context's realm (undefined: the current one), its scope the
+/// `extensions` objects (innermost last) around the global environment.
+/// Returns `[function, cachedDataRejected, cachedData]` (undefined where
+/// not asked for); the cached data is the code cache of the function's
+/// source text below.
 ///
 /// Deviation: V8 compiles the body on its own, so positions in it count
 /// from its first line; here it is parsed inside the function's source
@@ -216,6 +245,8 @@ fn compile_function(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let extensions = object_list(agent, &args.arg(4))?;
     let line_offset = agent.to_number(&args.arg(5))?;
     let column_offset = agent.to_number(&args.arg(6))?;
+    let cached_data = super::cached_data::cached_data_option(agent, &args.arg(7))?;
+    let produce_cached_data = matches!(args.arg(8), Value::Bool(true));
     let body = placed_text(&code, line_offset, column_offset);
     // Each extension object is an object environment around the function,
     // as a `with` statement's is: the function is parsed inside as many
@@ -224,7 +255,16 @@ fn compile_function(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let withs = "with ({}) ".repeat(extensions.len());
     let prefix = format!("{withs}(function ({}) {{\n", params.join(", "));
     let text = format!("{prefix}{body}\n}})");
-    let func = parse_one_function(&text).map_err(|mut err| {
+    let cached = cached_data.as_ref().map(|bytes| {
+        cache::decode::<Script>(CodeKind::Script, &text, bytes)
+            .ok()
+            .and_then(|script| one_function(&script).map(|f| (script, f)))
+    });
+    let (parsed, rejected) = match cached {
+        Some(Some(parsed)) => (Ok(parsed), Some(false)),
+        rejected => (parse_one_function(&text), rejected.map(|_| true)),
+    };
+    let (script, func) = parsed.map_err(|mut err| {
         let start = err.span.start as usize;
         if start >= prefix.len() && start <= prefix.len() + body.len() {
             err.span.start -= prefix.len() as u32;
@@ -245,19 +285,35 @@ fn compile_function(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let outer_realm = std::mem::replace(&mut agent.realm, realm);
     let f = agent.instantiate_function_expression(&frame, &func, Some(JsStr::from("")));
     agent.realm = outer_realm;
-    Ok(Value::Object(f))
+    let rejected = rejected.map_or(Value::Undefined, Value::Bool);
+    let data = match produce_cached_data {
+        true => {
+            let bytes = cache::encode(CodeKind::Script, &text, &script);
+            new_uint8_array(agent, &bytes)?
+        }
+        false => Value::Undefined,
+    };
+    let result = agent.create_array_from_list(vec![Value::Object(f), rejected, data]);
+    Ok(Value::Object(result))
 }
 
 /// `text` parsed as a script that is exactly one parenthesised function
 /// expression (inside `with` statements); a body or parameter list that
 /// closes the function early gives more than that and is a SyntaxError.
-fn parse_one_function(text: &str) -> Result<Rc<Function>, SyntaxError> {
+fn parse_one_function(text: &str) -> Result<(Script, Rc<Function>), SyntaxError> {
     let script = crate::syntax::parse_script(text)?;
-    let func = match script.body.as_slice() {
+    match one_function(&script) {
+        Some(func) => Ok((script, func)),
+        None => Err(SyntaxError::new("Unexpected token '}'", script.span)),
+    }
+}
+
+/// The function of a script that is one parenthesised function expression.
+fn one_function(script: &Script) -> Option<Rc<Function>> {
+    match script.body.as_slice() {
         [stmt] => function_statement(stmt),
         _ => None,
-    };
-    func.ok_or_else(|| SyntaxError::new("Unexpected token '}'", script.span))
+    }
 }
 
 /// The function of `(function … {})`, possibly inside `with` statements.

@@ -13,6 +13,7 @@ const {
   makeContext, isContext: nativeIsContext, isModuleNamespace, inspect, importDeferred,
   moduleSource,
   compileScript, runScript, compileFunction: nativeCompileFunction, heapBytes, arrowMessage,
+  createScriptCachedData, scriptCachedDataRejected, createModuleCachedData,
 } = binding;
 
 // ---------------------------------------------------------------------------
@@ -154,8 +155,7 @@ let syntheticThrow;
 const wrapPrototype = {
   __proto__: null,
   createCachedData() {
-    throw nodeError(Error, 'ERR_VM_MODULE_CACHED_DATA_NOT_SUPPORTED',
-      'Cached data is not supported: vmjs has no code cache');
+    return toCachedDataBuffer(createModuleCachedData(this));
   },
 };
 
@@ -174,7 +174,7 @@ function isModule(value) {
 class Module {
   constructor(options) {
     if (new.target === Module) throw new TypeError('Module is not a constructor');
-    const { context, sourceText, exportNames, evaluateCallback } = options;
+    const { context, sourceText, exportNames, evaluateCallback, cachedData } = options;
     let { identifier } = options;
     if (context !== undefined) {
       validateObject(context, 'context');
@@ -194,7 +194,7 @@ class Module {
     }
     let wrap;
     if (sourceText !== undefined) {
-      wrap = compileSourceText(sourceText, identifier, context);
+      wrap = compileSourceText(sourceText, identifier, context, cachedData);
     } else {
       // The callback's `this` is an internal object with setExport (Node
       // passes its ModuleWrap), not the module.
@@ -338,10 +338,8 @@ class SourceTextModule extends Module {
     if (importModuleDynamically !== undefined) {
       validateFunction(importModuleDynamically, 'options.importModuleDynamically');
     }
-    if (cachedData !== undefined) {
-      throw invalidArgType('options.cachedData', 'an instance of Buffer, TypedArray, or DataView', cachedData);
-    }
-    super({ sourceText, context, identifier });
+    if (cachedData !== undefined) validateBuffer(cachedData, 'options.cachedData');
+    super({ sourceText, context, identifier, cachedData });
     this[kDependencySpecifiers] = undefined;
     const module = this;
     setHostDefined(this[kWrap],
@@ -600,38 +598,10 @@ function validateContext(contextifiedObject) {
   }
 }
 
-// Deviation: vmjs has no code cache (it parses source text every time a
-// Script is made). The cached data it produces is a 16-byte record of the
-// source — a tag, the text's length and its FNV-1a hash — so that, as with
-// V8's code cache, data made for the same source is accepted and any other
-// data is rejected (`cachedDataRejected`). It is a Uint8Array: vmjs has no
-// Buffer.
-const CACHE_TAG = 0x736a6d76; // "vmjs"
-
-function sourceHash(code) {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < code.length; i++) {
-    hash ^= code.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
-
-function cachedDataFor(code) {
-  const data = new Uint8Array(16);
-  const view = new DataView(data.buffer);
-  view.setUint32(0, CACHE_TAG, true);
-  view.setUint32(4, code.length, true);
-  view.setUint32(8, sourceHash(code), true);
-  return data;
-}
-
-function acceptsCachedData(code, cachedData) {
-  if (cachedData.byteLength !== 16) return false;
-  const view = new DataView(cachedData.buffer, cachedData.byteOffset, 16);
-  return view.getUint32(0, true) === CACHE_TAG
-    && view.getUint32(4, true) === code.length
-    && view.getUint32(8, true) === sourceHash(code);
+// The value `createCachedData()` and `produceCachedData` give: the code
+// cache's bytes (see syntax/cache in the crate). Node gives a Buffer.
+function toCachedDataBuffer(bytes) {
+  return bytes;
 }
 
 const kScript = Symbol('kScript');
@@ -640,7 +610,6 @@ const kScript = Symbol('kScript');
 function checkScript(receiver) {
   if (!hasOwn(receiver, kScript)) throw new TypeError('Illegal invocation');
 }
-const kSource = Symbol('kSource');
 
 // The options of runIn*Context that matter here: [timeout, displayErrors].
 function getRunInContextArgs(options = {}) {
@@ -713,15 +682,14 @@ class Script {
     }
     // Deviation: import() in a script resolves against the host's loader
     // (relative to `filename`) whatever importModuleDynamically says.
-    const script = compileScript(code, filename, lineOffset, columnOffset);
+    const script = compileScript(code, filename, lineOffset, columnOffset, cachedData);
     Object.defineProperty(this, kScript, { value: script, enumerable: false });
-    Object.defineProperty(this, kSource, { value: code, enumerable: false });
-    this.sourceMapURL = sourceMapURLOf(code);
-    if (cachedData !== undefined) this.cachedDataRejected = !acceptsCachedData(code, cachedData);
+    if (cachedData !== undefined) this.cachedDataRejected = scriptCachedDataRejected(script);
     if (produceCachedData) {
+      this.cachedData = toCachedDataBuffer(createScriptCachedData(script));
       this.cachedDataProduced = true;
-      this.cachedData = cachedDataFor(code);
     }
+    this.sourceMapURL = sourceMapURLOf(code);
   }
 
   runInThisContext(options) {
@@ -742,7 +710,7 @@ class Script {
 
   createCachedData() {
     checkScript(this);
-    return cachedDataFor(this[kSource]);
+    return toCachedDataBuffer(createScriptCachedData(this[kScript]));
   }
 }
 
@@ -829,11 +797,11 @@ function compileFunction(code, params, options = {}) {
   if (importModuleDynamically !== undefined && typeof importModuleDynamically !== 'symbol') {
     validateFunction(importModuleDynamically, 'options.importModuleDynamically');
   }
-  const fn = nativeCompileFunction(code, params ?? [], filename, parsingContext, contextExtensions,
-    lineOffset, columnOffset);
+  const [fn, rejected, data] = nativeCompileFunction(code, params ?? [], filename, parsingContext,
+    contextExtensions, lineOffset, columnOffset, cachedData, produceCachedData);
   if (cachedData !== undefined) {
     Object.defineProperty(fn, 'cachedDataRejected', {
-      value: !acceptsCachedData(code, cachedData), writable: true, enumerable: true, configurable: true,
+      value: rejected, writable: true, enumerable: true, configurable: true,
     });
   }
   if (produceCachedData) {
@@ -841,7 +809,7 @@ function compileFunction(code, params, options = {}) {
       value: true, writable: true, enumerable: true, configurable: true,
     });
     Object.defineProperty(fn, 'cachedData', {
-      value: cachedDataFor(code), writable: true, enumerable: true, configurable: true,
+      value: toCachedDataBuffer(data), writable: true, enumerable: true, configurable: true,
     });
   }
   return fn;

@@ -7,14 +7,15 @@ use super::*;
 use crate::syntax::scope::{BindingRef, SuperCallRefs};
 use crate::syntax::span::Span;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Expr {
+    #[serde(deserialize_with = "crate::syntax::cache::serde_with::nested")]
     pub kind: ExprKind,
     pub span: Span,
     pub depth: u32,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub enum PropKey {
     /// An IdentifierName (also reserved words: `{ if: 1 }`).
     Ident(Name),
@@ -27,7 +28,7 @@ pub enum PropKey {
     Private(Name),
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub enum Prop {
     /// `key: value` (a `__proto__: v` entry is this with `PropKey::Ident("__proto__")`
     /// or `PropKey::Str("__proto__")`).
@@ -48,6 +49,7 @@ pub enum Prop {
     Method {
         key: PropKey,
         kind: MethodKind,
+        #[serde(with = "crate::syntax::cache::serde_with::shared_function")]
         func: Rc<Function>,
         span: Span,
     },
@@ -56,20 +58,20 @@ pub enum Prop {
 }
 
 /// An element of an argument list or array literal.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub enum ExprOrSpread {
     Expr(Expr),
     Spread(Expr),
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Template {
     /// One more quasi than expressions.
     pub quasis: Vec<crate::syntax::token::TemplatePart>,
     pub exprs: Vec<Expr>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub enum Literal {
     Null,
     Bool(bool),
@@ -83,7 +85,7 @@ pub enum Literal {
     },
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum UnaryOp {
     Minus,
     Plus,
@@ -94,13 +96,13 @@ pub enum UnaryOp {
     Delete,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum UpdateOp {
     Increment,
     Decrement,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum BinaryOp {
     EqEq,
     NotEq,
@@ -126,14 +128,14 @@ pub enum BinaryOp {
     Instanceof,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum LogicalOp {
     And,
     Or,
     Nullish,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum AssignOp {
     Assign,
     Add,
@@ -153,7 +155,7 @@ pub enum AssignOp {
     Nullish,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub enum MemberProp {
     /// `.name`
     Ident(Ident),
@@ -163,7 +165,7 @@ pub enum MemberProp {
     Computed(Box<Expr>),
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub enum ExprKind {
     /// `this`: resolved like a binding of the nearest non-arrow function.
     This(Cell<BindingRef>),
@@ -178,8 +180,8 @@ pub enum ExprKind {
     Array(Vec<Option<ExprOrSpread>>),
     Object(Vec<Prop>),
     /// Function, generator and async function expressions.
-    Function(Rc<Function>),
-    Arrow(Rc<Function>),
+    Function(#[serde(with = "crate::syntax::cache::serde_with::shared_function")] Rc<Function>),
+    Arrow(#[serde(with = "crate::syntax::cache::serde_with::shared_function")] Rc<Function>),
     Class(Rc<Class>),
     /// `( expr )`: kept because early errors and assignment targets depend on it.
     Paren(Box<Expr>),
@@ -264,6 +266,8 @@ pub enum ExprKind {
         specifier: Box<Expr>,
         options: Option<Box<Expr>>,
     },
-    /// Stands in for a subtree deeper than [`MAX_NESTING`].
+    /// Stands in for a subtree deeper than [`MAX_NESTING`] (never in a
+    /// checked tree, so never in a code cache).
+    #[serde(skip)]
     TooDeep,
 }

@@ -7,7 +7,7 @@ use super::*;
 use crate::syntax::scope::{AnnexBFunction, ClassScope, FunctionScope};
 use crate::syntax::span::Span;
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FunctionKind {
     /// `function` declarations and expressions.
     Normal,
@@ -20,21 +20,21 @@ pub enum FunctionKind {
     ClassConstructor,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Param {
     pub target: Pattern,
     pub default: Option<Expr>,
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub enum FunctionBody {
     Block(Vec<Stmt>),
     /// The concise body of an arrow function: `x => x + 1`.
     Expr(Box<Expr>),
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Function {
     pub name: Option<Ident>,
     pub kind: FunctionKind,
@@ -46,6 +46,7 @@ pub struct Function {
     pub body: FunctionBody,
     pub span: Span,
     /// Set by scope analysis.
+    #[serde(with = "crate::syntax::cache::serde_with::analysed")]
     pub scope: OnceCell<Box<FunctionScope>>,
     /// Whether the function's code is non-strict (ECMA-262 §11.2.2): set by
     /// the early-error walk, which knows the enclosing code's strictness.
@@ -63,21 +64,22 @@ impl Function {
     }
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum MethodKind {
     Method,
     Get,
     Set,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub enum ClassMember {
     /// `constructor(...) {...}` (kind `FunctionKind::ClassConstructor`).
-    Constructor(Rc<Function>),
+    Constructor(#[serde(with = "crate::syntax::cache::serde_with::shared_function")] Rc<Function>),
     Method {
         key: PropKey,
         kind: MethodKind,
         is_static: bool,
+        #[serde(with = "crate::syntax::cache::serde_with::shared_function")]
         func: Rc<Function>,
         span: Span,
     },
@@ -87,6 +89,7 @@ pub enum ClassMember {
         is_static: bool,
         span: Span,
         /// The initialiser's own function scope (set by scope analysis).
+        #[serde(with = "crate::syntax::cache::serde_with::analysed")]
         scope: OnceCell<Box<FunctionScope>>,
     },
     /// `accessor x = v;` (auto-accessor).
@@ -95,21 +98,24 @@ pub enum ClassMember {
         value: Option<Expr>,
         is_static: bool,
         span: Span,
+        #[serde(with = "crate::syntax::cache::serde_with::analysed")]
         scope: OnceCell<Box<FunctionScope>>,
     },
     StaticBlock {
         body: Vec<Stmt>,
         span: Span,
+        #[serde(with = "crate::syntax::cache::serde_with::analysed")]
         scope: OnceCell<Box<FunctionScope>>,
     },
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Class {
     pub name: Option<Ident>,
     pub super_class: Option<Box<Expr>>,
     pub members: Vec<ClassMember>,
     pub span: Span,
     /// Set by scope analysis.
+    #[serde(with = "crate::syntax::cache::serde_with::analysed")]
     pub scope: OnceCell<Box<ClassScope>>,
 }

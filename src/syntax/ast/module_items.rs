@@ -7,20 +7,22 @@ use super::*;
 use crate::syntax::scope::{BindingRef, ModuleScope, ScriptScope};
 use crate::syntax::span::Span;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Module {
     pub body: Vec<ModuleItem>,
     pub span: Span,
     /// Set by scope analysis.
+    #[serde(with = "crate::syntax::cache::serde_with::analysed")]
     pub scope: OnceCell<Box<ModuleScope>>,
 }
 
 /// A script: `vmjs run --script`, `Function(...)` bodies, test harnesses.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Script {
     pub body: Vec<Stmt>,
     pub span: Span,
     /// Set by scope analysis.
+    #[serde(with = "crate::syntax::cache::serde_with::analysed")]
     pub scope: OnceCell<Box<ScriptScope>>,
     /// Whether the script is non-strict code: it has no Use Strict Directive
     /// (ECMA-262 §11.2.2). Set by the early-error walk; false (strict) by
@@ -28,22 +30,24 @@ pub struct Script {
     pub sloppy: Cell<bool>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub enum ModuleItem {
     Import(ImportDecl),
     Export(ExportDecl),
     Stmt(Stmt),
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Ident {
     pub name: Name,
     pub span: Span,
     /// Where the binding this name refers to lives (set by scope analysis).
     pub binding: Cell<BindingRef>,
     /// The name as UTF-16, made once (property keys and global lookups use it).
+    #[serde(skip)]
     units: OnceCell<JsString>,
     /// Where `o.name` last found an own data property (filled by the evaluator).
+    #[serde(skip)]
     pub property_cache: PropertyCache,
 }
 
@@ -102,21 +106,21 @@ impl Ident {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct StringLit {
     pub value: JsString,
     pub span: Span,
 }
 
 /// ModuleExportName: an IdentifierName or a string literal.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub enum ModuleExportName {
     Ident(Ident),
     Str(StringLit),
 }
 
 /// `with { type: 'json' }`: one key/value pair (key is an IdentifierName or a string).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct ImportAttribute {
     pub key: ModuleExportName,
     pub value: StringLit,
@@ -126,7 +130,9 @@ pub struct ImportAttribute {
 /// The phase an import asks for: ModuleRequest's [[Phase]] in the
 /// Deferring Module Evaluation and Source Phase Imports proposals
 /// (spec-notes/18-import-phases.md).
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Copy, Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum ImportPhase {
     /// `~evaluation~`: link and evaluate the module (every ES2025 import).
     #[default]
@@ -150,7 +156,7 @@ impl ImportPhase {
 
 /// Every import form. `import 'x'` has all three binding fields empty;
 /// `import {} from 'x'` has `named == Some(vec![])`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct ImportDecl {
     /// The import phase: `import defer * as ns` and `import source x` name
     /// one; every other form is the evaluation phase.
@@ -164,14 +170,14 @@ pub struct ImportDecl {
 }
 
 /// `imported as local`, or just `local` (then `imported` is None).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct ImportSpecifier {
     pub imported: Option<ModuleExportName>,
     pub local: Ident,
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct ExportDecl {
     pub kind: ExportKind,
     pub span: Span,
@@ -179,14 +185,16 @@ pub struct ExportDecl {
 
 // Exports are few per module; boxing the declaration would only add a hop.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub enum ExportKind {
     /// `export var|let|const|function|class ...`
     Decl(Stmt),
     /// `export default AssignmentExpression;`
     DefaultExpr(Expr),
     /// `export default function [name] ...` (also async/generator forms).
-    DefaultFunction(Rc<Function>),
+    DefaultFunction(
+        #[serde(with = "crate::syntax::cache::serde_with::shared_function")] Rc<Function>,
+    ),
     /// `export default class [name] ...`
     DefaultClass(Rc<Class>),
     /// `export { a, b as c } [from 'm']`
@@ -204,7 +212,7 @@ pub enum ExportKind {
 }
 
 /// `local as exported`, or just `local` (then `exported` is None).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct ExportSpecifier {
     pub local: ModuleExportName,
     pub exported: Option<ModuleExportName>,

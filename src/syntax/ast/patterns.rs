@@ -3,14 +3,15 @@
 use super::*;
 use crate::syntax::span::Span;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Pattern {
+    #[serde(deserialize_with = "crate::syntax::cache::serde_with::nested")]
     pub kind: PatternKind,
     pub span: Span,
     pub depth: u32,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct ObjectPatternProp {
     pub key: PropKey,
     pub value: Pattern,
@@ -20,13 +21,13 @@ pub struct ObjectPatternProp {
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct PatternElem {
     pub target: Pattern,
     pub default: Option<Expr>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub enum PatternKind {
     Ident(Ident),
     Object {
@@ -40,7 +41,9 @@ pub enum PatternKind {
     },
     /// A member expression as an assignment target (`a.b = 1`, `[o.x] = arr`).
     Expr(Box<Expr>),
-    /// Stands in for a subtree deeper than [`MAX_NESTING`].
+    /// Stands in for a subtree deeper than [`MAX_NESTING`] (never in a
+    /// checked tree, so never in a code cache).
+    #[serde(skip)]
     TooDeep,
 }
 

@@ -7,44 +7,46 @@ use super::*;
 use crate::syntax::scope::BlockScope;
 use crate::syntax::span::Span;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "crate::syntax::cache::serde_with::StmtFields")]
 pub struct Stmt {
     pub kind: StmtKind,
     pub span: Span,
     pub depth: u32,
     /// Block, Switch, For, ForIn and ForOf: their scope (set by scope analysis).
+    #[serde(with = "crate::syntax::cache::serde_with::once_cell")]
     pub scope: OnceCell<Box<BlockScope>>,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum VarKind {
     Var,
     Let,
     Const,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct VarDecl {
     pub kind: VarKind,
     pub declarations: Vec<VarDeclarator>,
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct VarDeclarator {
     pub target: Pattern,
     pub init: Option<Expr>,
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub enum ForInit {
     Var(VarDecl),
     Expr(Expr),
 }
 
 /// The left side of for-in / for-of.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub enum ForHead {
     /// `for (var|let|const target of ...)` (a single declarator, no initialiser
     /// except the legacy for-in case, which is an error in strict code).
@@ -53,7 +55,7 @@ pub enum ForHead {
     Target(Pattern),
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct SwitchCase {
     /// None for `default:`.
     pub test: Option<Expr>,
@@ -61,17 +63,18 @@ pub struct SwitchCase {
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct CatchClause {
     /// None for `catch { }` (optional catch binding).
     pub param: Option<Pattern>,
     pub body: Vec<Stmt>,
     pub span: Span,
     /// The parameter and the body's declarations (set by scope analysis).
+    #[serde(with = "crate::syntax::cache::serde_with::analysed")]
     pub scope: OnceCell<Box<BlockScope>>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub enum StmtKind {
     Block(Vec<Stmt>),
     Empty,
@@ -128,7 +131,9 @@ pub enum StmtKind {
         handler: Option<Box<CatchClause>>,
         finalizer: Option<Vec<Stmt>>,
         /// Scopes of the try block and the finally block (set by scope analysis).
+        #[serde(with = "crate::syntax::cache::serde_with::analysed")]
         block_scope: OnceCell<Box<BlockScope>>,
+        #[serde(with = "crate::syntax::cache::serde_with::once_cell")]
         finalizer_scope: OnceCell<Box<BlockScope>>,
     },
     Debugger,
@@ -140,8 +145,10 @@ pub enum StmtKind {
     /// `var` / `let` / `const` declarations.
     Var(VarDecl),
     /// Function, generator, async function and async generator declarations.
-    Function(Rc<Function>),
+    Function(#[serde(with = "crate::syntax::cache::serde_with::shared_function")] Rc<Function>),
     Class(Rc<Class>),
-    /// Stands in for a subtree deeper than [`MAX_NESTING`].
+    /// Stands in for a subtree deeper than [`MAX_NESTING`] (never in a
+    /// checked tree, so never in a code cache).
+    #[serde(skip)]
     TooDeep,
 }

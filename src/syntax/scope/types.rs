@@ -42,7 +42,7 @@ use std::rc::Rc;
 use crate::syntax::ast::{Function, Name};
 
 /// Where a name's binding lives. `Copy`, so it sits in a `Cell` in the AST.
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum BindingRef {
     /// Not analysed (binding occurrences that need no slot, e.g. labels,
     /// property names). The evaluator treats it as `Global`.
@@ -79,7 +79,7 @@ impl BindingRef {
 }
 
 /// The name a [`BindingRef::Dynamic`] looks up.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Implicit {
     /// The identifier's own name.
     Name,
@@ -105,7 +105,7 @@ impl Implicit {
 /// The names of an environment's slots, for the lookups by name that
 /// direct `eval` and `with` need. Only scopes such a lookup can reach
 /// have one.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct EnvNames {
     pub slots: Vec<NamedSlot>,
     /// The variable environment of a non-strict function whose direct
@@ -113,7 +113,7 @@ pub struct EnvNames {
     pub var_scope: bool,
 }
 
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct NamedSlot {
     pub name: Name,
     pub slot: u32,
@@ -133,7 +133,7 @@ impl EnvNames {
 /// code (Annex B.3.3), besides nothing (§15.2.6: a FunctionDeclaration
 /// evaluates to empty; its block instantiated it already). Set by scope
 /// analysis in `Function::annex_b`.
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum AnnexBFunction {
     /// Strict code, or a declaration Annex B leaves alone (replacing it
     /// with `var F` would be an early error, or F is a parameter name).
@@ -152,7 +152,7 @@ pub enum AnnexBFunction {
 }
 
 /// How a name was declared.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DeclKind {
     Var,
     Let,
@@ -171,8 +171,9 @@ pub enum DeclKind {
 /// A function declaration to instantiate when its scope is entered
 /// (FunctionDeclarationInstantiation step 36, BlockDeclarationInstantiation
 /// step 3.b, InitializeEnvironment step 24).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct HoistedFunction {
+    #[serde(with = "crate::syntax::cache::serde_with::shared_function")]
     pub function: Rc<Function>,
     /// Where to store the new function object.
     pub target: BindingRef,
@@ -180,7 +181,7 @@ pub struct HoistedFunction {
 
 /// The scope of a function, arrow, method, getter/setter, class
 /// constructor, class field initialiser or static block.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct FunctionScope {
     /// Frame slots to allocate per call (all uninitialised at entry).
     pub frame_size: u32,
@@ -220,7 +221,7 @@ pub struct FunctionScope {
 
 /// The scope of a block statement, `switch`, `for`/`for-in`/`for-of` head
 /// (its let/const declarations), or a `catch` clause (parameter and body).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct BlockScope {
     /// Slots of the environment entering this scope creates; `None`: none
     /// (every binding of the scope lives in the frame).
@@ -237,7 +238,7 @@ pub struct BlockScope {
 
 /// The scope a class body opens (ClassDefinitionEvaluation's classEnv):
 /// the class's inner name binding and its private names.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct ClassScope {
     pub env_slots: Option<u32>,
     pub env_names: Option<Rc<EnvNames>>,
@@ -251,7 +252,7 @@ pub struct ClassScope {
 }
 
 /// A module's top-level scope.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct ModuleScope {
     /// Slots of the module environment.
     pub env_slots: u32,
@@ -279,7 +280,7 @@ pub struct ModuleScope {
 /// class declarations live in the script environment (every slot captured),
 /// which the realm's global declarative record then names for later scripts
 /// and modules.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct ScriptScope {
     /// Slots of the script environment.
     pub env_slots: u32,
@@ -296,6 +297,7 @@ pub struct ScriptScope {
     pub var_names: Vec<Name>,
     /// The top-level function declarations, in source order (a later one
     /// of the same name wins).
+    #[serde(with = "crate::syntax::cache::serde_with::shared_functions")]
     pub functions: Vec<Rc<Function>>,
     /// Non-strict code: the block-level function declarations Annex B.3.3.2
     /// / B.3.3.3 may give a var binding, in source order (a name may repeat),
@@ -310,7 +312,7 @@ pub struct ScriptScope {
 /// What `super(...)` needs: where the enclosing constructor keeps `this`
 /// (written when the parent constructor returns), `new.target` and the
 /// active function (whose [[GetPrototypeOf]] is the parent constructor).
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SuperCallRefs {
     pub this: BindingRef,
     pub new_target: BindingRef,

@@ -1,7 +1,6 @@
 // Port of the parts of Node's test/parallel/test-vm-module-cached-data.js that
-// need no Buffer. Left out: creating cached data and feeding it back
-// (createCachedData() returns a Buffer; vmjs has no Buffer and no code cache),
-// including the ERR_VM_MODULE_CACHED_DATA_REJECTED case built from it.
+// need no Buffer. Creating cached data and feeding it back, and the
+// ERR_VM_MODULE_CACHED_DATA_REJECTED cases, are in code-cache-module.mjs.
 import vm from 'node:vm';
 
 const { SourceTextModule } = vm;
