@@ -5,6 +5,7 @@
 // promise timing come out as Node's do; the binding does the spec's work
 // (ParseModule, Link, Evaluate, GetModuleNamespace).
 import binding from 'vmjs:vm-binding';
+import { Buffer } from 'node:buffer';
 
 const {
   compileSourceText, compileSynthetic, setHostDefined, moduleRequests, link: recordLinks,
@@ -599,9 +600,9 @@ function validateContext(contextifiedObject) {
 }
 
 // The value `createCachedData()` and `produceCachedData` give: the code
-// cache's bytes (see syntax/cache in the crate). Node gives a Buffer.
+// cache's bytes (see syntax/cache in the crate), as a Buffer, as in Node.
 function toCachedDataBuffer(bytes) {
-  return bytes;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 const kScript = Symbol('kScript');

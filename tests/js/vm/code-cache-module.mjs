@@ -43,7 +43,7 @@ async function run(cachedData) {
 
 const made = new SourceTextModule(source);
 const data = made.createCachedData();
-console.log(data instanceof Uint8Array, data.length > 0);
+console.log(data instanceof Uint8Array, Buffer.isBuffer(data), data.length > 0);
 await run(undefined);
 await run(data);
 await run(new DataView(data.buffer, data.byteOffset, data.byteLength));

@@ -27,7 +27,7 @@ const producer = new vm.Script(program, { produceCachedData: true, filename: 'pr
 console.log(Object.keys(producer));
 console.log(producer.cachedDataProduced, producer.cachedData instanceof Uint8Array, producer.cachedData.length > 0);
 const data = producer.createCachedData();
-console.log(data instanceof Uint8Array, data.length > 0);
+console.log(data instanceof Uint8Array, Buffer.isBuffer(data), data.length > 0);
 console.log('parsed:', producer.runInNewContext({}));
 
 const consumer = new vm.Script(program, { cachedData: data, filename: 'program.js' });
@@ -65,7 +65,7 @@ try {
 
 // vm.compileFunction.
 const fn = vm.compileFunction('return a + b + c', ['a', 'b'], { produceCachedData: true, contextExtensions: [{ c: 100 }] });
-console.log(Object.keys(fn), fn.cachedDataProduced, fn.cachedData instanceof Uint8Array, fn(1, 2));
+console.log(Object.keys(fn), fn.cachedDataProduced, fn.cachedData instanceof Uint8Array, Buffer.isBuffer(fn.cachedData), fn(1, 2));
 const again = vm.compileFunction('return a + b + c', ['a', 'b'], { cachedData: fn.cachedData, contextExtensions: [{ c: 1000 }] });
 console.log(Object.keys(again), again.cachedDataRejected, again(1, 2));
 const otherFn = vm.compileFunction('return a * 2', ['a'], { cachedData: new Uint8Array([1, 2, 3]) });
