@@ -16,7 +16,7 @@
 //! stack, and one nothing refers to any more is collected.
 
 use std::cell::Cell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use gc::{Finalize, Gc, GcCell, Trace};
 
@@ -75,8 +75,11 @@ struct Suspension {
     strict: bool,
     /// The execution context's position (stack traces).
     position: u32,
-    /// The realm the body runs in.
-    realm: Rc<Realm>,
+    /// The realm the body runs in, held weakly: the agent owns its realms,
+    /// and a realm's fields are roots, so a strong reference from the heap
+    /// would keep the realm (and all it reaches) one collection past its
+    /// agent, as code does not either (`SourceText`).
+    realm: Weak<Realm>,
     /// The way down to the await statement the resumption completes.
     path: Box<[Level]>,
 }
@@ -96,13 +99,13 @@ impl Suspension {
             source: frame.source,
             strict: frame.strict,
             position: context.position.get(),
-            realm,
+            realm: Rc::downgrade(&realm),
             path,
         }
     }
 
     /// The frame and execution context again.
-    fn restore(self) -> (Frame, StackFrame, Rc<Realm>, Box<[Level]>) {
+    fn restore(self) -> (Frame, StackFrame, Weak<Realm>, Box<[Level]>) {
         let context = StackFrame {
             function: Some(self.function.clone()),
             source: self.source.clone(),
@@ -364,6 +367,9 @@ impl Agent {
             return;
         };
         let (frame, context, realm, path) = suspension.restore();
+        // Reaction jobs run only while the agent, which owns every realm it
+        // made, lives; the current realm stands in should that ever not hold.
+        let realm = realm.upgrade().unwrap_or_else(|| self.realm.clone());
         // 3.c / 5.c. Push asyncContext onto the execution context stack; the
         //            body runs in its own realm, the caller's comes back after.
         let outer_realm = std::mem::replace(&mut self.realm, realm);
