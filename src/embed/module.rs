@@ -396,7 +396,9 @@ impl Module {
 
     /// Evaluate ( ), then the jobs and timers it leaves, under the limits.
     /// An exception thrown by the graph is [`Error::Exception`] (and the
-    /// module `errored`); a limit reached is [`Error::Limit`].
+    /// module `errored`); so is one thrown later by a timer callback, which
+    /// ends the run as an uncaught exception ends Node's (the module stays
+    /// `evaluated`); a limit reached is [`Error::Limit`].
     pub fn evaluate(&self, rt: &mut Runtime) -> Result<Evaluation> {
         if !matches!(
             self.status(rt)?,

@@ -98,6 +98,27 @@ fn a_throwing_module_is_errored_with_the_thrown_value() {
     assert_eq!(again, value);
 }
 
+/// A timer callback that throws after the module evaluated: `evaluate`
+/// reports that exception (Node would end the process with it as uncaught),
+/// and the module stays `evaluated` (a run fuzz finding: the target took
+/// every exception for the module's own).
+#[test]
+fn an_exception_from_a_later_timer_leaves_the_module_evaluated() {
+    let mut rt = Runtime::new();
+    let m = stm(
+        &mut rt,
+        "export const v = 1; setTimeout(() => missingName.log('never printed'), 1);",
+    );
+    m.link(&mut rt, no_imports).unwrap();
+    let e = m.evaluate(&mut rt).unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("ReferenceError: missingName is not defined"),
+        "{e}"
+    );
+    assert_eq!(m.status(&rt).unwrap(), Status::Evaluated);
+}
+
 #[test]
 fn syntax_errors_carry_the_position() {
     let mut rt = Runtime::new();
