@@ -6,7 +6,9 @@ use crate::syntax::ast::{
     Module, ModuleItem, Pattern, PatternKind, Prop, PropKey, Stmt, StmtKind,
 };
 
-enum Node<'a> {
+/// A node the `await` search visits.
+#[derive(Copy, Clone)]
+pub enum Node<'a> {
     Expr(&'a Expr),
     Stmt(&'a Stmt),
     Pattern(&'a Pattern),
@@ -30,6 +32,18 @@ pub fn module_contains_await(module: &Module) -> bool {
             ModuleItem::Import(_) => {}
         }
     }
+    search(stack)
+}
+
+/// Contains `await` (an AwaitExpression or `for await`) in `root`'s own
+/// code, with the module's rules above: an async function body asks this of
+/// its statements and expressions (the awaits of nested functions are
+/// theirs).
+pub fn contains_await(root: Node<'_>) -> bool {
+    search(vec![root])
+}
+
+fn search(mut stack: Vec<Node<'_>>) -> bool {
     while let Some(node) = stack.pop() {
         match node {
             Node::Expr(e) => {
