@@ -8,7 +8,7 @@ use super::errors::K_MAX_LENGTH;
 use super::{numbers, prototype, search, statics};
 use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
-use crate::interp::function::CallArgs;
+use crate::interp::function::{CallArgs, NativeFn};
 use crate::interp::inspect::CUSTOM_INSPECT_KEY;
 use crate::interp::native::define_value;
 use crate::interp::object::JsObject;
@@ -39,28 +39,7 @@ pub fn buffer_constructor(agent: &mut Agent) -> Gc<JsObject> {
     if let Some(ctor) = agent.intrinsics().try_get("Buffer") {
         return ctor;
     }
-    let uint8_array = agent.intrinsics().get("Uint8Array");
-    let uint8_proto = agent.intrinsics().get("Uint8Array.prototype");
-    let proto = JsObject::ordinary_create(Some(uint8_proto));
-    let ctor = agent.native_function_with("Buffer", 3, buffer, true, Vec::new());
-    JsObject::set_prototype_of(&ctor, Some(uint8_array));
-    ctor.define_own_property(
-        PropertyKey::from("prototype"),
-        PropertyDescriptor::data(
-            Value::Object(proto.clone()),
-            Attributes {
-                writable: true,
-                enumerable: false,
-                configurable: false,
-            },
-        ),
-    );
-    define_value(
-        &proto,
-        "constructor",
-        Value::Object(ctor.clone()),
-        Attributes::METHOD,
-    );
+    let (ctor, proto) = uint8_array_subclass(agent, "Buffer", 3, buffer);
     agent.intrinsics().register("Buffer", ctor.clone());
     agent
         .intrinsics()
@@ -153,13 +132,27 @@ pub fn install_global(agent: &mut Agent) {
 /// `SlowBuffer` (deprecated): a function with a prototype of its own that
 /// inherits from `Uint8Array.prototype`, as in Node; it makes Buffers.
 fn slow_buffer_constructor(agent: &mut Agent) -> Gc<JsObject> {
+    let (slow, _) = uint8_array_subclass(agent, "SlowBuffer", 1, statics::slow_buffer);
+    slow
+}
+
+/// A constructor `name` whose own prototype inherits from
+/// `Uint8Array.prototype` (as a class extending Uint8Array makes them):
+/// `prototype` writable, neither enumerable nor configurable, and the
+/// prototype's `constructor` pointing back.
+fn uint8_array_subclass(
+    agent: &mut Agent,
+    name: &str,
+    length: u32,
+    call: NativeFn,
+) -> (Gc<JsObject>, Gc<JsObject>) {
     let uint8_array = agent.intrinsics().get("Uint8Array");
     let uint8_proto = agent.intrinsics().get("Uint8Array.prototype");
     let proto = JsObject::ordinary_create(Some(uint8_proto));
-    let slow = agent.native_function_with("SlowBuffer", 1, statics::slow_buffer, true, Vec::new());
-    JsObject::set_prototype_of(&slow, Some(uint8_array));
+    let ctor = agent.native_function_with(name, length, call, true, Vec::new());
+    JsObject::set_prototype_of(&ctor, Some(uint8_array));
     define_value(
-        &slow,
+        &ctor,
         "prototype",
         Value::Object(proto.clone()),
         Attributes {
@@ -171,10 +164,10 @@ fn slow_buffer_constructor(agent: &mut Agent) -> Gc<JsObject> {
     define_value(
         &proto,
         "constructor",
-        Value::Object(slow.clone()),
+        Value::Object(ctor.clone()),
         Attributes::METHOD,
     );
-    slow
+    (ctor, proto)
 }
 
 /// The object `node:buffer` re-exports: `Buffer`, `SlowBuffer`,
