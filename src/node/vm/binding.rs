@@ -193,6 +193,13 @@ fn module_requests(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 
 /// `link(wrap, modules)`: records the module the linker gave for each
 /// request (FinishLoadingImportedModule), unless the record is linked already.
+///
+/// Deviation: a module whose Link ( ) failed is `unlinked` with its
+/// [[LoadedModules]] kept, and the spec never loads it again. Node lets
+/// `link()` be called again with another linker, and V8 asks for every
+/// module anew at each instantiation; so new links put the record back to
+/// `new`, and `instantiate`'s LoadRequestedModules walks it (and the
+/// modules it now reaches) again.
 fn link(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let id = unwrap(agent, &args.arg(0))?;
     let Value::Object(list) = args.arg(1) else {
@@ -209,6 +216,7 @@ fn link(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let record = g.get_mut(id);
     if matches!(record.status, Status::New | Status::Unlinked) {
         record.loaded_modules = modules.into_iter().map(Some).collect();
+        record.status = Status::New;
     }
     Ok(Value::Undefined)
 }
