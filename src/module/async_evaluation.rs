@@ -221,7 +221,7 @@ pub fn async_module_execution_fulfilled(
             r.top_level_capability.is_none() || r.cycle_root == Some(module),
             "AsyncModuleExecutionFulfilled step 7.a"
         );
-        r.top_level_capability.clone()
+        r.top_level_capability.as_deref().cloned()
     };
     //    b. Perform ! Call(module.[[TopLevelCapability]].[[Resolve]], undefined, « undefined »).
     if let Some(c) = capability {
@@ -300,7 +300,7 @@ pub fn async_module_execution_fulfilled(
                     r.async_evaluation_order = AsyncEvaluationOrder::Done;
                     // 2. Set m.[[Status]] to evaluated.
                     r.status = Status::Evaluated;
-                    let capability = r.top_level_capability.clone();
+                    let capability = r.top_level_capability.as_deref().cloned();
                     if g.tracing() {
                         let event =
                             TraceEvent::new("AsyncModuleExecutionFulfilled", "12.c.iii", module)
@@ -404,7 +404,7 @@ pub fn async_module_execution_rejected(
                 r.top_level_capability.is_none() || r.cycle_root == Some(m),
                 "AsyncModuleExecutionRejected step 10.a"
             );
-            r.top_level_capability.clone()
+            r.top_level_capability.as_deref().cloned()
         };
         //     b. Perform ! Call(module.[[TopLevelCapability]].[[Reject]], undefined, « error »).
         if let Some(c) = capability {

@@ -277,5 +277,12 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
             }
         }
     }
+    // The lists are final now: give back what growing them left spare
+    // (a module's record lives as long as the graph).
+    record.requested_modules.shrink_to_fit();
+    record.import_entries.shrink_to_fit();
+    record.local_export_entries.shrink_to_fit();
+    record.indirect_export_entries.shrink_to_fit();
+    record.star_export_entries.shrink_to_fit();
     record.index_exports();
 }

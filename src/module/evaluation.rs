@@ -55,7 +55,7 @@ pub fn evaluate(agent: &mut Agent, graph: &SharedGraph, mut module: ModuleId) ->
     // 6. Let capability be ! NewPromiseCapability(%Promise%).
     let capability = agent.promise_capability()?;
     // 7. Set module.[[TopLevelCapability]] to capability.
-    graph.borrow_mut().get_mut(module).top_level_capability = Some(capability.clone());
+    graph.borrow_mut().get_mut(module).top_level_capability = Some(Box::new(capability.clone()));
     // 8. Let result be Completion(InnerModuleEvaluation(module, stack, 0)).
     let result = inner_module_evaluation(agent, graph, module, &mut stack);
     match result {

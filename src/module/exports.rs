@@ -100,8 +100,8 @@ impl ModuleGraph {
         // Step 5 answers most calls (an import of a name the module itself
         // declares): that needs neither a resolveSet nor the cache.
         let record = self.get(module);
-        if let Some(ExportRef::Local(i)) = record.export_index.get(export_name) {
-            if let Some((_, slot)) = &record.local_export_entries[*i].local_name {
+        if let Some(ExportRef::Local(i)) = record.find_export(export_name) {
+            if let Some((_, slot)) = &record.local_export_entries[i].local_name {
                 return Resolution::Resolved(ResolvedBinding {
                     module,
                     binding_name: BindingName::Slot(*slot),
@@ -148,7 +148,7 @@ impl ModuleGraph {
                 } else {
                     let record = self.get(m);
                     let continue_with_star;
-                    match record.export_index.get(&name).copied() {
+                    match record.find_export(&name) {
                         // 5. For each ExportEntry Record e of module.[[LocalExportEntries]], do
                         //    a. If e.[[ExportName]] is exportName, then
                         //       i. Assert: module provides the direct binding for this export.

@@ -232,7 +232,7 @@ pub struct ModuleRecord {
     /// [[AsyncEvaluationOrder]]
     pub(crate) async_evaluation_order: AsyncEvaluationOrder,
     /// [[TopLevelCapability]] (`None` is `empty`).
-    pub(crate) top_level_capability: Option<PromiseCapability>,
+    pub(crate) top_level_capability: Option<Box<PromiseCapability>>,
     /// [[AsyncParentModules]]
     pub(crate) async_parent_modules: Vec<ModuleId>,
     /// [[PendingAsyncDependencies]] (`None` is `empty`).
@@ -246,7 +246,8 @@ pub struct ModuleRecord {
     /// [[StarExportEntries]]
     pub(crate) star_export_entries: Vec<ExportEntry>,
     /// Export names to their entries, for ResolveExport steps 5–6 in
-    /// constant time (local entries win, as step 5 comes first).
+    /// constant time (local entries win, as step 5 comes first); empty for
+    /// a module with few exports (see `find_export`).
     pub(crate) export_index: HashMap<JsStr, ExportRef>,
     /// [[Namespace]]
     pub(crate) namespace: Option<Gc<JsObject>>,
@@ -261,7 +262,7 @@ pub struct ModuleRecord {
     /// `vm.createContext` context).
     pub(crate) realm: Option<Rc<crate::interp::realm::Realm>>,
     /// [[HostDefined]] of `node:vm` modules.
-    pub(crate) host_defined: Option<HostDefined>,
+    pub(crate) host_defined: Option<Rc<HostDefined>>,
 }
 
 impl ModuleRecord {
@@ -296,9 +297,17 @@ impl ModuleRecord {
         }
     }
 
-    /// Fills `export_index` from the local and indirect export entries.
+    /// Fills `export_index` from the local and indirect export entries,
+    /// when there are more than [`ModuleRecord::SCANNED_EXPORTS`] of them
+    /// (fewer are searched in place, which is as fast and allocates nothing).
     pub fn index_exports(&mut self) {
         self.export_index.clear();
+        if self.local_export_entries.len() + self.indirect_export_entries.len()
+            <= Self::SCANNED_EXPORTS
+        {
+            self.export_index.shrink_to_fit();
+            return;
+        }
         for (i, e) in self.indirect_export_entries.iter().enumerate() {
             if let Some(name) = &e.export_name {
                 self.export_index
@@ -310,6 +319,26 @@ impl ModuleRecord {
                 self.export_index.insert(name.clone(), ExportRef::Local(i));
             }
         }
+    }
+
+    /// Up to how many local and indirect export entries a lookup walks
+    /// instead of building `export_index`.
+    const SCANNED_EXPORTS: usize = 8;
+
+    /// The local or indirect entry exporting `name` (ResolveExport steps
+    /// 5–6; local entries win, as step 5 comes first).
+    pub fn find_export(&self, name: &JsStr) -> Option<ExportRef> {
+        if !self.export_index.is_empty() {
+            return self.export_index.get(name).copied();
+        }
+        let named = |e: &ExportEntry| e.export_name.as_ref() == Some(name);
+        if let Some(i) = self.local_export_entries.iter().position(named) {
+            return Some(ExportRef::Local(i));
+        }
+        self.indirect_export_entries
+            .iter()
+            .position(named)
+            .map(ExportRef::Indirect)
     }
 
     /// The module's environment ([[Environment]]).

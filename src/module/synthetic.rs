@@ -94,10 +94,10 @@ pub fn set_synthetic_module_export(
     let ModuleBody::Synthetic { env, .. } = &module.body else {
         return false;
     };
-    let Some(ExportRef::Local(i)) = module.export_index.get(export_name) else {
+    let Some(ExportRef::Local(i)) = module.find_export(export_name) else {
         return false;
     };
-    let Some((_, slot)) = &module.local_export_entries[*i].local_name else {
+    let Some((_, slot)) = &module.local_export_entries[i].local_name else {
         return false;
     };
     // 2. Let envRec be module.[[Environment]].

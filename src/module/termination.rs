@@ -32,7 +32,11 @@ pub fn clear_termination(agent: &mut Agent, graph: &SharedGraph, id: ModuleId) -
             record.evaluation_error = Some(Value::Null);
         }
     }
-    if let Some(old) = g.get_mut(root).top_level_capability.replace(never) {
+    if let Some(old) = g
+        .get_mut(root)
+        .top_level_capability
+        .replace(Box::new(never))
+    {
         if let Value::Object(p) = &old.promise {
             agent
                 .jobs

@@ -59,7 +59,7 @@ impl Agent {
     /// GetValue of a reference resolved in the global environment record.
     pub(super) fn read_global(&mut self, id: &Ident) -> JsResult<Value> {
         let global = &self.realm.global_object;
-        if let Some(v) = global.cached_global(&id.property_cache) {
+        if let Some(v) = global.cached_global(id.property_cache()) {
             return Ok(v);
         }
         // The global declarative record (scripts' let, const and class) first.
@@ -72,7 +72,7 @@ impl Agent {
         let global = self.global_object();
         let key = PropertyKey::from_string(JsStr::from_units(id.units()));
         if global.has_property(&key) {
-            global.fill_global_cache(&key, &id.property_cache);
+            global.fill_global_cache(&key, id.property_cache());
             return self.get(&global, &key);
         }
         self.set_position(id.span.start);

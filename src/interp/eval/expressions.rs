@@ -97,7 +97,7 @@ impl Agent {
                 // `this.name` or `local.name` answered by the name's inline
                 // cache, reading the object where the frame holds it.
                 if let Some(Value::Object(o)) = frame_slot_value(f, object) {
-                    if let Some(v) = o.cached_data(&id.property_cache) {
+                    if let Some(v) = o.cached_data(id.property_cache()) {
                         return Ok(v);
                     }
                 }

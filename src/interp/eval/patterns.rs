@@ -231,7 +231,7 @@ impl Agent {
         let base = self.eval_expr(f, object)?;
         let v = self.eval_expr(f, value)?;
         if let Value::Object(o) = &base {
-            if o.cached_set(&id.property_cache, &v) {
+            if o.cached_set(id.property_cache(), &v) {
                 return Ok(v);
             }
         }
@@ -244,7 +244,7 @@ impl Agent {
         let reference = Reference::Property { base, key };
         self.put_reference_value(f, &reference, v.clone())?;
         if let (Value::Object(o), Reference::Property { key, .. }) = (&target, &reference) {
-            o.fill_store_cache(key, before, &id.property_cache);
+            o.fill_store_cache(key, before, id.property_cache());
         }
         Ok(v)
     }

@@ -344,12 +344,12 @@ impl Agent {
                 }
                 // Fast path: `o.name` on objects, through the name's inline cache.
                 if let (Value::Object(o), MemberProp::Ident(id)) = (&base, prop) {
-                    if let Some(v) = o.cached_data(&id.property_cache) {
+                    if let Some(v) = o.cached_data(id.property_cache()) {
                         return Ok(Some((v, base)));
                     }
                     let key = PropertyKey::from_string(JsStr::from_units(id.units()));
                     let v = self.get(o, &key)?;
-                    o.fill_property_cache(&key, &id.property_cache);
+                    o.fill_property_cache(&key, id.property_cache());
                     return Ok(Some((v, base)));
                 }
                 if matches!(base, Value::Undefined | Value::Null) {

@@ -145,10 +145,10 @@ fn string_list(agent: &mut Agent, v: &Value) -> JsResult<Vec<JsStr>> {
 /// `setHostDefined(wrap, initializeImportMeta, importModuleDynamically)`.
 fn set_host_defined(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let id = unwrap(agent, &args.arg(0))?;
-    graph(agent)?.borrow_mut().get_mut(id).host_defined = Some(HostDefined {
+    graph(agent)?.borrow_mut().get_mut(id).host_defined = Some(Rc::new(HostDefined {
         initialize_import_meta: args.arg(1),
         import_dynamically: args.arg(2),
-    });
+    }));
     Ok(Value::Undefined)
 }
 
