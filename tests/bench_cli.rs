@@ -3,14 +3,9 @@
 //! the graph's modules, edges and bytes, and a time for every phase.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn vmjs(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vmjs"))
-        .args(args)
-        .output()
-        .expect("the vmjs binary runs")
-}
+#[path = "common/cli.rs"]
+mod cli;
+use cli::vmjs;
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("vmjs-bench-cli-{}-{name}", std::process::id()));

@@ -2,15 +2,11 @@
 //! tests/estree_fixtures), SyntaxError reports and exit statuses.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+#[path = "common/cli.rs"]
+mod cli;
+use cli::vmjs;
+use std::process::Output;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-fn vmjs(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vmjs"))
-        .args(args)
-        .output()
-        .expect("the vmjs binary runs")
-}
 
 /// A file in a fresh directory under the system temp directory; both are
 /// removed on drop.

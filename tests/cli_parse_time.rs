@@ -4,14 +4,10 @@
 //! run to run, so only their form is checked.
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn vmjs(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vmjs"))
-        .args(args)
-        .output()
-        .expect("the vmjs binary runs")
-}
+#[path = "common/cli.rs"]
+mod cli;
+use cli::vmjs;
+use std::process::Output;
 
 /// A file in a fresh directory under the system temp directory, removed on
 /// drop.

@@ -3,14 +3,9 @@
 //! file and a damaged entry are parsed again and their entries rewritten.
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn vmjs(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vmjs"))
-        .args(args)
-        .output()
-        .expect("the vmjs binary runs")
-}
+#[path = "common/cli.rs"]
+mod cli;
+use cli::vmjs;
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir =

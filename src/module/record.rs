@@ -298,14 +298,13 @@ impl ModuleRecord {
     }
 
     /// Fills `export_index` from the local and indirect export entries,
-    /// when there are more than [`ModuleRecord::SCANNED_EXPORTS`] of them
-    /// (fewer are searched in place, which is as fast and allocates nothing).
+    /// when there are more than `SCANNED_EXPORTS` of them (fewer are
+    /// searched in place, which is as fast and allocates nothing).
     pub fn index_exports(&mut self) {
-        self.export_index.clear();
+        self.export_index = HashMap::default();
         if self.local_export_entries.len() + self.indirect_export_entries.len()
             <= Self::SCANNED_EXPORTS
         {
-            self.export_index.shrink_to_fit();
             return;
         }
         for (i, e) in self.indirect_export_entries.iter().enumerate() {

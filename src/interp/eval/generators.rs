@@ -74,10 +74,7 @@ impl Agent {
         this: Value,
         args: &[Value],
     ) -> JsResult<Value> {
-        let mut frame = self.function_frame(f, func);
-        self.push_context(f, frame.source.clone(), func.span.start);
-        let instantiated = self.instantiate_in_frame(&mut frame, f, func, Some(this), args);
-        self.stack.pop();
+        let (mut frame, instantiated) = self.instantiate_for_later(f, func, this, args);
         let (fo, code) = (f.clone(), func.clone());
         let body = move |agent: &mut Agent, first: Resume| -> JsResult<Value> {
             agent.push_context(&fo, frame.source.clone(), code.span.start);
@@ -121,15 +118,29 @@ impl Agent {
         Ok(Value::Object(generator))
     }
 
-    fn instantiate_in_frame(
+    /// FunctionDeclarationInstantiation for a body that runs later (a
+    /// generator's or an async function's, on a coroutine or stackless): in
+    /// a frame of its own, under a context pushed for the instantiation
+    /// only. The frame is the body's; the result is the instantiation's.
+    pub(crate) fn instantiate_for_later(
         &mut self,
-        frame: &mut Frame,
         f: &Gc<JsObject>,
         func: &Function,
-        this: Option<Value>,
+        this: Value,
         args: &[Value],
-    ) -> JsResult<()> {
-        self.function_declaration_instantiation(frame, f, func, this, args, Value::Undefined)
+    ) -> (Frame, JsResult<()>) {
+        let mut frame = self.function_frame(f, func);
+        self.push_context(f, frame.source.clone(), func.span.start);
+        let instantiated = self.function_declaration_instantiation(
+            &mut frame,
+            f,
+            func,
+            Some(this),
+            args,
+            Value::Undefined,
+        );
+        self.stack.pop();
+        (frame, instantiated)
     }
 
     /// A body's statements, with `return` ending it.

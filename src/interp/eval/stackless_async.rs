@@ -241,17 +241,7 @@ impl Agent {
         this: Value,
         args: &[Value],
     ) -> JsResult<Value> {
-        let mut frame = self.function_frame(f, func);
-        self.push_context(f, frame.source.clone(), func.span.start);
-        let instantiated = self.function_declaration_instantiation(
-            &mut frame,
-            f,
-            func,
-            Some(this),
-            args,
-            Value::Undefined,
-        );
-        self.stack.pop();
+        let (frame, instantiated) = self.instantiate_for_later(f, func, this, args);
         // EvaluateAsyncFunctionBody:
         // 1. Let promiseCapability be ! NewPromiseCapability(%Promise%).
         // Deviation: its resolving functions are never exposed (the body's
