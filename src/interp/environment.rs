@@ -141,8 +141,31 @@ impl Env {
     }
 
     /// The value of a slot; `None` while uninitialised.
+    #[inline]
     pub fn get(&self, slot: u32) -> Option<Value> {
-        self.slots.get(slot as usize).flatten()
+        self.slots
+            .inspect(slot as usize, Option::<Value>::clone)
+            .flatten()
+    }
+
+    /// The number in a slot, when it holds one (read without a copy of
+    /// the value: the arithmetic fast paths' operand).
+    #[inline]
+    pub fn number_at(&self, slot: u32) -> Option<f64> {
+        self.slots
+            .inspect(slot as usize, |v| match v {
+                Some(Value::Number(n)) => Some(*n),
+                _ => None,
+            })
+            .flatten()
+    }
+
+    /// Whether a slot's binding is initialised (out of its temporal dead zone).
+    #[inline]
+    pub fn is_initialized(&self, slot: u32) -> bool {
+        self.slots
+            .inspect(slot as usize, Option::is_some)
+            .unwrap_or(false)
     }
 
     pub fn set(&self, slot: u32, value: Value) {

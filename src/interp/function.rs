@@ -191,6 +191,12 @@ pub struct Closure {
     /// on the first call; see `eval::stackless_async`).
     #[unsafe_ignore_trace]
     pub stackless: std::cell::Cell<Option<bool>>,
+    /// How many own properties the last object this function constructed
+    /// had when the constructor returned: room made in advance for the
+    /// next one's (so that `this.x = …` in a constructor does not grow the
+    /// property vector one step at a time).
+    #[unsafe_ignore_trace]
+    pub expected_properties: std::cell::Cell<u8>,
 }
 
 impl FunctionData {

@@ -6,7 +6,10 @@ use gc::Gc;
 use super::agent::Agent;
 use super::function::{Callable, FunctionData, NativeFn, NativeFunction};
 use super::object::{JsObject, ObjectKind};
-use super::property::{Attributes, PropertyDescriptor, PropertyKey};
+use std::rc::Rc;
+
+use super::property::{Attributes, Property, PropertyDescriptor, PropertyKey};
+use super::shape::Shape;
 use super::slots::Slots;
 use super::string::JsStr;
 use super::value::{Symbol, Value};
@@ -188,6 +191,36 @@ thread_local! {
     /// The keys every function object gets, made once.
     static NAME_KEY: PropertyKey = PropertyKey::from("name");
     static LENGTH_KEY: PropertyKey = PropertyKey::from("length");
+    /// The shape of a function object's first two properties, `length`
+    /// then `name` (None: the shape tree refused the transition).
+    static LENGTH_NAME_SHAPE: Option<Rc<Shape>> = LENGTH_KEY.with(|length| {
+        NAME_KEY.with(|name| Shape::empty().with_key(length.id())?.with_key(name.id()))
+    });
+}
+
+/// SetFunctionLength then SetFunctionName on a function object that has no
+/// properties yet: both at once, through their shared shape. `room` more
+/// properties are to follow (a constructor's `prototype`).
+pub fn set_function_length_and_name(f: &Gc<JsObject>, length: f64, name: JsStr, room: usize) {
+    let done = LENGTH_NAME_SHAPE.with(|shape| match shape {
+        Some(shape) => {
+            let mut properties = Vec::with_capacity(2 + room);
+            properties.push(Some(Property::Data {
+                value: Value::Number(length),
+                attrs: FUNCTION_META,
+            }));
+            properties.push(Some(Property::Data {
+                value: Value::String(name.clone()),
+                attrs: FUNCTION_META,
+            }));
+            f.init_properties_from_shape(shape, properties)
+        }
+        None => false,
+    });
+    if !done {
+        set_function_length(f, length);
+        set_function_name(f, name);
+    }
 }
 
 /// SetFunctionLength ( F, length ) — <https://tc39.es/ecma262/#sec-setfunctionlength>

@@ -67,6 +67,14 @@ impl PropertyTable {
         PropertyTable::default()
     }
 
+    /// An empty table with room for `room` properties.
+    pub fn with_room(room: usize) -> PropertyTable {
+        PropertyTable {
+            properties: Slots::from_vec(Vec::with_capacity(room)),
+            ..PropertyTable::default()
+        }
+    }
+
     /// The number of properties.
     pub fn len(&self) -> usize {
         self.live.get() as usize
@@ -106,6 +114,28 @@ impl PropertyTable {
     fn set_shape(&self, next: Rc<Shape>) {
         self.shape_id.set(next.id());
         *self.shape.borrow_mut() = Some(next);
+    }
+
+    /// Gives a table that has no properties yet the properties of `shape`,
+    /// whose keys are `properties`' keys in order (what inserting them one
+    /// by one would make, without looking up each transition). False, and
+    /// nothing done, when the table is not empty and shapeless-fresh.
+    pub(crate) fn init_from_shape(
+        &self,
+        shape: &Rc<Shape>,
+        properties: Vec<Option<Property>>,
+    ) -> bool {
+        debug_assert_eq!(shape.len(), properties.len());
+        if self.live.get() != 0 || !self.has_shape(Shape::empty().id()) {
+            return false;
+        }
+        if self.watched.get() {
+            bump_prototype_epoch();
+        }
+        self.live.set(properties.len() as u32);
+        self.properties.fill(properties);
+        self.set_shape(shape.clone());
+        true
     }
 
     /// The property stored at `index`, in either mode.

@@ -126,19 +126,22 @@ impl Shape {
             return None;
         }
         let mut transitions = self.transitions.borrow_mut();
-        let mut i = 0;
-        while i < transitions.len() {
+        // The keys are compared first: only the matching child is upgraded.
+        if let Some(i) = transitions.iter().position(|(key, _)| *key == id) {
             match transitions[i].1.upgrade() {
-                Some(child) if transitions[i].0 == id => return Some(child),
-                Some(_) => i += 1,
-                // A child no object uses any more.
+                Some(child) => return Some(child),
+                // A child no object uses any more: made anew below.
                 None => {
                     transitions.swap_remove(i);
                 }
             }
         }
         if transitions.len() >= MAX_TRANSITIONS {
-            return None;
+            // Children no object uses any more make room first.
+            transitions.retain(|(_, child)| child.strong_count() > 0);
+            if transitions.len() >= MAX_TRANSITIONS {
+                return None;
+            }
         }
         let mut keys = Vec::with_capacity(self.keys.len() + 1);
         keys.extend(self.keys.iter().cloned());

@@ -88,6 +88,7 @@ impl<T: Trace + Clone + 'static> Slots<T> {
 
     /// `f` applied to the value at `index`, without copying the value: for
     /// reading a part of it (`f` must not reach this storage).
+    #[inline]
     pub fn inspect<R>(&self, index: usize, f: impl FnOnce(&T) -> R) -> Option<R> {
         self.items().get(index).map(f)
     }
@@ -103,6 +104,17 @@ impl<T: Trace + Clone + 'static> Slots<T> {
         let old = std::mem::replace(&mut self.items_mut()[index], value);
         drop(old);
         true
+    }
+
+    /// Takes `items` (rooted, from the Rust side) as the whole contents of
+    /// this empty storage, keeping their vector and its capacity.
+    pub fn fill(&self, items: Vec<T>) {
+        debug_assert!(self.is_empty());
+        for value in &items {
+            self.adopt(value);
+        }
+        // The vector replaced is empty: dropping it touches no handle.
+        drop(std::mem::replace(self.items_mut(), items));
     }
 
     pub fn push(&self, value: T) {

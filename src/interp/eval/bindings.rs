@@ -10,11 +10,12 @@ use crate::interp::environment::{Env, ImportTarget};
 use crate::interp::property::PropertyKey;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
-use crate::syntax::ast::Ident;
+use crate::syntax::ast::{Expr, ExprKind, Ident, Literal};
 use crate::syntax::scope::{BindingRef, Implicit};
 
 /// The environment `hops` parents up from the frame's current one.
-fn env_at(frame: &Frame, hops: u32) -> &Gc<Env> {
+#[inline]
+pub(super) fn env_at(frame: &Frame, hops: u32) -> &Gc<Env> {
     let mut env = frame
         .env
         .as_ref()
@@ -28,6 +29,27 @@ fn env_at(frame: &Frame, hops: u32) -> &Gc<Env> {
     env
 }
 
+/// The value of an operand that is a number literal, or an identifier
+/// whose initialised frame or environment slot holds a number: what the
+/// arithmetic and comparison fast paths read without a recursive
+/// evaluation. Reading such a binding has no effect, so reading it at the
+/// operand's turn is its evaluation. None: evaluate the operand.
+#[inline(always)]
+pub(super) fn number_operand(frame: &Frame, e: &Expr) -> Option<f64> {
+    match &e.kind {
+        ExprKind::Lit(Literal::Num(n)) => Some(*n),
+        ExprKind::Ident(id) => match id.binding.get() {
+            BindingRef::Frame { slot, .. } => match frame.slots[slot as usize] {
+                Some(Value::Number(n)) => Some(n),
+                _ => None,
+            },
+            BindingRef::Env { hops, slot, .. } => env_at(frame, hops).number_at(slot),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 impl Agent {
     /// The ReferenceError for a binding read or written in its temporal
     /// dead zone, located at `id`.
@@ -39,11 +61,19 @@ impl Agent {
     /// The value of an identifier reference (ResolveBinding + GetValue).
     pub(super) fn read_ident(&mut self, frame: &Frame, id: &Ident) -> JsResult<Value> {
         let binding = id.binding.get();
-        // The common case first: an initialised frame slot.
-        if let BindingRef::Frame { slot, .. } = binding {
-            if let Some(v) = &frame.slots[slot as usize] {
-                return Ok(v.clone());
+        // The common cases first: an initialised frame or environment slot.
+        match binding {
+            BindingRef::Frame { slot, .. } => {
+                if let Some(v) = &frame.slots[slot as usize] {
+                    return Ok(v.clone());
+                }
             }
+            BindingRef::Env { hops, slot, .. } => {
+                if let Some(v) = env_at(frame, hops).get(slot) {
+                    return Ok(v);
+                }
+            }
+            _ => {}
         }
         match binding {
             BindingRef::Global | BindingRef::Unresolved => return self.read_global(id),
@@ -159,17 +189,31 @@ impl Agent {
         value: Value,
     ) -> JsResult<()> {
         let binding = id.binding.get();
-        // The common case first: an initialised, mutable frame slot.
-        if let BindingRef::Frame {
-            slot,
-            mutable: true,
-        } = binding
-        {
-            let cell = &mut frame.slots[slot as usize];
-            if cell.is_some() {
-                *cell = Some(value);
-                return Ok(());
+        // The common cases first: an initialised, mutable frame or
+        // environment slot.
+        match binding {
+            BindingRef::Frame {
+                slot,
+                mutable: true,
+            } => {
+                let cell = &mut frame.slots[slot as usize];
+                if cell.is_some() {
+                    *cell = Some(value);
+                    return Ok(());
+                }
             }
+            BindingRef::Env {
+                hops,
+                slot,
+                mutable: true,
+            } => {
+                let env = env_at(frame, hops);
+                if env.is_initialized(slot) {
+                    env.set(slot, value);
+                    return Ok(());
+                }
+            }
+            _ => {}
         }
         match binding {
             BindingRef::Global | BindingRef::Unresolved => self.assign_global(frame, id, value),

@@ -121,11 +121,8 @@ pub fn construct_closure(
         Code::Function(func) => match kind {
             ConstructorKind::Plain | ConstructorKind::Base => {
                 // 3.a. Let thisArgument be ? OrdinaryCreateFromConstructor(newTarget, "%Object.prototype%").
-                let this = agent.ordinary_create_from_constructor(
-                    new_target,
-                    object_prototype,
-                    ObjectKind::Ordinary,
-                )?;
+                let room = usize::from(closure.expected_properties.get());
+                let this = agent.ordinary_create_with_room(new_target, object_prototype, room)?;
                 // 6.b. If kind is base: InitializeInstanceElements(thisArgument, F).
                 if kind == ConstructorKind::Base {
                     agent.initialize_instance_elements(&this, f)?;
@@ -137,6 +134,9 @@ pub fn construct_closure(
                     args,
                     Value::Object(new_target.clone()),
                 )?;
+                closure
+                    .expected_properties
+                    .set(this.own_property_count().min(usize::from(u8::MAX)) as u8);
                 // 10. If result is a return completion with an Object, return it.
                 Ok(match result {
                     Value::Object(_) => result,
@@ -207,6 +207,7 @@ pub(crate) fn function_name(agent: &Agent, f: &Gc<JsObject>) -> String {
 
 impl Agent {
     /// Pushes an execution context for a function (for stack traces).
+    #[inline]
     pub(crate) fn push_context(
         &mut self,
         f: &Gc<JsObject>,
@@ -240,6 +241,7 @@ impl Agent {
     }
 
     /// A fresh frame (and function environment) for a call of `func`.
+    #[inline]
     pub(crate) fn function_frame(&mut self, f: &Gc<JsObject>, func: &Function) -> Frame {
         let closure = closure_of(f);
         let scope = func
@@ -266,6 +268,7 @@ impl Agent {
     }
 
     /// Instantiation and body of a call in an already made frame.
+    #[inline]
     pub(crate) fn run_function_in(
         &mut self,
         frame: &mut Frame,

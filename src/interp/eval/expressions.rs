@@ -1,16 +1,17 @@
 //! Evaluation of expressions (ECMA-262 §13): the dispatch over expression
 //! kinds, and the kinds too small for a file of their own.
 
+use super::bindings::{env_at, number_operand};
 use super::frame::Frame;
 use super::operators::number_binary;
-use super::references::frame_slot_value;
+use super::references::is_plain_ident_callee;
 use crate::interp::agent::Agent;
 use crate::interp::bigint::JsBigInt;
 use crate::interp::completion::JsResult;
 use crate::interp::ops::conversion::to_boolean;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
-use crate::syntax::ast::{BinaryOp, Expr, ExprKind, Literal, LogicalOp, MemberProp};
+use crate::syntax::ast::{BinaryOp, Expr, ExprKind, Literal, LogicalOp};
 use crate::syntax::scope::BindingRef;
 
 impl Agent {
@@ -20,11 +21,19 @@ impl Agent {
             ExprKind::Lit(Literal::Num(n)) => Ok(Value::Number(*n)),
             ExprKind::Lit(lit) => self.eval_literal(lit, e),
             ExprKind::Ident(id) => {
-                // An initialised frame slot, without a call.
-                if let BindingRef::Frame { slot, .. } = id.binding.get() {
-                    if let Some(v) = &f.slots[slot as usize] {
-                        return Ok(v.clone());
+                // An initialised frame or environment slot, without a call.
+                match id.binding.get() {
+                    BindingRef::Frame { slot, .. } => {
+                        if let Some(v) = &f.slots[slot as usize] {
+                            return Ok(v.clone());
+                        }
                     }
+                    BindingRef::Env { hops, slot, .. } => {
+                        if let Some(v) = env_at(f, hops).get(slot) {
+                            return Ok(v);
+                        }
+                    }
+                    _ => {}
                 }
                 self.read_ident(f, id)
             }
@@ -41,8 +50,28 @@ impl Agent {
             ExprKind::Unary { op, arg } => self.eval_unary(f, *op, arg),
             ExprKind::Update { op, prefix, arg } => self.eval_update(f, *op, *prefix, arg),
             ExprKind::Binary { op, left, right } => {
-                let l = self.eval_expr(f, left)?;
-                let r = self.eval_expr(f, right)?;
+                // Number operands read in place (see `number_operand`).
+                let l = match number_operand(f, left) {
+                    Some(a) => match number_operand(f, right) {
+                        Some(b) => {
+                            if let Some(v) = number_binary(*op, a, b) {
+                                return Ok(v);
+                            }
+                            return self.apply_binary_at(
+                                e,
+                                *op,
+                                Value::Number(a),
+                                Value::Number(b),
+                            );
+                        }
+                        None => Value::Number(a),
+                    },
+                    None => self.eval_expr(f, left)?,
+                };
+                let r = match number_operand(f, right) {
+                    Some(b) => Value::Number(b),
+                    None => self.eval_expr(f, right)?,
+                };
                 // Two numbers need no conversion and cannot throw; taking
                 // them apart by value leaves nothing to drop.
                 match (l, r) {
@@ -91,21 +120,27 @@ impl Agent {
             }
             ExprKind::Member {
                 object,
-                prop: MemberProp::Ident(id),
-                ..
-            } => {
-                // `this.name` or `local.name` answered by the name's inline
-                // cache, reading the object where the frame holds it.
-                if let Some(Value::Object(o)) = frame_slot_value(f, object) {
-                    if let Some(v) = o.cached_data(id.property_cache()) {
-                        return Ok(v);
-                    }
+                prop,
+                optional: false,
+            } => self.eval_member(f, object, prop),
+            ExprKind::Call {
+                callee,
+                args,
+                optional: false,
+            } => match &callee.kind {
+                ExprKind::Ident(_) if is_plain_ident_callee(callee) => {
+                    self.eval_ident_call(f, callee, args)
                 }
-                match self.eval_chain(f, e)? {
+                ExprKind::Member {
+                    object,
+                    prop,
+                    optional: false,
+                } => self.eval_method_call(f, callee, object, prop, args),
+                _ => match self.eval_chain(f, e)? {
                     Some((v, _)) => Ok(v),
                     None => Ok(Value::Undefined),
-                }
-            }
+                },
+            },
             ExprKind::Call { .. } | ExprKind::Member { .. } | ExprKind::SuperMember { .. } => {
                 match self.eval_chain(f, e)? {
                     Some((v, _)) => Ok(v),

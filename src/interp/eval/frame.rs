@@ -38,6 +38,7 @@ pub struct Frame {
 }
 
 impl Frame {
+    #[inline]
     pub fn new(
         size: u32,
         env: Option<Gc<Env>>,

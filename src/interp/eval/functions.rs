@@ -10,7 +10,7 @@ use super::frame::Frame;
 use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
 use crate::interp::function::{Callable, Closure, Code, ConstructorKind, FunctionData};
-use crate::interp::native::{set_function_length, set_function_name, symbol_function_name};
+use crate::interp::native::{set_function_length_and_name, symbol_function_name};
 use crate::interp::object::{JsObject, ObjectKind};
 use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
 use crate::interp::slots::{Slot, Slots};
@@ -91,10 +91,13 @@ impl Agent {
             home,
             constructor_kind,
         );
-        set_function_length(&closure, expected_argument_count(func));
+        let sloppy_plain = constructor_kind == ConstructorKind::Plain && !func.is_strict();
+        let room =
+            usize::from(prototype_parent.is_some() || constructor_kind == ConstructorKind::Plain)
+                + 2 * usize::from(sloppy_plain);
         // Getters and setters arrive with their "get "/"set " prefix.
-        set_function_name(&closure, name);
-        if constructor_kind == ConstructorKind::Plain && !func.is_strict() {
+        set_function_length_and_name(&closure, expected_argument_count(func), name, room);
+        if sloppy_plain {
             // Non-strict plain functions have own `arguments` and `caller`
             // properties in V8 (which %Function.prototype%'s throwing
             // accessors would otherwise answer). Deviation: their value is
@@ -151,6 +154,7 @@ impl Agent {
                     private_methods: Slots::new(),
                     source: f.source.clone(),
                     stackless: std::cell::Cell::new(None),
+                    expected_properties: std::cell::Cell::new(0),
                 }),
             })),
         )

@@ -1,6 +1,7 @@
 //! Unary, update and binary operators (ECMA-262 §13.4–§13.12, §13.15.3
 //! ApplyStringOrNumericBinaryOperator).
 
+use super::bindings::env_at;
 use super::frame::Frame;
 use super::references::Reference;
 use crate::interp::agent::Agent;
@@ -140,22 +141,38 @@ impl Agent {
         prefix: bool,
         arg: &Expr,
     ) -> JsResult<Value> {
-        // A number in an initialised, mutable frame slot is updated in place
-        // (the steps below, with nothing to convert and nothing to throw).
+        // A number in an initialised, mutable frame or environment slot is
+        // updated in place (the steps below, with nothing to convert and
+        // nothing to throw).
         if let ExprKind::Ident(id) = &arg.kind {
-            if let BindingRef::Frame {
-                slot,
-                mutable: true,
-            } = id.binding.get()
-            {
-                if let Some(Value::Number(old)) = f.slots[slot as usize] {
-                    let new = match op {
-                        UpdateOp::Increment => old + 1.0,
-                        UpdateOp::Decrement => old - 1.0,
-                    };
-                    f.slots[slot as usize] = Some(Value::Number(new));
-                    return Ok(Value::Number(if prefix { new } else { old }));
+            let step = |old: f64| match op {
+                UpdateOp::Increment => old + 1.0,
+                UpdateOp::Decrement => old - 1.0,
+            };
+            match id.binding.get() {
+                BindingRef::Frame {
+                    slot,
+                    mutable: true,
+                } => {
+                    if let Some(Value::Number(old)) = f.slots[slot as usize] {
+                        let new = step(old);
+                        f.slots[slot as usize] = Some(Value::Number(new));
+                        return Ok(Value::Number(if prefix { new } else { old }));
+                    }
                 }
+                BindingRef::Env {
+                    hops,
+                    slot,
+                    mutable: true,
+                } => {
+                    let env = env_at(f, hops);
+                    if let Some(old) = env.number_at(slot) {
+                        let new = step(old);
+                        env.set(slot, Value::Number(new));
+                        return Ok(Value::Number(if prefix { new } else { old }));
+                    }
+                }
+                _ => {}
             }
         }
         let reference = self.eval_reference(f, arg)?;
@@ -288,7 +305,7 @@ impl Agent {
 
 /// The Number:: operations of a binary operator (None for the operators
 /// that are not purely numeric).
-#[inline]
+#[inline(always)]
 pub(super) fn number_binary(op: BinaryOp, a: f64, b: f64) -> Option<Value> {
     Some(match op {
         BinaryOp::Add => Value::Number(a + b),

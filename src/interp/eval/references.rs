@@ -328,41 +328,9 @@ impl Agent {
                 if *optional && matches!(base, Value::Undefined | Value::Null) {
                     return Ok(None);
                 }
-                // Fast path: `o.name` and `a[i]` on objects.
-                if let (Value::Object(o), MemberProp::Computed(k)) = (&base, prop) {
-                    let kv = self.eval_expr(f, k)?;
-                    if let Value::Number(n) = kv {
-                        if (0.0..4294967295.0).contains(&n) && n.fract() == 0.0 {
-                            let key = PropertyKey::Index(n as u32);
-                            let v = self.get(o, &key)?;
-                            return Ok(Some((v, base)));
-                        }
-                    }
-                    let key = self.to_property_key(&kv)?;
-                    let v = self.get(o, &key)?;
-                    return Ok(Some((v, base)));
-                }
-                // Fast path: `o.name` on objects, through the name's inline cache.
-                if let (Value::Object(o), MemberProp::Ident(id)) = (&base, prop) {
-                    if let Some(v) = o.cached_data(id.property_cache()) {
-                        return Ok(Some((v, base)));
-                    }
-                    let key = PropertyKey::from_string(JsStr::from_units(id.units()));
-                    let v = self.get(o, &key)?;
-                    o.fill_property_cache(&key, id.property_cache());
-                    return Ok(Some((v, base)));
-                }
-                if matches!(base, Value::Undefined | Value::Null) {
-                    if let MemberProp::Ident(id) = prop {
-                        self.set_position(id.span.start);
-                    }
-                }
-                let reference = self.member_reference(f, base, prop)?;
-                let v = self.get_reference_value(f, &reference)?;
-                let this = match reference {
-                    Reference::Property { base, .. } | Reference::Private { base, .. } => base,
-                    _ => Value::Undefined,
-                };
+                let v = self.member_get(f, &base, prop)?;
+                // The call's thisValue is the base (EvaluateCall step 1.a).
+                let this = base;
                 Ok(Some((v, this)))
             }
             ExprKind::SuperMember { prop, refs } => {
@@ -465,6 +433,120 @@ impl Agent {
     fn not_a_function(&mut self, _f: &Frame, callee: &Expr) -> crate::interp::completion::Throw {
         let text = callee_text(callee);
         self.type_error(format!("{text} is not a function"))
+    }
+
+    /// The value of `base.prop` / `base[prop]`: EvaluatePropertyAccessWith…
+    /// then GetValue, through the name's inline cache on objects.
+    fn member_get(&mut self, f: &mut Frame, base: &Value, prop: &MemberProp) -> JsResult<Value> {
+        match (base, prop) {
+            // Fast path: `a[i]` and `o[k]` on objects.
+            (Value::Object(o), MemberProp::Computed(k)) => {
+                let kv = self.eval_expr(f, k)?;
+                if let Value::Number(n) = kv {
+                    if (0.0..4294967295.0).contains(&n) && n.fract() == 0.0 {
+                        return self.get(o, &PropertyKey::Index(n as u32));
+                    }
+                }
+                let key = self.to_property_key(&kv)?;
+                self.get(o, &key)
+            }
+            // Fast path: `o.name` on objects, through the name's inline cache.
+            (Value::Object(o), MemberProp::Ident(id)) => {
+                if let Some(v) = o.cached_data(id.property_cache()) {
+                    return Ok(v);
+                }
+                let key = PropertyKey::from_string(JsStr::from_units(id.units()));
+                let v = self.get(o, &key)?;
+                o.fill_property_cache(&key, id.property_cache());
+                Ok(v)
+            }
+            _ => {
+                if matches!(base, Value::Undefined | Value::Null) {
+                    if let MemberProp::Ident(id) = prop {
+                        self.set_position(id.span.start);
+                    }
+                }
+                let reference = self.member_reference(f, base.clone(), prop)?;
+                self.get_reference_value(f, &reference)
+            }
+        }
+    }
+
+    /// A member expression that is not a link of an optional chain (those
+    /// are evaluated by `eval_chain`, under their `OptionalChain`), so its
+    /// object is evaluated as an ordinary expression.
+    pub(crate) fn eval_member(
+        &mut self,
+        f: &mut Frame,
+        object: &Expr,
+        prop: &MemberProp,
+    ) -> JsResult<Value> {
+        // `this.name` or `local.name` answered by the name's inline cache,
+        // reading the object where the frame holds it.
+        if let Some(base) = frame_slot_value(f, object) {
+            if let (Value::Object(o), MemberProp::Ident(id)) = (base, prop) {
+                if let Some(v) = o.cached_data(id.property_cache()) {
+                    return Ok(v);
+                }
+            }
+            let base = base.clone();
+            return self.member_get(f, &base, prop);
+        }
+        let base = self.eval_expr(f, object)?;
+        self.member_get(f, &base, prop)
+    }
+
+    /// EvaluateCall for `object.name(args)` / `object[key](args)` outside an
+    /// optional chain: thisValue is the base —
+    /// <https://tc39.es/ecma262/#sec-evaluatecall>
+    pub(crate) fn eval_method_call(
+        &mut self,
+        f: &mut Frame,
+        callee: &Expr,
+        object: &Expr,
+        prop: &MemberProp,
+        args: &[ExprOrSpread],
+    ) -> JsResult<Value> {
+        let base = match frame_slot_value(f, object) {
+            Some(v) => v.clone(),
+            None => self.eval_expr(f, object)?,
+        };
+        let func = self.member_get(f, &base, prop)?;
+        let args = self.eval_args(f, args)?;
+        self.set_position(call_position(callee));
+        let Value::Object(fo) = &func else {
+            return Err(self.not_a_function(f, callee));
+        };
+        if !fo.is_callable() {
+            return Err(self.not_a_function(f, callee));
+        }
+        self.call_object(fo, &base, &args)
+    }
+
+    /// EvaluateCall for `name(args)`, where `name` is an identifier that is
+    /// neither `eval` nor looked up by name at run time (so thisValue is
+    /// undefined): the common call, without `eval_chain`'s optional-chain
+    /// plumbing — <https://tc39.es/ecma262/#sec-evaluatecall>
+    pub(crate) fn eval_ident_call(
+        &mut self,
+        f: &mut Frame,
+        callee: &Expr,
+        args: &[ExprOrSpread],
+    ) -> JsResult<Value> {
+        // CallExpression evaluation steps 3–4: GetValue of the callee.
+        let func = self.eval_expr(f, callee)?;
+        // EvaluateCall step 3: ArgumentListEvaluation.
+        let args = self.eval_args(f, args)?;
+        self.set_position(callee.span.start);
+        // Steps 4–5: a callee that is not callable is a TypeError.
+        let Value::Object(fo) = &func else {
+            return Err(self.not_a_function(f, callee));
+        };
+        if !fo.is_callable() {
+            return Err(self.not_a_function(f, callee));
+        }
+        // Step 6: Return ? Call(func, thisValue, argList).
+        self.call_object(fo, &Value::Undefined, &args)
     }
 
     /// ArgumentListEvaluation — <https://tc39.es/ecma262/#sec-runtime-semantics-argumentlistevaluation>
@@ -622,6 +704,17 @@ fn is_dynamic_ident(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Ident(id) => id.binding.get() == BindingRef::Dynamic(Implicit::Name),
         ExprKind::Paren(inner) => is_dynamic_ident(inner),
+        _ => false,
+    }
+}
+
+/// An identifier callee whose call has an undefined thisValue and cannot
+/// be a direct eval (see `Agent::eval_ident_call`).
+pub(super) fn is_plain_ident_callee(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Ident(id) => {
+            id.binding.get() != BindingRef::Dynamic(Implicit::Name) && &*id.name != "eval"
+        }
         _ => false,
     }
 }

@@ -86,6 +86,26 @@ impl JsObject {
         })
     }
 
+    /// An ordinary object with room for `room` own properties.
+    pub fn ordinary_with_room(prototype: Option<Gc<JsObject>>, room: usize) -> Gc<JsObject> {
+        if let Some(p) = &prototype {
+            p.properties.watch();
+        }
+        Gc::new(JsObject {
+            prototype: Slot::new(prototype),
+            extensible: Cell::new(true),
+            properties: PropertyTable::with_room(room),
+            elements: Slots::new(),
+            dense: Cell::new(true),
+            kind: ObjectKind::Ordinary,
+        })
+    }
+
+    /// The number of own (named) properties.
+    pub fn own_property_count(&self) -> usize {
+        self.properties.len()
+    }
+
     /// ArrayCreate ( length, proto ) for a length already known to be valid —
     /// <https://tc39.es/ecma262/#sec-arraycreate>
     pub fn array_create(length: u32, prototype: Option<Gc<JsObject>>) -> Gc<JsObject> {
@@ -435,6 +455,16 @@ impl JsObject {
     /// Creates or replaces the own data property `key`, as
     /// DefinePropertyOrThrow does where the spec asserts it succeeds (a new
     /// key on an extensible object, or a configurable property).
+    /// Gives an object without properties those of `shape` (see
+    /// `PropertyTable::init_from_shape`); false when it has some already.
+    pub(crate) fn init_properties_from_shape(
+        &self,
+        shape: &std::rc::Rc<crate::interp::shape::Shape>,
+        properties: Vec<Option<Property>>,
+    ) -> bool {
+        self.extensible.get() && self.properties.init_from_shape(shape, properties)
+    }
+
     pub(crate) fn insert_own_data(&self, key: PropertyKey, value: Value, attrs: Attributes) {
         debug_assert!(
             self.extensible.get() || self.properties.contains(&key),

@@ -16,6 +16,7 @@ use crate::interp::proxy;
 use crate::interp::realm::Realm;
 use crate::interp::source::SourceText;
 use crate::interp::value::Value;
+use crate::syntax::ast::PropertyCache;
 
 impl Agent {
     /// A built-in function's [[Realm]] when it is not the current realm.
@@ -318,8 +319,18 @@ impl Agent {
         constructor: &Gc<JsObject>,
         default: Gc<JsObject>,
     ) -> JsResult<Gc<JsObject>> {
-        // 2. Let proto be ? Get(constructor, "prototype").
-        let proto = self.get(constructor, &PropertyKey::from("prototype"))?;
+        // 2. Let proto be ? Get(constructor, "prototype"). Constructors
+        //    mostly share one shape, so one inline cache serves them all.
+        let cached = PROTOTYPE_CACHE.with(|cache| constructor.cached_data(cache));
+        let proto = match cached {
+            Some(proto) => proto,
+            None => {
+                let key = PROTOTYPE_KEY.with(PropertyKey::clone);
+                let proto = self.get(constructor, &key)?;
+                PROTOTYPE_CACHE.with(|cache| constructor.fill_property_cache(&key, cache));
+                proto
+            }
+        };
         // 3. If proto is not an Object, then
         match proto {
             Value::Object(p) => Ok(p),
@@ -337,6 +348,18 @@ impl Agent {
                     .unwrap_or(default))
             }
         }
+    }
+
+    /// OrdinaryCreateFromConstructor for an ordinary object, with room for
+    /// `room` own properties.
+    pub(crate) fn ordinary_create_with_room(
+        &mut self,
+        constructor: &Gc<JsObject>,
+        default: Gc<JsObject>,
+        room: usize,
+    ) -> JsResult<Gc<JsObject>> {
+        let proto = self.get_prototype_from_constructor(constructor, default)?;
+        Ok(JsObject::ordinary_with_room(Some(proto), room))
     }
 
     /// OrdinaryCreateFromConstructor ( constructor, intrinsicDefaultProto ) —
@@ -397,4 +420,10 @@ pub fn is_constructor(o: &Gc<JsObject>) -> bool {
 /// IsConstructor for any value.
 pub fn is_constructor_value(v: &Value) -> bool {
     matches!(v, Value::Object(o) if is_constructor(o))
+}
+
+thread_local! {
+    static PROTOTYPE_KEY: PropertyKey = PropertyKey::from("prototype");
+    /// GetPrototypeFromConstructor's inline cache for `prototype`.
+    static PROTOTYPE_CACHE: PropertyCache = PropertyCache::default();
 }

@@ -124,6 +124,7 @@ pub fn closure(agent: &Agent, source: &str) -> Gc<JsObject> {
                 private_methods: Slots::new(),
                 source: SourceText::new("test.mjs", source),
                 stackless: std::cell::Cell::new(None),
+                expected_properties: std::cell::Cell::new(0),
             }),
         })),
     );
