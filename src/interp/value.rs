@@ -63,6 +63,20 @@ impl Clone for Value {
 }
 
 impl Value {
+    /// Drops a value without a call for the kinds that hold no pointer
+    /// (the drop glue of `Value` is an out-of-line function).
+    #[inline(always)]
+    pub fn discard(self) {
+        if matches!(
+            self,
+            Value::Undefined | Value::Null | Value::Bool(_) | Value::Number(_)
+        ) {
+            std::mem::forget(self);
+        } else {
+            drop(self);
+        }
+    }
+
     #[inline(never)]
     fn clone_pointer(&self) -> Value {
         match self {

@@ -3,7 +3,7 @@
 
 use super::bindings::{env_at, number_operand};
 use super::frame::Frame;
-use super::operators::number_binary;
+use super::operators::{number_binary, number_comparison};
 use super::references::is_plain_ident_callee;
 use crate::interp::agent::Agent;
 use crate::interp::bigint::JsBigInt;
@@ -111,8 +111,7 @@ impl Agent {
                 consequent,
                 alternate,
             } => {
-                let t = self.eval_expr(f, test)?;
-                if to_boolean(&t) {
+                if self.eval_condition(f, test)? {
                     self.eval_expr(f, consequent)
                 } else {
                     self.eval_expr(f, alternate)
@@ -184,6 +183,25 @@ impl Agent {
     fn apply_binary_at(&mut self, e: &Expr, op: BinaryOp, l: Value, r: Value) -> JsResult<Value> {
         self.set_position(e.span.start);
         self.apply_binary(op, l, r)
+    }
+
+    /// ToBoolean(? GetValue(? Evaluation of `e`)): the truth of a test. A
+    /// comparison of number operands (see `number_operand`) is decided
+    /// without making a Boolean value.
+    pub(crate) fn eval_condition(&mut self, f: &mut Frame, e: &Expr) -> JsResult<bool> {
+        if let ExprKind::Binary { op, left, right } = &e.kind {
+            if let Some(a) = number_operand(f, left) {
+                if let Some(b) = number_operand(f, right) {
+                    if let Some(truth) = number_comparison(*op, a, b) {
+                        return Ok(truth);
+                    }
+                }
+            }
+        }
+        let v = self.eval_expr(f, e)?;
+        let truth = to_boolean(&v);
+        v.discard();
+        Ok(truth)
     }
 
     fn eval_literal(&mut self, lit: &Literal, e: &Expr) -> JsResult<Value> {

@@ -11,7 +11,6 @@ use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
 use crate::interp::environment::Env;
 use crate::interp::object::JsObject;
-use crate::interp::ops::conversion::to_boolean;
 use crate::interp::ops::iteration::IteratorRecord;
 use crate::interp::property::PropertyKey;
 use crate::interp::string::JsStr;
@@ -45,8 +44,7 @@ impl Agent {
         match &stmt.kind {
             StmtKind::While { test, body } => loop {
                 self.poll_interrupt()?;
-                let t = self.eval_expr(f, test)?;
-                if !to_boolean(&t) {
+                if !self.eval_condition(f, test)? {
                     return Ok(Completion::Normal);
                 }
                 let c = self.eval_stmt(f, body)?;
@@ -60,8 +58,7 @@ impl Agent {
                 if let Next::Exit(c) = after_body(c, labels) {
                     return Ok(c);
                 }
-                let t = self.eval_expr(f, test)?;
-                if !to_boolean(&t) {
+                if !self.eval_condition(f, test)? {
                     return Ok(Completion::Normal);
                 }
             },
@@ -136,8 +133,7 @@ impl Agent {
         loop {
             self.poll_interrupt()?;
             if let Some(test) = test {
-                let t = self.eval_expr(f, test)?;
-                if !to_boolean(&t) {
+                if !self.eval_condition(f, test)? {
                     return Ok(Completion::Normal);
                 }
             }
@@ -149,7 +145,7 @@ impl Agent {
                 copy_iteration_env(f);
             }
             if let Some(update) = update {
-                self.eval_expr(f, update)?;
+                self.eval_expr(f, update)?.discard();
             }
         }
     }

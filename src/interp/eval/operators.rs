@@ -303,6 +303,21 @@ impl Agent {
     }
 }
 
+/// The result of a relational or equality operator on two numbers (None
+/// for the other operators).
+#[inline(always)]
+pub(super) fn number_comparison(op: BinaryOp, a: f64, b: f64) -> Option<bool> {
+    Some(match op {
+        BinaryOp::EqEqEq | BinaryOp::EqEq => a == b,
+        BinaryOp::NotEqEq | BinaryOp::NotEq => a != b,
+        BinaryOp::Lt => a < b,
+        BinaryOp::Gt => a > b,
+        BinaryOp::LtEq => a <= b,
+        BinaryOp::GtEq => a >= b,
+        _ => return None,
+    })
+}
+
 /// The Number:: operations of a binary operator (None for the operators
 /// that are not purely numeric).
 #[inline(always)]

@@ -9,7 +9,6 @@ use super::frame::{Completion, Frame};
 use crate::interp::agent::Agent;
 use crate::interp::completion::{JsResult, Throw};
 use crate::interp::environment::Env;
-use crate::interp::ops::conversion::to_boolean;
 use crate::interp::ops::equality::is_strictly_equal;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
@@ -45,8 +44,9 @@ impl Agent {
         match &stmt.kind {
             StmtKind::Expr(e) => {
                 let v = self.eval_expr(f, e)?;
-                if let Some(completion) = &mut f.completion {
-                    *completion = v;
+                match &mut f.completion {
+                    Some(completion) => *completion = v,
+                    None => v.discard(),
                 }
                 Ok(Completion::Normal)
             }
@@ -79,10 +79,10 @@ impl Agent {
                 consequent,
                 alternate,
             } => {
-                let t = self.eval_expr(f, test)?;
+                let t = self.eval_condition(f, test)?;
                 // Return ? UpdateEmpty(stmtCompletion, undefined).
                 reset_completion(f);
-                if to_boolean(&t) {
+                if t {
                     self.eval_stmt(f, consequent)
                 } else if let Some(alt) = alternate {
                     self.eval_stmt(f, alt)
