@@ -56,8 +56,7 @@ impl Agent {
                 }),
             })),
         );
-        set_function_length(&f, f64::from(length));
-        set_function_name(&f, JsStr::from(name));
+        set_function_length_and_name(&f, f64::from(length), JsStr::from(name), 0);
         f
     }
 

@@ -188,8 +188,10 @@ impl From<&str> for JsStr {
 }
 
 impl PartialEq for JsStr {
+    #[inline]
     fn eq(&self, other: &JsStr) -> bool {
-        self.len() == other.len() && self.units() == other.units()
+        // Interned keys are the very same string: no units to compare.
+        self.ptr_eq(other) || (self.len() == other.len() && self.units() == other.units())
     }
 }
 
