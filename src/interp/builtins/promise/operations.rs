@@ -219,13 +219,47 @@ fn enqueue_reaction_job(agent: &mut Agent, reaction: PromiseReaction, argument: 
         let Some(capability) = reaction.capability else {
             return Ok(());
         };
-        // h–i. Resolve or reject the derived promise.
-        match result {
-            Ok(v) => agent.call(&capability.resolve, &Value::Undefined, &[v])?,
-            Err(Throw(e)) => agent.call(&capability.reject, &Value::Undefined, &[e])?,
+        // h–i. Resolve or reject the derived promise (directly, for a
+        //      capability whose functions were never made: see
+        //      `new_then_capability`).
+        match (result, &capability.promise) {
+            (Ok(v), Value::Object(promise)) if capability.resolve.is_undefined() => {
+                resolve_promise(agent, promise, v)
+            }
+            (Err(Throw(e)), Value::Object(promise)) if capability.reject.is_undefined() => {
+                reject_promise(agent, promise, e)
+            }
+            (Ok(v), _) => {
+                agent.call(&capability.resolve, &Value::Undefined, &[v])?;
+            }
+            (Err(Throw(e)), _) => {
+                agent.call(&capability.reject, &Value::Undefined, &[e])?;
+            }
         };
         Ok(())
     }));
+}
+
+/// NewPromiseCapability ( C ) for `then`'s derived promise. With %Promise%
+/// itself, the capability's resolve and reject functions would reach no
+/// code but the reaction job that settles the derived promise, which calls
+/// one of them once: that job settles the promise directly instead (the
+/// steps of the functions after their alreadyResolved check), and the two
+/// function objects are not made. Their fields hold undefined, which no
+/// capability NewPromiseCapability returns can hold (steps 7–8).
+pub fn new_then_capability(agent: &mut Agent, c: &Gc<JsObject>) -> JsResult<PromiseCapability> {
+    if agent
+        .intrinsics()
+        .try_get("Promise")
+        .is_some_and(|p| Gc::ptr_eq(&p, c))
+    {
+        return Ok(PromiseCapability {
+            promise: Value::Object(new_promise(agent)),
+            resolve: Value::Undefined,
+            reject: Value::Undefined,
+        });
+    }
+    new_promise_capability(agent, &Value::Object(c.clone()))
 }
 
 /// NewPromiseCapability ( C ) — <https://tc39.es/ecma262/#sec-newpromisecapability>

@@ -5,7 +5,7 @@ use gc::Gc;
 
 use super::operations::{
     create_resolving_functions, new_promise_capability, new_promise_with_proto,
-    perform_promise_then, promise_resolve,
+    new_then_capability, perform_promise_then, promise_resolve,
 };
 use super::PromiseData;
 use crate::interp::agent::Agent;
@@ -68,7 +68,7 @@ fn promise_then(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let default = agent.intrinsics().get("Promise");
     let c = agent.species_constructor(&promise, default)?;
     // 4. Let resultCapability be ? NewPromiseCapability(C).
-    let capability = new_promise_capability(agent, &Value::Object(c))?;
+    let capability = new_then_capability(agent, &c)?;
     // 5. Return PerformPromiseThen(promise, onFulfilled, onRejected, resultCapability).
     Ok(perform_promise_then(
         agent,
