@@ -49,7 +49,7 @@ impl PropertyKey {
 /// Property names the runtime looks up all the time (function creation,
 /// [[Construct]], iteration, promises): kept encoded once per thread, so
 /// `PropertyKey::from("length")` does not allocate.
-const COMMON_NAMES: [&str; 16] = [
+const COMMON_NAMES: [&str; 22] = [
     "length",
     "name",
     "prototype",
@@ -66,7 +66,30 @@ const COMMON_NAMES: [&str; 16] = [
     "get",
     "set",
     "cause",
+    "resolve",
+    "reject",
+    "values",
+    "remaining",
+    "throw",
+    "errors",
 ];
+
+/// The position of `s` in [`COMMON_NAMES`]: the length first, so most
+/// names are told apart without comparing text.
+fn common_name_index(s: &str) -> Option<usize> {
+    let candidates: &[usize] = match s.len() {
+        3 => &[13, 14],
+        4 => &[1, 4, 5, 7],
+        5 => &[6, 11, 15, 20],
+        6 => &[0, 12, 17, 18, 21],
+        7 => &[9, 10, 16],
+        8 => &[8],
+        9 => &[2, 19],
+        11 => &[3],
+        _ => &[],
+    };
+    candidates.iter().copied().find(|&i| COMMON_NAMES[i] == s)
+}
 
 thread_local! {
     static COMMON_KEYS: Vec<JsStr> = COMMON_NAMES.iter().map(|n| JsStr::from(*n)).collect();
@@ -74,7 +97,7 @@ thread_local! {
 
 impl From<&str> for PropertyKey {
     fn from(s: &str) -> PropertyKey {
-        if let Some(i) = COMMON_NAMES.iter().position(|n| *n == s) {
+        if let Some(i) = common_name_index(s) {
             // None of the common names is an array index.
             return PropertyKey::String(COMMON_KEYS.with(|keys| keys[i].clone()));
         }
@@ -276,4 +299,19 @@ pub(crate) fn key_index_with_capacity(capacity: usize) -> KeyIndex {
         std::collections::hash_map::RandomState::new().hash_one(0u8) as usize
     });
     KeyIndex::with_capacity_and_hasher(capacity, rustc_hash::FxSeededState::with_seed(seed))
+}
+
+#[cfg(test)]
+mod common_name_tests {
+    use super::{common_name_index, COMMON_NAMES};
+
+    #[test]
+    fn every_common_name_is_found_at_its_position() {
+        for (i, name) in COMMON_NAMES.iter().enumerate() {
+            assert_eq!(common_name_index(name), Some(i), "{name}");
+        }
+        for other in ["", "x", "lengths", "Then", "constructors", "valueof"] {
+            assert_eq!(common_name_index(other), None, "{other}");
+        }
+    }
 }
