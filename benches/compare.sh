@@ -4,6 +4,11 @@
 # JIT tiers) in the same run, and prints the median wall time of each and
 # their ratio. Both must print the same output; a mismatch is reported.
 #
+# Then, when ../shared/bench/octane is there, the V8 benchmark suite v7
+# programs (run as classic scripts; each prints `Name: score`, higher is
+# faster): each score under both, Node's score over vmjs's, and the
+# geometric mean of those ratios.
+#
 # Usage: benches/compare.sh [RUNS]   (default 3; builds vmjs in release first)
 set -euo pipefail
 runs=${1:-3}
@@ -36,3 +41,42 @@ for prog in examples/bench/*.mjs; do
   printf '%-22s %10.3f %10.3f %8s%s\n' "$(basename "$prog")" "$v" "$n" "$ratio" "$note"
 done
 printf 'median ratio: %s\n' "$(printf '%s\n' "${ratios[@]}" | median)"
+
+octane=../shared/bench/octane
+if [ ! -d "$octane" ]; then
+  echo "(no $octane beside the repository: the V8 benchmark suite is skipped)"
+  exit 0
+fi
+# The median of one score line's value over the runs (a program may print
+# several lines, e.g. Splay's latency score: every line is compared).
+scores() { # prints "Name score" lines, medians over $runs runs of "$@"
+  for _ in $(seq "$runs"); do "$@" 2>/dev/null || true; done |
+    awk -F': ' 'NF == 2 && $2 ~ /^[0-9.]+$/ {print $1, $2}' |
+    sort -k1,1 -k2,2n |
+    awk '{v[$1] = v[$1] " " $2; n[$1]++} END {for (k in v) {split(substr(v[k], 2), a, " "); m = (n[k] % 2) ? a[(n[k] + 1) / 2] : (a[n[k] / 2] + a[n[k] / 2 + 1]) / 2; print k, m}}' |
+    sort
+}
+printf '\n%-22s %10s %10s %8s\n' benchmark vmjs node ratio
+log_sum=0
+count=0
+for prog in richards deltablue crypto raytrace earley-boyer regexp splay navier-stokes; do
+  file="$octane/$prog.js"
+  [ -f "$file" ] || continue
+  scores "$vmjs" run "$file" >"$out.vmjs"
+  scores node --jitless "$file" >"$out.node"
+  while read -r name node_score; do
+    vmjs_score=$(awk -v k="$name" '$1 == k {print $2}' "$out.vmjs")
+    if [ -z "$vmjs_score" ] || [ "$vmjs_score" = 0 ]; then
+      printf '%-22s %10s %10s %8s\n' "$name" "-" "$node_score" "(vmjs printed no score)"
+      continue
+    fi
+    ratio=$(awk -v a="$node_score" -v b="$vmjs_score" 'BEGIN {printf "%.2f", a / b}')
+    log_sum=$(awk -v s="$log_sum" -v r="$ratio" 'BEGIN {printf "%.6f", s + log(r)}')
+    count=$((count + 1))
+    printf '%-22s %10s %10s %8s\n' "$name" "$vmjs_score" "$node_score" "$ratio"
+  done <"$out.node"
+  rm -f "$out.vmjs" "$out.node"
+done
+if [ "$count" -gt 0 ]; then
+  printf 'geometric mean of the score ratios: %s\n' "$(awk -v s="$log_sum" -v n="$count" 'BEGIN {printf "%.2f", exp(s / n)}')"
+fi
