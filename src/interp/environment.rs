@@ -144,20 +144,17 @@ impl Env {
     #[inline]
     pub fn get(&self, slot: u32) -> Option<Value> {
         self.slots
-            .inspect(slot as usize, Option::<Value>::clone)
-            .flatten()
+            .inspect_or(slot as usize, None, Option::<Value>::clone)
     }
 
     /// The number in a slot, when it holds one (read without a copy of
     /// the value: the arithmetic fast paths' operand).
     #[inline]
     pub fn number_at(&self, slot: u32) -> Option<f64> {
-        self.slots
-            .inspect(slot as usize, |v| match v {
-                Some(Value::Number(n)) => Some(*n),
-                _ => None,
-            })
-            .flatten()
+        self.slots.inspect_or(slot as usize, None, |v| match v {
+            Some(Value::Number(n)) => Some(*n),
+            _ => None,
+        })
     }
 
     /// Whether a slot's binding is initialised (out of its temporal dead zone).

@@ -140,7 +140,8 @@ impl PropertyTable {
 
     /// The property stored at `index`, in either mode.
     pub(crate) fn get_at(&self, index: usize) -> Option<Property> {
-        self.properties.get(index).flatten()
+        self.properties
+            .inspect_or(index, None, Option::<Property>::clone)
     }
 
     pub(crate) fn position(&self, key: &PropertyKey) -> Option<usize> {
@@ -166,11 +167,10 @@ impl PropertyTable {
     /// or an accessor), copying nothing else.
     pub(crate) fn data_value_at(&self, index: usize) -> Option<Value> {
         self.properties
-            .inspect(index, |property| match property {
+            .inspect_or(index, None, |property| match property {
                 Some(Property::Data { value, .. }) => Some(value.clone()),
                 _ => None,
             })
-            .flatten()
     }
 
     /// `data_value_at(index)` if the table still has shape number `shape`.
@@ -235,7 +235,8 @@ impl PropertyTable {
 
     pub fn get(&self, key: &PropertyKey) -> Option<Property> {
         let i = self.position(key)?;
-        self.properties.get(i).flatten()
+        self.properties
+            .inspect_or(i, None, Option::<Property>::clone)
     }
 
     pub fn contains(&self, key: &PropertyKey) -> bool {

@@ -93,6 +93,18 @@ impl<T: Trace + Clone + 'static> Slots<T> {
         self.items().get(index).map(f)
     }
 
+    /// `f` applied to the value at `index`, or `absent` when out of bounds:
+    /// [`Slots::inspect`] without the extra `Option` around the answer
+    /// (for answers that are options themselves, which otherwise travel
+    /// through memory nested and unaligned).
+    #[inline]
+    pub fn inspect_or<R>(&self, index: usize, absent: R, f: impl FnOnce(&T) -> R) -> R {
+        match self.items().get(index) {
+            Some(v) => f(v),
+            None => absent,
+        }
+    }
+
     /// Replaces the value at `index`, returning false when out of bounds.
     pub fn set(&self, index: usize, value: T) -> bool {
         if index >= self.len() {

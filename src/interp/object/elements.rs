@@ -80,7 +80,8 @@ impl JsObject {
             return Some(ii.get_element(f64::from(index)).unwrap_or(Value::Undefined));
         }
         if self.dense.get() {
-            self.elements.get(index as usize).flatten()
+            self.elements
+                .inspect_or(index as usize, None, Option::<Value>::clone)
         } else {
             None
         }
