@@ -50,6 +50,17 @@ pub(super) fn number_operand(frame: &Frame, e: &Expr) -> Option<f64> {
     }
 }
 
+/// The value of a binding in an initialised frame or environment slot;
+/// None for every other binding (and in the temporal dead zone).
+#[inline(always)]
+pub(super) fn initialized_slot_value(frame: &Frame, binding: BindingRef) -> Option<Value> {
+    match binding {
+        BindingRef::Frame { slot, .. } => frame.slots[slot as usize].clone(),
+        BindingRef::Env { hops, slot, .. } => env_at(frame, hops).get(slot),
+        _ => None,
+    }
+}
+
 impl Agent {
     /// The ReferenceError for a binding read or written in its temporal
     /// dead zone, located at `id`.
@@ -62,18 +73,8 @@ impl Agent {
     pub(super) fn read_ident(&mut self, frame: &Frame, id: &Ident) -> JsResult<Value> {
         let binding = id.binding.get();
         // The common cases first: an initialised frame or environment slot.
-        match binding {
-            BindingRef::Frame { slot, .. } => {
-                if let Some(v) = &frame.slots[slot as usize] {
-                    return Ok(v.clone());
-                }
-            }
-            BindingRef::Env { hops, slot, .. } => {
-                if let Some(v) = env_at(frame, hops).get(slot) {
-                    return Ok(v);
-                }
-            }
-            _ => {}
+        if let Some(v) = initialized_slot_value(frame, binding) {
+            return Ok(v);
         }
         match binding {
             BindingRef::Global | BindingRef::Unresolved => return self.read_global(id),

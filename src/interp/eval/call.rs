@@ -122,7 +122,12 @@ pub fn construct_closure(
             ConstructorKind::Plain | ConstructorKind::Base => {
                 // 3.a. Let thisArgument be ? OrdinaryCreateFromConstructor(newTarget, "%Object.prototype%").
                 let room = usize::from(closure.expected_properties.get());
-                let this = agent.ordinary_create_with_room(new_target, object_prototype, room)?;
+                let this = agent.ordinary_create_with_room(
+                    new_target,
+                    object_prototype,
+                    ObjectKind::Ordinary,
+                    room,
+                )?;
                 // 6.b. If kind is base: InitializeInstanceElements(thisArgument, F).
                 if kind == ConstructorKind::Base {
                     agent.initialize_instance_elements(&this, f)?;

@@ -1,7 +1,7 @@
 //! Evaluation of expressions (ECMA-262 §13): the dispatch over expression
 //! kinds, and the kinds too small for a file of their own.
 
-use super::bindings::{env_at, number_operand};
+use super::bindings::{initialized_slot_value, number_operand};
 use super::frame::Frame;
 use super::operators::{number_binary, number_comparison};
 use super::references::is_plain_ident_callee;
@@ -12,7 +12,6 @@ use crate::interp::ops::conversion::to_boolean;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
 use crate::syntax::ast::{BinaryOp, Expr, ExprKind, Literal, LogicalOp};
-use crate::syntax::scope::BindingRef;
 
 impl Agent {
     /// Evaluation of an expression, then GetValue.
@@ -20,23 +19,11 @@ impl Agent {
         match &e.kind {
             ExprKind::Lit(Literal::Num(n)) => Ok(Value::Number(*n)),
             ExprKind::Lit(lit) => self.eval_literal(lit, e),
-            ExprKind::Ident(id) => {
-                // An initialised frame or environment slot, without a call.
-                match id.binding.get() {
-                    BindingRef::Frame { slot, .. } => {
-                        if let Some(v) = &f.slots[slot as usize] {
-                            return Ok(v.clone());
-                        }
-                    }
-                    BindingRef::Env { hops, slot, .. } => {
-                        if let Some(v) = env_at(f, hops).get(slot) {
-                            return Ok(v);
-                        }
-                    }
-                    _ => {}
-                }
-                self.read_ident(f, id)
-            }
+            // An initialised frame or environment slot, without a call.
+            ExprKind::Ident(id) => match initialized_slot_value(f, id.binding.get()) {
+                Some(v) => Ok(v),
+                None => self.read_ident(f, id),
+            },
             ExprKind::This(binding) => self.eval_this(f, binding.get(), e.span.start),
             ExprKind::Paren(inner) => self.eval_expr(f, inner),
             ExprKind::Template(t) => self.eval_template(f, t),

@@ -73,21 +73,15 @@ impl JsObject {
     /// An object with the internal slots of `kind` (MakeBasicObject plus
     /// the slots the kind brings).
     pub fn with_kind(prototype: Option<Gc<JsObject>>, kind: ObjectKind) -> Gc<JsObject> {
-        if let Some(p) = &prototype {
-            p.properties.watch();
-        }
-        Gc::new(JsObject {
-            prototype: Slot::new(prototype),
-            extensible: Cell::new(true),
-            properties: PropertyTable::new(),
-            elements: Slots::new(),
-            dense: Cell::new(true),
-            kind,
-        })
+        JsObject::with_kind_and_room(prototype, kind, 0)
     }
 
-    /// An ordinary object with room for `room` own properties.
-    pub fn ordinary_with_room(prototype: Option<Gc<JsObject>>, room: usize) -> Gc<JsObject> {
+    /// An object of `kind` with room for `room` own properties.
+    pub fn with_kind_and_room(
+        prototype: Option<Gc<JsObject>>,
+        kind: ObjectKind,
+        room: usize,
+    ) -> Gc<JsObject> {
         if let Some(p) = &prototype {
             p.properties.watch();
         }
@@ -97,7 +91,7 @@ impl JsObject {
             properties: PropertyTable::with_room(room),
             elements: Slots::new(),
             dense: Cell::new(true),
-            kind: ObjectKind::Ordinary,
+            kind,
         })
     }
 
@@ -452,9 +446,6 @@ impl JsObject {
         cache.depth.set(PropertyCache::ADD);
     }
 
-    /// Creates or replaces the own data property `key`, as
-    /// DefinePropertyOrThrow does where the spec asserts it succeeds (a new
-    /// key on an extensible object, or a configurable property).
     /// Gives an object without properties those of `shape` (see
     /// `PropertyTable::init_from_shape`); false when it has some already.
     pub(crate) fn init_properties_from_shape(
@@ -465,6 +456,9 @@ impl JsObject {
         self.extensible.get() && self.properties.init_from_shape(shape, properties)
     }
 
+    /// Creates or replaces the own data property `key`, as
+    /// DefinePropertyOrThrow does where the spec asserts it succeeds (a new
+    /// key on an extensible object, or a configurable property).
     pub(crate) fn insert_own_data(&self, key: PropertyKey, value: Value, attrs: Attributes) {
         debug_assert!(
             self.extensible.get() || self.properties.contains(&key),

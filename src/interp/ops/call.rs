@@ -325,7 +325,7 @@ impl Agent {
         let proto = match cached {
             Some(proto) => proto,
             None => {
-                let key = PROTOTYPE_KEY.with(PropertyKey::clone);
+                let key = PropertyKey::from("prototype");
                 let proto = self.get(constructor, &key)?;
                 PROTOTYPE_CACHE.with(|cache| constructor.fill_property_cache(&key, cache));
                 proto
@@ -350,18 +350,6 @@ impl Agent {
         }
     }
 
-    /// OrdinaryCreateFromConstructor for an ordinary object, with room for
-    /// `room` own properties.
-    pub(crate) fn ordinary_create_with_room(
-        &mut self,
-        constructor: &Gc<JsObject>,
-        default: Gc<JsObject>,
-        room: usize,
-    ) -> JsResult<Gc<JsObject>> {
-        let proto = self.get_prototype_from_constructor(constructor, default)?;
-        Ok(JsObject::ordinary_with_room(Some(proto), room))
-    }
-
     /// OrdinaryCreateFromConstructor ( constructor, intrinsicDefaultProto ) —
     /// <https://tc39.es/ecma262/#sec-ordinarycreatefromconstructor>
     pub fn ordinary_create_from_constructor(
@@ -370,8 +358,22 @@ impl Agent {
         default: Gc<JsObject>,
         kind: ObjectKind,
     ) -> JsResult<Gc<JsObject>> {
+        self.ordinary_create_with_room(constructor, default, kind, 0)
+    }
+
+    /// OrdinaryCreateFromConstructor with room for `room` own properties
+    /// (a constructor's expected instance size).
+    pub(crate) fn ordinary_create_with_room(
+        &mut self,
+        constructor: &Gc<JsObject>,
+        default: Gc<JsObject>,
+        kind: ObjectKind,
+        room: usize,
+    ) -> JsResult<Gc<JsObject>> {
+        // 2. Let proto be ? GetPrototypeFromConstructor(constructor, intrinsicDefaultProto).
         let proto = self.get_prototype_from_constructor(constructor, default)?;
-        Ok(JsObject::with_kind(Some(proto), kind))
+        // 4. Return OrdinaryObjectCreate(proto, internalSlotsList).
+        Ok(JsObject::with_kind_and_room(Some(proto), kind, room))
     }
 
     /// SpeciesConstructor ( O, defaultConstructor ) — <https://tc39.es/ecma262/#sec-speciesconstructor>
@@ -423,7 +425,6 @@ pub fn is_constructor_value(v: &Value) -> bool {
 }
 
 thread_local! {
-    static PROTOTYPE_KEY: PropertyKey = PropertyKey::from("prototype");
     /// GetPrototypeFromConstructor's inline cache for `prototype`.
     static PROTOTYPE_CACHE: PropertyCache = PropertyCache::default();
 }
