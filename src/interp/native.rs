@@ -1,13 +1,13 @@
 //! Creating built-in function objects and installing properties on the
 //! intrinsics (CreateBuiltinFunction, SetFunctionName, SetFunctionLength).
 
+use std::rc::Rc;
+
 use gc::Gc;
 
 use super::agent::Agent;
 use super::function::{Callable, FunctionData, NativeFn, NativeFunction};
 use super::object::{JsObject, ObjectKind};
-use std::rc::Rc;
-
 use super::property::{Attributes, Property, PropertyDescriptor, PropertyKey};
 use super::shape::Shape;
 use super::slots::Slots;

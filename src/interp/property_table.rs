@@ -119,7 +119,8 @@ impl PropertyTable {
     /// Gives a table that has no properties yet the properties of `shape`,
     /// whose keys are `properties`' keys in order (what inserting them one
     /// by one would make, without looking up each transition). False, and
-    /// nothing done, when the table is not empty and shapeless-fresh.
+    /// nothing done, when the table already has properties or has left the
+    /// empty shape.
     pub(crate) fn init_from_shape(
         &self,
         shape: &Rc<Shape>,
