@@ -240,6 +240,14 @@ fn enqueue_reaction_job(agent: &mut Agent, reaction: PromiseReaction, argument: 
     }));
 }
 
+/// Whether `c` is the current realm's %Promise%.
+fn is_intrinsic_promise(agent: &Agent, c: &Gc<JsObject>) -> bool {
+    agent
+        .intrinsics()
+        .try_get("Promise")
+        .is_some_and(|p| Gc::ptr_eq(&p, c))
+}
+
 /// NewPromiseCapability ( C ) for `then`'s derived promise. With %Promise%
 /// itself, the capability's resolve and reject functions would reach no
 /// code but the reaction job that settles the derived promise, which calls
@@ -248,11 +256,7 @@ fn enqueue_reaction_job(agent: &mut Agent, reaction: PromiseReaction, argument: 
 /// function objects are not made. Their fields hold undefined, which no
 /// capability NewPromiseCapability returns can hold (steps 7–8).
 pub fn new_then_capability(agent: &mut Agent, c: &Gc<JsObject>) -> JsResult<PromiseCapability> {
-    if agent
-        .intrinsics()
-        .try_get("Promise")
-        .is_some_and(|p| Gc::ptr_eq(&p, c))
-    {
+    if is_intrinsic_promise(agent, c) {
         return Ok(PromiseCapability {
             promise: Value::Object(new_promise(agent)),
             resolve: Value::Undefined,
@@ -274,11 +278,7 @@ pub fn new_promise_capability(agent: &mut Agent, c: &Value) -> JsResult<PromiseC
     }
     // With %Promise% itself the executor dance is unobservable: make the
     // promise and its resolving functions directly.
-    if agent
-        .intrinsics()
-        .try_get("Promise")
-        .is_some_and(|p| Gc::ptr_eq(&p, ctor))
-    {
+    if is_intrinsic_promise(agent, ctor) {
         let promise = new_promise(agent);
         let (resolve, reject) = create_resolving_functions(agent, &promise);
         return Ok(PromiseCapability {
