@@ -193,7 +193,7 @@ thread_local! {
     /// The shape of a function object's first two properties, `length`
     /// then `name` (None: the shape tree refused the transition).
     static LENGTH_NAME_SHAPE: Option<Rc<Shape>> = LENGTH_KEY.with(|length| {
-        NAME_KEY.with(|name| Shape::empty().with_key(length.id())?.with_key(name.id()))
+        NAME_KEY.with(|name| Shape::empty().with_key(length)?.with_key(name))
     });
 }
 

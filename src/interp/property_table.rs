@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 use gc::{Finalize, Trace};
 
-use super::property::{key_index_with_capacity, KeyId, KeyIndex, Property, PropertyKey};
+use super::property::{key_index_with_capacity, KeyIndex, Property, PropertyKey};
 use super::shape::{bump_prototype_epoch, Shape};
 use super::slots::Slots;
 use super::value::Value;
@@ -147,9 +147,6 @@ impl PropertyTable {
 
     pub(crate) fn position(&self, key: &PropertyKey) -> Option<usize> {
         if let Some(shape) = self.shape.borrow().as_ref() {
-            if matches!(key, PropertyKey::Symbol(_)) {
-                return None;
-            }
             return shape.position(&key.id());
         }
         let dictionary = self.dictionary.borrow();
@@ -247,6 +244,16 @@ impl PropertyTable {
     /// Adds or replaces a property (an existing key keeps its position).
     pub fn insert(&self, key: PropertyKey, property: Property) {
         if let Some(i) = self.position(&key) {
+            // A prototype's property that changes its kind or attributes
+            // moves the epoch: an add cache relies on an inherited property
+            // staying a writable data property (see `fill_store_cache`).
+            if self.watched.get()
+                && !self
+                    .properties
+                    .inspect_or(i, false, |old| same_kind(old, &property))
+            {
+                bump_prototype_epoch();
+            }
             self.properties.set(i, Some(property));
             return;
         }
@@ -255,7 +262,7 @@ impl PropertyTable {
         }
         let shaped = self.shape.borrow().clone();
         if let Some(shape) = shaped {
-            match shape.with_key(key.id()) {
+            match shape.with_key(&key) {
                 Some(next) => {
                     self.set_shape(next);
                     self.properties.push_small(Some(property));
@@ -311,7 +318,7 @@ impl PropertyTable {
     /// The live keys in insertion order.
     pub fn keys(&self) -> Vec<PropertyKey> {
         if let Some(shape) = self.shape.borrow().as_ref() {
-            return shape.keys().iter().map(key_of).collect();
+            return (0..shape.len()).map(|i| shape.key_at(i)).collect();
         }
         let dictionary = self.dictionary.borrow();
         let dictionary = dictionary
@@ -332,8 +339,8 @@ impl PropertyTable {
             // key storage takes the heap's rooting state before it is filled.
             unsafe { keys.unroot() }
         }
-        for id in shape.keys() {
-            keys.push(Some(key_of(id)));
+        for i in 0..shape.len() {
+            keys.push(Some(shape.key_at(i)));
         }
         let mut dictionary = Dictionary { keys, index: None };
         if shape.len() >= INDEX_THRESHOLD {
@@ -343,13 +350,9 @@ impl PropertyTable {
     }
 }
 
-/// The key a shape's key identity stands for (shapes hold no symbols).
-fn key_of(id: &KeyId) -> PropertyKey {
-    match id {
-        KeyId::Index(i) => PropertyKey::Index(*i),
-        KeyId::String(s) => PropertyKey::String(s.clone()),
-        KeyId::Symbol(_) => unreachable!("shapes hold no symbol keys"),
-    }
+/// Whether `new` replaces `old` as a data property with the same attributes.
+fn same_kind(old: &Option<Property>, new: &Property) -> bool {
+    matches!((old, new), (Some(Property::Data { attrs: a, .. }), Property::Data { attrs: b, .. }) if a == b)
 }
 
 impl Dictionary {
@@ -385,9 +388,10 @@ impl Dictionary {
 
 impl Finalize for PropertyTable {}
 
-// SAFETY: shapes and the index hold no `Gc` (symbols appear only as
-// addresses, kept alive by the dictionary's keys); the values and the
-// dictionary's keys are traced. No borrow of `dictionary` is held while a
+// SAFETY: the index holds no `Gc` (symbols appear only as addresses, kept
+// alive by the dictionary's keys); a shape keeps its symbols alive by
+// roots of its own (see `Shape`); the values and the dictionary's keys are
+// traced. No borrow of `dictionary` is held while a
 // collection can start (no method allocates a `Gc`).
 unsafe impl Trace for PropertyTable {
     gc::custom_trace!(this, {

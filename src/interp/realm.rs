@@ -3,7 +3,7 @@
 //! right kind; the builtin families (`builtins::install`) then give them
 //! their properties and create the constructors.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -126,6 +126,10 @@ pub struct Intrinsics {
     /// Constructors and other intrinsics by their spec name without `%`
     /// ("Object", "Array", "Promise", "ThrowTypeError", …).
     named: RefCell<HashMap<&'static str, Gc<JsObject>>>,
+    /// %Array.prototype.values% and %ThrowTypeError%, also kept here once
+    /// registered: every arguments object needs them.
+    pub(crate) array_prototype_values: OnceCell<Gc<JsObject>>,
+    pub(crate) throw_type_error: OnceCell<Gc<JsObject>>,
 }
 
 impl Intrinsics {
@@ -143,6 +147,14 @@ impl Intrinsics {
     }
 
     pub fn register(&self, name: &'static str, object: Gc<JsObject>) {
+        let field = match name {
+            "ArrayPrototypeValues" => Some(&self.array_prototype_values),
+            "ThrowTypeError" => Some(&self.throw_type_error),
+            _ => None,
+        };
+        if let Some(field) = field {
+            let _ = field.set(object.clone());
+        }
         self.named.borrow_mut().insert(name, object);
     }
 
@@ -337,6 +349,8 @@ impl Realm {
             function_prototype,
             object_prototype: op.clone(),
             named: RefCell::new(HashMap::new()),
+            array_prototype_values: OnceCell::new(),
+            throw_type_error: OnceCell::new(),
         };
         let global_object = JsObject::with_kind(Some(op), global_kind);
         Realm {

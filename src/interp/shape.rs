@@ -5,14 +5,23 @@
 //! An object starts with the empty shape; adding a key moves it to the
 //! child shape for that key, found in the parent's transitions or made
 //! there once. So a million `{ x, y }` objects share one key list and each
-//! keeps only its property values. Shapes hold no `Gc`: symbol keys, long
-//! key lists and shapes with too many children leave the shared tree, and
-//! the object keeps a table of its own (see `PropertyTable`).
+//! keeps only its property values. Long key lists and shapes with too
+//! many children leave the shared tree, and the object keeps a table of its
+//! own (see `PropertyTable`).
+//!
+//! A symbol key is known by its allocation's address. The shape that adds
+//! one keeps a (rooted) handle to the symbol, so the address names the same
+//! symbol for as long as the shape, or any shape below it, lives. Shapes
+//! are not traced: the handle is a root, which is sound because a symbol
+//! refers to no object, so it can be part of no cycle through the shape.
 
 use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::{Rc, Weak};
 
-use super::property::{key_index_with_capacity, KeyId, KeyIndex};
+use gc::Gc;
+
+use super::property::{key_index_with_capacity, KeyId, KeyIndex, PropertyKey};
+use super::value::Symbol;
 
 /// Objects with more own keys than this keep a table of their own.
 const MAX_KEYS: usize = 64;
@@ -34,6 +43,8 @@ pub(crate) struct Shape {
     transitions: RefCell<Vec<(KeyId, Weak<Shape>)>>,
     /// The parent, kept alive by its children.
     _parent: Option<Rc<Shape>>,
+    /// The symbol this shape's last key names, kept alive with the shape.
+    symbol: Option<Gc<Symbol>>,
 }
 
 thread_local! {
@@ -44,6 +55,7 @@ thread_local! {
         index: OnceCell::new(),
         transitions: RefCell::new(Vec::new()),
         _parent: None,
+        symbol: None,
     });
 }
 
@@ -84,10 +96,6 @@ impl Shape {
         EMPTY.with(Rc::clone)
     }
 
-    pub(crate) fn keys(&self) -> &[KeyId] {
-        &self.keys
-    }
-
     pub(crate) fn len(&self) -> usize {
         self.keys.len()
     }
@@ -113,18 +121,38 @@ impl Shape {
             .find_map(|(_, child)| child.upgrade().filter(|c| c.id == id))
     }
 
+    /// The key at `position` (a symbol is found in the shape that added it).
+    pub(crate) fn key_at(&self, position: usize) -> PropertyKey {
+        match &self.keys[position] {
+            KeyId::Index(i) => PropertyKey::Index(*i),
+            KeyId::String(s) => PropertyKey::String(s.clone()),
+            KeyId::Symbol(_) => {
+                let mut shape = self;
+                while shape.keys.len() > position + 1 {
+                    shape = shape
+                        ._parent
+                        .as_ref()
+                        .expect("a shorter key list has a parent");
+                }
+                let symbol = shape.symbol.clone();
+                PropertyKey::Symbol(symbol.expect("the shape that adds a symbol key holds it"))
+            }
+        }
+    }
+
     /// Whether this shape is `parent`'s child for `key`.
     pub(crate) fn extends(&self, parent: u64, key: &KeyId) -> bool {
         matches!(&self._parent, Some(p) if p.id == parent) && self.keys.last() == Some(key)
     }
 
-    /// The shape with `id` added after this one's keys, or None when the
-    /// object should keep its own table instead (symbols, too many keys, too
-    /// many siblings).
-    pub(crate) fn with_key(self: &Rc<Shape>, id: KeyId) -> Option<Rc<Shape>> {
-        if matches!(id, KeyId::Symbol(_)) || self.keys.len() >= MAX_KEYS {
+    /// The shape with `key` added after this one's keys, or None when the
+    /// object should keep its own table instead (too many keys, too many
+    /// siblings).
+    pub(crate) fn with_key(self: &Rc<Shape>, key: &PropertyKey) -> Option<Rc<Shape>> {
+        if self.keys.len() >= MAX_KEYS {
             return None;
         }
+        let id = key.id();
         let mut transitions = self.transitions.borrow_mut();
         // The keys are compared first: only the matching child is upgraded.
         if let Some(i) = transitions.iter().position(|(key, _)| *key == id) {
@@ -152,6 +180,10 @@ impl Shape {
             index: OnceCell::new(),
             transitions: RefCell::new(Vec::new()),
             _parent: Some(self.clone()),
+            symbol: match key {
+                PropertyKey::Symbol(symbol) => Some(symbol.clone()),
+                _ => None,
+            },
         });
         transitions.push((id, Rc::downgrade(&child)));
         Some(child)
@@ -163,56 +195,75 @@ mod tests {
     use super::*;
     use crate::interp::string::JsStr;
 
-    fn key(s: &str) -> KeyId {
-        KeyId::String(JsStr::from(s))
+    fn key(s: &str) -> PropertyKey {
+        PropertyKey::String(JsStr::from(s))
     }
 
     #[test]
     fn same_keys_in_same_order_share_a_shape() {
         let a = Shape::empty()
-            .with_key(key("x"))
+            .with_key(&key("x"))
             .unwrap()
-            .with_key(key("y"))
+            .with_key(&key("y"))
             .unwrap();
         let b = Shape::empty()
-            .with_key(key("x"))
+            .with_key(&key("x"))
             .unwrap()
-            .with_key(key("y"))
+            .with_key(&key("y"))
             .unwrap();
         assert!(Rc::ptr_eq(&a, &b));
         let c = Shape::empty()
-            .with_key(key("y"))
+            .with_key(&key("y"))
             .unwrap()
-            .with_key(key("x"))
+            .with_key(&key("x"))
             .unwrap();
         assert!(!Rc::ptr_eq(&a, &c));
-        assert_eq!(a.position(&key("y")), Some(1));
-        assert_eq!(c.position(&key("y")), Some(0));
-        assert_eq!(a.position(&key("z")), None);
+        assert_eq!(a.position(&key("y").id()), Some(1));
+        assert_eq!(c.position(&key("y").id()), Some(0));
+        assert_eq!(a.position(&key("z").id()), None);
     }
 
     #[test]
     fn long_key_lists_are_indexed_and_end_the_shared_tree() {
         let mut shape = Shape::empty();
         for i in 0..MAX_KEYS {
-            shape = shape.with_key(key(&format!("k{i}"))).unwrap();
+            shape = shape.with_key(&key(&format!("k{i}"))).unwrap();
         }
-        assert_eq!(shape.position(&key("k40")), Some(40));
-        assert!(shape.with_key(key("one more")).is_none());
-        assert!(Shape::empty().with_key(KeyId::Symbol(8)).is_none());
+        assert_eq!(shape.position(&key("k40").id()), Some(40));
+        assert!(shape.with_key(&key("one more")).is_none());
+    }
+
+    #[test]
+    fn a_symbol_key_stays_alive_with_its_shape() {
+        let symbol = Symbol::new(Some(JsStr::from("s")));
+        let address = Gc::as_ptr(&symbol) as usize;
+        let shape = Shape::empty()
+            .with_key(&key("a"))
+            .unwrap()
+            .with_key(&PropertyKey::Symbol(symbol))
+            .unwrap()
+            .with_key(&key("b"))
+            .unwrap();
+        gc::force_collect();
+        assert_eq!(shape.position(&KeyId::Symbol(address)), Some(1));
+        match shape.key_at(1) {
+            PropertyKey::Symbol(s) => assert_eq!(Gc::as_ptr(&s) as usize, address),
+            _ => panic!("not the symbol"),
+        }
+        assert!(matches!(shape.key_at(2), PropertyKey::String(_)));
     }
 
     #[test]
     fn unused_children_are_dropped_and_siblings_are_bounded() {
-        let root = Shape::empty().with_key(key("unique parent")).unwrap();
+        let root = Shape::empty().with_key(&key("unique parent")).unwrap();
         for i in 0..MAX_TRANSITIONS {
-            drop(root.with_key(key(&format!("gone{i}"))).unwrap());
+            drop(root.with_key(&key(&format!("gone{i}"))).unwrap());
         }
         // The dead children were swept, so new ones can still be made.
         let kept: Vec<_> = (0..MAX_TRANSITIONS)
-            .map(|i| root.with_key(key(&format!("kept{i}"))).unwrap())
+            .map(|i| root.with_key(&key(&format!("kept{i}"))).unwrap())
             .collect();
-        assert!(root.with_key(key("too many")).is_none());
+        assert!(root.with_key(&key("too many")).is_none());
         assert_eq!(kept.len(), MAX_TRANSITIONS);
     }
 }

@@ -92,3 +92,28 @@ function evalParam(p) {
   return eval("p = 3; arguments[0]");
 }
 console.log(evalParam(1));
+
+// Shared layouts: objects made alike behave alike, whatever they held.
+function none() { return arguments; }
+function one(a) { return arguments; }
+var made = [none(), none(1, 2), one(), one(7, 8), (function () { "use strict"; return arguments; })(3)];
+console.log(made.map(function (o) { return Reflect.ownKeys(o).map(String).join(); }));
+console.log(made.map(function (o) { return o.length + ":" + Array.prototype.slice.call(o).join("/"); }));
+console.log(made.map(function (o) { return Object.prototype.toString.call(o); }));
+// @@iterator is %Array.prototype.values%, not what Array.prototype.values holds now.
+var values = Array.prototype.values;
+Array.prototype.values = function () { return "replaced"; };
+console.log(none(1)[Symbol.iterator] === values, [...none(4, 5)]);
+Array.prototype.values = values;
+// An arguments object without mapped indices still takes any change.
+var bare = none(1, 2);
+bare[5] = 6;
+delete bare[0];
+bare.length = 9;
+Object.defineProperty(bare, "1", { value: "fixed", writable: false });
+bare[1] = "ignored";
+console.log(Object.keys(bare), bare.length, bare[1], bare.callee === none);
+// apply reads each index of the object it is given.
+function sum() { var s = 0; for (var i = 0; i < arguments.length; i++) s += arguments[i]; return s; }
+function forward() { return sum.apply(null, arguments); }
+console.log(forward(1, 2, 3), forward(), forward.apply(null, none(4, 5)));

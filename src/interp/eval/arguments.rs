@@ -1,6 +1,9 @@
 //! Arguments objects (ECMA-262 §10.4.4): CreateUnmappedArgumentsObject,
 //! CreateMappedArgumentsObject and %ThrowTypeError%.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use gc::Gc;
 
 use crate::interp::agent::Agent;
@@ -8,8 +11,9 @@ use crate::interp::completion::JsResult;
 use crate::interp::environment::Env;
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectKind, ParameterMap};
-use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
-use crate::interp::value::Value;
+use crate::interp::property::{Attributes, Property, PropertyDescriptor, PropertyKey};
+use crate::interp::shape::Shape;
+use crate::interp::value::{Symbol, Value};
 
 /// %ThrowTypeError% ( ) — <https://tc39.es/ecma262/#sec-%throwtypeerror%>
 fn throw_type_error(agent: &mut Agent, _args: &CallArgs) -> JsResult<Value> {
@@ -33,29 +37,66 @@ pub fn install(agent: &mut Agent) {
     agent.intrinsics().register("ThrowTypeError", f);
 }
 
-impl Agent {
-    /// The properties both kinds of arguments object start with
-    /// (CreateUnmappedArgumentsObject steps 4–7, CreateMappedArgumentsObject
-    /// steps 14–15 and 19).
-    fn arguments_properties(&mut self, obj: &Gc<JsObject>, args: &[Value]) {
-        for (i, v) in args.iter().enumerate() {
-            obj.define_own_property(
-                PropertyKey::Index(i as u32),
-                PropertyDescriptor::data(v.clone(), Attributes::ALL),
-            );
-        }
-        obj.define_own_property(
-            PropertyKey::from("length"),
-            PropertyDescriptor::data(Value::Number(args.len() as f64), Attributes::METHOD),
+thread_local! {
+    /// The shape of an arguments object's own named keys, in the order both
+    /// algorithms create them: `length`, @@iterator, `callee`. The shape
+    /// keeps its @@iterator alive, so an agent with other well-known
+    /// symbols (another thread-local agent) only makes it anew.
+    static ARGUMENTS_SHAPE: RefCell<Option<Rc<Shape>>> = const { RefCell::new(None) };
+}
+
+/// `ARGUMENTS_SHAPE` for `iterator` (None: the shape tree refused it, and
+/// the keys are inserted one by one).
+fn arguments_shape(iterator: &Gc<Symbol>) -> Option<Rc<Shape>> {
+    ARGUMENTS_SHAPE.with(|cell| {
+        let mut cached = cell.borrow_mut();
+        let current = cached.as_ref().filter(
+            |shape| matches!(shape.key_at(1), PropertyKey::Symbol(s) if Gc::ptr_eq(&s, iterator)),
         );
-        // @@iterator is %Array.prototype.values%.
-        let array_proto = self.intrinsics().array_prototype.clone();
-        if let Some(values) = array_proto.get_own_data_value(&PropertyKey::from("values")) {
-            obj.define_own_property(
-                PropertyKey::Symbol(self.symbols.iterator.clone()),
-                PropertyDescriptor::data(values, Attributes::METHOD),
-            );
+        if current.is_none() {
+            *cached = Shape::empty()
+                .with_key(&PropertyKey::from("length"))
+                .and_then(|s| s.with_key(&PropertyKey::Symbol(iterator.clone())))
+                .and_then(|s| s.with_key(&PropertyKey::from("callee")));
         }
+        cached.clone()
+    })
+}
+
+impl Agent {
+    /// An arguments object's named properties: `length` (CreateUnmappedArgumentsObject
+    /// step 4, CreateMappedArgumentsObject step 16), @@iterator (steps 7
+    /// and 20: %Array.prototype.values%) and `callee` (steps 8 and 21).
+    /// The object has no properties yet, so each definition is a plain
+    /// insert, and all three are made at once through their shared shape.
+    fn arguments_named_properties(&mut self, obj: &Gc<JsObject>, length: usize, callee: Property) {
+        let length = Property::Data {
+            value: Value::Number(length as f64),
+            attrs: Attributes::METHOD,
+        };
+        let values = self.intrinsics().array_prototype_values.get().cloned();
+        let iterator = values.map(|values| Property::Data {
+            value: Value::Object(values),
+            attrs: Attributes::METHOD,
+        });
+        let symbol = self.symbols.iterator.clone();
+        if let (Some(iterator), Some(shape)) = (&iterator, arguments_shape(&symbol)) {
+            let properties = vec![
+                Some(length.clone()),
+                Some(iterator.clone()),
+                Some(callee.clone()),
+            ];
+            if obj.init_properties_from_shape(&shape, properties) {
+                return;
+            }
+        }
+        // Without the shape (or while %Array.prototype.values% is not yet
+        // installed), one key at a time.
+        obj.insert_property(PropertyKey::from("length"), length);
+        if let Some(iterator) = iterator {
+            obj.insert_property(PropertyKey::Symbol(symbol), iterator);
+        }
+        obj.insert_property(PropertyKey::from("callee"), callee);
     }
 
     /// CreateUnmappedArgumentsObject ( argumentsList ) —
@@ -63,27 +104,28 @@ impl Agent {
     pub(crate) fn create_unmapped_arguments_object(&mut self, args: &[Value]) -> Gc<JsObject> {
         // 2. Let obj be OrdinaryObjectCreate(%Object.prototype%, « [[ParameterMap]] »).
         // 3. Set obj.[[ParameterMap]] to undefined.
-        let obj = JsObject::with_kind(
+        let obj = JsObject::with_kind_and_room(
             Some(self.intrinsics().object_prototype.clone()),
             ObjectKind::Arguments(None),
+            3,
         );
-        // 4–7. length, the indices, @@iterator.
-        self.arguments_properties(&obj, args);
-        // 8. Perform ! DefinePropertyOrThrow(obj, "callee", PropertyDescriptor {
+        // 5–6. The indices: writable, enumerable, configurable data
+        //      properties, which is how dense elements are stored.
+        obj.init_elements(args);
+        // 4, 7–8. length, @@iterator, and "callee": PropertyDescriptor {
         //    [[Get]]: %ThrowTypeError%, [[Set]]: %ThrowTypeError%,
-        //    [[Enumerable]]: false, [[Configurable]]: false }).
-        if let Some(thrower) = self.intrinsics().try_get("ThrowTypeError") {
-            obj.define_own_property(
-                PropertyKey::from("callee"),
-                PropertyDescriptor {
-                    get: Some(Some(thrower.clone())),
-                    set: Some(Some(thrower)),
-                    enumerable: Some(false),
-                    configurable: Some(false),
-                    ..PropertyDescriptor::default()
-                },
-            );
-        }
+        //    [[Enumerable]]: false, [[Configurable]]: false }.
+        let thrower = self.intrinsics().throw_type_error.get().cloned();
+        let callee = Property::Accessor {
+            get: thrower.clone(),
+            set: thrower,
+            attrs: Attributes {
+                writable: false,
+                enumerable: false,
+                configurable: false,
+            },
+        };
+        self.arguments_named_properties(&obj, args.len(), callee);
         // 9. Return obj.
         obj
     }
@@ -100,24 +142,43 @@ impl Agent {
         parameter_slots: &[Option<u32>],
     ) -> Gc<JsObject> {
         // 18.b.ii. Only indices below len are mapped.
-        let slots = parameter_slots.iter().take(args.len()).copied().collect();
+        let slots: Vec<Option<u32>> = parameter_slots.iter().take(args.len()).copied().collect();
+        // An object none of whose indices is mapped (no formals, or no
+        // arguments) behaves as an ordinary one in every exotic method (each
+        // asks the map first), so it keeps no map and its indices dense.
+        let mapped = slots.iter().any(Option::is_some);
         // 3–10. obj, an arguments exotic object whose [[ParameterMap]] is map.
-        let obj = JsObject::with_kind(
+        let map = mapped.then(|| Box::new(ParameterMap::new(env, slots)));
+        let obj = JsObject::with_kind_and_room(
             Some(self.intrinsics().object_prototype.clone()),
-            ObjectKind::Arguments(Some(Box::new(ParameterMap::new(env, slots)))),
+            ObjectKind::Arguments(map),
+            3 + if mapped { args.len() } else { 0 },
         );
-        // Its index properties live in the property table, where the
-        // exotic methods see every access.
-        obj.make_sparse();
-        // 14–15, 19. The indices, length, @@iterator.
-        self.arguments_properties(&obj, args);
-        // 20. Perform ! DefinePropertyOrThrow(obj, "callee", PropertyDescriptor {
-        //     [[Value]]: func, [[Writable]]: true, [[Enumerable]]: false, [[Configurable]]: true }).
-        obj.define_own_property(
-            PropertyKey::from("callee"),
-            PropertyDescriptor::data(Value::Object(func.clone()), Attributes::METHOD),
-        );
-        // 21. Return obj.
+        // 16, 20–21. length, @@iterator, and "callee": PropertyDescriptor {
+        //     [[Value]]: func, [[Writable]]: true, [[Enumerable]]: false,
+        //     [[Configurable]]: true }.
+        let callee = Property::Data {
+            value: Value::Object(func.clone()),
+            attrs: Attributes::METHOD,
+        };
+        self.arguments_named_properties(&obj, args.len(), callee);
+        // 14–15. The indices. A mapped object keeps them in its property
+        // table, where the exotic methods see every access.
+        if mapped {
+            obj.make_sparse();
+            for (i, v) in args.iter().enumerate() {
+                obj.insert_property(
+                    PropertyKey::Index(i as u32),
+                    Property::Data {
+                        value: v.clone(),
+                        attrs: Attributes::ALL,
+                    },
+                );
+            }
+        } else {
+            obj.init_elements(args);
+        }
+        // 22. Return obj.
         obj
     }
 }

@@ -40,6 +40,16 @@ impl JsObject {
         self.properties.insert(key, property);
     }
 
+    /// Gives an object without index properties `values` at indices 0..,
+    /// each a writable, enumerable, configurable data property (how dense
+    /// elements are stored).
+    pub(crate) fn init_elements(&self, values: &[Value]) {
+        debug_assert!(self.dense.get() && self.elements.is_empty());
+        for v in values {
+            self.elements.push(Some(v.clone()));
+        }
+    }
+
     /// Moves every dense element into the property table, for good.
     pub(crate) fn make_sparse(&self) {
         self.dense.set(false);

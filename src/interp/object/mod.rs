@@ -386,8 +386,10 @@ impl JsObject {
     /// Records in `cache` what the [[Set]] of `key` that just ran on this
     /// object did, when a later one may repeat it without the lookups: it
     /// wrote an own writable data property, or it added the property
-    /// (`before`: the shape number the object had) and no object of the
-    /// prototype chain has the key.
+    /// (`before`: the shape number the object had) and the prototype chain
+    /// either lacks the key or first has it as a writable data property
+    /// (OrdinarySetWithOwnDescriptor then creates the property on the
+    /// receiver, as when no prototype has it).
     pub(crate) fn fill_store_cache(
         &self,
         key: &PropertyKey,
@@ -429,11 +431,16 @@ impl JsObject {
         let mut hops = 0;
         while let Some(proto) = next {
             hops += 1;
-            if hops > MAX_CACHED_DEPTH
-                || !proto.ordinary_named_get()
-                || proto.properties.position(key).is_some()
-            {
+            if hops > MAX_CACHED_DEPTH || !proto.ordinary_named_get() {
                 return;
+            }
+            if let Some(i) = proto.properties.position(key) {
+                // The prototype epoch moves if this property stops being a
+                // writable data property (`PropertyTable::insert`).
+                match proto.properties.get_at(i) {
+                    Some(Property::Data { attrs, .. }) if attrs.writable => break,
+                    _ => return,
+                }
             }
             next = proto.prototype.get();
         }
@@ -465,6 +472,16 @@ impl JsObject {
             "insert_own_data on a non-extensible object"
         );
         self.properties.insert(key, Property::Data { value, attrs });
+    }
+
+    /// Creates or replaces the own property `key` where the spec asserts
+    /// the definition succeeds (as `insert_own_data`, for any property).
+    pub(crate) fn insert_property(&self, key: PropertyKey, property: Property) {
+        debug_assert!(
+            self.extensible.get() || self.properties.contains(&key),
+            "insert_property on a non-extensible object"
+        );
+        self.store(key, property);
     }
 
     /// The shape number of the object's table, while it is shaped.

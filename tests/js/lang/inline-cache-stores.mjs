@@ -80,3 +80,23 @@ const pts = [];
 for (let i = 0; i < 5; i++) pts.push(put({}, i * 10));
 out.push(pts.map((p) => p.x).join());
 console.log(out.join('\n'));
+
+// A property inherited as a writable data property: each assignment makes
+// an own property; once the prototype's property is read-only, an
+// accessor or gone, assignments follow it.
+const base = { v: 0 };
+const mk = (n) => { const o = Object.create(base); o.v = n; return o; };
+const before = [mk(1), mk(2), mk(3)];
+console.log(before.map((o) => Object.hasOwn(o, 'v') + ':' + o.v).join(), base.v);
+Object.defineProperty(base, 'v', { writable: false });
+try { mk(4); } catch (e) { console.log(e.constructor.name, e.message); }
+Object.defineProperty(base, 'v', { writable: true });
+console.log(mk(5).v, base.v);
+Object.defineProperty(base, 'v', { get() { return 'got'; }, set(x) { this.seen = x; }, configurable: true });
+const viaSetter = mk(6);
+console.log(Object.keys(viaSetter).join(), viaSetter.v, viaSetter.seen);
+delete base.v;
+console.log(Object.keys(mk(7)).join());
+const frozenBase = Object.freeze({ w: 1 });
+const mw = (n) => { const o = Object.create(frozenBase); o.w = n; return o; };
+try { mw(1); } catch (e) { console.log(e.constructor.name, e.message); }
