@@ -164,12 +164,12 @@ impl Shape {
                 }
             }
         }
+        // Children no object uses any more go before a new one is made:
+        // their entries would keep their memory (keys of symbols, which
+        // are never made again, would pile up until the bound).
+        transitions.retain(|(_, child)| child.strong_count() > 0);
         if transitions.len() >= MAX_TRANSITIONS {
-            // Children no object uses any more make room first.
-            transitions.retain(|(_, child)| child.strong_count() > 0);
-            if transitions.len() >= MAX_TRANSITIONS {
-                return None;
-            }
+            return None;
         }
         let mut keys = Vec::with_capacity(self.keys.len() + 1);
         keys.extend(self.keys.iter().cloned());
