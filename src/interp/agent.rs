@@ -129,8 +129,9 @@ impl Agent {
 /// is fast: the sweep walks every box and frees the dead ones, and a heap
 /// that stays in the processor's caches does both several times faster
 /// than one that does not. With a 4 MiB start, RayTrace scored 303 and
-/// the closures benchmark took 1.43 s; with 1 MiB, 336 and 1.21 s. (16
-/// MiB and 64 MiB were slower still than 4.)
+/// the closures benchmark took 1.43 s; with 2 MiB, closures took 1.25 s,
+/// and 1 MiB took 3% less again, RayTrace scoring 336. (16 MiB and 64 MiB
+/// were slower still than 4.)
 const GC_INITIAL_THRESHOLD: usize = 1 << 20;
 
 /// The `gc` crate starts collecting after 100 bytes and counts only the

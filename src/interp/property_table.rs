@@ -318,7 +318,7 @@ impl PropertyTable {
     /// The live keys in insertion order.
     pub fn keys(&self) -> Vec<PropertyKey> {
         if let Some(shape) = self.shape.borrow().as_ref() {
-            return (0..shape.len()).map(|i| shape.key_at(i)).collect();
+            return shape.keys();
         }
         let dictionary = self.dictionary.borrow();
         let dictionary = dictionary
@@ -339,8 +339,8 @@ impl PropertyTable {
             // key storage takes the heap's rooting state before it is filled.
             unsafe { keys.unroot() }
         }
-        for i in 0..shape.len() {
-            keys.push(Some(shape.key_at(i)));
+        for key in shape.keys() {
+            keys.push(Some(key));
         }
         let mut dictionary = Dictionary { keys, index: None };
         if shape.len() >= INDEX_THRESHOLD {
@@ -389,10 +389,10 @@ impl Dictionary {
 impl Finalize for PropertyTable {}
 
 // SAFETY: the index holds no `Gc` (symbols appear only as addresses, kept
-// alive by the dictionary's keys); a shape keeps its symbols alive by
-// roots of its own (see `Shape`); the values and the dictionary's keys are
-// traced. No borrow of `dictionary` is held while a
-// collection can start (no method allocates a `Gc`).
+// alive by the dictionary's keys); a shape keeps its symbols alive by roots
+// of its own (see `Shape`); the values and the dictionary's keys are
+// traced. No borrow of `dictionary` is held while a collection can start
+// (no method allocates a `Gc`).
 unsafe impl Trace for PropertyTable {
     gc::custom_trace!(this, {
         mark(&this.properties);

@@ -126,8 +126,8 @@ pub struct Intrinsics {
     /// Constructors and other intrinsics by their spec name without `%`
     /// ("Object", "Array", "Promise", "ThrowTypeError", …).
     named: RefCell<HashMap<&'static str, Gc<JsObject>>>,
-    /// %Array.prototype.values% and %ThrowTypeError%, also kept here once
-    /// registered: every arguments object needs them.
+    /// %Array.prototype.values% and %ThrowTypeError%, also kept here by
+    /// their installers (beside `named`): every arguments object needs them.
     pub(crate) array_prototype_values: OnceCell<Gc<JsObject>>,
     pub(crate) throw_type_error: OnceCell<Gc<JsObject>>,
 }
@@ -147,14 +147,6 @@ impl Intrinsics {
     }
 
     pub fn register(&self, name: &'static str, object: Gc<JsObject>) {
-        let field = match name {
-            "ArrayPrototypeValues" => Some(&self.array_prototype_values),
-            "ThrowTypeError" => Some(&self.throw_type_error),
-            _ => None,
-        };
-        if let Some(field) = field {
-            let _ = field.set(object.clone());
-        }
         self.named.borrow_mut().insert(name, object);
     }
 

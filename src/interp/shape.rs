@@ -121,23 +121,26 @@ impl Shape {
             .find_map(|(_, child)| child.upgrade().filter(|c| c.id == id))
     }
 
-    /// The key at `position` (a symbol is found in the shape that added it).
-    pub(crate) fn key_at(&self, position: usize) -> PropertyKey {
-        match &self.keys[position] {
-            KeyId::Index(i) => PropertyKey::Index(*i),
-            KeyId::String(s) => PropertyKey::String(s.clone()),
-            KeyId::Symbol(_) => {
-                let mut shape = self;
-                while shape.keys.len() > position + 1 {
-                    shape = shape
-                        ._parent
-                        .as_ref()
-                        .expect("a shorter key list has a parent");
-                }
-                let symbol = shape.symbol.clone();
-                PropertyKey::Symbol(symbol.expect("the shape that adds a symbol key holds it"))
-            }
+    /// The keys in order (each symbol is the one its adding shape holds).
+    pub(crate) fn keys(&self) -> Vec<PropertyKey> {
+        let mut symbols = Vec::new();
+        let mut shape = Some(self);
+        while let Some(s) = shape {
+            symbols.extend(s.symbol.clone());
+            shape = s._parent.as_deref();
         }
+        self.keys
+            .iter()
+            .map(|id| match id {
+                KeyId::Index(i) => PropertyKey::Index(*i),
+                KeyId::String(s) => PropertyKey::String(s.clone()),
+                KeyId::Symbol(_) => PropertyKey::Symbol(
+                    symbols
+                        .pop()
+                        .expect("the shape that adds a symbol key holds it"),
+                ),
+            })
+            .collect()
     }
 
     /// Whether this shape is `parent`'s child for `key`.
@@ -246,11 +249,12 @@ mod tests {
             .unwrap();
         gc::force_collect();
         assert_eq!(shape.position(&KeyId::Symbol(address)), Some(1));
-        match shape.key_at(1) {
-            PropertyKey::Symbol(s) => assert_eq!(Gc::as_ptr(&s) as usize, address),
+        let keys = shape.keys();
+        match &keys[1] {
+            PropertyKey::Symbol(s) => assert_eq!(Gc::as_ptr(s) as usize, address),
             _ => panic!("not the symbol"),
         }
-        assert!(matches!(shape.key_at(2), PropertyKey::String(_)));
+        assert!(matches!(keys[2], PropertyKey::String(_)));
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub fn install(agent: &mut Agent) {
         );
     }
     f.prevent_extensions();
+    let _ = agent.intrinsics().throw_type_error.set(f.clone());
     agent.intrinsics().register("ThrowTypeError", f);
 }
 
@@ -50,13 +51,14 @@ thread_local! {
 fn arguments_shape(iterator: &Gc<Symbol>) -> Option<Rc<Shape>> {
     ARGUMENTS_SHAPE.with(|cell| {
         let mut cached = cell.borrow_mut();
-        let current = cached.as_ref().filter(
-            |shape| matches!(shape.key_at(1), PropertyKey::Symbol(s) if Gc::ptr_eq(&s, iterator)),
-        );
+        let iterator = PropertyKey::Symbol(iterator.clone());
+        let current = cached
+            .as_ref()
+            .filter(|shape| shape.position(&iterator.id()) == Some(1));
         if current.is_none() {
             *cached = Shape::empty()
                 .with_key(&PropertyKey::from("length"))
-                .and_then(|s| s.with_key(&PropertyKey::Symbol(iterator.clone())))
+                .and_then(|s| s.with_key(&iterator))
                 .and_then(|s| s.with_key(&PropertyKey::from("callee")));
         }
         cached.clone()
@@ -80,23 +82,23 @@ impl Agent {
             attrs: Attributes::METHOD,
         });
         let symbol = self.symbols.iterator.clone();
-        if let (Some(iterator), Some(shape)) = (&iterator, arguments_shape(&symbol)) {
-            let properties = vec![
-                Some(length.clone()),
-                Some(iterator.clone()),
-                Some(callee.clone()),
-            ];
-            if obj.init_properties_from_shape(&shape, properties) {
-                return;
+        let shape = iterator.as_ref().and_then(|_| arguments_shape(&symbol));
+        match (iterator, shape) {
+            (Some(iterator), Some(shape)) => {
+                let properties = vec![Some(length), Some(iterator), Some(callee)];
+                let done = obj.init_properties_from_shape(&shape, properties);
+                debug_assert!(done, "a new arguments object takes its shape");
+            }
+            // Without the shape (or while %Array.prototype.values% is not
+            // yet installed), one key at a time.
+            (iterator, _) => {
+                obj.insert_property(PropertyKey::from("length"), length);
+                if let Some(iterator) = iterator {
+                    obj.insert_property(PropertyKey::Symbol(symbol), iterator);
+                }
+                obj.insert_property(PropertyKey::from("callee"), callee);
             }
         }
-        // Without the shape (or while %Array.prototype.values% is not yet
-        // installed), one key at a time.
-        obj.insert_property(PropertyKey::from("length"), length);
-        if let Some(iterator) = iterator {
-            obj.insert_property(PropertyKey::Symbol(symbol), iterator);
-        }
-        obj.insert_property(PropertyKey::from("callee"), callee);
     }
 
     /// CreateUnmappedArgumentsObject ( argumentsList ) —

@@ -463,19 +463,14 @@ impl JsObject {
         self.extensible.get() && self.properties.init_from_shape(shape, properties)
     }
 
-    /// Creates or replaces the own data property `key`, as
-    /// DefinePropertyOrThrow does where the spec asserts it succeeds (a new
-    /// key on an extensible object, or a configurable property).
+    /// Creates or replaces the own data property `key` (see `insert_property`).
     pub(crate) fn insert_own_data(&self, key: PropertyKey, value: Value, attrs: Attributes) {
-        debug_assert!(
-            self.extensible.get() || self.properties.contains(&key),
-            "insert_own_data on a non-extensible object"
-        );
-        self.properties.insert(key, Property::Data { value, attrs });
+        self.insert_property(key, Property::Data { value, attrs });
     }
 
-    /// Creates or replaces the own property `key` where the spec asserts
-    /// the definition succeeds (as `insert_own_data`, for any property).
+    /// Creates or replaces the own property `key`, as DefinePropertyOrThrow
+    /// does where the spec asserts it succeeds (a new key on an extensible
+    /// object, or a configurable property).
     pub(crate) fn insert_property(&self, key: PropertyKey, property: Property) {
         debug_assert!(
             self.extensible.get() || self.properties.contains(&key),

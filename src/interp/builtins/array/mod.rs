@@ -277,6 +277,7 @@ pub fn install(agent: &mut Agent) {
             PropertyDescriptor::data(values.clone(), Attributes::METHOD),
         );
         if let Value::Object(f) = values {
+            let _ = agent.intrinsics().array_prototype_values.set(f.clone());
             agent.intrinsics().register("ArrayPrototypeValues", f);
         }
     }
