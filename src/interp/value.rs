@@ -35,6 +35,11 @@ impl Symbol {
 
 // Trace is implemented by hand: gc_derive also emits an empty `Drop`,
 // which would forbid moving out of a `Value` in a `match`.
+//
+// The tag is a whole word: a one-byte tag leaves seven bytes of padding
+// that moves of a `Value` (through every `JsResult`) copy in odd-sized
+// pieces, whose loads miss store forwarding.
+#[repr(u64)]
 pub enum Value {
     Undefined,
     Null,

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use gc::Gc;
 
 use super::frame::{Completion, Frame};
+use super::references::ArgList;
 use crate::interp::agent::{Agent, StackFrame};
 use crate::interp::completion::{JsResult, Throw};
 use crate::interp::environment::Env;
@@ -18,6 +19,45 @@ use crate::interp::realm::Realm;
 use crate::interp::value::Value;
 use crate::syntax::ast::{Function, FunctionBody, PatternKind};
 use crate::syntax::scope::BindingRef;
+
+/// The argument list of a call: borrowed from the caller (Call and
+/// Construct from Rust), or handed over by ArgumentListEvaluation, whose
+/// fresh list the callee takes apart instead of copying.
+pub(crate) enum Arguments<'a> {
+    Borrowed(&'a [Value]),
+    Owned(ArgList),
+}
+
+impl Arguments<'_> {
+    pub(crate) fn as_slice(&self) -> &[Value] {
+        match self {
+            Arguments::Borrowed(args) => args,
+            Arguments::Owned(args) => args,
+        }
+    }
+
+    /// The argument at `index` (undefined when absent); an owned list
+    /// gives it up.
+    #[inline]
+    fn take(&mut self, index: usize) -> Value {
+        match self {
+            Arguments::Borrowed(args) => args.get(index).cloned().unwrap_or(Value::Undefined),
+            Arguments::Owned(args) => match args.get_mut(index) {
+                Some(v) => std::mem::replace(v, Value::Undefined),
+                None => Value::Undefined,
+            },
+        }
+    }
+
+    /// The arguments from `start` on (a rest parameter's).
+    fn take_from(&mut self, start: usize) -> Vec<Value> {
+        match self {
+            Arguments::Borrowed(args) => args.get(start..).unwrap_or(&[]).to_vec(),
+            Arguments::Owned(args) if start < args.len() => args.drain(start..).collect(),
+            Arguments::Owned(_) => Vec::new(),
+        }
+    }
+}
 
 pub(crate) fn closure_of(f: &Gc<JsObject>) -> &Closure {
     match &f.kind {
@@ -82,7 +122,13 @@ pub fn call_closure(
             if func.is_generator || func.is_async {
                 return agent.start_suspendable(f, func, this, args);
             }
-            let (v, _) = agent.run_function(f, func, Some(this), args, Value::Undefined)?;
+            let (v, _) = agent.run_function(
+                f,
+                func,
+                Some(this),
+                Arguments::Borrowed(args),
+                Value::Undefined,
+            )?;
             Ok(v)
         }
         Code::FieldInitializer { class, member } => {
@@ -136,7 +182,7 @@ pub fn construct_closure(
                     f,
                     &func,
                     Some(Value::Object(this.clone())),
-                    args,
+                    Arguments::Borrowed(args),
                     Value::Object(new_target.clone()),
                 )?;
                 closure
@@ -149,8 +195,13 @@ pub fn construct_closure(
                 })
             }
             ConstructorKind::Derived => {
-                let (result, this) =
-                    agent.run_function(f, &func, None, args, Value::Object(new_target.clone()))?;
+                let (result, this) = agent.run_function(
+                    f,
+                    &func,
+                    None,
+                    Arguments::Borrowed(args),
+                    Value::Object(new_target.clone()),
+                )?;
                 match result {
                     Value::Object(_) => Ok(result),
                     Value::Undefined => match this {
@@ -211,6 +262,50 @@ pub(crate) fn function_name(agent: &Agent, f: &Gc<JsObject>) -> String {
 }
 
 impl Agent {
+    /// Call(F, thisValue, argumentsList) from a call expression, which
+    /// hands over the list it evaluated. An ordinary non-class function of
+    /// the running realm whose body runs at once (neither a generator nor
+    /// async) is entered directly: the [[Call]] steps that do not apply to
+    /// it are skipped, and its parameters take the values without copies.
+    pub(crate) fn call_with_list(
+        &mut self,
+        fo: &Gc<JsObject>,
+        this: &Value,
+        args: ArgList,
+    ) -> JsResult<Value> {
+        if let ObjectKind::Function(data) = &fo.kind {
+            if let Callable::Closure(closure) = &data.callable {
+                if let Code::Function(func) = &closure.code {
+                    if matches!(
+                        closure.constructor_kind,
+                        ConstructorKind::Plain | ConstructorKind::None
+                    ) && !func.is_async
+                        && !func.is_generator
+                        && closure.source.belongs_to(&self.realm, &self.initial_realm)
+                    {
+                        self.enter_call()?;
+                        // [[Call]] step 5: OrdinaryCallBindThis.
+                        let this = if func.is_strict() {
+                            this.clone()
+                        } else {
+                            ordinary_call_bind_this_sloppy(self, this)
+                        };
+                        let result = self.run_function(
+                            fo,
+                            func,
+                            Some(this),
+                            Arguments::Owned(args),
+                            Value::Undefined,
+                        );
+                        self.leave_call();
+                        return result.map(|(v, _)| v);
+                    }
+                }
+            }
+        }
+        self.call_object(fo, this, &args)
+    }
+
     /// Pushes an execution context for a function (for stack traces).
     #[inline]
     pub(crate) fn push_context(
@@ -235,7 +330,7 @@ impl Agent {
         f: &Gc<JsObject>,
         func: &Rc<Function>,
         this: Option<Value>,
-        args: &[Value],
+        args: Arguments,
         new_target: Value,
     ) -> JsResult<(Value, Option<Value>)> {
         let mut frame = self.function_frame(f, func);
@@ -280,10 +375,11 @@ impl Agent {
         f: &Gc<JsObject>,
         func: &Rc<Function>,
         this: Option<Value>,
-        args: &[Value],
+        mut args: Arguments,
         new_target: Value,
     ) -> JsResult<(Value, Option<Value>)> {
-        self.function_declaration_instantiation(frame, f, func, this, args, new_target)?;
+        self.function_declaration_instantiation(frame, f, func, this, &mut args, new_target)?;
+        drop(args);
         let value = match &func.body {
             FunctionBody::Block(stmts) => match self.eval_stmts(frame, stmts)? {
                 Completion::Return(v) => v,
@@ -308,7 +404,7 @@ impl Agent {
         f: &Gc<JsObject>,
         func: &Function,
         this: Option<Value>,
-        args: &[Value],
+        args: &mut Arguments,
         new_target: Value,
     ) -> JsResult<()> {
         let scope = func.scope.get().expect("analysed");
@@ -337,9 +433,9 @@ impl Agent {
                 // b. Else: CreateMappedArgumentsObject(func, formals, argumentsList, env).
                 (Some(slots), Some(env)) => {
                     let env = env.clone();
-                    self.create_mapped_arguments_object(f, args, env, slots)
+                    self.create_mapped_arguments_object(f, args.as_slice(), env, slots)
                 }
-                _ => self.create_unmapped_arguments_object(args),
+                _ => self.create_unmapped_arguments_object(args.as_slice()),
             };
             self.initialize_binding(frame, b, "arguments", Value::Object(arguments))?;
         }
@@ -370,10 +466,10 @@ impl Agent {
         &mut self,
         frame: &mut Frame,
         func: &Function,
-        args: &[Value],
+        args: &mut Arguments,
     ) -> JsResult<()> {
         for (i, param) in func.params.iter().enumerate() {
-            let mut v = args.get(i).cloned().unwrap_or(Value::Undefined);
+            let mut v = args.take(i);
             // A plain parameter kept in a frame slot.
             if let (PatternKind::Ident(id), None) = (&param.target.kind, &param.default) {
                 if let BindingRef::Frame { slot, .. } = id.binding.get() {
@@ -387,7 +483,7 @@ impl Agent {
             self.bind_pattern(frame, &param.target, v, true)?;
         }
         if let Some(rest) = &func.rest {
-            let rest_values = args.get(func.params.len()..).unwrap_or(&[]).to_vec();
+            let rest_values = args.take_from(func.params.len());
             let array = self.create_array_from_list(rest_values);
             self.bind_pattern(frame, rest, Value::Object(array), true)?;
         }

@@ -136,7 +136,7 @@ impl Agent {
             f,
             func,
             Some(this),
-            args,
+            &mut super::call::Arguments::Borrowed(args),
             Value::Undefined,
         );
         self.stack.pop();

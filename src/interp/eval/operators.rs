@@ -327,8 +327,7 @@ pub(super) fn number_binary(op: BinaryOp, a: f64, b: f64) -> Option<Value> {
         BinaryOp::Sub => Value::Number(a - b),
         BinaryOp::Mul => Value::Number(a * b),
         BinaryOp::Div => Value::Number(a / b),
-        // Number::remainder truncates like fmod, which Rust's % is.
-        BinaryOp::Mod => Value::Number(a % b),
+        BinaryOp::Mod => Value::Number(number_remainder(a, b)),
         BinaryOp::Exp => Value::Number(exponentiate(a, b)),
         BinaryOp::Shl => Value::Number(f64::from(to_int32(a).wrapping_shl(to_uint32(b) & 31))),
         BinaryOp::Shr => Value::Number(f64::from(to_int32(a) >> (to_uint32(b) & 31))),
@@ -344,6 +343,26 @@ pub(super) fn number_binary(op: BinaryOp, a: f64, b: f64) -> Option<Value> {
         BinaryOp::GtEq => Value::Bool(a >= b),
         BinaryOp::In | BinaryOp::Instanceof => return None,
     })
+}
+
+/// Number::remainder ( n, d ) — <https://tc39.es/ecma262/#sec-numeric-types-number-remainder>
+/// The result truncates like C's fmod, which Rust's `%` on floats is; but
+/// that is a software routine, so operands that are 32-bit integers (the
+/// common case) take an integer division instead.
+#[inline(always)]
+pub fn number_remainder(n: f64, d: f64) -> f64 {
+    let (i, j) = (n as i32, d as i32);
+    if i as f64 == n && j as f64 == d && j != 0 {
+        // `wrapping_rem`: i32::MIN % -1 is 0, where `%` would overflow.
+        let r = i.wrapping_rem(j);
+        // 6. The result has the sign of the dividend: a zero from a
+        //    negative n (or from -0) is -0.
+        if r == 0 && n.is_sign_negative() {
+            return -0.0;
+        }
+        return f64::from(r);
+    }
+    n % d
 }
 
 /// Number::exponentiate ( base, exponent ) — <https://tc39.es/ecma262/#sec-numeric-types-number-exponentiate>

@@ -512,7 +512,8 @@ impl Agent {
             None => self.eval_expr(f, object)?,
         };
         let func = self.member_get(f, &base, prop)?;
-        let args = self.eval_args(f, args)?;
+        let mut list = ArgList::new();
+        self.eval_args_into(f, args, &mut list)?;
         self.set_position(call_position(callee));
         let Value::Object(fo) = &func else {
             return Err(self.not_a_function(f, callee));
@@ -520,7 +521,7 @@ impl Agent {
         if !fo.is_callable() {
             return Err(self.not_a_function(f, callee));
         }
-        self.call_object(fo, &base, &args)
+        self.call_with_list(fo, &base, list)
     }
 
     /// EvaluateCall for `name(args)`, where `name` is an identifier that is
@@ -536,7 +537,8 @@ impl Agent {
         // CallExpression evaluation steps 3–4: GetValue of the callee.
         let func = self.eval_expr(f, callee)?;
         // EvaluateCall step 3: ArgumentListEvaluation.
-        let args = self.eval_args(f, args)?;
+        let mut list = ArgList::new();
+        self.eval_args_into(f, args, &mut list)?;
         self.set_position(callee.span.start);
         // Steps 4–5: a callee that is not callable is a TypeError.
         let Value::Object(fo) = &func else {
@@ -546,13 +548,27 @@ impl Agent {
             return Err(self.not_a_function(f, callee));
         }
         // Step 6: Return ? Call(func, thisValue, argList).
-        self.call_object(fo, &Value::Undefined, &args)
+        self.call_with_list(fo, &Value::Undefined, list)
     }
 
     /// ArgumentListEvaluation — <https://tc39.es/ecma262/#sec-runtime-semantics-argumentlistevaluation>
     /// (short lists stay on the stack).
     pub(crate) fn eval_args(&mut self, f: &mut Frame, args: &[ExprOrSpread]) -> JsResult<ArgList> {
-        let mut values = ArgList::with_capacity(args.len());
+        let mut values = ArgList::new();
+        self.eval_args_into(f, args, &mut values)?;
+        Ok(values)
+    }
+
+    /// ArgumentListEvaluation into a list the caller holds (which spares
+    /// moving the list through the result).
+    #[inline]
+    pub(crate) fn eval_args_into(
+        &mut self,
+        f: &mut Frame,
+        args: &[ExprOrSpread],
+        values: &mut ArgList,
+    ) -> JsResult<()> {
+        values.reserve(args.len());
         for arg in args {
             match arg {
                 ExprOrSpread::Expr(e) => values.push(self.eval_expr(f, e)?),
@@ -563,7 +579,7 @@ impl Agent {
                 }
             }
         }
-        Ok(values)
+        Ok(())
     }
 
     /// `new C(args)` — EvaluateNew — <https://tc39.es/ecma262/#sec-evaluatenew>

@@ -231,7 +231,7 @@ impl Agent {
         self.leave_call()
     }
 
-    fn enter_call(&mut self) -> JsResult<()> {
+    pub(crate) fn enter_call(&mut self) -> JsResult<()> {
         self.poll_interrupt()?;
         self.call_depth += 1;
         if self.call_depth > self.max_call_depth || crate::interp::stack_guard::stack_is_low() {
@@ -241,7 +241,7 @@ impl Agent {
         Ok(())
     }
 
-    fn leave_call(&mut self) {
+    pub(crate) fn leave_call(&mut self) {
         self.call_depth -= 1;
     }
 
