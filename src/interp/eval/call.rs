@@ -324,7 +324,7 @@ impl Agent {
     /// OrdinaryCallEvaluateBody for a plain function: instantiates the
     /// declarations, binds `this` (None: a derived constructor's, still
     /// uninitialised), runs the body. Returns the body's value and, for
-    /// constructors, the final `this`.
+    /// derived constructors, the final `this`.
     pub(crate) fn run_function(
         &mut self,
         f: &Gc<JsObject>,
@@ -378,6 +378,9 @@ impl Agent {
         mut args: Arguments,
         new_target: Value,
     ) -> JsResult<(Value, Option<Value>)> {
+        // Only a derived constructor's `this` starts uninitialised, and
+        // only its caller needs the final value.
+        let this_needed = this.is_none();
         self.function_declaration_instantiation(frame, f, func, this, &mut args, new_target)?;
         drop(args);
         let value = match &func.body {
@@ -389,8 +392,8 @@ impl Agent {
         };
         let scope = func.scope.get().expect("analysed");
         let this = match scope.this_binding {
-            Some(b) => self.read_binding(frame, b)?,
-            None => None,
+            Some(b) if this_needed => self.read_binding(frame, b)?,
+            _ => None,
         };
         Ok((value, this))
     }
