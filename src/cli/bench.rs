@@ -318,7 +318,7 @@ fn native_run(
 pub(super) fn settled(promise: &Value) -> JsResult<()> {
     if let Value::Object(p) = promise {
         if let Some(PromiseStateView::Rejected(e)) = promise_state(p) {
-            return Err(Throw(e));
+            return Err(Throw::new(e));
         }
     }
     Ok(())

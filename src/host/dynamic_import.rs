@@ -105,7 +105,7 @@ fn continue_dynamic_import(
             )?,
             // b. If moduleSource is empty, then perform ! Call(promiseCapability.[[Reject]],
             //    undefined, « a newly created SyntaxError object »).
-            Err(Throw(e)) => agent.call(&capability.reject, &Value::Undefined, &[e])?,
+            Err(Throw(e)) => agent.call(&capability.reject, &Value::Undefined, &[*e])?,
         };
         // d. Return unused.
         return Ok(capability.promise);
@@ -159,7 +159,7 @@ fn link_and_evaluate_closure(agent: &mut Agent, args: &CallArgs) -> JsResult<Val
         crate::interp::agent::without_collection(|| crate::module::link(agent, &graph, module));
     // b. If link is an abrupt completion, reject and return.
     if let Err(Throw(e)) = linked {
-        agent.call(&reject, &Value::Undefined, &[e])?;
+        agent.call(&reject, &Value::Undefined, &[*e])?;
         return Ok(Value::Undefined);
     }
     evaluate_and_resolve(agent, &graph, module, defer, resolve, reject)?;
@@ -220,7 +220,7 @@ pub(crate) fn evaluate_and_resolve(
         Ok(Value::Object(p)) => p,
         Ok(_) => return Ok(()),
         Err(Throw(e)) => {
-            agent.call(&reject, &Value::Undefined, &[e])?;
+            agent.call(&reject, &Value::Undefined, &[*e])?;
             return Ok(());
         }
     };

@@ -17,7 +17,7 @@ use crate::interp::value::Value;
 /// An error of `kind` with Node's `code` (`ERR_MODULE_NOT_FOUND`, …).
 pub fn coded_error(agent: &mut Agent, kind: ErrorKind, code: &str, message: String) -> Throw {
     let Throw(e) = agent.error(kind, &message);
-    if let Value::Object(o) = &e {
+    if let Value::Object(o) = &*e {
         let name = match kind {
             ErrorKind::TypeError => "TypeError",
             ErrorKind::RangeError => "RangeError",

@@ -5,8 +5,32 @@
 use super::value::Value;
 
 /// An abrupt completion of type throw: the thrown value.
+///
+/// The value is boxed so that a `JsResult` is no wider than its normal
+/// value: `JsResult<()>` and `JsResult<bool>` travel in registers, and a
+/// `JsResult<Value>` is a `Value` (the error takes a spare tag). Throws are
+/// rare; normal completions are every step of evaluation.
 #[derive(Clone)]
-pub struct Throw(pub Value);
+pub struct Throw(pub Box<Value>);
+
+impl Throw {
+    pub fn new(value: Value) -> Throw {
+        Self(Box::new(value))
+    }
+}
 
 /// A completion record that is either normal (a value) or a throw.
 pub type JsResult<T> = Result<T, Throw>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_result_is_no_wider_than_its_value() {
+        use std::mem::size_of;
+        assert_eq!(size_of::<JsResult<Value>>(), size_of::<Value>());
+        assert_eq!(size_of::<JsResult<()>>(), size_of::<usize>());
+        assert_eq!(size_of::<JsResult<bool>>(), 2 * size_of::<usize>());
+    }
+}

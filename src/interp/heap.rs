@@ -141,7 +141,7 @@ impl Agent {
                 _ => return Ok(()),
             }
         }
-        Err(Throw(Value::Object(self.termination_marker())))
+        Err(Throw::new(Value::Object(self.termination_marker())))
     }
 }
 

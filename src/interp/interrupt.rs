@@ -107,7 +107,7 @@ impl Agent {
                 return Ok(());
             }
         }
-        Err(Throw(Value::Object(self.termination_marker.clone())))
+        Err(Throw::new(Value::Object(self.termination_marker.clone())))
     }
 
     /// Sleeps until `due` (a timer's due time). A watched deadline that
@@ -125,7 +125,7 @@ impl Agent {
                 watch.fired = Some(InterruptReason::Timeout);
             }
             if watch.fired.is_some() {
-                return Err(Throw(Value::Object(self.termination_marker.clone())));
+                return Err(Throw::new(Value::Object(self.termination_marker.clone())));
             }
         }
         Ok(())
@@ -140,7 +140,7 @@ impl Agent {
             .interrupt
             .get_or_insert_with(|| Interrupt::new(None, None, None));
         watch.fired = Some(InterruptReason::Exit(code));
-        Throw(Value::Object(self.termination_marker.clone()))
+        Throw::new(Value::Object(self.termination_marker.clone()))
     }
 
     /// The exit status asked for with [`Agent::terminate_with_exit`], if any.
@@ -155,7 +155,7 @@ impl Agent {
     /// (checked where the event loop would start new work).
     pub(crate) fn poll_exit(&self) -> JsResult<()> {
         match self.exit_requested() {
-            Some(_) => Err(Throw(Value::Object(self.termination_marker.clone()))),
+            Some(_) => Err(Throw::new(Value::Object(self.termination_marker.clone()))),
             None => Ok(()),
         }
     }

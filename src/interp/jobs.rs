@@ -125,13 +125,13 @@ impl Agent {
             ticks_first = true;
             if let Some(Value::Object(p)) = entry {
                 if let Some(PromiseStateView::Rejected(reason)) = promise_state(p) {
-                    return Err(Throw(reason));
+                    return Err(Throw::new(reason));
                 }
             }
             match unhandled {
                 UnhandledRejections::Throw => {
                     if let Some(reason) = self.take_unhandled_rejection() {
-                        return Err(Throw(reason));
+                        return Err(Throw::new(reason));
                     }
                 }
                 UnhandledRejections::Warn => {

@@ -290,7 +290,7 @@ pub fn async_module_execution_fulfilled(
         match execute_module(agent, graph, m) {
             // ii. If result is an abrupt completion, then
             //     1. Perform AsyncModuleExecutionRejected(m, result.[[Value]]).
-            Err(Throw(error)) => async_module_execution_rejected(agent, graph, m, error)?,
+            Err(Throw(error)) => async_module_execution_rejected(agent, graph, m, *error)?,
             // iii. Else,
             Ok(()) => {
                 let capability = {

@@ -184,7 +184,7 @@ pub fn evaluate_module_sync(
                 .unhandled_rejections
                 .retain(|q| !gc::Gc::ptr_eq(q, &promise));
             // c. Return ThrowCompletion(promise.[[PromiseResult]]).
-            Err(Throw(reason))
+            Err(Throw::new(reason))
         }
         // Deviation: not asserted. ReadyForSyncExecution(module) is true when
         // every dependency is evaluated, but an evaluated dependency whose

@@ -90,7 +90,7 @@ pub fn evaluate(agent: &mut Agent, graph: &SharedGraph, mut module: ModuleId) ->
                     // iii. Set m.[[Status]] to evaluated.
                     r.status = Status::Evaluated;
                     // iv. Set m.[[EvaluationError]] to result.
-                    r.evaluation_error = Some(error.clone());
+                    r.evaluation_error = Some(*error.clone());
                 }
                 let r = g.get(module);
                 // b. Assert: module.[[Status]] is evaluated.
@@ -104,7 +104,7 @@ pub fn evaluate(agent: &mut Agent, graph: &SharedGraph, mut module: ModuleId) ->
                 );
             }
             // d. Perform ! Call(capability.[[Reject]], undefined, « result.[[Value]] »).
-            agent.call(&capability.reject, &Value::Undefined, &[error])?;
+            agent.call(&capability.reject, &Value::Undefined, &[*error])?;
         }
         // 10. Else,
         Ok(()) => {
@@ -224,7 +224,7 @@ fn inner_module_evaluation(
     match enter(graph, module, &mut index, stack) {
         Ok(true) => frames.push((module, 0, evaluation_list(graph, module))),
         Ok(false) => return Ok(()),
-        Err(e) => return Err(Throw(e)),
+        Err(e) => return Err(Throw::new(e)),
     }
     while let Some(&mut (m, ref mut next, ref list)) = frames.last_mut() {
         // (Deferring Module Evaluation:)
@@ -235,8 +235,8 @@ fn inner_module_evaluation(
             // a. Set index to ? InnerModuleEvaluation(requiredModule, stack, index).
             match enter(graph, required, &mut index, stack) {
                 Ok(true) => frames.push((required, 0, evaluation_list(graph, required))),
-                Ok(false) => after_child(graph, m, required, stack).map_err(Throw)?,
-                Err(e) => return Err(Throw(e)),
+                Ok(false) => after_child(graph, m, required, stack).map_err(Throw::new)?,
+                Err(e) => return Err(Throw::new(e)),
             }
             continue;
         }
@@ -334,7 +334,7 @@ fn inner_module_evaluation(
         // 17. Return index.
         frames.pop();
         if let Some(&(parent, _, _)) = frames.last() {
-            after_child(graph, parent, m, stack).map_err(Throw)?;
+            after_child(graph, parent, m, stack).map_err(Throw::new)?;
         }
     }
     Ok(())
@@ -593,7 +593,7 @@ pub(super) fn execute_module(agent: &mut Agent, graph: &SharedGraph, m: ModuleId
                 .jobs
                 .unhandled_rejections
                 .retain(|q| !gc::Gc::ptr_eq(q, &p));
-            Err(Throw(reason))
+            Err(Throw::new(reason))
         }
         _ => Ok(()),
     }

@@ -93,7 +93,7 @@ pub fn source_text_module_record_with(
 /// message, and a `stack` that shows where (file:line, the line, a caret).
 pub fn throw_syntax_error(agent: &mut Agent, err: &SyntaxError, name: &str, source: &str) -> Throw {
     let Throw(e) = agent.syntax_error(&err.message);
-    if let Value::Object(o) = &e {
+    if let Value::Object(o) = &*e {
         o.define_own_property(
             PropertyKey::from("stack"),
             PropertyDescriptor::data(

@@ -65,7 +65,7 @@ fn run_traced<N: AsRef<str>>(
         .load_entry(&mut agent, &dir.join("main.mjs"))
         .and_then(|m| host.run(&mut agent, m));
     let error = match result {
-        Err(Throw(e)) => Some(e),
+        Err(Throw(e)) => Some(*e),
         Ok(Value::Object(p)) => {
             agent.run_promise_jobs().ok();
             match promise_state(&p) {

@@ -172,7 +172,7 @@ impl FileHostState {
                         .jobs
                         .unhandled_rejections
                         .retain(|q| !Gc::ptr_eq(q, p));
-                    return Err(Throw(reason));
+                    return Err(Throw::new(reason));
                 }
                 Some(PromiseStateView::Pending) => {
                     return Err(require_async_error(agent, required))

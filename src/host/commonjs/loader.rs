@@ -278,7 +278,10 @@ fn load_json(agent: &mut Agent, module: &Gc<JsObject>, filename: &str, text: &st
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match agent.call(&parse, &Value::Object(json), &[Value::from(text)]) {
         Ok(value) => set(agent, module, "exports", value),
-        Err(Throw(Value::Object(e))) => {
+        Err(Throw(thrown)) if matches!(*thrown, Value::Object(_)) => {
+            let Value::Object(e) = *thrown else {
+                unreachable!("matched as an object")
+            };
             let message = get(agent, &e, "message")?;
             let message = agent.to_string(&message)?;
             set(
@@ -287,7 +290,7 @@ fn load_json(agent: &mut Agent, module: &Gc<JsObject>, filename: &str, text: &st
                 "message",
                 Value::from(format!("{filename}: {message}").as_str()),
             )?;
-            Err(Throw(Value::Object(e)))
+            Err(Throw::new(Value::Object(e)))
         }
         Err(e) => Err(e),
     }

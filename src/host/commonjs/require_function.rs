@@ -192,7 +192,7 @@ impl FileHostState {
 /// (Node's `MODULE_NOT_FOUND` errors).
 fn error_with(agent: &mut Agent, message: String, fields: &[(&str, Value)]) -> Throw {
     let Throw(e) = agent.error(ErrorKind::Error, &message);
-    if let Value::Object(o) = &e {
+    if let Value::Object(o) = &*e {
         for (key, value) in fields {
             let _ = agent.create_data_property(o, PropertyKey::from(*key), value.clone());
         }

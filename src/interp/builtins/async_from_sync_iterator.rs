@@ -79,12 +79,12 @@ impl Agent {
         // 2–3. Let done be Completion(IteratorComplete(result)); IfAbruptRejectPromise.
         let done = match self.iterator_complete(result) {
             Ok(done) => done,
-            Err(Throw(e)) => return reject(self, capability, e),
+            Err(Throw(e)) => return reject(self, capability, *e),
         };
         // 4–5. Let value be Completion(IteratorValue(result)); IfAbruptRejectPromise.
         let value = match self.iterator_value(result) {
             Ok(value) => value,
-            Err(Throw(e)) => return reject(self, capability, e),
+            Err(Throw(e)) => return reject(self, capability, *e),
         };
         // 6. Let valueWrapper be Completion(PromiseResolve(%Promise%, value)).
         let ctor = self.intrinsics().get("Promise");
@@ -98,7 +98,7 @@ impl Agent {
         // 8. IfAbruptRejectPromise(valueWrapper, promiseCapability).
         let value_wrapper = match value_wrapper {
             Ok(wrapper) => wrapper,
-            Err(Throw(e)) => return reject(self, capability, e),
+            Err(Throw(e)) => return reject(self, capability, *e),
         };
         // 9–10. Let onFulfilled be a function returning CreateIteratorResultObject(v, done).
         let on_fulfilled = self.native_function_with("", 1, unwrap, false, vec![Value::Bool(done)]);
@@ -144,7 +144,7 @@ fn close_iterator(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         done: false,
     };
     // i. Return ? IteratorClose(syncIteratorRecord, ThrowCompletion(error)).
-    agent.iterator_close(&sync, Err(Throw(args.arg(0))))
+    agent.iterator_close(&sync, Err(Throw::new(args.arg(0))))
 }
 
 /// Steps 1–4 of the three methods: the sync iterator record of `this`
@@ -165,8 +165,8 @@ fn this_record(agent: &mut Agent, this: &Value) -> JsResult<(IteratorRecord, Pro
         // code, but a receiver without the slot rejects rather than panics.
         None => {
             let e = agent.type_error("not an Async-from-Sync Iterator").0;
-            agent.call(&capability.reject, &Value::Undefined, &[e])?;
-            Err(Throw(capability.promise))
+            agent.call(&capability.reject, &Value::Undefined, &[*e])?;
+            Err(Throw::new(capability.promise))
         }
     }
 }
@@ -180,7 +180,7 @@ fn method(
 ) -> JsResult<Value> {
     match this_record(agent, args.this) {
         Ok((record, capability)) => body(agent, args, record, capability),
-        Err(Throw(promise)) => Ok(promise),
+        Err(Throw(promise)) => Ok(*promise),
     }
 }
 
@@ -194,7 +194,7 @@ fn next(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         // 7. IfAbruptRejectPromise(result, promiseCapability).
         let result = match result {
             Ok(result) => result,
-            Err(Throw(e)) => return reject(agent, capability, e),
+            Err(Throw(e)) => return reject(agent, capability, *e),
         };
         // 8. Return AsyncFromSyncIteratorContinuation(result, promiseCapability, syncIteratorRecord, true).
         agent.async_from_sync_iterator_continuation(&result, capability, &sync, true)
@@ -208,7 +208,7 @@ fn r#return(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         // 5–6. Let return be Completion(GetMethod(syncIterator, "return")); IfAbruptRejectPromise.
         let ret = match agent.get_method(&sync.iterator, &PropertyKey::from("return")) {
             Ok(ret) => ret,
-            Err(Throw(e)) => return reject(agent, capability, e),
+            Err(Throw(e)) => return reject(agent, capability, *e),
         };
         // 7. If return is undefined, resolve with CreateIteratorResultObject(value, true).
         let Some(ret) = ret else {
@@ -219,12 +219,12 @@ fn r#return(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         // 8–10. Let result be Completion(Call(return, syncIterator[, « value »])); IfAbruptRejectPromise.
         let result = match agent.call(&ret, &sync.iterator, args.args.get(..1).unwrap_or(&[])) {
             Ok(result) => result,
-            Err(Throw(e)) => return reject(agent, capability, e),
+            Err(Throw(e)) => return reject(agent, capability, *e),
         };
         // 11. If result is not an Object, reject with a TypeError.
         let Value::Object(result) = result else {
             let e = agent.type_error("Iterator result is not an object").0;
-            return reject(agent, capability, e);
+            return reject(agent, capability, *e);
         };
         // 12. Return AsyncFromSyncIteratorContinuation(result, promiseCapability, syncIteratorRecord, false).
         agent.async_from_sync_iterator_continuation(&result, capability, &sync, false)
@@ -238,29 +238,29 @@ fn throw(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         // 5–6. Let throw be Completion(GetMethod(syncIterator, "throw")); IfAbruptRejectPromise.
         let throw = match agent.get_method(&sync.iterator, &PropertyKey::from("throw")) {
             Ok(throw) => throw,
-            Err(Throw(e)) => return reject(agent, capability, e),
+            Err(Throw(e)) => return reject(agent, capability, *e),
         };
         // 7. If throw is undefined, then
         let Some(throw) = throw else {
             // b–d. Let result be Completion(IteratorClose(syncIteratorRecord, NormalCompletion)); IfAbruptRejectPromise.
             if let Err(Throw(e)) = agent.iterator_close(&sync, Ok(())) {
-                return reject(agent, capability, e);
+                return reject(agent, capability, *e);
             }
             // g. Reject with a newly created TypeError object.
             let e = agent
                 .type_error("The iterator does not provide a 'throw' method")
                 .0;
-            return reject(agent, capability, e);
+            return reject(agent, capability, *e);
         };
         // 8–10. Let result be Completion(Call(throw, syncIterator[, « value »])); IfAbruptRejectPromise.
         let result = match agent.call(&throw, &sync.iterator, args.args.get(..1).unwrap_or(&[])) {
             Ok(result) => result,
-            Err(Throw(e)) => return reject(agent, capability, e),
+            Err(Throw(e)) => return reject(agent, capability, *e),
         };
         // 11. If result is not an Object, reject with a TypeError.
         let Value::Object(result) = result else {
             let e = agent.type_error("Iterator result is not an object").0;
-            return reject(agent, capability, e);
+            return reject(agent, capability, *e);
         };
         // 12. Return AsyncFromSyncIteratorContinuation(result, promiseCapability, syncIteratorRecord, true).
         agent.async_from_sync_iterator_continuation(&result, capability, &sync, true)

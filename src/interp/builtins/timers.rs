@@ -32,7 +32,7 @@ fn require_callback(agent: &mut Agent, v: &Value) -> JsResult<()> {
     let error = agent.type_error(format!(
         "The \"callback\" argument must be of type function. Received {received}"
     ));
-    if let Value::Object(e) = &error.0 {
+    if let Value::Object(e) = &*error.0 {
         crate::interp::native::define_value(
             e,
             "code",

@@ -30,7 +30,7 @@ impl Agent {
                 let error = self.type_error(format!(
                     "{method} method called on incompatible receiver {shown}"
                 ));
-                self.call(&capability.reject.clone(), &Value::Undefined, &[error.0])?;
+                self.call(&capability.reject.clone(), &Value::Undefined, &[*error.0])?;
                 return Ok(capability.promise);
             }
         };
@@ -65,7 +65,7 @@ impl Agent {
                 // AsyncGeneratorDrainQueue: requests to a finished generator.
                 match request {
                     Resume::Next(_) => self.settle(&capability, Ok(Value::Undefined), true),
-                    Resume::Throw(e) => self.settle(&capability, Err(Throw(e)), true),
+                    Resume::Throw(e) => self.settle(&capability, Err(Throw::new(e)), true),
                     Resume::Return(v) => self.async_generator_await_return(capability, v),
                 }
                 continue;
@@ -115,7 +115,7 @@ impl Agent {
                             None,
                         );
                     }
-                    Err(Throw(e)) => self.async_generator_continue(generator, Resume::Throw(e)),
+                    Err(Throw(e)) => self.async_generator_continue(generator, Resume::Throw(*e)),
                 }
             }
             Step::Suspended(Signal::Yield(v)) | Step::Suspended(Signal::YieldRaw(v)) => {
@@ -146,7 +146,7 @@ impl Agent {
                 capability.resolve.clone(),
                 self.create_iter_result_object(v, done),
             ),
-            Err(Throw(e)) => (capability.reject.clone(), e),
+            Err(Throw(e)) => (capability.reject.clone(), *e),
         };
         let _ = self.call(&f, &Value::Undefined, &[v]);
     }

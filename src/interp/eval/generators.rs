@@ -80,7 +80,7 @@ impl Agent {
             agent.push_context(&fo, frame.source.clone(), code.span.start);
             let result = match first {
                 Resume::Next(_) => agent.run_body(&mut frame, &code),
-                Resume::Throw(e) => Err(Throw(e)),
+                Resume::Throw(e) => Err(Throw::new(e)),
                 Resume::Return(v) => Ok(v),
             };
             agent.stack.pop();
@@ -90,7 +90,7 @@ impl Agent {
             // AsyncFunctionStart: errors of the instantiation reject the promise.
             let capability = self.promise_capability()?;
             if let Err(Throw(e)) = instantiated {
-                self.call(&capability.reject.clone(), &Value::Undefined, &[e])?;
+                self.call(&capability.reject.clone(), &Value::Undefined, &[*e])?;
                 return Ok(capability.promise);
             }
             let promise = capability.promise.clone();
@@ -218,7 +218,7 @@ impl Agent {
                 Step::Suspended(Signal::Await(v)) => match self.await_with(state, v) {
                     Ok(()) => return,
                     // PromiseResolve threw (a getter on `constructor`): resume with the error.
-                    Err(Throw(e)) => input = Resume::Throw(e),
+                    Err(Throw(e)) => input = Resume::Throw(*e),
                 },
                 Step::Suspended(_) => {
                     input = Resume::Throw(Value::from("yield outside a generator"));
@@ -247,14 +247,14 @@ impl Agent {
             if promise::is_promise(&capability.promise) {
                 match result {
                     Ok(v) => promise::resolve_promise(self, p, v),
-                    Err(Throw(e)) => promise::reject_promise(self, p, e),
+                    Err(Throw(e)) => promise::reject_promise(self, p, *e),
                 }
                 return;
             }
         }
         let (f, v) = match result {
             Ok(v) => (capability.resolve.clone(), v),
-            Err(Throw(e)) => (capability.reject.clone(), e),
+            Err(Throw(e)) => (capability.reject.clone(), *e),
         };
         let _ = self.call(&f, &Value::Undefined, &[v]);
     }
@@ -303,7 +303,7 @@ impl Agent {
         let v = self.await_value(v)?;
         match self.async_generator_yield(v)? {
             Resume::Next(v) => Ok(v),
-            Resume::Throw(e) => Err(Throw(e)),
+            Resume::Throw(e) => Err(Throw::new(e)),
             Resume::Return(r) => Err(self.generator_return(r)),
         }
     }
@@ -320,7 +320,7 @@ impl Agent {
                 Ok(awaited) => Ok(Resume::Return(awaited)),
                 // 3. If awaited is a throw completion, return ? awaited.
                 Err(Throw(e)) if self.is_termination(&e) => Err(Throw(e)),
-                Err(Throw(e)) => Ok(Resume::Throw(e)),
+                Err(Throw(e)) => Ok(Resume::Throw(*e)),
             },
             // 1. If resumptionValue is not a return completion, return ? resumptionValue.
             other => Ok(other),
@@ -419,7 +419,7 @@ impl Agent {
     fn generator_yield(&mut self, signal: Signal) -> JsResult<Value> {
         match self.suspend(signal, 1) {
             Resume::Next(v) => Ok(v),
-            Resume::Throw(e) => Err(Throw(e)),
+            Resume::Throw(e) => Err(Throw::new(e)),
             Resume::Return(v) => Err(self.generator_return(v)),
         }
     }
@@ -479,7 +479,7 @@ impl Agent {
     /// pass through and finally blocks see.
     pub(crate) fn generator_return(&mut self, v: Value) -> Throw {
         self.pending_return = Some(v);
-        Throw(Value::Object(self.return_marker.clone()))
+        Throw::new(Value::Object(self.return_marker.clone()))
     }
 
     pub(crate) fn is_generator_return(&self, v: &Value) -> bool {
@@ -515,7 +515,7 @@ impl Agent {
                 return match input {
                     Resume::Next(_) => Ok(self.create_iter_result_object(Value::Undefined, true)),
                     Resume::Return(v) => Ok(self.create_iter_result_object(v, true)),
-                    Resume::Throw(e) => Err(Throw(e)),
+                    Resume::Throw(e) => Err(Throw::new(e)),
                 }
             }
             GeneratorState::SuspendedStart => {
@@ -527,7 +527,7 @@ impl Agent {
                         .resume(self, Resume::Return(Value::Undefined));
                     return match input {
                         Resume::Return(v) => Ok(self.create_iter_result_object(v, true)),
-                        Resume::Throw(e) => Err(Throw(e)),
+                        Resume::Throw(e) => Err(Throw::new(e)),
                         Resume::Next(_) => unreachable!("checked above"),
                     };
                 }

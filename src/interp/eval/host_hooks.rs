@@ -54,7 +54,7 @@ impl Agent {
         let (spec, attributes) = match outcome {
             Ok(x) => x,
             Err(Throw(e)) => {
-                self.call(&capability.reject.clone(), &Value::Undefined, &[e])?;
+                self.call(&capability.reject.clone(), &Value::Undefined, &[*e])?;
                 return Ok(capability.promise);
             }
         };
@@ -77,14 +77,14 @@ impl Agent {
                     }
                     Ok(promise) => Ok(promise),
                     Err(Throw(e)) => {
-                        self.call(&capability.reject.clone(), &Value::Undefined, &[e])?;
+                        self.call(&capability.reject.clone(), &Value::Undefined, &[*e])?;
                         Ok(capability.promise)
                     }
                 }
             }
             None => {
                 let e = self.type_error(format!("Cannot import '{spec}': no module loader"));
-                self.call(&capability.reject.clone(), &Value::Undefined, &[e.0])?;
+                self.call(&capability.reject.clone(), &Value::Undefined, &[*e.0])?;
                 Ok(capability.promise)
             }
         }

@@ -252,7 +252,7 @@ impl Agent {
         // 3. If declResult is an abrupt completion, then
         if let Err(Throw(e)) = instantiated {
             //  a. Perform ! Call(promiseCapability.[[Reject]], undefined, « declResult.[[Value]] »).
-            promise::reject_promise(self, &promise, e);
+            promise::reject_promise(self, &promise, *e);
             return Ok(Value::Object(promise));
         }
         // 4. Else, perform AsyncFunctionStart(promiseCapability, FunctionBody).
@@ -313,7 +313,7 @@ impl Agent {
                         Err(Throw(e)) => {
                             self.stack.push(context);
                             path = levels;
-                            resumed = Some(Resume::Throw(e));
+                            resumed = Some(Resume::Throw(*e));
                         }
                     }
                 }
@@ -326,7 +326,7 @@ impl Agent {
                     if let Some(promise) = promise {
                         match result {
                             Ok(v) => promise::resolve_promise(self, &promise, v),
-                            Err(Throw(e)) => promise::reject_promise(self, &promise, e),
+                            Err(Throw(e)) => promise::reject_promise(self, &promise, *e),
                         }
                     }
                     return;
@@ -561,7 +561,7 @@ impl Agent {
 fn resumed_value(input: Resume) -> JsResult<Value> {
     match input {
         Resume::Next(v) => Ok(v),
-        Resume::Throw(e) => Err(Throw(e)),
+        Resume::Throw(e) => Err(Throw::new(e)),
         // Await reactions only fulfil or reject.
         Resume::Return(v) => Ok(v),
     }

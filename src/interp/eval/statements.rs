@@ -101,7 +101,7 @@ impl Agent {
                 let v = self.eval_expr(f, e)?;
                 self.set_position(stmt.span.start);
                 self.record_throw_site(&v);
-                Err(Throw(v))
+                Err(Throw::new(v))
             }
             StmtKind::Break(label) => Ok(Completion::Break(label.as_ref().map(|l| l.name.clone()))),
             StmtKind::Continue(label) => {
@@ -225,7 +225,7 @@ impl Agent {
             if self.is_generator_return(&thrown) || self.is_termination(&thrown) {
                 return self.finish_try(f, result, finalizer);
             }
-            result = self.eval_catch(f, handler, thrown);
+            result = self.eval_catch(f, handler, *thrown);
         }
         self.finish_try(f, result, finalizer)
     }

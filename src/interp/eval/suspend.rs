@@ -272,7 +272,7 @@ impl Agent {
         }
         match self.suspend(Signal::Await(v), 1) {
             Resume::Next(v) => Ok(v),
-            Resume::Throw(e) => Err(Throw(e)),
+            Resume::Throw(e) => Err(Throw::new(e)),
             Resume::Return(v) => Err(self.generator_return(v)),
         }
     }

@@ -214,7 +214,7 @@ impl Agent {
         let proto = self.error_prototype(kind);
         let error = Value::Object(self.create_error_object(proto, Some(message.as_ref())));
         self.record_throw_site(&error);
-        Throw(error)
+        Throw::new(error)
     }
 
     pub fn type_error(&mut self, message: impl AsRef<str>) -> Throw {

@@ -116,7 +116,7 @@ pub fn invalid_types(agent: &mut Agent, name: &str, expected: &str, value: &Valu
 /// `code` property (its `String(e)` has no `[CODE]` part).
 pub fn native_coded_error(agent: &mut Agent, kind: ErrorKind, code: &str, message: &str) -> Throw {
     let error = agent.error(kind, message);
-    if let Value::Object(o) = &error.0 {
+    if let Value::Object(o) = &*error.0 {
         define_value(o, "code", Value::from(code), Attributes::ALL);
     }
     error

@@ -92,7 +92,7 @@ fn create(agent: &mut Agent, proto: Gc<JsObject>, message: JsStr, name: JsStr) -
 pub fn dom_exception(agent: &mut Agent, message: &str, name: &str) -> Throw {
     let proto = agent.intrinsics().get("DOMException.prototype");
     let o = create(agent, proto, JsStr::from(message), JsStr::from(name));
-    Throw(Value::Object(o))
+    Throw::new(Value::Object(o))
 }
 
 /// DOMException ( [ message [ , options ] ] )

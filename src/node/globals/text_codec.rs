@@ -311,7 +311,7 @@ fn plain_coded_type_error(
     message: &str,
 ) -> crate::interp::completion::Throw {
     let error = agent.type_error(message);
-    if let Value::Object(o) = &error.0 {
+    if let Value::Object(o) = &*error.0 {
         define_value(o, "code", Value::from(code), Attributes::ALL);
     }
     error

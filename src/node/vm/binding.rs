@@ -275,7 +275,7 @@ impl ModuleHost for RecordedLinks {
 /// (`String(e)` has no `[CODE]` part).
 pub fn coded_plain_error(agent: &mut Agent, message: &str, code: &str) -> Throw {
     let Throw(e) = agent.error(crate::interp::ops::errors::ErrorKind::Error, message);
-    if let Value::Object(o) = &e {
+    if let Value::Object(o) = &*e {
         o.define_own_property(
             PropertyKey::from("code"),
             PropertyDescriptor::data(Value::from(code), Attributes::ALL),

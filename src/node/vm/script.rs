@@ -129,7 +129,7 @@ pub fn throw_script_syntax_error(
         "{filename}:{}\n{}\n{}\n\nSyntaxError: {}",
         excerpt.line, excerpt.text, excerpt.carets, err.message
     );
-    if let Value::Object(o) = &e {
+    if let Value::Object(o) = &*e {
         o.define_own_property(
             PropertyKey::from("stack"),
             PropertyDescriptor::data(Value::String(JsStr::from(stack)), Attributes::METHOD),

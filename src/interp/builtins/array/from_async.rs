@@ -28,7 +28,7 @@ pub(super) fn array_from_async(agent: &mut Agent, args: &CallArgs) -> JsResult<V
     let body = move |agent: &mut Agent, first: Resume| -> JsResult<Value> {
         match first {
             Resume::Next(_) => from_async_closure(agent, &c, &async_items, &mapfn, &this_arg),
-            Resume::Throw(e) => Err(Throw(e)),
+            Resume::Throw(e) => Err(Throw::new(e)),
             Resume::Return(v) => Ok(v),
         }
     };

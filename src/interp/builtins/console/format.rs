@@ -80,7 +80,7 @@ fn try_stringify(agent: &mut Agent, v: &Value) -> JsResult<String> {
     match agent.call(&stringify, &json, std::slice::from_ref(v)) {
         Ok(result) => string_of(agent, &result),
         Err(thrown) => {
-            if let Value::Object(e) = &thrown.0 {
+            if let Value::Object(e) = &*thrown.0 {
                 let message = e.get_own_data_value(&PropertyKey::from("message"));
                 if let Some(Value::String(m)) = message {
                     if m.to_rust_string()

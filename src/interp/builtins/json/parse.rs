@@ -92,7 +92,7 @@ fn fail(agent: &mut Agent, text: &JsStr, problem: Problem, pos: usize) -> Throw 
 fn syntax_error_with_units(agent: &mut Agent, message: Vec<u16>) -> Throw {
     let message = JsStr::from_units(message);
     let error = agent.syntax_error(message.to_rust_string());
-    if let Value::Object(o) = &error.0 {
+    if let Value::Object(o) = &*error.0 {
         o.define_own_property(
             PropertyKey::from("message"),
             crate::interp::property::PropertyDescriptor::data(

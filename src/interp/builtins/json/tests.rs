@@ -12,7 +12,7 @@ fn parse(agent: &mut Agent, text: &str) -> Result<Value, String> {
     let f = json_fn(agent, "parse");
     agent
         .call(&f, &Value::Undefined, &[Value::from(text)])
-        .map_err(|e| error_text(agent, e.0))
+        .map_err(|e| error_text(agent, *e.0))
 }
 
 fn error_text(agent: &mut Agent, e: Value) -> String {
@@ -51,7 +51,7 @@ fn stringify(agent: &mut Agent, args: &[Value]) -> Result<String, String> {
     match agent.call(&f, &Value::Undefined, args) {
         Ok(Value::String(s)) => Ok(s.to_rust_string()),
         Ok(other) => Ok(agent.to_display_string(&other)),
-        Err(e) => Err(error_text(agent, e.0)),
+        Err(e) => Err(error_text(agent, *e.0)),
     }
 }
 
@@ -278,7 +278,7 @@ fn unexpected_token_quotes_a_single_code_unit() {
         .call(&f, &Value::Undefined, &[Value::from("[😀]")])
         .err()
         .unwrap();
-    let Value::Object(e) = err.0 else {
+    let Value::Object(e) = *err.0 else {
         panic!("an error object")
     };
     let message = agent.get(&e, &PropertyKey::from("message")).ok().unwrap();

@@ -49,12 +49,12 @@ fn combinator(agent: &mut Agent, args: &CallArgs, kind: Combinator) -> JsResult<
     // 3. Let promiseResolve be Completion(GetPromiseResolve(C)); IfAbruptRejectPromise.
     let resolve = match get_promise_resolve(agent, &c) {
         Ok(r) => r,
-        Err(Throw(e)) => return reject_with(agent, &capability, e),
+        Err(Throw(e)) => return reject_with(agent, &capability, *e),
     };
     // 5. Let iteratorRecord be Completion(GetIterator(iterable, sync)); IfAbruptRejectPromise.
     let mut record = match agent.get_iterator(&args.arg(0)) {
         Ok(r) => r,
-        Err(Throw(e)) => return reject_with(agent, &capability, e),
+        Err(Throw(e)) => return reject_with(agent, &capability, *e),
     };
     // 7. Let result be Completion(PerformPromiseX(...)).
     let result = perform(agent, &mut record, &c, &capability, &resolve, kind);
@@ -67,7 +67,7 @@ fn combinator(agent: &mut Agent, args: &CallArgs, kind: Combinator) -> JsResult<
             } else {
                 agent.iterator_close_with_error(&record, Throw(e)).0
             };
-            reject_with(agent, &capability, e)
+            reject_with(agent, &capability, *e)
         }
     }
 }

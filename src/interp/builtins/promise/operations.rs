@@ -116,7 +116,7 @@ pub fn resolve_promise(agent: &mut Agent, promise: &Gc<JsObject>, resolution: Va
     if let Value::Object(r) = &resolution {
         if Gc::ptr_eq(r, promise) {
             let error = agent.type_error("Chaining cycle detected for promise #<Promise>");
-            reject_promise(agent, promise, error.0);
+            reject_promise(agent, promise, *error.0);
             return;
         }
     }
@@ -130,7 +130,7 @@ pub fn resolve_promise(agent: &mut Agent, promise: &Gc<JsObject>, resolution: Va
         Ok(t) => t,
         // 11. If then is an abrupt completion, then RejectPromise(promise, then.[[Value]]).
         Err(Throw(e)) => {
-            reject_promise(agent, promise, e);
+            reject_promise(agent, promise, *e);
             return;
         }
     };
@@ -146,7 +146,7 @@ pub fn resolve_promise(agent: &mut Agent, promise: &Gc<JsObject>, resolution: Va
         // NewPromiseResolveThenableJob: call then with fresh resolving functions.
         let (resolve, reject) = create_resolving_functions(agent, &promise);
         if let Err(Throw(e)) = agent.call(&then, &thenable, &[resolve, reject.clone()]) {
-            agent.call(&reject, &Value::Undefined, &[e])?;
+            agent.call(&reject, &Value::Undefined, &[*e])?;
         }
         Ok(())
     }));
@@ -197,7 +197,7 @@ fn enqueue_reaction_job(agent: &mut Agent, reaction: PromiseReaction, argument: 
         // c–f. The handler's result, or the argument passed on (fulfil) / thrown (reject).
         let result = match &reaction.handler {
             Value::Undefined if reaction.fulfill => Ok(argument),
-            Value::Undefined => Err(Throw(argument)),
+            Value::Undefined => Err(Throw::new(argument)),
             // Await's continuation of a stackless body (see
             // `perform_await_then`): entered as a call of onFulfilled /
             // onRejected would be (the same depth and interrupt checks).
@@ -227,13 +227,13 @@ fn enqueue_reaction_job(agent: &mut Agent, reaction: PromiseReaction, argument: 
                 resolve_promise(agent, promise, v)
             }
             (Err(Throw(e)), Value::Object(promise)) if capability.reject.is_undefined() => {
-                reject_promise(agent, promise, e)
+                reject_promise(agent, promise, *e)
             }
             (Ok(v), _) => {
                 agent.call(&capability.resolve, &Value::Undefined, &[v])?;
             }
             (Err(Throw(e)), _) => {
-                agent.call(&capability.reject, &Value::Undefined, &[e])?;
+                agent.call(&capability.reject, &Value::Undefined, &[*e])?;
             }
         };
         Ok(())

@@ -43,7 +43,7 @@ fn promise_constructor(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 9. Let completion be Completion(Call(executor, undefined, « resolve, reject »)).
     if let Err(Throw(e)) = agent.call(&executor, &Value::Undefined, &[resolve, reject.clone()]) {
         // 10. If completion is an abrupt completion, call reject with its value.
-        agent.call(&reject, &Value::Undefined, &[e])?;
+        agent.call(&reject, &Value::Undefined, &[*e])?;
     }
     Ok(Value::Object(promise))
 }
@@ -154,7 +154,7 @@ fn value_thunk(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 }
 
 fn thrower(_: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    Err(Throw(args.capture(0)))
+    Err(Throw::new(args.capture(0)))
 }
 
 /// Promise.resolve ( x ) — <https://tc39.es/ecma262/#sec-promise.resolve>
@@ -198,7 +198,7 @@ fn promise_try(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     match status {
         // 5. If status is an abrupt completion, then
         //    a. Perform ? Call(promiseCapability.[[Reject]], undefined, « status.[[Value]] »).
-        Err(Throw(e)) => agent.call(&capability.reject, &Value::Undefined, &[e])?,
+        Err(Throw(e)) => agent.call(&capability.reject, &Value::Undefined, &[*e])?,
         // 6. Else, perform ? Call(promiseCapability.[[Resolve]], undefined, « status.[[Value]] »).
         Ok(v) => agent.call(&capability.resolve, &Value::Undefined, &[v])?,
     };

@@ -95,7 +95,7 @@ fn regexp_initialize(
             message.extend(reason.encode_utf16());
             let message = JsStr::from_units(message);
             let error = agent.syntax_error(message.to_rust_string());
-            if let Value::Object(e) = &error.0 {
+            if let Value::Object(e) = &*error.0 {
                 e.define_own_property(
                     PropertyKey::from("message"),
                     PropertyDescriptor::data(Value::String(message), Attributes::METHOD),

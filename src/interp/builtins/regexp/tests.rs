@@ -15,7 +15,7 @@ fn new_regexp(agent: &mut Agent, p: &str, f: &str) -> Result<Value, String> {
     let c = agent.intrinsics().get("RegExp");
     agent
         .construct(&c, &[Value::from(p), Value::from(f)], None)
-        .map_err(|e| error_message(agent, e.0))
+        .map_err(|e| error_message(agent, *e.0))
 }
 
 fn call(
@@ -27,7 +27,7 @@ fn call(
     let f = agent.get_v(this, &key).ok().unwrap();
     agent
         .call(&f, this, args)
-        .map_err(|e| error_message(agent, e.0))
+        .map_err(|e| error_message(agent, *e.0))
 }
 
 fn text(agent: &mut Agent, v: &Value) -> String {
@@ -39,7 +39,7 @@ fn text(agent: &mut Agent, v: &Value) -> String {
     match agent.call(&stringify, &Value::Undefined, std::slice::from_ref(v)) {
         Ok(Value::String(s)) => s.to_rust_string(),
         Ok(_) => "undefined".into(),
-        Err(e) => error_message(agent, e.0),
+        Err(e) => error_message(agent, *e.0),
     }
 }
 

@@ -149,7 +149,7 @@ impl Agent {
                 if let Some(watch) = &mut self.interrupt {
                     watch.fired.get_or_insert(InterruptReason::Timeout);
                 }
-                Err(Throw(Value::Object(self.termination_marker())))
+                Err(Throw::new(Value::Object(self.termination_marker())))
             }
         }
     }

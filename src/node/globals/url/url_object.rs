@@ -58,7 +58,7 @@ fn api_url_parse(input: &str, base: Option<&str>) -> Option<Url> {
 /// `input` and (when given) `base` as enumerable own properties.
 fn invalid_url(agent: &mut Agent, input: &str, base: Option<&str>) -> Throw {
     let Throw(e) = agent.error(ErrorKind::TypeError, "Invalid URL");
-    if let Value::Object(o) = &e {
+    if let Value::Object(o) = &*e {
         define_value(o, "code", Value::from("ERR_INVALID_URL"), Attributes::ALL);
         define_value(o, "input", Value::from(input), Attributes::ALL);
         if let Some(base) = base {
@@ -192,7 +192,7 @@ fn href_setter(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
             "ERR_INVALID_URL",
             "Invalid URL".to_string(),
         );
-        if let Value::Object(err) = &e {
+        if let Value::Object(err) = &*e {
             define_value(err, "input", Value::from(value.as_str()), Attributes::ALL);
         }
         return Err(Throw(e));
