@@ -270,6 +270,18 @@ impl JsObject {
     /// when this object has the shape the cache recorded (and, for an
     /// inherited one, the same prototype in the same prototype epoch).
     pub(crate) fn cached_data(&self, cache: &PropertyCache) -> Option<Value> {
+        if let Some(v) = self.cached_data_entry(cache) {
+            return Some(v);
+        }
+        cache
+            .others()?
+            .iter()
+            .find_map(|entry| self.cached_data_entry(entry))
+    }
+
+    /// `cached_data` through one entry of a site's cache.
+    #[inline]
+    fn cached_data_entry(&self, cache: &PropertyCache) -> Option<Value> {
         let shape = cache.shape.get();
         if shape == 0 || !self.ordinary_named_get() {
             return None;
@@ -352,6 +364,15 @@ impl JsObject {
     /// prototype has it, and the prototype epoch says that still holds).
     /// False when the caller must run [[Set]] itself.
     pub(crate) fn cached_set(&self, cache: &PropertyCache, value: &Value) -> bool {
+        self.cached_set_entry(cache, value)
+            || cache
+                .others()
+                .is_some_and(|others| others.iter().any(|e| self.cached_set_entry(e, value)))
+    }
+
+    /// `cached_set` through one entry of a site's cache.
+    #[inline]
+    fn cached_set_entry(&self, cache: &PropertyCache, value: &Value) -> bool {
         let shape = cache.shape.get();
         if shape == 0 || !self.ordinary_named_get() {
             return false;
@@ -411,9 +432,10 @@ impl JsObject {
         if before == after {
             if let Some(Property::Data { attrs, .. }) = self.properties.get_at(index as usize) {
                 if attrs.writable {
-                    cache.shape.set(after);
-                    cache.index.set(index);
-                    cache.depth.set(0);
+                    let entry = cache.entry_for(after, None);
+                    entry.shape.set(after);
+                    entry.index.set(index);
+                    entry.depth.set(0);
                 }
             }
             return;
@@ -444,13 +466,15 @@ impl JsObject {
             }
             next = proto.prototype.get();
         }
-        let guard = cache.proto.get_or_init(Box::default);
-        guard.address.set(prototype_address(&first));
+        let address = prototype_address(&first);
+        let entry = cache.entry_for(before, Some(address));
+        let guard = entry.proto.get_or_init(Box::default);
+        guard.address.set(address);
         guard.epoch.set(prototype_epoch());
         guard.transition.set(after);
-        cache.shape.set(before);
-        cache.index.set(index);
-        cache.depth.set(PropertyCache::ADD);
+        entry.shape.set(before);
+        entry.index.set(index);
+        entry.depth.set(PropertyCache::ADD);
     }
 
     /// Gives an object without properties those of `shape` (see
@@ -499,9 +523,10 @@ impl JsObject {
             if let (Ok(index), Some(Property::Data { .. })) =
                 (u32::try_from(index), self.properties.get_at(index))
             {
-                cache.shape.set(shape);
-                cache.index.set(index);
-                cache.depth.set(0);
+                let entry = cache.entry_for(shape, None);
+                entry.shape.set(shape);
+                entry.index.set(index);
+                entry.depth.set(0);
             }
             return;
         }
@@ -523,12 +548,14 @@ impl JsObject {
                 if let (Ok(index), Some(Property::Data { .. })) =
                     (u32::try_from(index), holder.properties.get_at(index))
                 {
-                    let guard = cache.proto.get_or_init(Box::default);
-                    guard.address.set(object_address(&first));
+                    let address = object_address(&first);
+                    let entry = cache.entry_for(shape, Some(address));
+                    let guard = entry.proto.get_or_init(Box::default);
+                    guard.address.set(address);
                     guard.epoch.set(prototype_epoch());
-                    cache.shape.set(shape);
-                    cache.index.set(index);
-                    cache.depth.set(depth);
+                    entry.shape.set(shape);
+                    entry.index.set(index);
+                    entry.depth.set(depth);
                 }
                 return;
             }

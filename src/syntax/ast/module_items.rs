@@ -74,6 +74,12 @@ pub struct PropertyCache {
     pub refills: Cell<u8>,
     /// For an inherited property: which prototype the receiver had.
     pub proto: OnceCell<Box<ProtoGuard>>,
+    /// A site that meets objects of several shapes (or prototypes) keeps
+    /// entries for them here, made when the second one arrives: the cache
+    /// is polymorphic up to `1 + POLYMORPHIC` entries.
+    pub others: OnceCell<Box<[PropertyCache; PropertyCache::POLYMORPHIC]>>,
+    /// Which of `others` a new receiver replaces when all are in use.
+    pub next: Cell<u8>,
 }
 
 /// What an inherited-property cache entry depends on besides the
@@ -95,6 +101,45 @@ impl PropertyCache {
     /// The `shape` of an entry on an identifier that names a property of
     /// the global object (no object shape has this number).
     pub const GLOBAL: u64 = u64::MAX;
+    /// How many entries a site keeps beside its first.
+    pub const POLYMORPHIC: usize = 3;
+
+    /// The entries beside the first, if the site has needed them.
+    pub fn others(&self) -> Option<&[PropertyCache]> {
+        self.others.get().map(|others| &others[..])
+    }
+
+    /// The entry to fill for a receiver of shape `shape` whose property
+    /// is its own (`proto`: None) or found through the prototype at
+    /// address `proto`: the entry that records that pair already, else an
+    /// empty one, else (in turn) one of the others.
+    pub fn entry_for(&self, shape: u64, proto: Option<usize>) -> &PropertyCache {
+        if self.records(shape, proto) {
+            return self;
+        }
+        let others = self.others.get_or_init(Box::default);
+        if let Some(entry) = others.iter().find(|e| e.records(shape, proto)) {
+            return entry;
+        }
+        let i = usize::from(self.next.get()) % Self::POLYMORPHIC;
+        self.next.set(((i + 1) % Self::POLYMORPHIC) as u8);
+        &others[i]
+    }
+
+    /// Whether this entry is empty or records `shape` with `proto`.
+    fn records(&self, shape: u64, proto: Option<usize>) -> bool {
+        match self.shape.get() {
+            0 => true,
+            s if s != shape => false,
+            _ => match proto {
+                None => self.depth.get() == 0,
+                Some(address) => {
+                    self.depth.get() != 0
+                        && self.proto.get().map(|g| g.address.get()) == Some(address)
+                }
+            },
+        }
+    }
 }
 
 impl Ident {
