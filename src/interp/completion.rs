@@ -29,6 +29,8 @@ mod tests {
     #[test]
     fn a_result_is_no_wider_than_its_value() {
         use std::mem::size_of;
+        // Two words: a tag, and a number or one pointer (strings too).
+        assert_eq!(size_of::<Value>(), 2 * size_of::<usize>());
         assert_eq!(size_of::<JsResult<Value>>(), size_of::<Value>());
         assert_eq!(size_of::<JsResult<()>>(), size_of::<usize>());
         assert_eq!(size_of::<JsResult<bool>>(), 2 * size_of::<usize>());

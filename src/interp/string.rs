@@ -6,27 +6,41 @@ use std::cell::{OnceCell, RefCell};
 use std::cmp::Ordering;
 use std::fmt;
 use std::hash::{Hash, Hasher};
+use std::marker::PhantomData;
+use std::ptr::NonNull;
 use std::rc::Rc;
 
 use gc::{Finalize, Trace};
 
-/// A string value. Flat strings share one buffer; concatenating long
-/// strings makes a rope node instead of copying (so building a string by
-/// repeated `+=` is linear), and the rope is flattened, once, the first
-/// time its code units are needed.
-#[derive(Clone)]
-pub struct JsStr(Repr);
+use crate::syntax::ast::JsString;
 
-#[derive(Clone)]
-enum Repr {
-    Flat(Rc<[u16]>),
-    Rope(Rc<Rope>),
+/// A string value. Flat strings share one buffer (the AST's string
+/// literals and names are such buffers, shared without copying);
+/// concatenating long strings makes a rope node instead of copying (so
+/// building a string by repeated `+=` is linear), and the rope is
+/// flattened, once, the first time its code units are needed.
+///
+/// One word wide, so that a `Value` is two: the address of a flat
+/// [`JsString`]'s allocation, or of an `Rc<Rope>`'s with its low bit set
+/// (both are aligned to 8).
+pub struct JsStr {
+    bits: NonNull<u8>,
+    _not_send: PhantomData<Rc<Rope>>,
+}
+
+/// The low address bit that marks a rope.
+const ROPE_TAG: usize = 1;
+
+/// What a [`JsStr`] refers to, borrowed.
+enum Repr<'a> {
+    Flat(&'a JsString),
+    Rope(&'a Rope),
 }
 
 /// A concatenation whose units have not been needed yet.
 struct Rope {
     len: usize,
-    flat: OnceCell<Rc<[u16]>>,
+    flat: OnceCell<JsString>,
     /// The two halves, until flattening makes them unnecessary.
     parts: RefCell<Option<(JsStr, JsStr)>>,
 }
@@ -37,14 +51,14 @@ const ROPE_MIN_LEN: usize = 256;
 impl Rope {
     /// The units of the whole rope, gathered without recursion (ropes built
     /// by a loop of `+=` are as deep as the loop was long).
-    fn flatten(&self) -> Rc<[u16]> {
+    fn flatten(&self) -> JsString {
         let mut out: Vec<u16> = Vec::with_capacity(self.len);
         let Some((left, right)) = self.parts.borrow().clone() else {
-            return Rc::from(out);
+            return JsString::from(out);
         };
         let mut stack = vec![right, left];
         while let Some(s) = stack.pop() {
-            match &s.0 {
+            match s.repr() {
                 Repr::Flat(units) => out.extend_from_slice(units),
                 Repr::Rope(r) => match r.flat.get() {
                     Some(units) => out.extend_from_slice(units),
@@ -57,7 +71,7 @@ impl Rope {
                 },
             }
         }
-        Rc::from(out)
+        JsString::from(out)
     }
 }
 
@@ -71,7 +85,7 @@ impl Drop for Rope {
             pending.push(r);
         }
         while let Some(s) = pending.pop() {
-            if let Repr::Rope(rc) = s.0 {
+            if let Some(rc) = s.into_rope() {
                 if let Ok(mut rope) = Rc::try_unwrap(rc) {
                     if let Some((l, r)) = rope.parts.get_mut().take() {
                         pending.push(l);
@@ -89,12 +103,64 @@ impl JsStr {
     /// ("Invalid string length").
     pub const MAX_LENGTH: usize = (1 << 29) - 24;
 
-    pub fn from_units(units: impl Into<Rc<[u16]>>) -> JsStr {
-        JsStr(Repr::Flat(units.into()))
+    pub fn from_units(units: impl Into<JsString>) -> JsStr {
+        JsStr::from_flat(units.into())
+    }
+
+    /// A string over the units of `flat`, sharing them.
+    #[inline]
+    pub fn from_flat(flat: JsString) -> JsStr {
+        JsStr {
+            bits: flat.into_raw(),
+            _not_send: PhantomData,
+        }
+    }
+
+    fn from_rope(rope: Rc<Rope>) -> JsStr {
+        let raw = Rc::into_raw(rope) as *mut u8;
+        JsStr {
+            // The tag keeps the address non-null.
+            bits: NonNull::new(raw.map_addr(|a| a | ROPE_TAG)).expect("non-null"),
+            _not_send: PhantomData,
+        }
+    }
+
+    #[inline]
+    fn is_rope(&self) -> bool {
+        self.bits.as_ptr().addr() & ROPE_TAG != 0
+    }
+
+    /// The rope's address, with the tag cleared.
+    fn rope_ptr(&self) -> *const Rope {
+        self.bits.as_ptr().map_addr(|a| a & !ROPE_TAG) as *const Rope
+    }
+
+    #[inline]
+    fn repr(&self) -> Repr<'_> {
+        if self.is_rope() {
+            // SAFETY: a tagged address is an `Rc<Rope>` this handle owns.
+            Repr::Rope(unsafe { &*self.rope_ptr() })
+        } else {
+            // SAFETY: an untagged address is a `JsString` this handle owns.
+            Repr::Flat(unsafe { JsString::borrow_raw(&self.bits) })
+        }
+    }
+
+    /// The rope this handle owned, if it is one (for dismantling).
+    fn into_rope(self) -> Option<Rc<Rope>> {
+        let rope = self.is_rope().then(|| {
+            // SAFETY: a tagged address came from `Rc::into_raw`, and the
+            // handle is forgotten below, so the count moves to the `Rc`.
+            unsafe { Rc::from_raw(self.rope_ptr()) }
+        });
+        if rope.is_some() {
+            std::mem::forget(self);
+        }
+        rope
     }
 
     pub fn units(&self) -> &[u16] {
-        match &self.0 {
+        match self.repr() {
             Repr::Flat(units) => units,
             Repr::Rope(rope) => {
                 let flat = rope.flat.get_or_init(|| rope.flatten());
@@ -105,9 +171,20 @@ impl JsStr {
         }
     }
 
+    /// The units as a shared buffer (a rope is flattened first).
+    pub fn to_js_string(&self) -> JsString {
+        match self.repr() {
+            Repr::Flat(units) => units.clone(),
+            Repr::Rope(rope) => {
+                self.units();
+                rope.flat.get().expect("flattened").clone()
+            }
+        }
+    }
+
     /// The string's length in code units (what `.length` returns).
     pub fn len(&self) -> usize {
-        match &self.0 {
+        match self.repr() {
             Repr::Flat(units) => units.len(),
             Repr::Rope(rope) => rope.len,
         }
@@ -129,12 +206,9 @@ impl JsStr {
     }
 
     /// Whether both are the very same string (not just equal text).
+    #[inline]
     pub fn ptr_eq(&self, other: &JsStr) -> bool {
-        match (&self.0, &other.0) {
-            (Repr::Flat(a), Repr::Flat(b)) => Rc::ptr_eq(a, b),
-            (Repr::Rope(a), Repr::Rope(b)) => Rc::ptr_eq(a, b),
-            _ => false,
-        }
+        self.bits == other.bits
     }
 
     /// `self` then `other` (for lengths known to be small; see [`JsStr::try_concat`]).
@@ -152,11 +226,11 @@ impl JsStr {
             units.extend_from_slice(other.units());
             return JsStr::from_units(units);
         }
-        JsStr(Repr::Rope(Rc::new(Rope {
+        JsStr::from_rope(Rc::new(Rope {
             len,
             flat: OnceCell::new(),
             parts: RefCell::new(Some((self.clone(), other.clone()))),
-        })))
+        }))
     }
 
     /// CanonicalNumericIndexString restricted to array indices: the value of
@@ -178,6 +252,45 @@ impl JsStr {
             n = n * 10 + u64::from(u - u16::from(b'0'));
         }
         (n < u64::from(u32::MAX)).then_some(n as u32)
+    }
+}
+
+impl Clone for JsStr {
+    #[inline]
+    fn clone(&self) -> JsStr {
+        match self.repr() {
+            Repr::Flat(units) => JsStr::from_flat(units.clone()),
+            Repr::Rope(_) => {
+                // SAFETY: the tagged address is an `Rc<Rope>` this handle
+                // owns a count of; the clone owns another.
+                unsafe { Rc::increment_strong_count(self.rope_ptr()) };
+                JsStr {
+                    bits: self.bits,
+                    _not_send: PhantomData,
+                }
+            }
+        }
+    }
+}
+
+impl Drop for JsStr {
+    #[inline]
+    fn drop(&mut self) {
+        if self.is_rope() {
+            // SAFETY: the tagged address is an `Rc<Rope>` this handle owns
+            // a count of, given back once here.
+            drop(unsafe { Rc::from_raw(self.rope_ptr()) });
+        } else {
+            // SAFETY: the untagged address is a `JsString` this handle
+            // owns, taken back once here.
+            drop(unsafe { JsString::from_raw(self.bits) });
+        }
+    }
+}
+
+impl From<JsString> for JsStr {
+    fn from(units: JsString) -> JsStr {
+        JsStr::from_flat(units)
     }
 }
 
@@ -246,6 +359,7 @@ mod tests {
 
     #[test]
     fn length_counts_utf16_units() {
+        assert_eq!(std::mem::size_of::<JsStr>(), 8);
         assert_eq!(JsStr::from("😀a").len(), 3);
         let lone = JsStr::from_units(vec![0xD800]);
         assert_eq!(lone.to_rust_string(), "\u{FFFD}");

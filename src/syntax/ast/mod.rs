@@ -14,6 +14,7 @@
 mod depth;
 mod expressions;
 mod functions;
+mod js_string;
 mod module_items;
 mod patterns;
 mod statements;

@@ -4,12 +4,11 @@ use std::rc::Rc;
 
 /// An identifier name (never contains lone surrogates).
 pub type Name = Rc<str>;
-/// A string value as UTF-16 code units (string literals may hold lone surrogates).
-pub type JsString = Rc<[u16]>;
+pub use super::js_string::JsString;
 
 /// Encodes a Rust string as a `JsString`.
 pub fn js_string(s: &str) -> JsString {
-    s.encode_utf16().collect::<Vec<u16>>().into()
+    s.encode_utf16().collect()
 }
 
 /// Decodes a `JsString`, replacing lone surrogates with U+FFFD.
