@@ -169,6 +169,23 @@ impl Env {
         self.slots.set(slot as usize, Some(value));
     }
 
+    /// Writes `n` over the number a slot holds, in place; false (and no
+    /// write) when the slot holds anything else.
+    #[inline]
+    pub fn set_number_in_place(&self, slot: u32, n: f64) -> bool {
+        // SAFETY: only a number's payload changes; no handle is touched.
+        let done = unsafe {
+            self.slots.modify_in_place(slot as usize, |v| match v {
+                Some(Value::Number(old)) => {
+                    *old = n;
+                    true
+                }
+                _ => false,
+            })
+        };
+        done == Some(true)
+    }
+
     /// Puts a slot back into its temporal dead zone.
     pub fn clear(&self, slot: u32) {
         self.slots.set(slot as usize, None);

@@ -105,6 +105,22 @@ impl<T: Trace + Clone + 'static> Slots<T> {
         }
     }
 
+    /// `f` applied to the value at `index` in place (None when out of
+    /// bounds): for rewriting a part of it that holds no handle, such as a
+    /// number, without moving the whole value out and back.
+    ///
+    /// # Safety
+    /// `f` must not change which handles the value holds (their rooting
+    /// state is this storage's) and must not reach this storage.
+    #[inline]
+    pub unsafe fn modify_in_place<R>(
+        &self,
+        index: usize,
+        f: impl FnOnce(&mut T) -> R,
+    ) -> Option<R> {
+        self.items_mut().get_mut(index).map(f)
+    }
+
     /// Replaces the value at `index`, returning false when out of bounds.
     pub fn set(&self, index: usize, value: T) -> bool {
         if index >= self.len() {

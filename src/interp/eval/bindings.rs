@@ -198,6 +198,12 @@ impl Agent {
                 mutable: true,
             } => {
                 let cell = &mut frame.slots[slot as usize];
+                // A number over a number rewrites the payload alone (see
+                // `eval_update`).
+                if let (Some(Value::Number(old)), Value::Number(n)) = (&mut *cell, &value) {
+                    *old = *n;
+                    return Ok(());
+                }
                 if cell.is_some() {
                     *cell = Some(value);
                     return Ok(());
@@ -209,6 +215,11 @@ impl Agent {
                 mutable: true,
             } => {
                 let env = env_at(frame, hops);
+                if let Value::Number(n) = value {
+                    if env.set_number_in_place(slot, n) {
+                        return Ok(());
+                    }
+                }
                 if env.is_initialized(slot) {
                     env.set(slot, value);
                     return Ok(());

@@ -37,37 +37,41 @@ impl Agent {
             ExprKind::Unary { op, arg } => self.eval_unary(f, *op, arg),
             ExprKind::Update { op, prefix, arg } => self.eval_update(f, *op, *prefix, arg),
             ExprKind::Binary { op, left, right } => {
-                // Number operands read in place (see `number_operand`).
+                // Number operands read in place (see `number_operand`), and
+                // number results taken apart where they are: a `Value` moved
+                // whole just after the two stores that made it waits for
+                // them.
                 let l = match number_operand(f, left) {
-                    Some(a) => match number_operand(f, right) {
-                        Some(b) => {
-                            if let Some(v) = number_binary(*op, a, b) {
-                                return Ok(v);
+                    Some(a) => {
+                        let b = match number_operand(f, right) {
+                            Some(b) => b,
+                            None => match self.eval_expr(f, right)? {
+                                Value::Number(b) => b,
+                                r => return self.apply_binary_at(e, *op, Value::Number(a), r),
+                            },
+                        };
+                        return match number_binary(*op, a, b) {
+                            Some(v) => Ok(v),
+                            None => {
+                                self.apply_binary_at(e, *op, Value::Number(a), Value::Number(b))
                             }
-                            return self.apply_binary_at(
-                                e,
-                                *op,
-                                Value::Number(a),
-                                Value::Number(b),
-                            );
-                        }
-                        None => Value::Number(a),
-                    },
+                        };
+                    }
                     None => self.eval_expr(f, left)?,
                 };
                 let r = match number_operand(f, right) {
                     Some(b) => Value::Number(b),
                     None => self.eval_expr(f, right)?,
                 };
-                // Two numbers need no conversion and cannot throw; taking
-                // them apart by value leaves nothing to drop.
-                match (l, r) {
-                    (Value::Number(a), Value::Number(b)) => match number_binary(*op, a, b) {
-                        Some(v) => Ok(v),
-                        None => self.apply_binary_at(e, *op, Value::Number(a), Value::Number(b)),
-                    },
-                    (l, r) => self.apply_binary_at(e, *op, l, r),
+                // Two numbers need no conversion and cannot throw.
+                if let (Value::Number(a), Value::Number(b)) = (&l, &r) {
+                    if let Some(v) = number_binary(*op, *a, *b) {
+                        l.discard();
+                        r.discard();
+                        return Ok(v);
+                    }
                 }
+                self.apply_binary_at(e, *op, l, r)
             }
             ExprKind::Logical { op, left, right } => {
                 let l = self.eval_expr(f, left)?;

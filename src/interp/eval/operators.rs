@@ -154,9 +154,13 @@ impl Agent {
                     slot,
                     mutable: true,
                 } => {
-                    if let Some(Value::Number(old)) = f.slots[slot as usize] {
+                    // The payload is rewritten in place: a whole new value
+                    // stored over it would be copied in one wide move that
+                    // waits for the two narrow stores that made it.
+                    if let Some(Value::Number(cell)) = &mut f.slots[slot as usize] {
+                        let old = *cell;
                         let new = step(old);
-                        f.slots[slot as usize] = Some(Value::Number(new));
+                        *cell = new;
                         return Ok(Value::Number(if prefix { new } else { old }));
                     }
                 }
@@ -168,7 +172,7 @@ impl Agent {
                     let env = env_at(f, hops);
                     if let Some(old) = env.number_at(slot) {
                         let new = step(old);
-                        env.set(slot, Value::Number(new));
+                        env.set_number_in_place(slot, new);
                         return Ok(Value::Number(if prefix { new } else { old }));
                     }
                 }

@@ -2,8 +2,10 @@
 //! DestructuringAssignmentEvaluation and the assignment operators
 //! (ECMA-262 §8.6.2, §13.15).
 
+use super::bindings::initialized_slot_value;
 use super::frame::Frame;
 use super::functions::is_anonymous_function_definition;
+use super::operators::number_binary;
 use super::references::Reference;
 use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
@@ -14,9 +16,10 @@ use crate::interp::property::PropertyKey;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
 use crate::syntax::ast::{
-    AssignOp, BinaryOp, Expr, ExprKind, MemberProp, ObjectPatternProp, Pattern, PatternElem,
+    AssignOp, BinaryOp, Expr, ExprKind, Ident, MemberProp, ObjectPatternProp, Pattern, PatternElem,
     PatternKind,
 };
+use crate::syntax::scope::BindingRef;
 
 impl Agent {
     /// Binds (`init`: declarations and parameters) or assigns a value to a
@@ -256,6 +259,11 @@ impl Agent {
         target: &Pattern,
         value: &Expr,
     ) -> JsResult<Value> {
+        if let PatternKind::Ident(id) = &target.kind {
+            if let Some(old) = compound_slot_operand(f, op, id) {
+                return self.eval_compound_slot_assign(f, op, id, old, value);
+            }
+        }
         match (&target.kind, op) {
             (PatternKind::Object { .. } | PatternKind::Array { .. }, AssignOp::Assign) => {
                 let v = self.eval_expr(f, value)?;
@@ -328,6 +336,58 @@ impl Agent {
                 Ok(new)
             }
         }
+    }
+}
+
+impl Agent {
+    /// `id op= value` (AssignmentExpression, the `AssignmentOperator` form)
+    /// for an initialised, mutable frame or environment slot whose value
+    /// `old` is: the steps below without a Reference record.
+    fn eval_compound_slot_assign(
+        &mut self,
+        f: &mut Frame,
+        op: AssignOp,
+        id: &Ident,
+        old: Value,
+        value: &Expr,
+    ) -> JsResult<Value> {
+        // 1–2. lref is the slot; lval (`old`) was read before the right
+        // operand is evaluated.
+        // 3–4. rval = ? GetValue(? Evaluation of AssignmentExpression).
+        let r = self.eval_expr(f, value)?;
+        // 5–7. r = ? ApplyStringOrNumericBinaryOperator(lval, opText, rval).
+        let op = binary_of(op);
+        let fast = match (&old, &r) {
+            (Value::Number(a), Value::Number(b)) => number_binary(op, *a, *b),
+            _ => None,
+        };
+        let new = match fast {
+            Some(v) => v,
+            None => self.apply_binary(op, old, r)?,
+        };
+        // 8. Perform ? PutValue(lref, r).
+        self.assign_ident(f, id, new.clone())?;
+        // 9. Return r.
+        Ok(new)
+    }
+}
+
+/// The value of `id` when `id op= …` can take the slot fast path: `op` is
+/// an arithmetic compound operator and `id` an initialised, mutable frame
+/// or environment slot.
+fn compound_slot_operand(f: &Frame, op: AssignOp, id: &Ident) -> Option<Value> {
+    if matches!(
+        op,
+        AssignOp::Assign | AssignOp::And | AssignOp::Or | AssignOp::Nullish
+    ) {
+        return None;
+    }
+    let binding = id.binding.get();
+    match binding {
+        BindingRef::Frame { mutable: true, .. } | BindingRef::Env { mutable: true, .. } => {
+            initialized_slot_value(f, binding)
+        }
+        _ => None,
     }
 }
 
