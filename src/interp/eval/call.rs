@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use gc::Gc;
 
-use super::frame::{Completion, Frame};
+use super::frame::{Completion, Frame, FRAME_INLINE_SLOTS};
 use super::references::ArgList;
 use crate::interp::agent::{Agent, StackFrame};
 use crate::interp::completion::{JsResult, Throw};
@@ -341,7 +341,9 @@ impl Agent {
     }
 
     /// A fresh frame (and function environment) for a call of `func`.
-    #[inline]
+    /// Inlined into its callers so that the frame is made where it stays
+    /// (returned, it would be copied whole).
+    #[inline(always)]
     pub(crate) fn function_frame(&mut self, f: &Gc<JsObject>, func: &Function) -> Frame {
         let closure = closure_of(f);
         let scope = func
@@ -356,15 +358,21 @@ impl Agent {
             )),
             None => closure.env.clone(),
         };
-        let mut frame = Frame::new(
-            scope.frame_size,
+        let size = scope.frame_size as usize;
+        let (module_env, source) = (closure.module_env.clone(), closure.source.clone());
+        if size > FRAME_INLINE_SLOTS {
+            let mut frame = Frame::new(size as u32, env, module_env, source, Some(f.clone()));
+            frame.strict = func.is_strict();
+            return frame;
+        }
+        Frame::with_inline_slots(
+            size,
             env,
-            closure.module_env.clone(),
-            closure.source.clone(),
+            module_env,
+            source,
             Some(f.clone()),
-        );
-        frame.strict = func.is_strict();
-        frame
+            func.is_strict(),
+        )
     }
 
     /// Instantiation and body of a call in an already made frame.

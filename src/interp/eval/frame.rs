@@ -11,10 +11,13 @@ use crate::interp::object::JsObject;
 use crate::interp::source::SourceText;
 use crate::interp::value::Value;
 
+/// How many uncaptured bindings a frame keeps in itself.
+pub const FRAME_INLINE_SLOTS: usize = 8;
+
 pub struct Frame {
     /// Uncaptured bindings; `None` while uninitialised. Most functions
     /// have few, and keep them in the frame itself.
-    pub slots: smallvec::SmallVec<[Option<Value>; 8]>,
+    pub slots: smallvec::SmallVec<[Option<Value>; FRAME_INLINE_SLOTS]>,
     /// The innermost environment (the running execution context's
     /// LexicalEnvironment, as far as captured bindings go).
     pub env: Option<Gc<Env>>,
@@ -38,7 +41,7 @@ pub struct Frame {
 }
 
 impl Frame {
-    #[inline]
+    /// A frame with `size` empty slots.
     pub fn new(
         size: u32,
         env: Option<Gc<Env>>,
@@ -46,15 +49,42 @@ impl Frame {
         source: Rc<SourceText>,
         function: Option<Gc<JsObject>>,
     ) -> Frame {
-        let mut slots = smallvec::SmallVec::new();
-        slots.resize_with(size as usize, || None);
-        Frame {
-            slots,
+        let size = size as usize;
+        let mut frame = Frame::with_inline_slots(
+            size.min(FRAME_INLINE_SLOTS),
             env,
             module_env,
             source,
             function,
-            strict: true,
+            true,
+        );
+        if size > FRAME_INLINE_SLOTS {
+            frame.slots.resize_with(size, || None);
+        }
+        frame
+    }
+
+    /// A frame with `size` (at most [`FRAME_INLINE_SLOTS`]) empty slots,
+    /// kept in itself. Made from a whole array of `None`s by no call that
+    /// sees its address, so that it can be built where it stays: filled by
+    /// a call, it would be copied whole into place afterwards.
+    #[inline(always)]
+    pub fn with_inline_slots(
+        size: usize,
+        env: Option<Gc<Env>>,
+        module_env: Option<Gc<Env>>,
+        source: Rc<SourceText>,
+        function: Option<Gc<JsObject>>,
+        strict: bool,
+    ) -> Frame {
+        const EMPTY: Option<Value> = None;
+        Frame {
+            slots: smallvec::SmallVec::from_buf_and_len([EMPTY; FRAME_INLINE_SLOTS], size),
+            env,
+            module_env,
+            source,
+            function,
+            strict,
             completion: None,
             evaluating_parameters: false,
         }
