@@ -107,6 +107,15 @@ impl JsStr {
         JsStr::from_flat(units.into())
     }
 
+    /// The empty string, one shared allocation per thread (anonymous
+    /// functions are named with it each time one is made).
+    pub fn empty() -> JsStr {
+        thread_local! {
+            static EMPTY: JsString = JsString::from_slice(&[]);
+        }
+        EMPTY.with(|empty| JsStr::from_flat(empty.clone()))
+    }
+
     /// A string over the units of `flat`, sharing them.
     #[inline]
     pub fn from_flat(flat: JsString) -> JsStr {
@@ -296,6 +305,9 @@ impl From<JsString> for JsStr {
 
 impl From<&str> for JsStr {
     fn from(s: &str) -> JsStr {
+        if s.is_empty() {
+            return JsStr::empty();
+        }
         JsStr::from_units(s.encode_utf16().collect::<Vec<u16>>())
     }
 }

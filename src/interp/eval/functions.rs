@@ -27,7 +27,7 @@ impl Agent {
         name: Option<JsStr>,
     ) -> Gc<JsObject> {
         let name = name
-            .or_else(|| func.name.as_ref().map(|n| JsStr::from(&*n.name)))
+            .or_else(|| func.name.as_ref().map(|n| JsStr::from_units(n.units())))
             .unwrap_or_else(|| JsStr::from(""));
         self.make_function(f, func, None, name)
     }
@@ -41,7 +41,7 @@ impl Agent {
         let name = func
             .name
             .as_ref()
-            .map(|n| JsStr::from(&*n.name))
+            .map(|n| JsStr::from_units(n.units()))
             .unwrap_or_else(|| JsStr::from("default"));
         self.make_function(f, func, None, name)
     }
