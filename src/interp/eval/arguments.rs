@@ -118,15 +118,15 @@ impl Agent {
         //    [[Get]]: %ThrowTypeError%, [[Set]]: %ThrowTypeError%,
         //    [[Enumerable]]: false, [[Configurable]]: false }.
         let thrower = self.intrinsics().throw_type_error.get().cloned();
-        let callee = Property::Accessor {
-            get: thrower.clone(),
-            set: thrower,
-            attrs: Attributes {
+        let callee = Property::accessor(
+            thrower.clone(),
+            thrower,
+            Attributes {
                 writable: false,
                 enumerable: false,
                 configurable: false,
             },
-        };
+        );
         self.arguments_named_properties(&obj, args.len(), callee);
         // 9. Return obj.
         obj

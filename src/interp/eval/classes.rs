@@ -124,7 +124,7 @@ impl Agent {
         let ctor = self.closure_object(f, code, constructor_parent, Some(proto.clone()), kind);
         set_function_length(&ctor, length);
         let class_name = name
-            .or_else(|| class.name.as_ref().map(|n| JsStr::from(&*n.name)))
+            .or_else(|| class.name.as_ref().map(|n| JsStr::from_units(n.units())))
             .unwrap_or_else(|| JsStr::from(""));
         set_function_name(&ctor, class_name);
         // 16. Perform MakeConstructor(F, false, proto).
@@ -299,11 +299,11 @@ impl Agent {
                     attrs: Attributes::default(),
                 }
             } else {
-                Property::Accessor {
-                    get: a.as_object().cloned(),
-                    set: b.as_object().cloned(),
-                    attrs: Attributes::default(),
-                }
+                Property::accessor(
+                    a.as_object().cloned(),
+                    b.as_object().cloned(),
+                    Attributes::default(),
+                )
             };
             if !o.private_add(key, property) {
                 return self.throw_type_error(
@@ -464,26 +464,18 @@ fn add_private_method(target: &Gc<JsObject>, key: PropertyKey, kind: MethodKind,
             value: method,
             attrs: Attributes::default(),
         },
-        (MethodKind::Get, Some(Property::Accessor { set, .. })) => Property::Accessor {
-            get: method.as_object().cloned(),
-            set,
-            attrs: Attributes::default(),
-        },
-        (MethodKind::Set, Some(Property::Accessor { get, .. })) => Property::Accessor {
-            get,
-            set: method.as_object().cloned(),
-            attrs: Attributes::default(),
-        },
-        (MethodKind::Get, _) => Property::Accessor {
-            get: method.as_object().cloned(),
-            set: None,
-            attrs: Attributes::default(),
-        },
-        (MethodKind::Set, _) => Property::Accessor {
-            get: None,
-            set: method.as_object().cloned(),
-            attrs: Attributes::default(),
-        },
+        (MethodKind::Get, Some(Property::Accessor(a))) => {
+            Property::accessor(method.as_object().cloned(), a.set, Attributes::default())
+        }
+        (MethodKind::Set, Some(Property::Accessor(a))) => {
+            Property::accessor(a.get, method.as_object().cloned(), Attributes::default())
+        }
+        (MethodKind::Get, _) => {
+            Property::accessor(method.as_object().cloned(), None, Attributes::default())
+        }
+        (MethodKind::Set, _) => {
+            Property::accessor(None, method.as_object().cloned(), Attributes::default())
+        }
     };
     target.private_put(key, property);
 }

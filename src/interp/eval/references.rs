@@ -263,10 +263,10 @@ impl Agent {
             // 3. If entry.[[Kind]] is field or method, return entry.[[Value]].
             Some(Property::Data { value, .. }) => Ok(value),
             // 5–7. Accessor: call the getter, or throw without one.
-            Some(Property::Accessor { get: Some(g), .. }) => self.call_object(&g, base, &[]),
-            Some(Property::Accessor { get: None, .. }) => {
-                self.throw_type_error(format!("'{name}' was defined without a getter"))
-            }
+            Some(Property::Accessor(a)) => match a.get {
+                Some(g) => self.call_object(&g, base, &[]),
+                None => self.throw_type_error(format!("'{name}' was defined without a getter")),
+            },
         }
     }
 
@@ -294,13 +294,13 @@ impl Agent {
             }
             // 4. Else if method, throw a TypeError exception.
             Some(Property::Data { .. }) => self.throw_type_error("Private method is not writable"),
-            Some(Property::Accessor { set: Some(s), .. }) => {
-                self.call_object(&s, base, &[v])?;
-                Ok(())
-            }
-            Some(Property::Accessor { set: None, .. }) => {
-                self.throw_type_error(format!("'{name}' was defined without a setter"))
-            }
+            Some(Property::Accessor(a)) => match a.set {
+                Some(s) => {
+                    self.call_object(&s, base, &[v])?;
+                    Ok(())
+                }
+                None => self.throw_type_error(format!("'{name}' was defined without a setter")),
+            },
         }
     }
 
@@ -583,6 +583,7 @@ impl Agent {
     }
 
     /// `new C(args)` — EvaluateNew — <https://tc39.es/ecma262/#sec-evaluatenew>
+    #[inline(never)]
     pub(crate) fn eval_new(
         &mut self,
         f: &mut Frame,
@@ -610,6 +611,7 @@ impl Agent {
     }
 
     /// `super(args)` — <https://tc39.es/ecma262/#sec-super-keyword-runtime-semantics-evaluation>
+    #[inline(never)]
     pub(crate) fn eval_super_call(
         &mut self,
         f: &mut Frame,

@@ -123,17 +123,13 @@ pub fn format_property(
             ctx.indentation_lvl -= diff;
             result?
         }
-        Property::Accessor {
-            get: Some(_), set, ..
-        } => {
-            if set.is_some() {
-                "[Getter/Setter]".into()
-            } else {
-                "[Getter]".into()
-            }
-        }
-        Property::Accessor { set: Some(_), .. } => "[Setter]".into(),
-        _ => "undefined".into(),
+        Property::Accessor(a) => match (&a.get, &a.set) {
+            (Some(_), Some(_)) => "[Getter/Setter]".into(),
+            (Some(_), None) => "[Getter]".into(),
+            (None, Some(_)) => "[Setter]".into(),
+            (None, None) => "undefined".into(),
+        },
+        Property::Data { .. } => "undefined".into(),
     };
     if entry_type == EntryType::ArrayElement {
         return Ok(shown);

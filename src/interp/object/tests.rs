@@ -125,10 +125,10 @@ fn data_to_accessor_keeps_enumerable_and_configurable() {
         }
     ));
     match o.get_own_property(&"a".into()).unwrap() {
-        Property::Accessor { get, set, attrs } => {
-            assert!(Gc::ptr_eq(&get.unwrap(), &getter));
-            assert!(set.is_none());
-            assert!(attrs.enumerable && attrs.configurable);
+        Property::Accessor(a) => {
+            assert!(Gc::ptr_eq(&a.get.unwrap(), &getter));
+            assert!(a.set.is_none());
+            assert!(a.attrs.enumerable && a.attrs.configurable);
         }
         Property::Data { .. } => panic!("expected an accessor"),
     }
@@ -178,4 +178,10 @@ fn objects_survive_and_die_with_collection() {
         n += 1;
     }
     assert_eq!(n, 1000);
+}
+
+#[test]
+fn a_property_stays_small() {
+    // A property is a value and its attributes; an accessor's pair is boxed.
+    assert_eq!(std::mem::size_of::<Option<Property>>(), 24);
 }

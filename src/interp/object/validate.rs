@@ -28,11 +28,7 @@ pub(crate) fn validate_and_apply_property_descriptor(
             configurable: desc.configurable.unwrap_or(false),
         };
         let property = if desc.is_accessor() {
-            Property::Accessor {
-                get: desc.get.flatten(),
-                set: desc.set.flatten(),
-                attrs,
-            }
+            Property::accessor(desc.get.flatten(), desc.set.flatten(), attrs)
         } else {
             Property::Data {
                 value: desc.value.unwrap_or(Value::Undefined),
@@ -63,13 +59,13 @@ pub(crate) fn validate_and_apply_property_descriptor(
         }
         match &current {
             // d. If IsAccessorDescriptor(current) is true, then
-            Property::Accessor { get, set, .. } => {
+            Property::Accessor(a) => {
                 // i. If Desc has a [[Get]] field and SameValue(Desc.[[Get]], current.[[Get]]) is false, return false.
-                if desc.get.as_ref().is_some_and(|g| !same_object(g, get)) {
+                if desc.get.as_ref().is_some_and(|g| !same_object(g, &a.get)) {
                     return None;
                 }
                 // ii. If Desc has a [[Set]] field and SameValue(Desc.[[Set]], current.[[Set]]) is false, return false.
-                if desc.set.as_ref().is_some_and(|s| !same_object(s, set)) {
+                if desc.set.as_ref().is_some_and(|s| !same_object(s, &a.set)) {
                     return None;
                 }
             }
@@ -94,15 +90,15 @@ pub(crate) fn validate_and_apply_property_descriptor(
         // a. If IsDataDescriptor(current) is true and IsAccessorDescriptor(Desc)
         //    is true, replace with an accessor property, keeping
         //    [[Configurable]] and [[Enumerable]] unless Desc sets them.
-        Property::Data { .. } if desc.is_accessor() => Property::Accessor {
-            get: desc.get.flatten(),
-            set: desc.set.flatten(),
-            attrs: Attributes {
+        Property::Data { .. } if desc.is_accessor() => Property::accessor(
+            desc.get.flatten(),
+            desc.set.flatten(),
+            Attributes {
                 writable: false,
                 enumerable,
                 configurable,
             },
-        },
+        ),
         // b. Else if IsAccessorDescriptor(current) is true and
         //    IsDataDescriptor(Desc) is true, replace with a data property.
         Property::Accessor { .. } if desc.is_data() => Property::Data {
@@ -122,15 +118,15 @@ pub(crate) fn validate_and_apply_property_descriptor(
                 configurable,
             },
         },
-        Property::Accessor { get, set, .. } => Property::Accessor {
-            get: desc.get.unwrap_or(get),
-            set: desc.set.unwrap_or(set),
-            attrs: Attributes {
+        Property::Accessor(a) => Property::accessor(
+            desc.get.unwrap_or(a.get),
+            desc.set.unwrap_or(a.set),
+            Attributes {
                 writable: false,
                 enumerable,
                 configurable,
             },
-        },
+        ),
     };
     // 7. Return true.
     Some(updated)

@@ -81,8 +81,8 @@ impl Agent {
                 Some(Property::Data { value, .. }) => return Ok(value),
                 // 4–6. Let getter be desc.[[Get]]; if undefined, return
                 //      undefined; return ? Call(getter, Receiver).
-                Some(Property::Accessor { get, .. }) => {
-                    return match get {
+                Some(Property::Accessor(a)) => {
+                    return match a.get {
                         Some(getter) => self.call(&Value::Object(getter), receiver, &[]),
                         None => Ok(Value::Undefined),
                     }
@@ -259,7 +259,7 @@ impl Agent {
             }
             // 4–7. Let setter be ownDesc.[[Set]]; if undefined, return false;
             //      perform ? Call(setter, Receiver, « V »); return true.
-            Property::Accessor { set, .. } => match set {
+            Property::Accessor(a) => match a.set {
                 Some(setter) => {
                     self.call(&Value::Object(setter), receiver, &[v])?;
                     Ok(true)

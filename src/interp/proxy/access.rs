@@ -111,9 +111,9 @@ pub fn proxy_get(
         }
         // b. If IsAccessorDescriptor(targetDesc) is true and targetDesc.[[Get]] is undefined, then
         //    i. If trapResult is not undefined, throw a TypeError exception.
-        Some(Property::Accessor {
-            get: None, attrs, ..
-        }) if !attrs.configurable && !trap_result.is_undefined() => {
+        Some(Property::Accessor(a))
+            if a.get.is_none() && !a.attrs.configurable && !trap_result.is_undefined() =>
+        {
             let got = agent.to_display_string(&trap_result);
             return invariant_error(
                     agent,
@@ -178,9 +178,7 @@ pub fn proxy_set(
                 );
         }
         // b. If IsAccessorDescriptor(targetDesc) is true, then
-        Some(Property::Accessor {
-            set: None, attrs, ..
-        }) if !attrs.configurable => {
+        Some(Property::Accessor(a)) if a.set.is_none() && !a.attrs.configurable => {
             // i. If targetDesc.[[Set]] is undefined, throw a TypeError exception.
             return invariant_error(
                 agent,

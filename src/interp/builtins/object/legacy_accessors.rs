@@ -75,10 +75,10 @@ fn lookup_half(agent: &mut Agent, args: &CallArgs, half: Half) -> JsResult<Value
             // i. If IsAccessorDescriptor(desc) is true, return desc.[[Get]].
             // ii. Return undefined.
             return Ok(match desc {
-                Property::Accessor { get, set, .. } => {
+                Property::Accessor(a) => {
                     let f = match half {
-                        Half::Getter => get,
-                        Half::Setter => set,
+                        Half::Getter => a.get,
+                        Half::Setter => a.set,
                     };
                     f.map_or(Value::Undefined, Value::Object)
                 }
