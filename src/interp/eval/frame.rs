@@ -41,7 +41,10 @@ pub struct Frame {
 }
 
 impl Frame {
-    /// A frame with `size` empty slots.
+    /// A frame with `size` empty slots. Out of line: inlined, its frame
+    /// would take space in every caller's stack frame (a call's too, for
+    /// its rare large frames).
+    #[inline(never)]
     pub fn new(
         size: u32,
         env: Option<Gc<Env>>,

@@ -279,6 +279,7 @@ impl Agent {
     }
 
     /// `yield` / `yield*` — <https://tc39.es/ecma262/#sec-yield>
+    #[inline(never)]
     pub(crate) fn eval_yield(
         &mut self,
         f: &mut Frame,

@@ -15,6 +15,7 @@ use crate::syntax::ast::Expr;
 
 impl Agent {
     /// `import.meta` — <https://tc39.es/ecma262/#sec-meta-properties-runtime-semantics-evaluation>
+    #[inline(never)]
     pub(super) fn eval_import_meta(&mut self, f: &Frame) -> JsResult<Value> {
         let module = f.module_env.clone();
         match self.host.take() {
@@ -32,6 +33,7 @@ impl Agent {
     }
 
     /// `import(specifier [, options])` — <https://tc39.es/ecma262/#sec-import-call-runtime-semantics-evaluation>
+    #[inline(never)]
     pub(super) fn eval_import_call(
         &mut self,
         f: &mut Frame,

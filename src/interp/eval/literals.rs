@@ -15,6 +15,7 @@ use crate::syntax::ast::{Expr, ExprOrSpread, Function, MethodKind, Prop, PropKey
 
 impl Agent {
     /// ArrayLiteral evaluation (ArrayAccumulation).
+    #[inline(never)]
     pub(super) fn eval_array_literal(
         &mut self,
         f: &mut Frame,
@@ -51,6 +52,7 @@ impl Agent {
     }
 
     /// ObjectLiteral evaluation (PropertyDefinitionEvaluation of each part).
+    #[inline(never)]
     pub(super) fn eval_object_literal(&mut self, f: &mut Frame, props: &[Prop]) -> JsResult<Value> {
         let obj = JsObject::ordinary_create(Some(self.intrinsics().object_prototype.clone()));
         for prop in props {
@@ -210,6 +212,7 @@ impl Agent {
     }
 
     /// A template literal's value: cooked strings and ToString of substitutions.
+    #[inline(never)]
     pub(super) fn eval_template(&mut self, f: &mut Frame, t: &Template) -> JsResult<Value> {
         let mut units: Vec<u16> = Vec::new();
         for (i, quasi) in t.quasis.iter().enumerate() {
@@ -230,6 +233,7 @@ impl Agent {
     }
 
     /// A tagged template: GetTemplateObject, then a call of the tag.
+    #[inline(never)]
     pub(super) fn eval_tagged_template(
         &mut self,
         f: &mut Frame,

@@ -206,6 +206,7 @@ impl Agent {
     }
 
     /// for-in: ForIn/OfHeadEvaluation with EnumerateObjectProperties.
+    #[inline(never)]
     fn eval_for_in(
         &mut self,
         f: &mut Frame,
@@ -248,6 +249,7 @@ impl Agent {
 
     /// for-of and for-await-of (ForIn/OfBodyEvaluation with iterationKind iterate).
     #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
     fn eval_for_of(
         &mut self,
         f: &mut Frame,

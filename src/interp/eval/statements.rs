@@ -211,6 +211,7 @@ impl Agent {
     }
 
     /// TryStatement evaluation (§14.15.3).
+    #[inline(never)]
     fn eval_try(
         &mut self,
         f: &mut Frame,
@@ -284,6 +285,7 @@ impl Agent {
     }
 
     /// WithStatement evaluation — <https://tc39.es/ecma262/#sec-with-statement-runtime-semantics-evaluation>
+    #[inline(never)]
     fn eval_with(&mut self, f: &mut Frame, object: &Expr, body: &Stmt) -> JsResult<Completion> {
         // 1. Let val be ? Evaluation of Expression.
         let val = self.eval_expr(f, object)?;
@@ -304,6 +306,7 @@ impl Agent {
     }
 
     /// SwitchStatement evaluation with CaseBlockEvaluation (§14.12.4).
+    #[inline(never)]
     fn eval_switch(
         &mut self,
         f: &mut Frame,
