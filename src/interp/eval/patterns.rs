@@ -337,9 +337,7 @@ impl Agent {
             }
         }
     }
-}
 
-impl Agent {
     /// `id op= value` (AssignmentExpression, the `AssignmentOperator` form)
     /// for an initialised, mutable frame or environment slot whose value
     /// `old` is: the steps below without a Reference record.
