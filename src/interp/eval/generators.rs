@@ -8,10 +8,9 @@ use std::rc::Rc;
 use gc::{Finalize, Gc, GcCell, Trace};
 
 use super::frame::{Completion, Frame};
-use super::stackless_async::StacklessAsync;
 use super::suspend::{Activation, Resume, Signal, Step, BODY_STACK};
 use crate::interp::agent::Agent;
-use crate::interp::builtins::promise::{self, PromiseCapability};
+use crate::interp::builtins::promise::{self, PromiseCapability, ReactionHandler};
 use crate::interp::completion::{JsResult, Throw};
 use crate::interp::function::CallArgs;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
@@ -264,18 +263,25 @@ impl Agent {
     pub(super) fn await_with(&mut self, state: &Gc<JsObject>, v: Value) -> JsResult<()> {
         let ctor = self.intrinsics().get("Promise");
         let promise = promise::promise_resolve(self, &ctor, v)?;
-        let captures = vec![Value::Object(state.clone())];
-        let on_fulfilled =
-            self.native_function_with("", 1, await_fulfilled, false, captures.clone());
-        let on_rejected = self.native_function_with("", 1, await_rejected, false, captures);
-        promise::perform_promise_then(
-            self,
-            &promise,
-            Value::Object(on_fulfilled),
-            Value::Object(on_rejected),
-            None,
-        );
+        // 3–7. onFulfilled and onRejected resume the body with the value or
+        //      the reason; PerformPromiseThen(promise, onFulfilled, onRejected).
+        promise::perform_await_then(self, &promise, ReactionHandler::Await(state.clone()));
         Ok(())
+    }
+
+    /// Await's continuation (the closures of its steps 3 and 5): the
+    /// awaited promise settled, and the body (`state`: an async generator,
+    /// or an async function or module body on its coroutine) continues
+    /// with the value or the reason.
+    pub(crate) fn resume_after_await(&mut self, state: &Gc<JsObject>, input: Resume) {
+        if state
+            .data::<GeneratorData>()
+            .is_some_and(|d| d.is_async && d.capability.borrow().is_none())
+        {
+            self.async_generator_continue(state, input);
+        } else {
+            self.async_step(state, input);
+        }
     }
 
     /// `yield` / `yield*` — <https://tc39.es/ecma262/#sec-yield>
@@ -568,38 +574,6 @@ fn frame_is_async_generator(f: &Frame) -> bool {
         crate::interp::function::Code::Function(code) => code.is_async && code.is_generator,
         _ => false,
     }
-}
-
-fn await_fulfilled(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    if let Value::Object(state) = args.capture(0) {
-        if state.data::<StacklessAsync>().is_some() {
-            agent.resume_stackless(&state, Resume::Next(args.arg(0)));
-        } else if state
-            .data::<GeneratorData>()
-            .is_some_and(|d| d.is_async && d.capability.borrow().is_none())
-        {
-            agent.async_generator_continue(&state, Resume::Next(args.arg(0)));
-        } else {
-            agent.async_step(&state, Resume::Next(args.arg(0)));
-        }
-    }
-    Ok(Value::Undefined)
-}
-
-fn await_rejected(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    if let Value::Object(state) = args.capture(0) {
-        if state.data::<StacklessAsync>().is_some() {
-            agent.resume_stackless(&state, Resume::Throw(args.arg(0)));
-        } else if state
-            .data::<GeneratorData>()
-            .is_some_and(|d| d.is_async && d.capability.borrow().is_none())
-        {
-            agent.async_generator_continue(&state, Resume::Throw(args.arg(0)));
-        } else {
-            agent.async_step(&state, Resume::Throw(args.arg(0)));
-        }
-    }
-    Ok(Value::Undefined)
 }
 
 fn generator_next(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {

@@ -23,7 +23,7 @@ mod operators;
 mod patterns;
 mod references;
 pub mod script;
-mod stackless_async;
+pub(crate) mod stackless_async;
 mod statements;
 pub(crate) mod suspend;
 

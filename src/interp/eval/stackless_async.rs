@@ -24,10 +24,10 @@ use super::async_eligibility::{await_stmt, is_stackless_eligible, AwaitStmt};
 use super::frame::{Completion, Frame};
 use super::suspend::Resume;
 use crate::interp::agent::{Agent, StackFrame};
-use crate::interp::builtins::promise;
+use crate::interp::builtins::promise::{self, ReactionHandler};
 use crate::interp::completion::{JsResult, Throw};
 use crate::interp::environment::Env;
-use crate::interp::object::{JsObject, ObjectData, ObjectKind};
+use crate::interp::object::JsObject;
 use crate::interp::ops::conversion::to_boolean;
 use crate::interp::realm::Realm;
 use crate::interp::source::SourceText;
@@ -49,7 +49,8 @@ pub(crate) fn runs_stackless(cache: &Cell<Option<bool>>, func: &Function) -> boo
     }
 }
 
-/// The hidden object an await reaction of a stackless body resumes.
+/// The state an await reaction of a stackless body resumes (a `Gc` box of
+/// its own: no object, since no code sees it).
 pub(crate) struct StacklessAsync {
     /// The function's code: the statements the body runs.
     code: Rc<Function>,
@@ -154,15 +155,6 @@ unsafe impl Trace for StacklessAsync {
     });
 }
 
-impl ObjectData for StacklessAsync {
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-    fn class_name(&self) -> &'static str {
-        "Object"
-    }
-}
-
 /// One level of the way from the body's statement list down to the
 /// await statement a suspended body waits at.
 enum Level {
@@ -256,14 +248,11 @@ impl Agent {
             return Ok(Value::Object(promise));
         }
         // 4. Else, perform AsyncFunctionStart(promiseCapability, FunctionBody).
-        let state = JsObject::with_kind(
-            Some(self.intrinsics().object_prototype.clone()),
-            ObjectKind::Other(Box::new(StacklessAsync {
-                code: func.clone(),
-                promise: GcCell::new(Some(promise.clone())),
-                suspended: GcCell::new(None),
-            })),
-        );
+        let state = Gc::new(StacklessAsync {
+            code: func.clone(),
+            promise: GcCell::new(Some(promise.clone())),
+            suspended: GcCell::new(None),
+        });
         // AsyncFunctionStart ( promiseCapability, asyncFunctionBody )
         // 1–3. Let asyncContext be a copy of the running execution context
         //      (here: a new one for the body, as the coroutine path pushes).
@@ -281,14 +270,12 @@ impl Agent {
     /// stack; it leaves it when the body suspends or ends.
     fn async_block_start(
         &mut self,
-        state: &Gc<JsObject>,
+        state: &Gc<StacklessAsync>,
         mut frame: Frame,
         mut path: Box<[Level]>,
         mut resumed: Option<Resume>,
     ) {
-        let data = state
-            .data::<StacklessAsync>()
-            .expect("stackless states carry StacklessAsync");
+        let data: &StacklessAsync = state;
         let code = data.code.clone();
         loop {
             // 2.a. Let result be Completion(Evaluation of asyncBody).
@@ -337,22 +324,24 @@ impl Agent {
 
     /// Await ( value ) steps 2–7 for a stackless body: the body (`state`)
     /// resumes when the promise settles.
-    fn await_resuming(&mut self, state: &Gc<JsObject>, value: Value) -> JsResult<()> {
+    fn await_resuming(&mut self, state: &Gc<StacklessAsync>, value: Value) -> JsResult<()> {
         // 2. Let promise be ? PromiseResolve(%Promise%, value).
         let ctor = self.intrinsics().get("Promise");
         let promise = promise::promise_resolve(self, &ctor, value)?;
         // 3–7. onFulfilled and onRejected resume the body with the value or
         //      the reason; PerformPromiseThen(promise, onFulfilled, onRejected).
-        promise::perform_await_then(self, &promise, state);
+        promise::perform_await_then(
+            self,
+            &promise,
+            ReactionHandler::ResumeStackless(state.clone()),
+        );
         Ok(())
     }
 
     /// Await's continuation (the closures of steps 3 and 5): the awaited
     /// promise settled; the body continues from where it awaited.
-    pub(crate) fn resume_stackless(&mut self, state: &Gc<JsObject>, input: Resume) {
-        let data = state
-            .data::<StacklessAsync>()
-            .expect("stackless states carry StacklessAsync");
+    pub(crate) fn resume_stackless(&mut self, state: &Gc<StacklessAsync>, input: Resume) {
+        let data: &StacklessAsync = state;
         let Some(suspension) = data.suspended.borrow_mut().take() else {
             return;
         };

@@ -1,21 +1,27 @@
 //! Promise.all, allSettled, any and race (ECMA-262 §27.2.4.1–§27.2.4.5).
 
-use gc::Gc;
+use std::cell::Cell;
 
-use super::operations::new_promise_capability;
-use super::PromiseCapability;
+use gc::{Finalize, Gc, Trace};
+
+use super::operations::{
+    add_reactions, claim_flag, is_promise, new_flag_record, new_promise_capability,
+    perform_promise_then, promise_resolve,
+};
+use super::{ElementRole, PromiseCapability, ReactionHandler};
 use crate::interp::agent::Agent;
 use crate::interp::completion::{JsResult, Throw};
 use crate::interp::function::CallArgs;
 use crate::interp::native::define_value;
-use crate::interp::object::JsObject;
+use crate::interp::object::{JsObject, ObjectData, ObjectKind};
 use crate::interp::ops::errors::ErrorKind;
 use crate::interp::ops::iteration::IteratorRecord;
 use crate::interp::property::{Attributes, PropertyKey};
+use crate::interp::slots::Slots;
 use crate::interp::value::Value;
 
 #[derive(Copy, Clone, PartialEq, Eq)]
-enum Combinator {
+pub(super) enum Combinator {
     All,
     AllSettled,
     Any,
@@ -86,6 +92,34 @@ fn get_promise_resolve(agent: &mut Agent, c: &Value) -> JsResult<Value> {
     Ok(resolve)
 }
 
+/// The state the element functions of one Promise.all / allSettled / any
+/// share: the values (or errors) List, remainingElementsCount and the
+/// combinator's capability.
+#[derive(Trace, Finalize)]
+struct CombinatorState {
+    #[unsafe_ignore_trace]
+    kind: Combinator,
+    values: Slots<Value>,
+    #[unsafe_ignore_trace]
+    remaining: Cell<u64>,
+    capability: PromiseCapability,
+}
+
+impl ObjectData for CombinatorState {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn class_name(&self) -> &'static str {
+        "Object"
+    }
+}
+
+fn combinator_state(state: &Gc<JsObject>) -> &CombinatorState {
+    state
+        .data::<CombinatorState>()
+        .expect("element reactions hold a combinator state")
+}
+
 /// PerformPromiseAll / AllSettled / Any / Race.
 fn perform(
     agent: &mut Agent,
@@ -95,180 +129,271 @@ fn perform(
     resolve: &Value,
     kind: Combinator,
 ) -> JsResult<Value> {
-    // The shared state: values (or errors) by index, and remainingElementsCount
-    // (starting at 1), kept on a holder object the element functions capture.
-    let values = agent.create_array_from_list(Vec::new());
-    let holder = JsObject::ordinary_create(None);
-    define_value(
-        &holder,
-        "values",
-        Value::Object(values.clone()),
-        Attributes::ALL,
+    // The values (or errors) List and remainingElementsCount (starting at
+    // 1), on a hidden object the element functions hold.
+    let state = JsObject::with_kind(
+        None,
+        ObjectKind::Other(Box::new(CombinatorState {
+            kind,
+            values: Slots::new(),
+            remaining: Cell::new(1),
+            capability: capability.clone(),
+        })),
     );
-    define_value(&holder, "remaining", Value::Number(1.0), Attributes::ALL);
+    let shared = combinator_state(&state);
+    // With C = %Promise% and Promise.resolve as promiseResolve, the
+    // elements' `then` calls may go without function objects (see
+    // `invoke_then`).
+    let intrinsic = Intrinsic::of(agent, c, resolve);
     let mut index: u32 = 0;
     loop {
         // a. Let next be ? IteratorStepValue(iteratorRecord).
         let Some(next) = agent.iterator_step_value(record)? else {
             // b. If next is done: remaining -= 1; if 0, settle with the values.
-            if kind != Combinator::Race && decrement(agent, &holder)? == 0.0 {
-                finish(agent, &holder, capability, kind)?;
+            if kind != Combinator::Race && decrement(shared) {
+                finish(agent, shared)?;
             }
             return Ok(capability.promise.clone());
         };
         if kind != Combinator::Race {
             // c. Append undefined to values.
-            agent.create_data_property_or_throw(
-                &values,
-                PropertyKey::Index(index),
-                Value::Undefined,
-            )?;
+            shared.values.push(Value::Undefined);
         }
         // d. Let nextPromise be ? Call(promiseResolve, constructor, « next »).
-        let next_promise = agent.call(resolve, c, &[next])?;
-        let cap_promise = capability.promise.clone();
-        let cap = vec![
-            Value::Object(holder.clone()),
-            Value::Number(f64::from(index)),
-            Value::Bool(false),
-            capability.resolve.clone(),
-            capability.reject.clone(),
-            cap_promise,
-        ];
-        let (on_fulfilled, on_rejected) = match kind {
-            Combinator::Race => (capability.resolve.clone(), capability.reject.clone()),
-            Combinator::All => (
-                Value::Object(agent.native_function_with(
-                    "",
-                    1,
-                    all_resolve_element,
-                    false,
-                    cap.clone(),
-                )),
-                capability.reject.clone(),
-            ),
-            Combinator::AllSettled => (
-                Value::Object(agent.native_function_with(
-                    "",
-                    1,
-                    settled_fulfilled_element,
-                    false,
-                    cap.clone(),
-                )),
-                Value::Object(agent.native_function_with(
-                    "",
-                    1,
-                    settled_rejected_element,
-                    false,
-                    cap.clone(),
-                )),
-            ),
-            Combinator::Any => (
-                capability.resolve.clone(),
-                Value::Object(agent.native_function_with(
-                    "",
-                    1,
-                    any_reject_element,
-                    false,
-                    cap.clone(),
-                )),
-            ),
+        let next_promise = match &intrinsic {
+            Some(intrinsic) => Value::Object(promise_resolve(agent, &intrinsic.promise, next)?),
+            None => agent.call(resolve, c, &[next])?,
         };
         if kind != Combinator::Race {
             // remainingElementsCount += 1.
-            let r = remaining(agent, &holder)?;
-            define_value(
-                &holder,
-                "remaining",
-                Value::Number(r + 1.0),
-                Attributes::ALL,
-            );
+            shared.remaining.set(shared.remaining.get() + 1);
         }
         // Perform ? Invoke(nextPromise, "then", « onFulfilled, onRejected »).
-        agent.invoke(
-            &next_promise,
-            &PropertyKey::from("then"),
-            &[on_fulfilled, on_rejected],
-        )?;
+        invoke_then(agent, &next_promise, &state, index, intrinsic.as_ref())?;
         index += 1;
     }
 }
 
-fn remaining(agent: &mut Agent, holder: &Gc<JsObject>) -> JsResult<f64> {
-    let v = agent.get(holder, &PropertyKey::from("remaining"))?;
-    agent.to_number(&v)
+/// %Promise%, %Promise.prototype.then% and whether the combinator runs on
+/// them: Some when C is %Promise% and promiseResolve Promise.resolve.
+struct Intrinsic {
+    promise: Gc<JsObject>,
+    then: Option<Gc<JsObject>>,
 }
 
-fn decrement(agent: &mut Agent, holder: &Gc<JsObject>) -> JsResult<f64> {
-    let r = remaining(agent, holder)? - 1.0;
-    define_value(holder, "remaining", Value::Number(r), Attributes::ALL);
-    Ok(r)
+impl Intrinsic {
+    fn of(agent: &Agent, c: &Value, resolve: &Value) -> Option<Intrinsic> {
+        let intrinsics = agent.intrinsics();
+        let promise = intrinsics.try_get("Promise")?;
+        let same = |v: &Value, o: &Option<Gc<JsObject>>| matches!((v, o), (Value::Object(v), Some(o)) if Gc::ptr_eq(v, o));
+        if !same(c, &Some(promise.clone()))
+            || !same(resolve, &intrinsics.try_get("Promise.resolve"))
+        {
+            return None;
+        }
+        Some(Intrinsic {
+            promise,
+            then: intrinsics.try_get("Promise.prototype.then"),
+        })
+    }
+}
+
+/// Invoke(nextPromise, "then", « onFulfilled, onRejected ») with the
+/// element's functions: for All the Resolve Element Function and the
+/// capability's reject, for AllSettled its two element functions, for Any
+/// the capability's resolve and the Reject Element Function, for Race the
+/// capability's resolve and reject.
+///
+/// Deviation: when C is %Promise% (`intrinsic`), nextPromise a promise
+/// whose `then` is %Promise.prototype.then% and its species constructor
+/// %Promise%, that `then`'s steps run here with element reactions in
+/// place of element function objects, and without the derived promise:
+/// no code can reach either. (The derived promise has no reactions, and
+/// it is never rejected: the handlers are the capability's resolving
+/// functions and element steps that end in them, which do not throw.)
+/// The property reads (`then`, `constructor`, @@species) are the same.
+fn invoke_then(
+    agent: &mut Agent,
+    next_promise: &Value,
+    state: &Gc<JsObject>,
+    index: u32,
+    intrinsic: Option<&Intrinsic>,
+) -> JsResult<()> {
+    let shared = combinator_state(state);
+    let then = agent.get_v(next_promise, &PropertyKey::from("then"))?;
+    if let (Some(intrinsic), Value::Object(promise)) = (intrinsic, next_promise) {
+        let is_then =
+            matches!((&then, &intrinsic.then), (Value::Object(t), Some(i)) if Gc::ptr_eq(t, i));
+        if is_then && is_promise(next_promise) {
+            // Promise.prototype.then ( onFulfilled, onRejected ), steps 3–5:
+            // 3. Let C be ? SpeciesConstructor(promise, %Promise%).
+            let c = agent.species_constructor(promise, intrinsic.promise.clone())?;
+            if Gc::ptr_eq(&c, &intrinsic.promise) {
+                let (on_fulfilled, on_rejected) = element_reactions(shared, state, index);
+                add_reactions(agent, promise, on_fulfilled, on_rejected, None);
+                return Ok(());
+            }
+            // 4. Let resultCapability be ? NewPromiseCapability(C).
+            let result_capability = new_promise_capability(agent, &Value::Object(c))?;
+            // 5. Return PerformPromiseThen(promise, onFulfilled, onRejected, resultCapability).
+            let (on_fulfilled, on_rejected) = element_functions(agent, shared, state, index);
+            perform_promise_then(
+                agent,
+                promise,
+                on_fulfilled,
+                on_rejected,
+                Some(result_capability),
+            );
+            return Ok(());
+        }
+    }
+    let (on_fulfilled, on_rejected) = element_functions(agent, shared, state, index);
+    if !agent.is_callable(&then) {
+        return agent.throw_type_error("then is not a function");
+    }
+    agent.call(&then, next_promise, &[on_fulfilled, on_rejected])?;
+    Ok(())
+}
+
+/// The onFulfilled and onRejected an element's `then` gets, as reactions.
+fn element_reactions(
+    shared: &CombinatorState,
+    state: &Gc<JsObject>,
+    index: u32,
+) -> (ReactionHandler, ReactionHandler) {
+    let element = |role| ReactionHandler::Element {
+        state: state.clone(),
+        index,
+        role,
+    };
+    let resolve = || ReactionHandler::Callable(shared.capability.resolve.clone());
+    let reject = || ReactionHandler::Callable(shared.capability.reject.clone());
+    match shared.kind {
+        Combinator::All => (element(ElementRole::AllResolve), reject()),
+        Combinator::AllSettled => (
+            element(ElementRole::SettledFulfilled),
+            element(ElementRole::SettledRejected),
+        ),
+        Combinator::Any => (resolve(), element(ElementRole::AnyReject)),
+        Combinator::Race => (resolve(), reject()),
+    }
+}
+
+/// The onFulfilled and onRejected an element's `then` gets, as function
+/// objects (CreateBuiltinFunction of the element steps).
+fn element_functions(
+    agent: &mut Agent,
+    shared: &CombinatorState,
+    state: &Gc<JsObject>,
+    index: u32,
+) -> (Value, Value) {
+    // The alreadyCalled Record (capture 2), shared by allSettled's pair.
+    let already_called = Value::Object(new_flag_record());
+    let mut element = |role| {
+        let captures = vec![
+            Value::Object(state.clone()),
+            Value::Number(f64::from(index)),
+            already_called.clone(),
+            Value::from(role as u8 as f64),
+        ];
+        Value::Object(agent.native_function_with("", 1, element_function, false, captures))
+    };
+    let resolve = shared.capability.resolve.clone();
+    let reject = shared.capability.reject.clone();
+    match shared.kind {
+        Combinator::All => (element(ElementRole::AllResolve), reject),
+        Combinator::AllSettled => (
+            element(ElementRole::SettledFulfilled),
+            element(ElementRole::SettledRejected),
+        ),
+        Combinator::Any => (resolve, element(ElementRole::AnyReject)),
+        Combinator::Race => (resolve, reject),
+    }
+}
+
+/// remainingElementsCount -= 1; true when it reaches 0.
+fn decrement(shared: &CombinatorState) -> bool {
+    let r = shared.remaining.get() - 1;
+    shared.remaining.set(r);
+    r == 0
 }
 
 /// All elements are in: resolve with the values (or reject Any with an AggregateError).
-fn finish(
-    agent: &mut Agent,
-    holder: &Gc<JsObject>,
-    capability: &PromiseCapability,
-    kind: Combinator,
-) -> JsResult<()> {
-    let values = agent.get(holder, &PropertyKey::from("values"))?;
-    if kind == Combinator::Any {
+fn finish(agent: &mut Agent, shared: &CombinatorState) -> JsResult<()> {
+    // Let valuesArray be CreateArrayFromList(values).
+    let values = agent.create_array_from_list(shared.values.to_vec());
+    let capability = &shared.capability;
+    if shared.kind == Combinator::Any {
         let proto = agent.error_prototype(ErrorKind::AggregateError);
         let error = agent.create_error_object(proto, Some("All promises were rejected"));
-        let errors = match &values {
-            Value::Object(v) => {
-                let list = agent.create_list_from_array_like(&Value::Object(v.clone()))?;
-                agent.create_array_from_list(list)
-            }
-            _ => agent.create_array_from_list(Vec::new()),
-        };
-        define_value(&error, "errors", Value::Object(errors), Attributes::METHOD);
+        define_value(&error, "errors", Value::Object(values), Attributes::METHOD);
         agent.call(
             &capability.reject,
             &Value::Undefined,
             &[Value::Object(error)],
         )?;
     } else {
-        agent.call(&capability.resolve, &Value::Undefined, &[values])?;
+        agent.call(
+            &capability.resolve,
+            &Value::Undefined,
+            &[Value::Object(values)],
+        )?;
     }
     Ok(())
 }
 
-/// Records one element's outcome once (the [[AlreadyCalled]] flag is capture 2).
-fn record_element(
-    agent: &mut Agent,
-    args: &CallArgs,
-    value: Value,
-    kind: Combinator,
-) -> JsResult<Value> {
-    if matches!(args.capture(2), Value::Bool(true)) {
+/// Promise.all Resolve Element Functions, Promise.allSettled Resolve and
+/// Reject Element Functions, Promise.any Reject Element Functions: the
+/// role is capture 3.
+fn element_function(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    // 1–3. If alreadyCalled.[[Value]] is true, return undefined; set it to true.
+    if !claim_flag(&args.capture(2)) {
         return Ok(Value::Undefined);
     }
-    args.set_capture(2, Value::Bool(true));
-    let Value::Object(holder) = args.capture(0) else {
+    let Value::Object(state) = args.capture(0) else {
         return Ok(Value::Undefined);
     };
     let index = match args.capture(1) {
         Value::Number(n) => n as u32,
         _ => 0,
     };
-    if let Value::Object(values) = agent.get(&holder, &PropertyKey::from("values"))? {
-        agent.create_data_property_or_throw(&values, PropertyKey::Index(index), value)?;
-    }
-    if decrement(agent, &holder)? == 0.0 {
-        let capability = PromiseCapability {
-            promise: args.capture(5),
-            resolve: args.capture(3),
-            reject: args.capture(4),
-        };
-        finish(agent, &holder, &capability, kind)?;
-    }
-    Ok(Value::Undefined)
+    let role = match args.capture(3) {
+        Value::Number(n) if n == ElementRole::AllResolve as u8 as f64 => ElementRole::AllResolve,
+        Value::Number(n) if n == ElementRole::SettledFulfilled as u8 as f64 => {
+            ElementRole::SettledFulfilled
+        }
+        Value::Number(n) if n == ElementRole::SettledRejected as u8 as f64 => {
+            ElementRole::SettledRejected
+        }
+        _ => ElementRole::AnyReject,
+    };
+    element_reaction(agent, &state, index, role, args.arg(0))
 }
 
-fn all_resolve_element(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    record_element(agent, args, args.arg(0), Combinator::All)
+/// The steps of an element function after its [[AlreadyCalled]] check:
+/// record the outcome at `index`, and settle the combinator's promise
+/// when it was the last.
+pub(super) fn element_reaction(
+    agent: &mut Agent,
+    state: &Gc<JsObject>,
+    index: u32,
+    role: ElementRole,
+    x: Value,
+) -> JsResult<Value> {
+    let shared = combinator_state(state);
+    let value = match role {
+        ElementRole::AllResolve | ElementRole::AnyReject => x,
+        // Promise.allSettled: an object { status, value } or { status, reason }.
+        ElementRole::SettledFulfilled => settled_object(agent, "fulfilled", "value", x),
+        ElementRole::SettledRejected => settled_object(agent, "rejected", "reason", x),
+    };
+    // Set values[index] to the value (or errors[index] to the reason).
+    shared.values.set(index as usize, value);
+    // remainingElementsCount -= 1; if it is 0, settle.
+    if decrement(shared) {
+        finish(agent, shared)?;
+    }
+    Ok(Value::Undefined)
 }
 
 fn settled_object(agent: &mut Agent, status: &str, key: &str, value: Value) -> Value {
@@ -276,20 +401,6 @@ fn settled_object(agent: &mut Agent, status: &str, key: &str, value: Value) -> V
     define_value(&obj, "status", Value::from(status), Attributes::ALL);
     define_value(&obj, key, value, Attributes::ALL);
     Value::Object(obj)
-}
-
-fn settled_fulfilled_element(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    let obj = settled_object(agent, "fulfilled", "value", args.arg(0));
-    record_element(agent, args, obj, Combinator::AllSettled)
-}
-
-fn settled_rejected_element(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    let obj = settled_object(agent, "rejected", "reason", args.arg(0));
-    record_element(agent, args, obj, Combinator::AllSettled)
-}
-
-fn any_reject_element(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
-    record_element(agent, args, args.arg(0), Combinator::Any)
 }
 
 pub(super) fn install(agent: &mut Agent) {

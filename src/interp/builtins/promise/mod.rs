@@ -15,6 +15,7 @@ pub use operations::{
 };
 
 use crate::interp::agent::Agent;
+use crate::interp::eval::stackless_async::StacklessAsync;
 use crate::interp::object::{JsObject, ObjectData};
 use crate::interp::slots::{Slot, Slots};
 use crate::interp::value::Value;
@@ -46,24 +47,78 @@ pub enum PromiseState {
     Rejected,
 }
 
-/// A PromiseReaction Record (§27.2.1.2): the capability to settle (absent
-/// for await's reactions) and the handler (undefined: pass the value on).
+/// The PromiseReaction Records (§27.2.1.2) one PerformPromiseThen appends:
+/// the fulfil and the reject reaction share their capability (absent for
+/// await's reactions), so they are kept as one record with both handlers.
 #[derive(Clone)]
 pub(crate) struct PromiseReaction {
     /// Boxed: most reactions of a program are await's, which have none,
     /// and a promise may hold many reactions while it is pending.
     pub capability: Option<Box<PromiseCapability>>,
-    pub fulfill: bool,
-    pub handler: Value,
+    pub on_fulfilled: ReactionHandler,
+    pub on_rejected: ReactionHandler,
 }
 
 impl Finalize for PromiseReaction {}
 
-// SAFETY: visits the capability and the handler.
+// SAFETY: visits the capability and the handlers.
 unsafe impl Trace for PromiseReaction {
     gc::custom_trace!(this, {
         mark(&this.capability);
-        mark(&this.handler);
+        mark(&this.on_fulfilled);
+        mark(&this.on_rejected);
+    });
+}
+
+/// A reaction's [[Handler]].
+#[derive(Clone)]
+pub(crate) enum ReactionHandler {
+    /// empty: the argument passes on to the capability (fulfils or rejects it).
+    Empty,
+    /// A JobCallback Record's [[Callback]]: a callable value.
+    Callable(Value),
+    /// Deviation: Await's onFulfilled and onRejected closures, which no
+    /// code can see, are not made; the reaction resumes the awaiting body:
+    /// an async function or module body on its coroutine, or an async
+    /// generator (its state object) ...
+    Await(Gc<JsObject>),
+    /// ... or a stackless async function body (`eval::stackless_async`).
+    ResumeStackless(Gc<StacklessAsync>),
+    /// Deviation: a Promise.all / allSettled / any element function that
+    /// no code can see is not made (`combinators`): the reaction records
+    /// the outcome at `index` of the combinator's state object.
+    Element {
+        state: Gc<JsObject>,
+        index: u32,
+        role: ElementRole,
+    },
+}
+
+/// Which element function a `ReactionHandler::Element` stands for.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub(crate) enum ElementRole {
+    /// Promise.all Resolve Element Functions.
+    AllResolve,
+    /// Promise.allSettled Resolve Element Functions.
+    SettledFulfilled,
+    /// Promise.allSettled Reject Element Functions.
+    SettledRejected,
+    /// Promise.any Reject Element Functions.
+    AnyReject,
+}
+
+impl Finalize for ReactionHandler {}
+
+// SAFETY: visits the value or object each variant holds.
+unsafe impl Trace for ReactionHandler {
+    gc::custom_trace!(this, {
+        match this {
+            ReactionHandler::Empty => {}
+            ReactionHandler::Callable(v) => mark(v),
+            ReactionHandler::Await(state) => mark(state),
+            ReactionHandler::ResumeStackless(state) => mark(state),
+            ReactionHandler::Element { state, .. } => mark(state),
+        }
     });
 }
 
@@ -75,7 +130,7 @@ pub struct PromiseData {
     /// [[PromiseResult]]
     pub(crate) result: Slot<Value>,
     /// [[PromiseFulfillReactions]] and [[PromiseRejectReactions]] together.
-    pub(crate) reactions: Slots<(PromiseReaction, PromiseReaction)>,
+    pub(crate) reactions: Slots<PromiseReaction>,
     /// [[PromiseIsHandled]]
     #[unsafe_ignore_trace]
     pub(crate) is_handled: std::cell::Cell<bool>,

@@ -4,7 +4,7 @@ use std::cell::Cell;
 
 use gc::{Finalize, Gc, Trace};
 
-use super::{PromiseCapability, PromiseData, PromiseReaction, PromiseState};
+use super::{PromiseCapability, PromiseData, PromiseReaction, PromiseState, ReactionHandler};
 use crate::interp::agent::Agent;
 use crate::interp::completion::{JsResult, Throw};
 use crate::interp::eval::suspend::Resume;
@@ -15,7 +15,9 @@ use crate::interp::property::PropertyKey;
 use crate::interp::slots::{Slot, Slots};
 use crate::interp::value::Value;
 
-/// The shared "alreadyResolved" record of a pair of resolving functions.
+/// The shared "alreadyResolved" record of a pair of resolving functions
+/// (and the "alreadyCalled" record of Promise.allSettled's pair of element
+/// functions).
 #[derive(Trace, Finalize)]
 struct AlreadyResolved {
     #[unsafe_ignore_trace]
@@ -64,12 +66,7 @@ pub(super) fn create_resolving_functions(
     promise: &Gc<JsObject>,
 ) -> (Value, Value) {
     // 1. Let alreadyResolved be the Record { [[Value]]: false }.
-    let record = JsObject::with_kind(
-        None,
-        ObjectKind::Other(Box::new(AlreadyResolved {
-            value: Cell::new(false),
-        })),
-    );
+    let record = new_flag_record();
     let captures = vec![Value::Object(promise.clone()), Value::Object(record)];
     let resolve =
         agent.native_function_with("", 1, promise_resolve_function, false, captures.clone());
@@ -77,16 +74,35 @@ pub(super) fn create_resolving_functions(
     (Value::Object(resolve), Value::Object(reject))
 }
 
-/// Takes the alreadyResolved flag: false when it was already set.
-fn claim(args: &CallArgs) -> Option<Gc<JsObject>> {
-    let Value::Object(record) = args.capture(1) else {
-        return None;
+/// A Record { [[Value]]: false } that functions share.
+pub(super) fn new_flag_record() -> Gc<JsObject> {
+    JsObject::with_kind(
+        None,
+        ObjectKind::Other(Box::new(AlreadyResolved {
+            value: Cell::new(false),
+        })),
+    )
+}
+
+/// Sets the record's [[Value]] to true: false when it already was.
+pub(super) fn claim_flag(record: &Value) -> bool {
+    let Value::Object(record) = record else {
+        return false;
     };
-    let flag = record.data::<AlreadyResolved>()?;
-    if flag.value.get() {
+    match record.data::<AlreadyResolved>() {
+        Some(flag) if !flag.value.get() => {
+            flag.value.set(true);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Takes the alreadyResolved flag: None when it was already set.
+fn claim(args: &CallArgs) -> Option<Gc<JsObject>> {
+    if !claim_flag(&args.capture(1)) {
         return None;
     }
-    flag.value.set(true);
     match args.capture(0) {
         Value::Object(p) => Some(p),
         _ => None,
@@ -181,42 +197,68 @@ fn settle(agent: &mut Agent, promise: &Gc<JsObject>, state: PromiseState, value:
     data.reactions.truncate(0);
     data.result.set(value.clone());
     data.state.set(state);
-    for (on_fulfilled, on_rejected) in reactions {
-        let reaction = if state == PromiseState::Fulfilled {
-            on_fulfilled
-        } else {
-            on_rejected
-        };
-        enqueue_reaction_job(agent, reaction, value.clone());
+    let fulfill = state == PromiseState::Fulfilled;
+    for reaction in reactions {
+        enqueue_reaction_job(agent, reaction, fulfill, value.clone());
     }
 }
 
-/// NewPromiseReactionJob ( reaction, argument ) — <https://tc39.es/ecma262/#sec-newpromisereactionjob>
-fn enqueue_reaction_job(agent: &mut Agent, reaction: PromiseReaction, argument: Value) {
+/// NewPromiseReactionJob ( reaction, argument ) — <https://tc39.es/ecma262/#sec-newpromisereactionjob>,
+/// for the fulfil (`fulfill`) or the reject reaction of `reactions`.
+fn enqueue_reaction_job(
+    agent: &mut Agent,
+    reactions: PromiseReaction,
+    fulfill: bool,
+    argument: Value,
+) {
     agent.enqueue_promise_job(Box::new(move |agent: &mut Agent| {
+        let PromiseReaction {
+            capability,
+            on_fulfilled,
+            on_rejected,
+        } = reactions;
+        let handler = if fulfill { on_fulfilled } else { on_rejected };
         // c–f. The handler's result, or the argument passed on (fulfil) / thrown (reject).
-        let result = match &reaction.handler {
-            Value::Undefined if reaction.fulfill => Ok(argument),
-            Value::Undefined => Err(Throw::new(argument)),
-            // Await's continuation of a stackless body (see
-            // `perform_await_then`): entered as a call of onFulfilled /
-            // onRejected would be (the same depth and interrupt checks).
-            Value::Object(state) if !state.is_callable() => {
+        let result = match handler {
+            ReactionHandler::Empty if fulfill => Ok(argument),
+            ReactionHandler::Empty => Err(Throw::new(argument)),
+            ReactionHandler::Callable(handler) => {
+                agent.call(&handler, &Value::Undefined, &[argument])
+            }
+            // Await's continuation (see `perform_await_then`): entered as a
+            // call of onFulfilled / onRejected would be (the same depth and
+            // interrupt checks).
+            ReactionHandler::Await(_) | ReactionHandler::ResumeStackless(_) => {
                 if agent.enter_native_recursion().is_ok() {
-                    let input = if reaction.fulfill {
+                    let input = if fulfill {
                         Resume::Next(argument)
                     } else {
                         Resume::Throw(argument)
                     };
-                    agent.resume_stackless(state, input);
+                    match handler {
+                        ReactionHandler::ResumeStackless(state) => {
+                            agent.resume_stackless(&state, input)
+                        }
+                        ReactionHandler::Await(state) => agent.resume_after_await(&state, input),
+                        _ => {}
+                    }
                     agent.leave_native_recursion();
                 }
                 return Ok(());
             }
-            handler => agent.call(handler, &Value::Undefined, &[argument]),
+            // A combinator's element function that was not made (see
+            // `combinators::then_with_elements`): entered as its call would be.
+            ReactionHandler::Element { state, index, role } => {
+                agent.enter_native_recursion().and_then(|()| {
+                    let result =
+                        super::combinators::element_reaction(agent, &state, index, role, argument);
+                    agent.leave_native_recursion();
+                    result
+                })
+            }
         };
         // g. If promiseCapability is undefined, return empty.
-        let Some(capability) = reaction.capability else {
+        let Some(capability) = capability else {
             return Ok(());
         };
         // h–i. Resolve or reject the derived promise (directly, for a
@@ -379,38 +421,35 @@ pub fn perform_promise_then(
     on_rejected: Value,
     capability: Option<PromiseCapability>,
 ) -> Value {
-    // 3–4. Non-callable handlers become undefined.
-    let on_fulfilled = if agent.is_callable(&on_fulfilled) {
-        on_fulfilled
-    } else {
-        Value::Undefined
+    // 3–4. Non-callable handlers become empty.
+    let handler = |agent: &Agent, h: Value| {
+        if agent.is_callable(&h) {
+            ReactionHandler::Callable(h)
+        } else {
+            ReactionHandler::Empty
+        }
     };
-    let on_rejected = if agent.is_callable(&on_rejected) {
-        on_rejected
-    } else {
-        Value::Undefined
-    };
+    let on_fulfilled = handler(agent, on_fulfilled);
+    let on_rejected = handler(agent, on_rejected);
     add_reactions(agent, promise, on_fulfilled, on_rejected, capability)
 }
 
-/// Await's PerformPromiseThen ( promise, onFulfilled, onRejected ) when the
-/// awaiting body runs stackless (`eval::stackless_async`).
+/// Await's PerformPromiseThen ( promise, onFulfilled, onRejected ).
 ///
 /// Deviation: onFulfilled and onRejected are closures no code can see;
-/// here both reactions' handler is the body's state object itself (not
-/// callable, which no handler of PerformPromiseThen otherwise is), and the
-/// reaction job resumes the body with the value or the reason.
-pub(crate) fn perform_await_then(agent: &mut Agent, promise: &Gc<JsObject>, state: &Gc<JsObject>) {
-    let handler = Value::Object(state.clone());
-    add_reactions(agent, promise, handler.clone(), handler, None);
+/// they are not made: both reactions' handler is the awaiting body's
+/// state (`ReactionHandler::Await`, `ResumeStackless`), and the reaction job resumes
+/// the body with the value or the reason.
+pub(crate) fn perform_await_then(agent: &mut Agent, promise: &Gc<JsObject>, body: ReactionHandler) {
+    add_reactions(agent, promise, body.clone(), body, None);
 }
 
 /// PerformPromiseThen steps 5–14, with the handlers settled on.
-fn add_reactions(
+pub(super) fn add_reactions(
     agent: &mut Agent,
     promise: &Gc<JsObject>,
-    on_fulfilled: Value,
-    on_rejected: Value,
+    on_fulfilled: ReactionHandler,
+    on_rejected: ReactionHandler,
     capability: Option<PromiseCapability>,
 ) -> Value {
     let data = promise_data(promise);
@@ -418,25 +457,20 @@ fn add_reactions(
         .as_ref()
         .map(|c| c.promise.clone())
         .unwrap_or(Value::Undefined);
-    // 5–6. The two PromiseReaction Records.
-    let capability = capability.map(Box::new);
-    let fulfill = PromiseReaction {
-        capability: capability.clone(),
-        fulfill: true,
-        handler: on_fulfilled,
-    };
-    let reject = PromiseReaction {
-        capability,
-        fulfill: false,
-        handler: on_rejected,
+    // 5–6. The two PromiseReaction Records (one record here: they share
+    //      the capability).
+    let reactions = PromiseReaction {
+        capability: capability.map(Box::new),
+        on_fulfilled,
+        on_rejected,
     };
     match data.state.get() {
         // 9. If promise.[[PromiseState]] is pending, append the reactions.
-        PromiseState::Pending => data.reactions.push((fulfill, reject)),
+        PromiseState::Pending => data.reactions.push_small(reactions),
         // 10. Else if fulfilled, enqueue a fulfil job with the value.
         PromiseState::Fulfilled => {
             let value = data.result.get();
-            enqueue_reaction_job(agent, fulfill, value);
+            enqueue_reaction_job(agent, reactions, true, value);
         }
         // 11. Else (rejected): HostPromiseRejectionTracker(promise, "handle") if unhandled; enqueue.
         PromiseState::Rejected => {
@@ -447,7 +481,7 @@ fn add_reactions(
                     .unhandled_rejections
                     .retain(|p| !Gc::ptr_eq(p, promise));
             }
-            enqueue_reaction_job(agent, reject, reason);
+            enqueue_reaction_job(agent, reactions, false, reason);
         }
     }
     // 12. Set promise.[[PromiseIsHandled]] to true.

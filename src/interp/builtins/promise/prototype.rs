@@ -210,10 +210,12 @@ pub(super) fn install(agent: &mut Agent) {
     let proto = agent.intrinsics().promise_prototype.clone();
     let ctor = agent.native_constructor("Promise", 1, promise_constructor, &proto);
     debug_assert!(is_constructor(&ctor));
-    agent.define_method(&proto, "then", 2, promise_then);
+    let then = agent.define_method(&proto, "then", 2, promise_then);
+    agent.intrinsics().register("Promise.prototype.then", then);
     agent.define_method(&proto, "catch", 1, promise_catch);
     agent.define_method(&proto, "finally", 1, promise_finally);
-    agent.define_method(&ctor, "resolve", 1, promise_resolve_static);
+    let resolve = agent.define_method(&ctor, "resolve", 1, promise_resolve_static);
+    agent.intrinsics().register("Promise.resolve", resolve);
     agent.define_method(&ctor, "reject", 1, promise_reject_static);
     agent.define_method(&ctor, "withResolvers", 0, promise_with_resolvers);
     agent.define_method(&ctor, "try", 1, promise_try);
