@@ -11,7 +11,7 @@ use super::operations::{
 use super::{ElementRole, PromiseCapability, ReactionHandler};
 use crate::interp::agent::Agent;
 use crate::interp::completion::{JsResult, Throw};
-use crate::interp::function::CallArgs;
+use crate::interp::function::{CallArgs, NativeFn};
 use crate::interp::native::define_value;
 use crate::interp::object::{JsObject, ObjectData, ObjectKind};
 use crate::interp::ops::errors::ErrorKind;
@@ -21,7 +21,7 @@ use crate::interp::slots::Slots;
 use crate::interp::value::Value;
 
 #[derive(Copy, Clone, PartialEq, Eq)]
-pub(super) enum Combinator {
+enum Combinator {
     All,
     AllSettled,
     Any,
@@ -294,9 +294,14 @@ fn element_functions(
             Value::Object(state.clone()),
             Value::Number(f64::from(index)),
             already_called.clone(),
-            Value::from(role as u8 as f64),
         ];
-        Value::Object(agent.native_function_with("", 1, element_function, false, captures))
+        let call: NativeFn = match role {
+            ElementRole::AllResolve => all_resolve_element,
+            ElementRole::SettledFulfilled => settled_fulfilled_element,
+            ElementRole::SettledRejected => settled_rejected_element,
+            ElementRole::AnyReject => any_reject_element,
+        };
+        Value::Object(agent.native_function_with("", 1, call, false, captures))
     };
     let resolve = shared.capability.resolve.clone();
     let reject = shared.capability.reject.clone();
@@ -342,10 +347,29 @@ fn finish(agent: &mut Agent, shared: &CombinatorState) -> JsResult<()> {
     Ok(())
 }
 
-/// Promise.all Resolve Element Functions, Promise.allSettled Resolve and
-/// Reject Element Functions, Promise.any Reject Element Functions: the
-/// role is capture 3.
-fn element_function(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+/// Promise.all Resolve Element Functions.
+fn all_resolve_element(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    element_function(agent, args, ElementRole::AllResolve)
+}
+
+/// Promise.allSettled Resolve Element Functions.
+fn settled_fulfilled_element(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    element_function(agent, args, ElementRole::SettledFulfilled)
+}
+
+/// Promise.allSettled Reject Element Functions.
+fn settled_rejected_element(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    element_function(agent, args, ElementRole::SettledRejected)
+}
+
+/// Promise.any Reject Element Functions.
+fn any_reject_element(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
+    element_function(agent, args, ElementRole::AnyReject)
+}
+
+/// The element functions' shared steps: the captures are the combinator's
+/// state, the index and the alreadyCalled Record.
+fn element_function(agent: &mut Agent, args: &CallArgs, role: ElementRole) -> JsResult<Value> {
     // 1–3. If alreadyCalled.[[Value]] is true, return undefined; set it to true.
     if !claim_flag(&args.capture(2)) {
         return Ok(Value::Undefined);
@@ -356,16 +380,6 @@ fn element_function(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let index = match args.capture(1) {
         Value::Number(n) => n as u32,
         _ => 0,
-    };
-    let role = match args.capture(3) {
-        Value::Number(n) if n == ElementRole::AllResolve as u8 as f64 => ElementRole::AllResolve,
-        Value::Number(n) if n == ElementRole::SettledFulfilled as u8 as f64 => {
-            ElementRole::SettledFulfilled
-        }
-        Value::Number(n) if n == ElementRole::SettledRejected as u8 as f64 => {
-            ElementRole::SettledRejected
-        }
-        _ => ElementRole::AnyReject,
     };
     element_reaction(agent, &state, index, role, args.arg(0))
 }
