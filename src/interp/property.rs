@@ -2,7 +2,10 @@
 //! (ECMA-262 §6.1.7 The Object Type, §6.2.6 The Property Descriptor
 //! Specification Type).
 
+use std::cell::RefCell;
+
 use gc::{Finalize, Gc, Trace};
+use rustc_hash::FxHashMap;
 
 use super::object::JsObject;
 use super::string::JsStr;
@@ -95,13 +98,55 @@ thread_local! {
     static COMMON_KEYS: Vec<JsStr> = COMMON_NAMES.iter().map(|n| JsStr::from(*n)).collect();
 }
 
+/// `PropertyKey::from(NAME)` for a literal NAME that is not an array
+/// index, encoded once per thread at the place that names it: for the
+/// built-ins' hot paths, where even [`NAME_KEYS`]' hashing shows.
+macro_rules! static_key {
+    ($name:literal) => {{
+        thread_local! {
+            static KEY: $crate::interp::string::JsStr = $crate::interp::string::JsStr::from($name);
+        }
+        $crate::interp::property::PropertyKey::String(KEY.with(|key| key.clone()))
+    }};
+}
+pub(crate) use static_key;
+
+/// How many other names [`NAME_KEYS`] keeps, and how long they may be.
+/// The names built-ins look up by text ("lastIndex", "flags", "index", …)
+/// are a few hundred short ones; the bounds keep text from programs (which
+/// may also pass through here) from growing the cache without end.
+const NAME_KEYS_MAX: usize = 4096;
+const NAME_KEY_MAX_LEN: usize = 32;
+
+thread_local! {
+    /// Names other than the common ones, encoded once per thread: a
+    /// built-in that reads `rx.lastIndex` on every call neither allocates
+    /// nor encodes, and its key is the very string the property table
+    /// holds, so the table's comparison stops at the address.
+    static NAME_KEYS: RefCell<FxHashMap<Box<str>, JsStr>> = RefCell::default();
+}
+
 impl From<&str> for PropertyKey {
     fn from(s: &str) -> PropertyKey {
         if let Some(i) = common_name_index(s) {
             // None of the common names is an array index.
             return PropertyKey::String(COMMON_KEYS.with(|keys| keys[i].clone()));
         }
-        PropertyKey::from_string(JsStr::from(s))
+        if s.len() > NAME_KEY_MAX_LEN || s.starts_with(|c: char| c.is_ascii_digit()) {
+            return PropertyKey::from_string(JsStr::from(s));
+        }
+        // No array index starts with anything but a digit.
+        NAME_KEYS.with(|cache| {
+            if let Some(key) = cache.borrow().get(s) {
+                return PropertyKey::String(key.clone());
+            }
+            let key = JsStr::from(s);
+            let mut cache = cache.borrow_mut();
+            if cache.len() < NAME_KEYS_MAX {
+                cache.insert(s.into(), key.clone());
+            }
+            PropertyKey::String(key)
+        })
     }
 }
 

@@ -130,6 +130,10 @@ pub struct Intrinsics {
     /// their installers (beside `named`): every arguments object needs them.
     pub(crate) array_prototype_values: OnceCell<Gc<JsObject>>,
     pub(crate) throw_type_error: OnceCell<Gc<JsObject>>,
+    /// The getters of RegExp.prototype's `flags` and flag properties, kept
+    /// by the RegExp installer: a built-in that would call them finds them
+    /// by identity and reads the flags itself (see `regexp/accessors.rs`).
+    pub(crate) regexp_getters: OnceCell<Vec<Gc<JsObject>>>,
 }
 
 impl Intrinsics {
@@ -343,6 +347,7 @@ impl Realm {
             named: RefCell::new(HashMap::new()),
             array_prototype_values: OnceCell::new(),
             throw_type_error: OnceCell::new(),
+            regexp_getters: OnceCell::new(),
         };
         let global_object = JsObject::with_kind(Some(op), global_kind);
         Realm {

@@ -308,7 +308,7 @@ impl From<&str> for JsStr {
         if s.is_empty() {
             return JsStr::empty();
         }
-        JsStr::from_units(s.encode_utf16().collect::<Vec<u16>>())
+        JsStr::from_flat(JsString::from_str_utf8(s))
     }
 }
 

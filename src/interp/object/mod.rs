@@ -103,22 +103,41 @@ impl JsObject {
     /// ArrayCreate ( length, proto ) for a length already known to be valid —
     /// <https://tc39.es/ecma262/#sec-arraycreate>
     pub fn array_create(length: u32, prototype: Option<Gc<JsObject>>) -> Gc<JsObject> {
-        JsObject::with_kind(
+        JsObject::array_create_with_room(length, prototype, 0)
+    }
+
+    /// ArrayCreate with room for `room` named properties besides `length`.
+    fn array_create_with_room(
+        length: u32,
+        prototype: Option<Gc<JsObject>>,
+        room: usize,
+    ) -> Gc<JsObject> {
+        JsObject::with_kind_and_room(
             prototype,
             ObjectKind::Array(ArrayData {
                 length: Cell::new(length),
                 length_writable: Cell::new(true),
             }),
+            room,
         )
     }
 
     /// An array holding `values` at indices 0.. (CreateArrayFromList).
     pub fn array_from_values(values: Vec<Value>, prototype: Option<Gc<JsObject>>) -> Gc<JsObject> {
+        JsObject::array_from_values_with_room(values, prototype, 0)
+    }
+
+    /// An array holding `values` at indices 0.., with room for `room` named
+    /// properties that its maker is about to add (a match array's `index`,
+    /// `input` and `groups`).
+    pub fn array_from_values_with_room(
+        values: Vec<Value>,
+        prototype: Option<Gc<JsObject>>,
+        room: usize,
+    ) -> Gc<JsObject> {
         let len = values.len() as u32;
-        let array = JsObject::array_create(len, prototype);
-        for v in values {
-            array.elements.push(Some(v));
-        }
+        let array = JsObject::array_create_with_room(len, prototype, room);
+        array.elements.fill(values.into_iter().map(Some).collect());
         array
     }
 
@@ -256,7 +275,7 @@ impl JsObject {
 
     /// Whether [[Get]] of a string key is OrdinaryGet over the own table
     /// (no exotic or host behaviour), so an inline cache may answer it.
-    fn ordinary_named_get(&self) -> bool {
+    pub(crate) fn ordinary_named_get(&self) -> bool {
         matches!(
             self.kind,
             ObjectKind::Ordinary

@@ -43,10 +43,49 @@ impl JsString {
 
     /// A new string holding a copy of `units`.
     pub fn from_slice(units: &[u16]) -> JsString {
-        let layout = JsString::layout(units.len()).expect("string too long to allocate");
-        // SAFETY: the layout has a non-zero size (the header), and the
-        // header and `units.len()` units are written before the pointer is
-        // read through.
+        // SAFETY: the copy writes every unit.
+        unsafe {
+            JsString::with_units(units.len(), |data| {
+                std::ptr::copy_nonoverlapping(units.as_ptr(), data, units.len())
+            })
+        }
+    }
+
+    /// A new string holding the UTF-16 encoding of `s`, written straight
+    /// into its allocation (no intermediate vector).
+    pub fn from_str_utf8(s: &str) -> JsString {
+        if s.is_ascii() {
+            // SAFETY: an ASCII string is one unit per byte, each written.
+            return unsafe {
+                JsString::with_units(s.len(), |data| {
+                    for (i, byte) in s.bytes().enumerate() {
+                        data.add(i).write(u16::from(byte));
+                    }
+                })
+            };
+        }
+        // SAFETY: the encoding of `s` is exactly that many units, each
+        // written.
+        unsafe {
+            JsString::with_units(s.encode_utf16().count(), |data| {
+                for (i, unit) in s.encode_utf16().enumerate() {
+                    data.add(i).write(unit);
+                }
+            })
+        }
+    }
+
+    /// A new string of `len` units, which `fill` writes through the
+    /// pointer to the first one.
+    ///
+    /// # Safety
+    /// `fill` writes all `len` units (and nothing past them) and does not
+    /// panic.
+    unsafe fn with_units(len: usize, fill: impl FnOnce(*mut u16)) -> JsString {
+        let layout = JsString::layout(len).expect("string too long to allocate");
+        // SAFETY: the layout has a non-zero size (the header); the header
+        // is written here and the units by `fill` (the caller's promise)
+        // before any handle reads them.
         unsafe {
             let raw = alloc::alloc(layout) as *mut Header;
             let Some(ptr) = NonNull::new(raw) else {
@@ -54,10 +93,9 @@ impl JsString {
             };
             ptr.as_ptr().write(Header {
                 count: Cell::new(1),
-                len: units.len(),
+                len,
             });
-            let data = ptr.as_ptr().add(1) as *mut u16;
-            std::ptr::copy_nonoverlapping(units.as_ptr(), data, units.len());
+            fill(ptr.as_ptr().add(1) as *mut u16);
             JsString {
                 ptr,
                 _not_send: PhantomData,

@@ -10,7 +10,8 @@ use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;
 use crate::interp::ops::conversion::to_boolean;
-use crate::interp::property::PropertyKey;
+use crate::interp::property::{static_key, Property, PropertyKey};
+use crate::interp::string::JsStr;
 use crate::interp::value::Value;
 
 /// RegExpHasFlag ( R, codeUnit ) — <https://tc39.es/ecma262/#sec-regexphasflag>
@@ -66,6 +67,89 @@ pub(super) fn get_unicode_sets(agent: &mut Agent, args: &CallArgs) -> JsResult<V
     has_flag(agent, args, "unicodeSets", |f| f.unicode_sets)
 }
 
+/// Where [[OriginalFlags]] keeps one flag.
+type FlagPick = fn(&FlagSet) -> bool;
+
+/// The flag properties in the order `get flags` reads them (steps 3–17),
+/// each with its code unit and where [[OriginalFlags]] keeps it.
+const FLAG_PROPERTIES: [(&str, char, FlagPick); 8] = [
+    ("hasIndices", 'd', |f| f.has_indices),
+    ("global", 'g', |f| f.global),
+    ("ignoreCase", 'i', |f| f.ignore_case),
+    ("multiline", 'm', |f| f.multiline),
+    ("dotAll", 's', |f| f.dot_all),
+    ("unicode", 'u', |f| f.unicode),
+    ("unicodeSets", 'v', |f| f.unicode_sets),
+    ("sticky", 'y', |f| f.sticky),
+];
+
+thread_local! {
+    /// The keys of [`FLAG_PROPERTIES`], made once per thread.
+    static FLAG_KEYS: [PropertyKey; 8] = FLAG_PROPERTIES.map(|(name, ..)| PropertyKey::from(name));
+}
+
+/// Keeps the getters of `flags` and of the flag properties, as installed
+/// on `proto` (%RegExp.prototype%), for [`flags_of`].
+pub(super) fn remember_getters(agent: &mut Agent, proto: &Gc<JsObject>) {
+    let names = std::iter::once("flags").chain(FLAG_PROPERTIES.iter().map(|(name, ..)| *name));
+    let getters = names
+        .filter_map(
+            |name| match proto.get_own_property(&PropertyKey::from(name)) {
+                Some(Property::Accessor(a)) => a.get.clone(),
+                _ => None,
+            },
+        )
+        .collect();
+    let _ = agent.intrinsics().regexp_getters.set(getters);
+}
+
+/// The getter of the accessor property `key` that [[Get]] on the RegExp
+/// object `r` would call, found without running code: None when the
+/// property is a data property or absent, or when an object on the
+/// prototype chain is not ordinary (a Proxy, a host object).
+fn getter_found(r: &Gc<JsObject>, key: &PropertyKey) -> Option<Gc<JsObject>> {
+    // A RegExp object's own properties are ordinary.
+    let mut holder = r.clone();
+    loop {
+        if let Some(property) = holder.get_own_property(key) {
+            return match property {
+                Property::Accessor(a) => a.get.clone(),
+                Property::Data { .. } => None,
+            };
+        }
+        let next = holder.get_prototype_of()?;
+        if !next.ordinary_named_get() {
+            return None;
+        }
+        holder = next;
+    }
+}
+
+/// Whether `found` is the current realm's built-in getter number `index`
+/// (0 for `flags`, then [`FLAG_PROPERTIES`]' order).
+fn is_builtin_getter(agent: &Agent, found: &Option<Gc<JsObject>>, index: usize) -> bool {
+    let (Some(found), Some(getters)) = (found, agent.intrinsics().regexp_getters.get()) else {
+        return false;
+    };
+    getters.get(index).is_some_and(|g| Gc::ptr_eq(g, found))
+}
+
+/// ToString(? Get(R, "flags")), as RegExp.prototype's @@match, @@replace,
+/// @@split and @@matchAll read it.
+///
+/// When what [[Get]] would call are the built-in getters and R is a RegExp
+/// object, their results are read from R's [[OriginalFlags]] without the
+/// calls: those getters run no other code, so nothing observable changes
+/// (V8 takes the same shortcut for unmodified RegExps).
+pub(super) fn flags_of(agent: &mut Agent, r: &Gc<JsObject>) -> JsResult<JsStr> {
+    let key = static_key!("flags");
+    if is_builtin_getter(agent, &getter_found(r, &key), 0) {
+        return flags_string(agent, r);
+    }
+    let flags = agent.get(r, &key)?;
+    agent.to_string(&flags)
+}
+
 /// get RegExp.prototype.flags — <https://tc39.es/ecma262/#sec-get-regexp.prototype.flags>
 pub(super) fn get_flags(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 1–2. If R is not an Object, throw a TypeError exception.
@@ -75,25 +159,27 @@ pub(super) fn get_flags(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
             "RegExp.prototype.flags getter called on non-object {shown}"
         ));
     };
+    Ok(Value::String(flags_string(agent, r)?))
+}
+
+/// get RegExp.prototype.flags steps 3–18 on the object R.
+fn flags_string(agent: &mut Agent, r: &Gc<JsObject>) -> JsResult<JsStr> {
+    let original = matcher_of(&Value::Object(r.clone())).map(|info| info.flags);
     // 3–17. For each flag property in order, append its code unit when ToBoolean(Get(R, name)).
     let mut result = String::new();
-    for (name, unit) in [
-        ("hasIndices", 'd'),
-        ("global", 'g'),
-        ("ignoreCase", 'i'),
-        ("multiline", 'm'),
-        ("dotAll", 's'),
-        ("unicode", 'u'),
-        ("unicodeSets", 'v'),
-        ("sticky", 'y'),
-    ] {
-        let v = agent.get(r, &PropertyKey::from(name))?;
-        if to_boolean(&v) {
-            result.push(unit);
+    for (i, (_, unit, pick)) in FLAG_PROPERTIES.iter().enumerate() {
+        let key = FLAG_KEYS.with(|keys| keys[i].clone());
+        let on = match &original {
+            // The built-in getter on a RegExp object returns the flag (RegExpHasFlag step 3).
+            Some(flags) if is_builtin_getter(agent, &getter_found(r, &key), i + 1) => pick(flags),
+            _ => to_boolean(&agent.get(r, &key)?),
+        };
+        if on {
+            result.push(*unit);
         }
     }
     // 18. Return result.
-    Ok(Value::from(result.as_str()))
+    Ok(JsStr::from(result.as_str()))
 }
 
 /// get RegExp.prototype.source — <https://tc39.es/ecma262/#sec-get-regexp.prototype.source>

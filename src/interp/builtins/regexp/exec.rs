@@ -9,7 +9,7 @@ use crate::interp::builtins::map_set::labels::receiver_label;
 use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;
-use crate::interp::property::{Attributes, PropertyDescriptor, PropertyKey};
+use crate::interp::property::{static_key, Attributes, PropertyDescriptor, PropertyKey};
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
 
@@ -77,7 +77,7 @@ pub(crate) fn find_match(
 }
 
 fn last_index_key() -> PropertyKey {
-    PropertyKey::from("lastIndex")
+    static_key!("lastIndex")
 }
 
 /// RegExpBuiltinExec ( R, S ) — <https://tc39.es/ecma262/#sec-regexpbuiltinexec>
@@ -87,6 +87,20 @@ pub(crate) fn regexp_builtin_exec(
     info: &MatcherInfo,
     s: &JsStr,
 ) -> JsResult<Value> {
+    Ok(match builtin_exec_match(agent, r, info, s)? {
+        None => Value::Null,
+        Some(m) => Value::Object(make_match_array(agent, s, &m, info.flags.has_indices)),
+    })
+}
+
+/// RegExpBuiltinExec steps 1–15: the match, with `lastIndex` read and
+/// updated; None where the algorithm returns null.
+fn builtin_exec_match(
+    agent: &mut Agent,
+    r: &Gc<JsObject>,
+    info: &MatcherInfo,
+    s: &JsStr,
+) -> JsResult<Option<MatchRanges>> {
     // 1. Let length be the length of S.
     let length = s.len();
     // 2. Let lastIndex be ℝ(? ToLength(? Get(R, "lastIndex"))).
@@ -111,7 +125,7 @@ pub(crate) fn regexp_builtin_exec(
         if global || sticky {
             agent.set_or_throw(r, &last_index_key(), Value::Number(0.0))?;
         }
-        return Ok(Value::Null);
+        return Ok(None);
     };
     // 13–14. Let e be r's endIndex value (already in code units).
     let e = m.whole.end;
@@ -120,12 +134,7 @@ pub(crate) fn regexp_builtin_exec(
     if global || sticky {
         agent.set_or_throw(r, &last_index_key(), Value::Number(e as f64))?;
     }
-    Ok(Value::Object(make_match_array(
-        agent,
-        s,
-        &m,
-        info.flags.has_indices,
-    )))
+    Ok(Some(m))
 }
 
 fn define(o: &Gc<JsObject>, key: PropertyKey, value: Value) {
@@ -143,57 +152,51 @@ fn make_match_array(
     m: &MatchRanges,
     has_indices: bool,
 ) -> Gc<JsObject> {
-    // 19. Let A be ! ArrayCreate(n + 1).
-    let a = agent.create_array_from_list(Vec::new());
+    // 19. Let A be ! ArrayCreate(n + 1). Its elements are made at once:
+    //     "0" (step 28) and each capture or undefined (step 33), in order;
+    //     index keys precede string keys whatever the order they are made.
+    let mut elements = Vec::with_capacity(m.captures.len() + 1);
+    elements.push(substring(s, &m.whole));
+    elements.extend(m.captures.iter().map(|capture| match capture {
+        Some(range) => substring(s, range),
+        None => Value::Undefined,
+    }));
+    let array_prototype = agent.intrinsics().array_prototype.clone();
+    let a = JsObject::array_from_values_with_room(elements, Some(array_prototype), 4);
     // 22. Perform ! CreateDataPropertyOrThrow(A, "index", 𝔽(lastIndex)).
     define(
         &a,
-        PropertyKey::from("index"),
+        static_key!("index"),
         Value::Number(m.whole.start as f64),
     );
     // 23. Perform ! CreateDataPropertyOrThrow(A, "input", S).
-    define(&a, PropertyKey::from("input"), Value::String(s.clone()));
-    // 28. Perform ! CreateDataPropertyOrThrow(A, "0", matchedSubstr).
-    define(&a, PropertyKey::Index(0), substring(s, &m.whole));
-    // 29–30. groups: a null-prototype object when the pattern has named groups.
-    let groups = if m.named.is_empty() {
-        None
-    } else {
-        Some(JsObject::ordinary_create(None))
-    };
-    define(
-        &a,
-        PropertyKey::from("groups"),
-        groups
-            .clone()
-            .map(Value::Object)
-            .unwrap_or(Value::Undefined),
-    );
-    // 33. For each integer i such that 1 ≤ i ≤ n, in ascending order:
-    //     the captured substring or undefined.
-    for (i, capture) in m.captures.iter().enumerate() {
-        let value = match capture {
-            Some(range) => substring(s, range),
-            None => Value::Undefined,
-        };
-        define(&a, PropertyKey::from(i as u32 + 1), value);
-    }
-    // 33.e. Named groups get the same values on groups.
-    if let Some(groups) = &groups {
-        for (name, range) in &m.named {
-            let value = match range {
-                Some(range) => substring(s, range),
-                None => Value::Undefined,
-            };
-            define(groups, PropertyKey::from(name.as_str()), value);
-        }
-    }
+    define(&a, static_key!("input"), Value::String(s.clone()));
+    // 29–30, 33.e. groups.
+    define(&a, static_key!("groups"), groups_object(s, m));
     // 34. If hasIndices is true, then the indices array.
     if has_indices {
         let indices = make_indices_array(agent, m);
         define(&a, PropertyKey::from("indices"), Value::Object(indices));
     }
     a
+}
+
+/// The match array's `groups` (RegExpBuiltinExec steps 29–30 and 33.e):
+/// undefined without named groups, else a null-prototype object holding
+/// each group's substring or undefined.
+pub(crate) fn groups_object(s: &JsStr, m: &MatchRanges) -> Value {
+    if m.named.is_empty() {
+        return Value::Undefined;
+    }
+    let groups = JsObject::ordinary_create(None);
+    for (name, range) in &m.named {
+        let value = match range {
+            Some(range) => substring(s, range),
+            None => Value::Undefined,
+        };
+        define(&groups, PropertyKey::from(name.as_str()), value);
+    }
+    Value::Object(groups)
 }
 
 /// MakeMatchIndicesIndexPairArray ( S, indices, groupNames, hasGroups ) —
@@ -223,14 +226,46 @@ fn make_indices_array(agent: &mut Agent, m: &MatchRanges) -> Gc<JsObject> {
         }
         Value::Object(g)
     };
-    define(&a, PropertyKey::from("groups"), groups);
+    define(&a, static_key!("groups"), groups);
     a
+}
+
+/// What RegExpExec returned, for a caller that only reads the result
+/// (RegExp.prototype[@@replace]): a match of R's built-in exec is kept as
+/// its ranges, not yet made into a match array.
+pub(crate) enum ExecResult {
+    Null,
+    /// The built-in exec matched. No code can see the match array it would
+    /// make until it is made, and its caller's reads of it (`length`, "0",
+    /// `index`, the captures, `groups`) find the array's own data
+    /// properties, so reading the ranges instead is not observable.
+    Builtin {
+        m: MatchRanges,
+        has_indices: bool,
+    },
+    /// What another `exec` returned: an object.
+    Object(Gc<JsObject>),
 }
 
 /// RegExpExec ( R, S ) — <https://tc39.es/ecma262/#sec-regexpexec>
 pub(crate) fn regexp_exec(agent: &mut Agent, r: &Gc<JsObject>, s: &JsStr) -> JsResult<Value> {
+    Ok(match regexp_exec_unmade(agent, r, s)? {
+        ExecResult::Null => Value::Null,
+        ExecResult::Object(o) => Value::Object(o),
+        ExecResult::Builtin { m, has_indices } => {
+            Value::Object(make_match_array(agent, s, &m, has_indices))
+        }
+    })
+}
+
+/// RegExpExec ( R, S ), leaving a built-in match unmade (see [`ExecResult`]).
+pub(crate) fn regexp_exec_unmade(
+    agent: &mut Agent,
+    r: &Gc<JsObject>,
+    s: &JsStr,
+) -> JsResult<ExecResult> {
     // 1. Let exec be ? Get(R, "exec").
-    let exec = agent.get(r, &PropertyKey::from("exec"))?;
+    let exec = agent.get(r, &static_key!("exec"))?;
     // 2. If IsCallable(exec) is true, then
     if agent.is_callable(&exec) {
         // Calling the built-in exec directly skips a call frame, nothing observable.
@@ -238,7 +273,7 @@ pub(crate) fn regexp_exec(agent: &mut Agent, r: &Gc<JsObject>, s: &JsStr) -> JsR
         let is_builtin = matches!(&exec, Value::Object(f) if Gc::ptr_eq(f, &builtin));
         if is_builtin {
             if let Some(info) = matcher_of(&Value::Object(r.clone())) {
-                return regexp_builtin_exec(agent, r, &info, s);
+                return builtin_exec_unmade(agent, r, &info, s);
             }
         }
         // a. Let result be ? Call(exec, R, « S »).
@@ -254,7 +289,10 @@ pub(crate) fn regexp_exec(agent: &mut Agent, r: &Gc<JsObject>, s: &JsStr) -> JsR
             );
         }
         // c. Return result.
-        return Ok(result);
+        return Ok(match result {
+            Value::Object(o) => ExecResult::Object(o),
+            _ => ExecResult::Null,
+        });
     }
     // 3. Perform ? RequireInternalSlot(R, [[RegExpMatcher]]).
     let Some(info) = matcher_of(&Value::Object(r.clone())) else {
@@ -264,7 +302,23 @@ pub(crate) fn regexp_exec(agent: &mut Agent, r: &Gc<JsObject>, s: &JsStr) -> JsR
         ));
     };
     // 4. Return ? RegExpBuiltinExec(R, S).
-    regexp_builtin_exec(agent, r, &info, s)
+    builtin_exec_unmade(agent, r, &info, s)
+}
+
+/// RegExpBuiltinExec ( R, S ) with the match array left unmade.
+fn builtin_exec_unmade(
+    agent: &mut Agent,
+    r: &Gc<JsObject>,
+    info: &MatcherInfo,
+    s: &JsStr,
+) -> JsResult<ExecResult> {
+    Ok(match builtin_exec_match(agent, r, info, s)? {
+        Some(m) => ExecResult::Builtin {
+            m,
+            has_indices: info.flags.has_indices,
+        },
+        None => ExecResult::Null,
+    })
 }
 
 /// AdvanceStringIndex ( S, index, unicode ) — <https://tc39.es/ecma262/#sec-advancestringindex>

@@ -51,6 +51,7 @@ pub fn install(agent: &mut Agent) {
     for (name, getter) in getters {
         agent.define_accessor(&proto, PropertyKey::from(name), Some(getter), None);
     }
+    accessors::remember_getters(agent, &proto);
     agent.define_method(&proto, "compile", 2, constructor::regexp_compile);
     agent.define_method(&proto, "toString", 0, exec::regexp_to_string);
     agent.define_method(&proto, "test", 1, exec::regexp_test);

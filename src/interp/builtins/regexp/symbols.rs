@@ -3,14 +3,18 @@
 
 use gc::Gc;
 
-use super::exec::{advance_string_index, find_match, regexp_exec, this_object};
+use super::accessors::flags_of;
+use super::exec::{
+    advance_string_index, find_match, groups_object, regexp_exec, regexp_exec_unmade, this_object,
+    ExecResult,
+};
 use super::substitution::get_substitution;
 use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;
 use crate::interp::ops::conversion::integer_or_infinity;
-use crate::interp::property::PropertyKey;
+use crate::interp::property::{static_key, PropertyKey};
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
 
@@ -21,16 +25,6 @@ pub fn install(agent: &mut Agent, proto: &Gc<JsObject>) {
     agent.define_symbol_method(proto, &s.replace, 2, regexp_replace);
     agent.define_symbol_method(proto, &s.search, 1, regexp_search);
     agent.define_symbol_method(proto, &s.split, 2, regexp_split);
-}
-
-fn key(name: &str) -> PropertyKey {
-    PropertyKey::from(name)
-}
-
-/// ToString(? Get(rx, "flags")) as code units.
-fn flags_of(agent: &mut Agent, rx: &Gc<JsObject>) -> JsResult<JsStr> {
-    let flags = agent.get(rx, &key("flags"))?;
-    agent.to_string(&flags)
 }
 
 fn has_unit(flags: &JsStr, c: u8) -> bool {
@@ -44,10 +38,10 @@ pub(crate) fn step_past_empty_match(
     s: &JsStr,
     full_unicode: bool,
 ) -> JsResult<()> {
-    let this_index = agent.get(rx, &key("lastIndex"))?;
+    let this_index = agent.get(rx, &static_key!("lastIndex"))?;
     let this_index = agent.to_length(&this_index)?;
     let next_index = advance_string_index(s, this_index, full_unicode);
-    agent.set_or_throw(rx, &key("lastIndex"), Value::Number(next_index))
+    agent.set_or_throw(rx, &static_key!("lastIndex"), Value::Number(next_index))
 }
 
 /// ToString(? Get(result, "0")).
@@ -70,7 +64,7 @@ fn regexp_match(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     }
     // 6.a–b. fullUnicode; Perform ? Set(rx, "lastIndex", +0𝔽, true).
     let full_unicode = has_unit(&flags, b'u') || has_unit(&flags, b'v');
-    agent.set_or_throw(&rx, &key("lastIndex"), Value::Number(0.0))?;
+    agent.set_or_throw(&rx, &static_key!("lastIndex"), Value::Number(0.0))?;
     // c–e. A = [], n = 0; repeat,
     let mut matches: Vec<Value> = Vec::new();
     loop {
@@ -115,10 +109,14 @@ fn regexp_match_all(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         return agent.throw_type_error("object is not a RegExp");
     };
     // 7. Let lastIndex be ? ToLength(? Get(R, "lastIndex")).
-    let last_index = agent.get(&r, &key("lastIndex"))?;
+    let last_index = agent.get(&r, &static_key!("lastIndex"))?;
     let last_index = agent.to_length(&last_index)?;
     // 8. Perform ? Set(matcher, "lastIndex", lastIndex, true).
-    agent.set_or_throw(&matcher, &key("lastIndex"), Value::Number(last_index))?;
+    agent.set_or_throw(
+        &matcher,
+        &static_key!("lastIndex"),
+        Value::Number(last_index),
+    )?;
     // 9–12. global, fullUnicode.
     let global = has_unit(&flags, b'g');
     let full_unicode = has_unit(&flags, b'u') || has_unit(&flags, b'v');
@@ -152,26 +150,31 @@ fn regexp_replace(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let full_unicode = has_unit(&flags, b'u') || has_unit(&flags, b'v');
     // 9. If global is true, perform ? Set(rx, "lastIndex", +0𝔽, true).
     if global {
-        agent.set_or_throw(&rx, &key("lastIndex"), Value::Number(0.0))?;
+        agent.set_or_throw(&rx, &static_key!("lastIndex"), Value::Number(0.0))?;
     }
     // 10–12. Collect the results.
-    let mut results: Vec<Value> = Vec::new();
+    let mut results: Vec<ExecResult> = Vec::new();
     loop {
         // a. Let result be ? RegExpExec(rx, S).
-        let result = regexp_exec(agent, &rx, &s)?;
+        let result = regexp_exec_unmade(agent, &rx, &s)?;
         // b. If result is null, set done to true.
-        if matches!(result, Value::Null) {
-            break;
-        }
+        // c.iii.1. Else (global), let matchStr be ? ToString(? Get(result, "0")).
+        let match_is_empty = match &result {
+            ExecResult::Null => break,
+            _ if !global => None,
+            ExecResult::Builtin { m, .. } => Some(m.whole.is_empty()),
+            ExecResult::Object(o) => {
+                Some(match_string(agent, &Value::Object(o.clone()))?.is_empty())
+            }
+        };
         // c.i. Append result to results.
-        results.push(result.clone());
+        results.push(result);
         // c.ii. If global is false, set done to true.
-        if !global {
+        let Some(match_is_empty) = match_is_empty else {
             break;
-        }
-        // c.iii. Else, step past an empty match.
-        let match_str = match_string(agent, &result)?;
-        if match_str.is_empty() {
+        };
+        // c.iii.2. If matchStr is the empty String, step past it.
+        if match_is_empty {
             step_past_empty_match(agent, &rx, &s, full_unicode)?;
         }
     }
@@ -180,33 +183,16 @@ fn regexp_replace(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let mut next_source_position = 0usize;
     // 15. For each element result of results, do
     for result in results {
-        let Value::Object(result_obj) = &result else {
+        // a–j. matched, position, captures and namedCaptures.
+        let Some(ReadResult {
+            matched,
+            position,
+            captures,
+            mut named_captures,
+        }) = read_result(agent, result, &s)?
+        else {
             continue;
         };
-        // a–b. Let resultLength be ? LengthOfArrayLike(result); nCaptures = max(resultLength − 1, 0).
-        let result_length = agent.length_of_array_like(result_obj)?;
-        let n_captures = (result_length - 1.0).max(0.0);
-        // c–d. Let matched be ? ToString(? Get(result, "0")); matchLength.
-        let matched = match_string(agent, &result)?;
-        // e–g. position = clamp(ToIntegerOrInfinity(? Get(result, "index")), 0, lengthS).
-        let index = agent.get(result_obj, &key("index"))?;
-        let position = agent.to_number(&index)?;
-        let position = integer_or_infinity(position).clamp(0.0, length_s as f64) as usize;
-        // h–i. captures: each ToString(capN), or undefined.
-        let mut captures: Vec<Option<JsStr>> = Vec::new();
-        let mut n = 1.0;
-        while n <= n_captures {
-            let cap_key =
-                PropertyKey::from_string(JsStr::from(crate::interp::number::number_to_string(n)));
-            let cap = agent.get(result_obj, &cap_key)?;
-            captures.push(match cap {
-                Value::Undefined => None,
-                other => Some(agent.to_string(&other)?),
-            });
-            n += 1.0;
-        }
-        // j. Let namedCaptures be ? Get(result, "groups").
-        let mut named_captures = agent.get(result_obj, &key("groups"))?;
         // k–l. The replacement text.
         let replacement: Vec<u16> = if functional {
             // k.i–v. Call(replaceValue, undefined, « matched, ...captures, position, S[, groups] »).
@@ -260,6 +246,64 @@ fn regexp_replace(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     Ok(Value::String(JsStr::from_units(accumulated)))
 }
 
+/// What RegExp.prototype[@@replace] step 15.a–j reads from one result.
+struct ReadResult {
+    matched: JsStr,
+    position: usize,
+    captures: Vec<Option<JsStr>>,
+    named_captures: Value,
+}
+
+/// RegExp.prototype[@@replace] step 15.a–j for one result of RegExpExec.
+fn read_result(agent: &mut Agent, result: ExecResult, s: &JsStr) -> JsResult<Option<ReadResult>> {
+    let length_s = s.len();
+    let result_obj = match result {
+        ExecResult::Null => return Ok(None),
+        // The match array's own properties, read without making it.
+        ExecResult::Builtin { m, .. } => {
+            let part =
+                |range: &std::ops::Range<usize>| JsStr::from_units(&s.units()[range.clone()]);
+            return Ok(Some(ReadResult {
+                matched: part(&m.whole),
+                position: m.whole.start.min(length_s),
+                captures: m.captures.iter().map(|c| c.as_ref().map(part)).collect(),
+                named_captures: groups_object(s, &m),
+            }));
+        }
+        ExecResult::Object(o) => o,
+    };
+    // a–b. Let resultLength be ? LengthOfArrayLike(result); nCaptures = max(resultLength − 1, 0).
+    let result_length = agent.length_of_array_like(&result_obj)?;
+    let n_captures = (result_length - 1.0).max(0.0);
+    // c–d. Let matched be ? ToString(? Get(result, "0")); matchLength.
+    let matched = match_string(agent, &Value::Object(result_obj.clone()))?;
+    // e–g. position = clamp(ToIntegerOrInfinity(? Get(result, "index")), 0, lengthS).
+    let index = agent.get(&result_obj, &static_key!("index"))?;
+    let position = agent.to_number(&index)?;
+    let position = integer_or_infinity(position).clamp(0.0, length_s as f64) as usize;
+    // h–i. captures: each ToString(capN), or undefined.
+    let mut captures: Vec<Option<JsStr>> = Vec::new();
+    let mut n = 1.0;
+    while n <= n_captures {
+        let cap_key =
+            PropertyKey::from_string(JsStr::from(crate::interp::number::number_to_string(n)));
+        let cap = agent.get(&result_obj, &cap_key)?;
+        captures.push(match cap {
+            Value::Undefined => None,
+            other => Some(agent.to_string(&other)?),
+        });
+        n += 1.0;
+    }
+    // j. Let namedCaptures be ? Get(result, "groups").
+    let named_captures = agent.get(&result_obj, &static_key!("groups"))?;
+    Ok(Some(ReadResult {
+        matched,
+        position,
+        captures,
+        named_captures,
+    }))
+}
+
 /// RegExp.prototype [ @@search ] ( string ) — <https://tc39.es/ecma262/#sec-regexp.prototype-@@search>
 fn regexp_search(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 1–2. Let rx be the this value; it must be an Object.
@@ -267,22 +311,22 @@ fn regexp_search(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     // 3. Let S be ? ToString(string).
     let s = agent.to_string(&args.arg(0))?;
     // 4. Let previousLastIndex be ? Get(rx, "lastIndex").
-    let previous = agent.get(&rx, &key("lastIndex"))?;
+    let previous = agent.get(&rx, &static_key!("lastIndex"))?;
     // 5. If SameValue(previousLastIndex, +0𝔽) is false, set it to +0𝔽.
     if !previous.same_value(&Value::Number(0.0)) {
-        agent.set_or_throw(&rx, &key("lastIndex"), Value::Number(0.0))?;
+        agent.set_or_throw(&rx, &static_key!("lastIndex"), Value::Number(0.0))?;
     }
     // 6. Let result be ? RegExpExec(rx, S).
     let result = regexp_exec(agent, &rx, &s)?;
     // 7–8. Restore lastIndex if it changed.
-    let current = agent.get(&rx, &key("lastIndex"))?;
+    let current = agent.get(&rx, &static_key!("lastIndex"))?;
     if !current.same_value(&previous) {
-        agent.set_or_throw(&rx, &key("lastIndex"), previous)?;
+        agent.set_or_throw(&rx, &static_key!("lastIndex"), previous)?;
     }
     // 9. If result is null, return -1𝔽. 10. Return ? Get(result, "index").
     match result {
         Value::Null => Ok(Value::Number(-1.0)),
-        other => agent.get_v(&other, &key("index")),
+        other => agent.get_v(&other, &static_key!("index")),
     }
 }
 
@@ -356,14 +400,18 @@ fn regexp_split(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
                 _ => break,
             },
             None => {
-                agent.set_or_throw(&splitter, &key("lastIndex"), Value::Number(q as f64))?;
+                agent.set_or_throw(
+                    &splitter,
+                    &static_key!("lastIndex"),
+                    Value::Number(q as f64),
+                )?;
                 let z = regexp_exec(agent, &splitter, &s)?;
                 if matches!(z, Value::Null) {
                     // d. If z is null, set q to AdvanceStringIndex(S, q, unicodeMatching).
                     q = advance_string_index(&s, q as f64, unicode_matching) as usize;
                     continue;
                 }
-                let e = agent.get(&splitter, &key("lastIndex"))?;
+                let e = agent.get(&splitter, &static_key!("lastIndex"))?;
                 let e = agent.to_length(&e)?.min(size as f64) as usize;
                 (q, e, z)
             }
@@ -410,7 +458,7 @@ fn fast_splitter(
     let Some(info) = super::matcher_of(&Value::Object(splitter.clone())) else {
         return Ok(None);
     };
-    let exec = agent.get(splitter, &key("exec"))?;
+    let exec = agent.get(splitter, &static_key!("exec"))?;
     let builtin = agent.intrinsics().get("RegExp.prototype.exec");
     let is_builtin = matches!(&exec, Value::Object(f) if Gc::ptr_eq(f, &builtin));
     Ok(is_builtin.then_some(info))
