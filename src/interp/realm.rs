@@ -134,6 +134,9 @@ pub struct Intrinsics {
     /// by the RegExp installer: a built-in that would call them finds them
     /// by identity and reads the flags itself (see `regexp/accessors.rs`).
     pub(crate) regexp_getters: OnceCell<Vec<Gc<JsObject>>>,
+    /// %Function.prototype[@@hasInstance]%, which `instanceof` finds on
+    /// almost every call (see `Agent::instance_of`).
+    pub(crate) function_has_instance: OnceCell<Gc<JsObject>>,
 }
 
 impl Intrinsics {
@@ -348,6 +351,7 @@ impl Realm {
             array_prototype_values: OnceCell::new(),
             throw_type_error: OnceCell::new(),
             regexp_getters: OnceCell::new(),
+            function_has_instance: OnceCell::new(),
         };
         let global_object = JsObject::with_kind(Some(op), global_kind);
         Realm {

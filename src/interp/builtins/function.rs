@@ -160,6 +160,7 @@ pub fn install(agent: &mut Agent) {
     agent.define_method(&proto, "toString", 0, function_to_string);
     let has_instance = agent.symbols.has_instance.clone();
     let f = agent.native_function("[Symbol.hasInstance]", 1, function_has_instance);
+    let _ = agent.intrinsics().function_has_instance.set(f.clone());
     proto.define_own_property(
         PropertyKey::Symbol(has_instance),
         PropertyDescriptor::data(Value::Object(f), Attributes::default()),

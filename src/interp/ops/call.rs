@@ -7,6 +7,7 @@ use std::rc::Rc;
 use gc::Gc;
 
 use crate::interp::agent::Agent;
+use crate::interp::builtins::map_set::labels::{callback_label, quoted_value};
 use crate::interp::completion::JsResult;
 use crate::interp::eval;
 use crate::interp::function::{CallArgs, Callable, Closure, ConstructorKind, NativeFunction};
@@ -268,12 +269,13 @@ impl Agent {
             return Ok(false);
         };
         // 4. Let P be ? Get(C, "prototype").
-        let p = self.get(c, &PropertyKey::from("prototype"))?;
+        let p = self.get_prototype_property(c)?;
         // 5. If P is not an Object, throw a TypeError exception.
         let Value::Object(p) = p else {
-            return self.throw_type_error(
-                "Function has non-object prototype 'undefined' in instanceof check",
-            );
+            return self.throw_type_error(format!(
+                "Function has non-object prototype '{}' in instanceof check",
+                quoted_value(&p)
+            ));
         };
         // 6. Repeat,
         let mut o = self.get_prototype_of(o)?;
@@ -296,10 +298,38 @@ impl Agent {
             return self.throw_type_error("Right-hand side of 'instanceof' is not an object");
         }
         // 2. Let instOfHandler be ? GetMethod(target, @@hasInstance).
-        let key = PropertyKey::Symbol(self.symbols.has_instance.clone());
-        let handler = self.get_method(target, &key)?;
+        //    Functions mostly share a few shapes and inherit the same
+        //    handler, so an inline cache finds it.
+        let handler = match self.cached_has_instance(target) {
+            Some(handler) => Some(handler),
+            None => {
+                let key = PropertyKey::Symbol(self.symbols.has_instance.clone());
+                // GetMethod, with V8's message for a handler that is not callable.
+                let func = self.get_v(target, &key)?;
+                if let Value::Object(target) = target {
+                    HAS_INSTANCE_CACHE.with(|cache| target.fill_property_cache(&key, cache));
+                }
+                match func {
+                    Value::Undefined | Value::Null => None,
+                    f if super::conversion::is_callable(&f) => Some(f),
+                    other => {
+                        return self.throw_type_error(format!(
+                            "{} is not a function",
+                            callback_label(&other)
+                        ));
+                    }
+                }
+            }
+        };
         // 3. If instOfHandler is not undefined, then
         if let Some(handler) = handler {
+            // %Function.prototype[@@hasInstance]% returns
+            // OrdinaryHasInstance(F, V) for its this value F: done here
+            // without the call frame, which nothing can observe.
+            let builtin = self.intrinsics().function_has_instance.get();
+            if matches!((&handler, builtin), (Value::Object(h), Some(b)) if Gc::ptr_eq(h, b)) {
+                return self.ordinary_has_instance(target, v);
+            }
             // a. Return ToBoolean(? Call(instOfHandler, target, « V »)).
             let r = self.call(&handler, target, std::slice::from_ref(v))?;
             return Ok(super::conversion::to_boolean(&r));
@@ -312,6 +342,29 @@ impl Agent {
         self.ordinary_has_instance(target, v)
     }
 
+    /// GetMethod(target, @@hasInstance) answered by the inline cache: the
+    /// callable a data property holds, or None when the cache cannot say
+    /// (or the value is not callable, for GetMethod to report).
+    fn cached_has_instance(&self, target: &Value) -> Option<Value> {
+        let Value::Object(target) = target else {
+            return None;
+        };
+        let found = HAS_INSTANCE_CACHE.with(|cache| target.cached_data(cache))?;
+        super::conversion::is_callable(&found).then_some(found)
+    }
+
+    /// Get(C, "prototype") for a constructor, through the inline cache
+    /// constructors share.
+    fn get_prototype_property(&mut self, c: &Gc<JsObject>) -> JsResult<Value> {
+        if let Some(proto) = PROTOTYPE_CACHE.with(|cache| c.cached_data(cache)) {
+            return Ok(proto);
+        }
+        let key = PropertyKey::from("prototype");
+        let proto = self.get(c, &key)?;
+        PROTOTYPE_CACHE.with(|cache| c.fill_property_cache(&key, cache));
+        Ok(proto)
+    }
+
     /// GetPrototypeFromConstructor ( constructor, intrinsicDefaultProto ) —
     /// <https://tc39.es/ecma262/#sec-getprototypefromconstructor>
     pub fn get_prototype_from_constructor(
@@ -321,16 +374,7 @@ impl Agent {
     ) -> JsResult<Gc<JsObject>> {
         // 2. Let proto be ? Get(constructor, "prototype"). Constructors
         //    mostly share one shape, so one inline cache serves them all.
-        let cached = PROTOTYPE_CACHE.with(|cache| constructor.cached_data(cache));
-        let proto = match cached {
-            Some(proto) => proto,
-            None => {
-                let key = PropertyKey::from("prototype");
-                let proto = self.get(constructor, &key)?;
-                PROTOTYPE_CACHE.with(|cache| constructor.fill_property_cache(&key, cache));
-                proto
-            }
-        };
+        let proto = self.get_prototype_property(constructor)?;
         // 3. If proto is not an Object, then
         match proto {
             Value::Object(p) => Ok(p),
@@ -425,6 +469,9 @@ pub fn is_constructor_value(v: &Value) -> bool {
 }
 
 thread_local! {
-    /// GetPrototypeFromConstructor's inline cache for `prototype`.
+    /// The inline cache for constructors' `prototype`
+    /// (GetPrototypeFromConstructor, OrdinaryHasInstance).
     static PROTOTYPE_CACHE: PropertyCache = PropertyCache::default();
+    /// InstanceofOperator's inline cache for @@hasInstance.
+    static HAS_INSTANCE_CACHE: PropertyCache = PropertyCache::default();
 }
