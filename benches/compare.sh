@@ -4,7 +4,8 @@
 # JIT tiers) in the same run, and prints the median wall time of each and
 # their ratio. Both must print the same output; a mismatch is reported.
 #
-# Then, when ../shared/bench/octane is there, the V8 benchmark suite v7
+# Then the real-library programs (benches/library/, see below), and, when
+# ../shared/bench/octane is there, the V8 benchmark suite v7
 # programs (run as classic scripts; each prints `Name: score`, higher is
 # faster): each score under both, Node's score over vmjs's, and the
 # geometric mean of those ratios.
@@ -41,6 +42,44 @@ for prog in examples/bench/*.mjs; do
   printf '%-22s %10.3f %10.3f %8s%s\n' "$(basename "$prog")" "$v" "$n" "$ratio" "$note"
 done
 printf 'median ratio: %s\n' "$(printf '%s\n' "${ratios[@]}" | median)"
+
+# Real programs on real libraries (benches/library/*.mjs): the packages are
+# installed with npm into a scratch folder outside the repository (kept
+# between runs), the programs are copied beside them, and acorn's input is
+# its own distribution file, written there as a module. Without npm or the
+# registry this part says so and is skipped.
+lib_packages=(acorn@8.14.0 marked@15.0.12)
+lib_scratch=${TMPDIR:-/tmp}/vmjs-library-bench
+lib_ready=false
+if command -v npm >/dev/null; then
+  mkdir -p "$lib_scratch"
+  if [ "$(cat "$lib_scratch/.installed" 2>/dev/null)" = "${lib_packages[*]}" ] ||
+    (cd "$lib_scratch" && { [ -f package.json ] || echo '{"private":true}' >package.json; } &&
+      npm install --no-audit --no-fund --silent "${lib_packages[@]}" >/dev/null 2>&1 &&
+      echo "${lib_packages[*]}" >.installed); then
+    lib_ready=true
+  fi
+fi
+if $lib_ready; then
+  cp benches/library/*.mjs "$lib_scratch/"
+  (cd "$lib_scratch" && node -e 'const fs = require("fs");
+    const text = fs.readFileSync(require.resolve("acorn").replace(/[^/]*$/, "acorn.js"), "utf8");
+    fs.writeFileSync("acorn-input.mjs", "export default " + JSON.stringify(text) + ";\n");')
+  printf '\n%-22s %10s %10s %8s\n' library vmjs_s node_s ratio
+  for prog in benches/library/*.mjs; do
+    copy="$lib_scratch/$(basename "$prog")"
+    v=$(for _ in $(seq "$runs"); do time_of "$vmjs" run "$copy"; done | median)
+    cp "$out" "$out.vmjs"
+    n=$(for _ in $(seq "$runs"); do time_of node --jitless --no-warnings "$copy"; done | median)
+    note=""
+    cmp -s "$out" "$out.vmjs" || note="  (outputs differ)"
+    rm -f "$out.vmjs"
+    ratio=$(awk -v a="$v" -v b="$n" 'BEGIN {printf "%.2f", a / b}')
+    printf '%-22s %10.3f %10.3f %8s%s\n' "$(basename "$prog")" "$v" "$n" "$ratio" "$note"
+  done
+else
+  echo "(npm or the registry is not reachable: the library programs are skipped)"
+fi
 
 octane=../shared/bench/octane
 if [ ! -d "$octane" ]; then

@@ -60,6 +60,8 @@ pub struct Compiled {
     pub source: JsStr,
     pub flags: JsStr,
     pub flag_set: FlagSet,
+    /// Whether every match starts at 0 (see [`anchored_at_start`]).
+    pub anchored: bool,
 }
 
 /// The engine has no anchored search: a sticky attempt at position k
@@ -78,10 +80,7 @@ impl StickyMatcher {
                 // Without the u flag, `\N` past the last group is a legacy
                 // octal escape; the marker group would turn it into a
                 // backreference, so such patterns keep the plain search.
-                let digit_escape = pattern.units().windows(2).any(|w| {
-                    w[0] == u16::from(b'\\') && (u16::from(b'1')..=u16::from(b'9')).contains(&w[1])
-                });
-                if digit_escape && !flag_set.full_unicode() {
+                if !flag_set.full_unicode() && !escapes_are_backreferences(pattern.units()) {
                     return None;
                 }
                 let mut units: Vec<u16> = "(?:".encode_utf16().collect();
@@ -92,6 +91,48 @@ impl StickyMatcher {
             })
             .as_ref()
     }
+}
+
+/// Whether every `\N` outside a class (N a decimal number) names a group
+/// the pattern has, so that adding a group after the pattern leaves its
+/// meaning alone. Without the u or v flag (the only case that asks), an
+/// `\N` past the last group is Annex B's legacy octal escape, and classes
+/// do not nest. Conservative: anything it cannot account for says false.
+fn escapes_are_backreferences(pattern: &[u16]) -> bool {
+    let unit = |i: usize| pattern.get(i).map(|&u| u8::try_from(u).unwrap_or(0));
+    let (mut groups, mut highest_escape) = (0u64, 0u64);
+    let mut in_class = false;
+    let mut i = 0;
+    while let Some(c) = unit(i) {
+        match c {
+            b'\\' => {
+                let mut n = 0u64;
+                let mut j = i + 1;
+                while let Some(d @ b'0'..=b'9') = unit(j) {
+                    n = n.saturating_mul(10).saturating_add(u64::from(d - b'0'));
+                    j += 1;
+                }
+                if !in_class {
+                    highest_escape = highest_escape.max(n);
+                }
+                i = j.max(i + 2);
+                continue;
+            }
+            b'[' => in_class = true,
+            b']' => in_class = false,
+            b'(' if !in_class => {
+                let named = unit(i + 1) == Some(b'?')
+                    && unit(i + 2) == Some(b'<')
+                    && !matches!(unit(i + 3), Some(b'=' | b'!'));
+                if unit(i + 1) != Some(b'?') || named {
+                    groups += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    highest_escape <= groups
 }
 
 fn regress_flags(flag_set: FlagSet) -> regress::Flags {
@@ -138,6 +179,39 @@ impl FlagSet {
     }
 }
 
+/// Whether a pattern can only match at the start of the input: each of
+/// its top-level alternatives begins with `^` and it is not multiline
+/// (where `^` also matches after a line terminator). The engine has no
+/// such analysis and tries every position in turn, so a tokenizer that
+/// matches `/^…/` against the rest of its input would take time quadratic
+/// in its length.
+///
+/// Conservative: a pattern this scan cannot read is merely searched the
+/// usual way. Classes nest only in `v` mode; in other modes `[` inside a
+/// class is literal.
+pub fn anchored_at_start(pattern: &[u16], flag_set: FlagSet) -> bool {
+    let caret = u16::from(b'^');
+    if flag_set.multiline || pattern.first() != Some(&caret) {
+        return false;
+    }
+    let (mut depth, mut class_depth) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(&unit) = pattern.get(i) {
+        match u8::try_from(unit).unwrap_or(0) {
+            b'\\' => i += 1,
+            b'[' if class_depth == 0 || flag_set.unicode_sets => class_depth += 1,
+            b']' if class_depth > 0 => class_depth -= 1,
+            _ if class_depth > 0 => {}
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            b'|' if depth == 0 && pattern.get(i + 1) != Some(&caret) => return false,
+            _ => {}
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Matchers already compiled on this thread, by pattern and flags: a
 /// regular expression literal makes a new RegExp object each time it is
 /// evaluated (and `new RegExp(p)` in a loop likewise), but the pattern
@@ -148,8 +222,11 @@ type MatcherKey = (Vec<u16>, u8);
 
 const CACHED_MATCHERS: usize = 512;
 
+/// A cached pattern's matchers and whether it is anchored at the start.
+type CachedMatcher = (Rc<regress::Regex>, StickyMatcher, bool);
+
 thread_local! {
-    static MATCHERS: std::cell::RefCell<std::collections::HashMap<MatcherKey, (Rc<regress::Regex>, StickyMatcher)>> =
+    static MATCHERS: std::cell::RefCell<std::collections::HashMap<MatcherKey, CachedMatcher>> =
         std::cell::RefCell::default();
 }
 
@@ -157,13 +234,14 @@ thread_local! {
 /// compiled with the same flags.
 pub fn cached(pattern: &JsStr, flags: &JsStr, flag_set: FlagSet) -> Option<Compiled> {
     let key = (pattern.units().to_vec(), flag_set.bits());
-    let (matcher, sticky) = MATCHERS.with(|m| m.borrow().get(&key).cloned())?;
+    let (matcher, sticky, anchored) = MATCHERS.with(|m| m.borrow().get(&key).cloned())?;
     Some(Compiled {
         matcher,
         sticky,
         source: pattern.clone(),
         flags: flags.clone(),
         flag_set,
+        anchored,
     })
 }
 
@@ -183,6 +261,7 @@ pub fn compile(pattern: &JsStr, flags: &JsStr, flag_set: FlagSet) -> Result<Comp
                 source: pattern.clone(),
                 flags: flags.clone(),
                 flag_set,
+                anchored: anchored_at_start(pattern.units(), flag_set),
             };
             MATCHERS.with(|m| {
                 let mut m = m.borrow_mut();
@@ -191,7 +270,11 @@ pub fn compile(pattern: &JsStr, flags: &JsStr, flag_set: FlagSet) -> Result<Comp
                 }
                 m.insert(
                     (pattern.units().to_vec(), flag_set.bits()),
-                    (compiled.matcher.clone(), compiled.sticky.clone()),
+                    (
+                        compiled.matcher.clone(),
+                        compiled.sticky.clone(),
+                        compiled.anchored,
+                    ),
                 );
             });
             Ok(compiled)

@@ -33,6 +33,8 @@ pub(crate) struct MatcherInfo {
     pub sticky: StickyMatcher,
     pub source: JsStr,
     pub flags: FlagSet,
+    /// Every match starts at 0 (`compile::anchored_at_start`).
+    pub anchored: bool,
 }
 
 /// The initialised RegExp data of `v`, if it has it.
@@ -45,6 +47,7 @@ pub(crate) fn matcher_of(v: &Value) -> Option<MatcherInfo> {
         sticky: c.sticky.clone(),
         source: c.source.clone(),
         flags: c.flag_set,
+        anchored: c.anchored,
     })
 }
 
