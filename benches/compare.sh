@@ -30,16 +30,21 @@ time_of() { # prints seconds for one run of "$@", output to $out
 out=$(mktemp); trap 'rm -f "$out" "$out.node"' EXIT
 printf '%-22s %10s %10s %8s\n' program vmjs_s node_s ratio
 ratios=()
-for prog in examples/bench/*.mjs; do
-  v=$(for _ in $(seq "$runs"); do time_of "$vmjs" run "$prog"; done | median)
+# Times the program $1 under both and prints its row; sets $ratio.
+compare_program() {
+  local v n note
+  v=$(for _ in $(seq "$runs"); do time_of "$vmjs" run "$1"; done | median)
   cp "$out" "$out.vmjs"
-  n=$(for _ in $(seq "$runs"); do time_of node --jitless --no-warnings "$prog"; done | median)
+  n=$(for _ in $(seq "$runs"); do time_of node --jitless --no-warnings "$1"; done | median)
   note=""
   cmp -s "$out" "$out.vmjs" || note="  (outputs differ)"
   rm -f "$out.vmjs"
   ratio=$(awk -v a="$v" -v b="$n" 'BEGIN {printf "%.2f", a / b}')
+  printf '%-22s %10.3f %10.3f %8s%s\n' "$(basename "$1")" "$v" "$n" "$ratio" "$note"
+}
+for prog in examples/bench/*.mjs; do
+  compare_program "$prog"
   ratios+=("$ratio")
-  printf '%-22s %10.3f %10.3f %8s%s\n' "$(basename "$prog")" "$v" "$n" "$ratio" "$note"
 done
 printf 'median ratio: %s\n' "$(printf '%s\n' "${ratios[@]}" | median)"
 
@@ -63,19 +68,11 @@ fi
 if $lib_ready; then
   cp benches/library/*.mjs "$lib_scratch/"
   (cd "$lib_scratch" && node -e 'const fs = require("fs");
-    const text = fs.readFileSync(require.resolve("acorn").replace(/[^/]*$/, "acorn.js"), "utf8");
+    const text = fs.readFileSync(require.resolve("acorn"), "utf8");
     fs.writeFileSync("acorn-input.mjs", "export default " + JSON.stringify(text) + ";\n");')
   printf '\n%-22s %10s %10s %8s\n' library vmjs_s node_s ratio
   for prog in benches/library/*.mjs; do
-    copy="$lib_scratch/$(basename "$prog")"
-    v=$(for _ in $(seq "$runs"); do time_of "$vmjs" run "$copy"; done | median)
-    cp "$out" "$out.vmjs"
-    n=$(for _ in $(seq "$runs"); do time_of node --jitless --no-warnings "$copy"; done | median)
-    note=""
-    cmp -s "$out" "$out.vmjs" || note="  (outputs differ)"
-    rm -f "$out.vmjs"
-    ratio=$(awk -v a="$v" -v b="$n" 'BEGIN {printf "%.2f", a / b}')
-    printf '%-22s %10.3f %10.3f %8s%s\n' "$(basename "$prog")" "$v" "$n" "$ratio" "$note"
+    compare_program "$lib_scratch/$(basename "$prog")"
   done
 else
   echo "(npm or the registry is not reachable: the library programs are skipped)"

@@ -37,24 +37,10 @@ pub(crate) fn find_match(
     }
     // A pattern anchored at the start matches at 0 or nowhere: one attempt
     // there, as a sticky search makes, instead of one at every position.
-    if info.anchored {
-        if from > 0 {
-            return Ok(None);
-        }
-        return find_match_at(agent, info, s, from, true);
+    if info.anchored && from > 0 {
+        return Ok(None);
     }
-    find_match_at(agent, info, s, from, sticky)
-}
-
-/// [`find_match`] for any pattern.
-fn find_match_at(
-    agent: &mut Agent,
-    info: &MatcherInfo,
-    s: &JsStr,
-    from: usize,
-    sticky: bool,
-) -> JsResult<Option<MatchRanges>> {
-    let text = s.units();
+    let sticky = sticky || info.anchored;
     let unicode = info.flags.full_unicode();
     let anchored = if sticky {
         info.sticky.get(&info.source, info.flags)
