@@ -256,8 +256,12 @@ pub(super) fn run_observed(
     };
     if let Some(observer) = observer {
         (observer.at_end)(&host.graph().borrow(), status);
+        return Ok(ExitCode::from(status));
     }
-    Ok(ExitCode::from(status))
+    // The process ends here, as Node's does: its memory goes back to the
+    // system at once instead of being freed object by object (about a
+    // second for a graph of 100,000 modules). Both streams were flushed.
+    std::process::exit(i32::from(status))
 }
 
 /// The import map in the file at `path`, its URLs relative to the file's

@@ -3,8 +3,6 @@
 //! `vmjs:buffer-binding`): each is created once and kept
 //! in the module map under its name.
 
-use std::path::PathBuf;
-
 use super::errors::coded_error;
 use super::module_map::FileHostState;
 use crate::interp::agent::Agent;
@@ -19,7 +17,7 @@ use crate::module::{
 impl FileHostState {
     /// The built-in module or binding `name` (`node:vm`, `vmjs:vm-binding`).
     pub(super) fn load_builtin(&self, agent: &mut Agent, name: &str) -> JsResult<ModuleId> {
-        let key = (PathBuf::from(name), None);
+        let key = (std::ffi::OsString::from(name), None);
         if let Some(id) = self.map.borrow().get(&key) {
             return Ok(*id);
         }

@@ -5,6 +5,7 @@ mod builtin_modules;
 pub mod code_cache_dir;
 pub mod commonjs;
 pub(crate) mod dynamic_import;
+mod edge_memo;
 pub mod errors;
 pub mod file_host;
 pub mod import_map;

@@ -4,6 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::{Cell, RefCell};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::rc::{Rc, Weak};
 use std::time::{Duration, Instant};
@@ -11,6 +12,7 @@ use std::time::{Duration, Instant};
 use super::code_cache_dir::CodeCacheDir;
 use super::commonjs::detect::detect_module_syntax;
 use super::commonjs::CommonJsState;
+use super::edge_memo::EdgeMemo;
 use super::errors::coded_error;
 use super::json_module::parse_json_module;
 use super::prefetch::{FileRead, ParsedModule, Prefetched, Prefetcher};
@@ -19,15 +21,18 @@ use crate::interp::agent::Agent;
 use crate::interp::completion::{JsResult, Throw};
 use crate::interp::ops::errors::ErrorKind;
 use crate::module::code_cache::has_top_level_await;
+use crate::module::entries::module_entries;
 use crate::module::record::{ModuleGraph, ModuleRecord};
-use crate::module::source_text::source_text_module_record_with;
+use crate::module::source_text::{source_text_module_record_from, source_text_module_record_with};
 use crate::module::{
     throw_syntax_error, HostLoad, ModuleHost, ModuleId, ModuleIdentity, ModuleRequest, SharedGraph,
 };
 use crate::syntax::SyntaxError;
 
-/// Module map key: canonical path and the `type` attribute.
-pub(super) type MapKey = (PathBuf, Option<String>);
+/// Module map key: canonical path and the `type` attribute. The path is
+/// kept as text: the paths are absolute and normalized, and hashing the
+/// text is cheaper than hashing a `Path`'s components.
+pub(super) type MapKey = (OsString, Option<String>);
 
 pub struct FileHostState {
     pub(super) graph: SharedGraph,
@@ -35,13 +40,15 @@ pub struct FileHostState {
     pub(super) map: RefCell<HashMap<MapKey, ModuleId>>,
     /// Resolved (not canonicalised) paths already loaded.
     resolved: RefCell<HashMap<MapKey, ModuleId>>,
-    /// Directories' canonical paths.
-    dirs: RefCell<HashMap<PathBuf, PathBuf>>,
+    /// Directories' canonical paths, by path text.
+    dirs: RefCell<HashMap<OsString, PathBuf>>,
     /// Files read and parsed ahead of the loader.
     prefetch: Prefetcher,
     /// The resolved path of each load left under way, by referrer and
     /// request index, so finishing it does not resolve the specifier again.
     started: RefCell<HashMap<(ModuleId, ModuleRequest), PathBuf>>,
+    /// Relative specifiers loaded, by folder: later edges skip resolution.
+    edges: RefCell<EdgeMemo>,
     /// Time spent in ParseModule, on every thread that parsed.
     parse_time: Cell<Duration>,
     /// `--cache DIR`: the code cache module files are loaded from.
@@ -71,6 +78,7 @@ impl FileHostState {
             dirs: RefCell::new(HashMap::default()),
             prefetch: Prefetcher::default(),
             started: RefCell::new(HashMap::default()),
+            edges: RefCell::default(),
             parse_time: Cell::new(Duration::ZERO),
             code_cache: std::cell::OnceCell::new(),
             resolver: Rc::new(resolver),
@@ -120,7 +128,7 @@ impl FileHostState {
         text: &str,
     ) -> Result<ModuleId, SyntaxError> {
         let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        let key = (canonical.clone(), None);
+        let key = (canonical.as_os_str().to_owned(), None);
         if let Some(id) = self.map.borrow().get(&key) {
             return Ok(*id);
         }
@@ -156,7 +164,7 @@ impl FileHostState {
         self.map.borrow_mut().insert(key, id);
         self.resolved
             .borrow_mut()
-            .insert((path.to_path_buf(), None), id);
+            .insert((path.as_os_str().to_owned(), None), id);
         Ok(id)
     }
 
@@ -177,7 +185,7 @@ impl FileHostState {
         };
         // Every edge to a module resolves to the same path text: look that
         // up first, so the file system is asked once per module, not per edge.
-        let by_path = (path.to_path_buf(), kind.clone());
+        let by_path = (path.as_os_str().to_owned(), kind.clone());
         if let Some(id) = self.resolved.borrow().get(&by_path) {
             return Ok(*id);
         }
@@ -203,7 +211,7 @@ impl FileHostState {
                 None => return Err(not_found(agent)),
             },
         };
-        let key = (canonical.clone(), kind.clone());
+        let key = (canonical.as_os_str().to_owned(), kind.clone());
         if let Some(id) = self.map.borrow().get(&key).copied() {
             self.resolved.borrow_mut().insert(by_path, id);
             return Ok(id);
@@ -264,12 +272,14 @@ impl FileHostState {
         let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
             return std::fs::canonicalize(path).ok();
         };
-        let cached = self.dirs.borrow().get(dir).cloned();
+        let cached = self.dirs.borrow().get(dir.as_os_str()).cloned();
         let canonical_dir = match cached {
             Some(d) => d,
             None => {
                 let d = std::fs::canonicalize(dir).ok()?;
-                self.dirs.borrow_mut().insert(dir.to_path_buf(), d.clone());
+                self.dirs
+                    .borrow_mut()
+                    .insert(dir.as_os_str().to_owned(), d.clone());
                 d
             }
         };
@@ -292,16 +302,20 @@ impl FileHostState {
                 let parsed = self.parse_file(&path, text);
                 self.parse_time
                     .set(self.parse_time.get() + started.elapsed());
-                parsed
+                parsed.map(|(body, has_tla)| (body, has_tla, None))
             }
         };
         match parsed {
-            Ok((body, has_tla)) => Ok(source_text_module_record_with(
-                Rc::new(body),
-                has_tla,
-                text,
-                identity,
-            )),
+            Ok((body, has_tla, entries)) => {
+                let entries = entries.unwrap_or_else(|| module_entries(&body));
+                Ok(source_text_module_record_from(
+                    Rc::new(body),
+                    has_tla,
+                    entries,
+                    text,
+                    identity,
+                ))
+            }
             Err(err) => Err(throw_syntax_error(agent, &err, &identity.name, text)),
         }
     }
@@ -399,6 +413,28 @@ pub(super) fn throw_resolve_error(agent: &mut Agent, error: ResolveError) -> Thr
     coded_error(agent, kind, error.code, error.message)
 }
 
+impl FileHostState {
+    /// The module an earlier edge from `referrer`'s folder loaded for the
+    /// same relative specifier (see edge_memo.rs).
+    fn memoized_edge(&self, referrer: ModuleId, request: &ModuleRequest) -> Option<ModuleId> {
+        if self.resolver.has_import_map() {
+            return None;
+        }
+        let graph = self.graph.borrow();
+        let referrer_name = &graph.get(referrer).name;
+        self.edges.borrow().get(referrer_name, &request.specifier)
+    }
+
+    /// Keeps what an edge without attributes loaded, for its folder.
+    fn memoize_edge(&self, referrer_name: &str, request: &ModuleRequest, id: ModuleId) {
+        if request.attributes.is_empty() && !self.resolver.has_import_map() {
+            self.edges
+                .borrow_mut()
+                .insert(referrer_name, &request.specifier, id);
+        }
+    }
+}
+
 impl ModuleHost for FileHostState {
     fn graph(&self) -> SharedGraph {
         self.graph.clone()
@@ -414,6 +450,9 @@ impl ModuleHost for FileHostState {
         request: &ModuleRequest,
     ) -> HostLoad {
         if request.attributes.is_empty() {
+            if let Some(id) = self.memoized_edge(referrer, request) {
+                return HostLoad::Finished(Ok(id));
+            }
             let referrer_name = self.graph.borrow().get(referrer).name.clone();
             let specifier = request.specifier.to_rust_string();
             if !crate::node::is_binding_request(&referrer_name, &specifier) {
@@ -430,7 +469,12 @@ impl ModuleHost for FileHostState {
                         self.resolver.esm_file_format(path),
                         Ok(Format::Module | Format::Detect)
                     );
-                    if is_module && !self.resolved.borrow().contains_key(&(path.clone(), None)) {
+                    if is_module
+                        && !self
+                            .resolved
+                            .borrow()
+                            .contains_key(&(path.as_os_str().to_owned(), None))
+                    {
                         self.prefetch.request(path.clone());
                         self.started
                             .borrow_mut()
@@ -438,12 +482,11 @@ impl ModuleHost for FileHostState {
                         return HostLoad::Started;
                     }
                 }
-                return HostLoad::Finished(self.load_resolved(
-                    agent,
-                    resolved,
-                    None,
-                    &referrer_name,
-                ));
+                let loaded = self.load_resolved(agent, resolved, None, &referrer_name);
+                if let Ok(id) = loaded {
+                    self.memoize_edge(&referrer_name, request, id);
+                }
+                return HostLoad::Finished(loaded);
             }
         }
         HostLoad::Finished(self.load_now(agent, Some(referrer), request))
@@ -462,7 +505,11 @@ impl ModuleHost for FileHostState {
         match started {
             Some(path) => {
                 let referrer_name = self.graph.borrow().get(referrer).name.clone();
-                self.load_path(agent, &path, None, Some(&referrer_name))
+                let loaded = self.load_path(agent, &path, None, Some(&referrer_name));
+                if let Ok(id) = loaded {
+                    self.memoize_edge(&referrer_name, request, id);
+                }
+                loaded
             }
             None => self.load_now(agent, Some(referrer), request),
         }

@@ -22,6 +22,7 @@ use std::time::{Duration, Instant};
 
 use super::code_cache_dir::CodeCacheDir;
 use crate::module::code_cache::has_top_level_await;
+use crate::module::entries::{module_entries, ModuleEntries};
 use crate::syntax::ast::Module;
 use crate::syntax::{parse_module, SyntaxError};
 
@@ -82,10 +83,18 @@ pub fn read_file(path: &Path) -> FileRead {
 /// state are dropped when the parse returns, and the parser's thread-local
 /// error bookkeeping keeps no tokens after it), so no other thread can
 /// touch those reference counts.
+///
+/// The same holds for the entry lists computed from the AST: their strings
+/// share the AST's or were allocated for them, except an empty one, which
+/// is the worker thread's shared empty string (`JsStr::from("")`); lists
+/// with an empty string are therefore not kept, and the loader computes
+/// them again on its thread.
 pub struct ParsedModule {
     module: Module,
     /// [[HasTLA]] (ParseModule step 11), computed here too.
     has_tla: bool,
+    /// ParseModule steps 3–10, computed here too (see above).
+    entries: Option<ModuleEntries>,
 }
 
 // SAFETY: see above: the value is the sole owner of every `Rc` and `Cell`
@@ -108,12 +117,17 @@ impl ParsedModule {
                 (module, has_tla)
             }
         };
-        Ok(ParsedModule { module, has_tla })
+        let entries = Some(module_entries(&module)).filter(|e| !e.has_empty_string());
+        Ok(ParsedModule {
+            module,
+            has_tla,
+            entries,
+        })
     }
 
-    /// The body and its [[HasTLA]].
-    pub fn into_parts(self) -> (Module, bool) {
-        (self.module, self.has_tla)
+    /// The body, its [[HasTLA]] and, when computed, its entry lists.
+    pub fn into_parts(self) -> (Module, bool, Option<ModuleEntries>) {
+        (self.module, self.has_tla, self.entries)
     }
 
     pub fn module(&self) -> &Module {
@@ -132,7 +146,7 @@ pub struct Prefetched {
 enum Entry {
     Queued,
     Working,
-    Done(Prefetched),
+    Done(Box<Prefetched>),
 }
 
 #[derive(Default)]
@@ -142,6 +156,11 @@ struct State {
     queue: VecDeque<PathBuf>,
     entries: HashMap<PathBuf, Entry>,
     workers: usize,
+    /// Workers waiting for a path, and loaders waiting for a worker: a
+    /// condition variable is signalled only when someone waits on it
+    /// (each signal is a system call).
+    idle_workers: usize,
+    waiting_takers: usize,
     closed: bool,
 }
 
@@ -196,8 +215,11 @@ impl Prefetcher {
                 state.workers += 1;
             }
         }
+        let wake = state.idle_workers > 0;
         drop(state);
-        self.shared.queued.notify_one();
+        if wake {
+            self.shared.queued.notify_one();
+        }
     }
 
     /// The file at `path`, with its parse if a worker did it: waits for a
@@ -207,14 +229,16 @@ impl Prefetcher {
         let mut state = self.shared.lock();
         loop {
             match state.entries.remove(path) {
-                Some(Entry::Done(done)) => return done,
+                Some(Entry::Done(done)) => return *done,
                 Some(Entry::Working) => {
                     state.entries.insert(path.to_path_buf(), Entry::Working);
+                    state.waiting_takers += 1;
                     state = self
                         .shared
                         .finished
                         .wait(state)
                         .unwrap_or_else(|e| e.into_inner());
+                    state.waiting_takers -= 1;
                 }
                 // Not started (a worker skips its queue slot later), or never
                 // requested.
@@ -251,7 +275,9 @@ fn work(shared: &Shared) {
             return;
         }
         let Some(path) = state.queue.pop_front() else {
+            state.idle_workers += 1;
             state = shared.queued.wait(state).unwrap_or_else(|e| e.into_inner());
+            state.idle_workers -= 1;
             continue;
         };
         // The loader may have taken (and read) it meanwhile.
@@ -278,8 +304,10 @@ fn work(shared: &Shared) {
             parse_time: started.elapsed(),
         };
         state = shared.lock();
-        state.entries.insert(path, Entry::Done(done));
-        shared.finished.notify_all();
+        state.entries.insert(path, Entry::Done(Box::new(done)));
+        if state.waiting_takers > 0 {
+            shared.finished.notify_all();
+        }
     }
 }
 
@@ -327,7 +355,8 @@ mod tests {
             }
             // Parsed by a worker, or read here when no worker had started.
             if let Some(parsed) = got.parsed {
-                let (module, _) = parsed.expect("parses").into_parts();
+                let (module, _, entries) = parsed.expect("parses").into_parts();
+                assert!(entries.is_some_and(|e| e.requested_modules.is_empty()));
                 assert_eq!(module.body.len(), 1);
             }
         }

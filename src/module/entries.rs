@@ -6,7 +6,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::record::ModuleRequest;
-use super::record::{ExportEntry, ImportEntry, ImportName, LocalBinding, ModuleRecord};
+use super::record::{ExportEntry, ImportEntry, ImportName, LocalBinding};
 use crate::interp::string::JsStr;
 use crate::syntax::ast::{
     ExportKind, Ident, ImportAttribute, ImportPhase, Module, ModuleExportName, ModuleItem,
@@ -43,9 +43,20 @@ fn module_request(
     }
 }
 
-/// Fills `record`'s [[RequestedModules]], [[ImportEntries]],
-/// [[LocalExportEntries]], [[IndirectExportEntries]] and
-/// [[StarExportEntries]] from `module` (ParseModule steps 3–10).
+/// ParseModule's entry lists of one module, before its record exists
+/// (the loader's worker threads compute them with the parse).
+#[derive(Debug, Default)]
+pub struct ModuleEntries {
+    pub requested_modules: Vec<ModuleRequest>,
+    pub import_entries: Vec<ImportEntry>,
+    pub local_export_entries: Vec<ExportEntry>,
+    pub indirect_export_entries: Vec<ExportEntry>,
+    pub star_export_entries: Vec<ExportEntry>,
+}
+
+/// [[RequestedModules]], [[ImportEntries]], [[LocalExportEntries]],
+/// [[IndirectExportEntries]] and [[StarExportEntries]] of `module`
+/// (ParseModule steps 3–10).
 // Deviation: one walk over the module items computes ModuleRequests,
 // ImportEntries and ExportEntries together. Export entries with a
 // [[ModuleRequest]] are sorted into the indirect and star lists as they are
@@ -53,7 +64,8 @@ fn module_request(
 // so a re-export of an import comes after every `export … from` in
 // [[IndirectExportEntries]]; InitializeEnvironment step 1 then reports an
 // unresolvable `export … from` before an unresolvable re-exported import.
-pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
+pub fn module_entries(module: &Module) -> ModuleEntries {
+    let mut entries = ModuleEntries::default();
     let scope = module
         .scope
         .get()
@@ -73,11 +85,10 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
     // end (never expected) leaves the binding unlinked rather than panicking.
     let index_of = |name: &str| import_index.get(name).copied().unwrap_or(u32::MAX);
     let mut request_index: HashMap<ModuleRequest, usize> = HashMap::default();
-    let mut request = |record: &mut ModuleRecord, r: ModuleRequest| -> usize {
+    let mut request = |entries: &mut ModuleEntries, r: ModuleRequest| -> usize {
         *request_index.entry(r.clone()).or_insert_with(|| {
-            record.requested_modules.push(r);
-            record.loaded_modules.push(None);
-            record.requested_modules.len() - 1
+            entries.requested_modules.push(r);
+            entries.requested_modules.len() - 1
         })
     };
     let slot_of = |name: &str| slots.get(name).map(|(s, _)| *s).unwrap_or(0);
@@ -90,7 +101,7 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
                 // ModuleRequests of ImportDeclaration: [[Phase]] is the
                 // declaration's (`defer`, `source` or `evaluation`).
                 let r = request(
-                    record,
+                    &mut entries,
                     module_request(&decl.source, &decl.attributes, decl.phase),
                 );
                 if let Some(d) = &decl.default {
@@ -100,7 +111,7 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
                         ImportPhase::Source => ImportName::Source,
                         _ => ImportName::Name(JsStr::from("default")),
                     };
-                    record.import_entries.push(ImportEntry {
+                    entries.import_entries.push(ImportEntry {
                         module_request: r,
                         import_name,
                         local_name: JsStr::from(&*d.name),
@@ -108,7 +119,7 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
                     });
                 }
                 if let Some(ns) = &decl.namespace {
-                    record.import_entries.push(ImportEntry {
+                    entries.import_entries.push(ImportEntry {
                         module_request: r,
                         import_name: ImportName::NamespaceObject,
                         local_name: JsStr::from(&*ns.name),
@@ -120,7 +131,7 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
                         Some(n) => export_name(n),
                         None => JsStr::from(&*spec.local.name),
                     };
-                    record.import_entries.push(ImportEntry {
+                    entries.import_entries.push(ImportEntry {
                         module_request: r,
                         import_name: ImportName::Name(imported),
                         local_name: JsStr::from(&*spec.local.name),
@@ -180,14 +191,14 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
                     attributes,
                 } => {
                     let r = request(
-                        record,
+                        &mut entries,
                         module_request(source, attributes, ImportPhase::Evaluation),
                     );
                     // 10.c. Else, i. Append ee to indirectExportEntries.
                     for s in specifiers {
                         let imported = export_name(&s.local);
                         let exported = s.exported.as_ref().map_or(imported.clone(), export_name);
-                        record.indirect_export_entries.push(ExportEntry {
+                        entries.indirect_export_entries.push(ExportEntry {
                             export_name: Some(exported),
                             module_request: Some(r),
                             import_name: Some(ImportName::Name(imported)),
@@ -201,13 +212,13 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
                     attributes,
                 } => {
                     let r = request(
-                        record,
+                        &mut entries,
                         module_request(source, attributes, ImportPhase::Evaluation),
                     );
                     match exported {
                         // export * as ns from: an indirect entry of the namespace
                         // (10.c. Else, i. Append ee to indirectExportEntries).
-                        Some(n) => record.indirect_export_entries.push(ExportEntry {
+                        Some(n) => entries.indirect_export_entries.push(ExportEntry {
                             export_name: Some(export_name(n)),
                             module_request: Some(r),
                             import_name: Some(ImportName::NamespaceObject),
@@ -216,7 +227,7 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
                         // 10.b. Else if ee.[[ImportName]] is all-but-default, then
                         //       i. Assert: ee.[[ExportName]] is null.
                         //       ii. Append ee to starExportEntries.
-                        None => record.star_export_entries.push(ExportEntry {
+                        None => entries.star_export_entries.push(ExportEntry {
                             export_name: None,
                             module_request: Some(r),
                             import_name: Some(ImportName::AllButDefault),
@@ -229,7 +240,7 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
         }
     }
     // 5. Let importedBoundNames be ImportedLocalNames(importEntries).
-    let imports_by_local: HashMap<JsStr, ImportEntry> = record
+    let imports_by_local: HashMap<JsStr, ImportEntry> = entries
         .import_entries
         .iter()
         .map(|ie| (ie.local_name.clone(), ie.clone()))
@@ -244,7 +255,7 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
         match ie {
             None => {
                 let slot = slot_of(&local.to_rust_string());
-                record.local_export_entries.push(ExportEntry {
+                entries.local_export_entries.push(ExportEntry {
                     export_name: Some(exported),
                     module_request: None,
                     import_name: None,
@@ -257,7 +268,7 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
                 //   b. Append ee to localExportEntries.
                 if ie.import_name == ImportName::NamespaceObject {
                     let slot = slot_of(&local.to_rust_string());
-                    record.local_export_entries.push(ExportEntry {
+                    entries.local_export_entries.push(ExportEntry {
                         export_name: Some(exported),
                         module_request: None,
                         import_name: None,
@@ -267,7 +278,7 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
                     // 3. Else, append ExportEntry { [[ModuleRequest]]: ie.[[ModuleRequest]],
                     //    [[ImportName]]: ie.[[ImportName]], [[LocalName]]: null,
                     //    [[ExportName]]: ee.[[ExportName]] } to indirectExportEntries.
-                    record.indirect_export_entries.push(ExportEntry {
+                    entries.indirect_export_entries.push(ExportEntry {
                         export_name: Some(exported),
                         module_request: Some(ie.module_request),
                         import_name: Some(ie.import_name),
@@ -279,10 +290,36 @@ pub fn parse_module_entries(record: &mut ModuleRecord, module: &Module) {
     }
     // The lists are final now: give back what growing them left spare
     // (a module's record lives as long as the graph).
-    record.requested_modules.shrink_to_fit();
-    record.import_entries.shrink_to_fit();
-    record.local_export_entries.shrink_to_fit();
-    record.indirect_export_entries.shrink_to_fit();
-    record.star_export_entries.shrink_to_fit();
-    record.index_exports();
+    entries.requested_modules.shrink_to_fit();
+    entries.import_entries.shrink_to_fit();
+    entries.local_export_entries.shrink_to_fit();
+    entries.indirect_export_entries.shrink_to_fit();
+    entries.star_export_entries.shrink_to_fit();
+    entries
+}
+
+impl ModuleEntries {
+    /// Whether some string of the lists is empty. `JsStr::from("")` is one
+    /// string shared by every user on its thread, so lists made on one
+    /// thread move to another only when no string is empty (none is, but
+    /// for an empty specifier or export name).
+    pub fn has_empty_string(&self) -> bool {
+        let empty = |s: &JsStr| s.is_empty();
+        let import_name = |n: &ImportName| matches!(n, ImportName::Name(s) if s.is_empty());
+        let export = |e: &ExportEntry| {
+            e.export_name.as_ref().is_some_and(empty)
+                || e.import_name.as_ref().is_some_and(import_name)
+                || e.local_name.as_ref().is_some_and(|(s, _)| s.is_empty())
+        };
+        self.requested_modules
+            .iter()
+            .any(|r| empty(&r.specifier) || r.attributes.iter().any(|(k, v)| empty(k) || empty(v)))
+            || self
+                .import_entries
+                .iter()
+                .any(|e| import_name(&e.import_name) || empty(&e.local_name))
+            || self.local_export_entries.iter().any(export)
+            || self.indirect_export_entries.iter().any(export)
+            || self.star_export_entries.iter().any(export)
+    }
 }

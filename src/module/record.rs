@@ -297,6 +297,18 @@ impl ModuleRecord {
         }
     }
 
+    /// Takes ParseModule's entry lists; every [[LoadedModules]] entry
+    /// starts empty.
+    pub fn set_entries(&mut self, entries: super::entries::ModuleEntries) {
+        self.loaded_modules = SmallVec::from_elem(None, entries.requested_modules.len());
+        self.requested_modules = entries.requested_modules;
+        self.import_entries = entries.import_entries;
+        self.local_export_entries = entries.local_export_entries;
+        self.indirect_export_entries = entries.indirect_export_entries;
+        self.star_export_entries = entries.star_export_entries;
+        self.index_exports();
+    }
+
     /// Fills `export_index` from the local and indirect export entries,
     /// when there are more than `SCANNED_EXPORTS` of them (fewer are
     /// searched in place, which is as fast and allocates nothing).

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use super::entries::parse_module_entries;
+use super::entries::{module_entries, ModuleEntries};
 use super::has_tla::module_contains_await;
 use super::record::{ModuleBody, ModuleRecord};
 use crate::interp::agent::Agent;
@@ -71,6 +71,21 @@ pub fn source_text_module_record_with(
     source: &str,
     identity: ModuleIdentity,
 ) -> ModuleRecord {
+    // 3–10. requestedModules, importEntries, localExportEntries,
+    //       indirectExportEntries and starExportEntries.
+    let entries = module_entries(&body);
+    source_text_module_record_from(body, has_tla, entries, source, identity)
+}
+
+/// [`source_text_module_record_with`] with the entry lists already
+/// computed (by the loader thread that parsed the body).
+pub fn source_text_module_record_from(
+    body: Rc<Module>,
+    has_tla: bool,
+    entries: ModuleEntries,
+    source: &str,
+    identity: ModuleIdentity,
+) -> ModuleRecord {
     let ModuleIdentity { name, url, realm } = identity;
     let text = SourceText::new(url.clone(), source);
     if let Some(realm) = &realm {
@@ -81,9 +96,8 @@ pub fn source_text_module_record_with(
     //     [[Status]]: new, [[ECMAScriptCode]]: body, … }.
     let mut record = ModuleRecord::new(name, url, ModuleBody::Source(code));
     record.realm = realm;
-    // 3–10. requestedModules, importEntries, localExportEntries,
-    //       indirectExportEntries and starExportEntries.
-    parse_module_entries(&mut record, &body);
+    // 3–10. (Computed by the caller.)
+    record.set_entries(entries);
     // 11. (Computed by the caller: async.)
     record.has_tla = has_tla;
     record

@@ -27,6 +27,7 @@ mod target;
 mod url;
 
 use std::cell::{Cell, RefCell};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
@@ -87,6 +88,44 @@ enum FileKind {
     File(PathBuf),
 }
 
+/// How many paths of one folder are asked of the file system one by one
+/// before the folder is listed.
+const LIST_AFTER: u32 = 8;
+
+/// What a folder's listing says about one of its names.
+#[derive(Clone, Copy, Debug)]
+enum Listed {
+    File,
+    Directory,
+    /// A symbolic link or something else: asked of the file system.
+    Other,
+}
+
+/// A folder's paths asked about so far, and its listing once made.
+#[derive(Default)]
+struct Listing {
+    asked: u32,
+    entries: Option<HashMap<OsString, Listed>>,
+}
+
+/// The names in `dir` and what each is (an unreadable folder lists
+/// nothing, which leaves every name to `stat`).
+fn list_folder(dir: &Path) -> HashMap<OsString, Listed> {
+    let mut entries = HashMap::default();
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return entries;
+    };
+    for entry in read.flatten() {
+        let listed = match entry.file_type() {
+            Ok(t) if t.is_file() => Listed::File,
+            Ok(t) if t.is_dir() => Listed::Directory,
+            _ => Listed::Other,
+        };
+        entries.insert(entry.file_name(), listed);
+    }
+    entries
+}
+
 /// Node's ES module resolver with its caches: each `package.json` is read
 /// and parsed once, each path asked of the file system once.
 pub struct Resolver {
@@ -111,9 +150,13 @@ pub struct Resolver {
 #[derive(Default)]
 struct Caches {
     package_json: RefCell<HashMap<PathBuf, Rc<PackageJsonFile>>>,
-    files: RefCell<HashMap<PathBuf, FileKind>>,
+    /// By path text: the paths asked about are normalized, and hashing
+    /// the text is cheaper than hashing a `Path`'s components.
+    files: RefCell<HashMap<OsString, FileKind>>,
     /// Folders' real paths.
-    dirs: RefCell<HashMap<PathBuf, PathBuf>>,
+    dirs: RefCell<HashMap<OsString, PathBuf>>,
+    /// Folders' listings, by folder.
+    listings: RefCell<HashMap<OsString, Listing>>,
     /// Time spent resolving specifiers (`import` and `require`), for
     /// `vmjs bench`.
     resolve_time: Cell<Duration>,
@@ -169,6 +212,11 @@ impl Resolver {
         *self.import_map.borrow_mut() = Some(Rc::new(import_map));
     }
 
+    /// Whether `import` goes through an import map.
+    pub fn has_import_map(&self) -> bool {
+        self.import_map.borrow().is_some()
+    }
+
     /// Resolves an `import` specifier: through the import map (the HTML
     /// standard's "resolve a module specifier"), whose URL then goes to
     /// ESM_RESOLVE; without a match, ESM_RESOLVE of the specifier itself.
@@ -210,24 +258,54 @@ impl Resolver {
     }
 
     /// What is at `path`: nothing, a folder, or a file and its real path
-    /// (one `stat`, and a `realpath` of the folder once per folder).
+    /// (one `stat`, and a `realpath` of the folder once per folder; or,
+    /// in a folder asked about often, one listing of the folder).
     fn file_kind(&self, path: &Path) -> FileKind {
-        if let Some(kind) = self.caches.files.borrow().get(path) {
+        if let Some(kind) = self.caches.files.borrow().get(path.as_os_str()) {
             return kind.clone();
         }
-        let kind = match std::fs::metadata(path) {
-            Err(_) => FileKind::Missing,
-            Ok(m) if m.is_dir() => FileKind::Directory,
-            Ok(_) => match self.real_path(path) {
-                Some(real) => FileKind::File(real),
-                None => FileKind::Missing,
+        let kind = match self.listed_kind(path) {
+            Some(kind) => kind,
+            None => match std::fs::metadata(path) {
+                Err(_) => FileKind::Missing,
+                Ok(m) if m.is_dir() => FileKind::Directory,
+                Ok(_) => match self.real_path(path) {
+                    Some(real) => FileKind::File(real),
+                    None => FileKind::Missing,
+                },
             },
         };
         self.caches
             .files
             .borrow_mut()
-            .insert(path.to_path_buf(), kind.clone());
+            .insert(path.as_os_str().to_owned(), kind.clone());
         kind
+    }
+
+    /// What the listing of `path`'s folder says is at `path`, once the
+    /// folder has been asked about [`LIST_AFTER`] times (a graph of many
+    /// modules in one folder then costs one listing, not a `stat` per
+    /// file). `None` when the listing does not settle it: a symbolic link,
+    /// or a name the listing lacks (a file system that ignores case may
+    /// still find it under another spelling).
+    fn listed_kind(&self, path: &Path) -> Option<FileKind> {
+        let (dir, name) = (path.parent()?, path.file_name()?);
+        let mut listings = self.caches.listings.borrow_mut();
+        let listing = listings.entry(dir.as_os_str().to_owned()).or_default();
+        if listing.entries.is_none() {
+            listing.asked += 1;
+            if listing.asked < LIST_AFTER {
+                return None;
+            }
+            listing.entries = Some(list_folder(dir));
+        }
+        let kind = *listing.entries.as_ref()?.get(name)?;
+        drop(listings);
+        match kind {
+            Listed::Directory => Some(FileKind::Directory),
+            Listed::File => Some(FileKind::File(self.real_dir(dir)?.join(name))),
+            Listed::Other => None,
+        }
     }
 
     /// The real path of the file at `path`: its folder's real path (asked
@@ -239,19 +317,20 @@ impl Resolver {
         let (Some(dir), Some(name), false) = (path.parent(), path.file_name(), is_link) else {
             return std::fs::canonicalize(path).ok();
         };
-        let cached = self.caches.dirs.borrow().get(dir).cloned();
-        let real_dir = match cached {
-            Some(d) => d,
-            None => {
-                let d = std::fs::canonicalize(dir).ok()?;
-                self.caches
-                    .dirs
-                    .borrow_mut()
-                    .insert(dir.to_path_buf(), d.clone());
-                d
-            }
-        };
-        Some(real_dir.join(name))
+        Some(self.real_dir(dir)?.join(name))
+    }
+
+    /// A folder's real path (asked of the file system once per folder).
+    fn real_dir(&self, dir: &Path) -> Option<PathBuf> {
+        if let Some(real) = self.caches.dirs.borrow().get(dir.as_os_str()) {
+            return Some(real.clone());
+        }
+        let real = std::fs::canonicalize(dir).ok()?;
+        self.caches
+            .dirs
+            .borrow_mut()
+            .insert(dir.as_os_str().to_owned(), real.clone());
+        Some(real)
     }
 
     /// Whether `path` is a file.

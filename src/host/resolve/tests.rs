@@ -39,3 +39,40 @@ fn builtins_and_other_urls() {
     let bad = resolver.esm_resolve("@scope", parent).unwrap_err();
     assert_eq!(bad.code, "ERR_INVALID_MODULE_SPECIFIER");
 }
+
+/// A folder asked about often is listed once; what the listing says
+/// agrees with what `stat` says, for files, folders, links and names that
+/// are not there.
+#[cfg(unix)]
+#[test]
+fn a_listed_folder_answers_as_stat_does() {
+    use super::{FileKind, LIST_AFTER};
+    let dir = std::env::temp_dir().join(format!("vmjs-listing-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("sub")).expect("temp dir");
+    let dir = std::fs::canonicalize(&dir).expect("canonical");
+    let count = LIST_AFTER as usize * 2;
+    for i in 0..count {
+        std::fs::write(dir.join(format!("m{i}.mjs")), "export {};").expect("write");
+    }
+    std::os::unix::fs::symlink(dir.join("m0.mjs"), dir.join("link.mjs")).expect("symlink");
+    std::os::unix::fs::symlink(dir.join("sub"), dir.join("link-dir")).expect("symlink");
+    let resolver = Resolver::default();
+    for i in 0..count {
+        let path = dir.join(format!("m{i}.mjs"));
+        assert_eq!(resolver.file_kind(&path), FileKind::File(path.clone()));
+    }
+    assert!(resolver.caches.listings.borrow()[dir.as_os_str()]
+        .entries
+        .is_some());
+    assert_eq!(resolver.file_kind(&dir.join("sub")), FileKind::Directory);
+    assert_eq!(
+        resolver.file_kind(&dir.join("link-dir")),
+        FileKind::Directory
+    );
+    assert_eq!(
+        resolver.file_kind(&dir.join("link.mjs")),
+        FileKind::File(dir.join("m0.mjs"))
+    );
+    assert_eq!(resolver.file_kind(&dir.join("none.mjs")), FileKind::Missing);
+    std::fs::remove_dir_all(&dir).expect("cleanup");
+}

@@ -1,0 +1,11 @@
+import f0 from './f0.mjs';
+import f1 from './f1.mjs';
+import f2 from './f2.mjs';
+import f3 from './f3.mjs';
+import f4 from './f4.mjs';
+import f5 from './f5.mjs';
+import f6 from './f6.mjs';
+import f7 from './f7.mjs';
+import f8 from './f8.mjs';
+import f9 from './f9.mjs';
+export const sum = f0 + f1 + f2 + f3 + f4 + f5 + f6 + f7 + f8 + f9;

@@ -1,0 +1,2 @@
+import { object } from './x.mjs';
+export { object };

@@ -1,0 +1,4 @@
+import { where, object } from './x.mjs';
+import { where as up } from '../x.mjs';
+export { where, object };
+export const parent = up;

@@ -1,0 +1,2 @@
+export const where = 'sub';
+export const object = { where };

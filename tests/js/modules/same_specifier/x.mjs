@@ -1,0 +1,2 @@
+export const where = 'top';
+export const object = { where };
