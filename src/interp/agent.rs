@@ -146,13 +146,53 @@ pub(crate) fn configure_collector() {
         }
         config.used_space_ratio = 0.5;
     });
+    crate::syntax::ast::set_allocation_hook(string_pressure);
 }
+
+/// Bytes of strings allocated since the last collection before one is
+/// asked for, at least: strings are not in the collector's count, so a
+/// program that drops objects holding large strings (a tokenizer slicing
+/// its input) would otherwise pile up gigabytes of them between
+/// collections. Past this, and past twice the collector's heap (so that
+/// the collections it adds cost little next to the copying), the next
+/// `Gc` allocation collects.
+const STRING_BYTES_PER_COLLECTION: usize = 32 << 20;
+
+thread_local! {
+    /// Strings allocated since the collection numbered `.1`, in bytes.
+    static STRING_PRESSURE: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };
+}
+
+/// The string allocation hook (`JsString::set_allocation_hook`): counts
+/// string bytes between collections and, past the bound, makes the next
+/// `Gc` allocation collect (unless collection is off, in
+/// [`without_collection`]).
+fn string_pressure() {
+    let stats = gc::stats();
+    let (since, counted_from) = STRING_PRESSURE.with(std::cell::Cell::get);
+    let since = match counted_from == stats.collections_performed {
+        true => since + crate::syntax::ast::ALLOCATION_HOOK_STEP,
+        false => crate::syntax::ast::ALLOCATION_HOOK_STEP,
+    };
+    let bound = STRING_BYTES_PER_COLLECTION.max(stats.bytes_allocated.saturating_mul(2));
+    STRING_PRESSURE.with(|p| p.set((since, stats.collections_performed)));
+    if since >= bound {
+        gc::configure(|config| {
+            if config.threshold < COLLECTION_OFF {
+                config.threshold = 0;
+            }
+        });
+    }
+}
+
+/// The threshold that keeps the collector from running.
+const COLLECTION_OFF: usize = usize::MAX / 4;
 
 /// Runs `work` with automatic collection off (for phases that allocate
 /// only live objects, like loading a module graph); collection resumes
 /// afterwards with the usual threshold, adapting to the heap it finds.
 pub fn without_collection<T>(work: impl FnOnce() -> T) -> T {
-    gc::configure(|config| config.threshold = usize::MAX / 4);
+    gc::configure(|config| config.threshold = COLLECTION_OFF);
     let result = work();
     // The next collection comes once the heap has grown by as much again as
     // it holds now (what a collection right here would have set), rather

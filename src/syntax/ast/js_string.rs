@@ -32,6 +32,40 @@ pub struct JsString {
     _not_send: PhantomData<Rc<[u16]>>,
 }
 
+/// How many bytes of strings a thread allocates between two calls of its
+/// allocation hook.
+pub const ALLOCATION_HOOK_STEP: usize = 8 << 20;
+
+thread_local! {
+    /// Bytes of strings allocated on this thread since the hook last ran.
+    static ALLOCATED: Cell<usize> = const { Cell::new(0) };
+    /// What runs after every [`ALLOCATION_HOOK_STEP`] bytes of strings.
+    static ALLOCATION_HOOK: Cell<Option<fn()>> = const { Cell::new(None) };
+}
+
+/// Makes `hook` run on this thread after every [`ALLOCATION_HOOK_STEP`]
+/// bytes of strings it allocates. Strings live outside the collector's
+/// heap, so its count of what it holds misses them; the interpreter uses
+/// this to collect sooner when garbage objects hold many large strings.
+pub fn set_allocation_hook(hook: fn()) {
+    ALLOCATION_HOOK.with(|h| h.set(Some(hook)));
+}
+
+#[inline]
+fn note_allocation(bytes: usize) {
+    let total = ALLOCATED.with(|a| {
+        let total = a.get() + bytes;
+        a.set(total);
+        total
+    });
+    if total >= ALLOCATION_HOOK_STEP {
+        ALLOCATED.with(|a| a.set(0));
+        if let Some(hook) = ALLOCATION_HOOK.with(Cell::get) {
+            hook();
+        }
+    }
+}
+
 impl JsString {
     /// The layout of a string of `len` units, or None past `isize::MAX`.
     fn layout(len: usize) -> Option<Layout> {
@@ -83,6 +117,7 @@ impl JsString {
     /// panic.
     unsafe fn with_units(len: usize, fill: impl FnOnce(*mut u16)) -> JsString {
         let layout = JsString::layout(len).expect("string too long to allocate");
+        note_allocation(layout.size());
         // SAFETY: the layout has a non-zero size (the header); the header
         // is written here and the units by `fill` (the caller's promise)
         // before any handle reads them.

@@ -23,6 +23,7 @@ mod text;
 pub use depth::MAX_NESTING;
 pub use expressions::*;
 pub use functions::*;
+pub use js_string::{set_allocation_hook, ALLOCATION_HOOK_STEP};
 pub use module_items::*;
 pub use patterns::*;
 pub use statements::*;
