@@ -57,7 +57,8 @@ impl Resolver {
     /// The steps of ESM_RESOLVE (timed by [`Resolver::esm_resolve`]).
     fn esm_resolve_steps(&self, specifier: &str, parent: &Path) -> Result<Resolved, ResolveError> {
         let parent_url = url_path(parent);
-        let base = parent.display().to_string();
+        // The importer as error messages name it.
+        let base = || parent.display().to_string();
         // 1. Let resolved be undefined.
         // 2. If specifier is a valid URL, then set resolved to the result of
         //    parsing and reserializing specifier as a URL.
@@ -77,15 +78,15 @@ impl Resolver {
         // 4. Otherwise, if specifier starts with "#", then set resolved to the
         //    result of PACKAGE_IMPORTS_RESOLVE(specifier, parentURL, defaultConditions).
         } else if specifier.starts_with('#') {
-            self.package_imports_resolve(specifier, &parent_url, &base)?
+            self.package_imports_resolve(specifier, &parent_url, &base())?
         // 5. Otherwise, specifier is a bare specifier: set resolved to the
         //    result of PACKAGE_RESOLVE(specifier, parentURL).
         } else {
-            self.package_resolve(specifier, &parent_url, &base)?
+            self.package_resolve(specifier, &parent_url, &base())?
         };
         match resolved {
             // 7. If resolved is a "file:" URL, then
-            Url::File(resolved) => self.resolve_file_url(&resolved, &base),
+            Url::File(resolved) => self.resolve_file_url(&resolved, base),
             Url::Node(name) => Ok(Resolved::Builtin(name)),
             // 8. Otherwise, set format the module format of the content type
             //    associated with the URL resolved.
@@ -95,26 +96,40 @@ impl Resolver {
     }
 
     /// ESM_RESOLVE step 7 a–d for the `file:` URL path `resolved`.
-    fn resolve_file_url(&self, resolved: &str, base: &str) -> Result<Resolved, ResolveError> {
+    fn resolve_file_url(
+        &self,
+        resolved: &str,
+        base: impl Fn() -> String,
+    ) -> Result<Resolved, ResolveError> {
         // a. If resolved contains any percent encodings of "/" or "\" ("%2F"
         //    and "%5C" respectively), then throw an Invalid Module Specifier error.
-        let upper = resolved.to_ascii_uppercase();
-        if upper.contains("%2F") || upper.contains("%5C") {
+        let encoded_separator = resolved.as_bytes().windows(3).any(|w| {
+            w[0] == b'%'
+                && matches!(
+                    (w[1], w[2].to_ascii_uppercase()),
+                    (b'2', b'F') | (b'5', b'C')
+                )
+        });
+        if encoded_separator {
             return Err(ResolveError::invalid_module_specifier(
                 resolved,
                 "must not include encoded \"/\" or \"\\\" characters",
-                base,
+                &base(),
             ));
         }
         let path_text = path_text(resolved);
-        let url = format!("file://{resolved}");
+        let url = || format!("file://{resolved}");
         match self.file_kind(Path::new(&path_text)) {
             // b. If the file at resolved is a directory, then throw an
             //    Unsupported Directory Import error.
-            FileKind::Directory => Err(ResolveError::unsupported_dir_import(&path_text, base, url)),
+            FileKind::Directory => Err(ResolveError::unsupported_dir_import(
+                &path_text,
+                &base(),
+                url(),
+            )),
             // c. If the file at resolved does not exist, then throw a Module
             //    Not Found error.
-            FileKind::Missing => Err(ResolveError::module_not_found(&path_text, base, url)),
+            FileKind::Missing => Err(ResolveError::module_not_found(&path_text, &base(), url())),
             // d. Set resolved to the real path of resolved, maintaining the
             //    same URL querystring and fragment components.
             FileKind::File(real) => Ok(Resolved::File(real)),

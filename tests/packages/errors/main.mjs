@@ -7,6 +7,8 @@ const cases = [
   './a-directory',
   './a%2Fb.mjs',
   './a%5Cb.mjs',
+  './a%2fb.mjs',
+  './a%5cb.mjs',
   './data.txt',
   'exp/not-exported',
   'exp/null-target',
