@@ -168,6 +168,11 @@ thread_local! {
 /// `Gc` allocation collect (unless collection is off, in
 /// [`without_collection`]).
 fn string_pressure() {
+    // A string made while the collector sweeps (by some value's `Drop`)
+    // must not ask for its state, which the collector holds.
+    if !gc::finalizer_safe() {
+        return;
+    }
     let stats = gc::stats();
     let (since, counted_from) = STRING_PRESSURE.with(std::cell::Cell::get);
     let since = match counted_from == stats.collections_performed {
