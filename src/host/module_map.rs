@@ -40,8 +40,6 @@ pub struct FileHostState {
     pub(super) map: RefCell<HashMap<MapKey, ModuleId>>,
     /// Resolved (not canonicalised) paths already loaded.
     resolved: RefCell<HashMap<MapKey, ModuleId>>,
-    /// Directories' canonical paths, by path text.
-    dirs: RefCell<HashMap<OsString, PathBuf>>,
     /// Files read and parsed ahead of the loader.
     prefetch: Prefetcher,
     /// The resolved path of each load left under way, by referrer and
@@ -75,7 +73,6 @@ impl FileHostState {
             graph: Rc::new(RefCell::new(ModuleGraph::default())),
             map: RefCell::new(HashMap::default()),
             resolved: RefCell::new(HashMap::default()),
-            dirs: RefCell::new(HashMap::default()),
             prefetch: Prefetcher::default(),
             started: RefCell::new(HashMap::default()),
             edges: RefCell::default(),
@@ -265,25 +262,34 @@ impl FileHostState {
         }
     }
 
+    /// The module an earlier edge from `referrer`'s folder loaded for the
+    /// same relative specifier (see edge_memo.rs).
+    fn memoized_edge(&self, referrer: ModuleId, request: &ModuleRequest) -> Option<ModuleId> {
+        if self.resolver.has_import_map() {
+            return None;
+        }
+        let graph = self.graph.borrow();
+        let referrer_name = &graph.get(referrer).name;
+        self.edges.borrow().get(referrer_name, &request.specifier)
+    }
+
+    /// Keeps what an edge without attributes loaded, for its folder.
+    fn memoize_edge(&self, referrer_name: &str, request: &ModuleRequest, id: ModuleId) {
+        if request.attributes.is_empty() && !self.resolver.has_import_map() {
+            self.edges
+                .borrow_mut()
+                .insert(referrer_name, &request.specifier, id);
+        }
+    }
+
     /// The canonical path of a file that is not a symbolic link: its
-    /// directory's canonical path (asked of the file system once per
-    /// directory) joined with its name.
+    /// directory's canonical path (from the resolver's cache of them)
+    /// joined with its name.
     fn canonical_dir_join(&self, path: &Path) -> Option<PathBuf> {
         let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
             return std::fs::canonicalize(path).ok();
         };
-        let cached = self.dirs.borrow().get(dir.as_os_str()).cloned();
-        let canonical_dir = match cached {
-            Some(d) => d,
-            None => {
-                let d = std::fs::canonicalize(dir).ok()?;
-                self.dirs
-                    .borrow_mut()
-                    .insert(dir.as_os_str().to_owned(), d.clone());
-                d
-            }
-        };
-        Some(canonical_dir.join(name))
+        Some(self.resolver.real_dir(dir)?.join(name))
     }
 
     /// ParseModule of a file's text, with the parse a worker did if any.
@@ -411,28 +417,6 @@ pub(super) fn throw_resolve_error(agent: &mut Agent, error: ResolveError) -> Thr
         ErrorType::TypeError => ErrorKind::TypeError,
     };
     coded_error(agent, kind, error.code, error.message)
-}
-
-impl FileHostState {
-    /// The module an earlier edge from `referrer`'s folder loaded for the
-    /// same relative specifier (see edge_memo.rs).
-    fn memoized_edge(&self, referrer: ModuleId, request: &ModuleRequest) -> Option<ModuleId> {
-        if self.resolver.has_import_map() {
-            return None;
-        }
-        let graph = self.graph.borrow();
-        let referrer_name = &graph.get(referrer).name;
-        self.edges.borrow().get(referrer_name, &request.specifier)
-    }
-
-    /// Keeps what an edge without attributes loaded, for its folder.
-    fn memoize_edge(&self, referrer_name: &str, request: &ModuleRequest, id: ModuleId) {
-        if request.attributes.is_empty() && !self.resolver.has_import_map() {
-            self.edges
-                .borrow_mut()
-                .insert(referrer_name, &request.specifier, id);
-        }
-    }
 }
 
 impl ModuleHost for FileHostState {

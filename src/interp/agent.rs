@@ -163,7 +163,7 @@ thread_local! {
     static STRING_PRESSURE: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };
 }
 
-/// The string allocation hook (`JsString::set_allocation_hook`): counts
+/// The string allocation hook (`syntax::ast::set_allocation_hook`): counts
 /// string bytes between collections and, past the bound, makes the next
 /// `Gc` allocation collect (unless collection is off, in
 /// [`without_collection`]).
@@ -175,10 +175,13 @@ fn string_pressure() {
     }
     let stats = gc::stats();
     let (since, counted_from) = STRING_PRESSURE.with(std::cell::Cell::get);
-    let since = match counted_from == stats.collections_performed {
-        true => since + crate::syntax::ast::ALLOCATION_HOOK_STEP,
-        false => crate::syntax::ast::ALLOCATION_HOOK_STEP,
-    };
+    // A collection since the last call started the count again.
+    let since = crate::syntax::ast::ALLOCATION_HOOK_STEP
+        + if counted_from == stats.collections_performed {
+            since
+        } else {
+            0
+        };
     let bound = STRING_BYTES_PER_COLLECTION.max(stats.bytes_allocated.saturating_mul(2));
     STRING_PRESSURE.with(|p| p.set((since, stats.collections_performed)));
     if since >= bound {

@@ -78,7 +78,7 @@ pub fn source_text_module_record_with(
 }
 
 /// [`source_text_module_record_with`] with the entry lists already
-/// computed (by the loader thread that parsed the body).
+/// computed (by the loader's worker thread that parsed the body).
 pub fn source_text_module_record_from(
     body: Rc<Module>,
     has_tla: bool,

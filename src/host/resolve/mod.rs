@@ -321,7 +321,7 @@ impl Resolver {
     }
 
     /// A folder's real path (asked of the file system once per folder).
-    fn real_dir(&self, dir: &Path) -> Option<PathBuf> {
+    pub(crate) fn real_dir(&self, dir: &Path) -> Option<PathBuf> {
         if let Some(real) = self.caches.dirs.borrow().get(dir.as_os_str()) {
             return Some(real.clone());
         }
