@@ -241,6 +241,12 @@ impl PropertyTable {
         self.position(key).is_some()
     }
 
+    /// Whether some property, of any key, is enumerable.
+    pub fn has_enumerable(&self) -> bool {
+        self.properties
+            .any(|p| p.as_ref().is_some_and(Property::enumerable))
+    }
+
     /// Adds or replaces a property (an existing key keeps its position).
     pub fn insert(&self, key: PropertyKey, property: Property) {
         if let Some(i) = self.position(&key) {

@@ -198,6 +198,12 @@ impl<T: Trace + Clone + 'static> Slots<T> {
     /// Applies `f` to a rooted copy of each value in turn. `f` may run
     /// arbitrary code (even change this storage): it sees the length as it
     /// is at each step.
+    /// Whether `f` holds for some value, read in place (`f` must not
+    /// reach this storage).
+    pub fn any(&self, f: impl FnMut(&T) -> bool) -> bool {
+        self.items().iter().any(f)
+    }
+
     pub fn for_each(&self, mut f: impl FnMut(usize, T)) {
         let mut i = 0;
         while let Some(v) = self.get(i) {

@@ -379,7 +379,22 @@ fn enumerate_object_properties(
     agent: &mut Agent,
     obj: &Gc<JsObject>,
 ) -> JsResult<Vec<(Gc<JsObject>, PropertyKey)>> {
-    let mut seen = std::collections::HashSet::new();
+    if !obj.is_proxy() && quiet_prototypes(obj) {
+        // Only the object's own keys can be visited, and none of them is
+        // shadowed: no set of seen names is needed.
+        let mut out = Vec::new();
+        for key in agent.own_property_keys(obj)? {
+            if !matches!(key, PropertyKey::Symbol(_))
+                && agent
+                    .get_own_property(obj, &key)?
+                    .is_some_and(|p| p.enumerable())
+            {
+                out.push((obj.clone(), key));
+            }
+        }
+        return Ok(out);
+    }
+    let mut seen = rustc_hash::FxHashSet::default();
     let mut out = Vec::new();
     let mut current = Some(obj.clone());
     while let Some(o) = current {
@@ -404,4 +419,20 @@ fn enumerate_object_properties(
         current = agent.get_prototype_of(&o)?;
     }
     Ok(out)
+}
+
+/// Whether every prototype of `obj` (not a proxy) surely has no enumerable
+/// own property, so that the walk up the chain would add no name and
+/// asking those objects for their keys would run no code and throw nothing
+/// (what is usual: a class's prototype of methods, then
+/// `Object.prototype`).
+fn quiet_prototypes(obj: &Gc<JsObject>) -> bool {
+    let mut current = obj.get_prototype_of();
+    while let Some(o) = current {
+        if !o.surely_no_enumerable_keys() {
+            return false;
+        }
+        current = o.get_prototype_of();
+    }
+    true
 }

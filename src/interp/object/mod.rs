@@ -211,6 +211,25 @@ impl JsObject {
         }
     }
 
+    /// Whether the object surely has no enumerable own property, found
+    /// without running code: it has no exotic keys (no proxy, string,
+    /// arguments or host object) and no element or table entry of it is
+    /// enumerable. False when unsure.
+    pub fn surely_no_enumerable_keys(&self) -> bool {
+        matches!(
+            self.kind,
+            ObjectKind::Ordinary
+                | ObjectKind::Array(_)
+                | ObjectKind::Function(_)
+                | ObjectKind::Error(_)
+                | ObjectKind::Boolean(_)
+                | ObjectKind::Number(_)
+                | ObjectKind::Symbol(_)
+                | ObjectKind::BigInt(_)
+        ) && self.elements.is_empty()
+            && !self.properties.has_enumerable()
+    }
+
     /// OrdinaryGetPrototypeOf ( O ) — <https://tc39.es/ecma262/#sec-ordinarygetprototypeof>
     pub fn get_prototype_of(&self) -> Option<Gc<JsObject>> {
         // 1. Return O.[[Prototype]].
