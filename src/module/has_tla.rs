@@ -84,9 +84,7 @@ fn push_key<'a>(stack: &mut Vec<Node<'a>>, key: &'a PropKey) {
 
 fn push_args<'a>(stack: &mut Vec<Node<'a>>, args: &'a [ExprOrSpread]) {
     for a in args {
-        match a {
-            ExprOrSpread::Expr(e) | ExprOrSpread::Spread(e) => stack.push(Node::Expr(e)),
-        }
+        stack.push(Node::Expr(a.expr()));
     }
 }
 
@@ -111,9 +109,7 @@ fn push_expr_children<'a>(stack: &mut Vec<Node<'a>>, e: &'a Expr) -> bool {
         }
         Array(elems) => {
             for el in elems.iter().flatten() {
-                match el {
-                    ExprOrSpread::Expr(x) | ExprOrSpread::Spread(x) => stack.push(Node::Expr(x)),
-                }
+                stack.push(Node::Expr(el.expr()));
             }
         }
         Object(props) => {

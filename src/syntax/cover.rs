@@ -144,7 +144,7 @@ fn array_to_pattern(
                 if matches!(e.kind, ExprKind::Assign { .. }) {
                     return fail(INVALID_TARGET, e.span);
                 }
-                rest = Some(Box::new(expr_to_pattern(st, e, true)?));
+                rest = Some(Box::new(expr_to_pattern(st, *e, true)?));
             }
         }
     }
@@ -316,9 +316,9 @@ pub fn arrow_params(st: &ParseState, params: ArrowParams) -> R<(Params, Span)> {
                                 e.span,
                             );
                         }
-                        let target = expr_to_pattern(st, e, true)?;
+                        let target = expr_to_pattern(st, *e, true)?;
                         check_binding(&target)?;
-                        rest = Some(target);
+                        rest = Some(Box::new(target));
                     }
                 }
             }

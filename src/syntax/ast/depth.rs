@@ -23,9 +23,7 @@ fn opt_depth<T>(x: &Option<T>, f: impl Fn(&T) -> u32) -> u32 {
 
 impl ExprOrSpread {
     pub fn depth(&self) -> u32 {
-        match self {
-            ExprOrSpread::Expr(e) | ExprOrSpread::Spread(e) => e.depth,
-        }
+        self.expr().depth
     }
 }
 

@@ -61,7 +61,18 @@ pub enum Prop {
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub enum ExprOrSpread {
     Expr(Expr),
-    Spread(Expr),
+    /// `...e` (boxed, so that an element is no larger than an `Expr`).
+    Spread(Box<Expr>),
+}
+
+impl ExprOrSpread {
+    /// The expression, spread or not.
+    pub fn expr(&self) -> &Expr {
+        match self {
+            ExprOrSpread::Expr(e) => e,
+            ExprOrSpread::Spread(e) => e,
+        }
+    }
 }
 
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]

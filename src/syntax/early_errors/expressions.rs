@@ -194,9 +194,7 @@ impl Checker {
     }
 
     fn check_expr_or_spread(&mut self, element: &ExprOrSpread) -> Check {
-        match element {
-            ExprOrSpread::Expr(expr) | ExprOrSpread::Spread(expr) => self.check_expr(expr),
-        }
+        self.check_expr(element.expr())
     }
 
     fn check_arguments(&mut self, args: &[ExprOrSpread]) -> Check {

@@ -48,7 +48,19 @@ impl ParseState<'_> {
         r: usize,
     ) -> R<Expr> {
         let test = self.binary_chain(test)?;
-        Ok(self.expr(
+        Ok(self.conditional_expr(test, consequent, alternate, l, r))
+    }
+
+    /// ConditionalExpression (§13.14).
+    pub fn conditional_expr(
+        &self,
+        test: Expr,
+        consequent: Expr,
+        alternate: Expr,
+        l: usize,
+        r: usize,
+    ) -> Expr {
+        self.expr(
             ExprKind::Cond {
                 test: Box::new(test),
                 consequent: Box::new(consequent),
@@ -56,7 +68,7 @@ impl ParseState<'_> {
             },
             l,
             r,
-        ))
+        )
     }
 
     pub fn yield_expr(&self, arg: Option<Expr>, delegate: bool, l: usize, r: usize) -> Expr {
@@ -79,17 +91,9 @@ impl ParseState<'_> {
     /// Applies precedence and associativity to a flat operator chain
     /// (§13.6-§13.13), with the rules the flat grammar cannot express.
     pub fn binary_chain(&self, chain: BinChain) -> R<Expr> {
-        if chain.rest.is_empty() {
-            return match chain.first {
-                Operand::Expr(e) => Ok(e),
-                Operand::Private(id) => {
-                    fail(format!("Unexpected identifier '#{}'", id.name), id.span)
-                }
-            };
-        }
         // §13.13: `??` cannot be mixed with `&&` or `||` without parentheses.
         let (mut nullish, mut logical) = (false, false);
-        for ((op, span), _) in &chain.rest {
+        for (op, span) in chain.items.iter().filter_map(|(op, _)| op.as_ref()) {
             match op {
                 BinTok::Logical(LogicalOp::Nullish) if logical => {
                     return fail("Unexpected token '??'", *span)
@@ -107,9 +111,12 @@ impl ParseState<'_> {
                 BinTok::Binary(_) => {}
             }
         }
-        let mut operands = vec![chain.first];
+        let mut items = chain.items.into_iter();
+        let mut operands = Vec::with_capacity(items.len());
+        operands.extend(items.next().map(|(_, first)| first));
         let mut ops: Vec<(BinTok, crate::syntax::span::Span)> = Vec::new();
-        for ((op, span), operand) in chain.rest {
+        for (op, operand) in items {
+            let (op, span) = op.expect("every operand after the first follows an operator");
             let p = precedence(op);
             while let Some(&(top, _)) = ops.last() {
                 let tp = precedence(top);

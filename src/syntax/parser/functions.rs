@@ -30,7 +30,7 @@ impl ParseState<'_> {
             is_async,
             is_generator,
             params: tail.params.params,
-            rest: tail.params.rest,
+            rest: tail.params.rest.map(|r| *r),
             body: FunctionBody::Block(tail.body),
             span: sp(l, r),
             scope: Default::default(),
@@ -83,7 +83,7 @@ impl ParseState<'_> {
             is_async,
             is_generator,
             params: tail.params.params,
-            rest: tail.params.rest,
+            rest: tail.params.rest.map(|r| *r),
             body: FunctionBody::Block(tail.body),
             span: sp(l, r),
             scope: Default::default(),
@@ -110,7 +110,7 @@ impl ParseState<'_> {
         let (params, params_span) = cover::arrow_params(self, params)?;
         let (body, body_start) = match body {
             ConciseBody::Block(stmts, start) => (FunctionBody::Block(stmts), start),
-            ConciseBody::Expr(e, start) => (FunctionBody::Expr(Box::new(e)), start),
+            ConciseBody::Expr(e, start) => (FunctionBody::Expr(e), start),
         };
         self.close_arrow_scope(params_span.start as usize, body_start, is_async)?;
         let func = Rc::new(Function {
@@ -119,7 +119,7 @@ impl ParseState<'_> {
             is_async,
             is_generator: false,
             params: params.params,
-            rest: params.rest,
+            rest: params.rest.map(|r| *r),
             body,
             span: sp(l, r),
             scope: Default::default(),

@@ -76,7 +76,7 @@ pub struct AsyncCallHead {
 pub struct CoverParen {
     pub items: Vec<Expr>,
     pub trailing_comma: bool,
-    pub rest: Option<Pattern>,
+    pub rest: Option<Box<Pattern>>,
     pub span: Span,
 }
 
@@ -91,13 +91,13 @@ pub enum ConciseBody {
     /// The statements and the position of `{`.
     Block(Vec<Stmt>, usize),
     /// The expression and its start.
-    Expr(Expr, usize),
+    Expr(Box<Expr>, usize),
 }
 
 #[derive(Default)]
 pub struct Params {
     pub params: Vec<Param>,
-    pub rest: Option<Pattern>,
+    pub rest: Option<Box<Pattern>>,
 }
 
 /// `( params ) { body }` of a function or method.
@@ -149,23 +149,22 @@ pub enum Operand {
     Private(Ident),
 }
 
-/// `a op b op c ...` before precedence is applied. A lone operand (the
-/// common case) allocates nothing.
+/// `a op b op c ...` before precedence is applied: each operand with the
+/// operator before it (the first has none). One vector, so that the
+/// parser's symbol stays small (a lone operand never becomes a chain).
 pub struct BinChain {
-    pub first: Operand,
-    pub rest: Vec<((BinTok, Span), Operand)>,
+    pub items: Vec<(Option<(BinTok, Span)>, Operand)>,
 }
 
 impl BinChain {
     pub fn new(first: Operand) -> BinChain {
-        BinChain {
-            first,
-            rest: Vec::new(),
-        }
+        let mut items = Vec::with_capacity(4);
+        items.push((None, first));
+        BinChain { items }
     }
 
     pub fn push(mut self, op: (BinTok, Span), operand: Operand) -> BinChain {
-        self.rest.push((op, operand));
+        self.items.push((Some(op), operand));
         self
     }
 }

@@ -48,3 +48,56 @@ fn script_err(src: &str, message: &str) {
         Err(e) => assert_eq!(e.message, message, "for {src:?}"),
     }
 }
+
+/// Every value a grammar rule produces travels through LALRPOP's symbol
+/// enum, which is as large as the largest of them and is moved on every
+/// shift and reduction; large values are boxed in the grammar so that the
+/// symbol stays at an `Expr`'s size.
+#[test]
+fn grammar_values_are_no_larger_than_an_expr() {
+    use crate::syntax::ast::*;
+    use crate::syntax::parser::adapter::Lex;
+    use crate::syntax::parser::parts::*;
+    use crate::syntax::span::Span;
+    use crate::syntax::token::TemplatePart;
+    let limit = std::mem::size_of::<Expr>();
+    macro_rules! at_most_an_expr {
+        ($($t:ty),* $(,)?) => {
+            $(assert!(
+                std::mem::size_of::<$t>() <= limit,
+                "{} is {} bytes, an Expr {limit}",
+                stringify!($t),
+                std::mem::size_of::<$t>()
+            );)*
+        };
+    }
+    at_most_an_expr!(
+        lalrpop_util::ErrorRecovery<usize, Lex, crate::syntax::error::SyntaxError>,
+        Option<Lex>,
+        Option<Expr>,
+        Option<ExprOrSpread>,
+        Args,
+        Pattern,
+        ArrowParams,
+        Ident,
+        AsyncCallHead,
+        BinChain,
+        (BinTok, Span),
+        PropKey,
+        ConciseBody,
+        CoverParen,
+        ForHead,
+        Option<ForInit>,
+        Params,
+        ImportAttribute,
+        MemberProp,
+        MethodParts,
+        ModuleExportName,
+        OptionalLink,
+        StringLit,
+        Template,
+        VarDecl,
+        Option<Box<ClassMember>>,
+        Box<TemplatePart>,
+    );
+}

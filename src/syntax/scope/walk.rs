@@ -794,9 +794,7 @@ impl<'a> Walker<'a> {
 
     fn args(&mut self, args: &'a [ExprOrSpread]) {
         for a in args {
-            match a {
-                ExprOrSpread::Expr(e) | ExprOrSpread::Spread(e) => self.expr(e),
-            }
+            self.expr(a.expr());
         }
     }
 
@@ -819,9 +817,7 @@ impl<'a> Walker<'a> {
             }
             ExprKind::Array(elems) => {
                 for el in elems.iter().flatten() {
-                    match el {
-                        ExprOrSpread::Expr(x) | ExprOrSpread::Spread(x) => self.expr(x),
-                    }
+                    self.expr(el.expr());
                 }
             }
             ExprKind::Object(props) => {
