@@ -98,6 +98,15 @@ enum StatementStart {
 /// for-of head beginning with `let`, `yield` naming a generator), for the
 /// parser to report if nothing comes before them.
 pub fn decide_script_words(tokens: &mut [Token]) -> Vec<SyntaxError> {
+    // The walk renames only these three words and reports errors only about
+    // them: a script without any (most code written before 2015) has
+    // nothing to decide.
+    if !tokens
+        .iter()
+        .any(|t| matches!(t.tok, Tok::Yield | Tok::Await | Tok::Let))
+    {
+        return Vec::new();
+    }
     let matching = matching_brackets(tokens);
     let mut walk = Walk {
         tokens,
