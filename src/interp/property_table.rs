@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 use gc::{Finalize, Trace};
 
-use super::property::{key_index_with_capacity, KeyIndex, Property, PropertyKey};
+use super::property::{key_index_with_capacity, KeyId, KeyIndex, Property, PropertyKey};
 use super::shape::{bump_prototype_epoch, Shape};
 use super::slots::Slots;
 use super::value::Value;
@@ -239,6 +239,47 @@ impl PropertyTable {
 
     pub fn contains(&self, key: &PropertyKey) -> bool {
         self.position(key).is_some()
+    }
+
+    /// Appends the string keys of the enumerable properties, in insertion
+    /// order, read in place. False (with `out` partly filled) when some key
+    /// is an array index, since those come first in ascending order and the
+    /// table keeps them in insertion order.
+    pub(crate) fn enumerable_string_keys(&self, out: &mut Vec<PropertyKey>) -> bool {
+        if let Some(shape) = self.shape.borrow().as_ref() {
+            return self.properties.with_items(|properties| {
+                for (id, property) in shape.key_ids().iter().zip(properties) {
+                    match id {
+                        KeyId::Index(_) => return false,
+                        KeyId::String(s) if property.as_ref().is_some_and(Property::enumerable) => {
+                            out.push(PropertyKey::String(s.clone()))
+                        }
+                        _ => {}
+                    }
+                }
+                true
+            });
+        }
+        let dictionary = self.dictionary.borrow();
+        let dictionary = dictionary
+            .as_ref()
+            .expect("a table without a shape has its own keys");
+        dictionary.keys.with_items(|keys| {
+            self.properties.with_items(|properties| {
+                for (key, property) in keys.iter().zip(properties) {
+                    match key {
+                        Some(PropertyKey::Index(_)) => return false,
+                        Some(key @ PropertyKey::String(_))
+                            if property.as_ref().is_some_and(Property::enumerable) =>
+                        {
+                            out.push(key.clone())
+                        }
+                        _ => {}
+                    }
+                }
+                true
+            })
+        })
     }
 
     /// Whether some property, of any key, is enumerable.

@@ -100,6 +100,11 @@ impl Shape {
         self.keys.len()
     }
 
+    /// The keys' identities in order.
+    pub(crate) fn key_ids(&self) -> &[KeyId] {
+        &self.keys
+    }
+
     /// The position of `id` among the keys.
     pub(crate) fn position(&self, id: &KeyId) -> Option<usize> {
         if self.keys.len() < INDEX_THRESHOLD {

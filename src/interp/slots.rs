@@ -198,6 +198,12 @@ impl<T: Trace + Clone + 'static> Slots<T> {
     /// Applies `f` to a rooted copy of each value in turn. `f` may run
     /// arbitrary code (even change this storage): it sees the length as it
     /// is at each step.
+    /// `f` applied to all the values in place (`f` must not reach this
+    /// storage).
+    pub fn with_items<R>(&self, f: impl FnOnce(&[T]) -> R) -> R {
+        f(self.items())
+    }
+
     /// Whether `f` holds for some value, read in place (`f` must not
     /// reach this storage).
     pub fn any(&self, f: impl FnMut(&T) -> bool) -> bool {

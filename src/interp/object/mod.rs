@@ -211,6 +211,40 @@ impl JsObject {
         }
     }
 
+    /// The keys of the enumerable own string-keyed properties in
+    /// [[OwnPropertyKeys]] order, read in place, for an object whose keys
+    /// all live in its element and property storage (no exotic keys, no
+    /// array `length`); None for any other object, and for one whose table
+    /// holds array indices (their order needs a sort).
+    pub fn plain_enumerable_string_keys(&self) -> Option<Vec<PropertyKey>> {
+        if !matches!(
+            self.kind,
+            ObjectKind::Ordinary
+                | ObjectKind::Function(_)
+                | ObjectKind::Error(_)
+                | ObjectKind::Boolean(_)
+                | ObjectKind::Number(_)
+                | ObjectKind::Symbol(_)
+                | ObjectKind::BigInt(_)
+        ) {
+            return None;
+        }
+        let mut keys = Vec::with_capacity(self.properties.len() + self.elements.len());
+        if self.dense.get() {
+            // Elements are data properties with every attribute set.
+            self.elements.for_each(|i, v| {
+                if v.is_some() {
+                    keys.push(PropertyKey::Index(i as u32));
+                }
+            });
+        } else if !self.elements.is_empty() {
+            return None;
+        }
+        self.properties
+            .enumerable_string_keys(&mut keys)
+            .then_some(keys)
+    }
+
     /// Whether the object surely has no enumerable own property, found
     /// without running code: it has no exotic keys (no proxy, string,
     /// arguments or host object) and no element or table entry of it is
@@ -631,25 +665,30 @@ impl JsObject {
                         });
                 }
             }
-            PropertyKey::String(s) if is_length(s) => match &self.kind {
-                ObjectKind::Array(a) => {
-                    return Some(Property::Data {
-                        value: Value::Number(f64::from(a.length.get())),
-                        attrs: Attributes {
-                            writable: a.length_writable.get(),
-                            enumerable: false,
-                            configurable: false,
-                        },
-                    })
+            PropertyKey::String(s)
+                if matches!(self.kind, ObjectKind::Array(_) | ObjectKind::String(_))
+                    && is_length(s) =>
+            {
+                match &self.kind {
+                    ObjectKind::Array(a) => {
+                        return Some(Property::Data {
+                            value: Value::Number(f64::from(a.length.get())),
+                            attrs: Attributes {
+                                writable: a.length_writable.get(),
+                                enumerable: false,
+                                configurable: false,
+                            },
+                        })
+                    }
+                    ObjectKind::String(s) => {
+                        return Some(Property::Data {
+                            value: Value::Number(s.len() as f64),
+                            attrs: Attributes::default(),
+                        })
+                    }
+                    _ => {}
                 }
-                ObjectKind::String(s) => {
-                    return Some(Property::Data {
-                        value: Value::Number(s.len() as f64),
-                        attrs: Attributes::default(),
-                    })
-                }
-                _ => {}
-            },
+            }
             _ => {}
         }
         // OrdinaryGetOwnProperty: 1. If O does not have an own property with

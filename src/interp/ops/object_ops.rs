@@ -561,6 +561,13 @@ impl Agent {
         o: &Gc<JsObject>,
         kind: EnumerableKind,
     ) -> JsResult<Vec<Value>> {
+        if kind == EnumerableKind::Keys {
+            // The keys of an object without exotic keys, read in one pass
+            // over its storage: what steps 1–3 find, as no step can run code.
+            if let Some(keys) = o.plain_enumerable_string_keys() {
+                return Ok(keys.into_iter().map(|k| k.to_value()).collect());
+            }
+        }
         // 1. Let ownKeys be ? O.[[OwnPropertyKeys]]().
         let keys = self.own_property_keys(o)?;
         // 2. Let results be a new empty List.
