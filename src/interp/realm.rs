@@ -134,6 +134,10 @@ pub struct Intrinsics {
     /// by the RegExp installer: a built-in that would call them finds them
     /// by identity and reads the flags itself (see `regexp/accessors.rs`).
     pub(crate) regexp_getters: OnceCell<Vec<Gc<JsObject>>>,
+    /// The prototype epoch in which %RegExp.prototype% was last found to
+    /// hold all of `regexp_getters` (any change to one of its accessors
+    /// moves the epoch on).
+    pub(crate) regexp_getters_checked: std::cell::Cell<Option<u64>>,
     /// %Function.prototype[@@hasInstance]%, which `instanceof` finds on
     /// almost every call (see `Agent::instance_of`).
     pub(crate) function_has_instance: OnceCell<Gc<JsObject>>,
@@ -351,6 +355,7 @@ impl Realm {
             array_prototype_values: OnceCell::new(),
             throw_type_error: OnceCell::new(),
             regexp_getters: OnceCell::new(),
+            regexp_getters_checked: std::cell::Cell::new(None),
             function_has_instance: OnceCell::new(),
         };
         let global_object = JsObject::with_kind(Some(op), global_kind);

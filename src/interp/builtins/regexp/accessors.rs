@@ -11,6 +11,7 @@ use crate::interp::function::CallArgs;
 use crate::interp::object::JsObject;
 use crate::interp::ops::conversion::to_boolean;
 use crate::interp::property::{static_key, Property, PropertyKey};
+use crate::interp::shape::prototype_epoch;
 use crate::interp::string::JsStr;
 use crate::interp::value::Value;
 
@@ -142,12 +143,52 @@ fn is_builtin_getter(agent: &Agent, found: &Option<Gc<JsObject>>, index: usize) 
 /// calls: those getters run no other code, so nothing observable changes
 /// (V8 takes the same shortcut for unmodified RegExps).
 pub(super) fn flags_of(agent: &mut Agent, r: &Gc<JsObject>) -> JsResult<JsStr> {
+    if let Some(flags) = untouched_flags(agent, r) {
+        return Ok(flags_text(&flags));
+    }
     let key = static_key!("flags");
     if is_builtin_getter(agent, &getter_found(r, &key), 0) {
         return flags_string(agent, r);
     }
     let flags = agent.get(r, &key)?;
     agent.to_string(&flags)
+}
+
+/// [[OriginalFlags]] of `r` when reading `flags`, or any flag property, on
+/// it would call the realm's own getters: `r` is a RegExp object whose only
+/// own property is `lastIndex` and whose prototype is %RegExp.prototype%,
+/// which still holds those getters. The last is checked once per prototype
+/// epoch (replacing or deleting an accessor of a prototype moves it on), so
+/// the usual case costs no property lookup at all.
+fn untouched_flags(agent: &Agent, r: &Gc<JsObject>) -> Option<FlagSet> {
+    let proto = &agent.intrinsics().regexp_prototype;
+    if r.own_property_count() != 1 || !r.get_prototype_of().is_some_and(|p| Gc::ptr_eq(&p, proto)) {
+        return None;
+    }
+    let flags = matcher_of(&Value::Object(r.clone()))?.flags;
+    let epoch = prototype_epoch();
+    let checked = &agent.intrinsics().regexp_getters_checked;
+    if checked.get() != Some(epoch) {
+        let keys = std::iter::once(static_key!("flags")).chain(FLAG_KEYS.with(|k| k.to_vec()));
+        for (i, key) in keys.enumerate() {
+            if !is_builtin_getter(agent, &getter_found(proto, &key), i) {
+                return None;
+            }
+        }
+        checked.set(Some(epoch));
+    }
+    Some(flags)
+}
+
+/// The `flags` string of [[OriginalFlags]] (get RegExp.prototype.flags
+/// steps 3–18 with the built-in getters).
+fn flags_text(flags: &FlagSet) -> JsStr {
+    let text: String = FLAG_PROPERTIES
+        .iter()
+        .filter(|(_, _, pick)| pick(flags))
+        .map(|(_, unit, _)| *unit)
+        .collect();
+    JsStr::from(text.as_str())
 }
 
 /// get RegExp.prototype.flags — <https://tc39.es/ecma262/#sec-get-regexp.prototype.flags>
@@ -164,6 +205,9 @@ pub(super) fn get_flags(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
 
 /// get RegExp.prototype.flags steps 3–18 on the object R.
 fn flags_string(agent: &mut Agent, r: &Gc<JsObject>) -> JsResult<JsStr> {
+    if let Some(flags) = untouched_flags(agent, r) {
+        return Ok(flags_text(&flags));
+    }
     let original = matcher_of(&Value::Object(r.clone())).map(|info| info.flags);
     // 3–17. For each flag property in order, append its code unit when ToBoolean(Get(R, name)).
     let mut result = String::new();
