@@ -18,7 +18,9 @@ use crate::syntax::ast::JsString;
 /// literals and names are such buffers, shared without copying);
 /// concatenating long strings makes a rope node instead of copying (so
 /// building a string by repeated `+=` is linear), and the rope is
-/// flattened, once, the first time its code units are needed.
+/// flattened, once, the first time its code units are needed. A long
+/// substring is a node too, over its parent's buffer (so a tokenizer that
+/// keeps `rest = rest.slice(n)` does not copy the rest each time).
 ///
 /// One word wide, so that a `Value` is two: the address of a flat
 /// [`JsString`]'s allocation, or of an `Rc<Rope>`'s with its low bit set
@@ -37,16 +39,34 @@ enum Repr<'a> {
     Rope(&'a Rope),
 }
 
-/// A concatenation whose units have not been needed yet.
+/// A concatenation whose units have not been needed yet, or a slice of
+/// a flat buffer.
 struct Rope {
     len: usize,
     flat: OnceCell<JsString>,
     /// The two halves, until flattening makes them unnecessary.
     parts: RefCell<Option<(JsStr, JsStr)>>,
+    /// A slice's buffer and where in it the slice starts (its units are
+    /// read there; it is never flattened).
+    slice: Option<(JsString, usize)>,
 }
 
 /// Below this total length, concatenation copies (a rope would cost more).
 const ROPE_MIN_LEN: usize = 256;
+
+/// Below this length, a substring copies its units. At or above it, a
+/// substring shares its parent's buffer (and keeps it alive, as V8's
+/// sliced strings do, from 13 units on).
+const SLICE_MIN_LEN: usize = 64;
+
+impl Rope {
+    /// A slice's units.
+    fn slice_units(&self) -> Option<&[u16]> {
+        self.slice
+            .as_ref()
+            .map(|(buffer, start)| &buffer[*start..*start + self.len])
+    }
+}
 
 impl Rope {
     /// The units of the whole rope, gathered without recursion (ropes built
@@ -60,7 +80,7 @@ impl Rope {
         while let Some(s) = stack.pop() {
             match s.repr() {
                 Repr::Flat(units) => out.extend_from_slice(units),
-                Repr::Rope(r) => match r.flat.get() {
+                Repr::Rope(r) => match r.flat.get().map(|f| &f[..]).or(r.slice_units()) {
                     Some(units) => out.extend_from_slice(units),
                     None => {
                         if let Some((l, rt)) = r.parts.borrow().clone() {
@@ -172,6 +192,9 @@ impl JsStr {
         match self.repr() {
             Repr::Flat(units) => units,
             Repr::Rope(rope) => {
+                if let Some(units) = rope.slice_units() {
+                    return units;
+                }
                 let flat = rope.flat.get_or_init(|| rope.flatten());
                 // The halves are no longer needed once flattened.
                 rope.parts.borrow_mut().take();
@@ -180,10 +203,12 @@ impl JsStr {
         }
     }
 
-    /// The units as a shared buffer (a rope is flattened first).
+    /// The units as a shared buffer (a rope is flattened first, a slice
+    /// copied).
     pub fn to_js_string(&self) -> JsString {
         match self.repr() {
             Repr::Flat(units) => units.clone(),
+            Repr::Rope(rope) if rope.slice.is_some() => JsString::from_slice(self.units()),
             Repr::Rope(rope) => {
                 self.units();
                 rope.flat.get().expect("flattened").clone()
@@ -239,6 +264,36 @@ impl JsStr {
             len,
             flat: OnceCell::new(),
             parts: RefCell::new(Some((self.clone(), other.clone()))),
+            slice: None,
+        }))
+    }
+
+    /// The units `range` of this string as a string: shared with this
+    /// string's buffer when long (a slice of a slice shares the first
+    /// one's buffer), copied when short.
+    pub fn substring(&self, range: std::ops::Range<usize>) -> JsStr {
+        if range.start == 0 && range.end == self.len() {
+            return self.clone();
+        }
+        let len = range.end - range.start;
+        if len < SLICE_MIN_LEN {
+            return JsStr::from_units(&self.units()[range]);
+        }
+        let (buffer, offset) = match self.repr() {
+            Repr::Flat(units) => (units.clone(), 0),
+            Repr::Rope(rope) => match &rope.slice {
+                Some((buffer, start)) => (buffer.clone(), *start),
+                None => {
+                    self.units();
+                    (rope.flat.get().expect("flattened").clone(), 0)
+                }
+            },
+        };
+        JsStr::from_rope(Rc::new(Rope {
+            len,
+            flat: OnceCell::new(),
+            parts: RefCell::new(None),
+            slice: Some((buffer, offset + range.start)),
         }))
     }
 
@@ -375,6 +430,47 @@ mod tests {
         assert_eq!(JsStr::from("😀a").len(), 3);
         let lone = JsStr::from_units(vec![0xD800]);
         assert_eq!(lone.to_rust_string(), "\u{FFFD}");
+    }
+
+    #[test]
+    fn long_substrings_share_their_parent_buffer() {
+        let text: String = (0..1000)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
+        let flat = JsStr::from(text.as_str());
+        let expect = |range: std::ops::Range<usize>| JsStr::from(&text[range]);
+        // Short: copied; long: a slice; the whole: the same string.
+        assert!(!flat.substring(3..10).is_rope());
+        assert!(flat.substring(0..1000).ptr_eq(&flat));
+        let slice = flat.substring(100..900);
+        assert!(slice.is_rope());
+        assert_eq!(slice, expect(100..900));
+        assert_eq!(slice.len(), 800);
+        // A slice of a slice reads the first buffer at the summed offset.
+        let inner = slice.substring(50..700);
+        assert_eq!(inner, expect(150..800));
+        assert!(
+            matches!(inner.repr(), Repr::Rope(r) if r.slice.as_ref().is_some_and(|(_, start)| *start == 150))
+        );
+        // Equal strings hash alike, whatever their form.
+        let hash = |s: &JsStr| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            s.hash(&mut h);
+            h.finish()
+        };
+        assert_eq!(hash(&inner), hash(&expect(150..800)));
+        // Slices concatenate, flatten and slice again; a rope's slice reads
+        // the flattened rope.
+        let joined = inner.concat(&slice);
+        assert_eq!(joined.len(), 650 + 800);
+        assert_eq!(&joined.units()[..650], expect(150..800).units());
+        let of_rope = joined.substring(600..700);
+        assert_eq!(&of_rope.units()[..50], expect(750..800).units());
+        assert_eq!(&of_rope.units()[50..], expect(100..150).units());
+        assert_eq!(of_rope.to_js_string().len(), 100);
+        // The parent outlives its own handle while a slice holds it.
+        drop(flat);
+        assert_eq!(inner.to_rust_string(), text[150..800]);
     }
 
     #[test]

@@ -148,7 +148,7 @@ fn define(o: &Gc<JsObject>, key: PropertyKey, value: Value) {
 }
 
 fn substring(s: &JsStr, range: &std::ops::Range<usize>) -> Value {
-    Value::String(JsStr::from_units(&s.units()[range.clone()]))
+    Value::String(s.substring(range.clone()))
 }
 
 /// RegExpBuiltinExec steps 16–35: the match array.

@@ -261,8 +261,7 @@ fn read_result(agent: &mut Agent, result: ExecResult, s: &JsStr) -> JsResult<Opt
         ExecResult::Null => return Ok(None),
         // The match array's own properties, read without making it.
         ExecResult::Builtin { m, .. } => {
-            let part =
-                |range: &std::ops::Range<usize>| JsStr::from_units(&s.units()[range.clone()]);
+            let part = |range: &std::ops::Range<usize>| s.substring(range.clone());
             return Ok(Some(ReadResult {
                 matched: part(&m.whole),
                 position: m.whole.start.min(length_s),
@@ -423,7 +422,7 @@ fn regexp_split(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
             continue;
         }
         // e.iv.1–3. T = S[p, q); append it.
-        parts.push(Value::String(JsStr::from_units(&s.units()[p..q])));
+        parts.push(Value::String(s.substring(p..q)));
         // 4. If lengthA = lim, return A.
         if parts.len() == lim {
             return Ok(Value::Object(agent.create_array_from_list(parts)));
@@ -444,7 +443,7 @@ fn regexp_split(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         q = p;
     }
     // 20–21. T = S[p, size); append it.
-    parts.push(Value::String(JsStr::from_units(&s.units()[p..size])));
+    parts.push(Value::String(s.substring(p..size)));
     // 22. Return A.
     Ok(Value::Object(agent.create_array_from_list(parts)))
 }
@@ -472,7 +471,7 @@ fn sub_match_array(agent: &mut Agent, s: &JsStr, m: &super::exec::MatchRanges) -
     ))];
     for c in &m.captures {
         items.push(match c {
-            Some(r) => Value::String(JsStr::from_units(&s.units()[r.clone()])),
+            Some(r) => Value::String(s.substring(r.clone())),
             None => Value::Undefined,
         });
     }

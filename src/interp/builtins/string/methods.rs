@@ -338,10 +338,10 @@ fn slice(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let len = s.len();
     let from = relative(agent, &args.arg(0), len, 0.0)?;
     let to = relative(agent, &args.arg(1), len, len as f64)?;
-    Ok(str_value(if from < to {
-        &s.units()[from..to]
+    Ok(Value::String(if from < to {
+        s.substring(from..to)
     } else {
-        &[]
+        JsStr::empty()
     }))
 }
 
@@ -351,7 +351,7 @@ fn substring(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
     let a = clamp(agent, &args.arg(0), len, 0.0)?;
     let b = clamp(agent, &args.arg(1), len, len as f64)?;
     let (from, to) = (a.min(b), a.max(b));
-    Ok(str_value(&s.units()[from..to]))
+    Ok(Value::String(s.substring(from..to)))
 }
 
 /// String.prototype.substr ( start, length ) — Annex B.
@@ -365,7 +365,7 @@ fn substr(agent: &mut Agent, args: &CallArgs) -> JsResult<Value> {
         agent.to_integer_or_infinity(&args.arg(1))?
     };
     let end = (start as f64 + count).clamp(start as f64, len as f64) as usize;
-    Ok(str_value(&s.units()[start..end]))
+    Ok(Value::String(s.substring(start..end)))
 }
 
 fn trim_units(units: &[u16], start: bool, end: bool) -> &[u16] {
