@@ -211,13 +211,12 @@ impl JsObject {
         }
     }
 
-    /// The keys of the enumerable own string-keyed properties in
-    /// [[OwnPropertyKeys]] order, read in place, for an object whose keys
-    /// all live in its element and property storage (no exotic keys, no
-    /// array `length`); None for any other object, and for one whose table
-    /// holds array indices (their order needs a sort).
-    pub fn plain_enumerable_string_keys(&self) -> Option<Vec<PropertyKey>> {
-        if !matches!(
+    /// Whether every own key of the object is in its element or property
+    /// storage with the attributes stored there: its kind adds no keys of
+    /// its own (as arrays add `length`, String objects their indices) and
+    /// has no exotic [[GetOwnProperty]].
+    fn keys_all_stored(&self) -> bool {
+        matches!(
             self.kind,
             ObjectKind::Ordinary
                 | ObjectKind::Function(_)
@@ -226,7 +225,16 @@ impl JsObject {
                 | ObjectKind::Number(_)
                 | ObjectKind::Symbol(_)
                 | ObjectKind::BigInt(_)
-        ) {
+        )
+    }
+
+    /// The keys of the enumerable own string-keyed properties in
+    /// [[OwnPropertyKeys]] order, read in place, for an object whose keys
+    /// all live in its element and property storage (no exotic keys, no
+    /// array `length`); None for any other object, and for one whose table
+    /// holds array indices (their order needs a sort).
+    pub fn plain_enumerable_string_keys(&self) -> Option<Vec<PropertyKey>> {
+        if !self.keys_all_stored() {
             return None;
         }
         let mut keys = Vec::with_capacity(self.properties.len() + self.elements.len());
@@ -250,17 +258,8 @@ impl JsObject {
     /// arguments or host object) and no element or table entry of it is
     /// enumerable. False when unsure.
     pub fn surely_no_enumerable_keys(&self) -> bool {
-        matches!(
-            self.kind,
-            ObjectKind::Ordinary
-                | ObjectKind::Array(_)
-                | ObjectKind::Function(_)
-                | ObjectKind::Error(_)
-                | ObjectKind::Boolean(_)
-                | ObjectKind::Number(_)
-                | ObjectKind::Symbol(_)
-                | ObjectKind::BigInt(_)
-        ) && self.elements.is_empty()
+        (self.keys_all_stored() || matches!(self.kind, ObjectKind::Array(_)))
+            && self.elements.is_empty()
             && !self.properties.has_enumerable()
     }
 
