@@ -4,7 +4,7 @@
 use gc::Gc;
 
 use super::compile::{self, FlagSet};
-use super::data::{matcher_of, source_and_flags};
+use super::data::{matcher_of, original_flags, source_and_flags};
 use crate::interp::agent::Agent;
 use crate::interp::completion::JsResult;
 use crate::interp::function::CallArgs;
@@ -165,7 +165,7 @@ fn untouched_flags(agent: &Agent, r: &Gc<JsObject>) -> Option<FlagSet> {
     if r.own_property_count() != 1 || !r.get_prototype_of().is_some_and(|p| Gc::ptr_eq(&p, proto)) {
         return None;
     }
-    let flags = matcher_of(&Value::Object(r.clone()))?.flags;
+    let flags = original_flags(r)?;
     let epoch = prototype_epoch();
     let checked = &agent.intrinsics().regexp_getters_checked;
     if checked.get() != Some(epoch) {

@@ -55,6 +55,14 @@ pub(crate) fn matcher_of(v: &Value) -> Option<MatcherInfo> {
 pub fn is_regexp_object(o: &Gc<JsObject>) -> bool {
     o.data::<RegExpData>().is_some()
 }
+
+/// [[OriginalFlags]] of a RegExp object, read without copying its matcher.
+pub(crate) fn original_flags(o: &Gc<JsObject>) -> Option<FlagSet> {
+    let data = o.data::<RegExpData>()?;
+    let compiled = data.compiled.borrow();
+    compiled.as_ref().map(|c| c.flag_set)
+}
+
 /// The source and flags of an initialised RegExp object.
 pub(crate) fn source_and_flags(o: &Gc<JsObject>) -> Option<(JsStr, JsStr)> {
     let data = o.data::<RegExpData>()?;
